@@ -1,0 +1,130 @@
+"""Exports of the embedded store: GraphML, GEXF, JSON and the CSV layout that
+``neo4j-admin database import full`` reads."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from chaingraph.errors import InputError
+from chaingraph.model import Evidence
+from chaingraph.store import Store
+
+FORMATS = ("graphml", "gexf", "json", "neo4j-csv")
+
+
+def _scalar(value: Any) -> Any:
+    """GraphML and GEXF take only scalars: lists and dicts become JSON text."""
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _evidence_json(items: list[Evidence]) -> str:
+    return json.dumps([e.to_dict() for e in items], ensure_ascii=False)
+
+
+def _evidence_by_owner(store: Store) -> dict[str, list[Evidence]]:
+    grouped: dict[str, list[Evidence]] = defaultdict(list)
+    for owner, ev in store.iter_evidence():
+        grouped[owner].append(ev)
+    return grouped
+
+
+def flat_graph(store: Store) -> nx.MultiDiGraph:
+    """Return the store as a MultiDiGraph whose attributes are all scalars, with the
+    evidence of each node and edge as a JSON string attribute ``evidence``."""
+    evidence = _evidence_by_owner(store)
+    graph = nx.MultiDiGraph()
+    for node in store.iter_nodes():
+        attrs = {k: _scalar(v) for k, v in node.props.items() if v is not None}
+        attrs.update(label=node.label.value, name=node.name, evidence=_evidence_json(evidence.get(node.id, [])))
+        graph.add_node(node.id, **attrs)
+    for edge in store.iter_edges():
+        attrs = {k: _scalar(v) for k, v in edge.props.items() if v is not None}
+        attrs.update(type=edge.type.value, evidence=_evidence_json(evidence.get(edge.key, [])))
+        graph.add_edge(edge.src, edge.dst, key=edge.type.value, **attrs)
+    return graph
+
+
+def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
+    """Write the whole store to ``out`` in ``fmt`` (one of :data:`FORMATS`) and return
+    the files written. ``neo4j-csv`` writes a directory of node and relationship
+    files plus ``import.sh`` with the matching ``neo4j-admin`` command."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    out = Path(out)
+    if fmt == "neo4j-csv":
+        return _export_neo4j_csv(store, out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "json":
+        evidence = _evidence_by_owner(store)
+        data = {
+            "nodes": [{"id": n.id, "label": n.label.value, "name": n.name, "props": n.props,
+                       "evidence": [e.to_dict() for e in evidence.get(n.id, [])]} for n in store.iter_nodes()],
+            "edges": [{"type": e.type.value, "src": e.src, "dst": e.dst, "props": e.props,
+                       "evidence": [x.to_dict() for x in evidence.get(e.key, [])]} for e in store.iter_edges()],
+        }
+        out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        return [out]
+    graph = flat_graph(store)
+    if fmt == "graphml":
+        nx.write_graphml(graph, out, encoding="utf-8")
+    else:
+        nx.write_gexf(graph, out, encoding="utf-8")
+    return [out]
+
+
+def _export_neo4j_csv(store: Store, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    evidence = _evidence_by_owner(store)
+    written: list[Path] = []
+    nodes_by_label: dict[str, list] = defaultdict(list)
+    for node in store.iter_nodes():
+        nodes_by_label[node.label.value].append(node)
+    args = []
+    for label, nodes in sorted(nodes_by_label.items()):
+        keys = sorted({k for n in nodes for k in n.props})
+        path = out / f"nodes_{label}.csv"
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["id:ID", "name", *keys, "evidence", ":LABEL"])
+            for n in nodes:
+                writer.writerow([n.id, n.name, *(_csv_cell(n.props.get(k)) for k in keys),
+                                 _evidence_json(evidence.get(n.id, [])), label])
+        written.append(path)
+        args.append(f"--nodes={path.name}")
+    edges_by_type: dict[str, list] = defaultdict(list)
+    for edge in store.iter_edges():
+        edges_by_type[edge.type.value].append(edge)
+    for typ, edges in sorted(edges_by_type.items()):
+        keys = sorted({k for e in edges for k in e.props})
+        path = out / f"rels_{typ}.csv"
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([":START_ID", ":END_ID", *keys, "evidence", ":TYPE"])
+            for e in edges:
+                writer.writerow([e.src, e.dst, *(_csv_cell(e.props.get(k)) for k in keys),
+                                 _evidence_json(evidence.get(e.key, [])), typ])
+        written.append(path)
+        args.append(f"--relationships={path.name}")
+    script = out / "import.sh"
+    script.write_text(
+        "#!/bin/sh\n# Run from this directory with the Neo4j server stopped; replaces database 'neo4j'.\n"
+        "neo4j-admin database import full --overwrite-destination=true --multiline-fields=true "
+        + " ".join(args) + " neo4j\n", encoding="utf-8")
+    written.append(script)
+    return written
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,169 @@
+"""Stable identity: normalised names and the node ids built from them.
+
+The same firm from two files or two runs must get the same id. A unified social
+credit code or a stock code wins where given; otherwise the id is the normalised
+name (legal suffixes, case, full-width forms and whitespace removed) plus the place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from chaingraph.model import Label
+
+# Longest first, so that "集团股份有限公司" is taken whole rather than as "公司".
+_ZH_SUFFIXES = sorted(
+    [
+        "集团股份有限公司", "集团有限责任公司", "集团有限公司", "股份有限公司", "有限责任公司",
+        "控股有限公司", "有限公司", "股份公司", "集团公司", "控股集团", "集团", "公司",
+    ],
+    key=len,
+    reverse=True,
+)
+_EN_SUFFIXES = [
+    "co ltd", "co limited", "company limited", "company ltd", "corporation limited",
+    "limited", "ltd", "inc", "incorporated", "corp", "corporation", "company", "co",
+    "group", "holdings", "holding", "plc", "llc", "joint stock", "stock", "shares",
+    "sa", "ag", "gmbh",
+]
+_PUNCT = re.compile(r"[\s\"'`.,;:!?()\[\]{}<>《》“”‘’、，。；：！？（）【】&/\\|+_·•-]+")
+_BRACKETED_GROUP = re.compile(r"[(（]\s*(集团|控股|group|holdings?)\s*[)）]", re.IGNORECASE)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with full-width forms made half-width (NFKC), case folded and
+    runs of whitespace collapsed to one space.
+
+    >>> fold("ＳＡＮＹ　Heavy  Industry")
+    'sany heavy industry'
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def strip_legal_suffixes(name: str) -> str:
+    """Return ``name`` (already folded) without its legal-form suffixes, repeatedly,
+    so that ``"X Group Co., Ltd."`` and ``"X股份有限公司"`` lose every layer.
+
+    >>> strip_legal_suffixes("dongfeng motor group co., ltd.")
+    'dongfeng motor'
+    >>> strip_legal_suffixes("三一重工股份有限公司")
+    '三一重工'
+    """
+    text = _BRACKETED_GROUP.sub("", name)
+    text = _PUNCT.sub(" ", text).strip()
+    changed = True
+    while changed and text:
+        changed = False
+        for suffix in _ZH_SUFFIXES:
+            if text.endswith(suffix) and len(text) > len(suffix):
+                text = text[: -len(suffix)].rstrip()
+                changed = True
+                break
+        if changed:
+            continue
+        for suffix in _EN_SUFFIXES:
+            if text.endswith(" " + suffix):
+                text = text[: -len(suffix) - 1].rstrip()
+                changed = True
+                break
+    return text
+
+
+def name_key(name: str) -> str:
+    """Return the key two surface forms of one organisation share: folded, without
+    legal suffixes or punctuation. Chinese keys have no spaces at all.
+
+    >>> name_key("Sany Heavy Industry Co., Ltd.") == name_key("SANY HEAVY INDUSTRY")
+    True
+    >>> name_key("中联重科股份有限公司")
+    '中联重科'
+    """
+    key = strip_legal_suffixes(fold(name))
+    if _CJK.search(key):
+        key = key.replace(" ", "")
+    return key
+
+
+def has_cjk(text: str) -> bool:
+    """Return True when ``text`` contains a Chinese character."""
+    return bool(_CJK.search(text))
+
+
+_STOCK = re.compile(r"^\s*(\d{1,6})(?:\.(?:sh|sz|bj|ss))?\s*$", re.IGNORECASE)
+_USCC = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+
+
+def normalise_stock_code(code: str) -> str | None:
+    """Return a six-digit A-share code without exchange suffix, or None when ``code``
+    is not one.
+
+    >>> normalise_stock_code("600031.SH"), normalise_stock_code("31"), normalise_stock_code("abc")
+    ('600031', '000031', None)
+    """
+    match = _STOCK.match(str(code))
+    return match.group(1).zfill(6) if match else None
+
+
+def normalise_credit_code(code: str) -> str | None:
+    """Return an 18-character unified social credit code in upper case, or None when
+    ``code`` does not have that form."""
+    text = fold(str(code)).upper().replace(" ", "")
+    return text if _USCC.match(text) else None
+
+
+def firm_id(name: str, *, credit_code: str | None = None, stock_code: str | None = None,
+            place: str | None = None) -> str:
+    """Return the stable id of a firm: by credit code, else stock code, else the name
+    key plus the place key.
+
+    >>> firm_id("三一重工股份有限公司", stock_code="600031.SH")
+    'firm:stock:600031'
+    >>> firm_id("Sany Heavy Industry Co., Ltd.", place="Changsha")
+    'firm:name:sany heavy industry@changsha'
+    """
+    if credit_code and (code := normalise_credit_code(credit_code)):
+        return f"firm:uscc:{code}"
+    if stock_code and (code := normalise_stock_code(stock_code)):
+        return f"firm:stock:{code}"
+    key = name_key(name)
+    if place:
+        return f"firm:name:{key}@{place_key(place)}"
+    return f"firm:name:{key}"
+
+
+_PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "州", "县", "区", "盟")
+_PLACE_EN_SUFFIXES = (" province", " city", " prefecture", " county", " district",
+                      " autonomous region", " municipality", " state")
+
+
+def place_key(name: str) -> str:
+    """Return the key of a place name, without administrative suffixes.
+
+    >>> place_key("长沙市"), place_key("Changsha City"), place_key("Hunan Province")
+    ('长沙', 'changsha', 'hunan')
+    """
+    key = fold(name).strip()
+    for suffix in _PLACE_EN_SUFFIXES:
+        if key.endswith(suffix):
+            key = key[: -len(suffix)]
+            break
+    for suffix in _PLACE_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 1:
+            key = key[: -len(suffix)]
+            break
+    return key.replace(" ", "") if has_cjk(key) else key
+
+
+def node_id(label: Label, name: str) -> str:
+    """Return the id of a non-firm node from its label and name. Places use
+    :func:`place_key`; other labels the organisation :func:`name_key`.
+
+    >>> node_id(Label.CITY, "长沙市"), node_id(Label.CHAIN, "Construction Machinery")
+    ('city:长沙', 'chain:construction machinery')
+    """
+    if label is Label.FIRM:
+        return firm_id(name)
+    key = place_key(name) if label in (Label.CITY, Label.PROVINCE) else name_key(name)
+    return f"{label.value.lower()}:{key}"

@@ -1,0 +1,404 @@
+"""The embedded default store: one SQLite file (WAL, versioned schema).
+
+Upserts merge properties (newer values win per key, with ``json_patch``) and add
+evidence without duplicates, so writing the same records twice changes nothing. The
+store reads back into a networkx ``MultiDiGraph``, whole or around given nodes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from chaingraph.errors import NotFoundError, StoreError
+from chaingraph.identity import fold, name_key
+from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "chaingraph.db"
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS nodes (
+    id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label);
+CREATE INDEX IF NOT EXISTS nodes_name ON nodes(name);
+CREATE TABLE IF NOT EXISTS edges (
+    src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL, props TEXT NOT NULL,
+    PRIMARY KEY (src, type, dst)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
+CREATE TABLE IF NOT EXISTS evidence (
+    owner TEXT NOT NULL, source TEXT NOT NULL, row INTEGER NOT NULL, start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL, note TEXT NOT NULL, sentence TEXT NOT NULL,
+    PRIMARY KEY (owner, source, row, start, "end", note)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS names (
+    label TEXT NOT NULL, key TEXT NOT NULL, node_id TEXT NOT NULL, surface TEXT NOT NULL,
+    PRIMARY KEY (label, key, node_id)
+) WITHOUT ROWID;
+"""
+
+_UPSERT_NODE = """
+INSERT INTO nodes (id, label, name, props) VALUES (?, ?, ?, ?)
+ON CONFLICT(id) DO UPDATE SET
+    name = CASE
+        WHEN length(excluded.name) > length(nodes.name)
+          OR (length(excluded.name) = length(nodes.name) AND excluded.name < nodes.name)
+        THEN excluded.name ELSE nodes.name END,
+    props = json_patch(nodes.props, excluded.props)
+"""
+_UPSERT_EDGE = """
+INSERT INTO edges (src, type, dst, props) VALUES (?, ?, ?, ?)
+ON CONFLICT(src, type, dst) DO UPDATE SET props = json_patch(edges.props, excluded.props)
+"""
+_INSERT_EVIDENCE = """
+INSERT OR IGNORE INTO evidence (owner, source, row, start, "end", note, sentence)
+VALUES (?, ?, ?, ?, ?, ?, ?)
+"""
+_INSERT_NAME = "INSERT OR IGNORE INTO names (label, key, node_id, surface) VALUES (?, ?, ?, ?)"
+
+
+@dataclass
+class UpsertStats:
+    """How many records an upsert took, by kind."""
+
+    nodes: int = 0
+    edges: int = 0
+    evidence: int = 0
+
+    def add(self, other: "UpsertStats") -> None:
+        """Add ``other``'s counts to these."""
+        self.nodes += other.nodes
+        self.edges += other.edges
+        self.evidence += other.evidence
+
+
+@dataclass
+class StoreStats:
+    """Counts of what a store holds."""
+
+    labels: dict[str, int] = field(default_factory=dict)
+    types: dict[str, int] = field(default_factory=dict)
+    nodes: int = 0
+    edges: int = 0
+    evidence: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the counts as a JSON-ready dict."""
+        return {"nodes": self.nodes, "edges": self.edges, "evidence": self.evidence,
+                "labels": self.labels, "types": self.types}
+
+
+def _evidence_row(owner: str, ev: Evidence) -> tuple:
+    return (owner, ev.source, -1 if ev.row is None else ev.row, -1 if ev.start is None else ev.start,
+            -1 if ev.end is None else ev.end, ev.note or "", ev.sentence or "")
+
+
+def _evidence_from_row(row: tuple) -> Evidence:
+    source, line, start, end, note, sentence = row
+    return Evidence(source=source, row=None if line < 0 else line, start=None if start < 0 else start,
+                    end=None if end < 0 else end, note=note or None, sentence=sentence or None)
+
+
+def _dumps(props: dict[str, Any]) -> str:
+    return json.dumps(props, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+class Store:
+    """A chaingraph graph in one SQLite file.
+
+    Open with ``Store(path)`` (created when missing) and use as a context manager, or
+    call :meth:`close`. Every write goes through :meth:`upsert`.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"{self.path}: no store here; run 'chaingraph ingest' first")
+        if self.path.exists() and self.path.is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a store file")
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA cache_size=-262144")
+            self.conn.execute("PRAGMA temp_store=MEMORY")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a chaingraph store ({exc})") from exc
+
+    # -- lifecycle -------------------------------------------------------------
+    def _migrate(self) -> None:
+        has_meta = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+        if has_meta:
+            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: store schema v{version} is newer than this "
+                                 f"chaingraph (v{SCHEMA_VERSION}); upgrade chaingraph")
+            if version == SCHEMA_VERSION:
+                return
+        elif self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(f"{self.path}: an SQLite file, but not a chaingraph store")
+        self.conn.executescript("BEGIN;" + _DDL + "COMMIT;")
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------
+    def upsert(self, records: Iterable[Record], *, batch_size: int = 20000,
+               progress: Callable[[int], None] | None = None) -> UpsertStats:
+        """Merge node and edge records into the store, ``batch_size`` to a
+        transaction, and return how many of each were taken. ``progress`` is called
+        with the number of records after each batch."""
+        total = UpsertStats()
+        batch: list[Record] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= batch_size:
+                total.add(self._write_batch(batch))
+                if progress:
+                    progress(len(batch))
+                batch = []
+        if batch:
+            total.add(self._write_batch(batch))
+            if progress:
+                progress(len(batch))
+        return total
+
+    def _write_batch(self, batch: list[Record]) -> UpsertStats:
+        nodes, edges, evidence, names = [], [], [], []
+        for rec in batch:
+            if isinstance(rec, NodeRecord):
+                nodes.append((rec.id, rec.label.value, rec.name, _dumps(rec.props)))
+                owner = rec.id
+                label = rec.label.value
+                for surface in (rec.name, *rec.aliases):
+                    if surface:
+                        names.append((label, name_key(surface), rec.id, surface))
+            elif isinstance(rec, EdgeRecord):
+                edges.append((rec.src, rec.type.value, rec.dst, _dumps(rec.props)))
+                owner = rec.key
+            else:
+                raise StoreError(f"the store takes NodeRecord and EdgeRecord, not {type(rec).__name__}")
+            for ev in rec.evidence:
+                evidence.append(_evidence_row(owner, ev))
+        cur = self.conn.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            cur.executemany(_UPSERT_NODE, nodes)
+            cur.executemany(_INSERT_NAME, names)
+            cur.executemany(_UPSERT_EDGE, edges)
+            cur.executemany(_INSERT_EVIDENCE, evidence)
+            cur.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                cur.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: write failed ({exc})") from exc
+        return UpsertStats(nodes=len(nodes), edges=len(edges), evidence=len(evidence))
+
+    # -- reading single items ----------------------------------------------------
+    def get_node(self, node_id: str) -> NodeRecord | None:
+        """Return the node with ``node_id`` and its evidence, or None."""
+        row = self.conn.execute("SELECT id, label, name, props FROM nodes WHERE id=?", (node_id,)).fetchone()
+        if row is None:
+            return None
+        aliases = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT surface FROM names WHERE node_id=? AND surface<>? ORDER BY surface",
+            (node_id, row[2]))]
+        return NodeRecord(id=row[0], label=Label(row[1]), name=row[2], props=json.loads(row[3]),
+                          evidence=self.evidence(node_id), aliases=aliases)
+
+    def evidence(self, owner: str) -> list[Evidence]:
+        """Return the evidence kept for a node id or an edge key (``src|TYPE|dst``)."""
+        return [_evidence_from_row(r) for r in self.conn.execute(
+            'SELECT source, row, start, "end", note, sentence FROM evidence WHERE owner=? '
+            'ORDER BY source, row, start', (owner,))]
+
+    def edges_of(self, node_id: str) -> list[EdgeRecord]:
+        """Return every edge into or out of ``node_id``, with evidence."""
+        rows = self.conn.execute(
+            "SELECT src, type, dst, props FROM edges WHERE src=? UNION "
+            "SELECT src, type, dst, props FROM edges WHERE dst=? ORDER BY 2, 1, 3",
+            (node_id, node_id)).fetchall()
+        out = []
+        for src, typ, dst, props in rows:
+            edge = EdgeRecord(type=RelType(typ), src=src, dst=dst, props=json.loads(props))
+            edge.evidence = self.evidence(edge.key)
+            out.append(edge)
+        return out
+
+    def find_nodes(self, name: str, label: Label | None = None, limit: int = 20) -> list[NodeRecord]:
+        """Return the nodes ``name`` may mean, best first: an exact id, an exact
+        name, a name or alias with the same key, then names containing it."""
+        found: list[str] = []
+
+        def add(ids: Iterable[str]) -> None:
+            for node_id in ids:
+                if node_id not in found:
+                    found.append(node_id)
+
+        lab = label.value if label else None
+        add(r[0] for r in self.conn.execute(
+            "SELECT id FROM nodes WHERE id=? AND (? IS NULL OR label=?)", (name, lab, lab)))
+        add(r[0] for r in self.conn.execute(
+            "SELECT id FROM nodes WHERE name=? AND (? IS NULL OR label=?) ORDER BY id", (name, lab, lab)))
+        key = name_key(name)
+        if key:
+            add(r[0] for r in self.conn.execute(
+                "SELECT node_id FROM names WHERE key=? AND (? IS NULL OR label=?) ORDER BY node_id",
+                (key, lab, lab)))
+        if not found and key:
+            add(r[0] for r in self.conn.execute(
+                "SELECT DISTINCT node_id FROM names WHERE key LIKE ? ESCAPE '\\' "
+                "AND (? IS NULL OR label=?) ORDER BY length(key), node_id LIMIT ?",
+                ("%" + _like_escape(key) + "%", lab, lab, limit)))
+        nodes = [self.get_node(i) for i in found[:limit]]
+        return [n for n in nodes if n is not None]
+
+    def resolve(self, name: str, label: Label | None = None) -> NodeRecord:
+        """Return the one node ``name`` means, or raise :class:`NotFoundError` naming
+        the candidates when there are none or several."""
+        nodes = self.find_nodes(name, label)
+        if not nodes:
+            raise NotFoundError(f"no node named {name!r}")
+        exact = [n for n in nodes if n.id == name or n.name == name or fold(n.name) == fold(name)]
+        if len(exact) == 1:
+            return exact[0]
+        keyed = [n for n in nodes if name_key(n.name) == name_key(name)
+                 or any(name_key(a) == name_key(name) for a in n.aliases)]
+        if len(keyed) == 1:
+            return keyed[0]
+        if len(nodes) == 1:
+            return nodes[0]
+        shown = ", ".join(f"{n.name} ({n.id})" for n in nodes[:5])
+        raise NotFoundError(f"{name!r} is ambiguous: {shown}; give the id instead")
+
+    def ids_by_key(self, key: str, label: Label | None = None) -> list[str]:
+        """Return the ids of nodes one of whose names has ``key`` (see
+        :func:`chaingraph.identity.name_key`)."""
+        lab = label.value if label else None
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT node_id FROM names WHERE key=? AND (? IS NULL OR label=?) ORDER BY node_id",
+            (key, lab, lab))]
+
+    # -- reading in bulk ----------------------------------------------------------
+    def iter_nodes(self, label: Label | None = None) -> Iterator[NodeRecord]:
+        """Yield every node (without evidence), optionally of one label, by id."""
+        sql = "SELECT id, label, name, props FROM nodes"
+        args: tuple = ()
+        if label is not None:
+            sql += " WHERE label=?"
+            args = (label.value,)
+        for node_id, lab, name, props in self.conn.execute(sql + " ORDER BY id", args):
+            yield NodeRecord(id=node_id, label=Label(lab), name=name, props=json.loads(props))
+
+    def iter_edges(self, rel: RelType | None = None) -> Iterator[EdgeRecord]:
+        """Yield every edge (without evidence), optionally of one type."""
+        sql = "SELECT src, type, dst, props FROM edges"
+        args: tuple = ()
+        if rel is not None:
+            sql += " WHERE type=?"
+            args = (rel.value,)
+        for src, typ, dst, props in self.conn.execute(sql + " ORDER BY src, type, dst", args):
+            yield EdgeRecord(type=RelType(typ), src=src, dst=dst, props=json.loads(props))
+
+    def iter_evidence(self) -> Iterator[tuple[str, Evidence]]:
+        """Yield ``(owner, evidence)`` for all evidence, grouped by owner."""
+        for row in self.conn.execute(
+                'SELECT owner, source, row, start, "end", note, sentence FROM evidence ORDER BY owner'):
+            yield row[0], _evidence_from_row(row[1:])
+
+    def stats(self) -> StoreStats:
+        """Return node counts per label, edge counts per type and the evidence count."""
+        labels = dict(self.conn.execute("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"))
+        types = dict(self.conn.execute("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"))
+        evidence = self.conn.execute("SELECT count(*) FROM evidence").fetchone()[0]
+        return StoreStats(labels=labels, types=types, nodes=sum(labels.values()),
+                          edges=sum(types.values()), evidence=evidence)
+
+    # -- networkx ----------------------------------------------------------------
+    def to_networkx(self, around: Iterable[str] | None = None, depth: int = 1) -> nx.MultiDiGraph:
+        """Return the graph as a ``MultiDiGraph``: nodes carry ``label``, ``name`` and
+        their properties; edges are keyed by type and carry ``type`` and their
+        properties. With ``around`` (node ids), only the nodes within ``depth`` hops
+        of them in either direction, and the edges among those."""
+        graph = nx.MultiDiGraph()
+        if around is None:
+            rows = self.conn.execute("SELECT id, label, name, props FROM nodes")
+            graph.add_nodes_from((i, _node_attrs(lab, name, props)) for i, lab, name, props in rows)
+            rows = self.conn.execute("SELECT src, type, dst, props FROM edges")
+            graph.add_edges_from((s, d, t, _edge_attrs(t, p)) for s, t, d, p in rows)
+            return graph
+        keep = self._neighbourhood(set(around), depth)
+        for chunk in _chunks(sorted(keep), 500):
+            marks = ",".join("?" * len(chunk))
+            for i, lab, name, props in self.conn.execute(
+                    f"SELECT id, label, name, props FROM nodes WHERE id IN ({marks})", chunk):
+                graph.add_node(i, **_node_attrs(lab, name, props))
+            for s, t, d, p in self.conn.execute(
+                    f"SELECT src, type, dst, props FROM edges WHERE src IN ({marks})", chunk):
+                if d in keep:
+                    graph.add_edge(s, d, key=t, **_edge_attrs(t, p))
+        return graph
+
+    def _neighbourhood(self, start: set[str], depth: int) -> set[str]:
+        missing = [i for i in start if not self.conn.execute("SELECT 1 FROM nodes WHERE id=?", (i,)).fetchone()]
+        if missing:
+            raise NotFoundError(f"no node with id {missing[0]!r}")
+        seen, frontier = set(start), set(start)
+        for _ in range(depth):
+            nxt: set[str] = set()
+            for chunk in _chunks(sorted(frontier), 500):
+                marks = ",".join("?" * len(chunk))
+                nxt.update(r[0] for r in self.conn.execute(f"SELECT dst FROM edges WHERE src IN ({marks})", chunk))
+                nxt.update(r[0] for r in self.conn.execute(f"SELECT src FROM edges WHERE dst IN ({marks})", chunk))
+            frontier = nxt - seen
+            seen |= frontier
+            if not frontier:
+                break
+        return seen
+
+    def label_counts(self) -> Counter:
+        """Return a Counter of node labels."""
+        return Counter(dict(self.conn.execute("SELECT label, count(*) FROM nodes GROUP BY label")))
+
+
+def _node_attrs(label: str, name: str, props: str) -> dict[str, Any]:
+    attrs = json.loads(props)
+    attrs["label"] = label
+    attrs["name"] = name
+    return attrs
+
+
+def _edge_attrs(typ: str, props: str) -> dict[str, Any]:
+    attrs = json.loads(props)
+    attrs["type"] = typ
+    return attrs
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,204 @@
+"""The ``chaingraph`` command. Each command parses its options, calls one library
+function and prints the result; the library does the work."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import click
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from chaingraph.errors import ChainGraphError
+from chaingraph.output import render_rows
+from chaingraph.store import DEFAULT_DB, Store
+
+app = typer.Typer(
+    help="Build an industrial-chain knowledge graph from news articles and firm lists, "
+         "and ask it planners' questions.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+
+class State:
+    """Options given before the command."""
+
+    db: Path = Path(DEFAULT_DB)
+    debug: bool = False
+
+
+def open_store(create: bool = True) -> Store:
+    """Open the store named by --db."""
+    return Store(State.db, create=create)
+
+
+def progress_bar() -> Progress:
+    """A progress bar on stderr; silent when stderr is not a terminal."""
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True,
+                    disable=not err.is_terminal)
+
+
+def emit(text: str) -> None:
+    """Print a result to stdout as it is."""
+    print(text)
+
+
+def note(text: str) -> None:
+    """Print a message to stderr on one line, never wrapped."""
+    print(text, file=sys.stderr)
+
+
+@app.callback()
+def _options(
+    db: Path = typer.Option(Path(DEFAULT_DB), "--db", envvar="CHAINGRAPH_DB",
+                            help="The embedded store (an SQLite file)."),
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+) -> None:
+    State.db = db
+    State.debug = debug
+
+
+# --- foundation: ingest, stats, show, export --------------------------------------
+
+@app.command()
+def ingest(
+    paths: List[Path] = typer.Argument(..., help="Files or directories to ingest."),
+    encoding: Optional[str] = typer.Option(None, help="Text encoding of list files (detected when omitted)."),
+    sheet: Optional[str] = typer.Option(None, help="Only this sheet of Excel workbooks."),
+    mapping: Optional[Path] = typer.Option(None, help="A mapping file describing a list's layout."),
+    rejects: Optional[Path] = typer.Option(None, help="Where to write rejected rows (default: next to the store)."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Read articles and firm lists into the store; bad rows are rejected, not fatal."""
+    from ingest import ingest_paths
+    from ingest.base import IngestOptions
+
+    options = IngestOptions(encoding=encoding, sheet=sheet, mapping=mapping)
+    rejects_path = rejects or State.db.with_name(State.db.name + ".rejects.csv")
+    with open_store() as store, progress_bar() as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def on_file(path: Path, total: int) -> None:
+            bar.update(task, description=path.name[:40], total=total, advance=1)
+
+        report = ingest_paths(paths, store, options, rejects_path=rejects_path, on_file=on_file)
+    rows = [{"file": p, "result": f"read by {i}"} for p, i in report.files]
+    rows += [{"file": s.path, "result": f"skipped: {s.reason}"} for s in report.skipped]
+    emit(render_rows(rows, ["file", "result"], fmt, payload=report.to_dict()))
+    w = report.written
+    note(f"{len(report.files)} file(s) read, {len(report.skipped)} skipped; wrote {w.nodes} node and "
+         f"{w.edges} edge records with {w.evidence} evidence items")
+    if report.rejects:
+        note(f"{len(report.rejects)} row(s) rejected, listed in {report.rejects_path}; first: {report.rejects[0]}")
+    if any(s.error for s in report.skipped):
+        raise typer.Exit(1)
+
+
+@app.command()
+def stats(fmt: str = typer.Option("table", "--format", help="table, json or csv.")) -> None:
+    """Count nodes per label, edges per type, and evidence."""
+    with open_store(create=False) as store:
+        result = store.stats()
+    rows = [{"kind": "node", "name": k, "count": v} for k, v in result.labels.items()]
+    rows += [{"kind": "edge", "name": k, "count": v} for k, v in result.types.items()]
+    rows += [{"kind": "total", "name": n, "count": c} for n, c in
+             (("nodes", result.nodes), ("edges", result.edges), ("evidence", result.evidence))]
+    emit(render_rows(rows, ["kind", "name", "count"], fmt, payload=result.to_dict()))
+
+
+@app.command()
+def show(
+    name: str = typer.Argument(..., help="A node's id, name or alias."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Show one node with its properties, edges and the evidence for each."""
+    from chaingraph.describe import describe_node
+
+    with open_store(create=False) as store:
+        node = describe_node(store, name)
+    if fmt == "json":
+        emit(json.dumps(node, ensure_ascii=False, indent=2))
+        return
+    head = [{"field": "id", "value": node["id"]}, {"field": "label", "value": node["label"]},
+            {"field": "name", "value": node["name"]}, {"field": "aliases", "value": node["aliases"]}]
+    head += [{"field": k, "value": v} for k, v in sorted(node["props"].items())]
+    head += [{"field": "evidence", "value": _evidence_text(e)} for e in node["evidence"]]
+    emit(render_rows(head, ["field", "value"], fmt, title=node["name"]))
+    edges = [{"dir": e["direction"], "type": e["type"], "other": f"{e['other_name']} ({e['other_id']})",
+              "evidence": [_evidence_text(x) for x in e["evidence"]]} for e in node["edges"]]
+    emit(render_rows(edges, ["dir", "type", "other", "evidence"], fmt, title="edges"))
+
+
+def _evidence_text(ev: dict) -> str:
+    where = ev["source"]
+    if "row" in ev:
+        where += f" row {ev['row']}"
+    if "start" in ev:
+        where += f" chars {ev['start']}-{ev.get('end')}"
+    if ev.get("note"):
+        where += f" ({ev['note']})"
+    if ev.get("sentence"):
+        where += f": {ev['sentence'][:120]}"
+    return where
+
+
+@app.command()
+def export(
+    out_path: Path = typer.Argument(..., metavar="OUT", help="Output file (a directory for neo4j-csv)."),
+    fmt: str = typer.Option(..., "--format", help="graphml, gexf, json or neo4j-csv."),
+) -> None:
+    """Write the whole graph, with evidence, as GraphML, GEXF, JSON or neo4j-admin CSV."""
+    from chaingraph.export import export_store
+
+    with open_store(create=False) as store:
+        files = export_store(store, fmt, out_path)
+    for path in files:
+        emit(str(path))
+
+
+# --- enterprise lists (issue 3) ----------------------------------------------------
+
+# --- articles (issue 4) --------------------------------------------------------------
+
+# --- Neo4j (issue 5) ----------------------------------------------------------------
+
+# --- planner analytics (issue 6) ------------------------------------------------------
+
+# --- maps and reports (issue 7) -------------------------------------------------------
+
+
+def main() -> None:
+    """Entry point: run the app; turn chaingraph errors into one line and exit 1."""
+    debug = "--debug" in sys.argv[1:] or os.environ.get("CHAINGRAPH_DEBUG") == "1"
+    try:
+        code = app(standalone_mode=False)
+    except ChainGraphError as exc:
+        if debug:
+            raise
+        note(f"Error: {exc}")
+        sys.exit(1)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        note("Aborted.")
+        sys.exit(130)
+    except KeyboardInterrupt:
+        note("Interrupted.")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Ingesters: turn files into node and edge records, and the dispatch that picks the
+ingester for each file.
+
+``ingest_paths`` is the one entry point: it walks files and directories, hands each
+file to the first ingester that accepts it, writes the records to the store, and
+returns an :class:`~ingest.base.IngestReport`. A file no ingester takes is reported
+and skipped; an unreadable file is reported and skipped; bad rows are rejected with
+their line while the good ones go in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from chaingraph.errors import InputError
+from chaingraph.store import Store
+from ingest.base import IngestContext, IngestOptions, IngestReport, Ingester, Skipped, write_rejects
+from ingest.firm_list import FirmListIngester
+from ingest.records import RecordsIngester
+
+HEAD_BYTES = 65536
+
+#: Tried in order; the first whose ``accepts`` says yes reads the file.
+INGESTERS: list[Ingester] = [
+    RecordsIngester(),
+    FirmListIngester(),
+]
+
+
+def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Return the files under ``paths`` (directories walked recursively, sorted, hidden
+    files left out) and a :class:`Skipped` entry for every path that does not exist."""
+    files: list[Path] = []
+    missing: list[Skipped] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file()
+                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(Skipped(str(path), "no such file or directory"))
+    return files, missing
+
+
+def pick_ingester(path: Path, head: bytes) -> Ingester | None:
+    """Return the first ingester that accepts ``path``, or None."""
+    for ingester in INGESTERS:
+        if ingester.accepts(path, head):
+            return ingester
+    return None
+
+
+def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | None = None, *,
+                 rejects_path: Path | None = None,
+                 on_file: Callable[[Path, int], None] | None = None,
+                 on_records: Callable[[int], None] | None = None) -> IngestReport:
+    """Ingest every file under ``paths`` into ``store``.
+
+    ``on_file(path, total_files)`` is called before each file and ``on_records(n)``
+    after each written batch, for progress display. Rejected rows are written to
+    ``rejects_path`` (CSV) when there are any. Returns the run's report.
+    """
+    options = options or IngestOptions()
+    report = IngestReport()
+    files, missing = expand_paths(paths)
+    report.skipped.extend(missing)
+    for path in files:
+        if on_file:
+            on_file(path, len(files))
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(HEAD_BYTES)
+        except OSError as exc:
+            report.skipped.append(Skipped(str(path), f"cannot read: {exc.strerror}"))
+            continue
+        if not head.strip():
+            report.skipped.append(Skipped(str(path), "empty file"))
+            continue
+        ingester = pick_ingester(path, head)
+        if ingester is None:
+            reason = "binary file" if b"\x00" in head[:8192] else "no ingester takes this kind of file"
+            report.skipped.append(Skipped(str(path), reason, error=b"\x00" in head[:8192]))
+            continue
+        ctx = IngestContext(path, store, options, report)
+        try:
+            report.written.add(store.upsert(ingester.read(ctx), progress=on_records))
+        except InputError as exc:
+            report.skipped.append(Skipped(str(path), str(exc).removeprefix(f"{path}: ")))
+            continue
+        report.files.append((str(path), ingester.name))
+    if report.rejects and rejects_path is not None:
+        write_rejects(report.rejects, rejects_path)
+        report.rejects_path = rejects_path
+    return report

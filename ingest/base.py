@@ -1,0 +1,133 @@
+"""What every ingester shares: the context it reads a file in, rejected rows, and
+the report an ingest run returns."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Protocol
+
+from chaingraph.model import Evidence, Label, NodeRecord, Record
+from chaingraph.store import Store, UpsertStats
+
+
+@dataclass(frozen=True)
+class Reject:
+    """A row or record that could not be taken: where it was and why."""
+
+    path: str
+    line: int | None
+    reason: str
+    raw: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A whole file that was not ingested, and why. ``error`` is False only when no
+    ingester takes that kind of file, which is not a fault of the file."""
+
+    path: str
+    reason: str
+    error: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class IngestOptions:
+    """Options that shape how files are read; ingesters ignore what they do not use."""
+
+    encoding: str | None = None
+    sheet: str | None = None
+    mapping: Path | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did: files taken (with the ingester that took each),
+    files skipped, rows rejected and records written."""
+
+    files: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    written: UpsertStats = field(default_factory=UpsertStats)
+    rejects_path: Path | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as a JSON-ready dict."""
+        return {
+            "files": [{"path": p, "ingester": i} for p, i in self.files],
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "rejects": len(self.rejects),
+            "rejects_file": str(self.rejects_path) if self.rejects_path else None,
+            "written": {"nodes": self.written.nodes, "edges": self.written.edges,
+                        "evidence": self.written.evidence},
+        }
+
+
+class IngestContext:
+    """Handed to an ingester for one file: the store (for resolving names against
+    what is already known), the options, the file's Source id and a way to reject
+    rows without stopping."""
+
+    def __init__(self, path: Path, store: Store, options: IngestOptions, report: IngestReport):
+        self.path = path
+        self.store = store
+        self.options = options
+        self.report = report
+        self.source_id = source_id(path)
+
+    def reject(self, line: int | None, reason: str, raw: str = "") -> None:
+        """Record that the row at ``line`` was not taken, and why."""
+        self.report.rejects.append(Reject(str(self.path), line, reason, raw))
+
+    def evidence(self, row: int | None = None, sentence: str | None = None, start: int | None = None,
+                 end: int | None = None, note: str | None = None) -> Evidence:
+        """Return evidence pointing into this file."""
+        return Evidence(source=self.source_id, row=row, sentence=sentence, start=start, end=end, note=note)
+
+    def source_node(self, kind: str, **props: Any) -> NodeRecord:
+        """Return the Source node for this file, of ``kind`` ("list", "article", ...)."""
+        return NodeRecord(id=self.source_id, label=Label.SOURCE, name=self.path.name,
+                          props={"kind": kind, "path": str(self.path), **props})
+
+
+class Ingester(Protocol):
+    """An ingester turns one kind of file into node and edge records."""
+
+    name: str
+
+    def accepts(self, path: Path, head: bytes) -> bool:
+        """Return True when this ingester reads ``path``, whose first bytes are ``head``."""
+        ...
+
+    def read(self, ctx: IngestContext) -> Iterator[Record]:
+        """Yield the records of ``ctx.path``; bad rows go to ``ctx.reject``."""
+        ...
+
+
+def source_id(path: Path) -> str:
+    """Return the Source node id of a file: a hash of its content, so the same file
+    from any path is one source and an edited file is a new one."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return f"source:{digest.hexdigest()[:20]}"
+
+
+def write_rejects(rejects: list[Reject], path: Path) -> None:
+    """Write ``rejects`` as CSV (file, line, reason, raw) to ``path``."""
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["file", "line", "reason", "raw"])
+        for r in rejects:
+            writer.writerow([r.path, "" if r.line is None else r.line, r.reason, r.raw])

@@ -1,0 +1,64 @@
+from pathlib import Path
+
+from ingest import ingest_paths
+
+
+def test_records_jsonl_rejects_bad_lines_and_keeps_good_ones(store, data_dir, tmp_path):
+    rejects = tmp_path / "rejects.csv"
+    report = ingest_paths([data_dir / "records_mixed.jsonl"], store, rejects_path=rejects)
+    lines = {r.line: r.reason for r in report.rejects}
+    assert set(lines) == {5, 7}
+    assert "malformed JSON" in lines[5]
+    assert "unknown label 'Planet'" in lines[7]
+    stats = store.stats()
+    assert stats.labels == {"City": 1, "Firm": 2, "Source": 1}
+    assert stats.types == {"LOCATED_IN": 1, "SIGNED_WITH": 1, "SUPPLIES": 1}
+    text = rejects.read_text(encoding="utf-8")
+    assert "records_mixed.jsonl,5,malformed JSON" in text
+    # every record keeps the line it came from
+    ev = store.get_node("firm:name:quote").evidence
+    assert [e.row for e in ev] == [2]
+
+
+def test_reingest_changes_nothing(store, data_dir):
+    ingest_paths([data_dir], store)
+    first = store.stats().to_dict()
+    ingest_paths([data_dir], store)
+    assert store.stats().to_dict() == first
+    assert first["labels"]["Firm"] >= 50
+
+
+def test_unreadable_and_unknown_files_are_reported_and_skipped(store, data_dir, tmp_path):
+    (tmp_path / "empty.csv").write_bytes(b"")
+    (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "notes.xyz").write_text("hello", encoding="utf-8")
+    report = ingest_paths([tmp_path, tmp_path / "missing.csv", data_dir / "records_mixed.jsonl"], store)
+    reasons = {Path(s.path).name: (s.reason, s.error) for s in report.skipped}
+    assert reasons["empty.csv"] == ("empty file", True)
+    assert reasons["blob.bin"] == ("binary file", True)
+    assert reasons["notes.xyz"] == ("no ingester takes this kind of file", False)
+    assert reasons["missing.csv"] == ("no such file or directory", True)
+    assert store.stats().labels["Firm"] == 2  # the good file still went in
+
+
+def test_sample_list_rows_become_firms_places_segments_and_supply_links(store, data_dir):
+    report = ingest_paths([data_dir / "firms_small.csv"], store)
+    assert {r.line: r.reason.split(" ")[0] for r in report.rejects} == {7: "row", 8: "15"}
+    g = store.to_networkx()
+    sany = "firm:stock:600031"
+    assert g.nodes[sany]["city"] == "长沙"
+    assert g.has_edge(sany, "city:长沙", key="LOCATED_IN")
+    assert g.has_edge("city:长沙", "province:湖南", key="LOCATED_IN")
+    assert g.has_edge(sany, "segment:工程机械整机", key="BELONGS_TO")
+    # 恒立液压's own row was rejected, so the name stays an outside firm, never dropped
+    outside = [n for n, a in g.nodes(data=True) if a.get("outside_list")]
+    assert "firm:name:恒立液压" in outside
+    assert g.has_edge("firm:name:恒立液压", sany, key="SUPPLIES")
+
+
+def test_supplier_short_names_resolve_to_listed_firms(store, data_dir):
+    ingest_paths([data_dir / "firms_sample.csv"], store)
+    g = store.to_networkx()
+    assert g.has_edge("firm:stock:000932", "firm:stock:600031", key="SUPPLIES")  # 华菱钢铁 -> 三一重工
+    assert g.has_edge("firm:stock:601100", "firm:stock:000157", key="SUPPLIES")  # 恒立液压 -> 中联重科
+    assert not [n for n, a in g.nodes(data=True) if a.get("outside_list")]

@@ -1,0 +1,70 @@
+"""The command line: every command documented, errors as one line, results as data."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+
+from cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the real ``chaingraph`` entry point in a subprocess."""
+    return subprocess.run([sys.executable, "-c", "import cli; cli.main()", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=600)
+
+
+def _commands():
+    group = get_command(app)
+    return sorted(group.commands.items())
+
+
+def test_every_command_has_help_and_a_readme_entry():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert _commands(), "no commands registered"
+    for name, command in _commands():
+        assert command.help and len(command.help.strip()) > 10, f"{name} has no help text"
+        assert re.search(rf"`chaingraph {re.escape(name)}\b", readme), f"{name} is not in README.md"
+
+
+def test_ingest_stats_show_and_idempotence(tmp_path):
+    db = str(tmp_path / "g.db")
+    first = run("--db", db, "ingest", str(ROOT / "data"), "--format", "json")
+    assert first.returncode == 0, first.stderr
+    stats1 = json.loads(run("--db", db, "stats", "--format", "json").stdout)
+    assert stats1["labels"]["Firm"] >= 50 and stats1["evidence"] > 0
+    assert run("--db", db, "ingest", str(ROOT / "data")).returncode == 0
+    stats2 = json.loads(run("--db", db, "stats", "--format", "json").stdout)
+    assert stats1 == stats2
+    shown = json.loads(run("--db", db, "show", "恒立液压", "--format", "json").stdout)
+    assert shown["id"] == "firm:stock:601100"
+    assert any(e["type"] == "SUPPLIES" and e["direction"] == "out" for e in shown["edges"])
+    csv_out = run("--db", db, "stats", "--format", "csv").stdout.splitlines()
+    assert csv_out[0] == "kind,name,count"
+
+
+def test_errors_are_one_line_with_nonzero_exit_and_debug_shows_traceback(tmp_path):
+    db = str(tmp_path / "none.db")
+    result = run("--db", db, "stats")
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and result.stderr.startswith("Error: ")
+    debug = run("--db", db, "--debug", "stats")
+    assert debug.returncode != 0 and "Traceback" in debug.stderr
+    bad_format = run("--db", db, "stats", "--format", "xml")
+    assert bad_format.returncode == 1
+
+
+def test_ingest_reports_bad_lines_and_exits_nonzero_only_for_unreadable_files(tmp_path):
+    db = str(tmp_path / "g.db")
+    result = run("--db", db, "ingest", str(ROOT / "tests" / "data" / "records_mixed.jsonl"))
+    assert result.returncode == 0
+    assert "records_mixed.jsonl:5: malformed JSON" in result.stderr
+    assert (tmp_path / "g.db.rejects.csv").exists()
+    missing = run("--db", db, "ingest", str(tmp_path / "nope.csv"))
+    assert missing.returncode == 1 and "no such file" in missing.stdout
