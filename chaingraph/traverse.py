@@ -1,0 +1,144 @@
+"""Walking the supply chain: what lies upstream or downstream of a firm or segment.
+
+SUPPLIES points supplier -> customer, so a node's *upstream* is its ancestors over
+SUPPLIES edges and its *downstream* its descendants. The walk is breadth-first with
+neighbours visited in id order, so every reached node comes with one shortest path
+(the same one every time), and cycles are walked once. Only SUPPLIES edges are
+followed; firms and segments are treated alike.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> for src, dst in [("steel", "pump"), ("pump", "excavator"), ("oil", "pump"),
+...                  ("excavator", "steel")]:        # a cycle back to steel
+...     _ = g.add_edge(src, dst, key="SUPPLIES", type="SUPPLIES")
+>>> [(r.node, r.depth, r.path) for r in upstream(g, "excavator", depth=2)]
+[('pump', 1, ['pump', 'excavator']), ('oil', 2, ['oil', 'pump', 'excavator']), ('steel', 2, ['steel', 'pump', 'excavator'])]
+>>> [r.node for r in downstream(g, "steel")]
+['pump', 'excavator']
+>>> edge_keys(["oil", "pump", "excavator"], "upstream")
+['oil|SUPPLIES|pump', 'pump|SUPPLIES|excavator']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from chaingraph.errors import InputError, NotFoundError
+from chaingraph.model import Evidence, RelType
+
+SUPPLIES = RelType.SUPPLIES.value
+DIRECTIONS = ("upstream", "downstream")
+
+
+@dataclass
+class Reached:
+    """One node reached by a walk: its id, ``depth`` (hops from the start) and
+    ``path``, the node ids from the start's side written in supply order (supplier
+    first): for upstream ``[reached, ..., start]``, for downstream
+    ``[start, ..., reached]``. ``evidence`` holds, once filled by
+    :func:`attach_evidence`, the evidence of each edge of the path by edge key."""
+
+    node: str
+    depth: int
+    path: list[str]
+    name: str = ""
+    label: str = ""
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the reached node as a JSON-ready dict."""
+        return {"id": self.node, "name": self.name, "label": self.label, "depth": self.depth,
+                "path": self.path,
+                "evidence": {k: [e.to_dict() for e in v] for k, v in self.evidence.items()}}
+
+
+def _supplies_neighbours(graph: nx.MultiDiGraph, node: str, direction: str) -> list[str]:
+    """Return the SUPPLIES neighbours of ``node`` (suppliers for upstream, customers
+    for downstream), sorted by id."""
+    if direction == "upstream":
+        adj = graph._pred[node] if graph.is_directed() else graph._adj[node]
+    else:
+        adj = graph._succ[node] if graph.is_directed() else graph._adj[node]
+    out = []
+    for other, edges in adj.items():
+        if graph.is_multigraph():
+            if SUPPLIES in edges or any(d.get("type") == SUPPLIES for d in edges.values()):
+                out.append(other)
+        elif edges.get("type", SUPPLIES) == SUPPLIES:
+            out.append(other)
+    out.sort()
+    return out
+
+
+def walk(graph: nx.MultiDiGraph, node_id: str, direction: str, depth: int | None = None) -> list[Reached]:
+    """Return the nodes reached from ``node_id`` over SUPPLIES edges going
+    ``direction`` ("upstream" or "downstream"), at most ``depth`` hops (None or 0:
+    no limit), in breadth-first order (by depth, then by the order found). The start
+    node itself is not included. Raises :class:`NotFoundError` when ``node_id`` is
+    not in ``graph``."""
+    if direction not in DIRECTIONS:
+        raise InputError(f"direction must be upstream or downstream, not {direction!r}")
+    if node_id not in graph:
+        raise NotFoundError(f"no node with id {node_id!r} in the graph")
+    limit = depth if depth and depth > 0 else None
+    parent: dict[str, str | None] = {node_id: None}
+    found: list[Reached] = []
+    frontier = [node_id]
+    level = 0
+    while frontier and (limit is None or level < limit):
+        level += 1
+        nxt = []
+        for current in frontier:
+            for other in _supplies_neighbours(graph, current, direction):
+                if other in parent:
+                    continue
+                parent[other] = current
+                nxt.append(other)
+                chain = [other]
+                while parent[chain[-1]] is not None:
+                    chain.append(parent[chain[-1]])
+                path = chain if direction == "upstream" else chain[::-1]
+                attrs = graph.nodes[other]
+                found.append(Reached(other, level, path, str(attrs.get("name", other)),
+                                     str(attrs.get("label", ""))))
+        frontier = nxt
+    return found
+
+
+def upstream(graph: nx.MultiDiGraph, node_id: str, depth: int | None = None) -> list[Reached]:
+    """Return the suppliers, suppliers' suppliers, … of ``node_id`` (its ancestors
+    over SUPPLIES) within ``depth`` hops, each with its shortest path. See :func:`walk`."""
+    return walk(graph, node_id, "upstream", depth)
+
+
+def downstream(graph: nx.MultiDiGraph, node_id: str, depth: int | None = None) -> list[Reached]:
+    """Return the customers, customers' customers, … of ``node_id`` (its
+    descendants over SUPPLIES) within ``depth`` hops, each with its shortest path.
+    See :func:`walk`."""
+    return walk(graph, node_id, "downstream", depth)
+
+
+def edge_keys(path: list[str], direction: str = "upstream") -> list[str]:
+    """Return the store keys (``src|SUPPLIES|dst``) of the edges along ``path``.
+    Paths are written supplier first whatever the direction, so ``direction`` does
+    not change the result; it is accepted for symmetry with :func:`walk`."""
+    return [f"{a}|{SUPPLIES}|{b}" for a, b in zip(path, path[1:])]
+
+
+def attach_evidence(reached: Iterable[Reached], lookup: Callable[[str], list[Evidence]]) -> list[Reached]:
+    """Fill each reached node's ``evidence`` with ``lookup(edge_key)`` for every edge
+    of its path (``lookup`` is e.g. :meth:`chaingraph.store.Store.evidence`), and
+    return the nodes as a list."""
+    cache: dict[str, list[Evidence]] = {}
+    out = []
+    for item in reached:
+        for key in edge_keys(item.path):
+            if key not in cache:
+                cache[key] = list(lookup(key))
+            item.evidence[key] = cache[key]
+        out.append(item)
+    return out
