@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
+from chaingraph.gazetteer import gazetteer
 from chaingraph.model import Label
 
 # Longest first, so that "集团股份有限公司" is taken whole rather than as "公司".
@@ -121,7 +123,7 @@ def firm_id(name: str, *, credit_code: str | None = None, stock_code: str | None
     >>> firm_id("三一重工股份有限公司", stock_code="600031.SH")
     'firm:stock:600031'
     >>> firm_id("Sany Heavy Industry Co., Ltd.", place="Changsha")
-    'firm:name:sany heavy industry@changsha'
+    'firm:name:sany heavy industry@长沙'
     """
     if credit_code and (code := normalise_credit_code(credit_code)):
         return f"firm:uscc:{code}"
@@ -138,12 +140,20 @@ _PLACE_EN_SUFFIXES = (" province", " city", " prefecture", " county", " district
                       " autonomous region", " municipality", " state")
 
 
+@lru_cache(maxsize=65536)
 def place_key(name: str) -> str:
-    """Return the key of a place name, without administrative suffixes.
+    """Return the key of a place name. A place the gazetteer knows (by full name,
+    short name or pinyin) gets its Chinese short name, so 长沙, 长沙市 and Changsha
+    are one place; any other name loses its administrative suffixes.
 
     >>> place_key("长沙市"), place_key("Changsha City"), place_key("Hunan Province")
-    ('长沙', 'changsha', 'hunan')
+    ('长沙', '长沙', '湖南')
+    >>> place_key("广西壮族自治区"), place_key("Taizhou"), place_key("Atlantis City")
+    ('广西', 'taizhou', 'atlantis')
     """
+    place = gazetteer().canonical(name)
+    if place is not None:
+        return place.short
     key = fold(name).strip()
     for suffix in _PLACE_EN_SUFFIXES:
         if key.endswith(suffix):

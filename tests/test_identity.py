@@ -20,5 +20,6 @@ def test_firm_id_prefers_credit_code_then_stock_code_then_name_and_place():
 
 def test_place_and_other_ids():
     assert place_key("湖南省") == "湖南"
-    assert node_id(Label.PROVINCE, "Hunan Province") == "province:hunan"
+    assert node_id(Label.PROVINCE, "Hunan Province") == "province:湖南" == node_id(Label.PROVINCE, "湖南省")
+    assert node_id(Label.CITY, "Changsha") == node_id(Label.CITY, "长沙市") == "city:长沙"
     assert node_id(Label.SEGMENT, "工程机械整机") == "segment:工程机械整机"

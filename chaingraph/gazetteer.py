@@ -1,0 +1,235 @@
+"""China's provinces, prefecture-level cities and counties, with short names and
+pinyin, for canonical place ids and for finding the place in an address or a
+registered firm name.
+
+The data is ``chaingraph/data/gazetteer.tsv``, generated once by
+``scripts/build_gazetteer.py`` and shipped with the project, so nothing is fetched at
+run time.
+
+>>> g = gazetteer()
+>>> g.canonical("Changsha City").short, g.canonical("长沙市").short
+('长沙', '长沙')
+>>> found = g.leading_place("常州亚玛顿股份有限公司")
+>>> found.province.short, found.city.short
+('江苏', '常州')
+>>> found = g.parse_address("湖南省长沙市岳麓区麓谷大道627号")
+>>> found.province.short, found.city.short, found.county.name
+('湖南', '长沙', '岳麓区')
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
+
+#: English names in common use that differ from the plain pinyin in the data.
+EXONYMS = {
+    "harbin": "哈尔滨", "urumqi": "乌鲁木齐", "hohhot": "呼和浩特", "lhasa": "拉萨", "xizang": "西藏",
+    "neimenggu": "内蒙古", "innermongolia": "内蒙古", "hongkong": "香港", "macao": "澳门",
+    "xian": "西安", "kashgar": "喀什", "canton": "广州", "peking": "北京",
+}
+#: Prefecture short names too common as ordinary words to read a firm name by.
+NOT_IN_NAMES = frozenset({"阿里", "三沙", "海西", "海北", "海东", "红河", "兴安", "北海"})
+_EN_SUFFIXES = (" zhuang autonomous region", " hui autonomous region", " uygur autonomous region",
+                " uyghur autonomous region", " special administrative region", " province", " city", " prefecture", " county", " district", " autonomous region",
+                " municipality", " sar", " shi", " sheng")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One administrative unit: its six-digit ``code``, ``level`` (province, city or
+    county), full ``name`` (长沙市), ``short`` name (长沙), ``pinyin``, the codes of
+    its province and city, and its coordinates (``lng``, ``lat``; None when unknown)."""
+
+    code: str
+    level: str
+    name: str
+    short: str
+    pinyin: str
+    province_code: str
+    city_code: str
+    lng: float | None
+    lat: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """The province, city and county found in a text; any may be None. ``how`` says
+    which words were recognised."""
+
+    province: Place | None = None
+    city: Place | None = None
+    county: Place | None = None
+    how: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.province, self.city, self.county))
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _latin_key(text: str) -> str:
+    key = _fold(text).replace("'", "").replace("’", "").replace("-", " ")
+    for suffix in _EN_SUFFIXES:
+        if key.endswith(suffix):
+            key = key[: -len(suffix)]
+            break
+    return key.replace(" ", "")
+
+
+class Gazetteer:
+    """Look places up by full name, short name or pinyin, and find them in text."""
+
+    def __init__(self, places: list[Place]):
+        self.places = places
+        self.by_code = {p.code: p for p in places}
+        self._zh: dict[str, list[Place]] = {}
+        self._latin: dict[str, list[Place]] = {}
+        for p in places:
+            for key in {p.name, p.short}:
+                self._zh.setdefault(key, []).append(p)
+            self._latin.setdefault(p.pinyin.replace(" ", ""), []).append(p)
+        for latin, zh in EXONYMS.items():
+            self._latin.setdefault(latin, []).extend(self._zh.get(zh, []))
+        self._longest = max(len(k) for k in self._zh)
+
+    # -- single names ------------------------------------------------------------------
+    def lookup(self, name: str, levels: tuple[str, ...] = ("province", "city", "county")) -> list[Place]:
+        """Return the places ``name`` (Chinese full or short name, pinyin or a common
+        English name, with or without "City"/"Province") may mean, of the given levels."""
+        text = _fold(name).replace(" ", "") if any("\u3400" <= c <= "\u9fff" for c in name) else None
+        found = self._zh.get(text, []) if text else self._latin.get(_latin_key(name), [])
+        return [p for p in found if p.level in levels]
+
+    def canonical(self, name: str, levels: tuple[str, ...] = ("province", "city", "county")) -> Place | None:
+        """Return the one place ``name`` stands for, preferring the higher level when a
+        province and its namesake city share a name (吉林), or None when unknown or
+        ambiguous (Taizhou is both 台州 and 泰州)."""
+        found = self.lookup(name, levels)
+        if not found:
+            return None
+        shorts = {p.short for p in found}
+        if len(shorts) != 1:
+            return None
+        order = {"province": 0, "city": 1, "county": 2}
+        return min(found, key=lambda p: (order[p.level], p.code))
+
+    def province_of(self, place: Place) -> Place | None:
+        """Return the province ``place`` lies in (itself for a province)."""
+        return self.by_code.get(place.province_code)
+
+    def city_of(self, place: Place) -> Place | None:
+        """Return the prefecture-level city ``place`` lies in (itself for a city; None
+        for a province or a county directly under its province)."""
+        if place.level == "city":
+            return place
+        return self.by_code.get(place.city_code) if place.city_code else None
+
+    # -- places inside text ---------------------------------------------------------------
+    def _match_at(self, text: str, pos: int, ok) -> tuple[Place, int] | None:
+        for length in range(min(self._longest, len(text) - pos), 1, -1):
+            piece = text[pos:pos + length]
+            candidates = [p for p in self._zh.get(piece, []) if ok(p, piece)]
+            if candidates:
+                order = {"province": 0, "city": 1, "county": 2}
+                candidates.sort(key=lambda p: (order[p.level], p.code))
+                levels = {p.level for p in candidates}
+                best = [p for p in candidates if p.level == candidates[0].level]
+                if len({p.code for p in best}) == 1 or levels == {"province", "city"}:
+                    return best[0], pos + length
+                return None  # ambiguous at this level: do not guess
+        return None
+
+    def _walk(self, text: str, counties: bool, in_name: bool) -> Located:
+        pos = 0
+        for prefix in ("中华人民共和国", "中国"):
+            if not in_name and text.startswith(prefix):
+                pos = len(prefix)
+        province = city = county = None
+        words = []
+        while pos < len(text):
+            def ok(p: Place, piece: str) -> bool:
+                if in_name and piece in NOT_IN_NAMES:
+                    return False
+                if p.level == "county" and (not counties or piece != p.name):
+                    return False  # counties only by their full name (岳麓区, 昆山市)
+                if p.level == "city" and not p.code.endswith("00") and piece != p.name:
+                    return False  # nor county-level cities under a province (东方 is not 东方市)
+                if province and p.province_code != province.code:
+                    return False
+                if city and (p.level != "county" or p.city_code != city.code):
+                    return False
+                if county:
+                    return False
+                if province and p.level == "province":
+                    return False
+                return True
+
+            hit = self._match_at(text, pos, ok)
+            if hit is None:
+                break
+            place, pos = hit
+            words.append(text[pos - len(place.name):pos] if text[:pos].endswith(place.name) else place.short)
+            if place.level == "province":
+                province = place
+            elif place.level == "city":
+                city = place
+            else:
+                county = place
+        if county and not city:
+            city = self.city_of(county)
+        if (city or county) and not province:
+            province = self.province_of(city or county)
+        if province and not city and province.code[:2] in ("11", "12", "31", "50"):
+            city = self.by_code.get(province.code[:2] + "0100")
+        return Located(province, city, county, "+".join(words))
+
+    def parse_address(self, address: str) -> Located:
+        """Return the province, city and county an address begins with (湖南省长沙市岳麓区…).
+        Counties are recognised by their full name only; a missing city or province is
+        filled in from the county or city found."""
+        return self._walk(_fold(address).replace(" ", ""), counties=True, in_name=False)
+
+    def leading_place(self, name: str) -> Located:
+        """Return the place a registered firm name begins with: 湖南华联瓷业 gives Hunan,
+        常州亚玛顿 gives Changzhou (and so Jiangsu). English names are read by their
+        first word (Hunan Valin Steel). Counties count only by their full name."""
+        if any("\u3400" <= c <= "\u9fff" for c in name):
+            return self._walk(_fold(name).replace(" ", ""), counties=True, in_name=True)
+        words = _fold(name).replace("-", " ").split()
+        for n in (2, 1):
+            if len(words) >= n:
+                place = self.canonical(" ".join(words[:n]), ("province", "city"))
+                if place is not None:
+                    province = self.province_of(place)
+                    city = self.city_of(place)
+                    if city is None and place.code[:2] in ("11", "12", "31", "50"):
+                        city = self.by_code.get(place.code[:2] + "0100")
+                    return Located(province, city, None, " ".join(words[:n]))
+        return Located()
+
+
+def _opt_float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Return the gazetteer shipped with chaingraph (read once, then cached)."""
+    places = []
+    with open(DATA, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or line.startswith("code\t"):
+                continue
+            code, level, name, short, pinyin, prov, city, lng, lat = line.rstrip("\n").split("\t")
+            places.append(Place(code, level, name, short, pinyin, prov, city, _opt_float(lng), _opt_float(lat)))
+    return Gazetteer(places)
