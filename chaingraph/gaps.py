@@ -1,0 +1,246 @@
+"""Gap analysis: for every segment of a chain, does a region have firms in it, where
+do the region's firms buy it from, and which firms elsewhere could fill a gap.
+
+For a segment *s* and a region *R*:
+
+* **local firms**: firms placed in *s* (see :mod:`chaingraph.placement`) that lie in *R*;
+* **outside suppliers**: firms placed in *s* outside *R* that SUPPLY a firm in *R*;
+* **status**: ``missing`` when no local firm; ``weak`` when fewer than
+  ``present_min`` (default 2) local firms, or when more than ``weak_share`` (default
+  0.5) of the supply links from *s*-firms into *R* come from outside *R*;
+  ``present`` otherwise;
+* **candidates** (missing and weak segments only): firms placed in *s* outside *R*,
+  best first by
+
+      score = 0.5 * weight + 0.3 * nearness + 0.2 * evidence
+
+  where ``weight`` is the firm's number of supply links with other firms of the chain
+  divided by the largest such number among the segment's candidates (0 when none
+  has links); ``nearness`` is 1 for a firm in the region's province (a city or
+  cluster region), else ``0.8 * max(0, 1 - d / 2500)`` with *d* the distance in km
+  between the firm's city (or province) and the region's, and 0 when the firm's
+  place is unknown; ``evidence`` is the number of evidence items on the firm (from
+  the store, or 1 when the graph has none) capped at 5, divided by 5. Ties go by
+  name. Scores are rounded to 3 decimals.
+
+>>> import networkx as nx
+>>> from chaingraph.chains import chain_from_dict
+>>> g = nx.MultiDiGraph()
+>>> for fid, seg, prov in [("a", "ore", "湖南"), ("b", "metal", "湖南"), ("c", "metal", "湖南"),
+...                        ("d", "ore", "江苏")]:
+...     g.add_node(fid, label="Firm", name=fid.upper(), province=prov, products=seg)
+>>> _ = g.add_edge("d", "b", key="SUPPLIES", type="SUPPLIES")
+>>> chain = chain_from_dict({"name": "toy", "segments": [
+...     {"name": "ore", "stage": "upstream", "keywords": ["ore"], "supplies": ["metal"]},
+...     {"name": "metal", "stage": "midstream", "keywords": ["metal"]}]})
+>>> report = find_gaps(g, chain, "Hunan")
+>>> [(s.segment, s.status, s.local_firms, s.outside_suppliers) for s in report.segments]
+[('ore', 'weak', ['A'], ['D']), ('metal', 'present', ['B', 'C'], [])]
+>>> report.to_dict()["segments"][0]["candidates"]
+[{'firm': 'D', 'province': '江苏', 'city': None, 'score': 0.712}]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from chaingraph.chains import Chain, resolve_chain
+from chaingraph.graphsource import as_graph, evidence_lookup
+from chaingraph.model import Evidence, RelType
+from chaingraph.placement import place_firms
+from chaingraph.regions import Location, Region, distance_km, firm_locations, resolve_region
+
+SUPPLIES = RelType.SUPPLIES.value
+PRESENT_MIN = 2
+WEAK_SHARE = 0.5
+TOP = 5
+SCORE_WEIGHTS = {"weight": 0.5, "nearness": 0.3, "evidence": 0.2}
+EVIDENCE_CAP = 5
+FAR_KM = 2500.0
+
+
+@dataclass
+class Candidate:
+    """A firm outside the region that could fill a segment's gap, with its score
+    and the parts of it."""
+
+    firm: str
+    firm_id: str
+    province: str | None
+    city: str | None
+    score: float
+    weight: float = 0.0
+    nearness: float = 0.0
+    evidence: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"firm", "province", "city", "score"}``."""
+        return {"firm": self.firm, "province": self.province, "city": self.city, "score": self.score}
+
+
+@dataclass
+class SegmentGap:
+    """One segment's answer: its status, local firms and outside suppliers (names;
+    the ids are in ``local_ids`` and ``outside_ids``) and ranked candidates."""
+
+    segment: str
+    stage: str
+    status: str
+    local_firms: list[str] = field(default_factory=list)
+    outside_suppliers: list[str] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    local_ids: list[str] = field(default_factory=list)
+    outside_ids: list[str] = field(default_factory=list)
+    links_in: int = 0
+    links_from_outside: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"segment", "stage", "status", "local_firms",
+        "outside_suppliers", "candidates"}``."""
+        return {"segment": self.segment, "stage": self.stage, "status": self.status,
+                "local_firms": list(self.local_firms), "outside_suppliers": list(self.outside_suppliers),
+                "candidates": [c.to_dict() for c in self.candidates]}
+
+
+@dataclass
+class GapReport:
+    """The gap analysis of one chain in one region."""
+
+    chain: str
+    region: str
+    segments: list[SegmentGap]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"chain", "region", "segments": [...]}`` (see :meth:`SegmentGap.to_dict`)."""
+        return {"chain": self.chain, "region": self.region, "segments": [s.to_dict() for s in self.segments]}
+
+
+def _status(local: int, links_in: int, from_outside: int, present_min: int, weak_share: float) -> str:
+    if local == 0:
+        return "missing"
+    if local < present_min or (links_in and from_outside / links_in > weak_share):
+        return "weak"
+    return "present"
+
+
+def _nearness(loc: Location | None, region: Region, region_place: str | None) -> float:
+    if loc is None:
+        return 0.0
+    if loc.province is not None and loc.province.key in region.provinces and region.kind != "province":
+        return 1.0
+    here = loc.city.key if loc.city else (loc.province.key if loc.province else None)
+    dist = distance_km(here, region_place)
+    if dist is None and loc.province is not None:
+        dist = distance_km(loc.province.key, region_place)
+    if dist is None:
+        return 0.0
+    return round(0.8 * max(0.0, 1.0 - dist / FAR_KM), 6)
+
+
+def _region_place(region: Region) -> str | None:
+    if region.kind in ("province", "city"):
+        return region.key
+    return sorted(region.provinces)[0] if len(region.provinces) == 1 else None
+
+
+def chain_degrees(graph: nx.MultiDiGraph, firms: set[str]) -> Counter:
+    """Return, for each firm of ``firms``, its number of SUPPLIES neighbours (either
+    direction) that are also in ``firms``."""
+    degree: Counter = Counter()
+    for firm in firms:
+        n = 0
+        for other, edges in graph._succ[firm].items():
+            if SUPPLIES in edges and other in firms:
+                n += 1
+        for other, edges in graph._pred[firm].items():
+            if SUPPLIES in edges and other in firms:
+                n += 1
+        degree[firm] = n
+    return degree
+
+
+def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: int | None = 3,
+              chains_dirs: Iterable[str | Path] = (), present_min: int = PRESENT_MIN,
+              weak_share: float = WEAK_SHARE, top: int = TOP,
+              evidence: Callable[[str], list[Evidence]] | None = None) -> GapReport:
+    """Return the :class:`GapReport` of ``chain`` (a :class:`Chain`, or a template,
+    chain or segment name; a segment takes ``depth`` hops of upstream segments) in
+    ``region`` (a :class:`Region`, or a province, city or cluster name).
+
+    ``source`` is a networkx graph or a store (anything with ``to_networkx()``);
+    ``evidence`` looks up a node's evidence for the candidates' score (default: the
+    store's, when ``source`` is one). ``present_min``, ``weak_share`` and ``top``
+    (candidates kept per segment) are the thresholds described in the module.
+    """
+    graph = as_graph(source)
+    lookup = evidence or evidence_lookup(source)
+    chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
+    region = resolve_region(graph, region) if isinstance(region, str) else region
+    placed = place_firms(graph, chain)
+    locations = firm_locations(graph)
+    in_region = region.firms(graph)
+    chain_firms = set().union(*placed.values()) if placed else set()
+    degree = chain_degrees(graph, chain_firms)
+    here = _region_place(region)
+    names = graph.nodes
+    segments = []
+    for seg in chain.segments:
+        members = placed[seg.name]
+        local = sorted((f for f in members if f in in_region), key=lambda f: (-degree[f], str(names[f].get("name", f))))
+        outside_count: Counter = Counter()
+        links_in = from_outside = 0
+        for firm in members:
+            inside = firm in in_region
+            for customer, edges in graph._succ[firm].items():
+                if SUPPLIES in edges and customer in in_region and customer != firm:
+                    links_in += 1
+                    if not inside:
+                        from_outside += 1
+                        outside_count[firm] += 1
+        outside = sorted(outside_count, key=lambda f: (-outside_count[f], str(names[f].get("name", f))))
+        status = _status(len(local), links_in, from_outside, present_min, weak_share)
+        gap = SegmentGap(seg.name, seg.stage, status, [str(names[f].get("name", f)) for f in local],
+                         [str(names[f].get("name", f)) for f in outside], [], local, outside, links_in, from_outside)
+        if status != "present" and top > 0:
+            gap.candidates = _candidates(graph, members, in_region, degree, locations, region, here, lookup, top)
+        segments.append(gap)
+    return GapReport(chain.name, region.name, segments)
+
+
+def _candidates(graph: nx.MultiDiGraph, members: dict[str, str], in_region: set[str], degree: Counter,
+                locations: dict[str, Location], region: Region, here: str | None,
+                lookup: Callable[[str], list[Evidence]], top: int) -> list[Candidate]:
+    pool = [f for f in members if f not in in_region]
+    if not pool:
+        return []
+    most = max(degree[f] for f in pool)
+    # Evidence costs a lookup per firm: rank by the other parts first and look it up
+    # only for firms that can still reach the top (evidence adds at most 0.2).
+    partial = []
+    for firm in pool:
+        loc = locations.get(firm)
+        weight = degree[firm] / most if most else 0.0
+        near = _nearness(loc, region, here)
+        partial.append((SCORE_WEIGHTS["weight"] * weight + SCORE_WEIGHTS["nearness"] * near, firm, weight, near))
+    partial.sort(key=lambda t: -t[0])
+    cutoff = partial[min(top, len(partial)) - 1][0] - SCORE_WEIGHTS["evidence"]
+    scored = []
+    for base, firm, weight, near in partial:
+        if base < cutoff:
+            break
+        n_ev = len(lookup(firm)) or 1
+        score = round(base + SCORE_WEIGHTS["evidence"] * min(n_ev, EVIDENCE_CAP) / EVIDENCE_CAP, 3)
+        loc = locations.get(firm)
+        attrs = graph.nodes[firm]
+        scored.append(Candidate(str(attrs.get("name", firm)), firm,
+                                loc.province.name if loc and loc.province else None,
+                                loc.city.name if loc and loc.city else None,
+                                score, round(weight, 3), round(near, 3), n_ev))
+    scored.sort(key=lambda c: (-c.score, c.firm))
+    return scored[:top]

@@ -1,0 +1,54 @@
+"""Where the analytics get their graph: a networkx graph as it is, or anything that
+can give one (``to_networkx()``: the SQLite store, the Neo4j reader), plus the
+evidence it can look up.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> as_graph(g) is g
+True
+>>> evidence_lookup(g)("anything")
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import networkx as nx
+
+from chaingraph.model import Evidence
+
+
+def as_graph(source: Any) -> nx.MultiDiGraph:
+    """Return ``source`` when it is a networkx graph, else ``source.to_networkx()``
+    (read once and kept on the source as ``_chaingraph_graph``)."""
+    if isinstance(source, nx.Graph):
+        return source
+    cached = getattr(source, "_chaingraph_graph", None)
+    if cached is not None:
+        return cached
+    graph = source.to_networkx()
+    try:
+        source._chaingraph_graph = graph
+    except AttributeError:
+        pass
+    return graph
+
+
+def evidence_lookup(source: Any) -> Callable[[str], list[Evidence]]:
+    """Return a function from a node id or edge key (``src|TYPE|dst``) to its
+    evidence: ``source.evidence`` when the source keeps evidence (the stores), else
+    the ``evidence`` attribute of the graph's node (a list of dicts or
+    :class:`Evidence`), else nothing."""
+    if not isinstance(source, nx.Graph) and callable(getattr(source, "evidence", None)):
+        return source.evidence
+    graph = source if isinstance(source, nx.Graph) else None
+
+    def from_graph(owner: str) -> list[Evidence]:
+        if graph is None or owner not in graph:
+            return []
+        items = graph.nodes[owner].get("evidence") or []
+        return [e if isinstance(e, Evidence) else Evidence.from_dict(e) for e in items]
+
+    return from_graph

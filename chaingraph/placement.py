@@ -1,0 +1,125 @@
+"""Placing firms in a chain's segments.
+
+A firm is in a chain segment when
+
+* it BELONGS_TO a graph Segment that is the segment: same name key as the
+  segment's name, an alias or one of its ``industries``, or a Segment whose name
+  contains one of the segment's keywords; Segments that BELONG_TO such a Segment
+  (sub-industries) count too. This is how list rows (``segment`` column), the
+  chainkg set's Shenwan industries and article findings place firms; or
+* its ``products`` property (a string or a list) contains one of the segment's
+  products or keywords (case-folded substring match).
+
+A firm may sit in several segments. Each placement records why, e.g.
+``segment:工程机械整机`` or ``products:液压``.
+
+>>> import networkx as nx
+>>> from chaingraph.chains import chain_from_dict
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("segment:pumps", label="Segment", name="Pumps")
+>>> g.add_node("f1", label="Firm", name="A")
+>>> g.add_node("f2", label="Firm", name="B", products="hydraulic cylinders; valves")
+>>> _ = g.add_edge("f1", "segment:pumps", key="BELONGS_TO", type="BELONGS_TO")
+>>> chain = chain_from_dict({"name": "toy", "segments": [{"name": "hydraulics", "stage": "upstream",
+...     "industries": ["pumps"], "keywords": ["Hydraulic"]}]})
+>>> place_firms(g, chain)["hydraulics"]
+{'f1': 'segment:Pumps', 'f2': 'products:hydraulic'}
+"""
+
+from __future__ import annotations
+
+import re
+
+import networkx as nx
+
+from chaingraph.chains import Chain
+from chaingraph.identity import fold, name_key
+from chaingraph.model import Label, RelType
+
+BELONGS_TO = RelType.BELONGS_TO.value
+FIRM = Label.FIRM.value
+SEGMENT = Label.SEGMENT.value
+
+
+def _graph_index(graph: nx.MultiDiGraph) -> dict:
+    """Return (cached on the graph) the Segment nodes with their folded names and
+    the firms with a folded ``products`` text."""
+    stamp = (graph.number_of_nodes(), graph.number_of_edges())
+    cached = graph.graph.get("_chaingraph_placement")
+    if cached and cached["stamp"] == stamp:
+        return cached
+    segments: dict[str, str] = {}
+    products: list[tuple[str, str]] = []
+    for node, attrs in graph.nodes(data=True):
+        label = attrs.get("label")
+        if label == SEGMENT:
+            segments[node] = str(attrs.get("name", node))
+        elif label == FIRM:
+            value = attrs.get("products")
+            if value:
+                text = "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+                products.append((node, fold(text)))
+    index = {"stamp": stamp, "segments": segments,
+             "segment_keys": {n: name_key(s) for n, s in segments.items()},
+             "segment_folded": {n: fold(s) for n, s in segments.items()},
+             "products": products}
+    graph.graph["_chaingraph_placement"] = index
+    return index
+
+
+def _sub_segments(graph: nx.MultiDiGraph, roots: set[str]) -> dict[str, str]:
+    """Return every Segment under ``roots`` over Segment -BELONGS_TO-> Segment
+    edges, mapped to the root it hangs from (roots map to themselves)."""
+    out = {r: r for r in roots}
+    frontier = list(sorted(roots))
+    while frontier:
+        nxt = []
+        for parent in frontier:
+            for child, edges in graph._pred[parent].items():
+                if BELONGS_TO in edges and graph.nodes[child].get("label") == SEGMENT and child not in out:
+                    out[child] = out[parent]
+                    nxt.append(child)
+        frontier = nxt
+    return out
+
+
+def segment_nodes(graph: nx.MultiDiGraph, chain: Chain) -> dict[str, dict[str, str]]:
+    """Return, for every segment of ``chain``, the graph Segment ids that stand for
+    it (with their sub-segments), each mapped to the graph Segment it matched."""
+    index = _graph_index(graph)
+    out: dict[str, dict[str, str]] = {}
+    for seg in chain.segments:
+        keys = {name_key(n) for n in seg.names()}
+        words = [fold(w) for w in seg.keywords if w.strip()]
+        roots = {n for n in seg.node_ids if n in graph}
+        roots |= {n for n, k in index["segment_keys"].items() if k in keys}
+        roots |= {n for n, f in index["segment_folded"].items() if any(w in f for w in words)}
+        out[seg.name] = _sub_segments(graph, roots)
+    return out
+
+
+def place_firms(graph: nx.MultiDiGraph, chain: Chain) -> dict[str, dict[str, str]]:
+    """Return, for every segment of ``chain`` (by name, in chain order), the firms
+    placed in it mapped to the reason (see the module docstring). Firms placed
+    through their segment come before those placed by products."""
+    index = _graph_index(graph)
+    placed: dict[str, dict[str, str]] = {seg.name: {} for seg in chain.segments}
+    for seg_name, nodes in segment_nodes(graph, chain).items():
+        bucket = placed[seg_name]
+        for node, root in sorted(nodes.items()):
+            why = f"segment:{index['segments'].get(root, root)}"
+            for firm, edges in graph._pred[node].items():
+                if BELONGS_TO in edges and graph.nodes[firm].get("label") == FIRM and firm not in bucket:
+                    bucket[firm] = why
+    words: dict[str, list[str]] = {}
+    for seg in chain.segments:
+        for word in (*seg.products, *seg.keywords):
+            if word.strip():
+                words.setdefault(fold(word), []).append(seg.name)
+    if words and index["products"]:
+        pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        for firm, text in index["products"]:
+            for word in dict.fromkeys(pattern.findall(text)):
+                for seg_name in words[word]:
+                    placed[seg_name].setdefault(firm, f"products:{word}")
+    return placed
