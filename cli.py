@@ -173,6 +173,118 @@ def export(
 
 # --- planner analytics (issue 6) ------------------------------------------------------
 
+_CHAIN_HELP = "A chain template's name (see data/chains/), a Chain node, or a segment (then it and its upstream)."
+_CHAINS_DIR_HELP = "Another directory of chain templates (*.toml), searched first."
+
+
+def _trace(name: str, direction: str, depth: int, fmt: str) -> None:
+    from chaingraph.traverse import trace
+
+    with open_store(create=False) as store:
+        start, reached = trace(store, name, direction, depth)
+    rows = [{"depth": r.depth, "name": r.name, "label": r.label, "id": r.node,
+             "path": " -> ".join(r.path), "evidence": [_evidence_text(e.to_dict()) for ev in r.evidence.values()
+                                                       for e in ev]} for r in reached]
+    emit(render_rows(rows, ["depth", "name", "label", "id", "path", "evidence"], fmt,
+                     title=f"{direction} of {start}",
+                     payload={"start": start, "direction": direction, "depth": depth,
+                              "nodes": [r.to_dict() for r in reached]}))
+    note(f"{len(reached)} node(s) {direction} of {start} within {depth or 'any number of'} hop(s)")
+
+
+@app.command()
+def upstream(
+    name: str = typer.Argument(..., help="A firm or segment: id, name or alias."),
+    depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit)."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """List the suppliers, their suppliers, … of a firm or segment, with the path and evidence."""
+    _trace(name, "upstream", depth, fmt)
+
+
+@app.command()
+def downstream(
+    name: str = typer.Argument(..., help="A firm or segment: id, name or alias."),
+    depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit)."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """List the customers, their customers, … of a firm or segment, with the path and evidence."""
+    _trace(name, "downstream", depth, fmt)
+
+
+@app.command()
+def gaps(
+    chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
+    region: str = typer.Option(..., "--region", help="A province, city or cluster, in Chinese or English."),
+    depth: int = typer.Option(3, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    top: int = typer.Option(5, "--top", help="Candidate firms shown per missing or weak segment."),
+    chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Show, per segment of a chain, the region's firms, outside suppliers, status and candidate firms."""
+    from chaingraph.gaps import find_gaps
+
+    with open_store(create=False) as store:
+        report = find_gaps(store, chain, region, depth=depth, top=top,
+                           chains_dirs=[chains_dir] if chains_dir else ())
+    rows = [{"segment": s.segment, "stage": s.stage, "status": s.status,
+             "local_firms": f"{len(s.local_firms)}: " + "; ".join(s.local_firms[:5]) if s.local_firms else "0",
+             "outside_suppliers": "; ".join(s.outside_suppliers[:5]),
+             "candidates": [f"{c.firm} ({c.province or '?'}, {c.score})" for c in s.candidates]}
+            for s in report.segments]
+    emit(render_rows(rows, ["segment", "stage", "status", "local_firms", "outside_suppliers", "candidates"], fmt,
+                     title=f"{report.chain} in {report.region}", payload=report.to_dict()))
+
+
+@app.command("key-firms")
+def key_firms_command(
+    chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
+    region: Optional[str] = typer.Option(None, "--region", help="Only the firms of this province, city or cluster."),
+    depth: int = typer.Option(3, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    top: int = typer.Option(20, "--top", help="Firms each ranking contributes."),
+    sample: Optional[int] = typer.Option(None, "--betweenness-k", help="Sources sampled for betweenness (default: exact up to 2,000 firms, else 128)."),
+    chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Rank a chain's firms (PageRank, betweenness), flag those whose loss cuts it, and compare communities with clusters."""
+    from chaingraph.keyfirms import key_firms
+
+    with open_store(create=False) as store:
+        report = key_firms(store, chain, region, depth=depth, top=top, betweenness_k=sample,
+                           chains_dirs=[chains_dir] if chains_dir else ())
+    if fmt == "json":
+        emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    rows = [{**f.to_dict(), "segments": f.segments, "sole_supplier_of": len(f.sole_supplier_of),
+             "articulation": "yes" if f.articulation else ""} for f in report.firms]
+    emit(render_rows(rows, ["firm", "segments", "province", "pagerank", "betweenness", "articulation",
+                            "sole_supplier_of", "community", "groups"], fmt,
+                     title=f"key firms of {report.chain}" + (f" in {report.region}" if report.region else "")))
+    if fmt == "table":
+        emit(render_rows([c.to_dict() for c in report.communities],
+                         ["id", "size", "members", "best_group", "jaccard"], fmt, title="communities"))
+    note(f"{report.network_firms} firm(s), {report.network_links} supply link(s); betweenness "
+         + (f"sampled from {report.betweenness_k} sources" if report.betweenness_k else "exact"))
+
+
+@app.command()
+def compare(
+    chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
+    regions: str = typer.Option(..., "--regions", help="Comma-separated provinces, cities or clusters."),
+    depth: int = typer.Option(3, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Show a regions x segments coverage table for a chain: status and local firm count per cell."""
+    from chaingraph.compare import compare_regions
+
+    with open_store(create=False) as store:
+        report = compare_regions(store, chain, regions.replace("，", ",").split(","), depth=depth,
+                                 chains_dirs=[chains_dir] if chains_dir else ())
+    emit(render_rows(report.rows(), ["segment", "stage", *report.regions], fmt, title=report.chain,
+                     payload=report.to_dict()))
+
+
 # --- maps and reports (issue 7) -------------------------------------------------------
 
 

@@ -2,12 +2,13 @@
 cluster, named in Chinese or English) holds.
 
 Place names are made canonical with the gazetteer of Chinese provinces and
-prefecture-level cities (``chaingraph/data/gazetteer.tsv``: full name, short name and
+prefecture-level cities (:mod:`chaingraph.gazetteer`: full name, short name and
 pinyin), so ``Hunan``, ``湖南`` and ``湖南省`` are one province and ``Changsha`` and
 ``长沙市`` one city. A name the gazetteer does not know keys by
 :func:`chaingraph.identity.place_key`. A firm's place comes from its ``city`` and
 ``province`` properties and its LOCATED_IN edges (Firm -> City -> Province); a city
-without a province gets the gazetteer's.
+without a province gets the gazetteer's; a firm with neither gets the place its
+registered name begins with, if any (marked ``inferred``).
 
 >>> canonical_place("Hunan Province")
 Place(kind='province', key='430000', name='湖南', province='430000')
@@ -20,15 +21,14 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import networkx as nx
 
+from chaingraph import gazetteer as gz
 from chaingraph.errors import NotFoundError
 from chaingraph.identity import fold, name_key, place_key
 from chaingraph.model import Label, RelType
 
-GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
 LOCATED_IN = RelType.LOCATED_IN.value
 FIRM = Label.FIRM.value
 
@@ -45,35 +45,8 @@ class Place:
     province: str | None
 
 
-@functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, list[Place]], dict[str, Place], dict[str, tuple[float, float]]]:
-    """Return (lookup key -> places, code -> place, code -> (lng, lat)) for
-    provinces and cities."""
-    by_name: dict[str, list[Place]] = {}
-    by_code: dict[str, Place] = {}
-    coords: dict[str, tuple[float, float]] = {}
-    if not GAZETTEER.exists():
-        return by_name, by_code, coords
-    with open(GAZETTEER, encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or line.startswith("code\t"):
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 6 or cols[1] not in ("province", "city"):
-                continue
-            code, level, full, short, pinyin, prov = cols[:6]
-            place = Place(level, code, short or full, prov or None)
-            by_code[code] = place
-            try:
-                coords[code] = (float(cols[7]), float(cols[8]))
-            except (IndexError, ValueError):
-                pass
-            for surface in {full, short, pinyin}:
-                if surface:
-                    bucket = by_name.setdefault(_lookup_key(surface), [])
-                    if place not in bucket:
-                        bucket.append(place)
-    return by_name, by_code, coords
+def _place(p: "gz.Place") -> Place:
+    return Place(p.level, p.code, p.short or p.name, p.province_code or None)
 
 
 def distance_km(a: str | None, b: str | None) -> float | None:
@@ -83,25 +56,22 @@ def distance_km(a: str | None, b: str | None) -> float | None:
     >>> round(distance_km("430100", "430200"))  # Changsha to Zhuzhou
     48
     """
-    coords = _gazetteer()[2]
-    if a not in coords or b not in coords:
+    by_code = gz.gazetteer().by_code
+    pa, pb = by_code.get(a or ""), by_code.get(b or "")
+    if pa is None or pb is None or None in (pa.lng, pa.lat, pb.lng, pb.lat):
         return None
-    (lng1, lat1), (lng2, lat2) = coords[a], coords[b]
+    (lng1, lat1), (lng2, lat2) = (pa.lng, pa.lat), (pb.lng, pb.lat)
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lng2 - lng1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _lookup_key(name: str) -> str:
-    return place_key(name).replace(" ", "").replace("-", "").replace("'", "")
-
-
 def places_named(name: str) -> list[Place]:
     """Return the gazetteer's provinces and cities called ``name`` (Chinese full or
     short name, or pinyin), provinces first."""
-    found = _gazetteer()[0].get(_lookup_key(name), [])
-    return sorted(found, key=lambda p: (p.kind != "province", p.key))
+    found = {p.code: _place(p) for p in gz.gazetteer().lookup(name, ("province", "city"))}
+    return sorted(found.values(), key=lambda p: (p.kind != "province", p.key))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -122,10 +92,12 @@ def canonical_place(name: str, kind: str | None = None, province: str | None = N
 
 @dataclass
 class Location:
-    """Where a firm is: its city and province as canonical places (None when not known)."""
+    """Where a firm is: its city and province as canonical places (None when not
+    known); ``inferred`` when read from the start of its registered name (湖南华菱…)."""
 
     city: Place | None = None
     province: Place | None = None
+    inferred: bool = False
 
 
 def _node_place(graph: nx.MultiDiGraph, node: str) -> Place | None:
@@ -176,9 +148,15 @@ def firm_locations(graph: nx.MultiDiGraph) -> dict[str, Location]:
         if city_name and loc.city is None:
             loc.city = canonical_place(str(city_name), "city", loc.province.key if loc.province else None)
         if loc.province is None and loc.city is not None and loc.city.province:
-            by_code = _gazetteer()[1]
-            prov = by_code.get(loc.city.province)
-            loc.province = prov or Place("province", loc.city.province, loc.city.province, loc.city.province)
+            prov = gz.gazetteer().by_code.get(loc.city.province)
+            loc.province = _place(prov) if prov else Place("province", loc.city.province, loc.city.province,
+                                                          loc.city.province)
+        if loc.city is None and loc.province is None:
+            found = gz.gazetteer().leading_place(str(attrs.get("name", "")))
+            if found:
+                loc.city = _place(found.city) if found.city else None
+                loc.province = _place(found.province) if found.province else None
+                loc.inferred = True
         if loc.city or loc.province:
             out[node] = loc
     graph.graph["_chaingraph_locations"] = (stamp, out)

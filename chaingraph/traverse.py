@@ -142,3 +142,45 @@ def attach_evidence(reached: Iterable[Reached], lookup: Callable[[str], list[Evi
             item.evidence[key] = cache[key]
         out.append(item)
     return out
+
+
+def resolve_node(source: Any, name: str) -> str:
+    """Return the id of the node ``name`` means (an id, a name or an alias): through
+    ``source.resolve`` when the source is a store, else by matching the graph's ids,
+    names and ``aliases`` attributes by name key. Raises :class:`NotFoundError`."""
+    if not isinstance(source, nx.Graph) and callable(getattr(source, "resolve", None)):
+        return source.resolve(name).id
+    from chaingraph.identity import name_key
+
+    graph = source if isinstance(source, nx.Graph) else source.to_networkx()
+    if name in graph:
+        return name
+    key = name_key(name)
+    found = sorted(n for n, a in graph.nodes(data=True)
+                   if key and any(name_key(str(x)) == key for x in (a.get("name", ""), *a.get("aliases", ()))))
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise NotFoundError(f"no node named {name!r}")
+    raise NotFoundError(f"{name!r} is ambiguous: {', '.join(found[:5])}; give the id instead")
+
+
+def trace(source: Any, name: str, direction: str, depth: int | None = 3) -> tuple[str, list[Reached]]:
+    """Return ``(start id, reached nodes with the evidence of their paths)`` for the
+    node ``name`` means, walking ``direction`` at most ``depth`` hops (0 or None: no
+    limit). ``source`` is a networkx graph or a store; from a store only the
+    neighbourhood the walk can reach is read."""
+    from chaingraph.graphsource import as_graph, evidence_lookup
+
+    start = resolve_node(source, name)
+    if isinstance(source, nx.Graph) or getattr(source, "_chaingraph_graph", None) is not None:
+        graph = as_graph(source)
+    elif depth and depth > 0 and callable(getattr(source, "to_networkx", None)):
+        try:
+            graph = source.to_networkx(around=[start], depth=depth)
+        except TypeError:
+            graph = as_graph(source)
+    else:
+        graph = as_graph(source)
+    reached = walk(graph, start, direction, depth)
+    return start, attach_evidence(reached, evidence_lookup(source))

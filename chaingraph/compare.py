@@ -1,0 +1,81 @@
+"""Comparing regions: a regions x segments coverage table for one chain.
+
+Each cell is the segment's status in the region (missing, weak, present, by the
+thresholds of :mod:`chaingraph.gaps`) and its number of local firms.
+
+>>> import networkx as nx
+>>> from chaingraph.chains import chain_from_dict
+>>> g = nx.MultiDiGraph()
+>>> for fid, seg, prov in [("a", "ore", "湖南"), ("b", "ore", "湖南"), ("c", "metal", "江苏")]:
+...     g.add_node(fid, label="Firm", name=fid, province=prov, products=seg)
+>>> chain = chain_from_dict({"name": "toy", "segments": [
+...     {"name": "ore", "stage": "upstream", "keywords": ["ore"]},
+...     {"name": "metal", "stage": "midstream", "keywords": ["metal"]}]})
+>>> report = compare_regions(g, chain, ["Hunan", "江苏省"])
+>>> [(r["segment"], r["coverage"]["湖南"]["status"], r["coverage"]["江苏"]["firms"]) for r in report.to_dict()["segments"]]
+[('ore', 'present', 0), ('metal', 'missing', 1)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chaingraph.chains import Chain, resolve_chain
+from chaingraph.errors import InputError
+from chaingraph.gaps import PRESENT_MIN, WEAK_SHARE, find_gaps
+from chaingraph.graphsource import as_graph
+from chaingraph.regions import resolve_region
+
+
+@dataclass
+class CoverageReport:
+    """Segments (rows) by regions (columns): status and local firm count per cell."""
+
+    chain: str
+    regions: list[str]
+    segments: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"chain", "regions", "segments": [{"segment", "stage",
+        "coverage": {region: {"status", "firms"}}}]}``."""
+        return {"chain": self.chain, "regions": list(self.regions), "segments": self.segments}
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Return one flat row per segment: segment, stage, then ``status (n)`` per region."""
+        out = []
+        for seg in self.segments:
+            row = {"segment": seg["segment"], "stage": seg["stage"]}
+            for region in self.regions:
+                cell = seg["coverage"][region]
+                row[region] = f"{cell['status']} ({cell['firms']})"
+            out.append(row)
+        return out
+
+
+def compare_regions(source: Any, chain: str | Chain, regions: Iterable[str], *, depth: int | None = 3,
+                    chains_dirs: Iterable[str | Path] = (), present_min: int = PRESENT_MIN,
+                    weak_share: float = WEAK_SHARE) -> CoverageReport:
+    """Return the :class:`CoverageReport` of ``chain`` over ``regions`` (province,
+    city or cluster names, Chinese or English) in ``source`` (a graph or a store).
+    Raises :class:`InputError` when no region is given."""
+    names = [r.strip() for r in regions if r and r.strip()]
+    if not names:
+        raise InputError("give at least one region")
+    graph = as_graph(source)
+    chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
+    resolved = [resolve_region(graph, r) for r in names]
+    columns = []
+    for region in resolved:
+        label = region.name
+        while label in columns:
+            label += "'"
+        columns.append(label)
+    segments = [{"segment": s.name, "stage": s.stage, "coverage": {}} for s in chain.segments]
+    for label, region in zip(columns, resolved):
+        report = find_gaps(graph, chain, region, present_min=present_min, weak_share=weak_share, top=0)
+        for row, gap in zip(segments, report.segments):
+            row["coverage"][label] = {"status": gap.status, "firms": len(gap.local_ids)}
+    return CoverageReport(chain.name, columns, segments)

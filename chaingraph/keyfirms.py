@@ -1,0 +1,234 @@
+"""Key firms of a chain: who matters most in its supply network, whose loss cuts it,
+and how the network's own communities compare with the declared clusters and
+alliances.
+
+The network is the firms placed in the chain (see :mod:`chaingraph.placement`),
+optionally only those in one region, with the SUPPLIES links among them.
+
+* **pagerank**: PageRank (damping 0.85) over dependency links customer -> supplier,
+  so a firm ranks high when firms that matter depend on it;
+* **betweenness**: share of shortest supply paths through the firm (directed,
+  normalised); exact up to :data:`EXACT_BETWEENNESS` firms, above that estimated
+  from ``k`` sampled sources (default :data:`BETWEENNESS_K`, fixed seed);
+* **articulation**: the firm is an articulation point of the undirected network:
+  removing it splits the chain's firms into more pieces;
+* **sole supplier**: customers that buy one of the chain's segments from this firm
+  and from no other firm of the chain;
+* **community**: Louvain communities of the undirected network (fixed seed), each
+  compared with the declared groups (Cluster by BELONGS_TO, Alliance or Cluster by
+  MEMBER_OF) by Jaccard overlap.
+
+The firms reported are the ``top`` by PageRank, the ``top`` by betweenness, and up
+to ``top`` articulation points and sole suppliers (most dependent customers first),
+ordered by PageRank.
+
+>>> import networkx as nx
+>>> from chaingraph.chains import chain_from_dict
+>>> g = nx.MultiDiGraph()
+>>> for f, seg in [("a", "ore"), ("b", "ore"), ("c", "metal"), ("d", "part"), ("e", "part")]:
+...     g.add_node(f, label="Firm", name=f.upper(), products=seg)
+>>> for s, t in [("a", "c"), ("b", "c"), ("c", "d"), ("c", "e")]:
+...     _ = g.add_edge(s, t, key="SUPPLIES", type="SUPPLIES")
+>>> chain = chain_from_dict({"name": "toy", "segments": [{"name": n, "stage": "upstream", "keywords": [n]}
+...                                                      for n in ("ore", "metal", "part")]})
+>>> report = key_firms(g, chain)
+>>> top = report.firms[0]
+>>> top.firm, top.articulation, sorted(top.sole_supplier_of)
+('C', True, ['D', 'E'])
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from chaingraph.chains import Chain, resolve_chain
+from chaingraph.graphsource import as_graph
+from chaingraph.model import Label, RelType
+from chaingraph.placement import place_firms
+from chaingraph.regions import Region, firm_locations, resolve_region
+
+SUPPLIES = RelType.SUPPLIES.value
+EXACT_BETWEENNESS = 2000
+BETWEENNESS_K = 128
+TOP = 20
+_GROUP_LABELS = (Label.CLUSTER.value, Label.ALLIANCE.value)
+_GROUP_TYPES = (RelType.BELONGS_TO.value, RelType.MEMBER_OF.value)
+
+
+@dataclass
+class KeyFirm:
+    """One firm's measures in the chain's supply network."""
+
+    firm: str
+    firm_id: str
+    segments: list[str]
+    province: str | None
+    city: str | None
+    pagerank: float
+    betweenness: float
+    articulation: bool
+    sole_supplier_of: list[str] = field(default_factory=list)
+    community: int | None = None
+    groups: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the firm's measures as a JSON-ready dict."""
+        return {"firm": self.firm, "id": self.firm_id, "segments": self.segments, "province": self.province,
+                "city": self.city, "pagerank": self.pagerank, "betweenness": self.betweenness,
+                "articulation": self.articulation, "sole_supplier_of": self.sole_supplier_of,
+                "community": self.community, "groups": self.groups}
+
+
+@dataclass
+class Community:
+    """A community found in the supply network: its number, size, biggest members
+    (by PageRank) and the declared group it overlaps best (Jaccard)."""
+
+    id: int
+    size: int
+    members: list[str]
+    best_group: str | None
+    jaccard: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the community as a JSON-ready dict."""
+        return {"id": self.id, "size": self.size, "members": self.members, "best_group": self.best_group,
+                "jaccard": self.jaccard}
+
+
+@dataclass
+class KeyFirmsReport:
+    """Key firms and communities of one chain (in one region, when given)."""
+
+    chain: str
+    region: str | None
+    firms: list[KeyFirm]
+    communities: list[Community]
+    network_firms: int = 0
+    network_links: int = 0
+    betweenness_k: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"chain", "region", "network": {...}, "firms": [...], "communities": [...]}``."""
+        return {"chain": self.chain, "region": self.region,
+                "network": {"firms": self.network_firms, "links": self.network_links,
+                            "betweenness_k": self.betweenness_k},
+                "firms": [f.to_dict() for f in self.firms], "communities": [c.to_dict() for c in self.communities]}
+
+
+def supply_network(graph: nx.MultiDiGraph, firms: set[str]) -> nx.DiGraph:
+    """Return the DiGraph of ``firms`` and the SUPPLIES links among them."""
+    net = nx.DiGraph()
+    net.add_nodes_from(firms)
+    for firm in firms:
+        for customer, edges in graph._succ[firm].items():
+            if SUPPLIES in edges and customer in firms and customer != firm:
+                net.add_edge(firm, customer)
+    return net
+
+
+def sole_suppliers(net: nx.DiGraph, segments_of: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Return supplier -> the customers that buy some segment only from it: for each
+    customer, its suppliers grouped by segment (``segments_of``); a group of one is a
+    single-supplier dependency."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for customer in net:
+        by_segment: dict[str, set[str]] = defaultdict(set)
+        for supplier in net._pred[customer]:
+            for seg in segments_of.get(supplier, ()):
+                by_segment[seg].add(supplier)
+        for suppliers in by_segment.values():
+            if len(suppliers) == 1:
+                out[next(iter(suppliers))].add(customer)
+    return out
+
+
+def declared_groups(graph: nx.MultiDiGraph, firms: Iterable[str]) -> dict[str, set[str]]:
+    """Return group name -> member firms (of ``firms``) for the clusters and
+    alliances the firms declare (BELONGS_TO or MEMBER_OF)."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for firm in firms:
+        for dst, edges in graph._succ[firm].items():
+            if graph.nodes[dst].get("label") in _GROUP_LABELS and any(t in edges for t in _GROUP_TYPES):
+                groups[str(graph.nodes[dst].get("name", dst))].add(firm)
+    return dict(groups)
+
+
+def key_firms(source: Any, chain: str | Chain, region: str | Region | None = None, *, depth: int | None = 3,
+              chains_dirs: Iterable[str | Path] = (), top: int = TOP, betweenness_k: int | None = None,
+              seed: int = 0) -> KeyFirmsReport:
+    """Return the :class:`KeyFirmsReport` of ``chain`` (a :class:`Chain`, template,
+    chain or segment name) over ``source`` (a networkx graph or a store), only the
+    firms of ``region`` when given. ``betweenness_k`` sets the number of sampled
+    sources (default: exact up to 2,000 firms, else 128); ``top`` how many firms
+    each ranking contributes (see the module docstring)."""
+    graph = as_graph(source)
+    chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
+    if isinstance(region, str):
+        region = resolve_region(graph, region)
+    placed = place_firms(graph, chain)
+    segments_of: dict[str, list[str]] = defaultdict(list)
+    for seg_name, members in placed.items():
+        for firm in members:
+            segments_of[firm].append(seg_name)
+    firms = set(segments_of)
+    if region is not None:
+        firms &= region.firms(graph)
+    net = supply_network(graph, firms)
+    names = {f: str(graph.nodes[f].get("name", f)) for f in net}
+    if net.number_of_nodes() == 0:
+        return KeyFirmsReport(chain.name, region.name if region else None, [], [], 0, 0, None)
+    pagerank = nx.pagerank(net.reverse(copy=False), alpha=0.85) if net.number_of_edges() else \
+        {f: 1 / len(net) for f in net}
+    n = net.number_of_nodes()
+    k = betweenness_k if betweenness_k else (None if n <= EXACT_BETWEENNESS else BETWEENNESS_K)
+    k = None if k is not None and k >= n else k
+    betweenness = nx.betweenness_centrality(net, k=k, seed=seed)
+    undirected = net.to_undirected(as_view=True)
+    articulation = set(nx.articulation_points(undirected))
+    sole = sole_suppliers(net, segments_of)
+    communities = nx.community.louvain_communities(undirected, seed=seed) if net.number_of_edges() else []
+    community_of = {}
+    ordered = sorted(communities, key=lambda c: (-len(c), min(names[f] for f in c)))
+    for i, members in enumerate(ordered, start=1):
+        for firm in members:
+            community_of[firm] = i
+    groups = declared_groups(graph, net)
+    groups_of: dict[str, list[str]] = defaultdict(list)
+    for group, members in groups.items():
+        for firm in members:
+            groups_of[firm].append(group)
+
+    def by_rank(scores: dict[str, float]) -> list[str]:
+        return sorted(scores, key=lambda f: (-scores[f], names[f]))[:top]
+
+    chosen = set(by_rank(pagerank)) | set(by_rank(betweenness))
+    critical = sorted(articulation | set(sole), key=lambda f: (-len(sole.get(f, ())), -pagerank[f], names[f]))
+    chosen |= set(critical[:top])
+    locations = firm_locations(graph)
+    rows = []
+    for firm in sorted(chosen, key=lambda f: (-pagerank[f], names[f])):
+        loc = locations.get(firm)
+        rows.append(KeyFirm(names[firm], firm, segments_of[firm],
+                            loc.province.name if loc and loc.province else None,
+                            loc.city.name if loc and loc.city else None,
+                            round(pagerank[firm], 6), round(betweenness[firm], 6), firm in articulation,
+                            sorted(names[c] for c in sole.get(firm, ())), community_of.get(firm),
+                            sorted(groups_of.get(firm, []))))
+    found = []
+    for i, members in enumerate(ordered, start=1):
+        best, score = None, 0.0
+        for group, gmembers in sorted(groups.items()):
+            jac = len(members & gmembers) / len(members | gmembers)
+            if jac > score:
+                best, score = group, jac
+        biggest = sorted(members, key=lambda f: (-pagerank[f], names[f]))[:5]
+        found.append(Community(i, len(members), [names[f] for f in biggest], best, round(score, 3)))
+    return KeyFirmsReport(chain.name, region.name if region else None, rows, found,
+                          net.number_of_nodes(), net.number_of_edges(), k)
