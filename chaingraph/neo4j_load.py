@@ -1,0 +1,308 @@
+"""Loading the embedded store into Neo4j, and reading a Neo4j graph back.
+
+The load creates a uniqueness constraint on ``id`` (and an index on ``name``) for
+every label first, then sends nodes and relationships in batches of ``UNWIND $rows
+... MERGE`` (one statement per label, or per relationship type and pair of end
+labels), each batch in one write transaction. MERGE makes every batch idempotent:
+loading twice changes nothing, loading after new ingests adds only what is new, and a
+load cut off half-way finishes when run again. A batch that fails on a dropped
+connection is retried (the driver retries transient errors itself; this module also
+retries a batch whose commit was cut off, which is safe because it is idempotent).
+
+How a node or relationship looks in Neo4j:
+
+* ``id`` (nodes), ``name`` and the store's properties. Lists of one scalar type stay
+  lists; other lists and maps are stored as JSON text, their keys named in
+  ``json_props`` so that reading back restores them.
+* Evidence as six parallel lists, one item per piece of evidence: ``ev_source`` (the
+  id of a Source node: an article or list file), ``ev_row`` (row of a list, -1 when
+  none), ``ev_sentence`` (the article sentence, "" when none), ``ev_start`` and
+  ``ev_end`` (its character span, -1 when none) and ``ev_note`` ("" when none). The
+  evidence lists are replaced by the store's on every load (the store holds all of
+  it), properties are merged (``SET n += ...``).
+
+>>> props, json_keys = neo4j_props({"city": "长沙", "tags": ["a", "b"], "mix": [1, "x"], "m": {"k": 1}})
+>>> props["tags"], props["mix"], props["m"], json_keys
+(['a', 'b'], '[1, "x"]', '{"k": 1}', ['m', 'mix'])
+>>> from_neo4j_props({"name": "X", "mix": '[1, "x"]', "json_props": ["mix"], "ev_source": []})
+{'mix': [1, 'x']}
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import networkx as nx
+
+from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
+from chaingraph.neo4j_queries import statement
+from chaingraph.store import Store
+
+BATCH_SIZE = 5000
+RETRIES = 5
+EVIDENCE_KEYS = ("ev_source", "ev_row", "ev_sentence", "ev_start", "ev_end", "ev_note")
+_RESERVED = {"id", "name", "json_props", *EVIDENCE_KEYS}
+_LABELS = {label.value: label for label in Label}
+_TYPES = {rel.value: rel for rel in RelType}
+
+
+@dataclass
+class LoadReport:
+    """What a load did: ``nodes`` and ``edges`` sent, ``skipped_edges`` (an end not
+    in the store), Neo4j's counters (``nodes_created``, ``relationships_created``,
+    ``properties_set``), ``batches`` sent, ``retries`` of batches, and ``seconds``."""
+
+    nodes: int = 0
+    edges: int = 0
+    skipped_edges: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    batches: int = 0
+    retries: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as a JSON-ready dict."""
+        return asdict(self)
+
+
+# -- turning store records into Neo4j rows -------------------------------------------
+
+def _scalar_list(value: list) -> bool:
+    kinds = {type(v) for v in value}
+    return len(kinds) <= 1 and kinds <= {str, int, float, bool} and \
+        not any(isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 2**63 for v in value)
+
+
+def neo4j_props(props: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Return ``props`` made storable as Neo4j properties, and the sorted keys whose
+    values were turned into JSON text (maps, mixed or nested lists, huge ints). Keys
+    Neo4j rows use themselves (``id``, ``name``, ``json_props``, ``ev_*``) and None
+    values are left out."""
+    out: dict[str, Any] = {}
+    json_keys = []
+    for key, value in props.items():
+        if key in _RESERVED or value is None:
+            continue
+        if isinstance(value, bool) or isinstance(value, (str, float)) or \
+                (isinstance(value, int) and abs(value) < 2**63):
+            out[key] = value
+        elif isinstance(value, list) and _scalar_list(value):
+            out[key] = value
+        else:
+            out[key] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            json_keys.append(key)
+    return out, sorted(json_keys)
+
+
+def from_neo4j_props(props: dict[str, Any]) -> dict[str, Any]:
+    """Return the store properties held in a Neo4j node's or relationship's
+    properties: without ``id``, ``name`` and the evidence lists, JSON text decoded."""
+    json_keys = set(props.get("json_props") or ())
+    out = {}
+    for key, value in props.items():
+        if key in _RESERVED:
+            continue
+        out[key] = json.loads(value) if key in json_keys and isinstance(value, str) else value
+    return out
+
+
+def evidence_columns(items: Iterable[Evidence]) -> dict[str, list]:
+    """Return evidence as the six parallel lists stored on nodes and relationships."""
+    cols: dict[str, list] = {k: [] for k in EVIDENCE_KEYS}
+    for ev in items:
+        cols["ev_source"].append(ev.source)
+        cols["ev_row"].append(-1 if ev.row is None else ev.row)
+        cols["ev_sentence"].append(ev.sentence or "")
+        cols["ev_start"].append(-1 if ev.start is None else ev.start)
+        cols["ev_end"].append(-1 if ev.end is None else ev.end)
+        cols["ev_note"].append(ev.note or "")
+    return cols
+
+
+def evidence_from_columns(props: dict[str, Any]) -> list[Evidence]:
+    """Return the evidence held in a Neo4j item's ``ev_*`` lists."""
+    sources = props.get("ev_source") or []
+    out = []
+    for i, source in enumerate(sources):
+        def get(key: str, missing: Any) -> Any:
+            values = props.get(key) or []
+            value = values[i] if i < len(values) else missing
+            return None if value == missing else value
+        out.append(Evidence(source=source, row=get("ev_row", -1), sentence=get("ev_sentence", ""),
+                            start=get("ev_start", -1), end=get("ev_end", -1), note=get("ev_note", "")))
+    return out
+
+
+def _row_props(name: str | None, props: dict[str, Any], evidence: list[Evidence]) -> dict[str, Any]:
+    out, json_keys = neo4j_props(props)
+    if name is not None:
+        out["name"] = name
+    out["json_props"] = json_keys
+    out.update(evidence_columns(evidence))
+    return out
+
+
+def _evidence_by_owner(store: Store) -> dict[str, list[Evidence]]:
+    grouped: dict[str, list[Evidence]] = defaultdict(list)
+    for owner, ev in store.iter_evidence():
+        grouped[owner].append(ev)
+    return grouped
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# -- writing -------------------------------------------------------------------------
+
+def ensure_schema(driver: Any, database: str | None = None) -> int:
+    """Create (when missing) the uniqueness constraint on ``id`` and the index on
+    ``name`` for every label; return how many statements were run."""
+    count = 0
+    for label in Label:
+        for name in ("_constraint", "_index_name"):
+            driver.execute_query(statement(name, label=label), database_=database)
+            count += 1
+    driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    return count
+
+
+def write_batch(driver: Any, query: str, rows: list[dict[str, Any]], report: LoadReport,
+                database: str | None = None) -> None:
+    """Run ``query`` with ``$rows`` in one write transaction and add its counters to
+    ``report``. A transient error or a dropped connection is retried (up to
+    :data:`RETRIES` times, waiting longer each time) on top of the driver's own
+    retries; the batch is idempotent, so a commit cut off is simply sent again."""
+    import neo4j
+    import neo4j.exceptions as ne
+
+    for attempt in range(RETRIES + 1):
+        try:
+            result = driver.execute_query(query, {"rows": rows}, database_=database,
+                                          routing_=neo4j.RoutingControl.WRITE)
+            break
+        except (ne.ServiceUnavailable, ne.SessionExpired, ne.IncompleteCommit, ne.TransientError,
+                ConnectionError) as exc:
+            if attempt == RETRIES:
+                raise
+            report.retries += 1
+            time.sleep(min(0.5 * 2 ** attempt, 8.0))
+    counters = result.summary.counters
+    report.nodes_created += counters.nodes_created
+    report.relationships_created += counters.relationships_created
+    report.properties_set += counters.properties_set
+    report.batches += 1
+
+
+def load_store(store: Store, driver: Any, database: str | None = None, batch_size: int = BATCH_SIZE,
+               progress: Callable[[int], None] | None = None) -> LoadReport:
+    """Push every node and edge of ``store``, with evidence, into the Neo4j behind
+    ``driver`` (``database``: None for the server's default) and return a
+    :class:`LoadReport`. ``progress`` is called with the number of records after each
+    batch. Edges whose ends are not nodes of the store are skipped and counted."""
+    started = time.perf_counter()
+    report = LoadReport()
+    ensure_schema(driver, database)
+    evidence = _evidence_by_owner(store)
+    label_of: dict[str, Label] = {}
+    for label in Label:
+        query = statement("_merge_nodes", label=label)
+        rows = ({"id": n.id, "props": _row_props(n.name, n.props, evidence.get(n.id, []))}
+                for n in store.iter_nodes(label))
+        for batch in _batches(rows, batch_size):
+            write_batch(driver, query, batch, report, database)
+            for row in batch:
+                label_of[row["id"]] = label
+            report.nodes += len(batch)
+            if progress:
+                progress(len(batch))
+    for rel in RelType:
+        pending: dict[tuple[Label, Label], list[dict[str, Any]]] = defaultdict(list)
+
+        def flush(ends: tuple[Label, Label]) -> None:
+            rows = pending.pop(ends)
+            write_batch(driver, statement("_merge_edges", src=ends[0], dst=ends[1], type=rel), rows,
+                        report, database)
+            report.edges += len(rows)
+            if progress:
+                progress(len(rows))
+
+        for edge in store.iter_edges(rel):
+            src, dst = label_of.get(edge.src), label_of.get(edge.dst)
+            if src is None or dst is None:
+                report.skipped_edges += 1
+                if progress:
+                    progress(1)
+                continue
+            bucket = pending[(src, dst)]
+            bucket.append({"src": edge.src, "dst": edge.dst,
+                           "props": _row_props(None, edge.props, evidence.get(edge.key, []))})
+            if len(bucket) >= batch_size:
+                flush((src, dst))
+        for ends in list(pending):
+            flush(ends)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def load_record_count(store: Store) -> int:
+    """Return how many records :func:`load_store` sends for ``store`` (for a progress bar)."""
+    stats = store.stats()
+    return stats.nodes + stats.edges
+
+
+# -- reading back ----------------------------------------------------------------------
+
+def records_from_neo4j(driver: Any, database: str | None = None) -> Iterator[Record]:
+    """Yield the graph in Neo4j as typed records: every node with an ``id`` and a
+    label of :class:`Label` (evidence from its ``ev_*`` lists), then every
+    relationship of a :class:`RelType` between such nodes. Other nodes and
+    relationships are left out."""
+    import neo4j
+
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+        known: set[str] = set()
+        for rec in session.run(statement("_read_nodes")):
+            label = next((_LABELS[l] for l in rec["labels"] if l in _LABELS), None)
+            node_id = rec["id"]
+            if label is None or not isinstance(node_id, str) or not node_id:
+                continue
+            props = dict(rec["props"])
+            known.add(node_id)
+            yield NodeRecord(id=node_id, label=label, name=str(props.get("name") or node_id),
+                             props=from_neo4j_props(props), evidence=evidence_from_columns(props))
+        for rec in session.run(statement("_read_edges")):
+            rel = _TYPES.get(rec["type"])
+            if rel is None or rec["src"] not in known or rec["dst"] not in known:
+                continue
+            props = dict(rec["props"])
+            yield EdgeRecord(type=rel, src=rec["src"], dst=rec["dst"], props=from_neo4j_props(props),
+                             evidence=evidence_from_columns(props))
+
+
+def graph_from_neo4j(driver: Any, database: str | None = None) -> nx.MultiDiGraph:
+    """Return the graph in Neo4j as a ``MultiDiGraph`` shaped like
+    :meth:`chaingraph.store.Store.to_networkx`: nodes carry ``label``, ``name`` and
+    their properties; edges are keyed by type and carry ``type`` and properties."""
+    graph = nx.MultiDiGraph()
+    for record in records_from_neo4j(driver, database):
+        if isinstance(record, NodeRecord):
+            graph.add_node(record.id, **{**record.props, "label": record.label.value, "name": record.name})
+        else:
+            graph.add_edge(record.src, record.dst, key=record.type.value,
+                           **{**record.props, "type": record.type.value})
+    return graph

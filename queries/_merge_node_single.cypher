@@ -1,0 +1,3 @@
+// Benchmark baseline: one node per statement (and per transaction).
+MERGE (n:{{label}} {id: $id})
+SET n += $props
