@@ -227,9 +227,11 @@ def gaps(
     with open_store(create=False) as store:
         report = find_gaps(store, chain, region, depth=depth, top=top,
                            chains_dirs=[chains_dir] if chains_dir else ())
+    short = fmt == "table"
     rows = [{"segment": s.segment, "stage": s.stage, "status": s.status,
-             "local_firms": f"{len(s.local_firms)}: " + "; ".join(s.local_firms[:5]) if s.local_firms else "0",
-             "outside_suppliers": "; ".join(s.outside_suppliers[:5]),
+             "local_firms": (f"{len(s.local_firms)}: " + "; ".join(s.local_firms[:5]) if s.local_firms else "0")
+             if short else s.local_firms,
+             "outside_suppliers": s.outside_suppliers[:5] if short else s.outside_suppliers,
              "candidates": [f"{c.firm} ({c.province or '?'}, {c.score})" for c in s.candidates]}
             for s in report.segments]
     emit(render_rows(rows, ["segment", "stage", "status", "local_firms", "outside_suppliers", "candidates"], fmt,

@@ -8,7 +8,9 @@ A firm is in a chain segment when
   (sub-industries) count too. This is how list rows (``segment`` column), the
   chainkg set's Shenwan industries and article findings place firms; or
 * its ``products`` property (a string or a list) contains one of the segment's
-  products or keywords (case-folded substring match).
+  products or keywords (case-folded; Chinese words match anywhere, Latin words only
+  as whole words, plural -s/-es allowed: ``engine`` matches "diesel engines" but
+  not "engineering").
 
 A firm may sit in several segments. Each placement records why, e.g.
 ``segment:工程机械整机`` or ``products:液压``.
@@ -29,6 +31,7 @@ A firm may sit in several segments. Each placement records why, e.g.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import networkx as nx
 
@@ -39,6 +42,33 @@ from chaingraph.model import Label, RelType
 BELONGS_TO = RelType.BELONGS_TO.value
 FIRM = Label.FIRM.value
 SEGMENT = Label.SEGMENT.value
+
+
+def _word_regex(word: str) -> str:
+    """Return the regex matching folded ``word``: anywhere for Chinese, as a whole
+    word (with an optional plural ending) for Latin text."""
+    if re.fullmatch(r"[a-z0-9 .+/&'-]+", word):
+        return rf"(?<![a-z0-9]){re.escape(word)}(?:s|es)?(?![a-z0-9])"
+    return re.escape(word)
+
+
+def keyword_matcher(words: list[str]) -> Callable[[str], list[str]]:
+    """Return a function giving the ``words`` (folded, each once, longest first at
+    a position) found in a folded text.
+
+    >>> find = keyword_matcher(["engine", "液压"])
+    >>> find("diesel engines; 液压泵; engineering")
+    ['engine', '液压']
+    """
+    ordered = sorted({fold(w) for w in words if w.strip()}, key=len, reverse=True)
+    if not ordered:
+        return lambda text: []
+    pattern = re.compile("|".join(f"({_word_regex(w)})" for w in ordered))
+
+    def find(text: str) -> list[str]:
+        return list(dict.fromkeys(ordered[m.lastindex - 1] for m in pattern.finditer(text)))
+
+    return find
 
 
 def _graph_index(graph: nx.MultiDiGraph) -> dict:
@@ -90,10 +120,10 @@ def segment_nodes(graph: nx.MultiDiGraph, chain: Chain) -> dict[str, dict[str, s
     out: dict[str, dict[str, str]] = {}
     for seg in chain.segments:
         keys = {name_key(n) for n in seg.names()}
-        words = [fold(w) for w in seg.keywords if w.strip()]
+        find = keyword_matcher(seg.keywords)
         roots = {n for n in seg.node_ids if n in graph}
         roots |= {n for n, k in index["segment_keys"].items() if k in keys}
-        roots |= {n for n, f in index["segment_folded"].items() if any(w in f for w in words)}
+        roots |= {n for n, f in index["segment_folded"].items() if find(f)}
         out[seg.name] = _sub_segments(graph, roots)
     return out
 
@@ -117,9 +147,9 @@ def place_firms(graph: nx.MultiDiGraph, chain: Chain) -> dict[str, dict[str, str
             if word.strip():
                 words.setdefault(fold(word), []).append(seg.name)
     if words and index["products"]:
-        pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        find = keyword_matcher(list(words))
         for firm, text in index["products"]:
-            for word in dict.fromkeys(pattern.findall(text)):
+            for word in find(text):
                 for seg_name in words[word]:
                     placed[seg_name].setdefault(firm, f"products:{word}")
     return placed
