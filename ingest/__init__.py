@@ -45,6 +45,14 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
     return files, missing
 
 
+def warnings_path(rejects_path: Path) -> Path:
+    """Return where warnings go beside ``rejects_path``: ``x.rejects.csv`` gives
+    ``x.warnings.csv``."""
+    name = rejects_path.name
+    stem = name[: -len(".rejects.csv")] if name.endswith(".rejects.csv") else rejects_path.stem
+    return rejects_path.with_name(stem + ".warnings.csv")
+
+
 def pick_ingester(path: Path, head: bytes) -> Ingester | None:
     """Return the first ingester that accepts ``path``, or None."""
     for ingester in INGESTERS:
@@ -94,4 +102,7 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
     if report.rejects and rejects_path is not None:
         write_rejects(report.rejects, rejects_path)
         report.rejects_path = rejects_path
+    if report.warnings and rejects_path is not None:
+        report.warnings_path = warnings_path(rejects_path)
+        write_rejects(report.warnings, report.warnings_path)
     return report

@@ -60,6 +60,9 @@ class IngestReport:
     rejects: list[Reject] = field(default_factory=list)
     written: UpsertStats = field(default_factory=UpsertStats)
     rejects_path: Path | None = None
+    #: Rows taken but worth a look (duplicate codes, links to unlisted firms), issue 3.
+    warnings: list[Reject] = field(default_factory=list)
+    warnings_path: Path | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as a JSON-ready dict."""
@@ -68,6 +71,8 @@ class IngestReport:
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
             "rejects": len(self.rejects),
             "rejects_file": str(self.rejects_path) if self.rejects_path else None,
+            "warnings": len(self.warnings),
+            "warnings_file": str(self.warnings_path) if self.warnings_path else None,
             "written": {"nodes": self.written.nodes, "edges": self.written.edges,
                         "evidence": self.written.evidence},
         }
@@ -88,6 +93,11 @@ class IngestContext:
     def reject(self, line: int | None, reason: str, raw: str = "") -> None:
         """Record that the row at ``line`` was not taken, and why."""
         self.report.rejects.append(Reject(str(self.path), line, reason, raw))
+
+    def warn(self, line: int | None, message: str) -> None:
+        """Record something about the row at ``line`` that was taken but deserves a
+        look (a duplicate code, a link to a firm no list gives)."""
+        self.report.warnings.append(Reject(str(self.path), line, message))
 
     def evidence(self, row: int | None = None, sentence: str | None = None, start: int | None = None,
                  end: int | None = None, note: str | None = None) -> Evidence:

@@ -1,126 +1,281 @@
-"""Enterprise lists in the project's sample layout (CSV, UTF-8).
+"""Enterprise lists: CSV, TSV, Excel and JSON Lines files of firms (or of supply
+pairs and industries, see :mod:`ingest.relations`), with Chinese or English headers
+in any common encoding.
 
-Columns: ``name, short_name, stock_code, credit_code, province, city, chain,
-segment, stage, products, suppliers, customers, cluster``; only ``name`` is required.
-Suppliers and customers are separated by ``;`` and may be short names: they resolve
-to a firm of the same list or already in the store, else become Firms marked
-``outside_list``.
+Columns are recognised by the synonym table in :mod:`ingest.columns` or named by a
+mapping file (``--mapping``). Each firm row gives a Firm (id from its credit code,
+stock code, or name and place, see :mod:`chaingraph.identity`), LOCATED_IN its City
+(and the City in its Province) as given or inferred (:mod:`ingest.places`),
+BELONGS_TO its Chain, Segment and Cluster, and SUPPLIES links from its supplier and
+customer cells (supplier -> customer).
+
+The file is streamed twice: the first pass writes the firms, so that the second
+can resolve the names in supplier and customer cells, short names included, to
+firms of this file or of the store (:mod:`ingest.resolve`). A name that matches no
+firm becomes a Firm marked ``outside_list``, never a silent drop.
 """
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
+from typing import Any
 
-from chaingraph.identity import firm_id, name_key, node_id
+from chaingraph.identity import firm_id, fold, has_cjk, name_key, node_id, normalise_stock_code
 from chaingraph.model import EdgeRecord, Label, NodeRecord, Record, RelType
 from ingest.base import IngestContext
+from ingest.columns import Layout, Mapping, layout_for, load_mapping, match_synonyms
+from ingest.places import PlaceNodes, locate
+from ingest.relations import read_segments, read_supply_pairs, split_names, stage_of
+from ingest.resolve import NameResolver, core_aliases
+from ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_tables, open_jsonl_table, \
+    open_text_table
 
-COLUMNS = ("name", "short_name", "stock_code", "credit_code", "province", "city", "chain",
-           "segment", "stage", "products", "suppliers", "customers", "cluster")
-
-
-def split_names(cell: str) -> list[str]:
-    """Return the names in a list cell, split on ``;``, ``；``, ``、`` or ``|``.
-
-    >>> split_names("恒立液压; Weichai Power、 ")
-    ['恒立液压', 'Weichai Power']
-    """
-    for sep in ("；", "、", "|"):
-        cell = cell.replace(sep, ";")
-    return [part.strip() for part in cell.split(";") if part.strip()]
+FIRM_PROPS = ("short_name", "stock_code", "credit_code", "products", "address")
+_STOCK_PREFIXES = ("*ST", "S*ST", "ST", "SST", "XD", "XR", "DR", "N", "C")
 
 
 class FirmListIngester:
-    """Reads a CSV whose header is the sample layout above."""
+    """Reads enterprise lists; see the module docstring."""
 
-    name = "firm-list-csv"
+    name = "firm-list"
+
+    def __init__(self) -> None:
+        self._mappings: dict[Path, Mapping] = {}
 
     def accepts(self, path: Path, head: bytes) -> bool:
-        """Take ``.csv`` files whose header row names a ``name`` column."""
-        if path.suffix.lower() != ".csv":
-            return False
-        first = head.decode("utf-8-sig", "replace").splitlines()[:1]
-        return bool(first) and "name" in [c.strip().lower() for c in first[0].split(",")]
+        """Take CSV/TSV files, Excel workbooks, and JSON Lines whose objects are not
+        typed node/edge records (those go to the records ingester)."""
+        if is_text_table(path) or is_excel(path):
+            return True
+        if is_jsonl(path):
+            from ingest.records import first_json_object
+
+            first = first_json_object(head)
+            return first is not None and first.get("kind") not in ("node", "edge")
+        return False
 
     def read(self, ctx: IngestContext) -> Iterator[Record]:
-        """Yield firms, places, chains, segments, clusters and supply links, one row at a time."""
+        """Yield the records of every table in ``ctx.path``; bad rows go to ``ctx.reject``."""
+        mapping = self._mapping(ctx.options.mapping)
         yield ctx.source_node("list")
-        with open(ctx.path, newline="", encoding="utf-8-sig") as handle:
-            rows = list(enumerate(csv.DictReader(handle), start=2))
-        known: dict[str, str] = {}
-        for line, row in rows:
-            name = (row.get("name") or "").strip()
-            if not name or None in row:
-                continue
-            fid = firm_id(name, credit_code=row.get("credit_code"), stock_code=row.get("stock_code"),
-                          place=(row.get("city") or row.get("province") or "").strip() or None)
-            for surface in (name, row.get("short_name") or ""):
-                if surface.strip():
-                    known.setdefault(name_key(surface), fid)
-        for line, row in rows:
-            if None in row:
-                ctx.reject(line, f"{len(row[None]) + len(COLUMNS)} columns where the header has fewer",
-                           ",".join(str(v) for v in row.values()))
-                continue
-            name = (row.get("name") or "").strip()
-            if not name:
-                ctx.reject(line, "row has no name", ",".join(v or "" for v in row.values()))
-                continue
-            yield from self._row(ctx, line, row, name, known)
+        for table in self._tables(ctx, mapping):
+            layout = layout_for(table.header, mapping, ctx.path.name)
+            if layout.kind == "firms":
+                yield from read_firms(ctx, table, layout)
+            elif layout.kind == "supply":
+                yield from read_supply_pairs(ctx, table, layout)
+            else:
+                yield from read_segments(ctx, table, layout)
 
-    def _row(self, ctx: IngestContext, line: int, row: dict, name: str, known: dict[str, str]) -> Iterator[Record]:
+    def _mapping(self, path: Path | None) -> Mapping | None:
+        if path is None:
+            return None
+        path = Path(path)
+        if path not in self._mappings:
+            self._mappings[path] = load_mapping(path)
+        return self._mappings[path]
+
+    @staticmethod
+    def _tables(ctx: IngestContext, mapping: Mapping | None) -> list[Table]:
+        block = mapping.block_for(ctx.path.name) if mapping else None
+        mapped = set((block or {}).get("columns", {}).values())
+
+        def score(cells: list[str]) -> int:
+            return len(match_synonyms(cells)) + 2 * len(mapped.intersection(cells))
+
+        with open(ctx.path, "rb") as handle:
+            head = handle.read(65536)
+        if is_excel(ctx.path):
+            return open_excel_tables(ctx.path, ctx.options.sheet, score)
+        if is_jsonl(ctx.path):
+            return [open_jsonl_table(ctx.path, head, ctx.options.encoding)]
+        return [open_text_table(ctx.path, head, ctx.options.encoding, score)]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def short_name_fits(short: str, name: str) -> bool:
+    """True when ``short`` can be a short form of ``name``: for Chinese, half its
+    characters occur in the name (ST and other trading prefixes ignored); for
+    English, its first word does.
+
+    >>> short_name_fits("*ST德豪", "广东德豪润达电气股份有限公司"), short_name_fits("龙软科技", "三一重工股份有限公司")
+    (True, False)
+    """
+    text = short.strip()
+    for prefix in _STOCK_PREFIXES:
+        if text.upper().startswith(prefix) and len(text) > len(prefix) + 1:
+            text = text[len(prefix):]
+            break
+    if has_cjk(text):
+        chars = [c for c in name_key(text) if has_cjk(c)]
+        return not chars or sum(c in name for c in chars) * 2 >= len(chars)
+    words = fold(text).split()
+    return not words or words[0] in fold(name)
+
+
+def read_firms(ctx: IngestContext, table: Table, layout: Layout) -> Iterator[Record]:
+    """Read a firm table: write its firms (first pass), then yield its supply links
+    (second pass). With ``layout.role == "links"`` the firms are references: those
+    no list has given yet are kept as outside firms and reported."""
+    resolver = NameResolver(ctx.store)
+    places = PlaceNodes()
+    shared: set[str] = set()
+    stats = ctx.store.upsert(_firm_rows(ctx, table, layout, resolver, places, shared))
+    ctx.report.written.add(stats)
+    if layout.has("suppliers") or layout.has("customers"):
+        yield from _supply_rows(ctx, table, layout, resolver)
+    for name, ids in resolver.ambiguous[:1000]:
+        ctx.warn(None, f"supplier/customer name {name!r} fits several firms ({', '.join(ids[:4])}); "
+                       "kept as an outside firm")
+    _report_duplicates(ctx)
+
+
+def _identity(ctx: IngestContext | None, line: int, cell: dict[str, str]) -> tuple[str, str, str, dict]:
+    """Return (name, short name, firm id, props) of a firm row; a short name that
+    does not fit the registered name wins, and the registered name is kept aside."""
+    name = cell.get("name", "")
+    short = cell.get("short_name", "")
+    props: dict[str, Any] = {}
+    if name and short and not short_name_fits(short, name):
+        if ctx is not None:
+            ctx.warn(line, f"short name {short!r} does not fit registered name {name!r} "
+                           f"(code {cell.get('stock_code') or cell.get('credit_code') or '-'}); "
+                           "the registered name is kept as conflicting_name")
+        props["conflicting_name"] = name
+        name = short
+    name = name or short
+    given_place = (cell.get("city") or cell.get("province") or "").strip() or None
+    fid = firm_id(name, credit_code=cell.get("credit_code"), stock_code=cell.get("stock_code"), place=given_place)
+    return name, short, fid, props
+
+
+def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameResolver,
+               places: PlaceNodes, shared: set[str]) -> Iterator[Record]:
+    f = layout.fields
+    links = layout.role == "links"
+    for line, row in table.rows(ctx.reject):
+        cell = {k: _text(row.get(h)) for k, h in f.items()}
+        if not cell.get("name") and ("name" in f or not cell.get("short_name")):
+            ctx.reject(line, "row has no name", _raw(row))
+            continue
+        name, short, fid, props = _identity(ctx, line, cell)
+        where = locate(name, cell.get("province", ""), cell.get("city", ""), cell.get("county", ""),
+                       cell.get("address", ""))
         ev = [ctx.evidence(row=line)]
-        cell = {k: (row.get(k) or "").strip() for k in COLUMNS}
-        fid = known[name_key(name)]
-        props = {"in_list": True}
-        for key in ("short_name", "stock_code", "credit_code", "province", "city", "products"):
-            if cell[key]:
+        for key in FIRM_PROPS:
+            if cell.get(key):
                 props[key] = cell[key]
-        aliases = [cell["short_name"]] if cell["short_name"] else []
+        if "stock_code" in props and (code := normalise_stock_code(props["stock_code"])):
+            props["stock_code"] = code
+        for prop, header in layout.props.items():
+            if _text(row.get(header)):
+                props[prop] = _text(row.get(header))
+        if links:
+            if ctx.store.get_node(fid) is None:
+                ctx.warn(line, f"firm {name!r} ({fid}) is not in any list read so far; kept as an outside firm")
+                props["outside_list"] = True
+        else:
+            props.update(in_list=True, outside_list=False)
+        for key in ("province", "city", "county"):
+            if getattr(where, key):
+                props[key] = getattr(where, key)
+        if where.inferred:
+            props["inferred"] = where.inferred
+        aliases = [short] if short and short != name else []
+        aliases += [a for a in core_aliases(name) if a not in aliases]
         yield NodeRecord(fid, Label.FIRM, name, props, ev, aliases)
-        city_id = prov_id = None
-        if cell["province"]:
-            prov_id = node_id(Label.PROVINCE, cell["province"])
-            yield NodeRecord(prov_id, Label.PROVINCE, cell["province"], {}, ev)
-        if cell["city"]:
-            city_id = node_id(Label.CITY, cell["city"])
-            yield NodeRecord(city_id, Label.CITY, cell["city"], {"province": cell["province"]} if cell["province"] else {}, ev)
-            yield EdgeRecord(RelType.LOCATED_IN, fid, city_id, {}, ev)
-            if prov_id:
-                yield EdgeRecord(RelType.LOCATED_IN, city_id, prov_id, {}, ev)
-        elif prov_id:
-            yield EdgeRecord(RelType.LOCATED_IN, fid, prov_id, {}, ev)
-        chain_id = None
-        if cell["chain"]:
-            chain_id = node_id(Label.CHAIN, cell["chain"])
+        for surface in (name, short, *aliases):
+            if surface:
+                resolver.remember(surface, fid)
+        yield from _place_links(ctx, fid, where, places, ev, line)
+        yield from _memberships(fid, cell, ev, shared)
+
+
+def _place_links(ctx: IngestContext, fid: str, where, places: PlaceNodes, ev, line: int) -> Iterator[Record]:
+    place_ev = [ctx.evidence(row=line, note=where.note)] if where.note else ev
+    if where.city:
+        yield from places.city(where.city, where.province, ev)
+        yield EdgeRecord(RelType.LOCATED_IN, fid, node_id(Label.CITY, where.city), {}, place_ev)
+    elif where.province:
+        yield from places.province(where.province, ev)
+        yield EdgeRecord(RelType.LOCATED_IN, fid, node_id(Label.PROVINCE, where.province), {}, place_ev)
+
+
+def _memberships(fid: str, cell: dict[str, str], ev, shared: set[str]) -> Iterator[Record]:
+    chain_id = None
+    if cell.get("chain"):
+        chain_id = node_id(Label.CHAIN, cell["chain"])
+        if chain_id not in shared:
+            shared.add(chain_id)
             yield NodeRecord(chain_id, Label.CHAIN, cell["chain"], {}, ev)
-            yield EdgeRecord(RelType.BELONGS_TO, fid, chain_id, {}, ev)
-        if cell["segment"]:
-            seg_id = node_id(Label.SEGMENT, cell["segment"])
-            seg_props = {"stage": cell["stage"].lower()} if cell["stage"] else {}
-            yield NodeRecord(seg_id, Label.SEGMENT, cell["segment"], seg_props, ev)
-            yield EdgeRecord(RelType.BELONGS_TO, fid, seg_id, {}, ev)
+        yield EdgeRecord(RelType.BELONGS_TO, fid, chain_id, {}, ev)
+    if cell.get("segment"):
+        seg_id = node_id(Label.SEGMENT, cell["segment"])
+        if seg_id not in shared:
+            shared.add(seg_id)
+            props = {}
+            if stage_of(cell.get("stage", "")):
+                props["stage"] = stage_of(cell["stage"])
+            if cell.get("segment_code"):
+                props["code"] = cell["segment_code"]
+            yield NodeRecord(seg_id, Label.SEGMENT, cell["segment"], props, ev)
             if chain_id:
                 yield EdgeRecord(RelType.BELONGS_TO, seg_id, chain_id, {}, ev)
-        if cell["cluster"]:
-            cluster_id = node_id(Label.CLUSTER, cell["cluster"])
+        yield EdgeRecord(RelType.BELONGS_TO, fid, seg_id, {}, ev)
+    if cell.get("cluster"):
+        cluster_id = node_id(Label.CLUSTER, cell["cluster"])
+        if cluster_id not in shared:
+            shared.add(cluster_id)
             yield NodeRecord(cluster_id, Label.CLUSTER, cell["cluster"], {}, ev)
-            yield EdgeRecord(RelType.BELONGS_TO, fid, cluster_id, {}, ev)
+        yield EdgeRecord(RelType.BELONGS_TO, fid, cluster_id, {}, ev)
+
+
+def _supply_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameResolver) -> Iterator[Record]:
+    f = layout.fields
+    wanted = [k for k in ("name", "short_name", "stock_code", "credit_code", "province", "city") if k in f]
+    for line, row in table.rows():  # rows rejected in the first pass are not read again
+        cell = {k: _text(row.get(f[k])) for k in wanted}
+        if not cell.get("name") and ("name" in f or not cell.get("short_name")):
+            continue
+        fid = _identity(None, line, cell)[2]
+        ev = [ctx.evidence(row=line)]
         for column, supplier_side in (("suppliers", True), ("customers", False)):
-            for other in split_names(cell[column]):
-                other_id = self._resolve(ctx, other, known)
+            if column not in f:
+                continue
+            for other in split_names(_text(row.get(f[column]))):
+                other_id = resolver.resolve(other)
                 if other_id is None:
                     other_id = firm_id(other)
                     yield NodeRecord(other_id, Label.FIRM, other, {"outside_list": True}, ev)
+                    resolver.remember(other, other_id)
+                if other_id == fid:
+                    continue
                 src, dst = (other_id, fid) if supplier_side else (fid, other_id)
                 yield EdgeRecord(RelType.SUPPLIES, src, dst, {}, ev)
 
-    @staticmethod
-    def _resolve(ctx: IngestContext, name: str, known: dict[str, str]) -> str | None:
-        key = name_key(name)
-        if key in known:
-            return known[key]
-        ids = ctx.store.ids_by_key(key, Label.FIRM)
-        return ids[0] if len(ids) == 1 else None
+
+def _report_duplicates(ctx: IngestContext) -> None:
+    """Warn about firms given on more than one row of this file (the same code or
+    name and place twice): the rows are merged into one firm, not dropped."""
+    rows = ctx.store.conn.execute(
+        "SELECT owner, group_concat(row) FROM evidence WHERE source=? AND owner LIKE 'firm:%' "
+        "AND instr(owner, '|')=0 AND note='' GROUP BY owner HAVING count(DISTINCT row) > 1 ORDER BY owner",
+        (ctx.source_id,)).fetchall()
+    for owner, lines in rows:
+        node = ctx.store.get_node(owner)
+        names = sorted({node.name, *node.aliases})
+        ctx.warn(int(lines.split(",")[0]), f"{owner} is given on rows {lines} ({' / '.join(names[:4])}); "
+                                           "merged into one firm")
+
+
+def _raw(row: dict[str, Any]) -> str:
+    return ",".join(_text(v) for v in row.values())[:300]
+

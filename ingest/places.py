@@ -1,0 +1,123 @@
+"""Where a listed firm is: the province, city and county its row gives, or, where
+the row has no city, the ones inferred from its address or from the place its
+registered name begins with. Inferred values are marked as such.
+
+>>> where = locate(name="常州亚玛顿股份有限公司")
+>>> where.province, where.city, where.inferred, where.note
+('江苏', '常州', ['province', 'city'], 'inferred: city 常州, province 江苏 from registered name')
+>>> locate(name="三一重工股份有限公司", province="湖南", city="长沙市").city
+'长沙'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from chaingraph.gazetteer import Place, gazetteer
+from chaingraph.identity import node_id
+from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
+
+
+@dataclass
+class Where:
+    """A firm's place: short names of ``province``, ``city`` and ``county`` (None
+    when unknown), which of them were ``inferred``, and a ``note`` saying how."""
+
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    inferred: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+def _short(name: str | None, levels: tuple[str, ...]) -> tuple[str | None, Place | None]:
+    if not name:
+        return None, None
+    place = gazetteer().canonical(name, levels)
+    return (place.short, place) if place else (name.strip(), None)
+
+
+def locate(name: str, province: str = "", city: str = "", county: str = "", address: str = "") -> Where:
+    """Return where a firm is, from its row's ``province``, ``city``, ``county`` and
+    ``address`` cells and its registered ``name``. Given values win; a missing city
+    comes from the address, else from the name's leading place; a missing province
+    from the city. Places the gazetteer knows get their canonical short names."""
+    g = gazetteer()
+    where = Where()
+    where.province, prov_place = _short(province, ("province",))
+    where.city, city_place = _short(city, ("city", "county"))
+    where.county = county.strip() or None
+    sources = []
+    if not where.city:
+        found, source = None, None
+        if address.strip():
+            found, source = g.parse_address(address), "address"
+        if not found or not (found.city or found.province):
+            found, source = g.leading_place(name), "registered name"
+        if found and prov_place and found.province and found.province.code != prov_place.code:
+            found = None  # the row says another province: trust the row
+        if found:
+            if found.city:
+                where.city = found.city.short
+                where.inferred.append("city")
+                sources.append(f"city {found.city.short}")
+            if found.county and not where.county:
+                where.county = found.county.name
+                where.inferred.append("county")
+                sources.append(f"county {found.county.name}")
+            if found.province and not where.province:
+                where.province = found.province.short
+                where.inferred.insert(0, "province")
+                sources.append(f"province {found.province.short}")
+            if sources:
+                where.note = f"inferred: {', '.join(sources)} from {source}"
+    if where.city and not where.province:
+        place = city_place or g.canonical(where.city, ("city", "county"))
+        province_place = g.province_of(place) if place else None
+        if province_place:
+            where.province = province_place.short
+            where.inferred.insert(0, "province")
+            where.note = f"inferred: province {province_place.short} from city {where.city}"
+    return where
+
+
+class PlaceNodes:
+    """Emits each City and Province node once per file, with the gazetteer's full
+    name, code and coordinates where it knows the place, and each City -> Province
+    link once."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def city(self, short: str, province: str | None, ev: list[Evidence]) -> Iterator[Record]:
+        """Yield the City node for ``short`` (and its LOCATED_IN Province) unless
+        already yielded; the id is :func:`node_id` of the name."""
+        cid = node_id(Label.CITY, short)
+        if cid in self.seen:
+            return
+        self.seen.add(cid)
+        place = gazetteer().canonical(short, ("city", "county"))
+        yield _place_node(cid, Label.CITY, short, place, ev, {"province": province} if province else {})
+        if province:
+            yield from self.province(province, ev)
+            yield EdgeRecord(RelType.LOCATED_IN, cid, node_id(Label.PROVINCE, province), {}, ev)
+
+    def province(self, short: str, ev: list[Evidence]) -> Iterator[Record]:
+        """Yield the Province node for ``short`` unless already yielded."""
+        pid = node_id(Label.PROVINCE, short)
+        if pid in self.seen:
+            return
+        self.seen.add(pid)
+        yield _place_node(pid, Label.PROVINCE, short, gazetteer().canonical(short, ("province",)), ev, {})
+
+
+def _place_node(nid: str, label: Label, short: str, place: Place | None, ev: list[Evidence],
+                props: dict) -> NodeRecord:
+    if place is None:
+        return NodeRecord(nid, label, short, props, ev)
+    props = {**props, "code": place.code, "name_en": place.pinyin.title()}
+    if place.lng is not None:
+        props.update(lng=place.lng, lat=place.lat)
+    aliases = [a for a in {place.short, place.pinyin.title()} if a != place.name]
+    return NodeRecord(nid, label, place.name, props, ev, sorted(aliases))

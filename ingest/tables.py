@@ -1,0 +1,397 @@
+"""Reading tables: CSV/TSV text in any common Chinese encoding, Excel workbooks and
+JSON Lines, streamed row by row with their line numbers.
+
+A :class:`Table` has a header and yields ``(line, cells)`` pairs, ``cells`` a dict
+from header to value. Rows that cannot be read (an undecodable byte, a broken quote,
+the wrong number of columns, a line that is not a JSON object) go to the
+``reject(line, reason, raw)`` callback and are skipped; the rest of the file still
+comes through. Nothing is read whole into memory.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chaingraph.errors import InputError
+
+Reject = Callable[[int | None, str, str], None]
+Rows = Iterator[tuple[int, dict[str, Any]]]
+
+TEXT_SUFFIXES = (".csv", ".tsv", ".tab")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+HEADER_SEARCH = 10  # a header may sit below a few title lines
+MAX_QUOTED_LINES = 20  # a quoted cell may span at most this many lines
+
+
+def _no_reject(line: int | None, reason: str, raw: str) -> None:
+    return None
+
+
+@dataclass
+class Table:
+    """One table of a file (a CSV, one sheet of a workbook, or a JSON Lines file):
+    ``name`` for messages, the ``header`` cells and ``header_line`` (1-based), the
+    ``encoding`` it was read with, and ``rows(reject)`` to stream its data rows."""
+
+    name: str
+    header: list[str]
+    header_line: int
+    encoding: str | None
+    _rows: Callable[[Reject], Rows]
+
+    def rows(self, reject: Reject = _no_reject) -> Rows:
+        """Yield ``(line, {header: value})`` for every readable data row."""
+        return self._rows(reject)
+
+
+# -- encodings --------------------------------------------------------------------------
+
+def _trim_partial(head: bytes, encoding: str) -> bytes:
+    """Cut a multi-byte character split at the end of ``head``."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        decoder.decode(head, final=False)
+    except UnicodeDecodeError:
+        return head
+    pending = decoder.getstate()[0]
+    return head[: len(head) - len(pending)] if pending else head
+
+
+def _mostly_common_hanzi(text: str) -> bool:
+    """True when the CJK characters of ``text`` are nearly all in GB2312 (the common
+    simplified characters), as real Chinese text is; mis-decoded bytes are not."""
+    hanzi = [c for c in text if "\u3400" <= c <= "\u9fff"]
+    if not hanzi:
+        return True
+    common = 0
+    for ch in hanzi:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common >= 0.9 * len(hanzi)
+
+
+def detect_encoding(head: bytes) -> str:
+    """Return the encoding to read a text file whose first bytes are ``head``:
+    ``utf-8-sig`` for a UTF-8 BOM, ``utf-16`` for a UTF-16 BOM, ``utf-8`` when the
+    bytes are valid UTF-8, ``gb18030`` (which reads GBK and GB2312 too) when they are
+    valid GB18030 and read as Chinese, else charset-normalizer's best guess.
+
+    >>> detect_encoding("企业名称,城市".encode("gb18030")), detect_encoding(b"\\xef\\xbb\\xbfname")
+    ('gb18030', 'utf-8-sig')
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        _trim_partial(head, "utf-8").decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    sample = _trim_partial(head, "gb18030")
+    try:
+        text = sample.decode("gb18030")
+        if _mostly_common_hanzi(text):
+            return "gb18030"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head).best()
+    if best is None:
+        raise InputError("cannot tell the text encoding; give it with --encoding")
+    name = best.encoding.lower()
+    return "gb18030" if name in ("gb2312", "gbk", "hz") else name
+
+
+def check_encoding(name: str) -> str:
+    """Return ``name`` as Python knows it, or raise :class:`InputError`."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise InputError(f"unknown encoding {name!r}") from None
+
+
+# -- delimited text ------------------------------------------------------------------------
+
+def _split(text: str, delimiter: str) -> list[str] | None:
+    """Split one line into cells; None when its quoting is malformed."""
+    if '"' not in text:
+        return text.split(delimiter)
+    try:
+        return next(csv.reader([text], delimiter=delimiter, strict=True))
+    except (csv.Error, StopIteration):
+        return None
+
+
+def _physical_lines(path: Path, encoding: str, reject: Reject) -> Iterator[tuple[int, str]]:
+    """Yield ``(line number, text)`` for each line, decoded; undecodable lines are
+    rejected one by one (so one bad byte costs one row, not the file)."""
+    if encoding.replace("_", "-").startswith(("utf-16", "utf-32")):
+        with open(path, encoding=encoding, newline="") as handle:
+            try:
+                for number, text in enumerate(handle, start=1):
+                    yield number, text.rstrip("\r\n")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not valid {encoding} ({exc.reason})", str(path)) from None
+        return
+    first_encoding = "utf-8-sig" if encoding == "utf-8-sig" else encoding
+    rest_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                text = raw.decode(first_encoding if number == 1 else rest_encoding)
+            except UnicodeDecodeError as exc:
+                bad = raw[exc.start:exc.start + 1].hex()
+                reject(number, f"undecodable byte 0x{bad} at column {exc.start + 1} (read as {encoding})",
+                       raw[:300].decode(rest_encoding, "replace").rstrip("\r\n"))
+                continue
+            yield number, text.rstrip("\r\n")
+
+
+def _delimited_rows(path: Path, encoding: str, delimiter: str, header_line: int, header: list[str],
+                    reject: Reject) -> Rows:
+    width = len(header)
+    lines = _physical_lines(path, encoding, reject)
+    pending: deque[tuple[int, str]] = deque()
+
+    def next_line() -> tuple[int, str] | None:
+        if pending:
+            return pending.popleft()
+        return next(lines, None)
+
+    while True:
+        item = next_line()
+        if item is None:
+            return
+        number, text = item
+        if number <= header_line or not text.strip():
+            continue
+        if text.count('"') % 2:
+            # An odd number of quotes: a quoted cell may go on over the next lines.
+            taken = [item]
+            joined = text
+            cells = None
+            while len(taken) < MAX_QUOTED_LINES:
+                more = next_line()
+                if more is None:
+                    break
+                taken.append(more)
+                joined += "\n" + more[1]
+                if joined.count('"') % 2 == 0:
+                    cells = _split(joined, delimiter)
+                    break
+            if cells is None or len(cells) != width:
+                reject(number, "broken quote: a quoted cell is never closed", text[:300])
+                pending.extendleft(reversed(taken[1:]))  # read the following lines afresh
+                continue
+        else:
+            cells = _split(text, delimiter)
+            if cells is None:
+                reject(number, "malformed quoting", text[:300])
+                continue
+        if len(cells) > width and not any(c.strip() for c in cells[width:]):
+            cells = cells[:width]
+        if len(cells) != width:
+            reject(number, f"{len(cells)} columns where the header has {width}", text[:300])
+            continue
+        yield number, dict(zip(header, cells))
+
+
+def _sniff_delimiter(line: str, suffix: str) -> str:
+    if suffix in (".tsv", ".tab"):
+        return "\t"
+    counts = {d: line.count(d) for d in (",", "\t", ";", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def open_text_table(path: Path, head: bytes, encoding: str | None, score: Callable[[list[str]], int]) -> Table:
+    """Return the table of a CSV/TSV file. The encoding is ``encoding`` or detected
+    from ``head``; the header is the line among the first few that ``score`` rates
+    highest (so title lines above it are passed over)."""
+    if b"\x00" in head[:8192] and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("binary file, not a text table", str(path))
+    enc = check_encoding(encoding) if encoding else detect_encoding(head)
+    if encoding and enc == "utf-8" and head.startswith(codecs.BOM_UTF8):
+        enc = "utf-8-sig"
+    candidates: list[tuple[int, str]] = []
+    for number, text in _physical_lines(path, enc, _no_reject):
+        if text.strip():
+            candidates.append((number, text))
+        if len(candidates) >= HEADER_SEARCH:
+            break
+    if not candidates:
+        raise InputError("no header line", str(path))
+    best = None
+    for number, text in candidates:
+        delimiter = _sniff_delimiter(text, path.suffix.lower())
+        cells = [c.strip() for c in (_split(text, delimiter) or [])]
+        rating = score(cells)
+        if best is None or rating > best[0]:
+            best = (rating, number, cells, delimiter)
+    _, header_line, header, delimiter = best
+    header = _unique(header)
+    return Table(path.name, header, header_line, enc,
+                 lambda reject: _delimited_rows(path, enc, delimiter, header_line, header, reject))
+
+
+def _unique(header: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, cell in enumerate(header):
+        name = cell or f"column{i + 1}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        else:
+            seen[name] = 0
+        out.append(name)
+    return out
+
+
+# -- Excel ------------------------------------------------------------------------------------
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def open_excel_tables(path: Path, sheet: str | None, score: Callable[[list[str]], int]) -> list[Table]:
+    """Return one table per sheet of an .xlsx workbook (only ``sheet`` when given),
+    each with its header found as in :func:`open_text_table`. Empty sheets are left out."""
+    if path.suffix.lower() == ".xls":
+        raise InputError("old .xls workbooks are not read; save it as .xlsx or CSV", str(path))
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise InputError(f"not a readable .xlsx workbook ({exc.__class__.__name__})", str(path)) from None
+    names = book.sheetnames
+    book.close()
+    if sheet is not None and sheet not in names:
+        raise InputError(f"no sheet {sheet!r}; sheets: {', '.join(names)}", str(path))
+    tables = []
+    for name in ([sheet] if sheet else names):
+        table = _sheet_table(path, name, score)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _sheet_rows(path: Path, sheet: str) -> Iterator[tuple[int, list[str]]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        ws = book[sheet]
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            yield number, [_cell_text(v) for v in values]
+    finally:
+        book.close()
+
+
+def _sheet_table(path: Path, sheet: str, score: Callable[[list[str]], int]) -> Table | None:
+    best = None
+    seen = 0
+    for number, cells in _sheet_rows(path, sheet):
+        if not any(cells):
+            continue
+        rating = score(cells)
+        if best is None or rating > best[0]:
+            best = (rating, number, cells)
+        seen += 1
+        if seen >= HEADER_SEARCH:
+            break
+    if best is None:
+        return None
+    _, header_line, header = best
+    while header and not header[-1]:
+        header = header[:-1]
+    header = _unique(header)
+    width = len(header)
+
+    def rows(reject: Reject) -> Rows:
+        for number, cells in _sheet_rows(path, sheet):
+            if number <= header_line or not any(cells):
+                continue
+            if len(cells) > width and not any(cells[width:]):
+                cells = cells[:width]
+            if len(cells) < width:
+                cells = cells + [""] * (width - len(cells))
+            if len(cells) != width:
+                reject(number, f"{len(cells)} columns where the header has {width} (sheet {sheet})",
+                       ",".join(cells)[:300])
+                continue
+            yield number, dict(zip(header, cells))
+
+    return Table(f"{path.name}[{sheet}]", header, header_line, None, rows)
+
+
+# -- JSON Lines ---------------------------------------------------------------------------------
+
+def open_jsonl_table(path: Path, head: bytes, encoding: str | None) -> Table:
+    """Return the table of a JSON Lines file of objects; its header is the keys of
+    the first object. Lines that are not JSON objects are rejected."""
+    enc = check_encoding(encoding) if encoding else detect_encoding(head)
+    header: list[str] = []
+    for _, text in _physical_lines(path, enc, _no_reject):
+        if text.strip():
+            try:
+                first = json.loads(text)
+            except ValueError:
+                continue
+            if isinstance(first, dict):
+                header = list(first)
+                break
+    if not header:
+        raise InputError("no JSON object found", str(path))
+
+    def rows(reject: Reject) -> Rows:
+        for number, text in _physical_lines(path, enc, reject):
+            if not text.strip():
+                continue
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError as exc:
+                reject(number, f"malformed JSON: {exc.msg} (column {exc.colno})", text[:300])
+                continue
+            if not isinstance(value, dict):
+                reject(number, "a line must hold one JSON object", text[:300])
+                continue
+            yield number, value
+
+    return Table(path.name, header, 0, enc, rows)
+
+
+def is_text_table(path: Path) -> bool:
+    """True for the file name endings read as delimited text."""
+    return path.suffix.lower() in TEXT_SUFFIXES
+
+
+def is_excel(path: Path) -> bool:
+    """True for Excel workbooks (.xlsx/.xlsm, and .xls to say it is not read)."""
+    return path.suffix.lower() in EXCEL_SUFFIXES + (".xls",)
+
+
+def is_jsonl(path: Path) -> bool:
+    """True for JSON Lines file names."""
+    return path.suffix.lower() in JSONL_SUFFIXES
+
