@@ -1,0 +1,397 @@
+"""Finding mentions in English text: places (gazetteer), organisations and named
+events (runs of capitalised words classified by their head word: "... Co., Ltd." is a
+Firm, "... Bureau" an Agency), chains (gazetteer and "X industry chain"), lowercase
+alliances and clusters, and agencies named for a list of places ("housing bureaus in
+A, B and C")."""
+
+from __future__ import annotations
+
+import re
+
+from chaingraph.extract import lexicon as lx
+from chaingraph.extract.places import CITY_GROUPS, gazetteer
+from chaingraph.extract.result import Mention, Sentence
+
+_TOKEN = re.compile(r"Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Co\.|Ltd\.|Inc\.|Corp\.|"
+                    r"[A-Za-z][A-Za-z0-9'’\-]*|\d+(?:\.\d+)?|\S")
+_HEAD_NORM = {"co., ltd.": "ltd", "co.": "co", "ltd.": "ltd", "inc.": "inc", "corp.": "corp"}
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ABBR_AFTER = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&]{1,9})\s*[)）]")
+
+
+def _head_of(token: str) -> str:
+    low = token.lower()
+    if low.startswith("co.") and ("ltd" in low or "limited" in low):
+        return "ltd"
+    return _HEAD_NORM.get(low, low)
+
+
+def _category(head: str) -> str | None:
+    if head in lx.FIRM_HEADS:
+        return "Firm"
+    if head in lx.AGENCY_HEADS:
+        return "Agency"
+    if head in lx.ALLIANCE_HEADS:
+        return "Alliance"
+    if head in lx.CLUSTER_HEADS:
+        return "Cluster"
+    if head in lx.EVENT_HEADS:
+        return "Event"
+    return None
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def org_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
+    """Return organisation and named-event mentions: capitalised runs whose last head
+    word decides the type. Titles in Title Case are skipped."""
+    out: list[Mention] = []
+    for index, sent in enumerate(sentences):
+        words = re.findall(r"[A-Za-z][\w'-]*", sent.text)
+        if sent.title and words and sum(w[0].isupper() for w in words) / len(words) > 0.7:
+            continue
+        tokens = [(m.group(0), sent.start + m.start(), sent.start + m.end()) for m in _TOKEN.finditer(sent.text)]
+        for run in _runs(text, tokens):
+            for part in _split_and(_trim(run)):
+                mention = _classify(part, index)
+                if mention is not None:
+                    abbr = _ABBR_AFTER.match(text, mention.end)
+                    if abbr:
+                        mention.info["abbr"] = abbr.group(1)
+                    out.append(mention)
+    return out
+
+
+def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    runs = []
+    i, n = 0, len(tokens)
+
+    def joined(a: int, b: int) -> bool:
+        return text[tokens[a][2]:tokens[b][1]].strip() == ""
+
+    while i < n:
+        if not _is_cap(tokens[i][0]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            nxt = tokens[j + 1][0]
+            if _is_cap(nxt) and joined(j, j + 1):
+                j += 1
+                continue
+            if nxt.lower() in lx.CONNECTORS and joined(j, j + 1) and j + 2 < n:
+                k = j + 2
+                if tokens[k][0].lower() == "the" and nxt.lower() in ("of", "for") and k + 1 < n:
+                    k += 1
+                if _is_cap(tokens[k][0]) and all(joined(x, x + 1) for x in range(j + 1, k)) and tokens[k][0].lower() not in lx.LEADING_DROP:
+                    j = k
+                    continue
+            if nxt == "," and j + 2 < n and tokens[j + 2][0].lower().rstrip(".") in ("ltd", "limited", "inc"):
+                j += 2
+                continue
+            break
+        runs.append(tokens[i:j + 1])
+        i = j + 1
+    return runs
+
+
+def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Drop leading non-name words and everything up to "<role> of [the]"."""
+    cut = 0
+    seen_role = False
+    for pos, (tok, _, _) in enumerate(run):
+        low = tok.lower()
+        if low in lx.ROLE_WORDS:
+            seen_role = True
+        elif _category(_head_of(tok)):
+            seen_role = False
+        elif low in ("of", "at") and seen_role:
+            cut = pos + 1
+            if cut < len(run) and run[cut][0].lower() == "the":
+                cut += 1
+            seen_role = False
+    run = run[cut:]
+    while run and (run[0][0].lower() in lx.LEADING_DROP or run[0][0].lower() in lx.CONNECTORS):
+        run = run[1:]
+    return run
+
+
+def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    for pos, (tok, _, _) in enumerate(run):
+        if tok.lower() == "and" and 0 < pos < len(run) - 1:
+            left, right = run[:pos], run[pos + 1:]
+            if right and right[0][0].lower() == "the":
+                right = right[1:]
+            if _category(_head_of(left[-1][0])) and any(_category(_head_of(t)) for t, _, _ in right):
+                return [left, *_split_and(right)]
+    return [run]
+
+
+def _classify(run: list[tuple[str, int, int]], sent: int) -> Mention | None:
+    if not run:
+        return None
+    last = None
+    for pos, (tok, _, _) in enumerate(run):
+        if _category(_head_of(tok)):
+            last = pos
+    if last is None:
+        return None
+    head = _head_of(run[last][0])
+    kind = _category(head)
+    end = last
+    if head in lx.COMPLEMENT_HEADS and last + 1 < len(run) and run[last + 1][0].lower() in ("of", "for"):
+        end = len(run) - 1
+        while end > last and run[end][0].lower() in lx.CONNECTORS:
+            end -= 1
+    run = run[:end + 1]
+    words = [t for t, _, _ in run if t[0].isalpha()]
+    if len(words) < 2:
+        return None
+    if kind == "Firm" and len(words) == 2 and words[0].lower() in ("the", "this", "our", "china"):
+        return None
+    start, stop = run[0][1], run[-1][2]
+    return Mention(start, stop, "", kind, sent)
+
+
+# -- places ---------------------------------------------------------------------------
+
+def place_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
+    """Return City/Province mentions found with the gazetteer, city groups
+    ("Changsha-Zhuzhou-Xiangtan", "CZT") included; ``key`` is the canonical name."""
+    gaz = gazetteer()
+    out: list[Mention] = []
+    group_abbr = {abbr: en for en, _zh, abbrs, _m, _p in CITY_GROUPS for abbr in abbrs}
+    abbr_re = re.compile(r"\b(" + "|".join(map(re.escape, group_abbr)) + r")\b") if group_abbr else None
+    for index, sent in enumerate(sentences):
+        taken: list[tuple[int, int]] = []
+        for match in re.finditer(r"\b([A-Z][a-z]+(?:[-–—][A-Z][a-z]+){1,3})\b", sent.text):
+            parts = re.split(r"[-–—]", match.group(1))
+            places = [gaz.lookup(p) for p in parts]
+            if all(p is not None and p.kind == "City" for p in places):
+                canonical = "-".join(p.name for p in places)
+                known = gaz.lookup(canonical)
+                start = sent.start + match.start()
+                out.append(Mention(start, start + len(match.group(0)), match.group(0), "City", index,
+                                   key=known.name if known else canonical,
+                                   info={"members": [p.name for p in places],
+                                         "province": places[0].province}))
+                taken.append((match.start(), match.end()))
+        for match in gaz.en_regex.finditer(sent.text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            place = gaz.lookup(match.group(1))
+            suffix = match.group(2).strip().lower()
+            if suffix == "province" and place.kind != "Province":
+                continue
+            if suffix in ("city", "prefecture", "autonomous prefecture", "county", "district") and place.kind == "Province":
+                alt = [p for p in gaz.places if p.name == place.name and p.kind == "City"]
+                if not alt:
+                    continue
+                place = alt[0]
+            start = sent.start + match.start()
+            out.append(Mention(start, start + len(match.group(0)), match.group(0), place.kind, index,
+                               key=place.name, info={"province": place.province}))
+        if abbr_re:
+            for match in abbr_re.finditer(sent.text):
+                start = sent.start + match.start()
+                canonical = group_abbr[match.group(1)]
+                place = gaz.lookup(canonical)
+                out.append(Mention(start, start + len(match.group(0)), match.group(0), "City", index,
+                                   key=canonical, info={"province": place.province if place else None}))
+    return out
+
+
+# -- chains -----------------------------------------------------------------------------
+
+_CHAIN_FORMS = sorted(((form, canon) for canon, forms in lx.CHAINS.items() for form in forms
+                       if re.match(r"[A-Za-z]", form)), key=lambda fc: -len(fc[0]))
+_CHAIN_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f, _ in _CHAIN_FORMS) + r")\b", re.IGNORECASE)
+_CHAIN_CANON = {f.lower(): c for f, c in _CHAIN_FORMS}
+_INDUSTRY_CHAIN = re.compile(r"\b(industry|industrial)\s+chains?\b", re.IGNORECASE)
+_INDUSTRY = re.compile(r"\b(industry|industries|sector|sectors)\b", re.IGNORECASE)
+
+
+def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
+    """Return Chain mentions: gazetteer forms, and the words before "industry chain"
+    (or before "industry" when they hold a gazetteer form). ``key`` is the gazetteer
+    name when the words are one of its forms, else the words themselves."""
+    out: list[Mention] = []
+    for index, sent in enumerate(sentences):
+        spans: list[tuple[int, int]] = []
+        for rx, need_gaz in ((_INDUSTRY_CHAIN, False), (_INDUSTRY, True)):
+            for match in rx.finditer(sent.text):
+                words = _words_before(sent.text, match.start())
+                if not words:
+                    continue
+                start, end = words[0][1], words[-1][2]
+                if any(a <= start < b or a < end <= b for a, b in spans):
+                    continue
+                phrase = " ".join(w for w, _, _ in words)
+                low = phrase.lower()
+                if need_gaz and not _CHAIN_RE.search(low):
+                    continue
+                if low in ("and",) or all(w.lower() in lx.CHAIN_STOP for w, _, _ in words):
+                    continue
+                canonical = _CHAIN_CANON.get(low, low)
+                spans.append((start, end))
+                out.append(Mention(sent.start + start, sent.start + end, phrase, "Chain", index, key=canonical,
+                                   info={"pattern": True, "full_end": sent.start + match.end()}))
+        for match in _CHAIN_RE.finditer(sent.text):
+            if any(a <= match.start() < b for a, b in spans):
+                continue
+            canonical = _CHAIN_CANON[match.group(1).lower()]
+            start = sent.start + match.start()
+            out.append(Mention(start, start + len(match.group(0)), match.group(0), "Chain", index, key=canonical))
+    return out
+
+
+def _words_before(text: str, pos: int, limit: int = 6) -> list[tuple[str, int, int]]:
+    words = list(re.finditer(r"[A-Za-z][A-Za-z'-]*|\S", text[:pos]))
+    picked: list[tuple[str, int, int]] = []
+    for match in reversed(words):
+        word = match.group(0)
+        low = word.lower()
+        if not word[0].isalpha() or low in lx.CHAIN_STOP and low != "and" or len(picked) >= limit:
+            break
+        if (word.isupper() and len(word) > 1) or word.endswith(("'s", "’s")) or gazetteer().lookup(word) \
+                or low in ("prefecture", "province", "city", "county", "district"):
+            break
+        if match.end() != (picked[0][1] - 1 if picked else len(text[:pos].rstrip())) and picked:
+            pass
+        picked.insert(0, (word, match.start(), match.end()))
+    while picked and picked[0][0].lower() == "and":
+        picked = picked[1:]
+    while picked and picked[-1][0].lower() == "and":
+        picked = picked[:-1]
+    return picked
+
+
+# -- lowercase alliances, clusters and place-list agencies -------------------------------
+
+_ALLIANCE_LOW = re.compile(r"\balliance\b")
+_QUOTED_CLUSTER = re.compile(r"[\"“][^\"”]{1,30}[\"”]\s+(?:[a-z-]+\s+){0,3}(?:industrial|industry)\s+clusters?\b")
+_PLACE_LIST_AGENCY = re.compile(
+    r"\b((?:[a-z][a-z-]*\s+){1,7}?)(bureaus|departments|commissions|offices|governments|committees|"
+    r"administrations)\s+(?:in|of|from)\s+")
+
+
+def lowercase_mentions(text: str, sentences: list[Sentence], places: list[Mention]) -> list[Mention]:
+    """Return lowercase Alliance mentions ("a CZT construction machinery alliance"),
+    quoted clusters ('"51020" modern industrial cluster') and agencies named for a
+    list of places ("housing bureaus in A, B and C" gives three agencies)."""
+    out: list[Mention] = []
+    for index, sent in enumerate(sentences):
+        for match in _ALLIANCE_LOW.finditer(sent.text):
+            words = list(re.finditer(r"[A-Za-z][A-Za-z'-]*|\S", sent.text[:match.start()]))
+            picked = []
+            for word in reversed(words[-8:]):
+                w = word.group(0)
+                if not w[0].isalpha() or w.lower() in ("the", "a", "an", "of", "to", "join", "joined", "this",
+                                                       "that", "its", "in", "on", "for", "with", "by"):
+                    break
+                picked.insert(0, word)
+            if not picked:
+                out.append(Mention(sent.start + match.start(), sent.start + match.end(), "alliance", "Alliance",
+                                   index, info={"generic": True}))
+                continue
+            start = sent.start + picked[0].start()
+            out.append(Mention(start, sent.start + match.end(), "", "Alliance", index, info={"lower": True}))
+        for match in _QUOTED_CLUSTER.finditer(sent.text):
+            start = sent.start + match.start()
+            out.append(Mention(start, start + len(match.group(0)), "", "Cluster", index))
+        for match in _PLACE_LIST_AGENCY.finditer(sent.text):
+            words = match.group(1).split()
+            while words and words[0] in ("of", "the", "and", "with", "in", "charge", "persons", "person", "all",
+                                         "local", "relevant", "to", "from", "for", "by", "at", "on"):
+                words = words[1:]
+            if not words:
+                continue
+            tail_start = sent.start + match.end()
+            listed = _place_list(text, places, tail_start, sent.end)
+            if len(listed) < 1:
+                continue
+            singular = match.group(2)[:-1] if not match.group(2).endswith("ies") else match.group(2)[:-3] + "y"
+            for place in listed:
+                name = f"{place.text} {' '.join(w.capitalize() if w != 'and' else w for w in words)} " \
+                       f"{singular.capitalize()}"
+                name = re.sub(r"(?<=-)([a-z])", lambda m: m.group(1).upper(), name)
+                out.append(Mention(place.start, place.end, name, "Agency", index,
+                                   info={"place_key": place.key, "synthetic": True}))
+    return out
+
+
+def _place_list(text: str, places: list[Mention], start: int, limit: int) -> list[Mention]:
+    """Places that follow ``start`` separated only by commas and "and"."""
+    found: list[Mention] = []
+    pos = start
+    for place in sorted((p for p in places if start <= p.start < limit), key=lambda p: p.start):
+        gap_ok = place.start == pos or re.fullmatch(r"\s*(,\s*(and\s+)?|and\s+)", text[pos:place.start])
+        if not gap_ok:
+            break
+        found.append(place)
+        pos = place.end
+    return found
+
+
+
+# -- events -----------------------------------------------------------------------------
+
+_LEAD_CLAUSE = re.compile(r"^(?:On|At|In|During|Recently|Today|Yesterday|Last|This)\b[^,]{0,60},\s*")
+_LEAD_WORDS = re.compile(r"^(?:(?:\d{4})\s+)?(?:the|a|an)\s+|^\d{4}\s+(?=the\s)", re.IGNORECASE)
+_PASSIVE = re.compile(r"\s+(?:was|were|has been|had been|is being)\s+(?:\w+ly\s+)?(?:held|convened|opened|"
+                      r"launched|staged|hosted|organi[sz]ed|kicked off)\b|\s+(?:took place|opened|kicked off|"
+                      r"closed|concluded|was unveiled)\b", re.IGNORECASE)
+_ACTIVE = re.compile(r"\b(held|hosted|organi[sz]ed|convened|staged|co-hosted|holds|hosts)\s+(?:a|an|the)\s+",
+                     re.IGNORECASE)
+_PHRASE_STOP = re.compile(r"[,;.!?]|\s+on\s+(?:" + _MONTHS + r"|the (?:morning|afternoon|evening))\b|"
+                          r"\s+(?:at|from|under|with the theme|to)\s+|\s+in\s+(?=[A-Z])")
+
+
+def event_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
+    """Return Event mentions read from "X was held / took place" and "Y held a X"
+    sentences. ``info`` holds ``trigger`` (offset after the verb), ``subject`` (span
+    of the clause before an active verb) and ``alias`` for "X, also a Y, ...". Title
+    mentions come with ``info['title']``."""
+    out: list[Mention] = []
+    for index, sent in enumerate(sentences):
+        s = sent.text
+        for m in _PASSIVE.finditer(s):
+            subject = s[:m.start()]
+            lead = _LEAD_CLAUSE.match(subject)
+            offset = lead.end() if lead else 0
+            subject = subject[offset:]
+            strip = _LEAD_WORDS.match(subject)
+            while strip and strip.end() > 0:
+                offset += strip.end()
+                subject = subject[strip.end():]
+                strip = _LEAD_WORDS.match(subject)
+            parts = re.split(r",\s*also\s+(?:a|an|the)?\s*", subject.rstrip(", "), maxsplit=1)
+            name = parts[0]
+            if "," in name:
+                name = name.split(",")[0]
+            if not lx.EVENT_WORD_RE.search(name) or len(name.split()) > 25 or len(name.split()) < 2:
+                continue
+            start = sent.start + offset
+            info = {"trigger": sent.start + m.end(), "title": sent.title}
+            if len(parts) > 1:
+                info["alias"] = parts[1].rstrip(", ")
+            out.append(Mention(start, start + len(name), name, "Event", index, info=info))
+            break
+        for m in _ACTIVE.finditer(s):
+            rest = s[m.end():]
+            stop = _PHRASE_STOP.search(rest)
+            phrase = rest[:stop.start()] if stop else rest
+            phrase = phrase.strip()
+            first_words = " ".join(phrase.split()[:8])
+            if not phrase or not lx.EVENT_WORD_RE.search(first_words) or len(phrase.split()) > 30:
+                continue
+            head = s[:m.start()]
+            lead = _LEAD_CLAUSE.match(head)
+            start = sent.start + m.end() + (len(rest) - len(rest.lstrip()))
+            out.append(Mention(start, start + len(phrase), phrase, "Event", index,
+                               info={"trigger": start + len(phrase), "title": sent.title,
+                                     "subject": (sent.start + (lead.end() if lead else 0), sent.start + m.start())}))
+            break
+    return out

@@ -1,0 +1,217 @@
+"""Turning mentions into entities: nested mentions resolved, surface forms of one
+thing merged (abbreviations in brackets, short firm names, acronyms, chain
+variants, lowercase references to a named alliance, every mention of the main
+event), and the fullest form chosen as the name."""
+
+from __future__ import annotations
+
+import re
+
+from chaingraph.extract.places import CITY_GROUPS, gazetteer
+from chaingraph.extract.result import Entity, Mention
+from chaingraph.identity import name_key
+
+ORG_TYPES = ("Firm", "Agency", "Alliance", "Cluster", "Event")
+_GENERIC_FIRST = {"china", "chinese", "national", "international", "new", "great", "golden", "state", "the",
+                  "first", "central", "global", "world", "asia", "east", "west", "south", "north", "hunan"}
+
+
+def _contains(outer: Mention, inner: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (inner.start, inner.end)
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Drop organisation mentions inside longer ones, mark places and chains nested in
+    organisations (``nested_in``), drop places nested in firm names (kept on the
+    firm as ``info['places']``) and chains nested in firm or agency names."""
+    orgs = sorted((m for m in mentions if m.type in ORG_TYPES), key=lambda m: (m.start, -(m.end - m.start)))
+    kept_orgs: list[Mention] = []
+    for m in orgs:
+        clash = next((k for k in kept_orgs if k.start < m.end and m.start < k.end), None)
+        if clash is None:
+            kept_orgs.append(m)
+        elif m.info.get("synthetic") or clash.info.get("synthetic"):
+            kept_orgs.append(m)
+        elif (m.end - m.start) > (clash.end - clash.start) and not clash.info.get("trigger"):
+            kept_orgs.remove(clash)
+            kept_orgs.append(m)
+    out = list(kept_orgs)
+    for m in mentions:
+        if m.type in ORG_TYPES:
+            continue
+        outer = next((o for o in kept_orgs if o.start <= m.start and m.end <= o.end
+                      and not o.info.get("synthetic")), None)
+        if outer is not None:
+            m.nested_in = outer.type
+            outer.info.setdefault("places" if m.type in ("City", "Province") else "chains", []).append(m)
+            if m.type in ("City", "Province") and outer.type == "Firm":
+                continue
+            if m.type == "Chain" and outer.type in ("Firm", "Agency"):
+                continue
+        out.append(m)
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def build_entities(text: str, mentions: list[Mention], main_event: Mention | None) -> list[Entity]:
+    """Group mentions into entities and return them in order of first mention."""
+    gaz = gazetteer()
+    for m in mentions:
+        if not m.text:
+            m.text = text[m.start:m.end]
+        if not m.key:
+            m.key = _org_key(m) if m.type in ORG_TYPES else name_key(m.text)
+    # aliases in brackets: "Full Name (ABBR)" and "Agency A (Agency B)"
+    alias_of: dict[tuple[str, str], tuple[str, str]] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        if abbr := m.info.get("abbr"):
+            alias_of[(m.type, abbr.casefold())] = (m.type, m.key)
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (nxt is not None and m.type in ORG_TYPES and nxt.type == m.type
+                and re.fullmatch(r"\s*[(（]\s*", text[m.end:nxt.start])
+                and re.match(r"\s*[)）]", text[nxt.end:nxt.end + 3])):
+            alias_of[(nxt.type, nxt.key)] = (m.type, m.key)
+    # the main event takes every event mention
+    for m in mentions:
+        if m.type == "Event":
+            m.key = "main-event"
+    named_alliances = [m for m in ordered if m.type == "Alliance" and not m.info.get("lower") and not m.info.get("generic")]
+    lower_alliances = [m for m in ordered if m.type == "Alliance" and m.info.get("lower")]
+    target = named_alliances[0] if named_alliances else (lower_alliances[0] if lower_alliances else None)
+    for m in ordered:
+        if m.type == "Alliance" and (m.info.get("lower") or m.info.get("generic")) and target is not None:
+            m.key = target.key
+    mentions = [m for m in mentions if not (m.type == "Alliance" and m.info.get("generic") and target is None)]
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        k = (m.type, m.key)
+        k = alias_of.get((m.type, m.key.casefold()), alias_of.get(k, k))
+        groups.setdefault(k, []).append(m)
+    _merge_chain_variants(groups)
+    _add_short_forms(text, groups, mentions)
+    provinces = {k[1] for k in groups if k[0] == "Province"}
+    entities: list[Entity] = []
+    for (kind, key), ms in sorted(groups.items(), key=lambda kv: min(m.start for m in kv[1])):
+        surfaces = []
+        for m in ms:
+            surface = re.sub(r"\s+", " ", m.text).strip(" ,.;:")
+            surface = re.sub(r"^(?:the|a|an)\s+", "", surface, flags=re.IGNORECASE)
+            if surface and surface not in surfaces:
+                surfaces.append(surface)
+        if kind == "Event" and main_event is not None:
+            name = main_event.text.strip()
+            if main_event.info.get("alias"):
+                surfaces.append(main_event.info["alias"])
+        elif kind == "Chain" and any(not m.info.get("pattern") for m in ms) and key == name_key(key):
+            name = key if not re.search(r"[\u3400-\u9fff]", key) else max(surfaces, key=len)
+        elif kind == "Agency" and any(m.info.get("synthetic") for m in ms):
+            name = max((m.text for m in ms if m.info.get("synthetic")), key=len)
+        else:
+            name = max(surfaces, key=len) if surfaces else key
+        aliases = [s for s in surfaces if s != name]
+        entity = Entity(id="", type=kind, name=name, aliases=aliases, mentions=ms)
+        if kind == "City":
+            place = gaz.lookup(key)
+            province = ms[0].info.get("province") or (place.province if place else None)
+            if place is not None:
+                alts = [p for p in gaz.places if p.name == place.name and p.kind == "City" and p.province in provinces]
+                if alts:
+                    province = alts[0].province
+            entity.province = province
+            group = next((g for g in CITY_GROUPS if g[0] == key), None)
+            if group:
+                entity.props["members"] = list(group[3])
+            elif ms[0].info.get("members"):
+                entity.props["members"] = ms[0].info["members"]
+        entities.append(entity)
+    for number, entity in enumerate(entities, start=1):
+        entity.id = f"e{number}"
+    return entities
+
+
+def _org_key(m: Mention) -> str:
+    key = name_key(m.text)
+    key = re.sub(r"^(?:\d{4}\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+|first\s+|second\s+|third\s+|fourth\s+|"
+                 r"fifth\s+|sixth\s+|seventh\s+|eighth\s+|ninth\s+|tenth\s+)", "", key)
+    return key
+
+
+def _merge_chain_variants(groups: dict[tuple[str, str], list[Mention]]) -> None:
+    """Merge chain groups when one key's words begin the other's ("building materials
+    and prefabricated" and "... and prefabricated construction")."""
+    keys = sorted((k for k in groups if k[0] == "Chain"), key=lambda k: len(k[1]))
+    for i, short in enumerate(keys):
+        if short not in groups:
+            continue
+        for long in keys[i + 1:]:
+            if long in groups and len(short[1].split()) >= 2 and (long[1] + " ").startswith(short[1] + " "):
+                groups[short].extend(groups.pop(long))
+
+
+def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], mentions: list[Mention]) -> None:
+    """Add mentions of short firm names ("Weiqiao" for "Weiqiao Pioneering Group")
+    and of acronyms ("DFM" for "Dongfeng Motor Group") to their firm."""
+    taken = [(m.start, m.end) for m in mentions]
+    short: dict[str, tuple[str, str]] = {}
+    for key, ms in groups.items():
+        if key[0] not in ("Firm",):
+            continue
+        full = ms[0].text
+        words = [w for w in re.findall(r"[A-Za-z][\w'-]*", full)]
+        gaz = gazetteer()
+        while words and (gaz.lookup(words[0]) is not None or words[0].lower() in _GENERIC_FIRST):
+            words = words[1:]
+        if words and len(words[0]) >= 4 and words[0][0].isupper():
+            short.setdefault(words[0], key)
+        if len(words) >= 2:
+            short.setdefault(" ".join(words[:2]), key)
+        stem = name_key(full)
+        if stem and stem != full.casefold():
+            short.setdefault(stem, key)
+    if short:
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in sorted(short, key=len, reverse=True))
+                             + r")(?![\w-])", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            surface = match.group(1)
+            if not surface[0].isupper():
+                continue
+            key = short.get(surface) or next((v for k, v in short.items() if k.casefold() == surface.casefold()), None)
+            if key:
+                groups[key].append(Mention(match.start(), match.end(), surface, "Firm", -1, key=key[1]))
+                taken.append((match.start(), match.end()))
+    for match in re.finditer(r"(?<![\w-])([A-Z]{2,6})(?![\w-])", text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        acronym = match.group(1)
+        hits = [k for k, ms in groups.items() if k[0] in ("Firm", "Agency") and _acronym_of(acronym, ms[0].text)]
+        if len(hits) == 1:
+            groups[hits[0]].append(Mention(match.start(), match.end(), acronym, hits[0][0], -1, key=hits[0][1]))
+            taken.append((match.start(), match.end()))
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """True when the letters of ``acronym`` start the name's words or syllables in order
+    and the first letter starts the name ("DFM" for "Dongfeng Motor").
+
+    >>> _acronym_of("DFM", "Dongfeng Motor Group Co., Ltd."), _acronym_of("CZT", "Sany Heavy Industry")
+    (True, False)
+    """
+    words = re.findall(r"[A-Za-z]+", name)
+    if not words or words[0][0].upper() != acronym[0]:
+        return False
+    starts = []
+    for w in words:
+        starts.append(w[0].upper())
+        starts.extend(ch for ch in w[1:] if ch.isupper())
+        syl = re.findall(r"(?<=[aeiou]n)g?([bcdfghjklmpqrstwxyz])|(?<=[aeiou])([bcdfjklmpqrstwxyz])(?=[aeiou])",
+                         w[1:].lower())
+        starts.extend((a or b).upper() for a, b in syl)
+    pos = 0
+    for ch in acronym:
+        try:
+            pos = starts.index(ch, pos) + 1
+        except ValueError:
+            return False
+    return True

@@ -1,0 +1,132 @@
+"""Word lists the extractor works from: organisation head words, role words,
+event words, participation and signing verbs, and the chain gazetteer (English and
+Chinese surface forms of industrial chains)."""
+
+from __future__ import annotations
+
+import re
+
+FIRM_HEADS = {"co", "company", "corporation", "corp", "ltd", "limited", "inc", "incorporated", "group",
+              "holdings", "holding", "llc", "plc", "gmbh", "ag", "bank"}
+AGENCY_HEADS = {"ministry", "bureau", "department", "commission", "committee", "council", "office",
+                "government", "administration", "agency", "section", "division", "association",
+                "federation", "chamber", "academy", "institute", "congress", "procuratorate", "court"}
+ALLIANCE_HEADS = {"alliance", "consortium"}
+CLUSTER_HEADS = {"park", "zone", "cluster", "base", "valley"}
+EVENT_HEADS = {"forum", "summit", "conference", "meeting", "symposium", "seminar", "fair", "expo",
+               "exposition", "exhibition", "convention", "week", "festival", "roadshow", "ceremony",
+               "activity", "competition", "contest", "salon", "matchmaking", "workshop", "assembly"}
+#: Heads that take an "of ..."/"for ..." complement inside the name (Ministry of X).
+COMPLEMENT_HEADS = {"ministry", "bureau", "department", "commission", "office", "administration",
+                    "academy", "institute", "section", "division", "association", "federation",
+                    "chamber", "corporation", "bank", "committee", "council", "agency"}
+#: Words that name a person's role; "<role> of [the] X" leaves X.
+ROLE_WORDS = {"secretary", "manager", "director", "chairman", "chairwoman", "chair", "president",
+              "governor", "mayor", "minister", "vice", "deputy", "representatives", "representative",
+              "member", "members", "head", "chief", "engineer", "officer", "spokesperson", "leader",
+              "leaders", "executive", "general", "founder", "ceo", "cto", "cfo", "party", "principal",
+              "dean", "professor", "academician", "expert", "experts", "staff", "person", "persons",
+              "spokespersons", "researcher", "partner", "employees"}
+#: Capitalised words that do not start an organisation name.
+LEADING_DROP = {"the", "a", "an", "on", "in", "at", "also", "under", "from", "with", "by", "for", "this",
+                "that", "these", "those", "its", "their", "our", "his", "her", "according", "meanwhile",
+                "besides", "mr", "ms", "dr", "and", "of", "to", "as", "after", "before", "during", "since",
+                "so", "far", "while", "when", "recently", "today", "yesterday", "last", "next", "both",
+                "all", "every", "each", "some", "many", "more", "most", "several", "other", "such",
+                "however", "moreover", "furthermore", "then", "here", "there", "we", "it", "they",
+                "he", "she", "january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+                "thursday", "friday", "saturday", "sunday", "officials", "official", "said", "says",
+                "hence", "thus", "therefore", "please", "focus", "focusing"}
+CONNECTORS = {"of", "and", "for", "&", "the", "de"}
+
+EVENT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(EVENT_HEADS | {"meetings", "conferences", "forums",
+                                                                    "activities", "fairs", "summits"})) + r")\b",
+                           re.IGNORECASE)
+
+PARTICIPATE_RE = re.compile(
+    r"\b(attend(ed|s|ing)?|participat(e|ed|es|ing)|took part|take part|taking part|(were|was) present|"
+    r"present at|also present|deliver(ed|s)? (a )?speech(es)?|(made|gave|give|gives) (a )?speech(es)?|"
+    r"spoke at|addressed|presided|join(ed)? the (meeting|forum|conference|summit|event)|invited|"
+    r"representatives? of|interviews? with|in his speech|in her speech|speech(es)?|"
+    r"made (a )?presentations?|exhibit(ed|ors?))\b",
+    re.IGNORECASE)
+ORGANIZE_BY_RE = re.compile(
+    r"\b((jointly |co-)?(organi[sz]ed|hosted|sponsored|convened|held|undertaken|launched|initiated)"
+    r"( jointly)? by)\b", re.IGNORECASE)
+ORGANIZE_ACTIVE_RE = re.compile(
+    r"\b(held|hosts?|hosted|organi[sz]ed|organi[sz]es|convened|convenes|staged|sponsored|launched|co-hosted)\b",
+    re.IGNORECASE)
+SIGN_RE = re.compile(r"\bsign(ed|s|ing)?\b", re.IGNORECASE)
+SUPPLY_RE = re.compile(r"\b(supplies|supplied|supply|supplying|provides|provided|delivers|delivered)\b",
+                       re.IGNORECASE)
+MEMBER_RE = re.compile(r"\b(join(ed|s)?|members?|membership|founding members?)\b", re.IGNORECASE)
+ESTABLISH_RE = re.compile(r"\b(establish(ed|ment)?|found(ed)?|set up|launch(ed)?|inaugurat(ed|ion)|form(ed)?)\b",
+                          re.IGNORECASE)
+
+ZH_PARTICIPATE = ("参加", "出席", "参会", "参与", "致辞", "讲话", "发言", "参展", "与会", "代表")
+ZH_ORGANIZE = ("主办", "承办", "举办", "召开", "举行", "组织", "协办", "联合主办", "牵头")
+ZH_SIGN = ("签订", "签署", "签约", "签下")
+ZH_SUPPLY = ("供应", "供货", "提供", "配套")
+ZH_MEMBER = ("加入", "成员", "会员")
+
+#: Chain gazetteer: canonical English name -> surface forms (English, Chinese).
+CHAINS: dict[str, tuple[str, ...]] = {
+    "construction machinery": ("construction machinery", "engineering machinery", "工程机械"),
+    "aluminum": ("aluminum", "aluminium", "electrolytic aluminum", "铝", "铝业", "铝加工", "电解铝"),
+    "building materials": ("building materials", "建材", "建筑材料"),
+    "prefabricated construction": ("prefabricated construction", "prefabricated buildings",
+                                   "prefabricated building", "construction industrialization",
+                                   "building industrialization", "industrialization of construction",
+                                   "industrialization of buildings", "装配式建筑", "建筑工业化"),
+    "automobile": ("automobile", "automobiles", "automotive", "auto industry", "auto parts", "汽车",
+                   "汽车零部件"),
+    "new energy vehicles": ("new energy vehicles", "new energy vehicle", "new-energy vehicles", "NEV",
+                            "新能源汽车"),
+    "steel": ("iron and steel", "steel industry", "steel", "钢铁"),
+    "semiconductors": ("semiconductors", "semiconductor", "integrated circuits", "integrated circuit",
+                       "chips", "集成电路", "半导体", "芯片"),
+    "photovoltaics": ("photovoltaics", "photovoltaic", "solar PV", "光伏"),
+    "lithium batteries": ("lithium batteries", "lithium battery", "power batteries", "power battery",
+                          "锂电池", "动力电池", "锂电"),
+    "biomedicine": ("biomedicine", "biomedical", "biopharmaceuticals", "biopharmaceutical", "生物医药"),
+    "textiles": ("textiles", "textile", "纺织", "纺织服装"),
+    "electronic information": ("electronic information", "电子信息"),
+    "rail transit equipment": ("rail transit equipment", "rail transit", "轨道交通装备", "轨道交通"),
+    "aerospace": ("aerospace", "aviation", "航空航天", "航空"),
+    "petrochemicals": ("petrochemicals", "petrochemical", "石油化工", "石化"),
+    "new materials": ("new materials", "advanced materials", "新材料"),
+    "hydrogen energy": ("hydrogen energy", "hydrogen", "氢能"),
+    "artificial intelligence": ("artificial intelligence", "人工智能"),
+    "wind power": ("wind power", "风电"),
+    "energy storage": ("energy storage", "储能"),
+    "copper": ("copper",),
+    "rare earths": ("rare earths", "rare earth", "稀土"),
+    "nonferrous metals": ("nonferrous metals", "non-ferrous metals", "有色金属"),
+    "ceramics": ("ceramics", "陶瓷"),
+    "furniture": ("furniture", "家具"),
+    "home appliances": ("home appliances", "household appliances", "家电"),
+    "robotics": ("robotics", "industrial robots", "robots", "机器人"),
+    "shipbuilding": ("shipbuilding", "船舶"),
+    "food processing": ("food processing", "食品加工", "食品"),
+    "tea": ("tea industry", "茶叶", "茶产业"),
+    "software": ("software and information services", "software", "软件"),
+    "display panels": ("display panels", "new display", "新型显示"),
+    "medical devices": ("medical devices", "medical equipment", "医疗器械"),
+    "chemicals": ("fine chemicals", "chemical industry", "化工"),
+}
+
+#: Words that stop the backward walk collecting a chain name before "industry chain".
+CHAIN_STOP = {"the", "a", "an", "of", "in", "on", "for", "to", "at", "by", "with", "from", "this", "that",
+              "our", "its", "their", "whole", "entire", "key", "related", "relevant", "main", "modern",
+              "state", "provincial", "municipal", "city", "local", "national", "international", "global",
+              "development", "industrial", "industry", "industries", "chain", "chains", "supply", "value",
+              "upstream", "downstream", "new", "major", "important", "leading", "advantageous",
+              "characteristic", "strategic", "emerging", "traditional", "various", "all", "both",
+              "each", "every", "several", "many", "some", "such", "these", "those", "into", "across",
+              "annual", "summit", "forum", "conference", "meeting", "is", "are", "was", "were", "be",
+              "as", "and", "or", "enterprises", "firms", "companies", "promote", "build", "strengthen",
+              "develop", "improve", "extend", "around", "focus", "focusing", "along", "cooperation",
+              "alliance", "cluster", "clusters", "innovation", "ecology", "docking", "quality",
+              "high-quality", "high", "end", "high-end", "intelligent", "green", "entrepreneurs",
+              "cz", "czt"}

@@ -1,0 +1,114 @@
+"""Extracting one article: clean it, split it into sentences, find mentions (English
+or Chinese rules), merge them into entities, read relations and facts.
+
+>>> from chaingraph.extract.reader import Article
+>>> x = extract_article(Article("a.txt", "Forum held\\n\\nOn May 17, the Steel Summit Forum was held in Wuhan."))
+>>> [(e.type, e.name) for e in x.entities]
+[('Event', 'Steel Summit Forum'), ('City', 'Wuhan'), ('Chain', 'steel')]
+>>> [(r.type, r.head, r.tail) for r in x.relations]
+[('LOCATED_IN', 'e1', 'e2'), ('ABOUT', 'e1', 'e3')]
+"""
+
+from __future__ import annotations
+
+from chaingraph.extract import chinese, english, facts as F
+from chaingraph.extract.clean import clean_text
+from chaingraph.extract.entities import build_entities, resolve_overlaps
+from chaingraph.extract.reader import Article
+from chaingraph.extract.relations import find_relations
+from chaingraph.extract.result import Extraction, Fact, Mention
+from chaingraph.extract.sentences import detect_language, split_sentences
+
+
+def extract_article(article: Article) -> Extraction:
+    """Return everything extracted from ``article`` (an :class:`Article`)."""
+    cleaned = clean_text(article.text)
+    text = cleaned.text
+    language = detect_language(text)
+    sentences = split_sentences(text, language)
+    if language == "zh":
+        mentions, events = chinese.find_mentions(text, sentences)
+    else:
+        places = english.place_mentions(text, sentences)
+        mentions = (places + english.org_mentions(text, sentences) + english.chain_mentions(text, sentences)
+                    + english.lowercase_mentions(text, sentences, places))
+        events = english.event_mentions(text, sentences)
+    main = _main_event(events)
+    mentions = resolve_overlaps(mentions + [e for e in events if e is main or e.info.get("title")])
+    if main is None:
+        mentions = [m for m in mentions if m.type != "Event"]
+    elif not any(m is main for m in mentions):
+        mentions.append(main)
+    entities = build_entities(text, mentions, main)
+    relations = find_relations(text, sentences, entities, language, main)
+    dateline = _dateline(article, cleaned.removed, sentences)
+    fact_list = _facts(text, sentences, entities, main, dateline)
+    return Extraction(article=article.name, language=language, text=text, sentences=sentences,
+                      entities=entities, relations=relations, facts=fact_list, removed=cleaned.removed,
+                      dateline=dateline.isoformat() if dateline else None)
+
+
+def _main_event(events: list[Mention]) -> Mention | None:
+    body = [e for e in events if not e.info.get("title")]
+    if body:
+        return body[0]
+    return events[0] if events else None
+
+
+def _dateline(article: Article, removed, sentences):
+    found = F.parse_dateline(article.date)
+    if found:
+        return found
+    for item in removed:
+        if item.reason in ("dateline", "editor/source") and item.line <= 12:
+            found = F.parse_dateline(item.text)
+            if found:
+                return found
+    for sent in sentences[:3]:
+        head = sent.text[:60]
+        dates = [d for d in F.find_dates(head) if d[1] is not None and d[0] < 40]
+        if dates and (sent.title is False) and ("--" in head or "—" in head or "电" in head or sent.text.index(
+                head[dates[0][0]:dates[0][0] + 1]) < 25):
+            _pos, year, month, day = dates[0]
+            try:
+                import datetime as dt
+                return dt.date(year, month, day)
+            except ValueError:
+                continue
+    return None
+
+
+def _facts(text, sentences, entities, main, dateline) -> list[Fact]:
+    event = next((e for e in entities if e.type == "Event"), None)
+    if event is None:
+        return []
+    out: list[Fact] = []
+    body = [i for i, s in enumerate(sentences) if not s.title]
+    fallback_year = F.only_year(text)
+    order = ([main.sent] if main is not None and main.sent in body else []) + body[:3]
+    for index in order:
+        s = sentences[index].text
+        dates = F.find_dates(s)
+        if dates:
+            _pos, year, month, day = dates[0]
+            value = F.resolve_date(year, month, day, dateline, fallback_year)
+            out.append(Fact("date", event.id, value, index))
+            break
+        weekday = F.weekday_date(s, dateline)
+        if weekday:
+            out.append(Fact("date", event.id, weekday, index))
+            break
+    for kind, finder in (("deal_count", F.deal_count), ("deal_amount", F.deal_amount),
+                         ("participant_count", F.participant_count)):
+        for index in body:
+            found = finder(sentences[index].text)
+            if found is None:
+                continue
+            if kind == "deal_count":
+                out.append(Fact(kind, event.id, found, index))
+            elif kind == "deal_amount":
+                out.append(Fact(kind, event.id, found[0], index, {"currency": found[1]}))
+            else:
+                out.append(Fact(kind, event.id, found[0], index, {"of": found[1]}))
+            break
+    return out

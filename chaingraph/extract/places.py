@@ -1,0 +1,96 @@
+"""The place gazetteer: Chinese provinces and prefecture-level divisions in English
+and Chinese, with the province of each city, read from ``data/places.txt``.
+
+>>> g = gazetteer()
+>>> g.lookup("Changsha").province, g.lookup("长沙").name, g.lookup("Hunan").kind
+('Hunan', 'Changsha', 'Province')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "places.txt"
+
+#: City groups: (English name, Chinese name, abbreviations, member cities, province).
+CITY_GROUPS = [
+    ("Changsha-Zhuzhou-Xiangtan", "长株潭", ("CZT",), ("Changsha", "Zhuzhou", "Xiangtan"), "Hunan"),
+    ("Wuhan Metropolitan Area", "武汉都市圈", (), ("Wuhan",), "Hubei"),
+]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A known place: canonical English ``name``, Chinese ``zh``, ``kind`` (City or
+    Province) and, for a city, its ``province`` (English)."""
+
+    name: str
+    zh: str
+    kind: str
+    province: str | None = None
+
+
+class Gazetteer:
+    """Lookup of places by any English or Chinese surface form."""
+
+    def __init__(self, places: list[Place]):
+        self.places = places
+        self._by_form: dict[str, list[Place]] = {}
+        for place in places:
+            for form in (place.name, place.zh):
+                if form:
+                    self._by_form.setdefault(form.casefold(), []).append(place)
+        en = sorted({p.name for p in places if p.name}, key=len, reverse=True)
+        self.en_regex = re.compile(
+            r"(?<![A-Za-z'-])(" + "|".join(re.escape(n) for n in en) + r")"
+            r"((?:\s+(?:Autonomous Prefecture|Autonomous Region|Prefecture|Province|City|County|District|"
+            r"Municipality|New Area))?)(?![a-z])")
+        zh = sorted({p.zh for p in places if p.zh}, key=len, reverse=True)
+        self.zh_regex = re.compile(
+            "(" + "|".join(re.escape(n) for n in zh) + ")"
+            "(土家族苗族自治州|壮族苗族自治州|自治州|自治区|特别行政区|维吾尔自治区|壮族自治区|回族自治区|省|市|州|县|区|地区)?")
+
+    def lookup(self, form: str, prefer_province: str | None = None) -> Place | None:
+        """Return the place named ``form`` (either language, case-insensitive);
+        among several, the one in ``prefer_province``, else a province, else the first."""
+        found = self._by_form.get(form.casefold())
+        if not found:
+            return None
+        if prefer_province:
+            for place in found:
+                if place.province == prefer_province:
+                    return place
+        for place in found:
+            if place.kind == "Province":
+                return place
+        return found[0]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Return the gazetteer, read once from the data file."""
+    places: list[Place] = []
+    for raw in DATA.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        head, _, cities = raw.partition(":")
+        en, zh, kind = (part.strip() for part in head.split("|"))
+        if kind in ("municipality", "sar"):
+            places.append(Place(en, zh, "City", en))
+        else:
+            places.append(Place(en, zh, "Province"))
+        for item in cities.split(";"):
+            item = item.strip()
+            if not item:
+                continue
+            czh, _, cen = item.partition(" ")
+            cen = cen.strip()
+            if cen.endswith(" City"):
+                cen = cen[:-5]
+            places.append(Place(cen, czh.removesuffix("市"), "City", en))
+    for en, zh, abbrs, _members, province in CITY_GROUPS:
+        places.append(Place(en, zh, "City", province))
+    return Gazetteer(places)

@@ -1,0 +1,308 @@
+"""Relations between the entities of one article, read from sentence patterns
+(held in, organised by, attended, signed with, supplies to, joined) and from what
+names say (an agency named for a place is located there, a city lies in its
+province, an alliance named for a chain belongs to it)."""
+
+from __future__ import annotations
+
+import re
+
+from chaingraph.extract import lexicon as lx
+from chaingraph.extract.result import Entity, Mention, Relation, Sentence
+
+_NATIONAL_STATE = re.compile(r"^State (Council|Administration|Grid|Development|Intellectual|Taxation|"
+                             r"Post|Forestry|Sports|Tobacco|Food|Ethnic|Press|Railway|Energy|Oceanic|Information)|"
+                             r"State-owned|State Key", re.IGNORECASE)
+_LOCAL_HEAD = re.compile(r"\b(Bureau|Office|Section|Division|Department|Committee|Commission|Government|Center|"
+                         r"Centre)\b")
+_ZH_BY = re.compile(r"由(.+?)(?:联合|共同)?(?:主办|承办|举办|组织|牵头)")
+
+
+class Relations:
+    """Collects relations without duplicates."""
+
+    def __init__(self) -> None:
+        self.items: list[Relation] = []
+        self._seen: set[tuple[str, str, str]] = set()
+
+    def add(self, kind: str, head: Entity | None, tail: Entity | None, sent: int | None = None,
+            note: str | None = None) -> None:
+        """Add ``head -[kind]-> tail`` once (SIGNED_WITH in either order)."""
+        if head is None or tail is None or head.id == tail.id:
+            return
+        key = (kind, head.id, tail.id)
+        if kind == "SIGNED_WITH" and (kind, tail.id, head.id) in self._seen:
+            return
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        self.items.append(Relation(kind, head.id, tail.id, sent if sent is not None and sent >= 0 else None, note))
+
+
+def find_relations(text: str, sentences: list[Sentence], entities: list[Entity], language: str,
+                   main_event: Mention | None) -> list[Relation]:
+    """Return the relations between ``entities`` (see the module docstring)."""
+    rel = Relations()
+    by_mention: dict[int, Entity] = {id(m): e for e in entities for m in e.mentions}
+    per_sent: dict[int, list[tuple[Mention, Entity]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            if m.sent >= 0 and not (m.nested_in and m.type in ("Firm", "Agency")):
+                per_sent.setdefault(m.sent, []).append((m, e))
+    for items in per_sent.values():
+        items.sort(key=lambda me: me[0].start)
+    of_type = lambda *kinds: [e for e in entities if e.type in kinds]  # noqa: E731
+    places = {e.name: e for e in of_type("City", "Province")}
+    place_of_key = {}
+    for e in of_type("City", "Province"):
+        for m in e.mentions:
+            place_of_key[m.key] = e
+    provinces = of_type("Province")
+    cities = of_type("City")
+    event = next(iter(of_type("Event")), None)
+
+    # where places are
+    for city in cities:
+        for prov in provinces:
+            if city.province and prov.mentions[0].key == city.province:
+                rel.add("LOCATED_IN", city, prov, _first_sent(city), "gazetteer")
+        for group in cities:
+            if city is not group and city.mentions[0].key in group.props.get("members", []):
+                rel.add("LOCATED_IN", city, group, _first_sent(group), "city group")
+    home_province = _home(provinces, entities)
+    home_city = _home(cities, entities, prefer=lambda c: any(
+        re.search(r"Prefecture|自治州|州$", m.text) for m in c.mentions))
+
+    # what names say about place
+    for e in of_type("Agency", "Alliance", "Cluster", "Firm"):
+        located = False
+        for m in e.mentions:
+            for p in m.info.get("places", []):
+                target = place_of_key.get(p.key)
+                if target is not None:
+                    rel.add("LOCATED_IN", e, target, m.sent)
+                    located = True
+            if m.info.get("place_key") in place_of_key:
+                rel.add("LOCATED_IN", e, place_of_key[m.info["place_key"]], m.sent)
+                located = True
+        if located or e.type == "Firm":
+            continue
+        name = e.name
+        if (re.search(r"\bState\b", name) and not _NATIONAL_STATE.search(name) and _LOCAL_HEAD.search(name)
+                and home_city is not None and any(re.search(r"Prefecture", m.text) for m in home_city.mentions)):
+            rel.add("LOCATED_IN", e, home_city, _first_sent(e), "a prefecture's 'State' body")
+        elif re.search(r"\bProvincial\b|省委|省政府|省", name) and home_province is not None:
+            rel.add("LOCATED_IN", e, home_province, _first_sent(e), "provincial body of the article's province")
+        elif re.search(r"\bMunicipal\b|市委|市政府", name) and home_city is not None:
+            rel.add("LOCATED_IN", e, home_city, _first_sent(e), "municipal body of the article's city")
+        elif e.type == "Cluster":
+            near = _nearest_place(per_sent, e)
+            if near is not None:
+                rel.add("LOCATED_IN", e, near, _first_sent(e))
+            elif home_province is not None:
+                rel.add("LOCATED_IN", e, home_province, _first_sent(e), "the article's province")
+
+    # the event: where, who organised, who took part, what about
+    organizers: set[str] = set()
+    if event is not None and main_event is not None:
+        _event_place(rel, text, main_event, event, per_sent, by_mention)
+        _organizers(rel, sentences, per_sent, event, main_event, organizers, language)
+        if not any(r.type == "LOCATED_IN" and r.head == event.id for r in rel.items):
+            for r in list(rel.items):
+                if r.type == "ORGANIZED" and r.tail == event.id:
+                    org_loc = next((x for x in rel.items if x.type == "LOCATED_IN" and x.head == r.head), None)
+                    if org_loc is not None:
+                        rel.add("LOCATED_IN", event, next(e for e in entities if e.id == org_loc.tail),
+                                main_event.sent, "where its organiser is")
+                        break
+        for index, items in per_sent.items():
+            s = sentences[index].text
+            if language == "zh":
+                hit = any(w in s for w in lx.ZH_PARTICIPATE)
+            else:
+                hit = bool(lx.PARTICIPATE_RE.search(s))
+            if not hit:
+                continue
+            for m, e in items:
+                if e.type in ("Firm", "Agency") and e.id not in organizers and not m.nested_in:
+                    rel.add("PARTICIPATED_IN", e, event, index)
+        for m in event.mentions:
+            for chain_m in m.info.get("chains", []):
+                chain = by_mention.get(id(chain_m))
+                if chain is not None:
+                    rel.add("ABOUT", event, chain, m.sent)
+        # alliances founded at the event are where it is
+        ev_loc = [r for r in rel.items if r.type == "LOCATED_IN" and r.head == event.id]
+        for alliance in of_type("Alliance"):
+            for m in alliance.mentions:
+                s = sentences[m.sent].text if m.sent >= 0 else ""
+                if ev_loc and (lx.ESTABLISH_RE.search(s) or "成立" in s):
+                    for r in ev_loc:
+                        rel.add("LOCATED_IN", alliance, next(e for e in entities if e.id == r.tail), m.sent,
+                                "founded at the event")
+                    break
+
+    # chains: named in the name, or the same sentence, or the article's only chain
+    chains = of_type("Chain")
+    for e in of_type("Alliance", "Cluster", "Firm"):
+        found = False
+        for m in e.mentions:
+            for chain_m in m.info.get("chains", []):
+                chain = by_mention.get(id(chain_m))
+                if chain is not None:
+                    rel.add("BELONGS_TO", e, chain, m.sent)
+                    found = True
+        if found:
+            continue
+        if e.type == "Firm":
+            for m in e.mentions:
+                for other, oe in per_sent.get(m.sent, []):
+                    if oe.type == "Chain" and not other.nested_in:
+                        rel.add("BELONGS_TO", e, oe, m.sent)
+                        found = True
+            if not found and len(chains) == 1:
+                rel.add("BELONGS_TO", e, chains[0], _first_sent(e), "the article's only chain")
+
+    _signed_supplies_members(rel, sentences, per_sent, entities, language)
+    return rel.items
+
+
+def _first_sent(e: Entity) -> int | None:
+    return next((m.sent for m in e.mentions if m.sent >= 0), None)
+
+
+def _home(places: list[Entity], entities: list[Entity], prefer=None) -> Entity | None:
+    if not places:
+        return None
+    if prefer is not None:
+        preferred = [p for p in places if prefer(p)]
+        if preferred:
+            places = preferred
+    return max(places, key=lambda p: (len(p.mentions), -min(m.start for m in p.mentions)))
+
+
+def _nearest_place(per_sent, e: Entity) -> Entity | None:
+    for m in e.mentions:
+        before = [oe for om, oe in per_sent.get(m.sent, []) if oe.type in ("City", "Province") and om.start < m.start]
+        if before:
+            return before[-1]
+    return None
+
+
+def _event_place(rel: Relations, text: str, main: Mention, event: Entity, per_sent, by_mention) -> None:
+    trigger = main.info.get("trigger")
+    items = per_sent.get(main.sent, [])
+    if trigger is not None:
+        after = text[trigger:trigger + 60]
+        where = re.match(r"\s*(?:in|at)\s+(?:the\s+)?", after) or re.match(r"\s*在", after)
+        for m, e in items:
+            if e.type in ("City", "Province") and m.start >= trigger and where and m.start <= trigger + 60:
+                rel.add("LOCATED_IN", event, e, main.sent)
+                return
+    subject = main.info.get("subject")
+    if subject:
+        for m, e in items:
+            if subject[0] <= m.start < subject[1] and e.type in ("City", "Province") and not m.nested_in:
+                rel.add("LOCATED_IN", event, e, main.sent)
+                return
+    for m in event.mentions:
+        for p in m.info.get("places", []):
+            target = by_mention.get(id(p))
+            if target is not None:
+                rel.add("LOCATED_IN", event, target, m.sent)
+                return
+
+
+def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mention, organizers: set[str],
+                language: str) -> None:
+    subject = main.info.get("subject")
+    if subject:
+        for m, e in per_sent.get(main.sent, []):
+            if subject[0] <= m.start < subject[1] and e.type in ("Firm", "Agency", "Alliance"):
+                rel.add("ORGANIZED", e, event, main.sent)
+                organizers.add(e.id)
+    for index, items in per_sent.items():
+        s = sentences[index].text
+        if language == "zh":
+            for by in _ZH_BY.finditer(s):
+                a, b = sentences[index].start + by.start(1), sentences[index].start + by.end(1)
+                for m, e in items:
+                    if a <= m.start < b and e.type in ("Firm", "Agency", "Alliance"):
+                        rel.add("ORGANIZED", e, event, index)
+                        organizers.add(e.id)
+            continue
+        for by in lx.ORGANIZE_BY_RE.finditer(s):
+            start = sentences[index].start + by.end()
+            clause_end = re.search(r"[,;.]\s|\s(?:and|with)\s(?![A-Z])", s[by.end():])
+            stop = start + (clause_end.start() if clause_end else len(s))
+            for m, e in items:
+                if start <= m.start < stop and e.type in ("Firm", "Agency", "Alliance"):
+                    rel.add("ORGANIZED", e, event, index)
+                    organizers.add(e.id)
+
+
+def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, language) -> None:
+    alliances = [e for e in entities if e.type == "Alliance"]
+    for index, items in per_sent.items():
+        sent = sentences[index]
+        orgs = [(m, e) for m, e in items if e.type in ("Firm", "Agency")]
+        for clause_start, clause in _clauses(sent, language):
+            clause_end = clause_start + len(clause)
+            in_clause = [(m, e) for m, e in orgs if clause_start <= m.start < clause_end]
+            if len(in_clause) < 1:
+                continue
+            if language == "zh":
+                verb = next((clause.find(w) for w in lx.ZH_SIGN if w in clause), -1)
+                supply = next((clause.find(w) for w in lx.ZH_SUPPLY if w in clause), -1)
+            else:
+                mv = lx.SIGN_RE.search(clause)
+                verb = mv.start() if mv else -1
+                ms = lx.SUPPLY_RE.search(clause)
+                supply = ms.start() if ms and not re.search(r"\bto\s+$", clause[:ms.start()]) else -1
+            if verb >= 0:
+                pivot = clause_start + verb
+                left = [e for m, e in in_clause if m.start < pivot and e.type in ("Firm", "Agency")]
+                right_text = clause[verb:]
+                with_at = re.search(r"\bwith\b", right_text)
+                right = []
+                if with_at and language != "zh":
+                    right = [e for m, e in in_clause if m.start > pivot + with_at.start()]
+                if language == "zh" and len(left) >= 2:
+                    right, left = left[1:], left[:1]
+                if not right and len(left) >= 2 and language != "zh" and re.search(r"\band\b", clause[:verb]):
+                    right, left = left[1:], left[:1]
+                for a in left[-1:]:
+                    for b in right[:1] if language != "zh" else right:
+                        rel.add("SIGNED_WITH", a, b, index)
+            if supply >= 0:
+                pivot = clause_start + supply
+                if language == "zh":
+                    wei = re.search(r"[为向给](?=[^为向给]*$)", clause[:supply])
+                    if wei is None:
+                        continue
+                    split = clause_start + wei.start()
+                    left = [e for m, e in in_clause if m.start < split and e.type == "Firm"]
+                    right = [e for m, e in in_clause if split <= m.start < pivot and e.type == "Firm"]
+                else:
+                    left = [e for m, e in in_clause if m.start < pivot and e.type == "Firm"]
+                    right = [e for m, e in in_clause if m.start > pivot and e.type == "Firm"]
+                for a in left[-1:]:
+                    for b in right:
+                        rel.add("SUPPLIES", a, b, index)
+        s = sent.text
+        joined = bool(re.search(r"\bjoin(ed|s)?\b.{0,40}alliance|members? of the .{0,60}alliance|founding members",
+                                s, re.IGNORECASE)) or ("加入" in s and "联盟" in s) or "联盟成员" in s
+        if joined and len(alliances) == 1:
+            for m, e in orgs:
+                if e.type == "Firm":
+                    rel.add("MEMBER_OF", e, alliances[0], index)
+
+
+def _clauses(sent: Sentence, language: str) -> list[tuple[int, str]]:
+    pattern = r"[，,；;]" if language == "zh" else r";\s|,\s(?=and\s)|,\s(?=while\s)"
+    out, pos = [], 0
+    for m in re.finditer(pattern, sent.text):
+        out.append((sent.start + pos, sent.text[pos:m.start()]))
+        pos = m.end()
+    out.append((sent.start + pos, sent.text[pos:]))
+    return out

@@ -1,0 +1,126 @@
+"""What extraction produces: mentions, entities, relations and facts of one
+article, each with its evidence (sentence and character span in the cleaned text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from chaingraph.extract.clean import Removed
+
+
+@dataclass
+class Sentence:
+    """A sentence of the cleaned text: its ``text``, ``start``/``end`` offsets and
+    whether it comes from the ``title`` line."""
+
+    text: str
+    start: int
+    end: int
+    title: bool = False
+
+
+@dataclass
+class Mention:
+    """A span of the cleaned text naming something of ``type`` (Firm, City, ...).
+    ``key`` groups mentions of one entity; ``sent`` is the sentence index;
+    ``nested_in`` the type of an enclosing organisation mention, if any."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    sent: int
+    key: str = ""
+    nested_in: str | None = None
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Entity:
+    """An entity of the article: ``id`` (e1, e2, …), ``type``, fullest ``name``,
+    other surface forms in ``aliases``, ``province`` for places, its mentions."""
+
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    province: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Relation:
+    """``head -[type]-> tail`` between entity ids, with the sentence index it was
+    read from (or None when inferred) and a ``note`` when inferred."""
+
+    type: str
+    head: str
+    tail: str
+    sent: int | None = None
+    note: str | None = None
+
+
+@dataclass
+class Fact:
+    """A number or date about an entity: ``kind`` (deal_count, deal_amount,
+    participant_count, date), the entity id ``event``, ``value`` and extras
+    (``currency``, ``of``) with the sentence it came from."""
+
+    kind: str
+    event: str
+    value: Any
+    sent: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Extraction:
+    """Everything taken from one article, ready to print (:meth:`to_dict`) or to
+    turn into store records."""
+
+    article: str
+    language: str
+    text: str
+    sentences: list[Sentence]
+    entities: list[Entity]
+    relations: list[Relation]
+    facts: list[Fact]
+    removed: list[Removed]
+    dateline: str | None = None
+
+    def evidence(self, sent: int | None, start: int | None = None, end: int | None = None) -> dict:
+        """Return ``{sentence, start, end}`` for sentence index ``sent`` (span of the
+        sentence unless ``start``/``end`` are given), or ``{}``."""
+        if sent is None or not (0 <= sent < len(self.sentences)):
+            return {}
+        s = self.sentences[sent]
+        return {"sentence": s.text, "start": s.start if start is None else start,
+                "end": s.end if end is None else end}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the extraction in the gold files' shape plus evidence and the
+        removed furniture."""
+        ents = []
+        for e in self.entities:
+            item: dict[str, Any] = {"id": e.id, "type": e.type, "name": e.name, "aliases": e.aliases}
+            if e.province:
+                item["province"] = e.province
+            first = e.mentions[0] if e.mentions else None
+            item["evidence"] = [self.evidence(m.sent, m.start, m.end) for m in e.mentions[:3]] if first else []
+            ents.append(item)
+        rels = []
+        for r in self.relations:
+            item = {"type": r.type, "head": r.head, "tail": r.tail, "evidence": self.evidence(r.sent)}
+            if r.note:
+                item["note"] = r.note
+            rels.append(item)
+        facts = []
+        for f in self.facts:
+            item = {"kind": f.kind, "event": f.event, "value": f.value, **f.extra,
+                    "evidence": self.evidence(f.sent)}
+            facts.append(item)
+        return {"article": self.article, "language": self.language, "dateline": self.dateline,
+                "entities": ents, "relations": rels, "facts": facts,
+                "removed": [r.to_dict() for r in self.removed]}
