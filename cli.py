@@ -171,6 +171,95 @@ def export(
 
 # --- Neo4j (issue 5) ----------------------------------------------------------------
 
+_URI_HELP = "Neo4j URI (bolt://, neo4j://, neo4j+s:// ...); default $NEO4J_URI."
+_USER_HELP = "Neo4j user; default $NEO4J_USERNAME, else neo4j."
+_PASSWORD_HELP = "Neo4j password; default $NEO4J_PASSWORD (prefer the variable: options show in ps)."
+_DATABASE_HELP = "Neo4j database; default $NEO4J_DATABASE, else the server's default."
+
+
+@app.command()
+def load(
+    uri: Optional[str] = typer.Option(None, "--uri", help=_URI_HELP),
+    user: Optional[str] = typer.Option(None, "--user", help=_USER_HELP),
+    password: Optional[str] = typer.Option(None, "--password", help=_PASSWORD_HELP, show_default=False),
+    database: Optional[str] = typer.Option(None, "--database", help=_DATABASE_HELP),
+    from_neo4j: bool = typer.Option(False, "--from-neo4j",
+                                    help="The other way: read the Neo4j graph into the store (--db)."),
+    batch_size: int = typer.Option(5000, "--batch-size", help="Rows per UNWIND batch."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Push the store into Neo4j (batched, idempotent MERGE with evidence), or with --from-neo4j read it back."""
+    from chaingraph.neo4j_connect import settings_from
+    from chaingraph.neo4j_sync import pull_from_neo4j, push_to_neo4j
+
+    settings = settings_from(uri, user, password, database)
+    if from_neo4j:
+        with open_store() as store:
+            written = pull_from_neo4j(settings, store)
+        rows = [{"what": k, "count": v} for k, v in vars(written).items()]
+        emit(render_rows(rows, ["what", "count"], fmt, payload=vars(written)))
+        return
+    with open_store(create=False) as store, progress_bar() as bar:
+        task = bar.add_task("loading into Neo4j", total=None)
+        report = push_to_neo4j(settings, store, batch_size=batch_size,
+                               progress=lambda n: bar.update(task, advance=n),
+                               on_total=lambda total: bar.update(task, total=total))
+    data = report.to_dict()
+    emit(render_rows([{"what": k, "count": v} for k, v in data.items()], ["what", "count"], fmt, payload=data))
+    if report.skipped_edges:
+        note(f"{report.skipped_edges} edge(s) skipped: an end is not a node of the store")
+
+
+@app.command()
+def cypher(
+    statement: str = typer.Argument(..., help="A Cypher statement; values go in as $name with --param."),
+    param: Optional[List[str]] = typer.Option(None, "--param", help="name=value (JSON, else text); repeatable."),
+    write: bool = typer.Option(False, "--write", help="Allow writes (read-only by default)."),
+    uri: Optional[str] = typer.Option(None, "--uri", help=_URI_HELP),
+    user: Optional[str] = typer.Option(None, "--user", help=_USER_HELP),
+    password: Optional[str] = typer.Option(None, "--password", help=_PASSWORD_HELP, show_default=False),
+    database: Optional[str] = typer.Option(None, "--database", help=_DATABASE_HELP),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Run your own Cypher on Neo4j, read-only unless --write; values only as --param."""
+    from chaingraph.neo4j_connect import settings_from
+    from chaingraph.neo4j_cypher import parse_params, run_cypher
+    from chaingraph.output import check_format
+
+    check_format(fmt)
+    result = run_cypher(settings_from(uri, user, password, database), statement, parse_params(param), write)
+    emit(render_rows(result.rows, result.columns, fmt))
+    if result.counters:
+        note(", ".join(f"{k}: {v}" for k, v in sorted(result.counters.items())))
+
+
+@app.command()
+def query(
+    name: Optional[str] = typer.Argument(None, help="A query of queries/ (see --list)."),
+    param: Optional[List[str]] = typer.Option(None, "--param", help="name=value (JSON, else text); repeatable."),
+    list_: bool = typer.Option(False, "--list", help="List the named queries and their parameters."),
+    uri: Optional[str] = typer.Option(None, "--uri", help=_URI_HELP),
+    user: Optional[str] = typer.Option(None, "--user", help=_USER_HELP),
+    password: Optional[str] = typer.Option(None, "--password", help=_PASSWORD_HELP, show_default=False),
+    database: Optional[str] = typer.Option(None, "--database", help=_DATABASE_HELP),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Run a named query of queries/ on Neo4j (read-only), or list them with --list."""
+    from chaingraph.neo4j_connect import settings_from
+    from chaingraph.neo4j_cypher import parse_params, run_named
+    from chaingraph.neo4j_queries import list_queries
+    from chaingraph.output import check_format
+
+    check_format(fmt)
+    if list_ or not name:
+        rows = [{"name": q.name, "answers": q.answers,
+                 "params": [p.name + ("" if p.required else f"={json.dumps(p.default, ensure_ascii=False)}")
+                            for p in q.params]} for q in list_queries()]
+        emit(render_rows(rows, ["name", "params", "answers"], fmt))
+        return
+    result = run_named(settings_from(uri, user, password, database), name, parse_params(param))
+    emit(render_rows(result.rows, result.columns, fmt, title=name))
+
 # --- planner analytics (issue 6) ------------------------------------------------------
 
 _CHAIN_HELP = "A chain template's name (see data/chains/), a Chain node, or a segment (then it and its upstream)."
@@ -288,6 +377,37 @@ def compare(
 
 
 # --- maps and reports (issue 7) -------------------------------------------------------
+
+@app.command()
+def render(
+    out: Path = typer.Option(Path("map.html"), "-o", "--out", help="The HTML file to write."),
+    chain: Optional[str] = typer.Option(None, "--chain", help="Only this chain's firms: a template, Chain node or segment name."),
+    region: Optional[str] = typer.Option(None, "--region", help="Only the firms of this province, city or cluster."),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="Only the firms of this cluster."),
+    around: Optional[str] = typer.Option(None, "--around", help="The neighbourhood of this node (id, name or alias)."),
+    depth: int = typer.Option(1, "--depth", help="Hops around --around."),
+    layout: str = typer.Option("force", "--layout", help="force (seeded physics) or lr (upstream to downstream, left to right)."),
+    max_nodes: int = typer.Option(1000, "--max-nodes", help="Above this many nodes keep only the most central."),
+    seed: int = typer.Option(7, "--seed", help="Seed of the force layout."),
+    title: Optional[str] = typer.Option(None, "--title", help="The page title."),
+    chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Draw an interactive map (one self-contained HTML file that opens offline)."""
+    from chaingraph.render import MapOptions, render_map
+
+    options = MapOptions(chain=chain, region=region, cluster=cluster, around=around, depth=depth,
+                         layout=layout, max_nodes=max_nodes, seed=seed, title=title,
+                         chains_dirs=(chains_dir,) if chains_dir else ())
+    with open_store(create=False) as store:
+        result = render_map(store, options, out)
+    left = sum(result.left_out.values())
+    emit(render_rows([{"file": result.path, "nodes": result.nodes, "edges": result.edges, "left_out": left,
+                       "bytes": result.bytes}], ["file", "nodes", "edges", "left_out", "bytes"], fmt,
+                     payload=result.to_dict()))
+    if left:
+        note(f"the map keeps the {max_nodes} most central nodes; {left} left out (see the page)")
+
 
 
 def main() -> None:

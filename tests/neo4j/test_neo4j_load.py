@@ -1,0 +1,231 @@
+"""Loading the store into a real Neo4j: same graph back, evidence kept, idempotent,
+incremental, resumable, retried over a dropped connection, and safe with hostile names."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from chaingraph.model import Label
+from chaingraph.neo4j_load import evidence_from_columns, graph_from_neo4j, load_store
+from chaingraph.neo4j_connect import Neo4jSettings, open_driver
+from chaingraph.store import Store
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "neo4j"
+
+
+def dump(driver) -> tuple[list, list]:
+    """Every node (labels, properties) and relationship (ends, type, properties),
+    sorted: two equal dumps mean two equal graphs."""
+    nodes = driver.execute_query("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").records
+    rels = driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p").records
+    key = lambda value: json.dumps(value, sort_keys=True, ensure_ascii=False)  # noqa: E731
+    return (sorted(key([sorted(r["l"]), r["p"]]) for r in nodes),
+            sorted(key([r["a"], r["t"], r["b"], r["p"]]) for r in rels))
+
+
+def same_graph(store: Store, driver) -> None:
+    ours, theirs = store.to_networkx(), graph_from_neo4j(driver)
+    assert dict(theirs.nodes(data=True)) == dict(ours.nodes(data=True))
+    key = lambda e: (e[0], e[2], e[1])  # noqa: E731
+    assert sorted(theirs.edges(keys=True, data=True), key=key) == sorted(ours.edges(keys=True, data=True), key=key)
+
+
+def ingest(store: Store, path: Path, tmp_path: Path) -> None:
+    from ingest import ingest_paths
+    from ingest.base import IngestOptions
+
+    report = ingest_paths([path], store, IngestOptions(), rejects_path=tmp_path / "rejects.csv")
+    assert not report.rejects
+
+
+def test_load_gives_back_the_same_graph_with_constraints_first(graph_store, neo4j_driver):
+    report = load_store(graph_store, neo4j_driver, batch_size=7)
+    stats = graph_store.stats()
+    assert (report.nodes, report.edges, report.skipped_edges) == (stats.nodes, stats.edges, 0)
+    assert report.nodes_created == stats.nodes and report.relationships_created == stats.edges
+    assert report.batches > len(Label)  # small batches: many of them
+    same_graph(graph_store, neo4j_driver)
+    constraints = neo4j_driver.execute_query(
+        "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0] AS l, properties AS p, type").records
+    unique_ids = {r["l"] for r in constraints if r["p"] == ["id"] and "UNIQUE" in r["type"]}
+    assert unique_ids == {label.value for label in Label}
+
+
+def test_evidence_of_every_node_and_edge_is_kept(graph_store, neo4j_driver):
+    load_store(graph_store, neo4j_driver)
+    rows = neo4j_driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p").records
+    assert rows
+    for row in rows:
+        key = f"{row['a']}|{row['t']}|{row['b']}"
+        assert sorted(evidence_from_columns(row["p"]), key=repr) == sorted(graph_store.evidence(key), key=repr), key
+    nodes = neo4j_driver.execute_query("MATCH (n) RETURN n.id AS id, properties(n) AS p").records
+    for row in nodes:
+        assert sorted(evidence_from_columns(row["p"]), key=repr) == sorted(graph_store.evidence(row["id"]), key=repr)
+    # The sentence and its span survive for the article evidence of one supply link.
+    ev = graph_store.evidence("firm:test:steel1|SUPPLIES|firm:test:hyd1")
+    assert any(e.sentence and e.start == 120 for e in ev) and any(e.row == 7 for e in ev)
+
+
+def test_loading_twice_changes_nothing(graph_store, neo4j_driver):
+    load_store(graph_store, neo4j_driver)
+    before = dump(neo4j_driver)
+    again = load_store(graph_store, neo4j_driver)
+    assert (again.nodes_created, again.relationships_created) == (0, 0)
+    assert dump(neo4j_driver) == before
+
+
+def test_loading_after_a_new_ingest_adds_only_what_is_new(graph_store, neo4j_driver, tmp_path):
+    load_store(graph_store, neo4j_driver)
+    nodes_before = graph_store.stats().nodes
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(
+        json.dumps({"kind": "node", "id": "firm:test:new", "label": "Firm", "name": "New Firm"}) + "\n" +
+        json.dumps({"kind": "edge", "type": "SUPPLIES", "src": "firm:test:new", "dst": "firm:test:oem1"}) + "\n",
+        encoding="utf-8")
+    ingest(graph_store, extra, tmp_path)
+    report = load_store(graph_store, neo4j_driver)
+    # the new firm and the new file's Source node; one new supply link
+    assert report.nodes_created == graph_store.stats().nodes - nodes_before == 2
+    assert report.relationships_created == 1
+    same_graph(graph_store, neo4j_driver)
+
+
+def test_a_load_cut_off_half_way_finishes_when_run_again(graph_store, neo4j_driver, tmp_path):
+    load_store(graph_store, neo4j_driver)
+    complete = dump(neo4j_driver)
+    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n")
+    sent = []
+
+    def cut(n: int) -> None:
+        sent.append(n)
+        if sum(sent) > 40:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        load_store(graph_store, neo4j_driver, batch_size=10, progress=cut)
+    partial = dump(neo4j_driver)
+    assert 0 < len(partial[0]) + len(partial[1]) < len(complete[0]) + len(complete[1])
+    load_store(graph_store, neo4j_driver, batch_size=10)
+    assert dump(neo4j_driver) == complete
+
+
+class DroppingProxy:
+    """A TCP proxy to Neo4j that cuts every open connection once, after the client
+    has sent ``cut_after`` bytes in all."""
+
+    def __init__(self, port: int, cut_after: int):
+        self.target = port
+        self.cut_after = cut_after
+        self.sent = 0
+        self.cut = False
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.pairs: list[tuple[socket.socket, socket.socket]] = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target))
+            with self.lock:
+                self.pairs.append((client, upstream))
+            threading.Thread(target=self._pipe, args=(client, upstream, True), daemon=True).start()
+            threading.Thread(target=self._pipe, args=(upstream, client, False), daemon=True).start()
+
+    def _pipe(self, src: socket.socket, dst: socket.socket, counts: bool) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+                if counts:
+                    with self.lock:
+                        self.sent += len(data)
+                        trip = not self.cut and self.sent > self.cut_after
+                        if trip:
+                            self.cut = True
+                            pairs = list(self.pairs)
+                    if trip:
+                        for a, b in pairs:
+                            for s in (a, b):
+                                try:
+                                    s.shutdown(socket.SHUT_RDWR)
+                                except OSError:
+                                    pass
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        self.server.close()
+
+
+def test_a_dropped_connection_is_retried_and_the_load_completes(graph_store, neo4j_driver, neo4j_settings):
+    load_store(graph_store, neo4j_driver)
+    complete = dump(neo4j_driver)
+    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n")
+    port = int(neo4j_settings.uri.rsplit(":", 1)[1])
+    proxy = DroppingProxy(port, cut_after=20_000)
+    try:
+        via_proxy = Neo4jSettings(f"bolt://127.0.0.1:{proxy.port}", neo4j_settings.user, neo4j_settings.password)
+        with open_driver(via_proxy) as driver:
+            report = load_store(graph_store, driver, batch_size=5)
+    finally:
+        proxy.close()
+    assert proxy.cut, "the proxy never cut the connection: the test proved nothing"
+    assert dump(neo4j_driver) == complete
+    assert report.batches > 0
+
+
+def test_hostile_names_arrive_intact_and_nothing_else_changes(graph_store, neo4j_driver, tmp_path):
+    load_store(graph_store, neo4j_driver)
+    before_nodes, before_rels = dump(neo4j_driver)
+    ingest(graph_store, DATA / "nasty.jsonl", tmp_path)
+    report = load_store(graph_store, neo4j_driver)
+    nasty = [json.loads(line) for line in (DATA / "nasty.jsonl").read_text(encoding="utf-8").splitlines()]
+    nasty_nodes = [r for r in nasty if r["kind"] == "node"]
+    assert report.nodes_created == len(nasty_nodes) + 1  # and the file's Source node
+    after_nodes, after_rels = dump(neo4j_driver)
+    assert set(before_nodes) <= set(after_nodes) and set(before_rels) <= set(after_rels)
+    assert len(after_nodes) == len(before_nodes) + len(nasty_nodes) + 1
+    for record in nasty_nodes:
+        found = neo4j_driver.execute_query("MATCH (n:Firm {id: $id}) RETURN n.name AS name, n.note AS note, "
+                                           "n.list AS list", id=record["id"]).records
+        assert len(found) == 1
+        assert found[0]["name"] == record["name"] == found[0]["note"]
+        assert found[0]["list"] == [record["name"], "ok"]
+    untouched = neo4j_driver.execute_query("MATCH (n) WHERE n.name = 'pwned' RETURN count(n) AS c").records
+    assert untouched[0]["c"] == 0
+    same_graph(graph_store, neo4j_driver)
+
+
+def test_cli_load_and_load_from_neo4j_round_trip(graph_store, neo4j_env, tmp_path):
+    db = str(graph_store.path)
+    run = lambda *a, **kw: subprocess.run([sys.executable, "-c", "import cli; cli.main()", *a],  # noqa: E731
+                                          capture_output=True, text=True, env=neo4j_env, timeout=600, **kw)
+    first = run("--db", db, "load", "--format", "json")
+    assert first.returncode == 0, first.stderr
+    counts = json.loads(first.stdout)
+    assert counts["nodes_created"] == graph_store.stats().nodes
+    second = json.loads(run("--db", db, "load", "--format", "json").stdout)
+    assert second["nodes_created"] == 0 and second["relationships_created"] == 0
+    back = str(tmp_path / "back.db")
+    pulled = run("--db", back, "load", "--from-neo4j", "--format", "json")
+    assert pulled.returncode == 0, pulled.stderr
+    with Store(back) as copy:
+        assert copy.stats().to_dict() == graph_store.stats().to_dict()
+        ours, theirs = graph_store.to_networkx(), copy.to_networkx()
+        assert dict(theirs.nodes(data=True)) == dict(ours.nodes(data=True))
+        assert sorted(theirs.edges(keys=True)) == sorted(ours.edges(keys=True))
+        key = "firm:test:steel1|SUPPLIES|firm:test:hyd1"
+        assert sorted(copy.evidence(key), key=repr) == sorted(graph_store.evidence(key), key=repr)
