@@ -26,7 +26,7 @@ from typing import Any
 from chaingraph.chains import Chain, resolve_chain
 from chaingraph.errors import InputError
 from chaingraph.gaps import PRESENT_MIN, WEAK_SHARE, find_gaps
-from chaingraph.graphsource import as_graph
+from chaingraph.graphsource import alias_lookup, as_graph
 from chaingraph.regions import resolve_region
 
 
@@ -66,7 +66,7 @@ def compare_regions(source: Any, chain: str | Chain, regions: Iterable[str], *, 
         raise InputError("give at least one region")
     graph = as_graph(source)
     chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
-    resolved = [resolve_region(graph, r) for r in names]
+    resolved = [resolve_region(graph, r, alias_lookup(source)) for r in names]
     columns = []
     for region in resolved:
         label = region.name

@@ -51,7 +51,7 @@ from typing import Any
 import networkx as nx
 
 from chaingraph.chains import Chain, resolve_chain
-from chaingraph.graphsource import as_graph, evidence_lookup
+from chaingraph.graphsource import alias_lookup, as_graph, evidence_lookup
 from chaingraph.model import Evidence, RelType
 from chaingraph.placement import place_firms
 from chaingraph.regions import Location, Region, distance_km, firm_locations, resolve_region
@@ -181,7 +181,7 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
     graph = as_graph(source)
     lookup = evidence or evidence_lookup(source)
     chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
-    region = resolve_region(graph, region) if isinstance(region, str) else region
+    region = resolve_region(graph, region, alias_lookup(source)) if isinstance(region, str) else region
     placed = place_firms(graph, chain)
     locations = firm_locations(graph)
     in_region = region.firms(graph)

@@ -52,3 +52,11 @@ def evidence_lookup(source: Any) -> Callable[[str], list[Evidence]]:
         return [e if isinstance(e, Evidence) else Evidence.from_dict(e) for e in items]
 
     return from_graph
+
+
+def alias_lookup(source: Any) -> Callable[[str], list[str]] | None:
+    """Return a function from a name to the ids of the nodes having it as name or
+    alias (the store's name index), or None when ``source`` keeps no aliases."""
+    if isinstance(source, nx.Graph) or not callable(getattr(source, "find_nodes", None)):
+        return None
+    return lambda name: [n.id for n in source.find_nodes(name)]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -202,11 +203,14 @@ def group_members(graph: nx.MultiDiGraph, group: str) -> set[str]:
             if graph.nodes[src].get("label") == FIRM and any(t in edges for t in _GROUP_TYPES)}
 
 
-def resolve_region(graph: nx.MultiDiGraph, text: str) -> Region:
+def resolve_region(graph: nx.MultiDiGraph, text: str,
+                   aliases: Callable[[str], list[str]] | None = None) -> Region:
     """Return the :class:`Region` ``text`` names: a province or city (Chinese or
     English, with or without 省/市/Province/City) known to the gazetteer or present
-    as a Province/City node, else a Cluster or Alliance node of ``graph`` by name.
-    A province wins over a same-named city (吉林). Raises :class:`NotFoundError`."""
+    as a Province/City node, else a Cluster or Alliance node of ``graph`` by id or
+    name, else one that ``aliases(text)`` (node ids, e.g. from the store's alias
+    index) names. A province wins over a same-named city (吉林) unless the text says
+    市/City. Raises :class:`NotFoundError`."""
     text = text.strip()
     if not text:
         raise NotFoundError("no region given")
@@ -233,6 +237,8 @@ def resolve_region(graph: nx.MultiDiGraph, text: str) -> Region:
     key = name_key(text)
     groups = sorted(n for n, a in graph.nodes(data=True)
                     if a.get("label") in _GROUP_LABELS and (n == text or name_key(str(a.get("name", ""))) == key))
+    if not groups and aliases is not None:
+        groups = sorted(n for n in aliases(text) if n in graph and graph.nodes[n].get("label") in _GROUP_LABELS)
     if not groups:
         raise NotFoundError(f"no province, city or cluster named {text!r}")
     group = groups[0]

@@ -1,0 +1,67 @@
+"""Chain templates: the shipped ones, the format's errors, and placing firms."""
+
+from pathlib import Path
+
+import pytest
+
+from chaingraph.chains import DEFAULT_CHAINS_DIR, find_template, load_chain, load_templates
+from chaingraph.errors import InputError
+from chaingraph.placement import place_firms
+
+from .conftest import CHAINS
+
+
+def test_shipped_templates_have_eight_or_more_linked_segments():
+    chains = {c.name: c for c in load_templates([])}
+    assert {"工程机械", "铝", "建材与装配式建筑", "汽车", "动力电池"} <= set(chains)
+    for chain in chains.values():
+        assert len(chain.segments) >= 8, chain.name
+        assert {s.stage for s in chain.segments} == {"upstream", "midstream", "downstream"}, chain.name
+        assert chain.links(), chain.name
+        assert all(s.products or s.keywords or s.industries for s in chain.segments), chain.name
+
+
+@pytest.mark.parametrize("name", ["construction machinery", "工程机械", "Construction Machinery", "construction_machinery"])
+def test_templates_are_found_by_any_of_their_names(name):
+    assert find_template(name).name == "工程机械"
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text, message", [
+    ('name = "x"\n[[segments]]\nname = "a"\nstage = "sideways"\n', "stage must be one of"),
+    ('name = "x"\n[[segments]]\nname = "a"\nstage = "upstream"\nsupplies = ["b"]\n', "not a segment of this chain"),
+    ('name = "x"\n', "at least one"),
+    ('name = "x"\n[[segments]]\nname = "a"\nstage = "upstream"\n[[segments]]\nname = "A"\nstage = "upstream"\n', "used twice"),
+    ('name = "x"\n[[segments]\n', "not valid TOML"),
+    ('name = "x"\n[[segments]]\nname = "a"\nstage = "upstream"\nweight = 3\n', "between 0 and 1"),
+])
+def test_template_errors_name_the_file(tmp_path, text, message):
+    path = _write(tmp_path, text)
+    with pytest.raises(InputError, match=message) as info:
+        load_chain(path)
+    assert str(path) in str(info.value)
+
+
+def test_user_templates_come_first_and_shipped_dir_exists(tmp_path):
+    (tmp_path / "mine.toml").write_text('name = "工程机械"\n[[segments]]\nname = "only"\nstage = "midstream"\n',
+                                        encoding="utf-8")
+    assert [s.name for s in find_template("工程机械", [tmp_path]).segments] == ["only"]
+    assert DEFAULT_CHAINS_DIR.is_dir()
+
+
+def test_placement_by_segment_products_and_sub_segments(analytics_graph):
+    chain = load_chain(CHAINS / "toy_machinery.toml")
+    placed = place_firms(analytics_graph, chain)
+    assert placed["钢材"] == {"firm:f3": "segment:钢铁", "firm:f9": "segment:钢铁"}
+    assert placed["液压件"] == {"firm:f5": "segment:液压元件", "firm:f4": "products:液压油缸"}
+    assert placed["发动机"] == {"firm:f6": "products:发动机", "firm:f7": "products:发动机"}
+    assert placed["租赁"] == {"firm:f8": "products:leasing"}
+    # A template naming the parent Shenwan industry takes the firms of its sub-industries.
+    parent = load_chain(CHAINS / "toy_machinery.toml")
+    parent.segments[3].industries = ["工程机械"]
+    assert set(place_firms(analytics_graph, parent)["整机"]) == {"firm:f1", "firm:f2"}

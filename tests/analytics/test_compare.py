@@ -1,0 +1,29 @@
+"""Regions x segments coverage of the toy chain; cells worked out by hand from the
+fixture (Hunan: f1, f2, f3, f7; Changsha: f1, f2; Gansu: nothing)."""
+
+import pytest
+
+from chaingraph.compare import compare_regions
+from chaingraph.errors import InputError
+
+from .conftest import CHAINS
+
+
+def test_coverage_table(analytics_store):
+    report = compare_regions(analytics_store, "玩具机械", ["Hunan", "长沙市", "Gansu"], chains_dirs=[CHAINS])
+    assert report.regions == ["湖南", "长沙", "甘肃"]
+    cells = {row["segment"]: [row[r] for r in report.regions] for row in report.rows()}
+    assert cells == {
+        "钢材": ["weak (1)", "missing (0)", "missing (0)"],
+        "液压件": ["missing (0)", "missing (0)", "missing (0)"],
+        "发动机": ["weak (1)", "missing (0)", "missing (0)"],
+        "整机": ["present (2)", "present (2)", "missing (0)"],
+        "租赁": ["missing (0)", "missing (0)", "missing (0)"]}
+    assert report.to_dict()["segments"][3]["coverage"]["湖南"] == {"status": "present", "firms": 2}
+
+
+def test_same_region_twice_gets_two_columns_and_no_region_is_an_error(analytics_store):
+    report = compare_regions(analytics_store, "玩具机械", ["湖南", "Hunan Province"], chains_dirs=[CHAINS])
+    assert report.regions == ["湖南", "湖南'"]
+    with pytest.raises(InputError):
+        compare_regions(analytics_store, "玩具机械", [" ", ""], chains_dirs=[CHAINS])

@@ -1,0 +1,53 @@
+"""Key firms of the toy chain on the fixture graph. By hand: 9 firms, 12 supply links;
+articulation points f1 (only link of f5), f2 (only link of f7), f4 (only link of f9);
+sole suppliers: f3 for f1 and f2 (steel), f6 for f1 (engines), f4 for f2 (hydraulics),
+f9 for f4, f1 for f3; betweenness of f1 = 8 / 56."""
+
+import pytest
+
+from chaingraph.keyfirms import declared_groups, key_firms
+
+from .conftest import CHAINS
+
+
+def test_measures_worked_out_by_hand(analytics_store):
+    report = key_firms(analytics_store, "toy machinery", chains_dirs=[CHAINS])
+    assert (report.network_firms, report.network_links, report.betweenness_k) == (9, 12, None)
+    firms = {f.firm_id: f for f in report.firms}
+    assert len(firms) == 9
+    assert {f for f, x in firms.items() if x.articulation} == {"firm:f1", "firm:f2", "firm:f4"}
+    sole = {f: x.sole_supplier_of for f, x in firms.items() if x.sole_supplier_of}
+    assert sole == {"firm:f3": ["Zoomlion Heavy Industry", "三一重工股份有限公司"],
+                    "firm:f6": ["三一重工股份有限公司"], "firm:f4": ["Zoomlion Heavy Industry"],
+                    "firm:f9": ["江苏恒立液压股份有限公司"], "firm:f1": ["Xiangtan Iron & Steel"]}
+    assert firms["firm:f1"].betweenness == pytest.approx(8 / 56, abs=1e-6)
+    assert firms["firm:f8"].betweenness == 0
+    # PageRank over customer -> supplier: the pure customer f8 ranks last.
+    assert sum(f.pagerank for f in report.firms) == pytest.approx(1, abs=1e-4)
+    assert min(report.firms, key=lambda f: f.pagerank).firm_id == "firm:f8"
+    assert report.firms == sorted(report.firms, key=lambda f: (-f.pagerank, f.firm))
+    assert firms["firm:f1"].groups == ["长株潭工程机械联盟", "长沙经开区"]
+
+
+def test_communities_cover_the_network_and_compare_with_declared_groups(analytics_store, analytics_graph):
+    report = key_firms(analytics_store, "toy machinery", chains_dirs=[CHAINS])
+    assert sum(c.size for c in report.communities) == 9
+    assert declared_groups(analytics_graph, ["firm:f1", "firm:f2", "firm:f7", "firm:f8"]) == {
+        "长沙经开区": {"firm:f1"}, "长株潭工程机械联盟": {"firm:f1", "firm:f2", "firm:f7"}}
+    members = {f.firm_id: f.community for f in report.firms}
+    for community in report.communities:
+        ids = {f for f, c in members.items() if c == community.id}
+        assert len(ids) == community.size
+        if community.best_group == "长株潭工程机械联盟":
+            group = {"firm:f1", "firm:f2", "firm:f7"}
+            assert community.jaccard == round(len(ids & group) / len(ids | group), 3)
+
+
+def test_region_restricts_the_network_and_sampling_is_reported(analytics_store):
+    report = key_firms(analytics_store, "toy machinery", "Hunan", chains_dirs=[CHAINS])
+    # Hunan: f1, f2, f3, f7 with links f3->f1, f3->f2, f7->f2, f1->f3.
+    assert (report.network_firms, report.network_links, report.region) == (4, 4, "湖南")
+    sampled = key_firms(analytics_store, "toy machinery", chains_dirs=[CHAINS], betweenness_k=3)
+    assert sampled.betweenness_k == 3
+    empty = key_firms(analytics_store, "toy machinery", "Gansu", chains_dirs=[CHAINS])
+    assert empty.firms == [] and empty.network_firms == 0
