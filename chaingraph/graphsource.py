@@ -60,3 +60,16 @@ def alias_lookup(source: Any) -> Callable[[str], list[str]] | None:
     if isinstance(source, nx.Graph) or not callable(getattr(source, "find_nodes", None)):
         return None
     return lambda name: [n.id for n in source.find_nodes(name)]
+
+
+def cache_stamp(graph: nx.Graph) -> tuple[int, int]:
+    """Return the stamp under which indexes computed from ``graph`` are cached on it
+    (``graph.graph``): its node count and :func:`forget` count. Counting edges
+    would cost a pass over the graph, so after adding or removing only edges call
+    :func:`forget`."""
+    return graph.number_of_nodes(), graph.graph.get("_chaingraph_generation", 0)
+
+
+def forget(graph: nx.Graph) -> None:
+    """Drop the analytics indexes cached on ``graph`` (call after changing its edges)."""
+    graph.graph["_chaingraph_generation"] = graph.graph.get("_chaingraph_generation", 0) + 1

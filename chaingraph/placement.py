@@ -36,6 +36,7 @@ from collections.abc import Callable
 import networkx as nx
 
 from chaingraph.chains import Chain
+from chaingraph.graphsource import cache_stamp
 from chaingraph.identity import fold, name_key
 from chaingraph.model import Label, RelType
 
@@ -74,7 +75,7 @@ def keyword_matcher(words: list[str]) -> Callable[[str], list[str]]:
 def _graph_index(graph: nx.MultiDiGraph) -> dict:
     """Return (cached on the graph) the Segment nodes with their folded names and
     the firms with a folded ``products`` text."""
-    stamp = (graph.number_of_nodes(), graph.number_of_edges())
+    stamp = cache_stamp(graph)
     cached = graph.graph.get("_chaingraph_placement")
     if cached and cached["stamp"] == stamp:
         return cached

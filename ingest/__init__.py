@@ -15,6 +15,7 @@ from pathlib import Path
 
 from chaingraph.errors import InputError
 from chaingraph.store import Store
+from ingest.articles import ArticleIngester
 from ingest.base import IngestContext, IngestOptions, IngestReport, Ingester, Skipped, write_rejects
 from ingest.firm_list import FirmListIngester
 from ingest.records import RecordsIngester
@@ -25,6 +26,7 @@ HEAD_BYTES = 65536
 INGESTERS: list[Ingester] = [
     RecordsIngester(),
     FirmListIngester(),
+    ArticleIngester(),  # issue 4: last, so list ingesters see their files first
 ]
 
 
@@ -61,6 +63,17 @@ def pick_ingester(path: Path, head: bytes) -> Ingester | None:
     return None
 
 
+def _runs_late(path: Path) -> bool:
+    """True when the ingester that takes ``path`` is marked ``late`` (articles), so it
+    is read after the lists in the same run."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return False
+    return bool(getattr(pick_ingester(path, head), "late", False))
+
+
 def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | None = None, *,
                  rejects_path: Path | None = None,
                  on_file: Callable[[Path, int], None] | None = None,
@@ -74,6 +87,7 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
     options = options or IngestOptions()
     report = IngestReport()
     files, missing = expand_paths(paths)
+    files.sort(key=_runs_late)  # articles after lists, so their firm names resolve to list firms
     report.skipped.extend(missing)
     for path in files:
         if on_file:

@@ -1,3 +1,223 @@
-"""Finding mentions in Chinese text (stub replaced below)."""
-def find_mentions(text, sentences):
-    return [], []
+"""Finding mentions in Chinese text. Names are found by their endings (股份有限公司,
+局, 联盟, 产业园, 对接会 …) and walked back to a boundary (punctuation, function
+words such as 与/由/为/在, verbs such as 举办/签订, dates); places come from the
+gazetteer; chains from the gazetteer and "X产业链"; events from "X在Y举行" and
+"Y举办X". Short firm names (三一重工 for 三一重工股份有限公司, 恒立液压 for
+江苏恒立液压股份有限公司) are found once the full names are known."""
+
+from __future__ import annotations
+
+import re
+
+from chaingraph.extract import lexicon as lx
+from chaingraph.extract.places import CITY_GROUPS, gazetteer
+from chaingraph.extract.result import Mention, Sentence
+from chaingraph.identity import name_key
+
+_SUFFIXES: list[tuple[str, str]] = sorted([
+    *((s, "Firm") for s in ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团",
+                            "公司", "银行", "控股")),
+    *((s, "Agency") for s in ("人民政府", "管理委员会", "管委会", "委员会", "办公室", "政府", "厅", "局", "委",
+                              "协会", "商会", "科学院", "研究院", "工业和信息化部", "商务部", "科技部", "财政部",
+                              "生态环境部", "交通运输部", "农业农村部", "自然资源部", "住房和城乡建设部", "国务院")),
+    *((s, "Alliance") for s in ("产业链联盟", "产业联盟", "创新联盟", "联盟")),
+    *((s, "Cluster") for s in ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "高新区",
+                               "经开区", "开发区", "产业园区", "产业园", "工业园区", "工业园", "产业集群", "产业基地",
+                               "新区", "自贸区", "科技城")),
+    *((s, "Event") for s in ("对接会", "洽谈会", "推介会", "座谈会", "研讨会", "发布会", "交流会", "博览会", "展览会",
+                             "交易会", "论坛", "峰会", "大会", "年会", "签约仪式", "启动仪式", "推进会", "招商会",
+                             "供需会", "现场会", "大赛")),
+], key=lambda sk: -len(sk[0]))
+_SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in _SUFFIXES))
+_SUFFIX_TYPE = dict(_SUFFIXES)
+_BOUNDARY = sorted([
+    "的", "与", "及", "、", "在", "由", "对", "向", "为", "把", "被", "从", "是", "了", "将", "于", "等", "并", "或",
+    "同", "和", "本次", "此次", "本届", "这次", "该", "其", "各", "举办", "举行", "召开", "主办", "承办", "协办",
+    "参加", "出席", "签订", "签署", "签约", "会上", "期间", "据介绍", "近日", "日前", "今天", "昨天", "其中", "包括",
+    "以及", "成立", "加入", "联合", "共同", "位于", "落户", "来自", "组织", "开幕", "闭幕", "启动", "推动", "围绕",
+    "聚焦", "代表", "企业", "嘉宾", "供应", "提供", "支持", "指导", "牵头", "携手", "通过", "作为", "全市", "全省",
+    "我市", "我省", "我国", "全国", "记者", "获悉", "了解", "表示", "介绍", "称", "即", "也", "还", "都", "已",
+], key=len, reverse=True)
+_KEEP_AFTER_HE = ("信息", "城乡", "改革", "社会", "技术", "旅游", "科技")
+_AMBIGUOUS_PLACES = {"朝阳", "中山", "安康", "白山", "红河", "海东", "海西", "山南", "黄山", "三明", "大同", "通化",
+                     "白银", "金昌", "玉树", "阿坝", "大理", "普洱", "丽水", "长治", "吉安", "宜春", "新余"}
+_PUNCT = set("，。；：！？、“”‘’《》（）()【】「」 \t\n,.;:!?\"'|/-—")
+_EVENT_AT = re.compile(r"在(.{1,25}?)(?:隆重|成功|正式)?(举行|召开|举办|开幕|启动|开展)")
+_EVENT_BY = re.compile(r"(举办|召开|举行|主办|开展|组织)(?:了|的)?")
+_CHAIN_ZH = sorted(((f, c) for c, forms in lx.CHAINS.items() for f in forms if re.search(r"[\u4e00-\u9fff]", f)),
+                   key=lambda fc: -len(fc[0]))
+_CHAIN_ZH_RE = re.compile("|".join(re.escape(f) for f, _ in _CHAIN_ZH))
+_CHAIN_ZH_CANON = dict(_CHAIN_ZH)
+
+
+def _left_edge(text: str, end: int, floor: int, limit: int = 24) -> int:
+    """Return where a name ending at ``end`` starts: walking left to punctuation, a
+    boundary word, a date, or ``limit`` characters."""
+    pos = end
+    lowest = max(floor, end - limit)
+    while pos > lowest:
+        ch = text[pos - 1]
+        if ch in _PUNCT:
+            break
+        if ch == "日" and pos >= 2 and text[pos - 2].isdigit():
+            break
+        if ch.isdigit() and pos < end and not text[pos].isdigit() and text[pos] not in "年届":
+            break
+        hit = next((b for b in _BOUNDARY if text.startswith(b, pos - len(b)) and pos - len(b) >= lowest), None)
+        if hit is not None:
+            if hit == "和" and text.startswith(_KEEP_AFTER_HE, pos):
+                pos -= 1
+                continue
+            break
+        pos -= 1
+    return pos
+
+
+def find_mentions(text: str, sentences: list[Sentence]) -> tuple[list[Mention], list[Mention]]:
+    """Return ``(mentions, events)`` for Chinese ``text`` (see the module docstring)."""
+    mentions: list[Mention] = []
+    for index, sent in enumerate(sentences):
+        mentions.extend(_places(sent, index))
+        mentions.extend(_orgs(text, sent, index))
+        mentions.extend(_chains(text, sent, index, mentions))
+    mentions.extend(_short_firm_names(text, sentences, mentions))
+    events = _events(text, sentences, mentions)
+    return [m for m in mentions if m.type != "Event"], events
+
+
+def _places(sent: Sentence, index: int) -> list[Mention]:
+    gaz = gazetteer()
+    out = []
+    for match in gaz.zh_regex.finditer(sent.text):
+        base, suffix = match.group(1), match.group(2) or ""
+        if base in _AMBIGUOUS_PLACES and not suffix:
+            continue
+        place = gaz.lookup(base)
+        if place is None:
+            continue
+        if suffix == "省" and place.kind != "Province":
+            continue
+        start = sent.start + match.start()
+        out.append(Mention(start, start + len(match.group(0)), match.group(0), place.kind, index,
+                           key=place.name, info={"province": place.province}))
+    for en, zh, _abbr, members, province in CITY_GROUPS:
+        for match in re.finditer(re.escape(zh), sent.text):
+            start = sent.start + match.start()
+            out.append(Mention(start, start + len(zh), zh, "City", index, key=en,
+                               info={"province": province, "members": list(members)}))
+    return out
+
+
+def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
+    out: list[Mention] = []
+    for match in _SUFFIX_RE.finditer(sent.text):
+        end = sent.start + match.end()
+        if end < len(text) and _SUFFIX_RE.match(text, end):
+            continue
+        kind = _SUFFIX_TYPE[match.group(0)]
+        start = _left_edge(text, sent.start + match.start(), sent.start)
+        name = text[start:end]
+        core = name[: len(name) - len(match.group(0))]
+        if kind == "Agency" and len(match.group(0)) == 1 and len(core) < 2:
+            continue
+        if len(core) < 2 and kind not in ("Agency",) and match.group(0) not in ("国务院",):
+            if not (kind == "Alliance" and core == ""):
+                continue
+        if kind == "Alliance" and core == "":
+            out.append(Mention(start, end, name, "Alliance", index, info={"generic": True}))
+            continue
+        if kind == "Event" and len(core) < 3:
+            continue
+        if kind == "Firm" and match.group(0) in ("集团", "公司", "控股") and len(core) < 2:
+            continue
+        out.append(Mention(start, end, name, kind, index))
+    return out
+
+
+def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    places_here = [m for m in known if m.sent == index and m.type in ("City", "Province")]
+    for match in re.finditer(r"产业链|产业集群|产业|行业", sent.text):
+        end = sent.start + match.start()
+        start = _left_edge(text, end, sent.start, limit=8)
+        for p in places_here:
+            if start < p.end <= end:
+                start = p.end
+        phrase = text[start:end]
+        if match.group(0) != "产业链" and not _CHAIN_ZH_RE.search(phrase):
+            continue
+        phrase = phrase.lstrip("市省州县区")
+        start = end - len(phrase)
+        if not (2 <= len(phrase) <= 8) and not (phrase in _CHAIN_ZH_CANON):
+            continue
+        gaz_hit = _CHAIN_ZH_RE.fullmatch(phrase)
+        key = _CHAIN_ZH_CANON[phrase] if gaz_hit else phrase
+        spans.append((start, end))
+        out.append(Mention(start, end, phrase, "Chain", index, key=key, info={"pattern": not gaz_hit}))
+    for match in _CHAIN_ZH_RE.finditer(sent.text):
+        start = sent.start + match.start()
+        if any(a <= start < b for a, b in spans):
+            continue
+        out.append(Mention(start, start + len(match.group(0)), match.group(0), "Chain", index,
+                           key=_CHAIN_ZH_CANON[match.group(0)]))
+    return out
+
+
+def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    gaz = gazetteer()
+    forms: dict[str, str] = {}
+    for m in mentions:
+        if m.type != "Firm":
+            continue
+        stem = name_key(m.text)
+        place = gaz.zh_regex.match(stem)
+        candidates = [stem]
+        if place and len(stem) - place.end() >= 2:
+            candidates.append(stem[place.end():])
+        for c in candidates:
+            if len(c) >= 2 and c != m.text:
+                forms.setdefault(c, name_key(m.text))
+    if not forms:
+        return []
+    taken = [(m.start, m.end) for m in mentions if m.type in ("Firm", "Agency", "Alliance", "Cluster")]
+    out = []
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    for match in pattern.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        index = next((i for i, s in enumerate(sentences) if s.start <= match.start() < s.end), -1)
+        out.append(Mention(match.start(), match.end(), match.group(0), "Firm", index, key=forms[match.group(0)]))
+    return out
+
+
+def _events(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    named = [m for m in mentions if m.type == "Event"]
+    out: list[Mention] = []
+    for index, sent in enumerate(sentences):
+        here = [m for m in named if m.sent == index]
+        if not here:
+            continue
+        for m in here:
+            after = text[m.end:m.end + 30]
+            at = _EVENT_AT.match(after)
+            if at:
+                m.info["trigger"] = m.end + at.start(1) - 1
+                m.info["title"] = sent.title
+                out.append(m)
+                break
+            before = text[max(sent.start, m.start - 30):m.start]
+            by = None
+            for b in _EVENT_BY.finditer(before):
+                by = b
+            if by is not None and by.end() == len(before):
+                verb_at = m.start - len(before) + by.start()
+                m.info["subject"] = (sent.start, verb_at)
+                m.info["title"] = sent.title
+                out.append(m)
+                break
+    if not out and named:
+        first = named[0]
+        first.info["title"] = sentences[first.sent].title if first.sent >= 0 else False
+        out.append(first)
+    return out

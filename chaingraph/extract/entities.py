@@ -103,7 +103,8 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
             if main_event.info.get("alias"):
                 surfaces.append(main_event.info["alias"])
         elif kind == "Chain" and any(not m.info.get("pattern") for m in ms) and key == name_key(key):
-            name = key if not re.search(r"[\u3400-\u9fff]", key) else max(surfaces, key=len)
+            zh = [x for x in surfaces if re.search(r"[\u3400-\u9fff]", x)]
+            name = max(zh, key=len) if zh else key
         elif kind == "Agency" and any(m.info.get("synthetic") for m in ms):
             name = max((m.text for m in ms if m.info.get("synthetic")), key=len)
         else:
@@ -151,7 +152,7 @@ def _merge_chain_variants(groups: dict[tuple[str, str], list[Mention]]) -> None:
 def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], mentions: list[Mention]) -> None:
     """Add mentions of short firm names ("Weiqiao" for "Weiqiao Pioneering Group")
     and of acronyms ("DFM" for "Dongfeng Motor Group") to their firm."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = [(m.start, m.end) for m in mentions if m.type not in ("City", "Province")]
     short: dict[str, tuple[str, str]] = {}
     for key, ms in groups.items():
         if key[0] not in ("Firm",):
@@ -181,6 +182,7 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
             if key:
                 groups[key].append(Mention(match.start(), match.end(), surface, "Firm", -1, key=key[1]))
                 taken.append((match.start(), match.end()))
+                _drop_places_in(groups, match.start(), match.end())
     for match in re.finditer(r"(?<![\w-])([A-Z]{2,6})(?![\w-])", text):
         if any(a <= match.start() < b for a, b in taken):
             continue
@@ -189,6 +191,13 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
         if len(hits) == 1:
             groups[hits[0]].append(Mention(match.start(), match.end(), acronym, hits[0][0], -1, key=hits[0][1]))
             taken.append((match.start(), match.end()))
+
+
+def _drop_places_in(groups: dict[tuple[str, str], list[Mention]], start: int, end: int) -> None:
+    for key in [k for k in groups if k[0] in ("City", "Province")]:
+        groups[key] = [m for m in groups[key] if not (start <= m.start and m.end <= end)]
+        if not groups[key]:
+            del groups[key]
 
 
 def _acronym_of(acronym: str, name: str) -> bool:

@@ -4,12 +4,14 @@ or Chinese rules), merge them into entities, read relations and facts.
 >>> from chaingraph.extract.reader import Article
 >>> x = extract_article(Article("a.txt", "Forum held\\n\\nOn May 17, the Steel Summit Forum was held in Wuhan."))
 >>> [(e.type, e.name) for e in x.entities]
-[('Event', 'Steel Summit Forum'), ('City', 'Wuhan'), ('Chain', 'steel')]
+[('Chain', 'steel'), ('Event', 'Steel Summit Forum'), ('City', 'Wuhan')]
 >>> [(r.type, r.head, r.tail) for r in x.relations]
-[('LOCATED_IN', 'e1', 'e2'), ('ABOUT', 'e1', 'e3')]
+[('LOCATED_IN', 'e2', 'e3'), ('ABOUT', 'e2', 'e1')]
 """
 
 from __future__ import annotations
+
+import bisect
 
 from chaingraph.extract import chinese, english, facts as F
 from chaingraph.extract.clean import clean_text
@@ -40,6 +42,11 @@ def extract_article(article: Article) -> Extraction:
     elif not any(m is main for m in mentions):
         mentions.append(main)
     entities = build_entities(text, mentions, main)
+    starts = [sent.start for sent in sentences]
+    for entity in entities:
+        for m in entity.mentions:
+            if m.sent < 0 and starts:
+                m.sent = max(bisect.bisect_right(starts, m.start) - 1, 0)
     relations = find_relations(text, sentences, entities, language, main)
     dateline = _dateline(article, cleaned.removed, sentences)
     fact_list = _facts(text, sentences, entities, main, dateline)

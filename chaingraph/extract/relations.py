@@ -142,6 +142,24 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                                 "founded at the event")
                     break
 
+    # "X was founded in Changsha"
+    for e in of_type("Alliance", "Cluster", "Firm"):
+        for m in e.mentions:
+            if m.sent < 0:
+                continue
+            after = text[m.end:sentences[m.sent].end]
+            founded = re.match(r"\s*(?:was|were|has been|is)\s+(?:\w+ly\s+)?(?:founded|established|set up|launched|"
+                               r"inaugurated|unveiled|located|based|headquartered)\s+in\s+", after)
+            if founded is None:
+                founded = re.match(r"[^，。；]{0,6}?(?:在|落户|位于)", after) if language == "zh" else None
+            if founded is None:
+                continue
+            pos = m.end + founded.end()
+            for om, oe in per_sent.get(m.sent, []):
+                if oe.type in ("City", "Province") and pos <= om.start <= pos + 12:
+                    rel.add("LOCATED_IN", e, oe, m.sent)
+                    break
+
     # chains: named in the name, or the same sentence, or the article's only chain
     chains = of_type("Chain")
     for e in of_type("Alliance", "Cluster", "Firm"):
@@ -233,7 +251,7 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
             continue
         for by in lx.ORGANIZE_BY_RE.finditer(s):
             start = sentences[index].start + by.end()
-            clause_end = re.search(r"[,;.]\s|\s(?:and|with)\s(?![A-Z])", s[by.end():])
+            clause_end = re.search(r"[,;.]\s|\s(?:and|with)\s(?!(?:the\s)?[A-Z])", s[by.end():])
             stop = start + (clause_end.start() if clause_end else len(s))
             for m, e in items:
                 if start <= m.start < stop and e.type in ("Firm", "Agency", "Alliance"):

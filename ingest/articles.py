@@ -1,0 +1,140 @@
+"""News articles: plain text, Markdown, HTML and JSON Lines of ``{id, title, date,
+url, text}``. Each article is extracted (:mod:`chaingraph.extract`) and turned into
+node and edge records with the sentence each came from as evidence. Facts go on the
+Event node (``date``, ``deal_count``, ``deal_amount``, ``participant_count``).
+
+Names are resolved against the store so that an article's firm, city or chain is
+the same node as the list's: firms by name key (三一重工 in an article joins
+``firm:stock:600031`` from a list that gives that short name), places by their
+Chinese short name (Changsha and 长沙市 are both ``city:长沙``), chains by the
+Chinese name of a known chain (construction machinery is ``chain:工程机械``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from chaingraph.errors import InputError
+from chaingraph.extract import extract_article
+from chaingraph.extract.lexicon import CHAINS
+from chaingraph.extract.places import gazetteer
+from chaingraph.extract.reader import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, is_article_jsonl, read_articles
+from chaingraph.extract.result import Entity, Extraction
+from chaingraph.identity import firm_id, has_cjk, name_key, node_id
+from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
+from chaingraph.store import Store
+from ingest.base import IngestContext
+
+_ZH_CHAIN = {canon: next((f for f in forms if has_cjk(f)), canon) for canon, forms in CHAINS.items()}
+
+
+class ArticleIngester:
+    """Reads news articles (see the module docstring)."""
+
+    name = "article"
+    #: read after list files in the same run, so names resolve to list firms
+    late = True
+
+    def accepts(self, path: Path, head: bytes) -> bool:
+        """Take text, Markdown and HTML files, and JSON Lines whose first object has a
+        ``text`` and no ``kind``; never binary files."""
+        if b"\x00" in head[:8192] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return False
+        suffix = path.suffix.lower()
+        if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
+            return True
+        return suffix in JSONL_SUFFIXES and is_article_jsonl(head)
+
+    def read(self, ctx: IngestContext) -> Iterator[Record]:
+        """Yield the file's Source node, then every article's records; a bad JSON Lines
+        line is rejected with its number and the rest go on."""
+        yield ctx.source_node("article")
+        jsonl = ctx.path.suffix.lower() in JSONL_SUFFIXES
+        for article in read_articles(ctx.path):
+            if isinstance(article, InputError):
+                ctx.reject(article.line, str(article).split(": ", 2)[-1])
+                continue
+            extraction = extract_article(article)
+            note = f"article {article.name}" if jsonl else None
+            yield from extraction_records(extraction, ctx.source_id, ctx.store, note=note)
+
+
+def extraction_records(x: Extraction, source: str, store: Store | None = None, *,
+                       note: str | None = None) -> Iterator[Record]:
+    """Yield the node and edge records of one extraction, with evidence pointing at
+    ``source``; ``store`` (optional) resolves names to nodes it already holds."""
+    def ev(sent: int | None, start: int | None = None, end: int | None = None) -> list[Evidence]:
+        where = x.evidence(sent, start, end)
+        return [Evidence(source=source, sentence=where.get("sentence"), start=where.get("start"),
+                         end=where.get("end"), note=note)]
+
+    ids: dict[str, str] = {}
+    event_props = {}
+    for fact in x.facts:
+        event_props[fact.kind] = fact.value
+        if fact.kind == "deal_amount":
+            event_props["currency"] = fact.extra.get("currency", "CNY")
+        if fact.kind == "participant_count":
+            event_props["participants_of"] = fact.extra.get("of")
+    for entity in x.entities:
+        nid, name = _node_for(entity, store, event_props.get("date"), source)
+        ids[entity.id] = nid
+        props = dict(entity.props)
+        props.pop("members", None)
+        if entity.province:
+            props["province"] = entity.province
+        if entity.type == "Event":
+            props.update(event_props)
+        evidence = [e for m in entity.mentions[:5] for e in ev(m.sent, m.start, m.end)]
+        aliases = sorted({a for a in [entity.name, *entity.aliases] if a and a != name})
+        yield NodeRecord(id=nid, label=Label(entity.type), name=name, props=props, evidence=evidence,
+                         aliases=aliases)
+    for rel in x.relations:
+        if rel.head in ids and rel.tail in ids:
+            evidence = ev(rel.sent)
+            if rel.note:
+                evidence = [Evidence(source=source, sentence=evidence[0].sentence, start=evidence[0].start,
+                                     end=evidence[0].end, note=f"inferred: {rel.note}")]
+            yield EdgeRecord(RelType(rel.type), ids[rel.head], ids[rel.tail], {}, evidence)
+    event = next((e for e in x.entities if e.type == "Event"), None)
+    if event is not None:
+        yield EdgeRecord(RelType.ABOUT, source, ids[event.id], {}, ev(event.mentions[0].sent if event.mentions else None))
+
+
+def _node_for(entity: Entity, store: Store | None, date, source: str) -> tuple[str, str]:
+    """Return ``(node id, display name)`` of an entity, reusing a stored node when one
+    of its surface forms has the same name key under the same label."""
+    label = Label(entity.type)
+    surfaces = [entity.name, *entity.aliases]
+    if label in (Label.CITY, Label.PROVINCE):
+        gaz = gazetteer()
+        place = gaz.lookup(entity.mentions[0].key) if entity.mentions else None
+        if place is None:
+            place = next((p for p in (gaz.lookup(s) for s in surfaces) if p is not None), None)
+        if place is not None and place.zh:
+            return node_id(label, place.zh), _stored_name(store, node_id(label, place.zh), entity.name)
+        return node_id(label, entity.name), entity.name
+    if label is Label.EVENT:
+        key = name_key(entity.name)
+        return f"event:{key}@{date or source.removeprefix('source:')}", entity.name
+    if store is not None:
+        for surface in surfaces:
+            found = store.ids_by_key(name_key(surface), label)
+            if len(found) == 1:
+                return found[0], _stored_name(store, found[0], entity.name)
+    if label is Label.CHAIN:
+        canon = entity.mentions[0].key if entity.mentions else entity.name
+        if canon in _ZH_CHAIN:
+            return node_id(label, _ZH_CHAIN[canon]), entity.name
+        return node_id(label, entity.name), entity.name
+    if label is Label.FIRM:
+        return firm_id(entity.name), entity.name
+    return node_id(label, entity.name), entity.name
+
+
+def _stored_name(store: Store | None, nid: str, fallback: str) -> str:
+    if store is None:
+        return fallback
+    node = store.get_node(nid)
+    return node.name if node is not None else fallback
