@@ -409,6 +409,28 @@ def render(
         note(f"the map keeps the {max_nodes} most central nodes; {left} left out (see the page)")
 
 
+@app.command()
+def report(
+    chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
+    region: str = typer.Option(..., "--region", help="A province, city or cluster, in Chinese or English."),
+    out: Path = typer.Option(Path("report.html"), "-o", "--out", help="The HTML file to write."),
+    depth: int = typer.Option(3, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    top: int = typer.Option(5, "--top", help="Candidate firms per missing or weak segment."),
+    chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Write the gap analysis of a chain in a region as a page: segment table and chain map, offline."""
+    from chaingraph.report import render_report
+
+    with open_store(create=False) as store:
+        result = render_report(store, chain, region, out, depth=depth or None, top=top,
+                               chains_dirs=(chains_dir,) if chains_dir else ())
+    row = {"file": result.path, "chain": result.chain, "region": result.region, "bytes": result.bytes,
+           **{s: result.statuses.get(s, 0) for s in ("present", "weak", "missing")}}
+    emit(render_rows([row], ["file", "chain", "region", "present", "weak", "missing", "bytes"], fmt,
+                     payload=result.to_dict()))
+
+
 
 def main() -> None:
     """Entry point: run the app; turn chaingraph errors into one line and exit 1."""

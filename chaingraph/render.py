@@ -1,0 +1,362 @@
+"""Interactive maps: a part of the graph drawn with pyvis/vis-network as one
+self-contained HTML file that opens with no network.
+
+``render_map(store, MapOptions(chain=..., region=...), "map.html")`` picks the nodes
+(:mod:`chaingraph.render_select`), styles them (:mod:`chaingraph.render_style`),
+adds tooltips with key facts and evidence, and writes the page
+(:mod:`chaingraph.render_html`). Tooltips travel as data and are built in the page
+as text nodes, never parsed as HTML.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pyvis.network import Network
+
+from chaingraph.chains import resolve_chain
+from chaingraph.errors import InputError
+from chaingraph.model import Evidence, Label, NodeRecord, RelType
+from chaingraph.render_html import asset, json_block, page, vis_network_js
+from chaingraph.placement import place_firms, segment_nodes
+from chaingraph.regions import group_members, resolve_region
+from chaingraph.render_select import Selection, select
+from chaingraph.render_style import (EDGE_STYLES, flow_levels, firm_stages, legend, node_colour,
+                                     node_shape)
+from chaingraph.store import Store
+
+#: Above this many nodes a map keeps only the most central ones (``--max-nodes``).
+DEFAULT_MAX_NODES = 1000
+LAYOUTS = ("force", "lr")
+_TIP_PROPS = ("short_name", "stock_code", "credit_code", "province", "city", "products", "stage",
+              "code", "date", "deal_count", "deal_amount", "participant_count")
+_EVIDENCE_PER_NODE = 3
+_EVIDENCE_PER_EDGE = 2
+
+
+@dataclass
+class MapOptions:
+    """What to draw: filters (``chain``, ``region``, ``cluster``: names or ids,
+    combined), or the neighbourhood of ``around`` within ``depth`` hops; ``layout``
+    "force" (seeded physics) or "lr" (upstream -> downstream columns); at most
+    ``max_nodes`` nodes; ``seed`` for the force layout; an optional page ``title``;
+    extra directories of chain templates (``chains_dirs``). Chains and regions are
+    resolved as the gap analysis does (:mod:`chaingraph.chains`,
+    :mod:`chaingraph.regions`), so a map shows the firms a report counts."""
+
+    chain: str | None = None
+    region: str | None = None
+    cluster: str | None = None
+    around: str | None = None
+    depth: int = 1
+    layout: str = "force"
+    max_nodes: int = DEFAULT_MAX_NODES
+    seed: int = 7
+    title: str | None = None
+    chains_dirs: tuple[str | Path, ...] = ()
+
+
+@dataclass
+class MapResult:
+    """What a written map holds: its ``path`` and size in ``bytes``, how many
+    ``nodes`` and ``edges`` it draws and what the size limit ``left_out``."""
+
+    path: str
+    nodes: int
+    edges: int
+    bytes: int
+    left_out: dict[str, int] = field(default_factory=dict)
+    left_out_edges: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the result as a JSON-ready dict."""
+        return {"path": self.path, "nodes": self.nodes, "edges": self.edges, "bytes": self.bytes,
+                "left_out": self.left_out, "left_out_edges": self.left_out_edges}
+
+
+def check_options(options: MapOptions) -> None:
+    """Raise :class:`InputError` when ``options`` cannot make a map."""
+    if options.layout not in LAYOUTS:
+        raise InputError(f"unknown layout {options.layout!r}; choose one of {', '.join(LAYOUTS)}")
+    if options.max_nodes < 1:
+        raise InputError("--max-nodes must be at least 1")
+    if options.depth < 0:
+        raise InputError("--depth must be 0 or more")
+    if options.around and (options.chain or options.region or options.cluster):
+        raise InputError("--around draws a neighbourhood; it does not combine with --chain, --region or --cluster")
+
+
+def render_map(store: Store, options: MapOptions, out_path: str | Path) -> MapResult:
+    """Draw the map ``options`` describe from ``store`` into the HTML file
+    ``out_path`` and return a :class:`MapResult`. Raises :class:`InputError` for bad
+    options and :class:`NotFoundError` for a name that matches nothing."""
+    check_options(options)
+    graph, firms, anchors, chain_stages, what = _load(store, options)
+    selection = select(graph, firms=firms, anchors=anchors, max_nodes=options.max_nodes)
+    stages = {**chain_stages, **firm_stages(graph)}
+    data = map_data(store, selection, stages, layout=options.layout, seed=options.seed,
+                    focus=anchors)
+    title = options.title or f"chaingraph map: {what}"
+    html = page("map.html.j2", scripts=[vis_network_js(), asset("map.js")], title=title,
+                summary=summary_line(selection), left_out=left_out_line(selection, options.max_nodes),
+                legend=data.pop("legend"), data_json=json_block(data),
+                empty=selection.graph.number_of_nodes() == 0)
+    out = Path(out_path)
+    try:
+        out.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write the map ({exc.strerror})", path=str(out)) from exc
+    return MapResult(path=str(out), nodes=selection.graph.number_of_nodes(),
+                     edges=selection.graph.number_of_edges(), bytes=len(html.encode("utf-8")),
+                     left_out=dict(sorted(selection.left_out.items())),
+                     left_out_edges=selection.left_out_edges)
+
+
+def _load(store: Store, options: MapOptions
+          ) -> tuple[nx.MultiDiGraph, set[str] | None, set[str], dict[str, str], str]:
+    """Return the graph, the firms the filters chose (None: no filter), the anchor
+    nodes, stages learnt from the chain's segments, and what the map shows."""
+    if options.around:
+        centre = store.resolve(options.around)
+        return (store.to_networkx(around=[centre.id], depth=options.depth), None, {centre.id}, {},
+                f"{options.depth} hop(s) around {centre.name}")
+    graph = store.to_networkx()
+    chosen: list[set[str]] = []
+    anchors: set[str] = set()
+    stages: dict[str, str] = {}
+    what = []
+    if options.chain:
+        chain = resolve_chain(graph, options.chain, dirs=options.chains_dirs)
+        placed = place_firms(graph, chain)
+        chosen.append(set().union(*placed.values()) if placed else set())
+        for seg in chain.segments:
+            for firm in placed.get(seg.name, {}):
+                stages.setdefault(firm, seg.stage)
+        for nodes in segment_nodes(graph, chain).values():
+            anchors.update(nodes)
+        anchors.update(n for n, a in graph.nodes(data=True)
+                       if a.get("label") == Label.CHAIN.value and a.get("name") == chain.name)
+        what.append(f"chain {chain.name}")
+    if options.region:
+        region = resolve_region(graph, options.region)
+        chosen.append(region.firms(graph))
+        anchor = region.key if region.kind == "cluster" else f"{region.kind}:{region.key}"
+        if anchor in graph:
+            anchors.add(anchor)
+        what.append(f"{region.kind} {region.name}")
+    if options.cluster:
+        cluster = store.resolve(options.cluster, Label.CLUSTER)
+        chosen.append(group_members(graph, cluster.id) if cluster.id in graph else set())
+        anchors.add(cluster.id)
+        what.append(f"cluster {cluster.name}")
+    if not chosen:
+        return graph, None, set(), {}, "the whole graph"
+    firms = set.intersection(*chosen)
+    return graph, firms, anchors, stages, ", ".join(what)
+
+
+def summary_line(selection: Selection) -> str:
+    """Return the one-line summary printed at the top of a map page."""
+    g = selection.graph
+    firms = sum(1 for _, a in g.nodes(data=True) if a.get("label") == Label.FIRM.value)
+    return (f"{g.number_of_nodes():,} nodes ({firms:,} firms) and {g.number_of_edges():,} edges; "
+            f"node size shows degree centrality; hover a node or edge for its facts and evidence.")
+
+
+def left_out_line(selection: Selection, max_nodes: int) -> str | None:
+    """Return the sentence saying what the size limit left out, or None.
+
+    >>> from collections import Counter
+    >>> sel = Selection(graph=nx.MultiDiGraph(), left_out=Counter(Firm=5, City=1), left_out_edges=7,
+    ...                 min_kept_centrality=0.25)
+    >>> left_out_line(sel, 10)
+    'Left out 6 nodes (5 Firm, 1 City) and their 7 edges: this map keeps the 10 most central nodes (degree centrality at least 0.2500). Narrow it with --chain, --region, --cluster or --around, or raise --max-nodes.'
+    """
+    if not selection.left_out:
+        return None
+    total = sum(selection.left_out.values())
+    parts = ", ".join(f"{n:,} {label}" for label, n in selection.left_out.most_common())
+    floor = selection.min_kept_centrality or 0.0
+    return (f"Left out {total:,} nodes ({parts}) and their {selection.left_out_edges:,} edges: this map "
+            f"keeps the {max_nodes:,} most central nodes (degree centrality at least {floor:.4f}). "
+            f"Narrow it with --chain, --region, --cluster or --around, or raise --max-nodes.")
+
+
+def map_data(store: Store | None, selection: Selection, stages: dict[str, str], *, layout: str = "force",
+             seed: int = 7, focus: set[str] = frozenset(), extra_legend: list[dict] | None = None,
+             node_overrides: dict[str, dict[str, Any]] | None = None,
+             extra_edges: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Return the page data of a map: ``nodes`` and ``edges`` as vis-network items
+    (built with a pyvis ``Network``), ``options`` and a ``legend``. Evidence comes
+    from ``store`` when given. ``node_overrides`` replaces item fields per node id,
+    ``extra_edges`` adds edges (``from``, ``to``, ``type``, ``tip``) drawn only on
+    this map (the report's candidate links)."""
+    g = selection.graph
+    net = Network(directed=True)
+    top = max(selection.centrality.values(), default=0.0) or 1.0
+    levels = flow_levels(g, stages) if layout == "lr" else {}
+    columns = {level: i for i, level in enumerate(sorted(set(levels.values())))}
+    sources: dict[str, str] = {}
+    overrides = node_overrides or {}
+    for node in sorted(g):
+        attrs = g.nodes[node]
+        label = attrs.get("label", "?")
+        stage = stages.get(node) if label == Label.FIRM.value else attrs.get("stage")
+        item: dict[str, Any] = {
+            "size": round(8 + 30 * math.sqrt(selection.centrality.get(node, 0.0) / top), 2),
+            "tip": _node_tip(store, g, node, attrs, stage, selection, sources),
+            "color": {"background": node_colour(label, stage), "border": "#333333"},
+        }
+        if node in selection.partners:
+            item["shapeProperties"] = {"borderDashes": [4, 3]}
+            item["borderWidth"] = 2
+            item["color"]["border"] = "#111111"
+        if node in focus:
+            item["borderWidth"] = 4
+            item["font"] = {"size": 16, "bold": True}
+        if levels:
+            item["level"] = columns[levels[node]]
+        item.update(overrides.get(node, {}))
+        text = item.pop("label", None) or _short(attrs.get("name") or node)
+        net.add_node(node, label=text, shape=node_shape(label), **item)
+    edge_types: set[str] = set()
+    for src, dst, typ in sorted(g.edges(keys=True)):
+        edge_types.add(typ)
+        _add_edge(net, src, dst, typ, _edge_tip(store, g, src, dst, typ, sources))
+    for extra in extra_edges or []:
+        edge_types.add(extra["type"])
+        _add_edge(net, extra["from"], extra["to"], extra["type"], extra["tip"])
+    labels = {a.get("label") for _, a in g.nodes(data=True)}
+    present = {stages.get(n) for n, a in g.nodes(data=True) if a.get("label") == Label.FIRM.value}
+    extra = list(extra_legend or [])
+    if selection.partners:
+        extra.append({"kind": "note", "text": "dashed outline: a supplier or customer outside the selection"})
+    return {"nodes": net.nodes, "edges": net.edges, "options": vis_options(g.number_of_nodes(), layout, seed),
+            "legend": legend(labels, present, edge_types, extra)}
+
+
+def _add_edge(net: Network, src: str, dst: str, typ: str, tip: list[list[str]]) -> None:
+    style = EDGE_STYLES.get(typ, EDGE_STYLES[RelType.ABOUT.value])
+    net.add_edge(src, dst, id=f"{src}|{typ}|{dst}", color={"color": style["color"], "opacity": 0.9},
+                 dashes=style["dashes"], arrows=style["arrows"], width=style["width"], tip=tip)
+
+
+def vis_options(n_nodes: int, layout: str, seed: int) -> dict[str, Any]:
+    """Return vis-network options for a map of ``n_nodes``: a seeded force layout
+    whose physics stops once stable (fewer iterations for big maps), or a
+    left-to-right hierarchical layout on the nodes' ``level`` with physics off.
+
+    >>> vis_options(10, "lr", 1)["layout"]["hierarchical"]["direction"]
+    'LR'
+    """
+    options: dict[str, Any] = {
+        "layout": {"randomSeed": seed, "improvedLayout": n_nodes <= 150},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n_nodes > 500,
+                        "multiselect": True},
+        "nodes": {"font": {"size": 12, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "borderWidth": 1, "scaling": {"label": {"drawThreshold": 6}}},
+        "edges": {"smooth": False, "arrows": {"to": {"scaleFactor": 0.5}}, "selectionWidth": 2},
+    }
+    if layout == "lr":
+        options["layout"]["hierarchical"] = {
+            "enabled": True, "direction": "LR", "sortMethod": "directed", "levelSeparation": 300,
+            "nodeSpacing": 100 if n_nodes <= 500 else 60, "treeSpacing": 60, "blockShifting": n_nodes <= 500,
+            "edgeMinimization": n_nodes <= 500, "parentCentralization": False}
+        options["physics"] = {"enabled": False}
+    else:
+        iterations = 800 if n_nodes <= 200 else 300 if n_nodes <= 1000 else 150
+        options["physics"] = {
+            "enabled": True, "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -70, "springLength": 90, "springConstant": 0.06,
+                                 "avoidOverlap": 0.3},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True}}
+    return options
+
+
+def _short(name: str, limit: int = 28) -> str:
+    """Return ``name`` cut to ``limit`` characters for a label (the tooltip has it whole).
+
+    >>> _short("abcdef", 4)
+    'abc…'
+    """
+    return name if len(name) <= limit else name[:limit - 1] + "…"
+
+
+def _source_name(store: Store | None, source: str, cache: dict[str, str]) -> str:
+    if source not in cache:
+        node = store.get_node(source) if store is not None else None
+        cache[source] = node.name if node is not None else source
+    return cache[source]
+
+
+def evidence_text(ev: Evidence, source_name: str) -> str:
+    """Return one evidence item as one line of text: where, then the sentence.
+
+    >>> evidence_text(Evidence("source:1", row=4, note="inferred"), "firms.csv")
+    'firms.csv row 4 (inferred)'
+    """
+    where = source_name
+    if ev.row is not None:
+        where += f" row {ev.row}"
+    if ev.start is not None:
+        where += f" chars {ev.start}-{ev.end}"
+    if ev.note:
+        where += f" ({ev.note})"
+    if ev.sentence:
+        sentence = ev.sentence if len(ev.sentence) <= 220 else ev.sentence[:219] + "…"
+        where += f": “{sentence}”"
+    return where
+
+
+def _evidence_lines(store: Store | None, owner: str, limit: int, cache: dict[str, str]) -> list[list[str]]:
+    if store is None:
+        return []
+    items = store.evidence(owner)
+    lines = [["evidence", evidence_text(ev, _source_name(store, ev.source, cache))] for ev in items[:limit]]
+    if len(items) > limit:
+        lines.append(["evidence", f"… and {len(items) - limit} more (chaingraph show)"])
+    return lines
+
+
+def _node_tip(store: Store | None, g: nx.MultiDiGraph, node: str, attrs: dict[str, Any],
+              stage: str | None, selection: Selection, cache: dict[str, str]) -> list[list[str]]:
+    label = attrs.get("label", "?")
+    lines = [[label, str(attrs.get("name") or node)], ["id", node]]
+    if label == Label.FIRM.value:
+        segments = sorted(g.nodes[d].get("name", d) for _, d, t in g.out_edges(node, keys=True)
+                          if t == RelType.BELONGS_TO.value and g.nodes[d].get("label") == Label.SEGMENT.value)
+        lines.append(["stage", stage or "unknown"])
+        if segments:
+            lines.append(["segment", "; ".join(segments)])
+    for key in _TIP_PROPS:
+        value = attrs.get(key)
+        if value not in (None, "", []) and not (key == "stage" and label == Label.FIRM.value):
+            lines.append([key.replace("_", " "), _text(value)])
+    if attrs.get("outside_list"):
+        lines.append(["note", "named only as a supplier or customer"])
+    if node in selection.partners:
+        lines.append(["note", "outside the selection: drawn as a supplier or customer"])
+    lines.append(["links", f"{g.degree(node)} on this map; degree centrality "
+                           f"{selection.centrality.get(node, 0.0):.4f}"])
+    return lines + _evidence_lines(store, node, _EVIDENCE_PER_NODE, cache)
+
+
+def _edge_tip(store: Store | None, g: nx.MultiDiGraph, src: str, dst: str, typ: str,
+              cache: dict[str, str]) -> list[list[str]]:
+    props = g.edges[src, dst, typ]
+    arrow = "—" if typ == RelType.SIGNED_WITH.value else "→"
+    lines = [[typ, f"{g.nodes[src].get('name', src)} {arrow} {g.nodes[dst].get('name', dst)}"]]
+    for key in sorted(props):
+        if key != "type" and props[key] not in (None, "", []):
+            lines.append([key.replace("_", " "), _text(props[key])])
+    return lines + _evidence_lines(store, f"{src}|{typ}|{dst}", _EVIDENCE_PER_EDGE, cache)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return str(value)

@@ -1,0 +1,168 @@
+"""How a map looks: the colour and shape of each kind of node, the style of each
+relationship type, a firm's stage, and the column each node takes in the
+left-to-right (upstream -> downstream) layout.
+
+A firm's stage is the ``stage`` of the Segment(s) it BELONGS_TO; firms of no known
+stage are drawn grey. Everything here is data for the page; nothing is HTML.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import networkx as nx
+
+from chaingraph.model import Label, RelType, Stage
+
+#: Fill colour of a firm (and a segment) by stage; ``None`` is "stage unknown".
+STAGE_COLOURS: dict[str | None, str] = {
+    Stage.UPSTREAM.value: "#2f6fb0",
+    Stage.MIDSTREAM.value: "#e8892b",
+    Stage.DOWNSTREAM.value: "#3f9b4a",
+    None: "#9a9a9a",
+}
+
+#: Shape and colour of every other kind of node.
+LABEL_STYLES: dict[str, dict[str, str]] = {
+    Label.FIRM.value: {"shape": "dot", "color": STAGE_COLOURS[None]},
+    Label.SEGMENT.value: {"shape": "diamond", "color": "#6b6b6b"},
+    Label.CHAIN.value: {"shape": "star", "color": "#8e5ea2"},
+    Label.CLUSTER.value: {"shape": "hexagon", "color": "#d9b31a"},
+    Label.CITY.value: {"shape": "square", "color": "#4fa8a3"},
+    Label.PROVINCE.value: {"shape": "square", "color": "#2a6f6b"},
+    Label.ALLIANCE.value: {"shape": "triangle", "color": "#e27c99"},
+    Label.AGENCY.value: {"shape": "triangleDown", "color": "#8c6446"},
+    Label.EVENT.value: {"shape": "ellipse", "color": "#c9bfb8"},
+    Label.SOURCE.value: {"shape": "box", "color": "#dddddd"},
+}
+
+#: Colour, dashes and arrow of every relationship type (and the report's CANDIDATE).
+EDGE_STYLES: dict[str, dict[str, Any]] = {
+    RelType.SUPPLIES.value: {"color": "#444444", "dashes": False, "arrows": "to", "width": 2},
+    RelType.BELONGS_TO.value: {"color": "#a0a0a0", "dashes": [6, 4], "arrows": "to", "width": 1},
+    RelType.LOCATED_IN.value: {"color": "#7fc4c0", "dashes": [2, 4], "arrows": "to", "width": 1},
+    RelType.MEMBER_OF.value: {"color": "#d9b31a", "dashes": [6, 4], "arrows": "to", "width": 1},
+    RelType.SIGNED_WITH.value: {"color": "#8e5ea2", "dashes": False, "arrows": "", "width": 2},
+    RelType.ORGANIZED.value: {"color": "#8c6446", "dashes": [8, 3], "arrows": "to", "width": 1},
+    RelType.PARTICIPATED_IN.value: {"color": "#8c6446", "dashes": [2, 3], "arrows": "to", "width": 1},
+    RelType.ABOUT.value: {"color": "#cccccc", "dashes": [1, 4], "arrows": "to", "width": 1},
+    "CANDIDATE": {"color": "#d62728", "dashes": [4, 4], "arrows": "to", "width": 1},
+}
+
+#: Fill of a segment the gap report marks missing.
+MISSING_COLOUR = "#d62728"
+
+_STAGE_LEVEL = {Stage.UPSTREAM.value: 1, Stage.MIDSTREAM.value: 3, Stage.DOWNSTREAM.value: 5}
+#: Column of nodes that are not on the chain (places, clusters, chains, events).
+CONTEXT_LEVEL = 7
+
+
+def normal_stage(value: Any) -> str | None:
+    """Return ``value`` as a stage name when it is one, else None.
+
+    >>> normal_stage(" Upstream "), normal_stage("上游"), normal_stage(None)
+    ('upstream', None, None)
+    """
+    text = str(value or "").strip().lower()
+    return text if text in _STAGE_LEVEL else None
+
+
+def firm_stages(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Return ``{firm id: stage}`` for every firm of ``graph`` that BELONGS_TO a
+    Segment with a ``stage``; a firm in segments of several stages takes the most
+    common one (ties: upstream before midstream before downstream).
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("f", label="Firm"); g.add_node("s", label="Segment", stage="upstream")
+    >>> _ = g.add_edge("f", "s", key="BELONGS_TO", type="BELONGS_TO")
+    >>> firm_stages(g)
+    {'f': 'upstream'}
+    """
+    found: dict[str, Counter] = {}
+    for src, dst, typ in graph.edges(keys=True):
+        if typ != RelType.BELONGS_TO.value or graph.nodes[src].get("label") != Label.FIRM.value:
+            continue
+        seg = graph.nodes[dst]
+        stage = normal_stage(seg.get("stage")) if seg.get("label") == Label.SEGMENT.value else None
+        if stage:
+            found.setdefault(src, Counter())[stage] += 1
+    return {firm: min(c, key=lambda s: (-c[s], _STAGE_LEVEL[s])) for firm, c in found.items()}
+
+
+def node_colour(label: str, stage: str | None) -> str:
+    """Return the fill colour of a node of ``label``; firms and segments by ``stage``.
+
+    >>> node_colour("Firm", "upstream"), node_colour("City", None)
+    ('#2f6fb0', '#4fa8a3')
+    """
+    if label in (Label.FIRM.value, Label.SEGMENT.value) and stage in STAGE_COLOURS:
+        return STAGE_COLOURS[stage]
+    return LABEL_STYLES.get(label, LABEL_STYLES[Label.SOURCE.value])["color"]
+
+
+def node_shape(label: str) -> str:
+    """Return the vis-network shape of a node of ``label``."""
+    return LABEL_STYLES.get(label, LABEL_STYLES[Label.SOURCE.value])["shape"]
+
+
+def flow_levels(graph: nx.MultiDiGraph, stages: dict[str, str]) -> dict[str, int]:
+    """Return a column for every node for the left-to-right layout: upstream 1,
+    midstream 3, downstream 5 (from ``stages``, or a segment's own ``stage``); a firm
+    of unknown stage sits one column right of its known suppliers, else one left of
+    its known customers; everything else is context, column 7.
+
+    >>> g = nx.MultiDiGraph(); g.add_nodes_from(["a", "b", "c"], label="Firm")
+    >>> _ = g.add_edge("a", "b", key="SUPPLIES", type="SUPPLIES")
+    >>> flow_levels(g, {"a": "upstream"})
+    {'a': 1, 'b': 2, 'c': 7}
+    """
+    levels: dict[str, int] = {}
+    for node, attrs in graph.nodes(data=True):
+        stage = stages.get(node) or (normal_stage(attrs.get("stage"))
+                                     if attrs.get("label") == Label.SEGMENT.value else None)
+        if stage:
+            levels[node] = _STAGE_LEVEL[stage]
+    result = dict(levels)
+    for node, attrs in graph.nodes(data=True):
+        if node in levels:
+            continue
+        if attrs.get("label") in (Label.FIRM.value, Label.SEGMENT.value):
+            before = [levels[p] for p, _, t in graph.in_edges(node, keys=True)
+                      if t == RelType.SUPPLIES.value and p in levels]
+            after = [levels[s] for _, s, t in graph.out_edges(node, keys=True)
+                     if t == RelType.SUPPLIES.value and s in levels]
+            if before:
+                result[node] = max(before) + 1
+                continue
+            if after:
+                result[node] = max(0, min(after) - 1)
+                continue
+        result[node] = CONTEXT_LEVEL
+    return result
+
+
+def legend(labels: set[str], stages: set[str | None], edge_types: set[str],
+           extra: list[dict[str, str]] | None = None) -> list[dict[str, Any]]:
+    """Return the legend entries for what a map shows, as plain data: one entry per
+    firm stage, other node kind and edge type present, then ``extra`` entries. Each
+    entry has ``kind`` ("node" or "edge"), ``text``, ``color``, ``shape`` or ``dashes``.
+
+    >>> [e["text"] for e in legend({"Firm", "City"}, {"upstream"}, {"LOCATED_IN"})]
+    ['Firm, upstream', 'City', 'LOCATED_IN']
+    """
+    entries: list[dict[str, Any]] = []
+    if Label.FIRM.value in labels:
+        for stage in (*_STAGE_LEVEL, None):
+            if stage in stages:
+                entries.append({"kind": "node", "text": f"Firm, {stage or 'stage unknown'}",
+                                "color": STAGE_COLOURS[stage], "shape": "dot"})
+    for label in LABEL_STYLES:
+        if label in labels and label != Label.FIRM.value:
+            text = "Segment (coloured by stage)" if label == Label.SEGMENT.value else label
+            entries.append({"kind": "node", "text": text, **LABEL_STYLES[label]})
+    for typ, style in EDGE_STYLES.items():
+        if typ in edge_types:
+            entries.append({"kind": "edge", "text": typ, "color": style["color"],
+                            "dashes": bool(style["dashes"])})
+    return entries + list(extra or [])
