@@ -169,6 +169,40 @@ def export(
 
 # --- articles (issue 4) --------------------------------------------------------------
 
+@app.command()
+def extract(
+    paths: List[Path] = typer.Argument(..., help="Article files or directories (.txt, .md, .html, .jsonl)."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Show the entities, relations, facts and removed page furniture of articles, without writing to the store."""
+    from chaingraph.extract.batch import extract_files
+
+    with progress_bar() as bar:
+        task = bar.add_task("extracting", total=None)
+        result = extract_files(paths, on_file=lambda p, n: bar.update(task, description=p.name[:40], total=n,
+                                                                         advance=1))
+    payload = result.articles if not result.skipped else {"articles": result.articles, "skipped": result.skipped}
+    emit(render_rows(result.rows(), ["article", "item", "id", "detail"], fmt, payload=payload))
+    for s in result.skipped:
+        note(f"skipped {s['path']}{':' + str(s['line']) if s.get('line') else ''}: {s['reason']}")
+    if result.skipped:
+        raise typer.Exit(1)
+
+
+@app.command(name="eval")
+def eval_(
+    gold_dir: Path = typer.Argument(..., help="Directory of *.gold.json files."),
+    article_dir: Path = typer.Argument(..., help="Directory holding the articles the gold files name."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Score extraction against gold annotations: precision, recall and F1 for entities and relations."""
+    from chaingraph.extract.evaluate import evaluate
+
+    report = evaluate(gold_dir, article_dir)
+    emit(render_rows(report.rows(), ["article", "ent_p", "ent_r", "ent_f1", "rel_p", "rel_r", "rel_f1"], fmt,
+                     payload=report.to_dict()))
+
+
 # --- Neo4j (issue 5) ----------------------------------------------------------------
 
 _URI_HELP = "Neo4j URI (bolt://, neo4j://, neo4j+s:// ...); default $NEO4J_URI."
