@@ -339,7 +339,7 @@ def downstream(
 def gaps(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
     region: str = typer.Option(..., "--region", help="A province, city or cluster, in Chinese or English."),
-    depth: int = typer.Option(3, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     top: int = typer.Option(5, "--top", help="Candidate firms shown per missing or weak segment."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: str = typer.Option("table", "--format", help="table, json or csv."),
@@ -365,7 +365,7 @@ def gaps(
 def key_firms_command(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
     region: Optional[str] = typer.Option(None, "--region", help="Only the firms of this province, city or cluster."),
-    depth: int = typer.Option(3, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     top: int = typer.Option(20, "--top", help="Firms each ranking contributes."),
     sample: Optional[int] = typer.Option(None, "--betweenness-k", help="Sources sampled for betweenness (default: exact up to 2,000 firms, else 128)."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
@@ -396,7 +396,7 @@ def key_firms_command(
 def compare(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
     regions: str = typer.Option(..., "--regions", help="Comma-separated provinces, cities or clusters."),
-    depth: int = typer.Option(3, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: str = typer.Option("table", "--format", help="table, json or csv."),
 ) -> None:

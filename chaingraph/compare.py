@@ -55,7 +55,7 @@ class CoverageReport:
         return out
 
 
-def compare_regions(source: Any, chain: str | Chain, regions: Iterable[str], *, depth: int | None = 3,
+def compare_regions(source: Any, chain: str | Chain, regions: Iterable[str], *, depth: int | None = 1,
                     chains_dirs: Iterable[str | Path] = (), present_min: int = PRESENT_MIN,
                     weak_share: float = WEAK_SHARE) -> CoverageReport:
     """Return the :class:`CoverageReport` of ``chain`` over ``regions`` (province,

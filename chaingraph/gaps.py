@@ -165,7 +165,7 @@ def chain_degrees(graph: nx.MultiDiGraph, firms: set[str]) -> Counter:
     return degree
 
 
-def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: int | None = 3,
+def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: int | None = 1,
               chains_dirs: Iterable[str | Path] = (), present_min: int = PRESENT_MIN,
               weak_share: float = WEAK_SHARE, top: int = TOP,
               evidence: Callable[[str], list[Evidence]] | None = None) -> GapReport:
@@ -188,7 +188,7 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
     chain_firms = set().union(*placed.values()) if placed else set()
     degree = chain_degrees(graph, chain_firms)
     here = _region_place(region)
-    names = graph.nodes
+    names = graph._node
     segments = []
     for seg in chain.segments:
         members = placed[seg.name]
@@ -223,10 +223,14 @@ def _candidates(graph: nx.MultiDiGraph, members: dict[str, str], in_region: set[
     # Evidence costs a lookup per firm: rank by the other parts first and look it up
     # only for firms that can still reach the top (evidence adds at most 0.2).
     partial = []
+    near_memo: dict[tuple, float] = {}
     for firm in pool:
         loc = locations.get(firm)
         weight = degree[firm] / most if most else 0.0
-        near = _nearness(loc, region, here)
+        key = (loc.city.key if loc and loc.city else None, loc.province.key if loc and loc.province else None)
+        near = near_memo.get(key)
+        if near is None:
+            near = near_memo[key] = _nearness(loc, region, here)
         partial.append((SCORE_WEIGHTS["weight"] * weight + SCORE_WEIGHTS["nearness"] * near, firm, weight, near))
     partial.sort(key=lambda t: -t[0])
     cutoff = partial[min(top, len(partial)) - 1][0] - SCORE_WEIGHTS["evidence"]

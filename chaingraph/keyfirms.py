@@ -160,7 +160,7 @@ def declared_groups(graph: nx.MultiDiGraph, firms: Iterable[str]) -> dict[str, s
     return dict(groups)
 
 
-def key_firms(source: Any, chain: str | Chain, region: str | Region | None = None, *, depth: int | None = 3,
+def key_firms(source: Any, chain: str | Chain, region: str | Region | None = None, *, depth: int | None = 1,
               chains_dirs: Iterable[str | Path] = (), top: int = TOP, betweenness_k: int | None = None,
               seed: int = 0) -> KeyFirmsReport:
     """Return the :class:`KeyFirmsReport` of ``chain`` (a :class:`Chain`, template,
