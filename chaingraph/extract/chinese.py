@@ -57,6 +57,11 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24) -> int:
     lowest = max(floor, end - limit)
     while pos > lowest:
         ch = text[pos - 1]
+        if ch in "）)":
+            opening = max(text.rfind("（", lowest, pos), text.rfind("(", lowest, pos))
+            if opening != -1 and pos - opening <= 8 and opening > lowest:
+                pos = opening
+                continue
         if ch in _PUNCT:
             break
         if ch == "日" and pos >= 2 and text[pos - 2].isdigit():
@@ -98,8 +103,11 @@ def _places(sent: Sentence, index: int) -> list[Mention]:
         if suffix == "省" and place.kind != "Province":
             continue
         start = sent.start + match.start()
+        info = {"province": place.province}
+        if sent.text[match.start() - 1:match.start()] in ("（", "(") and sent.text[match.end():match.end() + 1] in ("）", ")"):
+            info["bracket"] = True
         out.append(Mention(start, start + len(match.group(0)), match.group(0), place.kind, index,
-                           key=place.name, info={"province": place.province}))
+                           key=place.name, info=info))
     for en, zh, _abbr, members, province in CITY_GROUPS:
         for match in re.finditer(re.escape(zh), sent.text):
             start = sent.start + match.start()
@@ -116,6 +124,11 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue
         kind = _SUFFIX_TYPE[match.group(0)]
         start = _left_edge(text, sent.start + match.start(), sent.start)
+        if kind == "Event":
+            for verb in ("成立", "揭牌", "启动", "签约", "开幕", "颁奖", "发布"):
+                if text.startswith(verb, start - len(verb)) and start == sent.start + match.start():
+                    start = _left_edge(text, start - len(verb), sent.start)
+                    break
         name = text[start:end]
         core = name[: len(name) - len(match.group(0))]
         if kind == "Agency" and len(match.group(0)) == 1 and len(core) < 2:
@@ -145,8 +158,12 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             if start < p.end <= end:
                 start = p.end
         phrase = text[start:end]
-        if match.group(0) != "产业链" and not _CHAIN_ZH_RE.search(phrase):
+        known = _CHAIN_ZH_RE.search(phrase)
+        if match.group(0) != "产业链" and not known:
             continue
+        if known:
+            phrase = phrase[known.start():]
+        phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市)+", "", phrase)
         phrase = phrase.lstrip("市省州县区")
         start = end - len(phrase)
         if not (2 <= len(phrase) <= 8) and not (phrase in _CHAIN_ZH_CANON):
@@ -172,9 +189,16 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
             continue
         stem = name_key(m.text)
         place = gaz.zh_regex.match(stem)
+        stem = re.sub(r"[(（][^)）]{1,8}[)）]", "", m.text)
+        stem = name_key(stem)
+        place = gaz.zh_regex.match(stem)
         candidates = [stem]
-        if place and len(stem) - place.end() >= 2:
-            candidates.append(stem[place.end():])
+        core = stem[place.end():] if place and len(stem) - place.end() >= 2 else stem
+        if core.startswith(("中国", "中华")) and len(core) > 4:
+            core = core[2:]
+        candidates.append(core)
+        if len(core) > 4:
+            candidates.append(core[:4])
         for c in candidates:
             if len(c) >= 2 and c != m.text:
                 forms.setdefault(c, name_key(m.text))

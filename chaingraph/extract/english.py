@@ -122,6 +122,8 @@ def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
     for pos, (tok, _, _) in enumerate(run):
         if tok.lower() == "and" and 0 < pos < len(run) - 1:
             left, right = run[:pos], run[pos + 1:]
+            if len(left) == 1 and left[0][0].isupper() and len(left[0][0]) > 1:
+                return [*_split_and(right)]
             if right and right[0][0].lower() == "the":
                 right = right[1:]
             if _category(_head_of(left[-1][0])) and any(_category(_head_of(t)) for t, _, _ in right):
@@ -228,10 +230,15 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 start, end = words[0][1], words[-1][2]
                 if any(a <= start < b or a < end <= b for a, b in spans):
                     continue
+                gaz_at = next((i for i in range(len(words))
+                               if _CHAIN_RE.match(" ".join(w for w, _, _ in words[i:]).lower())), None)
+                if gaz_at is not None:
+                    words = words[gaz_at:]
+                    start = words[0][1]
+                elif need_gaz or (any(w[0].isupper() for w, _, _ in words) and len(words) > 2):
+                    continue
                 phrase = " ".join(w for w, _, _ in words)
                 low = phrase.lower()
-                if need_gaz and not _CHAIN_RE.search(low):
-                    continue
                 if low in ("and",) or all(w.lower() in lx.CHAIN_STOP for w, _, _ in words):
                     continue
                 canonical = _CHAIN_CANON.get(low, low)

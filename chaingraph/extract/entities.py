@@ -44,7 +44,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         if outer is not None:
             m.nested_in = outer.type
             outer.info.setdefault("places" if m.type in ("City", "Province") else "chains", []).append(m)
-            if m.type in ("City", "Province") and outer.type == "Firm":
+            if m.type in ("City", "Province") and outer.type == "Firm" and not m.info.get("bracket"):
                 continue
             if m.type == "Chain" and outer.type in ("Firm", "Agency"):
                 continue
@@ -88,6 +88,8 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
         k = alias_of.get((m.type, m.key.casefold()), alias_of.get(k, k))
         groups.setdefault(k, []).append(m)
     _merge_chain_variants(groups)
+    _merge_place_prefixed(groups)
+    _abbreviation_mentions(text, groups, alias_of, mentions)
     _add_short_forms(text, groups, mentions)
     provinces = {k[1] for k in groups if k[0] == "Province"}
     entities: list[Entity] = []
@@ -102,9 +104,13 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
             name = main_event.text.strip()
             if main_event.info.get("alias"):
                 surfaces.append(main_event.info["alias"])
-        elif kind == "Chain" and any(not m.info.get("pattern") for m in ms) and key == name_key(key):
-            zh = [x for x in surfaces if re.search(r"[\u3400-\u9fff]", x)]
-            name = max(zh, key=len) if zh else key
+        elif kind == "Chain":
+            counts: dict[str, int] = {}
+            for m in ms:
+                surface = re.sub(r"\s+", " ", m.text).strip().lower() if not re.search(
+                    r"[\u3400-\u9fff]", m.text) else m.text.strip()
+                counts[surface] = counts.get(surface, 0) + 1
+            name = max(counts, key=lambda x: (counts[x], -list(counts).index(x))) if counts else key
         elif kind == "Agency" and any(m.info.get("synthetic") for m in ms):
             name = max((m.text for m in ms if m.info.get("synthetic")), key=len)
         else:
@@ -119,6 +125,10 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
                 if alts:
                     province = alts[0].province
             entity.province = province
+            if ms[0].info.get("parent"):
+                entity.props["parent"] = ms[0].info["parent"]
+            if ms[0].info.get("zh"):
+                entity.props["zh"] = ms[0].info["zh"]
             group = next((g for g in CITY_GROUPS if g[0] == key), None)
             if group:
                 entity.props["members"] = list(group[3])
@@ -147,6 +157,37 @@ def _merge_chain_variants(groups: dict[tuple[str, str], list[Mention]]) -> None:
         for long in keys[i + 1:]:
             if long in groups and len(short[1].split()) >= 2 and (long[1] + " ").startswith(short[1] + " "):
                 groups[short].extend(groups.pop(long))
+
+
+def _merge_place_prefixed(groups: dict[tuple[str, str], list[Mention]]) -> None:
+    """Merge an organisation named "<place> X" with one named "X" of the same type
+    (合肥市新能源汽车产业链联盟 and 新能源汽车产业链联盟)."""
+    gaz = gazetteer()
+    for kind in ("Alliance", "Cluster", "Agency"):
+        keys = sorted((k for k in groups if k[0] == kind), key=lambda k: len(k[1]))
+        for short in keys:
+            for long in keys:
+                if short == long or short not in groups or long not in groups:
+                    continue
+                if long[1].endswith(short[1]) and len(short[1]) >= 4:
+                    prefix = long[1][: len(long[1]) - len(short[1])].strip()
+                    if prefix and (gaz.lookup(prefix) or gaz.zh_regex.fullmatch(prefix) or gaz.en_regex.fullmatch(
+                            prefix.title())):
+                        groups[long].extend(groups.pop(short))
+
+
+def _abbreviation_mentions(text: str, groups: dict[tuple[str, str], list[Mention]],
+                           alias_of: dict[tuple[str, str], tuple[str, str]], mentions: list[Mention]) -> None:
+    """Add every standalone use of an abbreviation defined in brackets ("(CATL)")."""
+    taken = [(m.start, m.end) for ms in groups.values() for m in ms]
+    for (kind, abbr), target in alias_of.items():
+        if target not in groups or not abbr.isascii():
+            continue
+        for match in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w-])", text, re.IGNORECASE):
+            if any(a <= match.start() < b for a, b in taken) or not match.group(0)[0].isupper():
+                continue
+            groups[target].append(Mention(match.start(), match.end(), match.group(0), kind, -1, key=target[1]))
+            taken.append((match.start(), match.end()))
 
 
 def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], mentions: list[Mention]) -> None:

@@ -146,12 +146,15 @@ def evaluate(gold_dir: Path, article_dir: Path) -> EvalReport:
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read gold file ({exc})", str(path)) from exc
         name = gold.get("article") or path.name.removesuffix(".gold.json")
-        article_path = article_dir / name
+        file_name = name.split("#", 1)[0]
+        article_path = article_dir / file_name
         if not article_path.is_file():
-            raise InputError(f"article {name!r} named by {path.name} not found", str(article_dir))
+            raise InputError(f"article {file_name!r} named by {path.name} not found", str(article_dir))
         articles = [a for a in read_articles(article_path) if not isinstance(a, Exception)]
+        if "#" in name:
+            articles = [a for a in articles if a.name == name]
         if not articles:
-            raise InputError("no article in the file", str(article_path))
+            raise InputError(f"no article {name!r} in the file", str(article_path))
         predicted = extract_article(articles[0]).to_dict()
         score = score_article(predicted, gold)
         score.article = name

@@ -49,7 +49,8 @@ PARTICIPATE_RE = re.compile(
     r"present at|also present|deliver(ed|s)? (a )?speech(es)?|(made|gave|give|gives) (a )?speech(es)?|"
     r"spoke at|addressed|presided|join(ed)? the (meeting|forum|conference|summit|event)|invited|"
     r"representatives? of|interviews? with|in his speech|in her speech|speech(es)?|"
-    r"made (a )?presentations?|exhibit(ed|ors?))\b",
+    r"made (a )?presentations?|exhibit(ed|ors?)|presented|showcased|displayed|introduced|"
+    r"at the (conference|forum|summit|fair|meeting|expo|event|ceremony|exhibition|symposium|seminar))\b",
     re.IGNORECASE)
 ORGANIZE_BY_RE = re.compile(
     r"\b((jointly |co-)?(organi[sz]ed|hosted|sponsored|convened|held|undertaken|launched|initiated)"
@@ -58,13 +59,14 @@ ORGANIZE_ACTIVE_RE = re.compile(
     r"\b(held|hosts?|hosted|organi[sz]ed|organi[sz]es|convened|convenes|staged|sponsored|launched|co-hosted)\b",
     re.IGNORECASE)
 SIGN_RE = re.compile(r"\bsign(ed|s|ing)?\b", re.IGNORECASE)
-SUPPLY_RE = re.compile(r"\b(supplies|supplied|supply|supplying|provides|provided|delivers|delivered)\b",
+SUPPLY_RE = re.compile(r"\b(supplies|supplied|supplying|provides|provided|delivers|delivered|will supply)\b",
                        re.IGNORECASE)
 MEMBER_RE = re.compile(r"\b(join(ed|s)?|members?|membership|founding members?)\b", re.IGNORECASE)
 ESTABLISH_RE = re.compile(r"\b(establish(ed|ment)?|found(ed)?|set up|launch(ed)?|inaugurat(ed|ion)|form(ed)?)\b",
                           re.IGNORECASE)
 
-ZH_PARTICIPATE = ("参加", "出席", "参会", "参与", "致辞", "讲话", "发言", "参展", "与会", "代表")
+ZH_PARTICIPATE = ("参加", "出席", "参会", "参与", "致辞", "讲话", "发言", "参展", "与会", "代表", "会上", "现场",
+                  "开幕式上", "签约仪式上", "亮相", "展示", "推介")
 ZH_ORGANIZE = ("主办", "承办", "举办", "召开", "举行", "组织", "协办", "联合主办", "牵头")
 ZH_SIGN = ("签订", "签署", "签约", "签下")
 ZH_SUPPLY = ("供应", "供货", "提供", "配套")
@@ -109,7 +111,7 @@ CHAINS: dict[str, tuple[str, ...]] = {
     "robotics": ("robotics", "industrial robots", "robots", "机器人"),
     "shipbuilding": ("shipbuilding", "船舶"),
     "food processing": ("food processing", "食品加工", "食品"),
-    "tea": ("tea industry", "茶叶", "茶产业"),
+    "tea": ("tea industry", "tea", "茶叶", "茶产业"),
     "software": ("software and information services", "software", "软件"),
     "display panels": ("display panels", "new display", "新型显示"),
     "medical devices": ("medical devices", "medical equipment", "医疗器械"),
@@ -129,4 +131,8 @@ CHAIN_STOP = {"the", "a", "an", "of", "in", "on", "for", "to", "at", "by", "with
               "develop", "improve", "extend", "around", "focus", "focusing", "along", "cooperation",
               "alliance", "cluster", "clusters", "innovation", "ecology", "docking", "quality",
               "high-quality", "high", "end", "high-end", "intelligent", "green", "entrepreneurs",
-              "cz", "czt"}
+              "cz", "czt", "holds", "held", "hosts", "hosted", "launches", "launched", "signs", "signed",
+              "opens", "opened", "promotes", "boost", "boosts", "supports", "attract", "attracts", "builds",
+              "joins", "joined", "forms", "formed", "makers", "said", "says", "will", "would", "can", "has",
+              "have", "had", "it", "we", "they", "which", "who", "where", "what", "how", "more", "than",
+              "greater", "area", "region", "zone", "park", "fifth", "first", "second", "third", "fourth"}

@@ -15,6 +15,7 @@ import bisect
 
 from chaingraph.extract import chinese, english, facts as F
 from chaingraph.extract.clean import clean_text
+from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
 from chaingraph.extract.reader import Article
 from chaingraph.extract.relations import find_relations
@@ -30,8 +31,10 @@ def extract_article(article: Article) -> Extraction:
     sentences = split_sentences(text, language)
     if language == "zh":
         mentions, events = chinese.find_mentions(text, sentences)
+        mentions += county_mentions(text, sentences, language)
     else:
         places = english.place_mentions(text, sentences)
+        places += county_mentions(text, sentences, language)
         mentions = (places + english.org_mentions(text, sentences) + english.chain_mentions(text, sentences)
                     + english.lowercase_mentions(text, sentences, places))
         events = english.event_mentions(text, sentences)

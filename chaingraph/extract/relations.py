@@ -63,6 +63,11 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
 
     # where places are
     for city in cities:
+        parent = next((c for c in cities if city.props.get("parent") and c.mentions[0].key == city.props["parent"]),
+                      None)
+        if parent is not None:
+            rel.add("LOCATED_IN", city, parent, _first_sent(city), "gazetteer")
+            continue
         for prov in provinces:
             if city.province and prov.mentions[0].key == city.province:
                 rel.add("LOCATED_IN", city, prov, _first_sent(city), "gazetteer")
@@ -77,11 +82,12 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     for e in of_type("Agency", "Alliance", "Cluster", "Firm"):
         located = False
         for m in e.mentions:
-            for p in m.info.get("places", []):
-                target = place_of_key.get(p.key)
-                if target is not None:
-                    rel.add("LOCATED_IN", e, target, m.sent)
-                    located = True
+            targets = [place_of_key[p.key] for p in m.info.get("places", []) if p.key in place_of_key]
+            if any(t.type == "City" for t in targets):
+                targets = [t for t in targets if t.type == "City"][-1:]
+            for target in targets:
+                rel.add("LOCATED_IN", e, target, m.sent)
+                located = True
             if m.info.get("place_key") in place_of_key:
                 rel.add("LOCATED_IN", e, place_of_key[m.info["place_key"]], m.sent)
                 located = True
@@ -160,28 +166,45 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     rel.add("LOCATED_IN", e, oe, m.sent)
                     break
 
-    # chains: named in the name, or the same sentence, or the article's only chain
+    customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
+
+    # chains: named in the name, else the event's chain for firms at the event, else
+    # the same sentence, else the article's only chain
     chains = of_type("Chain")
+    chain_by_key = {m.key: c for c in chains for m in c.mentions}
+    event_chains = [next(c for c in chains if c.id == r.tail) for r in rel.items
+                    if r.type == "ABOUT" and event is not None and r.head == event.id]
+    at_event = {r.head for r in rel.items if r.type in ("ORGANIZED", "PARTICIPATED_IN")}
     for e in of_type("Alliance", "Cluster", "Firm"):
         found = False
         for m in e.mentions:
             for chain_m in m.info.get("chains", []):
-                chain = by_mention.get(id(chain_m))
+                chain = by_mention.get(id(chain_m)) or chain_by_key.get(chain_m.key)
                 if chain is not None:
                     rel.add("BELONGS_TO", e, chain, m.sent)
                     found = True
+        if found or e.type != "Firm":
+            continue
+        for m in e.mentions:
+            if (m.sent, e.id) in customers:
+                continue
+            for other, oe in per_sent.get(m.sent, []):
+                if oe.type == "Chain" and not other.nested_in:
+                    rel.add("BELONGS_TO", e, oe, m.sent)
+                    found = True
         if found:
             continue
-        if e.type == "Firm":
-            for m in e.mentions:
-                for other, oe in per_sent.get(m.sent, []):
-                    if oe.type == "Chain" and not other.nested_in:
-                        rel.add("BELONGS_TO", e, oe, m.sent)
-                        found = True
-            if not found and len(chains) == 1:
-                rel.add("BELONGS_TO", e, chains[0], _first_sent(e), "the article's only chain")
+        if e.id in at_event and event_chains:
+            for chain in event_chains:
+                rel.add("BELONGS_TO", e, chain, _first_sent(e), "a firm at an event about this chain")
+            continue
+        for r in rel.items:
+            if r.type == "MEMBER_OF" and r.head == e.id:
+                for c in rel.items:
+                    if c.type == "BELONGS_TO" and c.head == r.tail:
+                        rel.add("BELONGS_TO", e, next(x for x in chains if x.id == c.tail), r.sent,
+                                "a member of an alliance of this chain")
 
-    _signed_supplies_members(rel, sentences, per_sent, entities, language)
     return rel.items
 
 
@@ -213,10 +236,16 @@ def _event_place(rel: Relations, text: str, main: Mention, event: Entity, per_se
     if trigger is not None:
         after = text[trigger:trigger + 60]
         where = re.match(r"\s*(?:in|at)\s+(?:the\s+)?", after) or re.match(r"\s*在", after)
+        run: list[tuple[Mention, Entity]] = []
         for m, e in items:
             if e.type in ("City", "Province") and m.start >= trigger and where and m.start <= trigger + 60:
-                rel.add("LOCATED_IN", event, e, main.sent)
-                return
+                if run and text[run[-1][0].end:m.start].strip(" ,，、") and not m.nested_in:
+                    break
+                run.append((m, e))
+        if run:
+            cities = [e for m, e in run if e.type == "City"]
+            rel.add("LOCATED_IN", event, cities[-1] if cities else run[0][1], main.sent)
+            return
     subject = main.info.get("subject")
     if subject:
         for m, e in items:
@@ -242,6 +271,12 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
     for index, items in per_sent.items():
         s = sentences[index].text
         if language == "zh":
+            for verb in re.finditer(r"(?:联合|共同)?(?:主办|承办|协办|举办)", s):
+                at = sentences[index].start + verb.start()
+                before = [(m, e) for m, e in items if m.end == at and e.type in ("Firm", "Agency", "Alliance")]
+                for m, e in before:
+                    rel.add("ORGANIZED", e, event, index)
+                    organizers.add(e.id)
             for by in _ZH_BY.finditer(s):
                 a, b = sentences[index].start + by.start(1), sentences[index].start + by.end(1)
                 for m, e in items:
@@ -259,8 +294,11 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
                     organizers.add(e.id)
 
 
-def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, language) -> None:
+def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, language) -> set[tuple[int, str]]:
+    """Add SIGNED_WITH, SUPPLIES and MEMBER_OF; return (sentence, firm id) pairs of
+    the customers named in supply sentences."""
     alliances = [e for e in entities if e.type == "Alliance"]
+    customers: set[tuple[int, str]] = set()
     for index, items in per_sent.items():
         sent = sentences[index]
         orgs = [(m, e) for m, e in items if e.type in ("Firm", "Agency")]
@@ -292,6 +330,14 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                 for a in left[-1:]:
                     for b in right[:1] if language != "zh" else right:
                         rel.add("SIGNED_WITH", a, b, index)
+                        if a.type == b.type == "Firm":
+                            if re.search(r"\bsupply (agreement|contract|deal)|供货|供应", right_text):
+                                rel.add("SUPPLIES", a, b, index)
+                                customers.add((index, b.id))
+                            elif re.search(r"\b(purchase|procurement|purchasing) (agreement|contract|deal)|采购",
+                                           right_text):
+                                rel.add("SUPPLIES", b, a, index)
+                                customers.add((index, a.id))
             if supply >= 0:
                 pivot = clause_start + supply
                 if language == "zh":
@@ -307,6 +353,7 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                 for a in left[-1:]:
                     for b in right:
                         rel.add("SUPPLIES", a, b, index)
+                        customers.add((index, b.id))
         s = sent.text
         joined = bool(re.search(r"\bjoin(ed|s)?\b.{0,40}alliance|members? of the .{0,60}alliance|founding members",
                                 s, re.IGNORECASE)) or ("加入" in s and "联盟" in s) or "联盟成员" in s
@@ -314,6 +361,7 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
             for m, e in orgs:
                 if e.type == "Firm":
                     rel.add("MEMBER_OF", e, alliances[0], index)
+    return customers
 
 
 def _clauses(sent: Sentence, language: str) -> list[tuple[int, str]]:

@@ -1,0 +1,94 @@
+"""County-level places (counties, districts, county-level cities) for article
+extraction, read from the project gazetteer (:mod:`chaingraph.gazetteer`): "Xuanen
+County" and 宣恩县 / 醴陵市 become City mentions that know their prefecture and
+province. A bare Chinese county name (醴陵) counts only when the article also writes
+it with its suffix, since many short county names are ordinary words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from chaingraph.extract.places import gazetteer as city_gazetteer
+from chaingraph.extract.result import Mention, Sentence
+
+_EN = re.compile(r"\b([A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?)\s+(County|District|County-level City)\b")
+
+
+@lru_cache(maxsize=1)
+def _zh_table() -> tuple[re.Pattern | None, dict[str, object]]:
+    try:
+        from chaingraph.gazetteer import gazetteer
+    except ImportError:  # pragma: no cover - the gazetteer ships with the project
+        return None, {}
+    known = {p.zh for p in city_gazetteer().places}
+    by_name: dict[str, object] = {}
+    counts: dict[str, int] = {}
+    for place in gazetteer().places:
+        if place.level != "county" or len(place.name) < 3 or place.short in known:
+            continue
+        counts[place.name] = counts.get(place.name, 0) + 1
+        by_name[place.name] = place
+    names = sorted((n for n, c in counts.items() if c == 1 and not n.endswith("市辖区")), key=len, reverse=True)
+    if not names:
+        return None, {}
+    return re.compile("|".join(map(re.escape, names))), by_name
+
+
+def _info(place) -> dict:
+    from chaingraph.gazetteer import gazetteer
+
+    g = gazetteer()
+    city, province = g.city_of(place), g.province_of(place)
+    cg = city_gazetteer()
+    parent = cg.lookup(city.short) if city is not None else None
+    prov = cg.lookup(province.short) if province is not None else None
+    return {"zh": place.short, "parent": parent.name if parent else None,
+            "province": prov.name if prov else None}
+
+
+def county_mentions(text: str, sentences: list[Sentence], language: str) -> list[Mention]:
+    """Return City mentions of county-level places in ``text``; ``key`` is the
+    pinyin name, ``info`` holds ``zh`` (short name), ``parent`` and ``province``."""
+    out: list[Mention] = []
+    if language == "en":
+        try:
+            from chaingraph.gazetteer import gazetteer
+        except ImportError:  # pragma: no cover
+            return out
+        g = gazetteer()
+        for index, sent in enumerate(sentences):
+            for m in _EN.finditer(sent.text):
+                if city_gazetteer().lookup(m.group(1)) is not None:
+                    continue
+                found = [p for p in g.lookup(m.group(1), ("county",))]
+                if len({p.code for p in found}) != 1:
+                    continue
+                start = sent.start + m.start()
+                out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index,
+                                   key=m.group(1).replace("'", "").replace("’", ""), info=_info(found[0])))
+        return out
+    pattern, by_name = _zh_table()
+    if pattern is None:
+        return out
+    full = {m.group(0) for m in pattern.finditer(text)}
+    shorts = {by_name[n].short: by_name[n] for n in full if len(by_name[n].short) >= 2}
+    short_re = re.compile("|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))) if shorts else None
+    for index, sent in enumerate(sentences):
+        taken: list[tuple[int, int]] = []
+        for m in pattern.finditer(sent.text):
+            place = by_name[m.group(0)]
+            start = sent.start + m.start()
+            taken.append((m.start(), m.end()))
+            out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index,
+                               key=place.pinyin.capitalize(), info=_info(place)))
+        if short_re is None:
+            continue
+        for m in short_re.finditer(sent.text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            place = shorts[m.group(0)]
+            start = sent.start + m.start()
+            out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index,
+                               key=place.pinyin.capitalize(), info=_info(place)))
+    return out
