@@ -99,6 +99,8 @@ def ingest(
          f"{w.edges} edge records with {w.evidence} evidence items")
     if report.rejects:
         note(f"{len(report.rejects)} row(s) rejected, listed in {report.rejects_path}; first: {report.rejects[0]}")
+    if report.warnings:  # issue 3: rows taken but worth a look (duplicate codes, unlisted firms)
+        note(f"{len(report.warnings)} warning(s), listed in {report.warnings_path}; first: {report.warnings[0]}")
     if any(s.error for s in report.skipped):
         raise typer.Exit(1)
 

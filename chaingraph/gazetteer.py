@@ -97,7 +97,11 @@ class Gazetteer:
             self._latin.setdefault(p.pinyin.replace(" ", ""), []).append(p)
         for latin, zh in EXONYMS.items():
             self._latin.setdefault(latin, []).extend(self._zh.get(zh, []))
-        self._longest = max(len(k) for k in self._zh)
+        self._lengths: dict[str, list[int]] = {}  # first character -> key lengths, longest first
+        for key in self._zh:
+            self._lengths.setdefault(key[0], []).append(len(key))
+        for first, lengths in self._lengths.items():
+            self._lengths[first] = sorted({n for n in lengths if n >= 2}, reverse=True)
 
     # -- single names ------------------------------------------------------------------
     def lookup(self, name: str, levels: tuple[str, ...] = ("province", "city", "county")) -> list[Place]:
@@ -107,17 +111,28 @@ class Gazetteer:
         found = self._zh.get(text, []) if text else self._latin.get(_latin_key(name), [])
         return [p for p in found if p.level in levels]
 
-    def canonical(self, name: str, levels: tuple[str, ...] = ("province", "city", "county")) -> Place | None:
-        """Return the one place ``name`` stands for, preferring the higher level when a
-        province and its namesake city share a name (吉林), or None when unknown or
-        ambiguous (Taizhou is both 台州 and 泰州)."""
+    def is_place_name(self, text: str) -> bool:
+        """True when ``text`` is exactly the Chinese full or short name of a place."""
+        return text in self._zh
+
+    def canonical(self, name: str, levels: tuple[str, ...] = ("province", "city", "county"),
+                  province_code: str | None = None) -> Place | None:
+        """Return the one place ``name`` stands for, or None when unknown or
+        ambiguous (Taizhou is both 台州 and 泰州). ``province_code`` narrows the choice
+        to one province; a province wins over its namesake city (吉林), and a
+        prefecture-level city over same-sounding counties (Changzhou is 常州, not the
+        county 长洲)."""
         found = self.lookup(name, levels)
+        if province_code:
+            found = [p for p in found if p.province_code == province_code] or found
         if not found:
             return None
-        shorts = {p.short for p in found}
-        if len(shorts) != 1:
-            return None
         order = {"province": 0, "city": 1, "county": 2}
+        if len({p.short for p in found}) != 1:
+            top = min(order[p.level] for p in found)
+            found = [p for p in found if order[p.level] == top]
+            if len({p.short for p in found}) != 1:
+                return None
         return min(found, key=lambda p: (order[p.level], p.code))
 
     def province_of(self, place: Place) -> Place | None:
@@ -133,7 +148,11 @@ class Gazetteer:
 
     # -- places inside text ---------------------------------------------------------------
     def _match_at(self, text: str, pos: int, ok) -> tuple[Place, int] | None:
-        for length in range(min(self._longest, len(text) - pos), 1, -1):
+        if pos >= len(text):
+            return None
+        for length in self._lengths.get(text[pos], ()):
+            if pos + length > len(text):
+                continue
             piece = text[pos:pos + length]
             candidates = [p for p in self._zh.get(piece, []) if ok(p, piece)]
             if candidates:

@@ -29,6 +29,9 @@ _EN_SUFFIXES = [
     "group", "holdings", "holding", "plc", "llc", "joint stock", "stock", "shares",
     "sa", "ag", "gmbh",
 ]
+# One regex each, so a name is scanned once per layer rather than once per suffix.
+_ZH_SUFFIX_RE = re.compile("(?:" + "|".join(map(re.escape, _ZH_SUFFIXES)) + ")$")
+_EN_SUFFIX_RE = re.compile(" (?:" + "|".join(map(re.escape, _EN_SUFFIXES)) + ")$")
 _PUNCT = re.compile(r"[\s\"'`.,;:!?()\[\]{}<>《》“”‘’、，。；：！？（）【】&/\\|+_·•-]+")
 _BRACKETED_GROUP = re.compile(r"[(（]\s*(集团|控股|group|holdings?)\s*[)）]", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -55,21 +58,12 @@ def strip_legal_suffixes(name: str) -> str:
     """
     text = _BRACKETED_GROUP.sub("", name)
     text = _PUNCT.sub(" ", text).strip()
-    changed = True
-    while changed and text:
-        changed = False
-        for suffix in _ZH_SUFFIXES:
-            if text.endswith(suffix) and len(text) > len(suffix):
-                text = text[: -len(suffix)].rstrip()
-                changed = True
-                break
-        if changed:
-            continue
-        for suffix in _EN_SUFFIXES:
-            if text.endswith(" " + suffix):
-                text = text[: -len(suffix) - 1].rstrip()
-                changed = True
-                break
+    while text:
+        # searching from 1 finds the longest suffix shorter than the whole text
+        match = _ZH_SUFFIX_RE.search(text, 1) or _EN_SUFFIX_RE.search(text)
+        if match is None:
+            break
+        text = text[: match.start()].rstrip()
     return text
 
 

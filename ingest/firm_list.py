@@ -59,13 +59,14 @@ class FirmListIngester:
         """Yield the records of every table in ``ctx.path``; bad rows go to ``ctx.reject``."""
         mapping = self._mapping(ctx.options.mapping)
         yield ctx.source_node("list")
-        for table in self._tables(ctx, mapping):
-            layout = layout_for(table.header, mapping, ctx.path.name)
-            if layout.kind == "firms":
-                yield from read_firms(ctx, table, layout)
-            elif layout.kind == "supply":
+        tables = [(t, layout_for(t.header, mapping, ctx.path.name)) for t in self._tables(ctx, mapping)]
+        firm_tables = [(t, layout) for t, layout in tables if layout.kind == "firms"]
+        if firm_tables:
+            yield from read_firms(ctx, firm_tables)
+        for table, layout in tables:
+            if layout.kind == "supply":
                 yield from read_supply_pairs(ctx, table, layout)
-            else:
+            elif layout.kind == "segments":
                 yield from read_segments(ctx, table, layout)
 
     def _mapping(self, path: Path | None) -> Mapping | None:
@@ -94,6 +95,8 @@ class FirmListIngester:
 
 
 def _text(value: Any) -> str:
+    if value.__class__ is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -110,28 +113,34 @@ def short_name_fits(short: str, name: str) -> bool:
     (True, False)
     """
     text = short.strip()
+    if text in name:
+        return True
     for prefix in _STOCK_PREFIXES:
         if text.upper().startswith(prefix) and len(text) > len(prefix) + 1:
             text = text[len(prefix):]
             break
     if has_cjk(text):
-        chars = [c for c in name_key(text) if has_cjk(c)]
-        return not chars or sum(c in name for c in chars) * 2 >= len(chars)
+        chars = [c for c in text if "\u3400" <= c <= "\u9fff"]
+        return sum(c in name for c in chars) * 2 >= len(chars)
     words = fold(text).split()
     return not words or words[0] in fold(name)
 
 
-def read_firms(ctx: IngestContext, table: Table, layout: Layout) -> Iterator[Record]:
-    """Read a firm table: write its firms (first pass), then yield its supply links
-    (second pass). With ``layout.role == "links"`` the firms are references: those
-    no list has given yet are kept as outside firms and reported."""
+def read_firms(ctx: IngestContext, tables: list[tuple[Table, Layout]]) -> Iterator[Record]:
+    """Read the firm tables of one file (the sheets of a workbook): write their
+    firms (first pass), then yield their supply links (second pass), so a supplier
+    named on one sheet and listed on another resolves. With ``role == "links"`` the
+    firms are references: those no list has given yet are kept as outside firms and
+    reported."""
     resolver = NameResolver(ctx.store)
     places = PlaceNodes()
-    shared: set[str] = set()
-    stats = ctx.store.upsert(_firm_rows(ctx, table, layout, resolver, places, shared))
-    ctx.report.written.add(stats)
-    if layout.has("suppliers") or layout.has("customers"):
-        yield from _supply_rows(ctx, table, layout, resolver)
+    shared: dict[tuple, str] = {}
+    for table, layout in tables:
+        stats = ctx.store.upsert(_firm_rows(ctx, table, layout, resolver, places, shared))
+        ctx.report.written.add(stats)
+    for table, layout in tables:
+        if layout.has("suppliers") or layout.has("customers"):
+            yield from _supply_rows(ctx, table, layout, resolver)
     for name, ids in resolver.ambiguous[:1000]:
         ctx.warn(None, f"supplier/customer name {name!r} fits several firms ({', '.join(ids[:4])}); "
                        "kept as an outside firm")
@@ -158,7 +167,7 @@ def _identity(ctx: IngestContext | None, line: int, cell: dict[str, str]) -> tup
 
 
 def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameResolver,
-               places: PlaceNodes, shared: set[str]) -> Iterator[Record]:
+               places: PlaceNodes, shared: dict[tuple, str]) -> Iterator[Record]:
     f = layout.fields
     links = layout.role == "links"
     for line, row in table.rows(ctx.reject):
@@ -190,7 +199,8 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
         if where.inferred:
             props["inferred"] = where.inferred
         aliases = [short] if short and short != name else []
-        aliases += [a for a in core_aliases(name) if a not in aliases]
+        if not short:  # without a short name, the core name (恒立液压, Sany) stands in for one
+            aliases += core_aliases(name)
         yield NodeRecord(fid, Label.FIRM, name, props, ev, aliases)
         for surface in (name, short, *aliases):
             if surface:
@@ -209,18 +219,20 @@ def _place_links(ctx: IngestContext, fid: str, where, places: PlaceNodes, ev, li
         yield EdgeRecord(RelType.LOCATED_IN, fid, node_id(Label.PROVINCE, where.province), {}, place_ev)
 
 
-def _memberships(fid: str, cell: dict[str, str], ev, shared: set[str]) -> Iterator[Record]:
+def _memberships(fid: str, cell: dict[str, str], ev, shared: dict[tuple, str]) -> Iterator[Record]:
+    """Yield the firm's BELONGS_TO links; each Chain, Segment and Cluster node is
+    yielded once per file (``shared`` maps (label, name) to the ids already made)."""
     chain_id = None
     if cell.get("chain"):
-        chain_id = node_id(Label.CHAIN, cell["chain"])
-        if chain_id not in shared:
-            shared.add(chain_id)
+        chain_id = shared.get((Label.CHAIN, cell["chain"]))
+        if chain_id is None:
+            chain_id = shared[(Label.CHAIN, cell["chain"])] = node_id(Label.CHAIN, cell["chain"])
             yield NodeRecord(chain_id, Label.CHAIN, cell["chain"], {}, ev)
         yield EdgeRecord(RelType.BELONGS_TO, fid, chain_id, {}, ev)
     if cell.get("segment"):
-        seg_id = node_id(Label.SEGMENT, cell["segment"])
-        if seg_id not in shared:
-            shared.add(seg_id)
+        seg_id = shared.get((Label.SEGMENT, cell["segment"]))
+        if seg_id is None:
+            seg_id = shared[(Label.SEGMENT, cell["segment"])] = node_id(Label.SEGMENT, cell["segment"])
             props = {}
             if stage_of(cell.get("stage", "")):
                 props["stage"] = stage_of(cell["stage"])
@@ -231,9 +243,9 @@ def _memberships(fid: str, cell: dict[str, str], ev, shared: set[str]) -> Iterat
                 yield EdgeRecord(RelType.BELONGS_TO, seg_id, chain_id, {}, ev)
         yield EdgeRecord(RelType.BELONGS_TO, fid, seg_id, {}, ev)
     if cell.get("cluster"):
-        cluster_id = node_id(Label.CLUSTER, cell["cluster"])
-        if cluster_id not in shared:
-            shared.add(cluster_id)
+        cluster_id = shared.get((Label.CLUSTER, cell["cluster"]))
+        if cluster_id is None:
+            cluster_id = shared[(Label.CLUSTER, cell["cluster"])] = node_id(Label.CLUSTER, cell["cluster"])
             yield NodeRecord(cluster_id, Label.CLUSTER, cell["cluster"], {}, ev)
         yield EdgeRecord(RelType.BELONGS_TO, fid, cluster_id, {}, ev)
 
@@ -265,15 +277,13 @@ def _supply_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: Nam
 def _report_duplicates(ctx: IngestContext) -> None:
     """Warn about firms given on more than one row of this file (the same code or
     name and place twice): the rows are merged into one firm, not dropped."""
-    rows = ctx.store.conn.execute(
-        "SELECT owner, group_concat(row) FROM evidence WHERE source=? AND owner LIKE 'firm:%' "
-        "AND instr(owner, '|')=0 AND note='' GROUP BY owner HAVING count(DISTINCT row) > 1 ORDER BY owner",
-        (ctx.source_id,)).fetchall()
-    for owner, lines in rows:
+    for owner, lines in ctx.store.rows_by_source(ctx.source_id, Label.FIRM).items():
+        if len(lines) < 2:
+            continue
         node = ctx.store.get_node(owner)
         names = sorted({node.name, *node.aliases})
-        ctx.warn(int(lines.split(",")[0]), f"{owner} is given on rows {lines} ({' / '.join(names[:4])}); "
-                                           "merged into one firm")
+        ctx.warn(lines[0], f"{owner} is given on rows {','.join(map(str, lines))} ({' / '.join(names[:4])}); "
+                           "merged into one firm")
 
 
 def _raw(row: dict[str, Any]) -> str:

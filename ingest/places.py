@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from chaingraph.gazetteer import Place, gazetteer
 from chaingraph.identity import node_id
@@ -31,10 +32,11 @@ class Where:
     note: str | None = None
 
 
-def _short(name: str | None, levels: tuple[str, ...]) -> tuple[str | None, Place | None]:
+@lru_cache(maxsize=8192)
+def _short(name: str | None, levels: tuple[str, ...], province_code: str | None = None) -> tuple[str | None, Place | None]:
     if not name:
         return None, None
-    place = gazetteer().canonical(name, levels)
+    place = gazetteer().canonical(name, levels, province_code)
     return (place.short, place) if place else (name.strip(), None)
 
 
@@ -46,7 +48,7 @@ def locate(name: str, province: str = "", city: str = "", county: str = "", addr
     g = gazetteer()
     where = Where()
     where.province, prov_place = _short(province, ("province",))
-    where.city, city_place = _short(city, ("city", "county"))
+    where.city, city_place = _short(city, ("city", "county"), prov_place.code if prov_place else None)
     where.county = county.strip() or None
     sources = []
     if not where.city:

@@ -41,7 +41,7 @@ def core_aliases(name: str) -> list[str]:
         found = gazetteer().leading_place(rest)
         if found:
             rest = rest[len(found.how.replace("+", "")):] if found.how else rest
-        return [rest] if rest != key and len(rest) >= 2 and not gazetteer().lookup(rest) else []
+        return [rest] if rest != key and len(rest) >= 2 and not gazetteer().is_place_name(rest) else []
     match = _WORD.match(name.strip())
     if not match:
         return []

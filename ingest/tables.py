@@ -81,6 +81,13 @@ def _mostly_common_hanzi(text: str) -> bool:
     return common >= 0.9 * len(hanzi)
 
 
+def _few(text: str) -> int:
+    """How many undecodable bytes still leave a text in an encoding: a handful, or
+    one in 200 characters (read the other way, Chinese gives an error nearly every
+    character)."""
+    return max(3, len(text) // 200)
+
+
 def detect_encoding(head: bytes) -> str:
     """Return the encoding to read a text file whose first bytes are ``head``:
     ``utf-8-sig`` for a UTF-8 BOM, ``utf-16`` for a UTF-16 BOM, ``utf-8`` when the
@@ -100,12 +107,13 @@ def detect_encoding(head: bytes) -> str:
     except UnicodeDecodeError:
         pass
     sample = _trim_partial(head, "gb18030")
-    try:
-        text = sample.decode("gb18030")
-        if _mostly_common_hanzi(text):
-            return "gb18030"
-    except UnicodeDecodeError:
-        pass
+    gb_text = sample.decode("gb18030", "replace")
+    gb_errors = gb_text.count("\ufffd")
+    if gb_errors <= _few(gb_text) and _mostly_common_hanzi(gb_text):
+        return "gb18030"  # clean, or a stray bad byte in an otherwise Chinese GB file
+    utf_text = _trim_partial(head, "utf-8").decode("utf-8", "replace")
+    if utf_text.count("\ufffd") <= _few(utf_text):
+        return "utf-8"  # UTF-8 with a stray bad byte: that row is rejected, not the file
     from charset_normalizer import from_bytes
 
     best = from_bytes(head).best()
@@ -201,8 +209,6 @@ def _delimited_rows(path: Path, encoding: str, delimiter: str, header_line: int,
             if cells is None:
                 reject(number, "malformed quoting", text[:300])
                 continue
-        if len(cells) > width and not any(c.strip() for c in cells[width:]):
-            cells = cells[:width]
         if len(cells) != width:
             reject(number, f"{len(cells)} columns where the header has {width}", text[:300])
             continue
@@ -233,7 +239,7 @@ def open_text_table(path: Path, head: bytes, encoding: str | None, score: Callab
         if len(candidates) >= HEADER_SEARCH:
             break
     if not candidates:
-        raise InputError("no header line", str(path))
+        raise InputError(f"no line can be read as {enc}; check --encoding", str(path))
     best = None
     for number, text in candidates:
         delimiter = _sniff_delimiter(text, path.suffix.lower())
@@ -349,18 +355,21 @@ def _sheet_table(path: Path, sheet: str, score: Callable[[list[str]], int]) -> T
 
 def open_jsonl_table(path: Path, head: bytes, encoding: str | None) -> Table:
     """Return the table of a JSON Lines file of objects; its header is the keys of
-    the first object. Lines that are not JSON objects are rejected."""
+    the first hundred objects. Lines that are not JSON objects are rejected."""
     enc = check_encoding(encoding) if encoding else detect_encoding(head)
-    header: list[str] = []
+    header: dict[str, None] = {}  # the keys of the first objects, in order of appearance
+    seen = 0
     for _, text in _physical_lines(path, enc, _no_reject):
         if text.strip():
             try:
-                first = json.loads(text)
+                value = json.loads(text)
             except ValueError:
                 continue
-            if isinstance(first, dict):
-                header = list(first)
-                break
+            if isinstance(value, dict):
+                header.update(dict.fromkeys(value))
+                seen += 1
+                if seen >= 100:
+                    break
     if not header:
         raise InputError("no JSON object found", str(path))
 
@@ -378,7 +387,7 @@ def open_jsonl_table(path: Path, head: bytes, encoding: str | None) -> Table:
                 continue
             yield number, value
 
-    return Table(path.name, header, 0, enc, rows)
+    return Table(path.name, list(header), 0, enc, rows)
 
 
 def is_text_table(path: Path) -> bool:

@@ -1,0 +1,261 @@
+"""Enterprise lists: encodings, Chinese and English headers, Excel, JSON Lines,
+mapping files, relation lists, bad rows, place inference, name resolution and
+re-ingest. Fixtures are made by tests/data/lists/make_fixtures.py."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+
+from chaingraph.errors import InputError
+from chaingraph.model import Label
+from chaingraph.store import Store
+from ingest import ingest_paths
+from ingest.base import IngestContext, IngestOptions, IngestReport
+from ingest.firm_list import FirmListIngester
+from ingest.tables import detect_encoding
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+@pytest.fixture
+def lists(data_dir) -> Path:
+    return data_dir / "lists"
+
+
+def firms(store: Store) -> dict[str, dict]:
+    g = store.to_networkx()
+    return {n: a for n, a in g.nodes(data=True) if a["label"] == "Firm"}
+
+
+@pytest.mark.parametrize("name, encoding", [
+    ("lists_gb18030.csv", "gb18030"), ("lists_gbk.csv", "gb18030"), ("lists_utf8_bom.csv", "utf-8-sig"),
+    ("lists_broken.csv", "utf-8"), ("lists_custom_layout.csv", "utf-8"),
+])
+def test_encoding_is_detected(lists, name, encoding):
+    assert detect_encoding((lists / name).read_bytes()) == encoding
+
+
+def test_gb18030_list_keeps_characters_gbk_lacks(store, lists):
+    report = ingest_paths([lists / "lists_gb18030.csv"], store)
+    assert not report.rejects and not report.skipped
+    node = store.get_node("firm:uscc:91430100MA4L0000X1")
+    assert node.name == "湖南𠀾䶮精工机械有限公司"
+    assert node.props["city"] == "株洲" and node.props["province"] == "湖南"
+    # a supplier given by a short name with those characters resolves to the listed firm
+    g = store.to_networkx()
+    assert g.has_edge("firm:uscc:91430100MA4L0000X1", "firm:name:三一重工@长沙", key="SUPPLIES")
+
+
+def test_gbk_list_with_a_title_line_and_chinese_headers(store, lists):
+    report = ingest_paths([lists / "lists_gbk.csv"], store)
+    assert not report.rejects
+    node = store.get_node("firm:stock:002097")
+    assert node.name == "山河智能装备股份有限公司"
+    assert [e.row for e in node.evidence] == [4]  # line numbers count the title line
+    g = store.to_networkx()
+    assert g.has_edge("firm:stock:000157", "segment:工程机械整机", key="BELONGS_TO")
+    assert g.has_edge("segment:工程机械整机", "chain:工程机械", key="BELONGS_TO")
+    assert g.has_edge("firm:stock:000157", "cluster:长沙高新区", key="BELONGS_TO")
+
+
+def test_wrong_encoding_override_rejects_rows_instead_of_failing(store, lists, tmp_path):
+    report = ingest_paths([lists / "lists_gbk.csv"], store, IngestOptions(encoding="utf-8"))
+    assert report.skipped[0].reason == "no line can be read as utf-8; check --encoding"
+    # GBK lacks the 4-byte characters of lines 2 and 3: those rows go, the rest comes in
+    report = ingest_paths([lists / "lists_gb18030.csv"], store, IngestOptions(encoding="gbk"))
+    assert [(r.line, r.reason.split(" at ")[0]) for r in report.rejects] == [
+        (2, "undecodable byte 0x95"), (3, "undecodable byte 0x95")]
+    assert store.get_node("firm:name:江苏恒立液压").name == "江苏恒立液压股份有限公司"
+    report = ingest_paths([lists / "lists_gbk.csv"], store, IngestOptions(encoding="gbk"))
+    assert store.get_node("firm:stock:000157").name == "中联重科股份有限公司"
+    report = ingest_paths([lists / "lists_gbk.csv"], store, IngestOptions(encoding="klingon"))
+    assert report.skipped[0].reason == "unknown encoding 'klingon'"
+
+
+def test_english_headers_with_bom_and_english_short_names(store, lists):
+    ingest_paths([lists / "lists_utf8_bom.csv"], store)
+    g = store.to_networkx()
+    sany = "firm:stock:600031"
+    assert g.nodes[sany]["name"] == "Sany Heavy Industry Co., Ltd."
+    assert g.nodes[sany]["city"] == "长沙"  # Changsha and 长沙 are one city
+    assert g.has_edge(sany, "city:长沙", key="LOCATED_IN")
+    assert g.has_edge("firm:stock:601100", sany, key="SUPPLIES")  # "Hengli" (its short name)
+    assert g.has_edge("firm:stock:000338", sany, key="SUPPLIES")  # "Weichai" (first word of its name)
+    assert g.nodes["firm:name:zoomlion"]["outside_list"] is True  # unknown customer kept, marked
+    assert g.has_edge("firm:stock:601100", "firm:name:zoomlion", key="SUPPLIES")
+    assert g.nodes["firm:stock:601100"]["city"] == "常州"  # Changzhou in Jiangsu, not 长洲 county
+
+
+def test_short_names_resolve_against_the_store(store, lists):
+    ingest_paths([lists / "lists_firms.xlsx"], store)
+    ingest_paths([lists / "lists_supply_pairs.csv"], store)
+    g = store.to_networkx()
+    # 恒立液压 is known from the workbook; 三一重工 from no list: it becomes an outside firm
+    assert g.has_edge("firm:stock:601100", "firm:name:三一重工", key="SUPPLIES")
+    assert g.nodes["firm:name:三一重工"]["outside_list"] is True
+    assert g.edges["firm:name:未知钢厂", "firm:name:三一重工", "SUPPLIES"]["weight"] == 1.0
+
+
+def test_excel_every_sheet_or_one(store, lists, tmp_path):
+    report = ingest_paths([lists / "lists_firms.xlsx"], store)
+    assert not report.rejects and not report.skipped
+    found = firms(store)
+    assert {"firm:stock:000157", "firm:stock:601100", "firm:stock:000338", "firm:name:铁建重工@长沙"} <= set(found)
+    assert found["firm:stock:000338"]["stock_code"] == "000338"  # a number cell, zero-padded
+    # the supplier on sheet 整机 resolves to the firm listed on sheet 配套
+    assert store.to_networkx().has_edge("firm:stock:601100", "firm:stock:000157", key="SUPPLIES")
+    with Store(tmp_path / "one.db") as one:
+        ingest_paths([lists / "lists_firms.xlsx"], one, IngestOptions(sheet="配套"))
+        assert set(firms(one)) == {"firm:stock:601100", "firm:stock:000338"}
+        report = ingest_paths([lists / "lists_firms.xlsx"], one, IngestOptions(sheet="Sheet9"))
+        assert report.skipped[0].reason == "no sheet 'Sheet9'; sheets: 整机, 配套, 空"
+
+
+def test_jsonl_firms_with_places_inferred(store, lists):
+    report = ingest_paths([lists / "lists_firms.jsonl"], store)
+    assert [(r.line, r.reason) for r in report.rejects] == [(3, "a line must hold one JSON object")]
+    amd = store.get_node("firm:stock:002623")  # 常州亚玛顿: place from its registered name
+    assert (amd.props["province"], amd.props["city"]) == ("江苏", "常州")
+    assert amd.props["inferred"] == ["province", "city"]
+    g = store.to_networkx()
+    assert g.has_edge("firm:stock:002623", "city:常州", key="LOCATED_IN")
+    notes = [e.note for e in store.evidence("firm:stock:002623|LOCATED_IN|city:常州")]
+    assert notes == ["inferred: city 常州, province 江苏 from registered name"]
+    addr = store.get_node("firm:name:长沙未名新材料")  # from its address, down to the county
+    assert (addr.props["city"], addr.props["county"]) == ("长沙", "岳麓区")
+    english = store.get_node("firm:name:hunan nonexistent machinery")
+    assert english.props["province"] == "湖南" and "city" not in english.props
+    assert g.has_edge("firm:name:hunan nonexistent machinery", "province:湖南", key="LOCATED_IN")
+
+
+def test_given_places_are_not_marked_inferred(store, lists):
+    ingest_paths([lists / "lists_gbk.csv"], store)
+    node = store.get_node("firm:stock:000157")
+    assert "inferred" not in node.props
+    assert store.get_node("city:长沙").name == "长沙市"
+    assert store.get_node("city:长沙").props["code"] == "430100"
+
+
+def test_mapping_file_describes_an_unknown_layout(store, lists):
+    report = ingest_paths([lists / "lists_custom_layout.csv"], store)
+    assert "describe the layout with --mapping" in report.skipped[0].reason
+    options = IngestOptions(mapping=lists / "lists_custom.mapping.toml")
+    report = ingest_paths([lists / "lists_custom_layout.csv"], store, options)
+    assert not report.skipped and not report.rejects
+    g = store.to_networkx()
+    gear = "firm:uscc:91430200MA4Q0000Y2"
+    assert g.nodes[gear]["city"] == "株洲" and g.nodes[gear]["province"] == "湖南"
+    assert g.has_edge("firm:name:湖南湘钢@湘潭", gear, key="SUPPLIES")
+
+
+def test_bad_mapping_files_are_one_clear_error(store, lists, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[columns]\nnmae = "单位"\n', encoding="utf-8")
+    report = ingest_paths([lists / "lists_custom_layout.csv"], store, IngestOptions(mapping=bad))
+    assert "unknown field 'nmae'" in report.skipped[0].reason
+    bad.write_text('[columns]\nname = "公司"\n', encoding="utf-8")
+    report = ingest_paths([lists / "lists_custom_layout.csv"], store, IngestOptions(mapping=bad))
+    assert "names column '公司', which is not in the header" in report.skipped[0].reason
+
+
+def test_bad_rows_are_rejected_with_line_and_reason(store, lists, tmp_path):
+    rejects = tmp_path / "x.rejects.csv"
+    report = ingest_paths([lists / "lists_broken.csv"], store, rejects_path=rejects)
+    reasons = {r.line: r.reason for r in report.rejects}
+    assert reasons[4] == "row has no name"
+    assert reasons[5] == "5 columns where the header has 3"
+    assert reasons[6].startswith("undecodable byte 0xff")
+    assert reasons[7] == "broken quote: a quoted cell is never closed"
+    assert set(reasons) == {4, 5, 6, 7}
+    names = sorted(a["name"] for a in firms(store).values())
+    assert names == ["湖南好企业一号有限公司", "湖南好企业三号有限公司", "湖南好企业二号有限公司", "湖南好企业四号有限公司"]
+    rows = list(csv.DictReader(rejects.open(encoding="utf-8")))
+    assert [(Path(r["file"]).name, r["line"]) for r in rows] == [("lists_broken.csv", str(n)) for n in (4, 5, 6, 7)]
+
+
+def test_empty_and_binary_lists_are_one_clear_error(store, tmp_path):
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
+    (tmp_path / "empty.csv").write_bytes(b"\n\n")
+    (tmp_path / "blob.csv").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    (tmp_path / "fake.xlsx").write_bytes(b"this is not a workbook")
+    report = ingest_paths([tmp_path], store)
+    reasons = {Path(s.path).name: s.reason for s in report.skipped}
+    assert reasons == {"empty.csv": "empty file", "blob.csv": "binary file, not a text table",
+                       "fake.xlsx": "not a readable .xlsx workbook (BadZipFile)"}
+
+
+def test_relation_lists_become_edges(store, lists):
+    ingest_paths([lists / "lists_industries.tsv"], store)
+    g = store.to_networkx()
+    assert g.has_edge("segment:工程机械整机", "segment:工程机械", key="BELONGS_TO")
+    assert g.has_edge("segment:工程机械", "segment:机械设备", key="BELONGS_TO")
+    assert g.edges["segment:液压件", "segment:工程机械整机", "SUPPLIES"]["weight"] == 2.0
+    assert g.edges["segment:钢材", "segment:液压件", "SUPPLIES"]["weight"] == 1.0
+    assert g.nodes["segment:工程机械整机"]["code"] == "640601"
+
+
+def test_reingest_and_an_interrupted_ingest_change_nothing(store, lists, tmp_path):
+    files = [lists / n for n in ("lists_gb18030.csv", "lists_firms.xlsx", "lists_utf8_bom.csv")]
+    with Store(tmp_path / "fresh.db") as fresh:
+        ingest_paths(files, fresh)
+        expected = fresh.stats().to_dict()
+    # a run killed part-way: only some of the first file's records got written
+    ctx = IngestContext(files[0], store, IngestOptions(), IngestReport())
+    store.upsert(itertools.islice(FirmListIngester().read(ctx), 5))
+    ingest_paths(files, store)
+    assert store.stats().to_dict() == expected
+    ingest_paths(files, store)
+    assert store.stats().to_dict() == expected
+
+
+def test_list_directory_with_several_layouts(store, lists, tmp_path):
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
+    for name in ("lists_gbk.csv", "lists_firms.xlsx", "lists_supply_pairs.csv"):
+        shutil.copy(lists / name, tmp_path / name)
+    report = ingest_paths([tmp_path], store)
+    assert len(report.files) == 3 and not report.skipped
+    # the same firm from two files with two layouts is one node
+    node = store.get_node("firm:stock:000157")
+    assert len({e.source for e in node.evidence}) == 2
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "chainkg").exists(), reason="needs ../shared/data/chainkg")
+def test_chainkg_data_set_with_its_mapping(store, tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    options = IngestOptions(mapping=root / "data" / "mappings" / "chainkg.toml")
+    report = ingest_paths([SHARED / "data" / "chainkg"], store, options, rejects_path=tmp_path / "r.csv")
+    assert not report.rejects
+    assert sorted(Path(p).name for p, by in report.files if by == "firm-list") == [
+        "company.jsonl", "company_industry.jsonl", "industry.jsonl", "industry_industry.jsonl", "industry_up.jsonl"]
+    stats = store.stats()
+    assert stats.labels["Segment"] >= 511  # 511 industries + 2 upstream names the list lacks
+    g = store.to_networkx()
+    assert g.has_edge("segment:种子", "segment:种植业", key="BELONGS_TO")
+    assert g.has_edge("segment:工程机械整机", "segment:大众出版", key="SUPPLIES")
+    # links to firms missing from company.jsonl are kept as outside firms and reported
+    unlisted = [w for w in report.warnings if "not in any list read so far" in w.reason]
+    assert len(unlisted) == 103
+    assert g.nodes["firm:stock:600031"]["outside_list"] is True
+    assert g.has_edge("firm:stock:600031", "segment:工程机械整机", key="BELONGS_TO")
+    duplicates = [w for w in report.warnings if "merged into one firm" in w.reason]
+    assert len(duplicates) == 53
+    # the sample list gives 三一重工 its place: one node with city and industry
+    ingest_paths([root / "data" / "lists" / "chain_firms_sample.csv"], store)
+    sany = store.to_networkx()
+    assert sany.nodes["firm:stock:600031"]["city"] == "长沙"
+    assert sany.nodes["firm:stock:600031"]["outside_list"] is False
+    assert sany.has_edge("firm:stock:600031", "segment:工程机械整机", key="BELONGS_TO")
+    assert sany.has_edge("firm:stock:600031", "city:长沙", key="LOCATED_IN")
+
+
+def test_layout_errors_name_the_file(lists, store):
+    ctx = IngestContext(lists / "lists_custom_layout.csv", store, IngestOptions(), IngestReport())
+    with pytest.raises(InputError, match="no column names a firm"):
+        list(FirmListIngester().read(ctx))
