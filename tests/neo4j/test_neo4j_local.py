@@ -1,0 +1,98 @@
+"""scripts/neo4j-local: export lines that eval, a private password, 127.0.0.1 only,
+usage reporting off, start twice gives the same lines, stop is clean, data persists,
+and an unreachable Maven Central is one line."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+
+from chaingraph.neo4j_connect import Neo4jSettings
+from chaingraph.neo4j_cypher import run_cypher
+
+from .conftest import SCRIPT, local_env, parse_exports
+
+
+def script(env, *args, timeout=600):
+    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, env=env, timeout=timeout)
+
+
+def test_start_prints_export_lines_that_eval(neo4j_server):
+    settings, home, stdout = neo4j_server
+    lines = stdout.strip().splitlines()
+    assert [l.split("=")[0] for l in lines] == ["export NEO4J_URI", "export NEO4J_USERNAME", "export NEO4J_PASSWORD"]
+    evaluated = subprocess.run(["bash", "-c", 'eval "$1"; printf "%s|%s|%s" "$NEO4J_URI" "$NEO4J_USERNAME" "$NEO4J_PASSWORD"',
+                                "_", stdout], capture_output=True, text=True)
+    assert evaluated.stdout == f"{settings.uri}|neo4j|{settings.password}"
+    assert settings.uri.startswith("bolt://127.0.0.1:")
+
+
+def test_password_file_is_private_and_auth_is_on(neo4j_server):
+    settings, home, _ = neo4j_server
+    mode = stat.S_IMODE(os.stat(home / "password").st_mode)
+    assert mode == 0o600
+    assert (home / "password").read_text().strip() == settings.password and len(settings.password) >= 24
+    settings_wrong = Neo4jSettings(settings.uri, "neo4j", "neo4j")
+    try:
+        run_cypher(settings_wrong, "RETURN 1")
+    except Exception as exc:  # noqa: BLE001
+        assert "refused the credentials" in str(exc)
+    else:
+        raise AssertionError("the default password was accepted")
+
+
+def test_listens_on_localhost_only_with_usage_reporting_off(neo4j_server):
+    settings = neo4j_server[0]
+    rows = run_cypher(settings, "SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value",
+                      {"names": ["server.bolt.listen_address", "dbms.usage_report.enabled",
+                                 "dbms.security.auth_enabled", "server.memory.pagecache.size"]}).rows
+    values = {r["name"]: r["value"] for r in rows}
+    assert values["server.bolt.listen_address"].startswith("127.0.0.1:")
+    assert values["dbms.usage_report.enabled"] == "false"
+    assert values["dbms.security.auth_enabled"] == "true"
+    assert values["server.memory.pagecache.size"].startswith("256")
+
+
+def test_start_on_a_running_server_prints_the_same_lines_and_status_says_running(neo4j_server):
+    settings, home, stdout = neo4j_server
+    env = local_env(home)
+    again = script(env, "start", timeout=60)
+    assert again.returncode == 0 and again.stdout == stdout
+    status = script(env, "status", timeout=60)
+    assert status.returncode == 0 and "running on " + settings.uri in status.stderr
+
+
+def test_stop_is_clean_and_data_survives_a_restart(tmp_path):
+    env = local_env(tmp_path / "home")
+    first = script(env, "start")
+    assert first.returncode == 0, first.stderr
+    exports = parse_exports(first.stdout)
+    settings = Neo4jSettings(exports["NEO4J_URI"], "neo4j", exports["NEO4J_PASSWORD"])
+    try:
+        run_cypher(settings, "CREATE (:Firm {id: 'kept', name: '留下'})", write=True)
+        stopped = script(env, "stop", timeout=180)
+        assert stopped.returncode == 0 and "stopped" in stopped.stderr
+        log = (tmp_path / "home" / "launcher.log").read_text()
+        assert "chaingraph-neo4j stopped" in log  # the shutdown hook closed the store
+        assert script(env, "status").returncode == 3
+        second = script(env, "start")
+        assert second.returncode == 0, second.stderr
+        assert parse_exports(second.stdout)["NEO4J_PASSWORD"] == exports["NEO4J_PASSWORD"]
+        settings = Neo4jSettings(parse_exports(second.stdout)["NEO4J_URI"], "neo4j", exports["NEO4J_PASSWORD"])
+        assert run_cypher(settings, "MATCH (n:Firm {id: 'kept'}) RETURN n.name AS name").rows == [{"name": "留下"}]
+    finally:
+        script(env, "stop", timeout=180)
+
+
+def test_unreachable_maven_central_is_one_line(tmp_path):
+    settings_xml = tmp_path / "settings.xml"
+    settings_xml.write_text(
+        f"<settings><localRepository>{tmp_path / 'repo'}</localRepository><mirrors><mirror><id>nowhere</id>"
+        "<mirrorOf>*</mirrorOf><url>http://127.0.0.1:9/maven2</url></mirror></mirrors></settings>")
+    env = dict(os.environ, NEO4J_LOCAL_LIB=str(tmp_path / "lib"), NEO4J_LOCAL_MAVEN_ARGS=f"-s {settings_xml}")
+    result = script(env, "fetch", timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert result.stderr.startswith("neo4j-local: cannot reach Maven Central")
+    assert not (tmp_path / "lib").exists()
