@@ -25,8 +25,8 @@ HEAD_BYTES = 65536
 #: Tried in order; the first whose ``accepts`` says yes reads the file.
 INGESTERS: list[Ingester] = [
     RecordsIngester(),
+    ArticleIngester(),  # issue 4: .txt/.md/.html, and JSON Lines whose objects have a "text"
     FirmListIngester(),
-    ArticleIngester(),  # issue 4: last, so list ingesters see their files first
 ]
 
 

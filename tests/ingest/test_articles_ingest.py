@@ -1,0 +1,96 @@
+"""Articles into the store: one node per firm, place and chain across articles and
+lists, facts on the Event, sentence evidence, idempotent re-runs, bad files skipped."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from chaingraph.model import Label, RelType
+from ingest import ingest_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = ROOT / "tests" / "data" / "articles"
+SAMPLE_LIST = ROOT / "data" / "lists" / "chain_firms_sample.csv"
+ZH_SAMPLE = ROOT / "data" / "articles" / "changsha_supply_docking_zh.txt"
+EN_SAMPLE = ROOT / "data" / "articles" / "czt_machinery_alliance.txt"
+
+
+def test_chinese_article_firms_join_the_list_firms_in_one_run(tmp_path, store):
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
+    # the article sorts before the list; it must still be read after it
+    shutil.copy(ZH_SAMPLE, tmp_path / "a_article.txt")
+    shutil.copy(SAMPLE_LIST, tmp_path / "z_list.csv")
+    report = ingest_paths([tmp_path], store)
+    assert [i for _, i in report.files][-1] == "article"
+    edges = store.edges_of("firm:stock:600031")  # 三一重工 from the list
+    kinds = {(e.type, e.dst) for e in edges}
+    event = next(dst for typ, dst in kinds if typ is RelType.PARTICIPATED_IN)
+    assert (RelType.SIGNED_WITH, "firm:stock:601100") in kinds or any(
+        e.type is RelType.SIGNED_WITH and e.src == "firm:stock:601100" for e in store.edges_of("firm:stock:601100"))
+    node = store.get_node(event)
+    assert node.label is Label.EVENT
+    assert node.props["deal_count"] == 23 and node.props["deal_amount"] == 15.6e9
+    assert node.props["date"] == "2024-04-18" and node.props["participant_count"] == 120
+    signed = [e for e in edges if e.type is RelType.PARTICIPATED_IN][0]
+    ev = signed.evidence[0]
+    assert ev.sentence and "三一重工" in ev.sentence and ev.end > ev.start
+    assert not store.ids_by_key("三一重工", Label.FIRM) == []
+    assert len(store.ids_by_key("三一重工", Label.FIRM)) == 1  # no second Sany node
+
+
+def test_places_and_chains_are_one_node_across_languages(store):
+    ingest_paths([ZH_SAMPLE, EN_SAMPLE], store)
+    city = store.get_node("city:长沙")
+    assert city is not None and {"长沙市", "Changsha"} & ({city.name, *city.aliases}) == {"长沙市", "Changsha"} - set()
+    chain = store.get_node("chain:工程机械")
+    assert chain is not None
+    sources = {ev.source for ev in chain.evidence}
+    assert len(sources) == 2  # both articles name it
+
+
+def test_reingest_changes_nothing(store):
+    ingest_paths([ARTICLES], store)
+    first = store.stats().to_dict()
+    ingest_paths([ARTICLES], store)
+    assert store.stats().to_dict() == first
+    assert first["labels"].get("Event", 0) == 7  # one main event per article
+
+
+def test_bad_files_and_lines_are_reported_and_the_rest_goes_in(tmp_path, store):
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
+    shutil.copy(ARTICLES / "articles_batch.jsonl", tmp_path / "batch.jsonl")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01" * 500)
+    (tmp_path / "huge.txt").write_bytes(b"The alliance met in Changsha. " * (50 * 1024 * 1024 // 30))
+    report = ingest_paths([tmp_path], store)
+    skipped = {Path(s.path).name: s.reason for s in report.skipped}
+    assert set(skipped) == {"empty.txt", "binary.txt", "huge.txt"}
+    assert "too large" in skipped["huge.txt"]
+    assert [(Path(r.path).name, r.line) for r in report.rejects] == [("batch.jsonl", 2)]
+    assert store.stats().labels["Event"] == 2
+
+
+def test_extract_cli_writes_nothing_and_eval_cli_scores(tmp_path):
+    db = tmp_path / "never.db"
+    run = lambda *a: subprocess.run([sys.executable, "-c", "import cli; cli.main()", "--db", str(db), *a],  # noqa: E731
+                                    capture_output=True, text=True, cwd=ROOT, timeout=300)
+    out = run("extract", str(ARTICLES / "en_battery_signing.txt"), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data[0]["article"] == "en_battery_signing.txt" and data[0]["language"] == "en"
+    entity = data[0]["entities"][0]
+    assert {"id", "type", "name", "aliases", "evidence"} <= set(entity)
+    assert any(r["reason"] == "tail" for r in data[0]["removed"])
+    assert not db.exists()
+    bad = run("extract", str(ARTICLES), str(tmp_path / "missing.txt"))
+    assert bad.returncode == 1 and bad.stderr.startswith("Error: ") and "missing.txt" in bad.stderr
+    scored = run("eval", str(ARTICLES / "gold"), str(ARTICLES), "--format", "json")
+    assert scored.returncode == 0, scored.stderr
+    total = json.loads(scored.stdout)["total"]
+    assert total["article"] == "TOTAL" and total["ent_f1"] >= 0.85 and total["rel_f1"] >= 0.6
