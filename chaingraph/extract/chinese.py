@@ -38,6 +38,8 @@ _BOUNDARY = sorted([
     "聚焦", "代表", "企业", "嘉宾", "供应", "提供", "支持", "指导", "牵头", "携手", "通过", "作为", "全市", "全省",
     "我市", "我省", "我国", "全国", "记者", "获悉", "了解", "表示", "介绍", "称", "即", "也", "还", "都", "已",
 ], key=len, reverse=True)
+_BOUNDARY_SET = frozenset(_BOUNDARY)
+_BOUNDARY_LENGTHS = sorted({len(b) for b in _BOUNDARY}, reverse=True)
 _KEEP_AFTER_HE = ("信息", "城乡", "改革", "社会", "技术", "旅游", "科技")
 _AMBIGUOUS_PLACES = {"朝阳", "中山", "安康", "白山", "红河", "海东", "海西", "山南", "黄山", "三明", "大同", "通化",
                      "白银", "金昌", "玉树", "阿坝", "大理", "普洱", "丽水", "长治", "吉安", "宜春", "新余"}
@@ -68,7 +70,8 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24) -> int:
             break
         if ch.isdigit() and pos < end and not text[pos].isdigit() and text[pos] not in "年届":
             break
-        hit = next((b for b in _BOUNDARY if text.startswith(b, pos - len(b)) and pos - len(b) >= lowest), None)
+        hit = next((text[pos - n:pos] for n in _BOUNDARY_LENGTHS
+                    if pos - n >= lowest and text[pos - n:pos] in _BOUNDARY_SET), None)
         if hit is not None:
             if hit == "和" and text.startswith(_KEEP_AFTER_HE, pos):
                 pos -= 1

@@ -29,10 +29,26 @@ def _zh_table() -> tuple[re.Pattern | None, dict[str, object]]:
             continue
         counts[place.name] = counts.get(place.name, 0) + 1
         by_name[place.name] = place
-    names = sorted((n for n, c in counts.items() if c == 1 and not n.endswith("市辖区")), key=len, reverse=True)
-    if not names:
-        return None, {}
-    return re.compile("|".join(map(re.escape, names))), by_name
+    names = {n: by_name[n] for n, c in counts.items() if c == 1 and not n.endswith("市辖区")}
+    return (_SUFFIX_RE if names else None), names
+
+
+_SUFFIX_RE = re.compile(r"[县市区旗]")
+
+
+def _find_full(text: str, by_name: dict[str, object]) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, name)`` of county names in ``text``: each 县/市/区/旗 is
+    the end of a candidate, the longest known name ending there wins."""
+    out = []
+    for m in _SUFFIX_RE.finditer(text):
+        end = m.end()
+        for length in range(8, 2, -1):
+            start = end - length
+            if start >= 0 and text[start:end] in by_name:
+                if not out or out[-1][1] <= start:
+                    out.append((start, end, text[start:end]))
+                break
+    return out
 
 
 def _info(place) -> dict:
@@ -71,16 +87,15 @@ def county_mentions(text: str, sentences: list[Sentence], language: str) -> list
     pattern, by_name = _zh_table()
     if pattern is None:
         return out
-    full = {m.group(0) for m in pattern.finditer(text)}
+    full = {name for _s, _e, name in _find_full(text, by_name)}
     shorts = {by_name[n].short: by_name[n] for n in full if len(by_name[n].short) >= 2}
     short_re = re.compile("|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))) if shorts else None
     for index, sent in enumerate(sentences):
         taken: list[tuple[int, int]] = []
-        for m in pattern.finditer(sent.text):
-            place = by_name[m.group(0)]
-            start = sent.start + m.start()
-            taken.append((m.start(), m.end()))
-            out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index,
+        for a, b, name in _find_full(sent.text, by_name):
+            place = by_name[name]
+            taken.append((a, b))
+            out.append(Mention(sent.start + a, sent.start + b, name, "City", index,
                                key=place.pinyin.capitalize(), info=_info(place)))
         if short_re is None:
             continue
