@@ -31,6 +31,9 @@ from ingest.resolve import NameResolver, core_aliases
 from ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_tables, open_jsonl_table, \
     open_text_table
 
+#: How many names and rows of one file the resolver keeps in memory; beyond that it
+#: asks the store, so memory stays bounded however long the list.
+RESOLVER_LIMIT = 300_000
 FIRM_PROPS = ("short_name", "stock_code", "credit_code", "products", "address")
 _STOCK_PREFIXES = ("*ST", "S*ST", "ST", "SST", "XD", "XR", "DR", "N", "C")
 
@@ -132,7 +135,7 @@ def read_firms(ctx: IngestContext, tables: list[tuple[Table, Layout]]) -> Iterat
     named on one sheet and listed on another resolves. With ``role == "links"`` the
     firms are references: those no list has given yet are kept as outside firms and
     reported."""
-    resolver = NameResolver(ctx.store)
+    resolver = NameResolver(ctx.store, RESOLVER_LIMIT)
     places = PlaceNodes()
     shared: dict[tuple, str] = {}
     for table, layout in tables:
@@ -205,6 +208,8 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
         for surface in (name, short, *aliases):
             if surface:
                 resolver.remember(surface, fid)
+        if cell.get("suppliers") or cell.get("customers"):
+            resolver.remember_row((table.name, line), fid)
         yield from _place_links(ctx, fid, where, places, ev, line)
         yield from _memberships(fid, cell, ev, shared)
 
@@ -254,10 +259,14 @@ def _supply_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: Nam
     f = layout.fields
     wanted = [k for k in ("name", "short_name", "stock_code", "credit_code", "province", "city") if k in f]
     for line, row in table.rows():  # rows rejected in the first pass are not read again
-        cell = {k: _text(row.get(f[k])) for k in wanted}
-        if not cell.get("name") and ("name" in f or not cell.get("short_name")):
+        if not any(_text(row.get(f[c])) for c in ("suppliers", "customers") if c in f):
             continue
-        fid = _identity(None, line, cell)[2]
+        fid = resolver.row_firm((table.name, line))
+        if fid is None:  # more rows than the resolver keeps: work the id out again
+            cell = {k: _text(row.get(f[k])) for k in wanted}
+            if not cell.get("name") and ("name" in f or not cell.get("short_name")):
+                continue
+            fid = _identity(None, line, cell)[2]
         ev = [ctx.evidence(row=line)]
         for column, supplier_side in (("suppliers", True), ("customers", False)):
             if column not in f:

@@ -61,6 +61,7 @@ class NameResolver:
         self.store = store
         self.limit = limit
         self.local: dict[str, str] = {}
+        self.rows: dict[tuple[str, int], str] = {}
         self.cache: OrderedDict[str, str | None] = OrderedDict()
         self.ambiguous: list[tuple[str, list[str]]] = []
 
@@ -69,6 +70,16 @@ class NameResolver:
         the first firm to claim a surface keeps it."""
         if len(self.local) < self.limit and surface:
             self.local.setdefault(surface, firm)
+
+    def remember_row(self, row: tuple[str, int], firm: str) -> None:
+        """Note that ``row`` (table name, line) gave firm ``firm``, so the second pass
+        need not work the id out again."""
+        if len(self.rows) < self.limit:
+            self.rows[row] = firm
+
+    def row_firm(self, row: tuple[str, int]) -> str | None:
+        """Return the firm ``row`` gave in the first pass, if remembered."""
+        return self.rows.get(row)
 
     def resolve(self, name: str) -> str | None:
         """Return the id of the one firm ``name`` means, or None when no known firm

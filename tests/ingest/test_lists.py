@@ -214,6 +214,18 @@ def test_reingest_and_an_interrupted_ingest_change_nothing(store, lists, tmp_pat
     assert store.stats().to_dict() == expected
 
 
+def test_memory_bound_gives_the_same_graph(store, lists, tmp_path, monkeypatch):
+    files = [lists / n for n in ("lists_gb18030.csv", "lists_firms.xlsx", "lists_utf8_bom.csv")]
+    ingest_paths(files, store)
+    expected = store.to_networkx()
+    monkeypatch.setattr("ingest.firm_list.RESOLVER_LIMIT", 1)  # names resolved through the store
+    with Store(tmp_path / "bounded.db") as bounded:
+        ingest_paths(files, bounded)
+        got = bounded.to_networkx()
+    assert sorted(got.edges(keys=True)) == sorted(expected.edges(keys=True))
+    assert dict(got.nodes(data="name")) == dict(expected.nodes(data="name"))
+
+
 def test_list_directory_with_several_layouts(store, lists, tmp_path):
     tmp_path = tmp_path / "in"
     tmp_path.mkdir()
