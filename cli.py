@@ -349,7 +349,8 @@ def gaps(
     """Show, per segment of a chain, the region's firms, outside suppliers, status and candidate firms."""
     from chaingraph.gaps import find_gaps
 
-    with open_store(create=False) as store:
+    with open_store(create=False) as store, progress_bar() as bar:
+        bar.add_task("reading the graph and placing firms", total=None)
         report = find_gaps(store, chain, region, depth=depth, top=top,
                            chains_dirs=[chains_dir] if chains_dir else ())
     short = fmt == "table"
@@ -376,7 +377,8 @@ def key_firms_command(
     """Rank a chain's firms (PageRank, betweenness), flag those whose loss cuts it, and compare communities with clusters."""
     from chaingraph.keyfirms import key_firms
 
-    with open_store(create=False) as store:
+    with open_store(create=False) as store, progress_bar() as bar:
+        bar.add_task("reading the graph and ranking firms", total=None)
         report = key_firms(store, chain, region, depth=depth, top=top, betweenness_k=sample,
                            chains_dirs=[chains_dir] if chains_dir else ())
     if fmt == "json":
@@ -405,7 +407,8 @@ def compare(
     """Show a regions x segments coverage table for a chain: status and local firm count per cell."""
     from chaingraph.compare import compare_regions
 
-    with open_store(create=False) as store:
+    with open_store(create=False) as store, progress_bar() as bar:
+        bar.add_task("reading the graph and placing firms", total=None)
         report = compare_regions(store, chain, regions.replace("，", ",").split(","), depth=depth,
                                  chains_dirs=[chains_dir] if chains_dir else ())
     emit(render_rows(report.rows(), ["segment", "stage", *report.regions], fmt, title=report.chain,
