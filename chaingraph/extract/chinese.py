@@ -32,14 +32,18 @@ _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in _SUFFIXES))
 _SUFFIX_TYPE = dict(_SUFFIXES)
 _BOUNDARY = sorted([
     "的", "与", "及", "、", "在", "由", "对", "向", "为", "把", "被", "从", "是", "了", "将", "于", "等", "并", "或",
-    "同", "和", "本次", "此次", "本届", "这次", "该", "其", "各", "举办", "举行", "召开", "主办", "承办", "协办",
+    "和", "本次", "此次", "本届", "这次", "该", "其", "各", "举办", "举行", "召开", "主办", "承办", "协办",
     "参加", "出席", "签订", "签署", "签约", "会上", "期间", "据介绍", "近日", "日前", "今天", "昨天", "其中", "包括",
-    "以及", "成立", "加入", "联合", "共同", "位于", "落户", "来自", "组织", "开幕", "闭幕", "启动", "推动", "围绕",
+    "以及", "成立", "加入", "位于", "落户", "来自", "组织", "开幕", "闭幕", "启动", "推动", "围绕",
     "聚焦", "代表", "企业", "嘉宾", "供应", "提供", "支持", "指导", "牵头", "携手", "通过", "作为", "全市", "全省",
     "我市", "我省", "我国", "全国", "记者", "获悉", "了解", "表示", "介绍", "称", "即", "也", "还", "都", "已",
 ], key=len, reverse=True)
 _BOUNDARY_SET = frozenset(_BOUNDARY)
 _BOUNDARY_LENGTHS = sorted({len(b) for b in _BOUNDARY}, reverse=True)
+#: Words that name no one thing: not a short firm name, chain or cluster by themselves.
+_GENERIC_CORES = frozenset("""完整 整个 全部 重点 主导 优势 特色 现代 新兴 传统 上下游 本地 相关 全国 重要 主要 龙头
+核心 配套 关键 产业 工业 行业 企业 科技 技术 实业 控股 发展 投资 建设 集团 股份 有限 国际 中国 全省 全市 区域 当地
+各类 这些 我国 我市 我省 优质 高端 新型""".split())
 _KEEP_AFTER_HE = ("信息", "城乡", "改革", "社会", "技术", "旅游", "科技")
 _AMBIGUOUS_PLACES = {"朝阳", "中山", "安康", "白山", "红河", "海东", "海西", "山南", "黄山", "三明", "大同", "通化",
                      "白银", "金昌", "玉树", "阿坝", "大理", "普洱", "丽水", "长治", "吉安", "宜春", "新余"}
@@ -69,6 +73,9 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24) -> int:
         if ch == "日" and pos >= 2 and text[pos - 2].isdigit():
             break
         if ch.isdigit() and pos < end and not text[pos].isdigit() and text[pos] not in "年届":
+            year = re.search(r"(?:^|[^\d])((?:19|20)\d\d)$", text[max(lowest - 1, 0):pos])
+            if year and pos - 4 >= lowest and (pos - 4 == 0 or text[pos - 5] in _PUNCT or pos - 4 == lowest):
+                pos -= 4
             break
         hit = next((text[pos - n:pos] for n in _BOUNDARY_LENGTHS
                     if pos - n >= lowest and text[pos - n:pos] in _BOUNDARY_SET), None)
@@ -144,6 +151,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue
         if kind == "Event" and len(core) < 3:
             continue
+        if kind == "Cluster" and (core in _GENERIC_CORES or _CHAIN_ZH_RE.fullmatch(core) or core.endswith("的")):
+            continue
         if kind == "Firm" and match.group(0) in ("集团", "公司", "控股") and len(core) < 2:
             continue
         out.append(Mention(start, end, name, kind, index))
@@ -171,13 +180,15 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         start = end - len(phrase)
         if not (2 <= len(phrase) <= 8) and not (phrase in _CHAIN_ZH_CANON):
             continue
+        if phrase in _GENERIC_CORES or phrase.endswith("的"):
+            continue
         gaz_hit = _CHAIN_ZH_RE.fullmatch(phrase)
         key = _CHAIN_ZH_CANON[phrase] if gaz_hit else phrase
         spans.append((start, end))
         out.append(Mention(start, end, phrase, "Chain", index, key=key, info={"pattern": not gaz_hit}))
     for match in _CHAIN_ZH_RE.finditer(sent.text):
         start = sent.start + match.start()
-        if any(a <= start < b for a, b in spans):
+        if any(a <= start < b for a, b in spans) or len(match.group(0)) < 2:
             continue
         out.append(Mention(start, start + len(match.group(0)), match.group(0), "Chain", index,
                            key=_CHAIN_ZH_CANON[match.group(0)]))
@@ -202,12 +213,17 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
         candidates.append(core)
         if len(core) > 4:
             candidates.append(core[:4])
+        if place and len(stem) > 4:
+            candidates.append(stem[:place.end() + 2])
+        candidates = [c for c in candidates if c not in _GENERIC_CORES and not _CHAIN_ZH_RE.fullmatch(c)
+                      and len(c) >= 2 and not (len(c) <= 4 and c[-2:] in _GENERIC_CORES)
+                      or c == stem]
         for c in candidates:
             if len(c) >= 2 and c != m.text:
                 forms.setdefault(c, name_key(m.text))
     if not forms:
         return []
-    taken = [(m.start, m.end) for m in mentions if m.type in ("Firm", "Agency", "Alliance", "Cluster")]
+    taken = [(m.start, m.end) for m in mentions if m.type in ("Firm", "Agency", "Alliance", "Cluster", "Event")]
     out = []
     pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
     for match in pattern.finditer(text):

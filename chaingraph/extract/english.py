@@ -260,6 +260,12 @@ def _words_before(text: str, pos: int, limit: int = 6) -> list[tuple[str, int, i
     for match in reversed(words):
         word = match.group(0)
         low = word.lower()
+        if low in lx.CHAIN_STOP and picked and _CHAIN_RE.match(
+                " ".join([low, *(w.lower() for w, _, _ in picked)])):
+            gaz = _CHAIN_RE.match(" ".join([low, *(w.lower() for w, _, _ in picked)]))
+            if len(gaz.group(0)) > len(low):
+                picked.insert(0, (word, match.start(), match.end()))
+                continue
         if not word[0].isalpha() or low in lx.CHAIN_STOP and low != "and" or len(picked) >= limit:
             break
         if (word.isupper() and len(word) > 1) or word.endswith(("'s", "’s")) or gazetteer().lookup(word) \

@@ -89,6 +89,7 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
         groups.setdefault(k, []).append(m)
     _merge_chain_variants(groups)
     _merge_place_prefixed(groups)
+    _merge_zh_abbreviations(groups)
     _abbreviation_mentions(text, groups, alias_of, mentions)
     _add_short_forms(text, groups, mentions)
     provinces = {k[1] for k in groups if k[0] == "Province"}
@@ -157,6 +158,30 @@ def _merge_chain_variants(groups: dict[tuple[str, str], list[Mention]]) -> None:
         for long in keys[i + 1:]:
             if long in groups and len(short[1].split()) >= 2 and (long[1] + " ").startswith(short[1] + " "):
                 groups[short].extend(groups.pop(long))
+
+
+def _merge_zh_abbreviations(groups: dict[tuple[str, str], list[Mention]]) -> None:
+    """Merge a Chinese firm abbreviation into the full name it abbreviates: 广汽集团
+    into 广州汽车集团股份有限公司 (same first character, characters in order, both
+    named 集团)."""
+    firms = [k for k in groups if k[0] == "Firm" and re.search(r"[\u3400-\u9fff]", k[1])]
+    for short in sorted(firms, key=lambda k: len(k[1])):
+        if short not in groups or not any(m.text.endswith("集团") for m in groups[short]) or len(short[1]) > 4:
+            continue
+        targets = [k for k in firms if k != short and k in groups and len(k[1]) > len(short[1])
+                   and k[1][0] == short[1][0] and _in_order(short[1], k[1])
+                   and any("集团" in m.text for m in groups[k])]
+        if len(targets) == 1:
+            groups[targets[0]].extend(groups.pop(short))
+
+
+def _in_order(letters: str, text: str) -> bool:
+    pos = 0
+    for ch in letters:
+        pos = text.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
 
 
 def _merge_place_prefixed(groups: dict[tuple[str, str], list[Mention]]) -> None:

@@ -239,7 +239,7 @@ def _event_place(rel: Relations, text: str, main: Mention, event: Entity, per_se
         run: list[tuple[Mention, Entity]] = []
         for m, e in items:
             if e.type in ("City", "Province") and m.start >= trigger and where and m.start <= trigger + 60:
-                if run and text[run[-1][0].end:m.start].strip(" ,，、") and not m.nested_in:
+                if run and text[run[-1][0].end:m.start].strip(" ,，、"):
                     break
                 run.append((m, e))
         if run:
@@ -273,10 +273,14 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
         if language == "zh":
             for verb in re.finditer(r"(?:联合|共同)?(?:主办|承办|协办|举办)", s):
                 at = sentences[index].start + verb.start()
-                before = [(m, e) for m, e in items if m.end == at and e.type in ("Firm", "Agency", "Alliance")]
-                for m, e in before:
+                for m, e in reversed([(m, e) for m, e in items if m.end <= at
+                                      and e.type in ("Firm", "Agency", "Alliance")]):
+                    if m.end != at:
+                        break
                     rel.add("ORGANIZED", e, event, index)
                     organizers.add(e.id)
+                    gap = s[m.start - sentences[index].start - 1:m.start - sentences[index].start]
+                    at = m.start - 1 if gap in ("、", "和", "与", "及") else -1
             for by in _ZH_BY.finditer(s):
                 a, b = sentences[index].start + by.start(1), sentences[index].start + by.end(1)
                 for m, e in items:
@@ -328,7 +332,7 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                 if not right and len(left) >= 2 and language != "zh" and re.search(r"\band\b", clause[:verb]):
                     right, left = left[1:], left[:1]
                 for a in left[-1:]:
-                    for b in right[:1] if language != "zh" else right:
+                    for b in right:
                         rel.add("SIGNED_WITH", a, b, index)
                         if a.type == b.type == "Firm":
                             if re.search(r"\bsupply (agreement|contract|deal)|供货|供应", right_text):
