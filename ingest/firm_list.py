@@ -179,7 +179,10 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
             ctx.reject(line, "row has no name", _raw(row))
             continue
         name, short, fid, props = _identity(ctx, line, cell)
-        where = locate(name, cell.get("province", ""), cell.get("city", ""), cell.get("county", ""),
+        # Only a registered name tells a place (朝阳科技, a short name, is not in 朝阳), and
+        # a reference to a firm listed elsewhere must not overwrite that list's place.
+        registered = cell.get("name", "") if not links and "conflicting_name" not in props else ""
+        where = locate(registered, cell.get("province", ""), cell.get("city", ""), cell.get("county", ""),
                        cell.get("address", ""))
         ev = [ctx.evidence(row=line)]
         for key in FIRM_PROPS:

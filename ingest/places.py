@@ -42,9 +42,9 @@ def _short(name: str | None, levels: tuple[str, ...], province_code: str | None 
 
 def locate(name: str, province: str = "", city: str = "", county: str = "", address: str = "") -> Where:
     """Return where a firm is, from its row's ``province``, ``city``, ``county`` and
-    ``address`` cells and its registered ``name``. Given values win; a missing city
-    comes from the address, else from the name's leading place; a missing province
-    from the city. Places the gazetteer knows get their canonical short names."""
+    ``address`` cells and its registered ``name`` (empty when the row has none).
+    Given values win; a missing city comes from the address, else from the name's
+    leading place; a missing province from the city. Places the gazetteer knows get their canonical short names."""
     g = gazetteer()
     where = Where()
     where.province, prov_place = _short(province, ("province",))
@@ -55,7 +55,7 @@ def locate(name: str, province: str = "", city: str = "", county: str = "", addr
         found, source = None, None
         if address.strip():
             found, source = g.parse_address(address), "address"
-        if not found or not (found.city or found.province):
+        if name and (not found or not (found.city or found.province)):
             found, source = g.leading_place(name), "registered name"
         if found and prov_place and found.province and found.province.code != prov_place.code:
             found = None  # the row says another province: trust the row
