@@ -133,6 +133,13 @@ def test_jsonl_firms_with_places_inferred(store, lists):
     assert g.has_edge("firm:name:hunan nonexistent machinery", "province:湖南", key="LOCATED_IN")
 
 
+def test_short_names_and_link_rows_never_give_a_place(store, tmp_path):
+    (tmp_path / "short.csv").write_text("证券简称,股票代码\n朝阳科技,002981\n", encoding="utf-8")
+    ingest_paths([tmp_path / "short.csv"], store)
+    node = store.get_node("firm:stock:002981")
+    assert node.name == "朝阳科技" and "province" not in node.props and "city" not in node.props
+
+
 def test_given_places_are_not_marked_inferred(store, lists):
     ingest_paths([lists / "lists_gbk.csv"], store)
     node = store.get_node("firm:stock:000157")
