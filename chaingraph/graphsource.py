@@ -22,18 +22,11 @@ from chaingraph.model import Evidence
 
 def as_graph(source: Any) -> nx.MultiDiGraph:
     """Return ``source`` when it is a networkx graph, else ``source.to_networkx()``
-    (read once and kept on the source as ``_chaingraph_graph``)."""
+    (read afresh on every call, so a store written to in between is seen whole;
+    pass the graph itself to ask several questions of one reading)."""
     if isinstance(source, nx.Graph):
         return source
-    cached = getattr(source, "_chaingraph_graph", None)
-    if cached is not None:
-        return cached
-    graph = source.to_networkx()
-    try:
-        source._chaingraph_graph = graph
-    except AttributeError:
-        pass
-    return graph
+    return source.to_networkx()
 
 
 def evidence_lookup(source: Any) -> Callable[[str], list[Evidence]]:

@@ -173,8 +173,8 @@ def trace(source: Any, name: str, direction: str, depth: int | None = 3) -> tupl
     from chaingraph.graphsource import as_graph, evidence_lookup
 
     start = resolve_node(source, name)
-    if isinstance(source, nx.Graph) or getattr(source, "_chaingraph_graph", None) is not None:
-        graph = as_graph(source)
+    if isinstance(source, nx.Graph):
+        graph = source
     elif depth and depth > 0 and callable(getattr(source, "to_networkx", None)):
         try:
             graph = source.to_networkx(around=[start], depth=depth)
