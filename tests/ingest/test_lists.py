@@ -40,6 +40,13 @@ def test_encoding_is_detected(lists, name, encoding):
     assert detect_encoding((lists / name).read_bytes()) == encoding
 
 
+def test_other_encodings_are_not_taken_for_gb18030(lists):
+    text = (lists / "lists_gbk.csv").read_bytes().decode("gbk") * 20
+    assert detect_encoding(text.encode("big5", "ignore")) == "big5"
+    assert detect_encoding(text.encode("utf-16")) == "utf-16"
+    assert detect_encoding(text.encode("gb18030")) == "gb18030"
+
+
 def test_gb18030_list_keeps_characters_gbk_lacks(store, lists):
     report = ingest_paths([lists / "lists_gb18030.csv"], store)
     assert not report.rejects and not report.skipped
