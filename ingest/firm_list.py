@@ -147,7 +147,8 @@ def read_firms(ctx: IngestContext, tables: list[tuple[Table, Layout]]) -> Iterat
     for name, ids in resolver.ambiguous[:1000]:
         ctx.warn(None, f"supplier/customer name {name!r} fits several firms ({', '.join(ids[:4])}); "
                        "kept as an outside firm")
-    _report_duplicates(ctx)
+    if any(layout.role == "list" for _, layout in tables):
+        _report_duplicates(ctx)
 
 
 def _identity(ctx: IngestContext | None, line: int, cell: dict[str, str]) -> tuple[str, str, str, dict]:
@@ -278,7 +279,8 @@ def _supply_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: Nam
                 other_id = resolver.resolve(other)
                 if other_id is None:
                     other_id = firm_id(other)
-                    yield NodeRecord(other_id, Label.FIRM, other, {"outside_list": True}, ev)
+                    known = ctx.store.get_node(other_id) is not None  # e.g. a name several firms share
+                    yield NodeRecord(other_id, Label.FIRM, other, {} if known else {"outside_list": True}, ev)
                     resolver.remember(other, other_id)
                 if other_id == fid:
                     continue
