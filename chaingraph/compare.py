@@ -26,7 +26,7 @@ from typing import Any
 from chaingraph.chains import Chain, resolve_chain
 from chaingraph.errors import InputError
 from chaingraph.gaps import PRESENT_MIN, WEAK_SHARE, find_gaps
-from chaingraph.graphsource import alias_lookup, as_graph
+from chaingraph.graphsource import alias_lookup, as_graph, evidence_lookup
 from chaingraph.regions import resolve_region
 
 
@@ -66,6 +66,7 @@ def compare_regions(source: Any, chain: str | Chain, regions: Iterable[str], *, 
         raise InputError("give at least one region")
     graph = as_graph(source)
     chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
+    lookup = evidence_lookup(source)
     resolved = [resolve_region(graph, r, alias_lookup(source)) for r in names]
     columns = []
     for region in resolved:
@@ -75,7 +76,8 @@ def compare_regions(source: Any, chain: str | Chain, regions: Iterable[str], *, 
         columns.append(label)
     segments = [{"segment": s.name, "stage": s.stage, "coverage": {}} for s in chain.segments]
     for label, region in zip(columns, resolved):
-        report = find_gaps(graph, chain, region, present_min=present_min, weak_share=weak_share, top=0)
+        report = find_gaps(graph, chain, region, present_min=present_min, weak_share=weak_share, top=0,
+                           evidence=lookup)
         for row, gap in zip(segments, report.segments):
             row["coverage"][label] = {"status": gap.status, "firms": len(gap.local_ids)}
     return CoverageReport(chain.name, columns, segments)

@@ -182,7 +182,7 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
     lookup = evidence or evidence_lookup(source)
     chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
     region = resolve_region(graph, region, alias_lookup(source)) if isinstance(region, str) else region
-    placed = place_firms(graph, chain)
+    placed = place_firms(graph, chain, lookup)
     locations = firm_locations(graph)
     in_region = region.firms(graph)
     chain_firms = set().union(*placed.values()) if placed else set()

@@ -48,7 +48,7 @@ from typing import Any
 import networkx as nx
 
 from chaingraph.chains import Chain, resolve_chain
-from chaingraph.graphsource import alias_lookup, as_graph
+from chaingraph.graphsource import alias_lookup, as_graph, evidence_lookup
 from chaingraph.model import Label, RelType
 from chaingraph.placement import place_firms
 from chaingraph.regions import Region, firm_locations, resolve_region
@@ -172,7 +172,7 @@ def key_firms(source: Any, chain: str | Chain, region: str | Region | None = Non
     chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
     if isinstance(region, str):
         region = resolve_region(graph, region, alias_lookup(source))
-    placed = place_firms(graph, chain)
+    placed = place_firms(graph, chain, evidence_lookup(source))
     segments_of: dict[str, list[str]] = defaultdict(list)
     for seg_name, members in placed.items():
         for firm in members:

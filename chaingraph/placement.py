@@ -7,6 +7,10 @@ A firm is in a chain segment when
   contains one of the segment's keywords; Segments that BELONG_TO such a Segment
   (sub-industries) count too. This is how list rows (``segment`` column), the
   chainkg set's Shenwan industries and article findings place firms; or
+* it is in no graph Segment at all (typically a firm known only from articles)
+  and a sentence that evidences one of its SUPPLIES edges names one of the
+  segment's products or keywords ("X supplies high-strength steel plate to Y" puts
+  X in the steel segment); this needs the store's evidence; or
 * its ``products`` property (a string or a list) contains one of the segment's
   products or keywords (case-folded; Chinese words match anywhere, Latin words only
   as whole words, plural -s/-es allowed: ``engine`` matches "diesel engines" but
@@ -38,9 +42,10 @@ import networkx as nx
 from chaingraph.chains import Chain
 from chaingraph.graphsource import cache_stamp
 from chaingraph.identity import fold, name_key
-from chaingraph.model import Label, RelType
+from chaingraph.model import Evidence, Label, RelType
 
 BELONGS_TO = RelType.BELONGS_TO.value
+SUPPLIES = RelType.SUPPLIES.value
 FIRM = Label.FIRM.value
 SEGMENT = Label.SEGMENT.value
 
@@ -81,7 +86,9 @@ def _graph_index(graph: nx.MultiDiGraph) -> dict:
         return cached
     segments: dict[str, str] = {}
     products: list[tuple[str, str]] = []
-    for node, attrs in graph.nodes(data=True):
+    unsegmented: list[str] = []
+    nodes = graph._node
+    for node, attrs in nodes.items():
         label = attrs.get("label")
         if label == SEGMENT:
             segments[node] = str(attrs.get("name", node))
@@ -90,10 +97,14 @@ def _graph_index(graph: nx.MultiDiGraph) -> dict:
             if value:
                 text = "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
                 products.append((node, fold(text)))
+            succ = graph._succ[node]
+            if not any(BELONGS_TO in e and nodes[d].get("label") == SEGMENT for d, e in succ.items()) and any(
+                    SUPPLIES in e for e in succ.values()):
+                unsegmented.append(node)
     index = {"stamp": stamp, "segments": segments,
              "segment_keys": {n: name_key(s) for n, s in segments.items()},
              "segment_folded": {n: fold(s) for n, s in segments.items()},
-             "products": products}
+             "products": products, "unsegmented_suppliers": unsegmented}
     graph.graph["_chaingraph_placement"] = index
     return index
 
@@ -129,10 +140,13 @@ def segment_nodes(graph: nx.MultiDiGraph, chain: Chain) -> dict[str, dict[str, s
     return out
 
 
-def place_firms(graph: nx.MultiDiGraph, chain: Chain) -> dict[str, dict[str, str]]:
+def place_firms(graph: nx.MultiDiGraph, chain: Chain,
+                evidence: Callable[[str], list[Evidence]] | None = None) -> dict[str, dict[str, str]]:
     """Return, for every segment of ``chain`` (by name, in chain order), the firms
     placed in it mapped to the reason (see the module docstring). Firms placed
-    through their segment come before those placed by products."""
+    through their segment come before those placed by products, and those before
+    those placed by article sentences (only when ``evidence``, a lookup from an edge
+    key to its evidence such as :meth:`chaingraph.store.Store.evidence`, is given)."""
     index = _graph_index(graph)
     placed: dict[str, dict[str, str]] = {seg.name: {} for seg in chain.segments}
     for seg_name, nodes in segment_nodes(graph, chain).items():
@@ -153,4 +167,27 @@ def place_firms(graph: nx.MultiDiGraph, chain: Chain) -> dict[str, dict[str, str
             for word in find(text):
                 for seg_name in words[word]:
                     placed[seg_name].setdefault(firm, f"products:{word}")
+    if words and evidence is not None:
+        _place_from_articles(graph, index["unsegmented_suppliers"], words, placed, evidence)
     return placed
+
+
+def _place_from_articles(graph: nx.MultiDiGraph, firms: list[str], words: dict[str, list[str]],
+                         placed: dict[str, dict[str, str]], evidence: Callable[[str], list[Evidence]]) -> None:
+    """Place each of ``firms`` (suppliers in no graph Segment) not yet in the chain
+    by the sentences that evidence its SUPPLIES edges: a product or keyword of a
+    segment in such a sentence puts the supplier in that segment."""
+    already = set().union(*(set(b) for b in placed.values()))
+    find = keyword_matcher(list(words))
+    for firm in firms:
+        if firm in already:
+            continue
+        for customer, edges in graph._succ[firm].items():
+            if SUPPLIES not in edges:
+                continue
+            for ev in evidence(f"{firm}|{SUPPLIES}|{customer}"):
+                if not ev.sentence:
+                    continue
+                for word in find(fold(ev.sentence)):
+                    for seg_name in words[word]:
+                        placed[seg_name].setdefault(firm, f"article:{word}")

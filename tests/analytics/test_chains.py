@@ -65,3 +65,25 @@ def test_placement_by_segment_products_and_sub_segments(analytics_graph):
     parent = load_chain(CHAINS / "toy_machinery.toml")
     parent.segments[3].industries = ["工程机械"]
     assert set(place_firms(analytics_graph, parent)["整机"]) == {"firm:f1", "firm:f2"}
+
+
+def test_articles_place_suppliers_that_have_no_segment(analytics_store, tmp_path):
+    from ingest import ingest_paths
+    from ingest.base import IngestOptions
+
+    from .conftest import DATA
+
+    ingest_paths([DATA / "articles.jsonl"], analytics_store, IngestOptions(), rejects_path=tmp_path / "r.csv")
+    graph = analytics_store.to_networkx()
+    chain = load_chain(CHAINS / "toy_machinery.toml")
+    # "supplies hydraulic cylinders to Sany" names a keyword of 液压件; the logistics
+    # sentence names none. Without the store's evidence nothing is read from articles.
+    with_articles = place_firms(graph, chain, analytics_store.evidence)
+    assert with_articles["液压件"]["firm:a1"] == "article:hydraulic"
+    assert all("firm:a2" not in firms for firms in with_articles.values())
+    assert all("firm:a1" not in firms for firms in place_firms(graph, chain).values())
+    # Changsha now has a hydraulics firm of its own.
+    from chaingraph.gaps import find_gaps
+
+    seg = {s.segment: s for s in find_gaps(analytics_store, chain, "长沙").segments}
+    assert seg["液压件"].local_firms == ["Changsha Hydraulic Works"] and seg["液压件"].status == "weak"
