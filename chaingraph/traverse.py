@@ -149,7 +149,18 @@ def resolve_node(source: Any, name: str) -> str:
     ``source.resolve`` when the source is a store, else by matching the graph's ids,
     names and ``aliases`` attributes by name key. Raises :class:`NotFoundError`."""
     if not isinstance(source, nx.Graph) and callable(getattr(source, "resolve", None)):
-        return source.resolve(name).id
+        try:
+            return source.resolve(name).id
+        except NotFoundError as exc:
+            # 工程机械 may be both a Chain and a Segment: only firms and segments supply.
+            from chaingraph.model import Label
+
+            for label in (Label.FIRM, Label.SEGMENT):
+                try:
+                    return source.resolve(name, label).id
+                except NotFoundError:
+                    continue
+            raise exc
     from chaingraph.identity import name_key
 
     graph = source if isinstance(source, nx.Graph) else source.to_networkx()
