@@ -354,13 +354,13 @@ def gaps(
         report = find_gaps(store, chain, region, depth=depth, top=top,
                            chains_dirs=[chains_dir] if chains_dir else ())
     short = fmt == "table"
-    rows = [{"segment": s.segment, "stage": s.stage, "status": s.status,
+    rows = [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": s.status,
              "local_firms": (f"{len(s.local_firms)}: " + "; ".join(s.local_firms[:5]) if s.local_firms else "0")
              if short else s.local_firms,
              "outside_suppliers": s.outside_suppliers[:5] if short else s.outside_suppliers,
              "candidates": [f"{c.firm} ({c.province or '?'}, {c.score})" for c in s.candidates]}
             for s in report.segments]
-    emit(render_rows(rows, ["segment", "stage", "status", "local_firms", "outside_suppliers", "candidates"], fmt,
+    emit(render_rows(rows, ["segment", "stage", "weight", "status", "local_firms", "outside_suppliers", "candidates"], fmt,
                      title=f"{report.chain} in {report.region}", payload=report.to_dict()))
 
 

@@ -87,7 +87,8 @@ class Candidate:
 @dataclass
 class SegmentGap:
     """One segment's answer: its status, local firms and outside suppliers (names;
-    the ids are in ``local_ids`` and ``outside_ids``) and ranked candidates."""
+    the ids are in ``local_ids`` and ``outside_ids``), ranked candidates, and the
+    segment's ``weight`` in the chain (not part of :meth:`to_dict`)."""
 
     segment: str
     stage: str
@@ -99,6 +100,7 @@ class SegmentGap:
     outside_ids: list[str] = field(default_factory=list)
     links_in: int = 0
     links_from_outside: int = 0
+    weight: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         """Return ``{"segment", "stage", "status", "local_firms",
@@ -206,7 +208,8 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
         outside = sorted(outside_count, key=lambda f: (-outside_count[f], str(names[f].get("name", f))))
         status = _status(len(local), links_in, from_outside, present_min, weak_share)
         gap = SegmentGap(seg.name, seg.stage, status, [str(names[f].get("name", f)) for f in local],
-                         [str(names[f].get("name", f)) for f in outside], [], local, outside, links_in, from_outside)
+                         [str(names[f].get("name", f)) for f in outside], [], local, outside, links_in, from_outside,
+                         seg.weight)
         if status != "present" and top > 0:
             gap.candidates = _candidates(graph, members, in_region, degree, locations, region, here, lookup, top)
         segments.append(gap)
