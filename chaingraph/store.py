@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,53 +17,53 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import orjson
 
 from chaingraph.errors import NotFoundError, StoreError
 from chaingraph.identity import fold, name_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = "chaingraph.db"
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS nodes (
-    id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL
+    id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL,
+    evidence TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label);
 CREATE INDEX IF NOT EXISTS nodes_name ON nodes(name);
 CREATE TABLE IF NOT EXISTS edges (
     src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL, props TEXT NOT NULL,
+    evidence TEXT NOT NULL,
     PRIMARY KEY (src, type, dst)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
-CREATE TABLE IF NOT EXISTS evidence (
-    owner TEXT NOT NULL, source TEXT NOT NULL, row INTEGER NOT NULL, start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL, note TEXT NOT NULL, sentence TEXT NOT NULL,
-    PRIMARY KEY (owner, source, row, start, "end", note)
-) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS names (
     label TEXT NOT NULL, key TEXT NOT NULL, node_id TEXT NOT NULL, surface TEXT NOT NULL,
     PRIMARY KEY (label, key, node_id)
 ) WITHOUT ROWID;
 """
 
+# Evidence is kept inline, as a JSON array of [source, row, start, end, note, sentence]
+# items (-1 and "" for absent values): one B-tree write per record instead of two,
+# which is what makes bulk ingest fast. ev_merge() adds only the items not yet there.
 _UPSERT_NODE = """
-INSERT INTO nodes (id, label, name, props) VALUES (?, ?, ?, ?)
+INSERT INTO nodes (id, label, name, props, evidence) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT(id) DO UPDATE SET
     name = CASE
         WHEN length(excluded.name) > length(nodes.name)
           OR (length(excluded.name) = length(nodes.name) AND excluded.name < nodes.name)
         THEN excluded.name ELSE nodes.name END,
-    props = json_patch(nodes.props, excluded.props)
+    props = json_patch(nodes.props, excluded.props),
+    evidence = ev_merge(nodes.evidence, excluded.evidence)
 """
 _UPSERT_EDGE = """
-INSERT INTO edges (src, type, dst, props) VALUES (?, ?, ?, ?)
-ON CONFLICT(src, type, dst) DO UPDATE SET props = json_patch(edges.props, excluded.props)
-"""
-_INSERT_EVIDENCE = """
-INSERT OR IGNORE INTO evidence (owner, source, row, start, "end", note, sentence)
-VALUES (?, ?, ?, ?, ?, ?, ?)
+INSERT INTO edges (src, type, dst, props, evidence) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT(src, type, dst) DO UPDATE SET
+    props = json_patch(edges.props, excluded.props),
+    evidence = ev_merge(edges.evidence, excluded.evidence)
 """
 _INSERT_NAME = "INSERT OR IGNORE INTO names (label, key, node_id, surface) VALUES (?, ?, ?, ?)"
 
@@ -98,19 +99,57 @@ class StoreStats:
                 "labels": self.labels, "types": self.types}
 
 
-def _evidence_row(owner: str, ev: Evidence) -> tuple:
-    return (owner, ev.source, -1 if ev.row is None else ev.row, -1 if ev.start is None else ev.start,
+def _evidence_item(ev: Evidence) -> tuple:
+    return (ev.source, -1 if ev.row is None else ev.row, -1 if ev.start is None else ev.start,
             -1 if ev.end is None else ev.end, ev.note or "", ev.sentence or "")
 
 
-def _evidence_from_row(row: tuple) -> Evidence:
-    source, line, start, end, note, sentence = row
+def _evidence_from_item(item: list) -> Evidence:
+    source, line, start, end, note, sentence = item
     return Evidence(source=source, row=None if line < 0 else line, start=None if start < 0 else start,
                     end=None if end < 0 else end, note=note or None, sentence=sentence or None)
 
 
-def _dumps(props: dict[str, Any]) -> str:
-    return json.dumps(props, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def _dumps(value: Any) -> str:
+    if not value:
+        return "[]" if isinstance(value, list) else "{}"
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def ev_merge(old: str, new: str) -> str:
+    """SQLite function: return the evidence array ``old`` with the items of ``new``
+    that it lacks appended (an item is the same when all but its sentence agree);
+    ``old`` unchanged when there is nothing new."""
+    if new == "[]" or new == old:
+        return old
+    items = orjson.loads(old)
+    seen = {tuple(i[:5]) for i in items}
+    added = False
+    for item in orjson.loads(new):
+        key = tuple(item[:5])
+        if key not in seen:
+            seen.add(key)
+            items.append(item)
+            added = True
+    return orjson.dumps(items).decode() if added else old
+
+
+def _clean_props(props: dict[str, Any]) -> dict[str, Any]:
+    # json_patch deletes keys whose value is null; drop them up front so a batch
+    # merged in Python and one merged in SQLite agree.
+    if not props:
+        return {}
+    if None in props.values():
+        return {k: v for k, v in props.items() if v is not None}
+    return dict(props)
+
+
+def _better_name(old: str, new: str) -> str:
+    """The fuller of two names (the longer; the smaller on a tie), so the kept name
+    does not depend on the order records arrive in."""
+    if len(new) > len(old) or (len(new) == len(old) and new < old):
+        return new
+    return old
 
 
 class Store:
@@ -128,10 +167,12 @@ class Store:
             raise StoreError(f"{self.path}: is a directory, not a store file")
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.create_function("ev_merge", 2, ev_merge, deterministic=True)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA cache_size=-262144")
             self.conn.execute("PRAGMA temp_store=MEMORY")
+            self.conn.execute("PRAGMA wal_autocheckpoint=20000")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a chaingraph store ({exc})") from exc
@@ -148,10 +189,36 @@ class Store:
                                  f"chaingraph (v{SCHEMA_VERSION}); upgrade chaingraph")
             if version == SCHEMA_VERSION:
                 return
+            if version == 1:
+                self._v1_to_v2()
+                return
         elif self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise StoreError(f"{self.path}: an SQLite file, but not a chaingraph store")
         self.conn.executescript("BEGIN;" + _DDL + "COMMIT;")
         self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def _v1_to_v2(self) -> None:
+        # v1 kept evidence in a table of its own; v2 keeps it inline (see _UPSERT_NODE).
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("ALTER TABLE nodes ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'")
+            conn.execute("ALTER TABLE edges ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'")
+            grouped: dict[str, list] = {}
+            for owner, *item in conn.execute(
+                    'SELECT owner, source, row, start, "end", note, sentence FROM evidence ORDER BY owner'):
+                grouped.setdefault(owner, []).append(item)
+            for owner, items in grouped.items():
+                text = _dumps(items)
+                if conn.execute("UPDATE nodes SET evidence=? WHERE id=?", (text, owner)).rowcount == 0:
+                    src, typ, dst = owner.split("|")[0], owner.split("|")[1], "|".join(owner.split("|")[2:])
+                    conn.execute("UPDATE edges SET evidence=? WHERE src=? AND type=? AND dst=?", (text, src, typ, dst))
+            conn.execute("DROP TABLE evidence")
+            conn.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         """Close the connection."""
@@ -185,35 +252,59 @@ class Store:
         return total
 
     def _write_batch(self, batch: list[Record]) -> UpsertStats:
-        nodes, edges, evidence, names = [], [], [], []
+        # Records repeat within a batch (a city on every row of a list): merge them
+        # here first, so that each node and edge is written once per batch.
+        nodes: dict[str, list] = {}
+        edges: dict[tuple[str, str, str], list] = {}
+        names: set[tuple[str, str, str, str]] = set()
+        n_nodes = n_edges = n_evidence = 0
         for rec in batch:
-            if isinstance(rec, NodeRecord):
-                nodes.append((rec.id, rec.label.value, rec.name, _dumps(rec.props)))
-                owner = rec.id
-                label = rec.label.value
-                for surface in (rec.name, *rec.aliases):
+            items = [_evidence_item(ev) for ev in rec.evidence]
+            n_evidence += len(items)
+            if type(rec) is NodeRecord or isinstance(rec, NodeRecord):
+                n_nodes += 1
+                label = rec.label._value_
+                entry = nodes.get(rec.id)
+                if entry is None:
+                    nodes[rec.id] = [label, rec.name, _clean_props(rec.props), items]
+                else:
+                    entry[1] = _better_name(entry[1], rec.name)
+                    entry[2].update(_clean_props(rec.props))
+                    entry[3] = entry[3] + items
+                for surface in (rec.name, *rec.aliases) if rec.aliases else (rec.name,):
                     if surface:
-                        names.append((label, name_key(surface), rec.id, surface))
+                        names.add((label, _cached_key(surface), rec.id, surface))
             elif isinstance(rec, EdgeRecord):
-                edges.append((rec.src, rec.type.value, rec.dst, _dumps(rec.props)))
-                owner = rec.key
+                n_edges += 1
+                key = (rec.src, rec.type._value_, rec.dst)
+                entry = edges.get(key)
+                if entry is None:
+                    edges[key] = [_clean_props(rec.props), items]
+                else:
+                    entry[0].update(_clean_props(rec.props))
+                    entry[1] = entry[1] + items
             else:
                 raise StoreError(f"the store takes NodeRecord and EdgeRecord, not {type(rec).__name__}")
-            for ev in rec.evidence:
-                evidence.append(_evidence_row(owner, ev))
+        dumps, opt = orjson.dumps, orjson.OPT_SORT_KEYS
+        node_rows = [(i, e[0], e[1], dumps(e[2], option=opt).decode() if e[2] else "{}",
+                      dumps(_dedup(e[3])).decode()) for i, e in nodes.items()]
+        edge_rows = [(*k, dumps(e[0], option=opt).decode() if e[0] else "{}",
+                      dumps(_dedup(e[1])).decode()) for k, e in edges.items()]
+        # Key order keeps B-tree inserts local, which SQLite rewards.
+        node_rows.sort(key=_first)
+        edge_rows.sort(key=_first_three)
         cur = self.conn.cursor()
         try:
             cur.execute("BEGIN IMMEDIATE")
-            cur.executemany(_UPSERT_NODE, nodes)
+            cur.executemany(_UPSERT_NODE, node_rows)
             cur.executemany(_INSERT_NAME, names)
-            cur.executemany(_UPSERT_EDGE, edges)
-            cur.executemany(_INSERT_EVIDENCE, evidence)
+            cur.executemany(_UPSERT_EDGE, edge_rows)
             cur.execute("COMMIT")
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 cur.execute("ROLLBACK")
             raise StoreError(f"{self.path}: write failed ({exc})") from exc
-        return UpsertStats(nodes=len(nodes), edges=len(edges), evidence=len(evidence))
+        return UpsertStats(nodes=n_nodes, edges=n_edges, evidence=n_evidence)
 
     # -- reading single items ----------------------------------------------------
     def get_node(self, node_id: str) -> NodeRecord | None:
@@ -228,10 +319,32 @@ class Store:
                           evidence=self.evidence(node_id), aliases=aliases)
 
     def evidence(self, owner: str) -> list[Evidence]:
-        """Return the evidence kept for a node id or an edge key (``src|TYPE|dst``)."""
-        return [_evidence_from_row(r) for r in self.conn.execute(
-            'SELECT source, row, start, "end", note, sentence FROM evidence WHERE owner=? '
-            'ORDER BY source, row, start', (owner,))]
+        """Return the evidence kept for a node id or an edge key (``src|TYPE|dst``),
+        ordered by source, row and start."""
+        row = self.conn.execute("SELECT evidence FROM nodes WHERE id=?", (owner,)).fetchone()
+        if row is None:
+            for rel in RelType:
+                marker = f"|{rel.value}|"
+                if marker in owner:
+                    src, dst = owner.split(marker, 1)
+                    row = self.conn.execute("SELECT evidence FROM edges WHERE src=? AND type=? AND dst=?",
+                                            (src, rel.value, dst)).fetchone()
+                    if row is not None:
+                        break
+        return _evidence_list(row[0]) if row else []
+
+    def rows_by_source(self, source: str, label: Label | None = None) -> dict[str, list[int]]:
+        """Return, for every node with evidence from list ``source``, the rows of that
+        source it was read from (direct readings only, not inferred ones)."""
+        lab = label.value if label else None
+        out: dict[str, list[int]] = {}
+        for node_id, evidence in self.conn.execute(
+                "SELECT id, evidence FROM nodes WHERE instr(evidence, ?) > 0 AND (? IS NULL OR label=?) ORDER BY id",
+                (json.dumps(source), lab, lab)):
+            rows = sorted({i[1] for i in orjson.loads(evidence) if i[0] == source and i[1] >= 0 and not i[4]})
+            if rows:
+                out[node_id] = rows
+        return out
 
     def edges_of(self, node_id: str) -> list[EdgeRecord]:
         """Return every edge into or out of ``node_id``, with evidence."""
@@ -322,16 +435,24 @@ class Store:
             yield EdgeRecord(type=RelType(typ), src=src, dst=dst, props=json.loads(props))
 
     def iter_evidence(self) -> Iterator[tuple[str, Evidence]]:
-        """Yield ``(owner, evidence)`` for all evidence, grouped by owner."""
-        for row in self.conn.execute(
-                'SELECT owner, source, row, start, "end", note, sentence FROM evidence ORDER BY owner'):
-            yield row[0], _evidence_from_row(row[1:])
+        """Yield ``(owner, evidence)`` for all evidence, grouped by owner: node ids
+        first, then edge keys (``src|TYPE|dst``)."""
+        for node_id, evidence in self.conn.execute("SELECT id, evidence FROM nodes ORDER BY id"):
+            for ev in _evidence_list(evidence):
+                yield node_id, ev
+        for src, typ, dst, evidence in self.conn.execute(
+                "SELECT src, type, dst, evidence FROM edges ORDER BY src, type, dst"):
+            key = f"{src}|{typ}|{dst}"
+            for ev in _evidence_list(evidence):
+                yield key, ev
 
     def stats(self) -> StoreStats:
         """Return node counts per label, edge counts per type and the evidence count."""
         labels = dict(self.conn.execute("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"))
         types = dict(self.conn.execute("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"))
-        evidence = self.conn.execute("SELECT count(*) FROM evidence").fetchone()[0]
+        evidence = sum(r[0] for r in self.conn.execute(
+            "SELECT coalesce(sum(json_array_length(evidence)), 0) FROM nodes UNION ALL "
+            "SELECT coalesce(sum(json_array_length(evidence)), 0) FROM edges"))
         return StoreStats(labels=labels, types=types, nodes=sum(labels.values()),
                           edges=sum(types.values()), evidence=evidence)
 
@@ -380,6 +501,34 @@ class Store:
     def label_counts(self) -> Counter:
         """Return a Counter of node labels."""
         return Counter(dict(self.conn.execute("SELECT label, count(*) FROM nodes GROUP BY label")))
+
+
+def _evidence_list(text: str) -> list[Evidence]:
+    return sorted((_evidence_from_item(i) for i in orjson.loads(text)),
+                  key=lambda e: (e.source, e.row or -1, e.start or -1, e.end or -1, e.note or ""))
+
+
+def _dedup(items: list) -> list:
+    # Items equal but for the sentence are one piece of evidence.
+    if len(items) < 2:
+        return items
+    seen: dict[tuple, tuple] = {}
+    for item in items:
+        seen.setdefault(item[:5], item)
+    return list(seen.values())
+
+
+def _first(row: tuple) -> str:
+    return row[0]
+
+
+def _first_three(row: tuple) -> tuple:
+    return row[:3]
+
+
+@lru_cache(maxsize=200_000)
+def _cached_key(surface: str) -> str:
+    return name_key(surface)
 
 
 def _node_attrs(label: str, name: str, props: str) -> dict[str, Any]:

@@ -99,3 +99,42 @@ def test_schema_version_and_foreign_files(tmp_path):
         Store(junk)
     with pytest.raises(StoreError, match="no store"):
         Store(tmp_path / "missing.db", create=False)
+
+
+def test_v1_store_is_migrated_with_its_evidence(tmp_path):
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta VALUES ('schema_version', '1');
+        CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE edges (src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL, props TEXT NOT NULL,
+                            PRIMARY KEY (src, type, dst)) WITHOUT ROWID;
+        CREATE TABLE evidence (owner TEXT NOT NULL, source TEXT NOT NULL, row INTEGER NOT NULL, start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL, note TEXT NOT NULL, sentence TEXT NOT NULL,
+            PRIMARY KEY (owner, source, row, start, "end", note)) WITHOUT ROWID;
+        CREATE TABLE names (label TEXT NOT NULL, key TEXT NOT NULL, node_id TEXT NOT NULL, surface TEXT NOT NULL,
+            PRIMARY KEY (label, key, node_id)) WITHOUT ROWID;
+        INSERT INTO nodes VALUES ('firm:a', 'Firm', 'A', '{}'), ('firm:b', 'Firm', 'B', '{}');
+        INSERT INTO edges VALUES ('firm:a', 'SUPPLIES', 'firm:b', '{}');
+        INSERT INTO evidence VALUES ('firm:a', 'source:a', 3, -1, -1, '', ''),
+                                    ('firm:a|SUPPLIES|firm:b', 'source:b', -1, 0, 13, '', 'A supplies B.');
+    """)
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.evidence("firm:a") == [EV1]
+        assert store.evidence("firm:a|SUPPLIES|firm:b") == [EV2]
+        assert store.stats().evidence == 2
+    with Store(path) as store:  # opening again finds v2 and changes nothing
+        assert store.stats().evidence == 2
+
+
+def test_repeated_records_in_one_batch_are_merged(store):
+    records = [NodeRecord("city:x", Label.CITY, "X", {"a": i}, [Evidence("source:a", row=i)]) for i in range(5)]
+    records += [NodeRecord("city:x", Label.CITY, "X City", {"b": 1}, [Evidence("source:a", row=0)])]
+    store.upsert(records, batch_size=3)
+    node = store.get_node("city:x")
+    assert node.name == "X City" and node.props == {"a": 4, "b": 1}
+    assert [e.row for e in node.evidence] == [0, 1, 2, 3, 4]
+    assert store.rows_by_source("source:a") == {"city:x": [0, 1, 2, 3, 4]}

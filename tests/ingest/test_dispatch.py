@@ -16,8 +16,11 @@ def test_records_jsonl_rejects_bad_lines_and_keeps_good_ones(store, data_dir, tm
     text = rejects.read_text(encoding="utf-8")
     assert "records_mixed.jsonl,5,malformed JSON" in text
     # every record keeps the line it came from
-    ev = store.get_node("firm:name:quote").evidence
-    assert [e.row for e in ev] == [2]
+    node = store.get_node("firm:name:quote")
+    assert [e.row for e in node.evidence] == [2]
+    # quotes, backslashes, emoji and Chinese arrive intact
+    assert node.name == 'O\'Brien "Quotes" \\ Back\\slash 🚜 Ltd.'
+    assert node.props == {"note": "emoji 🚜 and 中文"}
 
 
 def test_reingest_changes_nothing(store, data_dir):
