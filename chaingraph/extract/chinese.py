@@ -24,7 +24,7 @@ _SUFFIXES: list[tuple[str, str]] = sorted([
     *((s, "Cluster") for s in ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "高新区",
                                "经开区", "开发区", "产业园区", "产业园", "工业园区", "工业园", "产业集群", "产业基地",
                                "新区", "自贸区", "科技城")),
-    *((s, "Event") for s in ("对接会", "洽谈会", "推介会", "座谈会", "研讨会", "发布会", "交流会", "博览会", "展览会",
+    *((s, "Event") for s in ("签约活动", "对接活动", "推介活动", "招商活动", "对接会", "洽谈会", "推介会", "座谈会", "研讨会", "发布会", "交流会", "博览会", "展览会",
                              "交易会", "论坛", "峰会", "大会", "年会", "签约仪式", "启动仪式", "推进会", "招商会",
                              "供需会", "现场会", "大赛")),
 ], key=lambda sk: -len(sk[0]))
@@ -39,6 +39,7 @@ _BOUNDARY = sorted([
     "我市", "我省", "我国", "全国", "记者", "获悉", "了解", "表示", "介绍", "称", "即", "也", "还", "都", "已",
 ], key=len, reverse=True)
 _BOUNDARY_SET = frozenset(_BOUNDARY)
+_PLACE_END = None  # compiled on first use (see _place_end_regex)
 _BOUNDARY_LENGTHS = sorted({len(b) for b in _BOUNDARY}, reverse=True)
 #: Words that name no one thing: not a short firm name, chain or cluster by themselves.
 _GENERIC_CORES = frozenset("""完整 整个 全部 重点 主导 优势 特色 现代 新兴 传统 上下游 本地 相关 全国 重要 主要 龙头
@@ -54,11 +55,26 @@ _CHAIN_ZH = sorted(((f, c) for c, forms in lx.CHAINS.items() for f in forms if r
                    key=lambda fc: -len(fc[0]))
 _CHAIN_ZH_RE = re.compile("|".join(re.escape(f) for f, _ in _CHAIN_ZH))
 _CHAIN_ZH_CANON = dict(_CHAIN_ZH)
+_WEAK_ZH = sorted(((f, c) for c, forms in lx.WEAK_CHAINS.items() for f in forms if re.search(r"[\u4e00-\u9fff]", f)),
+                  key=lambda fc: -len(fc[0]))
+_ANY_CHAIN_ZH_RE = re.compile("|".join(re.escape(f) for f, _ in _CHAIN_ZH + _WEAK_ZH))
+for _form, _canon in _WEAK_ZH:
+    _CHAIN_ZH_CANON.setdefault(_form, _canon)
 
 
-def _left_edge(text: str, end: int, floor: int, limit: int = 24) -> int:
+def _place_end_regex() -> re.Pattern:
+    names = sorted({p.zh for p in gazetteer().places if p.zh and len(p.zh) >= 2}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + ")(?:省|市|州|县|区)?")
+
+
+def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool = True) -> int:
     """Return where a name ending at ``end`` starts: walking left to punctuation, a
-    boundary word, a date, or ``limit`` characters."""
+    boundary word, a date, or ``limit`` characters. Place names are stepped over whole
+    (成都 is not cut at 都), and a one-character boundary is passed when what is left
+    would be a generic word (华为技术 is not cut to 技术)."""
+    global _PLACE_END
+    if _PLACE_END is None:
+        _PLACE_END = _place_end_regex()
     pos = end
     lowest = max(floor, end - limit)
     while pos > lowest:
@@ -77,8 +93,15 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24) -> int:
             if year and pos - 4 >= lowest and (pos - 4 == 0 or text[pos - 5] in _PUNCT or pos - 4 == lowest):
                 pos -= 4
             break
+        place = _PLACE_END.search(text, max(lowest, pos - 6), pos)
+        if place is not None and place.end() == pos and place.start() >= lowest:
+            pos = place.start()
+            continue
         hit = next((text[pos - n:pos] for n in _BOUNDARY_LENGTHS
                     if pos - n >= lowest and text[pos - n:pos] in _BOUNDARY_SET), None)
+        if lenient and hit is not None and len(hit) == 1 and (text[pos:end] in _GENERIC_CORES or end - pos < 2):
+            pos -= 1
+            continue
         if hit is not None:
             if hit == "和" and text.startswith(_KEEP_AFTER_HE, pos):
                 pos -= 1
@@ -165,12 +188,12 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
     places_here = [m for m in known if m.sent == index and m.type in ("City", "Province")]
     for match in re.finditer(r"产业链|产业集群|产业|行业", sent.text):
         end = sent.start + match.start()
-        start = _left_edge(text, end, sent.start, limit=8)
+        start = _left_edge(text, end, sent.start, limit=8, lenient=False)
         for p in places_here:
             if start < p.end <= end:
                 start = p.end
         phrase = text[start:end]
-        known = _CHAIN_ZH_RE.search(phrase)
+        known = _ANY_CHAIN_ZH_RE.search(phrase)
         if match.group(0) != "产业链" and not known:
             continue
         if known:
@@ -182,7 +205,7 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             continue
         if phrase in _GENERIC_CORES or phrase.endswith("的"):
             continue
-        gaz_hit = _CHAIN_ZH_RE.fullmatch(phrase)
+        gaz_hit = _ANY_CHAIN_ZH_RE.fullmatch(phrase)
         key = _CHAIN_ZH_CANON[phrase] if gaz_hit else phrase
         spans.append((start, end))
         out.append(Mention(start, end, phrase, "Chain", index, key=key, info={"pattern": not gaz_hit}))

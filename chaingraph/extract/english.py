@@ -12,7 +12,7 @@ from chaingraph.extract import lexicon as lx
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
 
-_TOKEN = re.compile(r"Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Co\.|Ltd\.|Inc\.|Corp\.|"
+_TOKEN = re.compile(r"No\.\s?\d+|Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Co\.|Ltd\.|Inc\.|Corp\.|"
                     r"[A-Za-z][A-Za-z0-9'’\-]*|\d+(?:\.\d+)?|\S")
 _HEAD_NORM = {"co., ltd.": "ltd", "co.": "co", "ltd.": "ltd", "inc.": "inc", "corp.": "corp"}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -38,6 +38,11 @@ def _category(head: str) -> str | None:
     if head in lx.EVENT_HEADS:
         return "Event"
     return None
+
+
+_GENERIC_FIRST = {"china", "chinese", "national", "international", "new", "great", "greater", "global", "world",
+                  "state", "provincial", "municipal", "city", "central", "modern", "advanced", "high-end",
+                  "smart", "green", "digital", "heavy", "light", "traditional", "emerging", "key", "strategic"}
 
 
 def _is_cap(token: str) -> bool:
@@ -139,6 +144,17 @@ def _classify(run: list[tuple[str, int, int]], sent: int) -> Mention | None:
         if _category(_head_of(tok)):
             last = pos
     if last is None:
+        # a firm named without its legal form: "Sany Heavy Industry", never across "and"
+        cut = next((i for i, (t, _, _) in enumerate(run) if t.lower() == "and"), len(run))
+        part = run[:cut]
+        ends = [i for i, (t, _, _) in enumerate(part) if t.lower() in lx.INDUSTRY_HEADS and t[0].isupper()]
+        if not ends:
+            return None
+        part = part[:ends[-1] + 1]
+        words = [t for t, _, _ in part if t[0].isalpha()]
+        if (len(words) >= 2 and words[0].lower() not in lx.LEADING_DROP and gazetteer().lookup(words[0]) is None
+                and words[0].lower() not in _GENERIC_FIRST and words[0].lower() not in lx.INDUSTRY_HEADS):
+            return Mention(part[0][1], part[-1][2], "", "Firm", sent, info={"weak": True})
         return None
     head = _head_of(run[last][0])
     kind = _category(head)
@@ -211,6 +227,12 @@ _CHAIN_FORMS = sorted(((form, canon) for canon, forms in lx.CHAINS.items() for f
                        if re.match(r"[A-Za-z]", form)), key=lambda fc: -len(fc[0]))
 _CHAIN_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f, _ in _CHAIN_FORMS) + r")\b", re.IGNORECASE)
 _CHAIN_CANON = {f.lower(): c for f, c in _CHAIN_FORMS}
+_WEAK_FORMS = sorted(((form, canon) for canon, forms in lx.WEAK_CHAINS.items() for form in forms
+                      if re.match(r"[A-Za-z0-9]", form)), key=lambda fc: -len(fc[0]))
+_ANY_CHAIN_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f, _ in _CHAIN_FORMS + _WEAK_FORMS) + r")\b",
+                           re.IGNORECASE)
+for _form, _canon in _WEAK_FORMS:
+    _CHAIN_CANON.setdefault(_form.lower(), _canon)
 _INDUSTRY_CHAIN = re.compile(r"\b(industry|industrial)\s+chains?\b", re.IGNORECASE)
 _INDUSTRY = re.compile(r"\b(industry|industries|sector|sectors)\b", re.IGNORECASE)
 
@@ -231,7 +253,7 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 if any(a <= start < b or a < end <= b for a, b in spans):
                     continue
                 gaz_at = next((i for i in range(len(words))
-                               if _CHAIN_RE.match(" ".join(w for w, _, _ in words[i:]).lower())), None)
+                               if _ANY_CHAIN_RE.match(" ".join(w for w, _, _ in words[i:]).lower())), None)
                 if gaz_at is not None:
                     words = words[gaz_at:]
                     start = words[0][1]
@@ -285,6 +307,7 @@ def _words_before(text: str, pos: int, limit: int = 6) -> list[tuple[str, int, i
 
 _ALLIANCE_LOW = re.compile(r"\balliance\b")
 _QUOTED_CLUSTER = re.compile(r"[\"“][^\"”]{1,30}[\"”]\s+(?:[a-z-]+\s+){0,3}(?:industrial|industry)\s+clusters?\b")
+_PLACE_CLUSTER = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z][a-z-]*\s+){1,4}(?:industrial\s+|industry\s+)?cluster\b")
 _PLACE_LIST_AGENCY = re.compile(
     r"\b((?:[a-z][a-z-]*\s+){1,7}?)(bureaus|departments|commissions|offices|governments|committees|"
     r"administrations)\s+(?:in|of|from)\s+")
@@ -311,6 +334,11 @@ def lowercase_mentions(text: str, sentences: list[Sentence], places: list[Mentio
                 continue
             start = sent.start + picked[0].start()
             out.append(Mention(start, sent.start + match.end(), "", "Alliance", index, info={"lower": True}))
+        for match in _PLACE_CLUSTER.finditer(sent.text):
+            if gazetteer().lookup(match.group(1)) is None:
+                continue
+            start = sent.start + match.start()
+            out.append(Mention(start, start + len(match.group(0)), "", "Cluster", index, info={"lower": True}))
         for match in _QUOTED_CLUSTER.finditer(sent.text):
             start = sent.start + match.start()
             out.append(Mention(start, start + len(match.group(0)), "", "Cluster", index))
@@ -355,7 +383,7 @@ _LEAD_CLAUSE = re.compile(r"^(?:On|At|In|During|Recently|Today|Yesterday|Last|Th
 _LEAD_WORDS = re.compile(r"^(?:(?:\d{4})\s+)?(?:the|a|an)\s+|^\d{4}\s+(?=the\s)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\s+(?:was|were|has been|had been|is being)\s+(?:\w+ly\s+)?(?:held|convened|opened|"
                       r"launched|staged|hosted|organi[sz]ed|kicked off)\b|\s+(?:took place|opened|kicked off|"
-                      r"closed|concluded|was unveiled)\b", re.IGNORECASE)
+                      r"closed|concluded|was unveiled|opens|kicks off|closes|concludes|takes place)\b", re.IGNORECASE)
 _ACTIVE = re.compile(r"\b(held|hosted|organi[sz]ed|convened|staged|co-hosted|holds|hosts)\s+(?:a|an|the)\s+",
                      re.IGNORECASE)
 _PHRASE_STOP = re.compile(r"[,;.!?]|\s+on\s+(?:" + _MONTHS + r"|the (?:morning|afternoon|evening))\b|"
@@ -372,9 +400,13 @@ def event_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
         s = sent.text
         for m in _PASSIVE.finditer(s):
             subject = s[:m.start()]
+            dash = max(subject.rfind(" -- "), subject.rfind(" — "), subject.rfind(" – "))
+            base = dash + 4 if dash >= 0 and subject[dash:dash + 4] == " -- " else (dash + 3 if dash >= 0 else 0)
+            subject = subject[base:]
             lead = _LEAD_CLAUSE.match(subject)
-            offset = lead.end() if lead else 0
+            offset = (lead.end() if lead else 0)
             subject = subject[offset:]
+            offset += base
             strip = _LEAD_WORDS.match(subject)
             while strip and strip.end() > 0:
                 offset += strip.end()

@@ -235,6 +235,13 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
         stem = name_key(full)
         if stem and stem != full.casefold():
             short.setdefault(stem, key)
+    for key in [k for k in groups if k[0] == "Firm"]:
+        ms = groups.get(key, [])
+        if ms and all(m.info.get("weak") for m in ms):
+            target = short.get(ms[0].text) or next((v for k, v in short.items() if k.casefold() == ms[0].text.casefold()),
+                                                   None)
+            if target and target != key and target in groups:
+                groups[target].extend(groups.pop(key))
     if short:
         pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in sorted(short, key=len, reverse=True))
                              + r")(?![\w-])", re.IGNORECASE)

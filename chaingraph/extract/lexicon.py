@@ -39,6 +39,12 @@ LEADING_DROP = {"the", "a", "an", "on", "in", "at", "also", "under", "from", "wi
                 "thursday", "friday", "saturday", "sunday", "officials", "official", "said", "says",
                 "hence", "thus", "therefore", "please", "focus", "focusing"}
 CONNECTORS = {"of", "and", "for", "&", "the", "de"}
+#: Last words of firm names written without a legal form ("Sany Heavy Industry").
+INDUSTRY_HEADS = {"industry", "industries", "motor", "motors", "steel", "electric", "electronics", "technology",
+                  "technologies", "pharmaceutical", "pharmaceuticals", "chemical", "chemicals", "machinery",
+                  "automobile", "aluminum", "aluminium", "energy", "power", "materials", "semiconductor", "solar",
+                  "lithium", "hydraulic", "hydraulics", "equipment", "intelligent", "auto", "heavy", "battery",
+                  "batteries", "mining", "metals", "optoelectronics", "microelectronics", "robotics", "logistics"}
 
 EVENT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(EVENT_HEADS | {"meetings", "conferences", "forums",
                                                                     "activities", "fairs", "summits"})) + r")\b",
@@ -116,6 +122,58 @@ CHAINS: dict[str, tuple[str, ...]] = {
     "display panels": ("display panels", "new display", "新型显示"),
     "medical devices": ("medical devices", "medical equipment", "医疗器械"),
     "chemicals": ("fine chemicals", "chemical industry", "化工"),
+    "machine tools": ("machine tools", "machine tool", "CNC machine tools", "机床", "数控机床"),
+}
+
+#: More chains, taken only before "industry"/"sector"/"chain" (产业/行业/产业链) or in an
+#: event, alliance or cluster name: as bare words they are too common.
+WEAK_CHAINS: dict[str, tuple[str, ...]] = {
+    "equipment manufacturing": ("equipment manufacturing", "装备制造"),
+    "agricultural machinery": ("agricultural machinery", "农机", "农业机械"),
+    "pharmaceuticals": ("pharmaceutical", "pharmaceuticals", "医药"),
+    "apparel": ("apparel", "garment", "服装"),
+    "electronics": ("electronics", "electronic", "电子"),
+    "optical communication": ("optical communication", "光通信"),
+    "big data": ("big data", "大数据"),
+    "industrial internet": ("industrial internet", "工业互联网"),
+    "drones": ("drone", "drones", "unmanned aerial vehicle", "无人机"),
+    "low-altitude economy": ("low-altitude economy", "低空经济"),
+    "satellites": ("satellite", "commercial aerospace", "卫星", "商业航天"),
+    "nuclear power": ("nuclear power", "核电"),
+    "coal": ("coal", "煤炭"),
+    "coal chemicals": ("coal chemical", "煤化工"),
+    "graphene": ("graphene", "石墨烯"),
+    "titanium": ("titanium", "钛", "钛材"),
+    "lithium": ("lithium", "锂"),
+    "cement": ("cement", "水泥"),
+    "glass": ("glass", "玻璃"),
+    "paper": ("paper", "papermaking", "造纸"),
+    "liquor": ("liquor", "baijiu", "白酒"),
+    "dairy": ("dairy", "乳业"),
+    "seeds": ("seed", "种业"),
+    "aquaculture": ("aquaculture", "水产"),
+    "cultural tourism": ("cultural tourism", "tourism", "文旅", "文化旅游"),
+    "logistics": ("logistics", "cold chain logistics", "物流", "冷链物流"),
+    "e-commerce": ("e-commerce", "电商", "电子商务"),
+    "motorcycles": ("motorcycle", "motorcycles", "摩托车"),
+    "power equipment": ("power equipment", "power transmission and transformation", "电力装备", "输变电"),
+    "cables": ("wire and cable", "电线电缆"),
+    "consumer electronics": ("consumer electronics", "消费电子"),
+    "computing power": ("computing power", "算力"),
+    "intelligent manufacturing": ("intelligent manufacturing", "smart manufacturing", "智能制造"),
+    "additive manufacturing": ("additive manufacturing", "3D printing", "增材制造"),
+    "instruments": ("instruments and meters", "仪器仪表"),
+    "bearings": ("bearing", "bearings", "轴承"),
+    "molds": ("mold", "mould", "模具"),
+    "castings": ("casting", "foundry", "铸造"),
+    "LED lighting": ("LED", "lighting", "照明"),
+    "cosmetics": ("cosmetics", "化妆品"),
+    "traditional Chinese medicine": ("traditional Chinese medicine", "中医药", "中药"),
+    "health": ("big health", "大健康"),
+    "hydraulic components": ("hydraulic components", "hydraulics", "液压"),
+    "auto parts": ("auto parts", "automotive parts", "汽车零部件"),
+    "new energy": ("new energy", "新能源"),
+    "silicon": ("polysilicon", "silicon", "多晶硅", "硅"),
 }
 
 #: Words that stop the backward walk collecting a chain name before "industry chain".

@@ -168,6 +168,19 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
 
     customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
 
+    # a firm building or settling in a park belongs to it; a park and a chain named
+    # in one sentence go together
+    for index, items in per_sent.items():
+        clusters = [(m, e) for m, e in items if e.type == "Cluster"]
+        for cm, ce in clusters:
+            for m, e in items:
+                gap = text[m.end:cm.start] if m.end <= cm.start else ""
+                if e.type == "Firm" and gap and len(gap) < 80 and re.search(
+                        r"\b(in|into|at) (the )?$|落户|入驻|入园|进驻|在$", gap):
+                    rel.add("BELONGS_TO", e, ce, index)
+                if e.type == "Chain" and not m.nested_in and not cm.nested_in:
+                    rel.add("BELONGS_TO", ce, e, index)
+
     # chains: named in the name, else the event's chain for firms at the event, else
     # the same sentence, else the article's only chain
     chains = of_type("Chain")
@@ -345,10 +358,13 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
             if supply >= 0:
                 pivot = clause_start + supply
                 if language == "zh":
-                    wei = re.search(r"[为向给](?=[^为向给]*$)", clause[:supply])
+                    first = min((m for m, e in in_clause if e.type == "Firm"), key=lambda m: m.start, default=None)
+                    if first is None:
+                        continue
+                    wei = re.match(r"[^，。]{0,2}?[为向给]", text_of(sent, first.end, clause_start + supply))
                     if wei is None:
                         continue
-                    split = clause_start + wei.start()
+                    split = first.end + wei.end() - 1
                     left = [e for m, e in in_clause if m.start < split and e.type == "Firm"]
                     right = [e for m, e in in_clause if split <= m.start < pivot and e.type == "Firm"]
                 else:
@@ -366,6 +382,11 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                 if e.type == "Firm":
                     rel.add("MEMBER_OF", e, alliances[0], index)
     return customers
+
+
+def text_of(sent: Sentence, start: int, end: int) -> str:
+    """Return the part of ``sent`` between absolute offsets ``start`` and ``end``."""
+    return sent.text[start - sent.start:end - sent.start]
 
 
 def _clauses(sent: Sentence, language: str) -> list[tuple[int, str]]:
