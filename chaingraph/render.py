@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from pyvis.edge import Edge
 from pyvis.network import Network
 
 from chaingraph.chains import resolve_chain
@@ -23,6 +24,7 @@ from chaingraph.errors import InputError
 from chaingraph.model import Evidence, Label, NodeRecord, RelType
 from chaingraph.render_html import asset, json_block, page, vis_network_js
 from chaingraph.placement import place_firms, segment_nodes
+from chaingraph.render_big import select_whole_store
 from chaingraph.regions import group_members, resolve_region
 from chaingraph.render_select import Selection, select
 from chaingraph.render_style import (EDGE_STYLES, flow_levels, firm_stages, legend, node_colour,
@@ -95,9 +97,15 @@ def render_map(store: Store, options: MapOptions, out_path: str | Path) -> MapRe
     ``out_path`` and return a :class:`MapResult`. Raises :class:`InputError` for bad
     options and :class:`NotFoundError` for a name that matches nothing."""
     check_options(options)
-    graph, firms, anchors, chain_stages, what = _load(store, options)
-    selection = select(graph, firms=firms, anchors=anchors, max_nodes=options.max_nodes)
-    stages = {**chain_stages, **firm_stages(graph)}
+    whole = options.chain is options.region is options.cluster is options.around is None
+    big = select_whole_store(store, options.max_nodes) if whole else None
+    if big is not None:
+        selection, stages = big
+        anchors, what = set(), "the whole graph"
+    else:
+        graph, firms, anchors, chain_stages, what = _load(store, options)
+        selection = select(graph, firms=firms, anchors=anchors, max_nodes=options.max_nodes)
+        stages = {**chain_stages, **firm_stages(graph)}
     data = map_data(store, selection, stages, layout=options.layout, seed=options.seed,
                     focus=anchors)
     title = options.title or f"chaingraph map: {what}"
@@ -241,8 +249,11 @@ def map_data(store: Store | None, selection: Selection, stages: dict[str, str], 
 
 def _add_edge(net: Network, src: str, dst: str, typ: str, tip: list[list[str]]) -> None:
     style = EDGE_STYLES.get(typ, EDGE_STYLES[RelType.ABOUT.value])
-    net.add_edge(src, dst, id=f"{src}|{typ}|{dst}", color={"color": style["color"], "opacity": 0.9},
-                 dashes=style["dashes"], arrows=style["arrows"], width=style["width"], tip=tip)
+    # Network.add_edge checks both ends with a linear scan of its node list; ours
+    # are known to be there, so the edge goes in the way add_edge puts it.
+    edge = Edge(src, dst, net.directed, id=f"{src}|{typ}|{dst}", color={"color": style["color"], "opacity": 0.9},
+                dashes=style["dashes"], arrows=style["arrows"], width=style["width"], tip=tip)
+    net.edges.append(edge.options)
 
 
 def vis_options(n_nodes: int, layout: str, seed: int) -> dict[str, Any]:

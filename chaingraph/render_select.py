@@ -3,8 +3,9 @@ them: see :mod:`chaingraph.render`), their direct suppliers and customers, and t
 segments, chains, clusters, places, alliances and events they are linked to; then,
 above a size limit, only the most central nodes.
 
-Centrality is degree centrality within the selection (distinct neighbours over
-``n - 1``): cheap on large graphs and easy to explain on the page.
+Centrality is degree centrality within the selection (a node's relationships, in
+and out, over ``n - 1``, as networkx's ``degree_centrality`` counts them on the
+multigraph): cheap on large graphs and easy to explain on the page.
 """
 
 from __future__ import annotations
@@ -69,24 +70,38 @@ def select(graph: nx.MultiDiGraph, *, firms: set[str] | None = None, anchors: se
                 _add_neighbour(graph, firms, keep, partners, other, typ)
             for other, _, typ in graph.in_edges(firm, keys=True):
                 _add_neighbour(graph, firms, keep, partners, other, typ)
-    sub = graph.subgraph(keep)
-    centrality = _degree_centrality(sub)
+    centrality, n_edges = _degree_centrality(graph, keep)
     left_out: Counter = Counter()
     left_out_edges = 0
     min_kept = None
     if len(keep) > max_nodes:
         ranked = sorted(keep, key=lambda n: (n not in anchors, -centrality[n], n))
         kept = set(ranked[:max_nodes])
-        dropped = keep - kept
-        left_out = Counter(graph.nodes[n].get("label", "?") for n in dropped)
-        before = sub.number_of_edges()
-        sub = graph.subgraph(kept)
-        left_out_edges = before - sub.number_of_edges()
+        left_out = Counter(graph.nodes[n].get("label", "?") for n in keep - kept)
         min_kept = min(centrality[n] for n in kept) if kept else None
         keep = kept
-    return Selection(graph=sub.copy(), partners=partners & keep,
-                     centrality={n: centrality[n] for n in keep}, left_out=left_out,
-                     left_out_edges=left_out_edges, min_kept_centrality=min_kept)
+    sub = induced(graph, keep)
+    if left_out:
+        left_out_edges = n_edges - sub.number_of_edges()
+    return Selection(graph=sub, partners=partners & keep, centrality={n: centrality[n] for n in keep},
+                     left_out=left_out, left_out_edges=left_out_edges, min_kept_centrality=min_kept)
+
+
+def induced(graph: nx.MultiDiGraph, nodes: set[str]) -> nx.MultiDiGraph:
+    """Return a new graph of ``nodes`` (in sorted order) and the edges among them,
+    attributes copied; faster than ``graph.subgraph(nodes).copy()`` on big graphs.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> sorted(induced(g, {"a", "b"}).edges())
+    [('a', 'b')]
+    """
+    sub = nx.MultiDiGraph()
+    order = sorted(nodes)
+    sub.add_nodes_from((n, dict(graph.nodes[n])) for n in order)
+    succ = graph._succ
+    sub.add_edges_from((u, v, k, dict(attrs)) for u in order for v, keyed in succ[u].items() if v in nodes
+                       for k, attrs in keyed.items())
+    return sub
 
 
 def _add_neighbour(graph: nx.MultiDiGraph, firms: set[str], keep: set[str], partners: set[str],
@@ -102,13 +117,17 @@ def _add_neighbour(graph: nx.MultiDiGraph, firms: set[str], keep: set[str], part
             partners.add(other)
 
 
-def _degree_centrality(graph: nx.MultiDiGraph) -> dict[str, float]:
-    n = graph.number_of_nodes()
-    scale = 1.0 / (n - 1) if n > 1 else 1.0
+def _degree_centrality(graph: nx.MultiDiGraph, keep: set[str]) -> tuple[dict[str, float], int]:
+    """Return each node of ``keep``'s degree centrality among ``keep`` (its edges
+    in and out, every relationship counted, over ``len(keep) - 1``) and the number
+    of edges among ``keep``."""
+    scale = 1.0 / (len(keep) - 1) if len(keep) > 1 else 1.0
+    succ, pred = graph._succ, graph._pred
     out: dict[str, float] = {}
-    for node in graph:
-        neighbours = set(graph.successors(node))
-        neighbours.update(graph.predecessors(node))
-        neighbours.discard(node)
-        out[node] = len(neighbours) * scale
-    return out
+    edges = 0
+    for node in keep:
+        outgoing = sum(len(keyed) for v, keyed in succ[node].items() if v in keep)
+        incoming = sum(len(keyed) for v, keyed in pred[node].items() if v in keep)
+        edges += outgoing
+        out[node] = (outgoing + incoming) * scale
+    return out, edges

@@ -87,7 +87,16 @@ def firm_stages(graph: nx.MultiDiGraph) -> dict[str, str]:
         stage = normal_stage(seg.get("stage")) if seg.get("label") == Label.SEGMENT.value else None
         if stage:
             found.setdefault(src, Counter())[stage] += 1
-    return {firm: min(c, key=lambda s: (-c[s], _STAGE_LEVEL[s])) for firm, c in found.items()}
+    return {firm: main_stage(c) for firm, c in found.items()}
+
+
+def main_stage(counts: Counter) -> str:
+    """Return the most common stage of ``counts`` (ties: upstream first).
+
+    >>> main_stage(Counter(downstream=1, midstream=1))
+    'midstream'
+    """
+    return min(counts, key=lambda s: (-counts[s], _STAGE_LEVEL[s]))
 
 
 def node_colour(label: str, stage: str | None) -> str:

@@ -145,7 +145,7 @@ def test_big_maps_keep_the_most_central_nodes_and_say_what_was_left_out(sample_d
     with Store(sample_db) as store:
         graph = store.to_networkx()
     graph.remove_nodes_from([n for n, a in list(graph.nodes(data=True)) if a["label"] == "Source"])
-    degree = {n: len(set(graph.successors(n)) | set(graph.predecessors(n))) for n in graph}
+    degree = dict(graph.degree())      # every relationship in and out
     expected = sorted(graph, key=lambda n: (-degree[n], n))[:12]
     data = map_data(out)
     assert sorted(n["id"] for n in data["nodes"]) == sorted(expected)
@@ -239,3 +239,39 @@ def test_render_command(hostile_db, tmp_path):
                           "-o", str(out), "--region", "Atlantis"], capture_output=True, text=True, cwd=ROOT,
                          timeout=300)
     assert bad.returncode == 1 and bad.stderr.startswith("Error: ") and bad.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("max_nodes", [1, 12, 60])
+def test_big_store_ranking_matches_the_graph_ranking(sample_db, max_nodes):
+    from chaingraph.render_big import select_whole_store
+    from chaingraph.render_select import select
+    from chaingraph.render_style import firm_stages
+
+    with Store(sample_db) as store:
+        graph = store.to_networkx()
+        fast, stages = select_whole_store(store, max_nodes)
+    slow = select(graph, max_nodes=max_nodes)
+    assert sorted(fast.graph) == sorted(slow.graph) and len(fast.graph) == max_nodes
+    assert sorted(fast.graph.edges(keys=True)) == sorted(slow.graph.edges(keys=True))
+    assert fast.centrality == pytest.approx(slow.centrality)
+    assert fast.left_out == slow.left_out and fast.left_out_edges == slow.left_out_edges
+    assert stages == {f: s for f, s in firm_stages(graph).items() if f in fast.graph}
+
+
+def test_big_store_ranking_leaves_out_sources_and_their_edges(hostile_db):
+    from chaingraph.model import EdgeRecord, NodeRecord
+    from chaingraph.render_big import select_whole_store
+    from chaingraph.render_select import select
+
+    with Store(hostile_db) as store:
+        store.upsert([NodeRecord("source:a", "Source", "a.txt"), NodeRecord("event:e", "Event", "Fair"),
+                      EdgeRecord("ABOUT", "source:a", "firm:name:shop"), EdgeRecord("ABOUT", "source:a", "city:cs"),
+                      EdgeRecord("ABOUT", "event:e", "firm:name:shop"),
+                      EdgeRecord("PARTICIPATED_IN", "firm:name:shop", "event:e")])
+        graph = store.to_networkx()
+        fast, _ = select_whole_store(store, 6)
+    slow = select(graph, max_nodes=6)
+    assert "source:a" not in fast.graph and fast.left_out["Event"] + ("event:e" in fast.graph) == 1
+    assert sorted(fast.graph) == sorted(slow.graph)
+    assert fast.centrality == pytest.approx(slow.centrality)
+    assert fast.left_out == slow.left_out and fast.left_out_edges == slow.left_out_edges

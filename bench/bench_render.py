@@ -1,0 +1,101 @@
+"""Issue 7's benchmarks: maps and gap reports from a store of 100k generated firms
+(about 3 supply links per firm; ``bench.generate.generate_records``).
+
+* ``render-map-2k``: ``render_map`` of the whole graph capped at 2,000 nodes (the
+  most central kept; the ranking reads degrees from the store, not the graph).
+* ``render-map-chain-100k``: ``render_map --chain 工程机械 --region 湖南`` capped at
+  2,000 nodes; this path reads the whole graph (``Store.to_networkx``), timed apart
+  as ``load_s``.
+* ``render-report-100k``: ``render_report 工程机械 湖南``, end to end, with its parts
+  timed apart: reading the graph (``load_s``), the gap analysis (``gaps_s``) and the
+  page itself (``page_s``).
+
+Targets: under 5 s for the 2,000-node map and for the report. The store is built
+once (not timed) and kept in ``bench/results/`` (git-ignored), named after the
+generator's source hash so a changed generator builds a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import time
+from pathlib import Path
+
+from bench import Timer, benchmark
+from bench.generate import generate_records
+from chaingraph.chains import resolve_chain
+from chaingraph.gaps import find_gaps
+from chaingraph.render import MapOptions, render_map
+from chaingraph.report import render_report, report_page
+from chaingraph.store import Store
+
+N_FIRMS = 100_000
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def store_path(n_firms: int = N_FIRMS, seed: int = 3) -> Path:
+    """Return the path of a store holding the generated graph of ``n_firms``,
+    building it first when missing."""
+    source = (Path(__file__).resolve().parent / "generate.py").read_bytes()
+    digest = hashlib.sha256(source).hexdigest()[:10]
+    path = RESULTS / f"render-store-{n_firms}-{seed}-{digest}.db"
+    if not path.exists():
+        RESULTS.mkdir(exist_ok=True)
+        partial = path.with_suffix(".building")
+        partial.unlink(missing_ok=True)
+        with Store(partial) as store:
+            store.upsert(generate_records(n_firms, seed=seed), batch_size=50_000)
+            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        partial.rename(path)
+    return path
+
+
+def _map(options: MapOptions, time_load: bool) -> dict:
+    db = store_path()
+    with tempfile.TemporaryDirectory() as tmp, Store(db) as store:
+        out = Path(tmp) / "map.html"
+        with Timer() as t:
+            result = render_map(store, options, out)
+        figures = {"seconds": round(t.seconds, 2), "nodes": result.nodes, "edges": result.edges,
+                   "left_out_nodes": sum(result.left_out.values()), "file_mb": round(result.bytes / 2**20, 2)}
+        if time_load:
+            with Timer() as load:
+                store.to_networkx()
+            figures["load_s"] = round(load.seconds, 2)
+    return figures
+
+
+@benchmark("render-map-2k")
+def render_map_2k() -> dict:
+    """A 2,000-node map of the whole 100k-firm graph (target < 5 s)."""
+    return _map(MapOptions(max_nodes=2000), time_load=False)
+
+
+@benchmark("render-map-chain-100k")
+def render_map_chain_100k() -> dict:
+    """A chain-and-region map from the 100k-firm graph, capped at 2,000 nodes."""
+    return _map(MapOptions(chain="工程机械", region="湖南", max_nodes=2000), time_load=True)
+
+
+@benchmark("render-report-100k")
+def render_report_100k() -> dict:
+    """The gap report of 工程机械 in 湖南 on the 100k-firm graph (target < 5 s)."""
+    db = store_path()
+    with tempfile.TemporaryDirectory() as tmp, Store(db) as store:
+        out = Path(tmp) / "report.html"
+        with Timer() as t:
+            result = render_report(store, "工程机械", "湖南", out)
+    with Store(db) as store:
+        t0 = time.perf_counter()
+        graph = store.to_networkx()
+        t1 = time.perf_counter()
+        chain = resolve_chain(graph, "工程机械")
+        report = find_gaps(graph, chain, "湖南", evidence=store.evidence)
+        t2 = time.perf_counter()
+        report_page(store, graph, chain, report)
+        t3 = time.perf_counter()
+    return {"seconds": round(t.seconds, 2), "load_s": round(t1 - t0, 2), "gaps_s": round(t2 - t1, 2),
+            "page_s": round(t3 - t2, 2), "segments": len(report.segments),
+            "statuses": "/".join(f"{k}:{v}" for k, v in result.statuses.items()),
+            "file_kb": round(result.bytes / 1024)}
