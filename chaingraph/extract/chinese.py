@@ -60,6 +60,10 @@ _WEAK_ZH = sorted(((f, c) for c, forms in lx.WEAK_CHAINS.items() for f in forms 
 _ANY_CHAIN_ZH_RE = re.compile("|".join(re.escape(f) for f, _ in _CHAIN_ZH + _WEAK_ZH))
 for _form, _canon in _WEAK_ZH:
     _CHAIN_ZH_CANON.setdefault(_form, _canon)
+_CHAIN_BEFORE = re.compile("(?:" + "|".join(re.escape(f) for f, _ in _CHAIN_ZH + _WEAK_ZH if len(f) >= 2) + ")$")
+#: Words that describe a firm's trade at the end of its name; 埃夫特智能装备 is 埃夫特.
+_TRADE_WORDS = sorted("""智能装备 智能科技 新能源科技 新材料科技 信息技术 科技 技术 电子 机械 装备 材料 实业 发展 投资 控股
+电气 智能 制造 工业 能源 新能源 汽车 重工 股份""".split(), key=len, reverse=True)
 
 
 def _place_end_regex() -> re.Pattern:
@@ -67,7 +71,8 @@ def _place_end_regex() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, names)) + ")(?:省|市|州|县|区)?")
 
 
-def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool = True) -> int:
+def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool = True,
+               chain_conj: bool = False) -> int:
     """Return where a name ending at ``end`` starts: walking left to punctuation, a
     boundary word, a date, or ``limit`` characters. Place names are stepped over whole
     (成都 is not cut at 都), and a one-character boundary is passed when what is left
@@ -101,6 +106,9 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
                     if pos - n >= lowest and text[pos - n:pos] in _BOUNDARY_SET), None)
         if lenient and hit is not None and len(hit) == 1 and (text[pos:end] in _GENERIC_CORES or end - pos < 2):
             pos -= 1
+            continue
+        if chain_conj and hit in ("及", "与", "和") and _CHAIN_BEFORE.search(text, max(lowest, pos - 9), pos - 1):
+            pos -= 1  # 机器人及智能装备: a conjunction of chains stays inside the name
             continue
         if hit is not None:
             if hit == "和" and text.startswith(_KEEP_AFTER_HE, pos):
@@ -153,14 +161,16 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
     out: list[Mention] = []
     for match in _SUFFIX_RE.finditer(sent.text):
         end = sent.start + match.end()
-        if end < len(text) and _SUFFIX_RE.match(text, end):
-            continue
         kind = _SUFFIX_TYPE[match.group(0)]
-        start = _left_edge(text, sent.start + match.start(), sent.start)
+        after = _SUFFIX_RE.match(text, end) if end < len(text) else None
+        if after is not None and _SUFFIX_TYPE[after.group(0)] == kind:
+            continue
+        start = _left_edge(text, sent.start + match.start(), sent.start,
+                           chain_conj=kind in ("Event", "Alliance", "Cluster"))
         if kind == "Event":
             for verb in ("成立", "揭牌", "启动", "签约", "开幕", "颁奖", "发布"):
                 if text.startswith(verb, start - len(verb)) and start == sent.start + match.start():
-                    start = _left_edge(text, start - len(verb), sent.start)
+                    start = _left_edge(text, start - len(verb), sent.start, chain_conj=True)
                     break
         name = text[start:end]
         core = name[: len(name) - len(match.group(0))]
@@ -188,7 +198,7 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
     places_here = [m for m in known if m.sent == index and m.type in ("City", "Province")]
     for match in re.finditer(r"产业链|产业集群|产业|行业", sent.text):
         end = sent.start + match.start()
-        start = _left_edge(text, end, sent.start, limit=8, lenient=False)
+        start = _left_edge(text, end, sent.start, limit=12, lenient=False, chain_conj=True)
         for p in places_here:
             if start < p.end <= end:
                 start = p.end
@@ -207,6 +217,9 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             continue
         gaz_hit = _ANY_CHAIN_ZH_RE.fullmatch(phrase)
         key = _CHAIN_ZH_CANON[phrase] if gaz_hit else phrase
+        conj = re.match("(" + _ANY_CHAIN_ZH_RE.pattern + ")[及与和]", phrase)
+        if conj and not gaz_hit:
+            key = _CHAIN_ZH_CANON[conj.group(1)]
         spans.append((start, end))
         out.append(Mention(start, end, phrase, "Chain", index, key=key, info={"pattern": not gaz_hit}))
     for match in _CHAIN_ZH_RE.finditer(sent.text):
@@ -238,6 +251,17 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
             candidates.append(core[:4])
         if place and len(stem) > 4:
             candidates.append(stem[:place.end() + 2])
+        bare = core
+        changed = True
+        while changed:
+            changed = False
+            for word in _TRADE_WORDS:
+                if bare.endswith(word) and len(bare) - len(word) >= 2:
+                    bare = bare[: -len(word)]
+                    changed = True
+                    break
+        if bare != core and len(bare) >= 3:
+            candidates.append(bare)
         candidates = [c for c in candidates if c not in _GENERIC_CORES and not _CHAIN_ZH_RE.fullmatch(c)
                       and len(c) >= 2 and not (len(c) <= 4 and c[-2:] in _GENERIC_CORES)
                       or c == stem]

@@ -37,6 +37,7 @@ _LINE_RULES: list[tuple[str, re.Pattern]] = [
         re.IGNORECASE)),
     ("editor/source", re.compile(r"^\s*(this article is from|source[:：]|来源[:：])", re.IGNORECASE)),
     ("editor/source", re.compile(r"\|\s*source\s*[:：]", re.IGNORECASE)),
+    ("editor/source", re.compile(r"^.{0,40}(\bsource|来源|责任编辑)\s*[:：].{0,40}$", re.IGNORECASE)),
     ("editor/source", re.compile(r"^\s*[(（](editor|reporter|责任编辑|编辑|记者)[^)）]*[)）]\s*$", re.IGNORECASE)),
     ("dateline", re.compile(r"^\s*(release time|publish(ed)?( time| date)?|posted( on)?|date|发布时间|发布日期|"
                             r"时间)\s*[:：]", re.IGNORECASE)),

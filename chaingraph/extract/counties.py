@@ -63,9 +63,15 @@ def _info(place) -> dict:
             "province": prov.name if prov else None}
 
 
-def county_mentions(text: str, sentences: list[Sentence], language: str) -> list[Mention]:
+_BARE_EN = re.compile(r"\b(?:in|at|from) ([A-Z][a-z]{2,})\b(?! (?:County|District|City|Province|Prefecture))")
+
+
+def county_mentions(text: str, sentences: list[Sentence], language: str,
+                    context: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
     """Return City mentions of county-level places in ``text``; ``key`` is the
-    pinyin name, ``info`` holds ``zh`` (short name), ``parent`` and ``province``."""
+    pinyin name, ``info`` holds ``zh`` (short name), ``parent`` and ``province``.
+    In English a bare name ("in Kaili") counts only when its prefecture or province
+    is among the article's places ``context``."""
     out: list[Mention] = []
     if language == "en":
         try:
@@ -83,6 +89,18 @@ def county_mentions(text: str, sentences: list[Sentence], language: str) -> list
                 start = sent.start + m.start()
                 out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index,
                                    key=m.group(1).replace("'", "").replace("’", ""), info=_info(found[0])))
+            for m in _BARE_EN.finditer(sent.text):
+                if city_gazetteer().lookup(m.group(1)) is not None or not context:
+                    continue
+                found = g.lookup(m.group(1), ("county",))
+                if len({p.code for p in found}) != 1:
+                    continue
+                info = _info(found[0])
+                if info["parent"] not in context and info["province"] not in context:
+                    continue
+                start = sent.start + m.start(1)
+                out.append(Mention(start, start + len(m.group(1)), m.group(1), "City", index, key=m.group(1),
+                                   info=info))
         return out
     pattern, by_name = _zh_table()
     if pattern is None:

@@ -35,6 +35,12 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         elif (m.end - m.start) > (clash.end - clash.start) and not clash.info.get("trigger"):
             kept_orgs.remove(clash)
             kept_orgs.append(m)
+    # a zone named inside its own committee (芜湖经济技术开发区管委会) is a cluster too
+    for m in orgs:
+        if m.type == "Cluster" and m not in kept_orgs and any(
+                o.type == "Agency" and o.start <= m.start and m.end <= o.end for o in kept_orgs):
+            m.nested_in = "Agency"
+            kept_orgs.append(m)
     out = list(kept_orgs)
     for m in mentions:
         if m.type in ORG_TYPES:

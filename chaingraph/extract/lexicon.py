@@ -121,7 +121,7 @@ CHAINS: dict[str, tuple[str, ...]] = {
     "software": ("software and information services", "software", "软件"),
     "display panels": ("display panels", "new display", "新型显示"),
     "medical devices": ("medical devices", "medical equipment", "医疗器械"),
-    "chemicals": ("fine chemicals", "chemical industry", "化工"),
+    "chemicals": ("fine chemicals", "化工"),
     "machine tools": ("machine tools", "machine tool", "CNC machine tools", "机床", "数控机床"),
 }
 

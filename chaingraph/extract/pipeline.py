@@ -34,7 +34,7 @@ def extract_article(article: Article) -> Extraction:
         mentions += county_mentions(text, sentences, language)
     else:
         places = english.place_mentions(text, sentences)
-        places += county_mentions(text, sentences, language)
+        places += county_mentions(text, sentences, language, {m.key for m in places})
         mentions = (places + english.org_mentions(text, sentences) + english.chain_mentions(text, sentences)
                     + english.lowercase_mentions(text, sentences, places))
         events = english.event_mentions(text, sentences)

@@ -10,9 +10,8 @@ import re
 from chaingraph.extract import lexicon as lx
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence
 
-_NATIONAL_STATE = re.compile(r"^State (Council|Administration|Grid|Development|Intellectual|Taxation|"
-                             r"Post|Forestry|Sports|Tobacco|Food|Ethnic|Press|Railway|Energy|Oceanic|Information)|"
-                             r"State-owned|State Key", re.IGNORECASE)
+_NATIONAL_STATE = re.compile(r"^State (Council|Administration|Grid|Intellectual Property Office)|State-owned|"
+                             r"State Key|\bAdministration\b")
 _LOCAL_HEAD = re.compile(r"\b(Bureau|Office|Section|Division|Department|Committee|Commission|Government|Center|"
                          r"Centre)\b")
 _ZH_BY = re.compile(r"由(.+?)(?:联合|共同)?(?:主办|承办|举办|组织|牵头)")
@@ -195,6 +194,12 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 chain = by_mention.get(id(chain_m)) or chain_by_key.get(chain_m.key)
                 if chain is not None:
                     rel.add("BELONGS_TO", e, chain, m.sent)
+                    found = True
+        if not found and e.type == "Firm":
+            for chain in chains:
+                if len(chain.name) >= 3 and re.search(r"(?<![\w])" + re.escape(chain.name) + r"(?![\w])", e.name,
+                                                      re.IGNORECASE):
+                    rel.add("BELONGS_TO", e, chain, _first_sent(e), "the chain is in the firm's name")
                     found = True
         if found or e.type != "Firm":
             continue

@@ -58,7 +58,7 @@ def test_reingest_changes_nothing(store):
     first = store.stats().to_dict()
     ingest_paths([ARTICLES], store)
     assert store.stats().to_dict() == first
-    assert first["labels"].get("Event", 0) == 13  # one main event per article that has one
+    assert first["labels"].get("Event", 0) == 16  # one main event per article that has one
 
 
 def test_bad_files_and_lines_are_reported_and_the_rest_goes_in(tmp_path, store):
