@@ -42,6 +42,7 @@ For a segment *s* and a region *R*:
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -236,18 +237,29 @@ def _candidates(graph: nx.MultiDiGraph, members: dict[str, str], in_region: set[
             near = near_memo[key] = _nearness(loc, region, here)
         partial.append((SCORE_WEIGHTS["weight"] * weight + SCORE_WEIGHTS["nearness"] * near, firm, weight, near))
     partial.sort(key=lambda t: -t[0])
-    cutoff = partial[min(top, len(partial)) - 1][0] - SCORE_WEIGHTS["evidence"]
-    scored = []
+    best: list[float] = []  # a min-heap of the ``top`` best full scores so far
+    kept = []
     for base, firm, weight, near in partial:
-        if base < cutoff:
+        # Evidence adds at most 0.2: once even that cannot reach the top, stop
+        # (with room for rounding, so that ties at the boundary are kept).
+        if len(best) == top and base + SCORE_WEIGHTS["evidence"] < best[0] - 0.001:
             break
         n_ev = len(lookup(firm)) or 1
-        score = round(base + SCORE_WEIGHTS["evidence"] * min(n_ev, EVIDENCE_CAP) / EVIDENCE_CAP, 3)
+        full = base + SCORE_WEIGHTS["evidence"] * min(n_ev, EVIDENCE_CAP) / EVIDENCE_CAP
+        if len(best) < top:
+            heapq.heappush(best, full)
+        elif full > best[0]:
+            heapq.heapreplace(best, full)
+        kept.append((full, firm, weight, near, n_ev))
+    scored = []
+    for full, firm, weight, near, n_ev in kept:
+        if len(best) == top and full < best[0] - 0.001:
+            continue
         loc = locations.get(firm)
-        attrs = graph.nodes[firm]
+        attrs = graph._node[firm]
         scored.append(Candidate(str(attrs.get("name", firm)), firm,
                                 loc.province.name if loc and loc.province else None,
                                 loc.city.name if loc and loc.city else None,
-                                score, round(weight, 3), round(near, 3), n_ev))
+                                round(full, 3), round(weight, 3), round(near, 3), n_ev))
     scored.sort(key=lambda c: (-c.score, c.firm))
     return scored[:top]
