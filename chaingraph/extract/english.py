@@ -276,8 +276,12 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     return out
 
 
+_WORD_OR_MARK = re.compile(r"[A-Za-z][A-Za-z'-]*|\S")
+
+
 def _words_before(text: str, pos: int, limit: int = 6) -> list[tuple[str, int, int]]:
-    words = list(re.finditer(r"[A-Za-z][A-Za-z'-]*|\S", text[:pos]))
+    window = max(0, pos - 120)
+    words = list(_WORD_OR_MARK.finditer(text, window, pos))
     picked: list[tuple[str, int, int]] = []
     for match in reversed(words):
         word = match.group(0)

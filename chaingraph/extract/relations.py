@@ -197,8 +197,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     found = True
         if not found and e.type == "Firm":
             for chain in chains:
-                if len(chain.name) >= 3 and re.search(r"(?<![\w])" + re.escape(chain.name) + r"(?![\w])", e.name,
-                                                      re.IGNORECASE):
+                if len(chain.name) >= 3 and _contains_word(e.name.lower(), chain.name.lower()):
                     rel.add("BELONGS_TO", e, chain, _first_sent(e), "the chain is in the firm's name")
                     found = True
         if found or e.type != "Firm":
@@ -224,6 +223,18 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                                 "a member of an alliance of this chain")
 
     return rel.items
+
+
+def _contains_word(text: str, word: str) -> bool:
+    """True when ``word`` occurs in ``text`` not inside a longer Latin word."""
+    at = text.find(word)
+    while at != -1:
+        before = text[at - 1] if at else " "
+        after = text[at + len(word)] if at + len(word) < len(text) else " "
+        if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _first_sent(e: Entity) -> int | None:
