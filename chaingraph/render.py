@@ -99,6 +99,7 @@ def render_map(store: Store, options: MapOptions, out_path: str | Path) -> MapRe
     check_options(options)
     whole = options.chain is options.region is options.cluster is options.around is None
     big = select_whole_store(store, options.max_nodes) if whole else None
+    notice = None
     if big is not None:
         selection, stages = big
         anchors, what = set(), "the whole graph"
@@ -106,13 +107,17 @@ def render_map(store: Store, options: MapOptions, out_path: str | Path) -> MapRe
         graph, firms, anchors, chain_stages, what = _load(store, options)
         selection = select(graph, firms=firms, anchors=anchors, max_nodes=options.max_nodes)
         stages = {**chain_stages, **firm_stages(graph)}
+        if firms is not None and not firms:
+            notice = f"No firm matches {what}: only what was named is drawn."
+    if selection.graph.number_of_nodes() == 0:
+        notice = "Nothing to draw: the selection holds no nodes."
     data = map_data(store, selection, stages, layout=options.layout, seed=options.seed,
                     focus=anchors)
     title = options.title or f"chaingraph map: {what}"
     html = page("map.html.j2", scripts=[vis_network_js(), asset("map.js")], title=title,
                 summary=summary_line(selection), left_out=left_out_line(selection, options.max_nodes),
                 legend=data.pop("legend"), data_json=json_block(data),
-                empty=selection.graph.number_of_nodes() == 0)
+                notice=notice)
     out = Path(out_path)
     try:
         out.write_text(html, encoding="utf-8")

@@ -275,3 +275,17 @@ def test_big_store_ranking_leaves_out_sources_and_their_edges(hostile_db):
     assert sorted(fast.graph) == sorted(slow.graph)
     assert fast.centrality == pytest.approx(slow.centrality)
     assert fast.left_out == slow.left_out and fast.left_out_edges == slow.left_out_edges
+
+
+def test_cluster_filter_and_an_empty_intersection(hostile_db, tmp_path):
+    out = tmp_path / "cluster.html"
+    draw(hostile_db, out, cluster="Park <script>alert(4)</script>")
+    ids = {n["id"]: n for n in map_data(out)["nodes"]}
+    assert "cluster:park" in ids and "firm:name:img" in ids and "shapeProperties" not in ids["firm:name:img"]
+    assert "shapeProperties" in ids["firm:name:shop"]          # a customer, outside the cluster
+    assert "firm:name:closer" not in ids                          # neither member nor partner
+    empty = tmp_path / "empty.html"
+    result = draw(hostile_db, empty, cluster="cluster:park", region="Elsewhere")
+    assert result.nodes == 1                                       # only the cluster named
+    notice = re.search(r'<p class="left-out" id="notice">([^<]*)</p>', empty.read_text(encoding="utf-8")).group(1)
+    assert notice.startswith("No firm matches ") and "cluster Park &lt;script&gt;alert(4)&lt;/script&gt;" in notice

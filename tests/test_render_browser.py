@@ -3,6 +3,7 @@ load with no console errors, request nothing but their own file, draw a non-blan
 graph, run nothing a hostile name smuggles in, and leave a screenshot in
 test-artifacts/ to look at. Skipped without Chromium, failing under CI=true."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,13 @@ def test_sample_map_draws_offline(dbs, tmp_path, open_page):
     assert_clean(visit)
     drawn = visit.page.evaluate("window.chaingraphMaps[0].body.nodeIndices.length")
     assert drawn == result.nodes
+    # the seeded layout lands every node on the same spot on every load
+    positions = "JSON.stringify(window.chaingraphMaps[0].getPositions())"
+    first = visit.page.evaluate(positions)
+    again = open_page(out, "map-sample-force-again")
+    assert again.errors == [] and again.page.evaluate(positions) == first
+    spots = {(round(p["x"]), round(p["y"])) for p in json.loads(first).values()}
+    assert len(spots) > result.nodes * 0.9                          # and the nodes are spread out
 
 
 def test_truncated_map_says_what_it_left_out(dbs, tmp_path, open_page):
