@@ -183,11 +183,10 @@ def extract(
         task = bar.add_task("extracting", total=None)
         result = extract_files(paths, on_file=lambda p, n: bar.update(task, description=p.name[:40], total=n,
                                                                          advance=1))
-    payload = result.articles if not result.skipped else {"articles": result.articles, "skipped": result.skipped}
-    emit(render_rows(result.rows(), ["article", "item", "id", "detail"], fmt, payload=payload))
+    emit(render_rows(result.rows(), ["article", "item", "id", "detail"], fmt, payload=result.articles))
     for s in result.skipped:
         note(f"skipped {s['path']}{':' + str(s['line']) if s.get('line') else ''}: {s['reason']}")
-    if result.skipped:
+    if any(s.get("error", True) for s in result.skipped):
         raise typer.Exit(1)
 
 

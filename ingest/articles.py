@@ -19,7 +19,7 @@ from chaingraph.errors import InputError
 from chaingraph.extract import extract_article
 from chaingraph.extract.lexicon import CHAINS
 from chaingraph.extract.places import gazetteer
-from chaingraph.extract.reader import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, is_article_jsonl, read_articles
+from chaingraph.extract.reader import JSONL_SUFFIXES, is_article_file, read_articles
 from chaingraph.extract.result import Entity, Extraction
 from chaingraph.identity import firm_id, has_cjk, name_key, node_id
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
@@ -39,12 +39,7 @@ class ArticleIngester:
     def accepts(self, path: Path, head: bytes) -> bool:
         """Take text, Markdown and HTML files, and JSON Lines whose first object has a
         ``text`` and no ``kind``; never binary files."""
-        if b"\x00" in head[:8192] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return False
-        suffix = path.suffix.lower()
-        if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
-            return True
-        return suffix in JSONL_SUFFIXES and is_article_jsonl(head)
+        return is_article_file(path, head)
 
     def read(self, ctx: IngestContext) -> Iterator[Record]:
         """Yield the file's Source node, then every article's records; a bad JSON Lines

@@ -11,13 +11,14 @@ from typing import Any
 
 from chaingraph.errors import InputError
 from chaingraph.extract.pipeline import extract_article
-from chaingraph.extract.reader import read_articles
+from chaingraph.extract.reader import TEXT_SUFFIXES, is_article_file, read_articles
 
 
 @dataclass
 class BatchResult:
     """The extractions (as dicts in the gold shape plus evidence) and what was skipped
-    (``{"path", "line", "reason"}``)."""
+    (``{"path", "line", "reason"}``, with ``"error": False`` for files that are simply
+    not articles)."""
 
     articles: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
@@ -47,30 +48,42 @@ class BatchResult:
         return out
 
 
-def article_files(paths: Iterable[Path]) -> list[Path]:
+def article_files(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, Any]]]:
     """Return the files under ``paths`` (directories walked recursively, sorted,
-    hidden files left out); a missing path raises :class:`InputError`."""
+    hidden files left out) and a skipped entry for each path that is missing or not
+    a regular file."""
     files: list[Path] = []
+    skipped: list[dict[str, Any]] = []
     for path in map(Path, paths):
         if path.is_dir():
             files.extend(sorted(p for p in path.rglob("*") if p.is_file()
                                 and not any(part.startswith(".") for part in p.relative_to(path).parts)))
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            skipped.append({"path": str(path), "line": None, "reason": "not a regular file"})
         else:
-            raise InputError("no such file or directory", str(path))
-    return files
+            skipped.append({"path": str(path), "line": None, "reason": "no such file or directory"})
+    return files, skipped
 
 
 def extract_files(paths: Iterable[Path], on_file: Callable[[Path, int], None] | None = None) -> BatchResult:
     """Extract every article in the files under ``paths``; return a :class:`BatchResult`.
     ``on_file(path, total)`` is called before each file."""
     result = BatchResult()
-    files = article_files(paths)
+    files, result.skipped = article_files(paths)
     for path in files:
         if on_file:
             on_file(path, len(files))
         try:
+            with open(path, "rb") as handle:
+                head = handle.read(65536)
+            if head.strip() and path.suffix.lower() not in TEXT_SUFFIXES and not is_article_file(path, head):
+                if b"\x00" in head[:8192]:
+                    raise InputError("binary file, not an article", str(path))
+                result.skipped.append({"path": str(path), "line": None, "error": False,
+                                       "reason": "not an article file (.txt, .md, .html, or JSON Lines with 'text')"})
+                continue
             for article in read_articles(path):
                 if isinstance(article, InputError):
                     result.skipped.append({"path": str(path), "line": article.line,

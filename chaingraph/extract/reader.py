@@ -114,6 +114,17 @@ def is_article_jsonl(head: bytes) -> bool:
     return False
 
 
+def is_article_file(path: Path, head: bytes) -> bool:
+    """True for text, Markdown and HTML files and for JSON Lines whose first object
+    has a ``text`` (and no ``kind``); binary heads are never articles."""
+    if b"\x00" in head[:8192] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    suffix = Path(path).suffix.lower()
+    if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
+        return True
+    return suffix in JSONL_SUFFIXES and is_article_jsonl(head)
+
+
 def read_articles(path: Path) -> Iterator[Article]:
     """Yield the articles in the file at ``path``. A JSON Lines line that is not an
     article raises nothing: it is yielded as an :class:`InputError` instance in

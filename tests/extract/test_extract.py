@@ -168,6 +168,8 @@ def test_same_input_same_output():
     assert first == second
 
 
-def test_missing_path_is_an_input_error(tmp_path):
-    with pytest.raises(InputError, match="no such file"):
-        extract_files([tmp_path / "nope.txt"])
+def test_missing_path_is_reported_and_the_rest_goes_on(tmp_path):
+    result = extract_files([tmp_path / "nope.txt", DATA / "en_battery_signing.txt"])
+    assert [a["article"] for a in result.articles] == ["en_battery_signing.txt"]
+    assert result.skipped == [{"path": str(tmp_path / "nope.txt"), "line": None,
+                               "reason": "no such file or directory"}]
