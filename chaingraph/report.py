@@ -77,13 +77,14 @@ def report_page(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, repor
     """Return the HTML page of ``report`` (the gap analysis of ``chain`` on
     ``graph``), with evidence in the map's tooltips from ``store`` when given."""
     data = chain_map(store, graph, chain, report)
+    height = data.pop("height_px")
     counts = Counter(s.status for s in report.segments)
     rows = [_row(s) for s in report.segments]
     title = f"Gap report: {report.chain} in {report.region}"
     return page("report.html.j2", scripts=[vis_network_js(), asset("map.js")], title=title,
                 chain=report.chain, region=report.region, rows=rows, counts=counts,
                 n_segments=len(report.segments), present_min=PRESENT_MIN, weak_share=f"{WEAK_SHARE:.0%}",
-                map_limit=MAP_FIRMS_PER_SEGMENT, legend=data.pop("legend"),
+                map_limit=MAP_FIRMS_PER_SEGMENT, map_height=height, legend=data.pop("legend"),
                 data_json=json_block(data))
 
 
@@ -126,6 +127,7 @@ def chain_map(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, report:
             "label": f"{seg.segment} ({seg.status})",
             "color": {"background": MISSING_COLOUR if missing else STAGE_COLOURS.get(stage, STAGE_COLOURS[None]),
                       "border": _STATUS_BORDER.get(seg.status, "#333333")},
+            "size": 18,
             "borderWidth": 4 if seg.status != "present" else 1,
             "shapeProperties": {"borderDashes": [6, 4] if missing else False},
             "font": {"size": 15, "bold": True, "color": MISSING_COLOUR if missing else "#222222"},
@@ -164,7 +166,9 @@ def chain_map(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, report:
     data = map_data(store, selection, stages, layout="lr", extra_legend=legend_extra,
                     node_overrides=overrides, extra_edges=extra_edges)
     data["legend"] = [e for e in data["legend"] if not e["text"].startswith("dashed outline")]
-    data["options"]["layout"]["hierarchical"].update(levelSeparation=230, nodeSpacing=80)
+    data["options"]["layout"]["hierarchical"].update(levelSeparation=230, nodeSpacing=100)
+    tallest = max(Counter(levels.values()).values(), default=1)
+    data["height_px"] = max(520, min(1600, 62 * tallest))
     return data
 
 
