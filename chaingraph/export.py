@@ -116,8 +116,10 @@ def _export_neo4j_csv(store: Store, out: Path) -> list[Path]:
     script = out / "import.sh"
     script.write_text(
         "#!/bin/sh\n# Run from this directory with the Neo4j server stopped; replaces database 'neo4j'.\n"
-        "neo4j-admin database import full --overwrite-destination=true --multiline-fields=true "
-        + " ".join(args) + " neo4j\n", encoding="utf-8")
+        # The database name goes first: --nodes/--relationships take several values and
+        # would swallow a name put after them (seen with 5.26's import tool).
+        "neo4j-admin database import full neo4j --overwrite-destination=true --multiline-fields=true "
+        + " ".join(args) + "\n", encoding="utf-8")
     written.append(script)
     return written
 

@@ -96,3 +96,30 @@ def test_unreachable_maven_central_is_one_line(tmp_path):
     assert result.stderr.strip().count("\n") == 0
     assert result.stderr.startswith("neo4j-local: cannot reach Maven Central")
     assert not (tmp_path / "lib").exists()
+
+
+def test_bulk_import_of_a_neo4j_csv_export_then_load_adds_nothing(graph_store, tmp_path):
+    from chaingraph.export import export_store
+    from chaingraph.neo4j_connect import open_driver
+    from chaingraph.neo4j_load import load_store
+
+    export_store(graph_store, "neo4j-csv", tmp_path / "csv")
+    env = local_env(tmp_path / "home")
+    imported = script(env, "import", str(tmp_path / "csv"))
+    assert imported.returncode == 0, imported.stderr
+    stats = graph_store.stats()
+    assert f"{stats.nodes} nodes {stats.edges} relationships" in imported.stderr
+    started = script(env, "start")
+    assert started.returncode == 0, started.stderr
+    try:
+        exports = parse_exports(started.stdout)
+        settings = Neo4jSettings(exports["NEO4J_URI"], "neo4j", exports["NEO4J_PASSWORD"])
+        again = script(env, "import", str(tmp_path / "csv"))
+        assert again.returncode == 1 and "stop it first" in again.stderr
+        with open_driver(settings) as driver:
+            report = load_store(graph_store, driver)
+        assert (report.nodes_created, report.relationships_created) == (0, 0)
+        rows = run_cypher(settings, "MATCH (n) RETURN count(n) AS n").rows
+        assert rows == [{"n": stats.nodes}]
+    finally:
+        script(env, "stop", timeout=180)
