@@ -45,6 +45,11 @@ _BOUNDARY_LENGTHS = sorted({len(b) for b in _BOUNDARY}, reverse=True)
 _GENERIC_CORES = frozenset("""完整 整个 全部 重点 主导 优势 特色 现代 新兴 传统 上下游 本地 相关 全国 重要 主要 龙头
 核心 配套 关键 产业 工业 行业 企业 科技 技术 实业 控股 发展 投资 建设 集团 股份 有限 国际 中国 全省 全市 区域 当地
 各类 这些 我国 我市 我省 优质 高端 新型""".split())
+#: An unknown chain name (the words before 产业链) with these is a phrase, not a name.
+_NOT_A_CHAIN = re.compile(r"[\dA-Za-z年月日要把将是了着过的地得等与在对为从向被让使]|总结|引进|推动|部署|围绕|布局|"
+                          r"发展|建设|全年|重点|工作|打造|壮大|提升|加快|构建|完善|延伸|培育|聚焦")
+#: Words ending in 局/委 that are not bodies (布局 layout, 省委常委 a post).
+_NOT_AGENCY_ENDINGS = ("布局", "格局", "大局", "开局", "全局", "变局", "结局", "常委", "委员", "书记")
 _KEEP_AFTER_HE = ("信息", "城乡", "改革", "社会", "技术", "旅游", "科技")
 _AMBIGUOUS_PLACES = {"朝阳", "中山", "安康", "白山", "红河", "海东", "海西", "山南", "黄山", "三明", "大同", "通化",
                      "白银", "金昌", "玉树", "阿坝", "大理", "普洱", "丽水", "长治", "吉安", "宜春", "新余"}
@@ -184,6 +189,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue
         if kind == "Event" and len(core) < 3:
             continue
+        if kind == "Agency" and (name.endswith(_NOT_AGENCY_ENDINGS) or len(name) < 3):
+            continue
         if kind == "Cluster" and (core in _GENERIC_CORES or _CHAIN_ZH_RE.fullmatch(core) or core.endswith("的")):
             continue
         if kind == "Firm" and match.group(0) in ("集团", "公司", "控股") and len(core) < 2:
@@ -193,35 +200,50 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
 
 
 def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list[Mention]:
+    """Chain mentions of one sentence: the words before 产业链 (or before 产业/行业/产业集群
+    when they hold a known chain), the items of "A、B、C等产业链", and known chain names."""
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
     places_here = [m for m in known if m.sent == index and m.type in ("City", "Province")]
-    for match in re.finditer(r"产业链|产业集群|产业|行业", sent.text):
-        end = sent.start + match.start()
-        start = _left_edge(text, end, sent.start, limit=12, lenient=False, chain_conj=True)
+
+    def add(start: int, end: int, strict: bool) -> None:
         for p in places_here:
             if start < p.end <= end:
                 start = p.end
         phrase = text[start:end]
-        known = _ANY_CHAIN_ZH_RE.search(phrase)
-        if match.group(0) != "产业链" and not known:
-            continue
-        if known:
-            phrase = phrase[known.start():]
+        found = _ANY_CHAIN_ZH_RE.search(phrase)
+        if strict and not found:
+            return
+        if found:
+            phrase = phrase[found.start():]
         phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市)+", "", phrase)
         phrase = phrase.lstrip("市省州县区")
         start = end - len(phrase)
-        if not (2 <= len(phrase) <= 8) and not (phrase in _CHAIN_ZH_CANON):
-            continue
-        if phrase in _GENERIC_CORES or phrase.endswith("的"):
-            continue
+        if not (2 <= len(phrase) <= 8) or phrase in _GENERIC_CORES or phrase.endswith("的"):
+            return
         gaz_hit = _ANY_CHAIN_ZH_RE.fullmatch(phrase)
-        key = _CHAIN_ZH_CANON[phrase] if gaz_hit else phrase
         conj = re.match("(" + _ANY_CHAIN_ZH_RE.pattern + ")[及与和]", phrase)
-        if conj and not gaz_hit:
-            key = _CHAIN_ZH_CANON[conj.group(1)]
+        if not gaz_hit and not conj and (_NOT_A_CHAIN.search(phrase) or len(phrase) > 6):
+            return
+        key = _CHAIN_ZH_CANON[phrase] if gaz_hit else (_CHAIN_ZH_CANON[conj.group(1)] if conj else phrase)
         spans.append((start, end))
         out.append(Mention(start, end, phrase, "Chain", index, key=key, info={"pattern": not gaz_hit}))
+
+    for match in re.finditer(r"产业链|产业集群|产业|行业", sent.text):
+        end = sent.start + match.start()
+        if text[end - 1:end] == "等":  # 工程机械、轨道交通装备等产业链
+            item_end = end - 1
+            while item_end > sent.start:
+                item_start = _left_edge(text, item_end, sent.start, limit=10, lenient=False, chain_conj=True)
+                if item_start >= item_end:
+                    break
+                add(item_start, item_end, strict=False)
+                if text[item_start - 1:item_start] != "、":
+                    break
+                item_end = item_start - 1
+            continue
+        start = _left_edge(text, end, sent.start, limit=12, lenient=False, chain_conj=True)
+        add(start, end, strict=match.group(0) != "产业链")
     for match in _CHAIN_ZH_RE.finditer(sent.text):
         start = sent.start + match.start()
         if any(a <= start < b for a, b in spans) or len(match.group(0)) < 2:

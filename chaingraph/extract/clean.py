@@ -39,8 +39,9 @@ _LINE_RULES: list[tuple[str, re.Pattern]] = [
     ("editor/source", re.compile(r"\|\s*source\s*[:：]", re.IGNORECASE)),
     ("editor/source", re.compile(r"^.{0,40}(\bsource|来源|责任编辑)\s*[:：].{0,40}$", re.IGNORECASE)),
     ("editor/source", re.compile(r"^\s*[(（](editor|reporter|责任编辑|编辑|记者)[^)）]*[)）]\s*$", re.IGNORECASE)),
-    ("dateline", re.compile(r"^\s*(release time|publish(ed)?( time| date)?|posted( on)?|date|发布时间|发布日期|"
-                            r"时间)\s*[:：]", re.IGNORECASE)),
+    ("dateline", re.compile(r"^\s*(release time|publish(ed)?( time| date)?|posted( on)?|updated?( on| time)?|"
+                            r"date|发布时间|发布日期|更新时间|时间)\s*[:：]", re.IGNORECASE)),
+    ("dateline", re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")),
     ("summary", re.compile(r"^\s*(摘要|abstract|summary|导读)\s*[:：]", re.IGNORECASE)),
     ("footer", re.compile(r"(copyright|all rights reserved|©|版权所有|icp备|icp证|公网安备)", re.IGNORECASE)),
 ]
