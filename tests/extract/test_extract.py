@@ -173,3 +173,18 @@ def test_missing_path_is_reported_and_the_rest_goes_on(tmp_path):
     assert [a["article"] for a in result.articles] == ["en_battery_signing.txt"]
     assert result.skipped == [{"path": str(tmp_path / "nope.txt"), "line": None,
                                "reason": "no such file or directory"}]
+
+
+def test_mangled_text_never_raises():
+    import random
+
+    rng = random.Random(7)
+    texts = [a.text for p in sorted(DATA.iterdir()) if p.is_file()
+             for a in read_articles(p) if not isinstance(a, Exception)]
+    for i in range(300):
+        text = rng.choice(texts)
+        cut = rng.randrange(len(text))
+        variants = [text[cut:], text[:cut], " ".join(rng.sample(text.split(), len(text.split()))),
+                    "".join(rng.choice(text) for _ in range(200)) + "（(）)" * 3]
+        data = _x(variants[i % 4], name=f"m{i}.txt").to_dict()
+        assert {e["id"] for e in data["entities"]} >= {r["head"] for r in data["relations"]}
