@@ -21,7 +21,7 @@ from chaingraph.extract.lexicon import CHAINS
 from chaingraph.extract.places import gazetteer
 from chaingraph.extract.reader import JSONL_SUFFIXES, is_article_file, read_articles
 from chaingraph.extract.result import Entity, Extraction
-from chaingraph.identity import firm_id, has_cjk, name_key, node_id
+from chaingraph.identity import firm_id, has_cjk, name_key, node_id, place_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from chaingraph.store import Store
 from ingest.base import IngestContext
@@ -72,8 +72,20 @@ def extraction_records(x: Extraction, source: str, store: Store | None = None, *
             event_props["currency"] = fact.extra.get("currency", "CNY")
         if fact.kind == "participant_count":
             event_props["participants_of"] = fact.extra.get("of")
+    by_id = {e.id: e for e in x.entities}
+    where = {}
+    for rel in x.relations:
+        if rel.type == "LOCATED_IN" and rel.head not in where:
+            where[rel.head] = by_id[rel.tail]
     for entity in x.entities:
         nid, name = _node_for(entity, store, event_props.get("date"), source)
+        named_for_place = any(m.info.get("places") or m.info.get("place_key") for m in entity.mentions)
+        if (entity.type in ("Agency", "Alliance", "Cluster") and not named_for_place and entity.id in where
+                and not (store is not None and store.get_node(nid) is not None)):
+            # "Provincial Department of Commerce" is a different body in each province
+            place = where[entity.id]
+            found = gazetteer().lookup(place.mentions[0].key) if place.mentions else None
+            nid = f"{nid}@{place_key(found.zh if found and found.zh else place.name)}"
         ids[entity.id] = nid
         props = dict(entity.props)
         props.pop("members", None)

@@ -332,7 +332,10 @@ def lowercase_mentions(text: str, sentences: list[Sentence], places: list[Mentio
                                                        "that", "its", "in", "on", "for", "with", "by"):
                     break
                 picked.insert(0, word)
-            if not picked:
+            phrase = " ".join(w.group(0) for w in picked)
+            distinctive = picked and (_ANY_CHAIN_RE.search(phrase) or any(
+                gazetteer().lookup(w.group(0)) or (w.group(0).isupper() and len(w.group(0)) > 1) for w in picked))
+            if not distinctive:
                 out.append(Mention(sent.start + match.start(), sent.start + match.end(), "alliance", "Alliance",
                                    index, info={"generic": True}))
                 continue

@@ -122,7 +122,7 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
             name = max((m.text for m in ms if m.info.get("synthetic")), key=len)
         else:
             name = max(surfaces, key=len) if surfaces else key
-        aliases = [s for s in surfaces if s != name]
+        aliases = [s for s in surfaces if s != name and not _generic_surface(s)]
         entity = Entity(id="", type=kind, name=name, aliases=aliases, mentions=ms)
         if kind == "City":
             place = gaz.lookup(key)
@@ -145,6 +145,18 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
     for number, entity in enumerate(entities, start=1):
         entity.id = f"e{number}"
     return entities
+
+
+_GENERIC_WORDS = frozenset("""the a an this that alliance industrial industry chain chains conference meeting forum
+summit fair expo exhibition event activity ceremony symposium seminar zone park cluster bureau committee department
+government association company group firm enterprise enterprises state provincial municipal city local its their
+联盟 大会 会议 论坛 峰会 活动 园区 开发区 集团 公司 本次 该""".split())
+
+
+def _generic_surface(surface: str) -> bool:
+    """True for surfaces that name no one thing ("alliance", "the meeting", 联盟)."""
+    words = surface.lower().split()
+    return all(w in _GENERIC_WORDS for w in words) if words else True
 
 
 def _org_key(m: Mention) -> str:
