@@ -78,14 +78,15 @@ def extraction_records(x: Extraction, source: str, store: Store | None = None, *
         if rel.type == "LOCATED_IN" and rel.head not in where:
             where[rel.head] = by_id[rel.tail]
     for entity in x.entities:
-        nid, name = _node_for(entity, store, event_props.get("date"), source)
         named_for_place = any(m.info.get("places") or m.info.get("place_key") for m in entity.mentions)
-        if (entity.type in ("Agency", "Alliance", "Cluster") and not named_for_place and entity.id in where
-                and not (store is not None and store.get_node(nid) is not None)):
+        if entity.type in ("Agency", "Alliance", "Cluster") and not named_for_place and entity.id in where:
             # "Provincial Department of Commerce" is a different body in each province
             place = where[entity.id]
             found = gazetteer().lookup(place.mentions[0].key) if place.mentions else None
-            nid = f"{nid}@{place_key(found.zh if found and found.zh else place.name)}"
+            name = entity.name
+            nid = f"{node_id(Label(entity.type), name)}@{place_key(found.zh if found and found.zh else place.name)}"
+        else:
+            nid, name = _node_for(entity, store, event_props.get("date"), source)
         ids[entity.id] = nid
         props = dict(entity.props)
         props.pop("members", None)

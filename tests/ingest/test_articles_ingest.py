@@ -95,3 +95,17 @@ def test_extract_cli_writes_nothing_and_eval_cli_scores(tmp_path):
     assert scored.returncode == 0, scored.stderr
     total = json.loads(scored.stdout)["total"]
     assert total["article"] == "TOTAL" and total["ent_f1"] >= 0.85 and total["rel_f1"] >= 0.6
+
+
+def test_relative_body_names_stay_apart_across_provinces(tmp_path, store):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for province, city in (("Hunan", "Changsha"), ("Hubei", "Wuhan")):
+        (folder / f"{city}.txt").write_text(
+            f"{province} holds chain forum\n\nOn May 3, {province} Province held a forum on the steel industry chain "
+            f"in {city}. Officials of the Provincial Department of Commerce attended the forum.\n", encoding="utf-8")
+    ingest_paths([folder], store)
+    ids = sorted(n.id for n in store.iter_nodes(Label.AGENCY))
+    assert ids == ["agency:provincial department of commerce@湖北", "agency:provincial department of commerce@湖南"]
+    events = sorted(n.id for n in store.iter_nodes(Label.EVENT))
+    assert len(events) == 2 and len({store.get_node(e).props["date"] for e in events}) == 1
