@@ -87,6 +87,10 @@ def extraction_records(x: Extraction, source: str, store: Store | None = None, *
             nid = f"{node_id(Label(entity.type), name)}@{place_key(found.zh if found and found.zh else place.name)}"
         else:
             nid, name = _node_for(entity, store, event_props.get("date"), source)
+        if entity.type == "Event" and entity.id in where:
+            place = where[entity.id]
+            found = gazetteer().lookup(place.mentions[0].key) if place.mentions else None
+            nid = f"{nid}@{place_key(found.zh if found and found.zh else place.name)}"
         ids[entity.id] = nid
         props = dict(entity.props)
         props.pop("members", None)
@@ -124,8 +128,11 @@ def _node_for(entity: Entity, store: Store | None, date, source: str) -> tuple[s
             return node_id(label, place.zh), _stored_name(store, node_id(label, place.zh), entity.name)
         return node_id(label, entity.name), entity.name
     if label is Label.EVENT:
+        # one event: same name, same full date (and place, added by the caller); an
+        # event without a year is kept to its own article
         key = name_key(entity.name)
-        return f"event:{key}@{date or source.removeprefix('source:')}", entity.name
+        when = date if date and not str(date).startswith("--") else source.removeprefix("source:")
+        return f"event:{key}@{when}", entity.name
     if store is not None:
         for surface in surfaces:
             found = store.ids_by_key(name_key(surface), label)
