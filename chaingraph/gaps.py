@@ -156,15 +156,10 @@ def chain_degrees(graph: nx.MultiDiGraph, firms: set[str]) -> Counter:
     """Return, for each firm of ``firms``, its number of SUPPLIES neighbours (either
     direction) that are also in ``firms``."""
     degree: Counter = Counter()
+    succ, pred = graph._succ, graph._pred
     for firm in firms:
-        n = 0
-        for other, edges in graph._succ[firm].items():
-            if SUPPLIES in edges and other in firms:
-                n += 1
-        for other, edges in graph._pred[firm].items():
-            if SUPPLIES in edges and other in firms:
-                n += 1
-        degree[firm] = n
+        degree[firm] = (sum(1 for other, edges in succ[firm].items() if SUPPLIES in edges and other in firms)
+                        + sum(1 for other, edges in pred[firm].items() if SUPPLIES in edges and other in firms))
     return degree
 
 

@@ -155,8 +155,8 @@ def declared_groups(graph: nx.MultiDiGraph, firms: Iterable[str]) -> dict[str, s
     groups: dict[str, set[str]] = defaultdict(set)
     for firm in firms:
         for dst, edges in graph._succ[firm].items():
-            if graph.nodes[dst].get("label") in _GROUP_LABELS and any(t in edges for t in _GROUP_TYPES):
-                groups[str(graph.nodes[dst].get("name", dst))].add(firm)
+            if graph._node[dst].get("label") in _GROUP_LABELS and any(t in edges for t in _GROUP_TYPES):
+                groups[str(graph._node[dst].get("name", dst))].add(firm)
     return dict(groups)
 
 
@@ -181,7 +181,7 @@ def key_firms(source: Any, chain: str | Chain, region: str | Region | None = Non
     if region is not None:
         firms &= region.firms(graph)
     net = supply_network(graph, firms)
-    names = {f: str(graph.nodes[f].get("name", f)) for f in net}
+    names = {f: str(graph._node[f].get("name", f)) for f in net}
     if net.number_of_nodes() == 0:
         return KeyFirmsReport(chain.name, region.name if region else None, [], [], 0, 0, None)
     pagerank = nx.pagerank(net.reverse(copy=False), alpha=0.85) if net.number_of_edges() else \

@@ -118,7 +118,7 @@ def _sub_segments(graph: nx.MultiDiGraph, roots: set[str]) -> dict[str, str]:
         nxt = []
         for parent in frontier:
             for child, edges in graph._pred[parent].items():
-                if BELONGS_TO in edges and graph.nodes[child].get("label") == SEGMENT and child not in out:
+                if BELONGS_TO in edges and graph._node[child].get("label") == SEGMENT and child not in out:
                     out[child] = out[parent]
                     nxt.append(child)
         frontier = nxt
@@ -154,7 +154,7 @@ def place_firms(graph: nx.MultiDiGraph, chain: Chain,
         for node, root in sorted(nodes.items()):
             why = f"segment:{index['segments'].get(root, root)}"
             for firm, edges in graph._pred[node].items():
-                if BELONGS_TO in edges and graph.nodes[firm].get("label") == FIRM and firm not in bucket:
+                if BELONGS_TO in edges and graph._node[firm].get("label") == FIRM and firm not in bucket:
                     bucket[firm] = why
     words: dict[str, list[str]] = {}
     for seg in chain.segments:
