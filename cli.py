@@ -200,7 +200,7 @@ def eval_(
     from chaingraph.extract.evaluate import evaluate
 
     report = evaluate(gold_dir, article_dir)
-    emit(render_rows(report.rows(), ["article", "ent_p", "ent_r", "ent_f1", "rel_p", "rel_r", "rel_f1"], fmt,
+    emit(render_rows(report.rows(), ["article", "ent_p", "ent_r", "ent_f1", "rel_p", "rel_r", "rel_f1", "fact_f1"], fmt,
                      payload=report.to_dict()))
 
 

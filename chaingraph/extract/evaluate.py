@@ -64,6 +64,7 @@ class ArticleScore:
     relations: Score
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    facts: Score = field(default_factory=Score)
 
 
 @dataclass
@@ -73,16 +74,17 @@ class EvalReport:
     articles: list[ArticleScore] = field(default_factory=list)
     entities: Score = field(default_factory=Score)
     relations: Score = field(default_factory=Score)
+    facts: Score = field(default_factory=Score)
 
     def rows(self) -> list[dict[str, Any]]:
         """Return one row per article plus a total row, for tables."""
         out = []
-        for a in [*self.articles, ArticleScore("TOTAL", self.entities, self.relations)]:
+        for a in [*self.articles, ArticleScore("TOTAL", self.entities, self.relations, facts=self.facts)]:
             out.append({"article": a.article,
                         "ent_p": round(a.entities.precision, 3), "ent_r": round(a.entities.recall, 3),
                         "ent_f1": round(a.entities.f1, 3),
                         "rel_p": round(a.relations.precision, 3), "rel_r": round(a.relations.recall, 3),
-                        "rel_f1": round(a.relations.f1, 3)})
+                        "rel_f1": round(a.relations.f1, 3), "fact_f1": round(a.facts.f1, 3)})
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,7 +130,17 @@ def score_article(predicted: dict, gold: dict) -> ArticleScore:
             extra.append(f"{t} {pred_names.get(h, h)} -> {pred_names.get(d, d)}")
     missed += [f"{t} {names.get(h, h)} -> {names.get(d, d)}" for t, h, d in sorted(gold_rels - found)]
     rels = Score(tp=len(found), predicted=len(predicted_rels), gold=len(gold_rels))
-    return ArticleScore(gold.get("article", "?"), ents, rels, missed, extra)
+
+    def fkey(f: dict, event: str) -> tuple:
+        value = f.get("value")
+        return (f.get("kind"), event, round(float(value), 2) if isinstance(value, (int, float)) else str(value))
+
+    gold_facts = {fkey(f, f.get("event", "")) for f in gold.get("facts", [])}
+    pred_facts = {fkey(f, mapping.get(f.get("event", ""), "?")) for f in predicted.get("facts", [])}
+    facts = Score(tp=len(gold_facts & pred_facts), predicted=len(pred_facts), gold=len(gold_facts))
+    missed += [f"fact {k} {v}" for k, _e, v in sorted(gold_facts - pred_facts, key=str)]
+    extra += [f"fact {k} {v}" for k, _e, v in sorted(pred_facts - gold_facts, key=str)]
+    return ArticleScore(gold.get("article", "?"), ents, rels, missed, extra, facts)
 
 
 def evaluate(gold_dir: Path, article_dir: Path) -> EvalReport:
@@ -161,4 +173,5 @@ def evaluate(gold_dir: Path, article_dir: Path) -> EvalReport:
         report.articles.append(score)
         report.entities.add(score.entities)
         report.relations.add(score.relations)
+        report.facts.add(score.facts)
     return report

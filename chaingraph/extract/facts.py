@@ -44,6 +44,29 @@ def find_dates(text: str) -> list[tuple[int, int | None, int, int]]:
     return sorted(d for d in out if 1 <= d[2] <= 12 and 1 <= d[3] <= 31)
 
 
+_ZH_DAY = re.compile(r"(?<![\d月])(\d{1,2})\s*日(?![\d])")
+
+
+def day_only_date(text: str, dateline: dt.date | None) -> str | None:
+    """Return the date of a Chinese "17日" (day without month) in ``text``: that day
+    in the dateline's month, or the month before when it would fall after the dateline.
+
+    >>> day_only_date("本报讯 17日，大会开幕", dt.date(2024, 5, 18)), day_only_date("28日开幕", dt.date(2024, 5, 2))
+    ('2024-05-17', '2024-04-28')
+    """
+    m = _ZH_DAY.search(text)
+    if not m or dateline is None:
+        return None
+    day = int(m.group(1))
+    year, month = dateline.year, dateline.month
+    if day > dateline.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def parse_dateline(value: str | None) -> dt.date | None:
     """Return the full date in ``value`` (any format this module reads), or None.
 

@@ -12,6 +12,8 @@ or Chinese rules), merge them into entities, read relations and facts.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import re
 
 from chaingraph.extract import chinese, english, facts as F
 from chaingraph.extract.clean import clean_text
@@ -74,14 +76,17 @@ def _dateline(article: Article, removed, sentences):
             found = F.parse_dateline(item.text)
             if found:
                 return found
-    for sent in sentences[:3]:
-        head = sent.text[:60]
-        dates = [d for d in F.find_dates(head) if d[1] is not None and d[0] < 40]
-        if dates and (sent.title is False) and ("--" in head or "—" in head or "电" in head or sent.text.index(
-                head[dates[0][0]:dates[0][0] + 1]) < 25):
+    for number, sent in enumerate(sentences[:4]):
+        # a short line with a full date near the top ("新华网 2023-11-21"), or a
+        # dateline opening the first paragraph ("CHANGSHA, May 5, 2024 -- ")
+        dates = [d for d in F.find_dates(sent.text[:60]) if d[1] is not None and d[0] < 40]
+        if not dates or (number == 0 and sent.title):
+            continue
+        short_line = len(sent.text) <= 40
+        opener = bool(re.search(r"--|—|\(Xinhua\)|电", sent.text[:80])) and not sent.title
+        if short_line or opener:
             _pos, year, month, day = dates[0]
             try:
-                import datetime as dt
                 return dt.date(year, month, day)
             except ValueError:
                 continue
@@ -104,7 +109,7 @@ def _facts(text, sentences, entities, main, dateline) -> list[Fact]:
             value = F.resolve_date(year, month, day, dateline, fallback_year)
             out.append(Fact("date", event.id, value, index))
             break
-        weekday = F.weekday_date(s, dateline)
+        weekday = F.weekday_date(s, dateline) or F.day_only_date(s, dateline)
         if weekday:
             out.append(Fact("date", event.id, weekday, index))
             break
