@@ -119,6 +119,8 @@ def _node_for(entity: Entity, store: Store | None, date, source: str) -> tuple[s
     of its surface forms has the same name key under the same label."""
     label = Label(entity.type)
     surfaces = [entity.name, *entity.aliases]
+    if label is Label.CITY and entity.props.get("zh"):  # a county-level place
+        return node_id(label, entity.props["zh"]), _stored_name(store, node_id(label, entity.props["zh"]), entity.name)
     if label in (Label.CITY, Label.PROVINCE):
         gaz = gazetteer()
         place = gaz.lookup(entity.mentions[0].key) if entity.mentions else None

@@ -48,6 +48,7 @@ _GENERIC_CORES = frozenset("""完整 整个 全部 重点 主导 优势 特色 �
 #: An unknown chain name (the words before 产业链) with these is a phrase, not a name.
 _NOT_A_CHAIN = re.compile(r"[\dA-Za-z年月日要把将是了着过的地得等与在对为从向被让使]|总结|引进|推动|部署|围绕|布局|"
                           r"发展|建设|全年|重点|工作|打造|壮大|提升|加快|构建|完善|延伸|培育|聚焦")
+_SOE_DIVISION = re.compile(r"中(?:建|铁|交|冶|水|电|核|化|煤|石化)[一二三四五六七八九十\d]+局")
 #: Words ending in 局/委 that are not bodies (布局 layout, 省委常委 a post).
 _NOT_AGENCY_ENDINGS = ("布局", "格局", "大局", "开局", "全局", "变局", "结局", "常委", "委员", "书记")
 _KEEP_AFTER_HE = ("信息", "城乡", "改革", "社会", "技术", "旅游", "科技")
@@ -174,9 +175,11 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                            chain_conj=kind in ("Event", "Alliance", "Cluster"))
         if kind == "Event":
             for verb in ("成立", "揭牌", "启动", "签约", "开幕", "颁奖", "发布"):
-                if text.startswith(verb, start - len(verb)) and start == sent.start + match.start():
+                if text.startswith(verb, start - len(verb)):
                     start = _left_edge(text, start - len(verb), sent.start, chain_conj=True)
                     break
+        if kind == "Agency" and _SOE_DIVISION.match(text, start):
+            kind = "Firm"  # 中建五局, 中铁十一局: state-owned construction firms
         name = text[start:end]
         core = name[: len(name) - len(match.group(0))]
         if kind == "Agency" and len(match.group(0)) == 1 and len(core) < 2:

@@ -25,7 +25,7 @@ def _zh_table() -> tuple[re.Pattern | None, dict[str, object]]:
     by_name: dict[str, object] = {}
     counts: dict[str, int] = {}
     for place in gazetteer().places:
-        if place.level != "county" or len(place.name) < 3 or place.short in known:
+        if place.level != "county" or len(place.name) < 3 or place.name[:-1] in known and place.name[-1] == "市":
             continue
         counts[place.name] = counts.get(place.name, 0) + 1
         by_name[place.name] = place
@@ -68,8 +68,8 @@ _BARE_EN = re.compile(r"\b(?:in|at|from) ([A-Z][a-z]{2,})\b(?! (?:County|Distric
 
 def county_mentions(text: str, sentences: list[Sentence], language: str,
                     context: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
-    """Return City mentions of county-level places in ``text``; ``key`` is the
-    pinyin name, ``info`` holds ``zh`` (short name), ``parent`` and ``province``.
+    """Return City mentions of county-level places in ``text``; ``key`` is
+    ``county:<short Chinese name>``, ``info`` holds ``zh`` (short name), ``parent`` and ``province``.
     In English a bare name ("in Kaili") counts only when its prefecture or province
     is among the article's places ``context``."""
     out: list[Mention] = []
@@ -88,7 +88,7 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                     continue
                 start = sent.start + m.start()
                 out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index,
-                                   key=m.group(1).replace("'", "").replace("’", ""), info=_info(found[0])))
+                                   key=f"county:{found[0].short}", info=_info(found[0])))
             for m in _BARE_EN.finditer(sent.text):
                 if city_gazetteer().lookup(m.group(1)) is not None or not context:
                     continue
@@ -99,14 +99,15 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                 if info["parent"] not in context and info["province"] not in context:
                     continue
                 start = sent.start + m.start(1)
-                out.append(Mention(start, start + len(m.group(1)), m.group(1), "City", index, key=m.group(1),
-                                   info=info))
+                out.append(Mention(start, start + len(m.group(1)), m.group(1), "City", index,
+                                   key=f"county:{found[0].short}", info=info))
         return out
     pattern, by_name = _zh_table()
     if pattern is None:
         return out
     full = {name for _s, _e, name in _find_full(text, by_name)}
-    shorts = {by_name[n].short: by_name[n] for n in full if len(by_name[n].short) >= 2}
+    known = {p.zh for p in city_gazetteer().places}
+    shorts = {by_name[n].short: by_name[n] for n in full if len(by_name[n].short) >= 2 and by_name[n].short not in known}
     short_re = re.compile("|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))) if shorts else None
     for index, sent in enumerate(sentences):
         taken: list[tuple[int, int]] = []
@@ -114,7 +115,7 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
             place = by_name[name]
             taken.append((a, b))
             out.append(Mention(sent.start + a, sent.start + b, name, "City", index,
-                               key=place.pinyin.capitalize(), info=_info(place)))
+                               key=f"county:{place.short}", info=_info(place)))
         if short_re is None:
             continue
         for m in short_re.finditer(sent.text):
@@ -123,5 +124,5 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
             place = shorts[m.group(0)]
             start = sent.start + m.start()
             out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index,
-                               key=place.pinyin.capitalize(), info=_info(place)))
+                               key=f"county:{place.short}", info=_info(place)))
     return out

@@ -41,6 +41,10 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                 o.type == "Agency" and o.start <= m.start and m.end <= o.end for o in kept_orgs):
             m.nested_in = "Agency"
             kept_orgs.append(m)
+    places = [m for m in mentions if m.type in ("City", "Province")]
+    inner_places = {id(p) for p in places for q in places if p is not q and q.start <= p.start and p.end <= q.end
+                    and (q.end - q.start) > (p.end - p.start)}
+    mentions = [m for m in mentions if id(m) not in inner_places]
     out = list(kept_orgs)
     for m in mentions:
         if m.type in ORG_TYPES:
@@ -202,10 +206,30 @@ def _in_order(letters: str, text: str) -> bool:
     return True
 
 
+_ADMIN_WORDS = re.compile(r"\b(municipal|city|provincial|province|prefecture|county)\b\s*")
+
+
+def _admin_free(key: str) -> str:
+    """The key without administrative words: 长沙市X and 长沙X, "Shaoxing Municipal X"
+    and "Shaoxing X" are the same name."""
+    gaz = gazetteer()
+    key = _ADMIN_WORDS.sub("", key).strip()
+    return gaz.zh_regex.sub(lambda m: m.group(1), key)
+
+
 def _merge_place_prefixed(groups: dict[tuple[str, str], list[Mention]]) -> None:
     """Merge an organisation named "<place> X" with one named "X" of the same type
-    (合肥市新能源汽车产业链联盟 and 新能源汽车产业链联盟)."""
+    (合肥市新能源汽车产业链联盟 and 新能源汽车产业链联盟), and names that differ only
+    in administrative words (长沙市X and 长沙X; "Shaoxing Municipal X" and "Shaoxing X")."""
     gaz = gazetteer()
+    for kind in ("Alliance", "Cluster", "Agency"):
+        seen: dict[str, tuple[str, str]] = {}
+        for key in sorted((k for k in groups if k[0] == kind), key=lambda k: (-len(k[1]), k[1])):
+            plain = _admin_free(key[1])
+            if plain in seen and seen[plain] in groups:
+                groups[seen[plain]].extend(groups.pop(key))
+            else:
+                seen[plain] = key
     for kind in ("Alliance", "Cluster", "Agency"):
         keys = sorted((k for k in groups if k[0] == kind), key=lambda k: len(k[1]))
         for short in keys:

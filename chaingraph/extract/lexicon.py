@@ -87,7 +87,7 @@ CHAINS: dict[str, tuple[str, ...]] = {
                                    "prefabricated building", "construction industrialization",
                                    "building industrialization", "industrialization of construction",
                                    "industrialization of buildings", "装配式建筑", "建筑工业化"),
-    "automobile": ("automobile", "automobiles", "automotive", "auto industry", "auto parts", "汽车",
+    "automobile": ("automobile", "automobiles", "automotive parts", "automotive", "auto industry", "auto parts", "汽车",
                    "汽车零部件"),
     "new energy vehicles": ("new energy vehicles", "new energy vehicle", "new-energy vehicles", "NEV",
                             "新能源汽车"),

@@ -41,6 +41,9 @@ def extract_article(article: Article) -> Extraction:
                     + english.lowercase_mentions(text, sentences, places))
         events = english.event_mentions(text, sentences)
     main = _main_event(events)
+    if main is None:  # no "X was held": the first named event ("… Forum") is the main one
+        named = sorted((m for m in mentions if m.type == "Event"), key=lambda m: (sentences[m.sent].title, m.start))
+        main = named[0] if named else None
     mentions = resolve_overlaps(mentions + [e for e in events if e is main or e.info.get("title")])
     if main is None:
         mentions = [m for m in mentions if m.type != "Event"]

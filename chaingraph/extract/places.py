@@ -51,7 +51,8 @@ class Gazetteer:
         zh = sorted({p.zh for p in places if p.zh}, key=len, reverse=True)
         self.zh_regex = re.compile(
             "(" + "|".join(re.escape(n) for n in zh) + ")"
-            "(土家族苗族自治州|壮族苗族自治州|自治州|自治区|特别行政区|维吾尔自治区|壮族自治区|回族自治区|省|市|州|县|区|地区)?")
+            "(土家族苗族自治州|壮族苗族自治州|苗族侗族自治州|布依族苗族自治州|自治州|自治区|特别行政区|维吾尔自治区|壮族自治区|"
+            "回族自治区|省|市|州|地区)?(?![县区])")
 
     def lookup(self, form: str, prefer_province: str | None = None) -> Place | None:
         """Return the place named ``form`` (either language, case-insensitive);

@@ -125,7 +125,9 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             if language == "zh":
                 hit = any(w in s for w in lx.ZH_PARTICIPATE)
             else:
-                hit = bool(lx.PARTICIPATE_RE.search(s))
+                hit = bool(lx.PARTICIPATE_RE.search(s)) or any(
+                    m.sent == index and re.search(r"\bat (the )?$", text[max(0, m.start - 8):m.start])
+                    for m in event.mentions)
             if not hit:
                 continue
             for m, e in items:
@@ -391,8 +393,9 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                         rel.add("SUPPLIES", a, b, index)
                         customers.add((index, b.id))
         s = sent.text
-        joined = bool(re.search(r"\bjoin(ed|s)?\b.{0,40}alliance|members? of the .{0,60}alliance|founding members",
-                                s, re.IGNORECASE)) or ("加入" in s and "联盟" in s) or "联盟成员" in s
+        joined = bool(re.search(r"\bjoin(ed|s)?\b.{0,40}alliance|members? of the .{0,60}alliance|founding members|"
+                                r"alliance .{0,40}(initiated|launched|founded) (jointly )?by", s, re.IGNORECASE)) \
+            or ("联盟" in s and any(w in s for w in ("加入", "联盟成员", "发起", "首批成员")))
         if joined and len(alliances) == 1:
             for m, e in orgs:
                 if e.type == "Firm":
