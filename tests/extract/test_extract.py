@@ -188,3 +188,16 @@ def test_mangled_text_never_raises():
                     "".join(rng.choice(text) for _ in range(200)) + "（(）)" * 3]
         data = _x(variants[i % 4], name=f"m{i}.txt").to_dict()
         assert {e["id"] for e in data["entities"]} >= {r["head"] for r in data["relations"]}
+
+
+def test_gb2312_html_page_keeps_the_news_and_drops_the_page_around_it():
+    path = DATA / "zh_zhuzhou_rail_gb2312.html"
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")
+    (article,) = list(read_articles(path))
+    assert "热点推荐" not in article.text and "ICP" not in article.text
+    x = extract_article(article)
+    assert "中联重科股份有限公司" not in _names(x, "Firm")  # a sidebar link, not news
+    assert x.dateline == "2024-09-12"
+    assert {f.kind: f.value for f in x.facts} == {"date": "2024-09-11", "participant_count": 60, "deal_count": 8,
+                                                   "deal_amount": 1.25e9}
