@@ -2,8 +2,9 @@
 self-contained HTML file that opens with no network.
 
 ``render_map(store, MapOptions(chain=..., region=...), "map.html")`` picks the nodes
-(:mod:`chaingraph.render_select`), styles them (:mod:`chaingraph.render_style`),
-adds tooltips with key facts and evidence, and writes the page
+(:mod:`chaingraph.render_select`, or :mod:`chaingraph.render_big` for a whole big
+store), styles them (:mod:`chaingraph.render_style`), adds tooltips with key facts
+and evidence (:mod:`chaingraph.render_tips`), and writes the page
 (:mod:`chaingraph.render_html`). Tooltips travel as data and are built in the page
 as text nodes, never parsed as HTML.
 """
@@ -21,12 +22,13 @@ from pyvis.network import Network
 
 from chaingraph.chains import resolve_chain
 from chaingraph.errors import InputError
-from chaingraph.model import Evidence, Label, NodeRecord, RelType
+from chaingraph.model import Label, RelType
 from chaingraph.render_html import asset, json_block, page, vis_network_js
 from chaingraph.placement import place_firms, segment_nodes
 from chaingraph.render_big import select_whole_store
 from chaingraph.regions import group_members, resolve_region
 from chaingraph.render_select import Selection, select
+from chaingraph.render_tips import edge_tip, node_tip
 from chaingraph.render_style import (EDGE_STYLES, flow_levels, firm_stages, legend, node_colour,
                                      node_shape)
 from chaingraph.store import Store
@@ -34,10 +36,6 @@ from chaingraph.store import Store
 #: Above this many nodes a map keeps only the most central ones (``--max-nodes``).
 DEFAULT_MAX_NODES = 1000
 LAYOUTS = ("force", "lr")
-_TIP_PROPS = ("short_name", "stock_code", "credit_code", "province", "city", "products", "stage",
-              "code", "date", "deal_count", "deal_amount", "participant_count")
-_EVIDENCE_PER_NODE = 3
-_EVIDENCE_PER_EDGE = 2
 
 
 @dataclass
@@ -221,7 +219,7 @@ def map_data(store: Store | None, selection: Selection, stages: dict[str, str], 
         stage = stages.get(node) if label == Label.FIRM.value else attrs.get("stage")
         item: dict[str, Any] = {
             "size": round(8 + 30 * math.sqrt(selection.centrality.get(node, 0.0) / top), 2),
-            "tip": _node_tip(store, g, node, attrs, stage, selection, sources),
+            "tip": node_tip(store, g, node, attrs, stage, selection, sources),
             "color": {"background": node_colour(label, stage), "border": "#333333"},
         }
         if node in selection.partners:
@@ -239,7 +237,7 @@ def map_data(store: Store | None, selection: Selection, stages: dict[str, str], 
     edge_types: set[str] = set()
     for src, dst, typ in sorted(g.edges(keys=True)):
         edge_types.add(typ)
-        _add_edge(net, src, dst, typ, _edge_tip(store, g, src, dst, typ, sources))
+        _add_edge(net, src, dst, typ, edge_tip(store, g, src, dst, typ, sources))
     for extra in extra_edges or []:
         edge_types.add(extra["type"])
         _add_edge(net, extra["from"], extra["to"], extra["type"], extra["tip"])
@@ -300,79 +298,3 @@ def _short(name: str, limit: int = 28) -> str:
     'abc…'
     """
     return name if len(name) <= limit else name[:limit - 1] + "…"
-
-
-def _source_name(store: Store | None, source: str, cache: dict[str, str]) -> str:
-    if source not in cache:
-        node = store.get_node(source) if store is not None else None
-        cache[source] = node.name if node is not None else source
-    return cache[source]
-
-
-def evidence_text(ev: Evidence, source_name: str) -> str:
-    """Return one evidence item as one line of text: where, then the sentence.
-
-    >>> evidence_text(Evidence("source:1", row=4, note="inferred"), "firms.csv")
-    'firms.csv row 4 (inferred)'
-    """
-    where = source_name
-    if ev.row is not None:
-        where += f" row {ev.row}"
-    if ev.start is not None:
-        where += f" chars {ev.start}-{ev.end}"
-    if ev.note:
-        where += f" ({ev.note})"
-    if ev.sentence:
-        sentence = ev.sentence if len(ev.sentence) <= 220 else ev.sentence[:219] + "…"
-        where += f": “{sentence}”"
-    return where
-
-
-def _evidence_lines(store: Store | None, owner: str, limit: int, cache: dict[str, str]) -> list[list[str]]:
-    if store is None:
-        return []
-    items = store.evidence(owner)
-    lines = [["evidence", evidence_text(ev, _source_name(store, ev.source, cache))] for ev in items[:limit]]
-    if len(items) > limit:
-        lines.append(["evidence", f"… and {len(items) - limit} more (chaingraph show)"])
-    return lines
-
-
-def _node_tip(store: Store | None, g: nx.MultiDiGraph, node: str, attrs: dict[str, Any],
-              stage: str | None, selection: Selection, cache: dict[str, str]) -> list[list[str]]:
-    label = attrs.get("label", "?")
-    lines = [[label, str(attrs.get("name") or node)], ["id", node]]
-    if label == Label.FIRM.value:
-        segments = sorted(g.nodes[d].get("name", d) for _, d, t in g.out_edges(node, keys=True)
-                          if t == RelType.BELONGS_TO.value and g.nodes[d].get("label") == Label.SEGMENT.value)
-        lines.append(["stage", stage or "unknown"])
-        if segments:
-            lines.append(["segment", "; ".join(segments)])
-    for key in _TIP_PROPS:
-        value = attrs.get(key)
-        if value not in (None, "", []) and not (key == "stage" and label == Label.FIRM.value):
-            lines.append([key.replace("_", " "), _text(value)])
-    if attrs.get("outside_list"):
-        lines.append(["note", "named only as a supplier or customer"])
-    if node in selection.partners:
-        lines.append(["note", "outside the selection: drawn as a supplier or customer"])
-    lines.append(["links", f"{g.degree(node)} on this map; degree centrality "
-                           f"{selection.centrality.get(node, 0.0):.4f}"])
-    return lines + _evidence_lines(store, node, _EVIDENCE_PER_NODE, cache)
-
-
-def _edge_tip(store: Store | None, g: nx.MultiDiGraph, src: str, dst: str, typ: str,
-              cache: dict[str, str]) -> list[list[str]]:
-    props = g.edges[src, dst, typ]
-    arrow = "—" if typ == RelType.SIGNED_WITH.value else "→"
-    lines = [[typ, f"{g.nodes[src].get('name', src)} {arrow} {g.nodes[dst].get('name', dst)}"]]
-    for key in sorted(props):
-        if key != "type" and props[key] not in (None, "", []):
-            lines.append([key.replace("_", " "), _text(props[key])])
-    return lines + _evidence_lines(store, f"{src}|{typ}|{dst}", _EVIDENCE_PER_EDGE, cache)
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return str(value)
