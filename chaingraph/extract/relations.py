@@ -98,7 +98,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             rel.add("LOCATED_IN", e, home_city, _first_sent(e), "a prefecture's 'State' body")
         elif re.search(r"\bProvincial\b|省委|省政府|省", name) and home_province is not None:
             rel.add("LOCATED_IN", e, home_province, _first_sent(e), "provincial body of the article's province")
-        elif re.search(r"\bMunicipal\b|市委|市政府", name) and home_city is not None:
+        elif re.search(r"\bMunicipal\b|市委|市政府|^市", name) and home_city is not None:
             rel.add("LOCATED_IN", e, home_city, _first_sent(e), "municipal body of the article's city")
         elif e.type == "Cluster":
             near = _nearest_place(per_sent, e)
@@ -377,7 +377,21 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                 pivot = clause_start + supply
                 if language == "zh":
                     first = min((m for m, e in in_clause if e.type == "Firm"), key=lambda m: m.start, default=None)
-                    if first is None:
+                    if first is not None and not re.search(r"[为向给]", text_of(sent, first.end, clause_start + supply)):
+                        first = None
+                    if first is None or re.match(r"[^，]{0,3}[为向给]", clause):
+                        # "A表示，将为B配套…": the supplier is the sentence's subject
+                        subject = min((m for m, e in orgs if e.type == "Firm" and m.start < clause_start),
+                                      key=lambda m: m.start, default=None)
+                        wei = re.match(r"[^，]{0,3}[为向给]", clause)
+                        if subject is None or wei is None:
+                            continue
+                        left = [e for m, e in orgs if m is subject]
+                        right = [e for m, e in in_clause if clause_start + wei.end() <= m.start < clause_start + supply
+                                 and e.type == "Firm"]
+                        for b in right:
+                            rel.add("SUPPLIES", left[0], b, index)
+                            customers.add((index, b.id))
                         continue
                     wei = re.match(r"[^，。]{0,2}?[为向给]", text_of(sent, first.end, clause_start + supply))
                     if wei is None:
