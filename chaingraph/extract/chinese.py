@@ -145,6 +145,8 @@ def _places(sent: Sentence, index: int) -> list[Mention]:
         base, suffix = match.group(1), match.group(2) or ""
         if base in _AMBIGUOUS_PLACES and not suffix:
             continue
+        if re.match(r"日报|晚报|早报|新闻|广播|电视|卫视|在线|网", sent.text[match.end():match.end() + 2]):
+            continue  # 湖南日报 is a newspaper, not the province
         place = gaz.lookup(base)
         if place is None:
             continue

@@ -175,6 +175,9 @@ def _classify(run: list[tuple[str, int, int]], sent: int) -> Mention | None:
 
 # -- places ---------------------------------------------------------------------------
 
+_MEDIA_AFTER = re.compile(r"\s+(?:Daily|Evening News|News|Network|Net|TV|Television|Radio|Times|Online)\b")
+
+
 def place_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     """Return City/Province mentions found with the gazetteer, city groups
     ("Changsha-Zhuzhou-Xiangtan", "CZT") included; ``key`` is the canonical name."""
@@ -197,7 +200,7 @@ def place_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                                          "province": places[0].province}))
                 taken.append((match.start(), match.end()))
         for match in gaz.en_regex.finditer(sent.text):
-            if any(a <= match.start() < b for a, b in taken):
+            if any(a <= match.start() < b for a, b in taken) or _MEDIA_AFTER.match(sent.text, match.end()):
                 continue
             place = gaz.lookup(match.group(1))
             suffix = match.group(2).strip().lower()
@@ -410,6 +413,12 @@ def event_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             dash = max(subject.rfind(" -- "), subject.rfind(" — "), subject.rfind(" – "))
             base = dash + 4 if dash >= 0 and subject[dash:dash + 4] == " -- " else (dash + 3 if dash >= 0 else 0)
             subject = subject[base:]
+            that = None
+            for that in re.finditer(r"\b(?:that|where|when|after|as)\s+", subject):
+                pass
+            if that is not None:  # "Hunan Daily reported that the X Forum was held"
+                base += that.end()
+                subject = subject[that.end():]
             lead = _LEAD_CLAUSE.match(subject)
             offset = (lead.end() if lead else 0)
             subject = subject[offset:]

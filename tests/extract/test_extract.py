@@ -201,3 +201,15 @@ def test_gb2312_html_page_keeps_the_news_and_drops_the_page_around_it():
     assert x.dateline == "2024-09-12"
     assert {f.kind: f.value for f in x.facts} == {"date": "2024-09-11", "participant_count": 60, "deal_count": 8,
                                                    "deal_amount": 1.25e9}
+
+
+def test_newspaper_sources_are_not_organisations():
+    zh = _x("长沙召开工程机械产业链大会\n\n来源：湖南日报\n据湖南日报报道，5月6日，长沙市工程机械产业链大会在长沙召开，"
+            "三一重工股份有限公司参加。\n来源:湖南日报一点号1")
+    en = _x("Forum held\n\nHunan Daily reported that the Steel Summit Forum was held in Changsha on May 6, "
+            "attended by Hunan Valin Steel Co., Ltd.\nThis article is from the Hunan Provincial Government www.enghunan.gov.cn.")
+    for x in (zh, en):
+        names = {e.name for e in x.entities}
+        assert not any("日报" in n or "Daily" in n for n in names)
+        assert not any(e.type == "Agency" for e in x.entities)
+    assert _names(zh, "Firm") == {"三一重工股份有限公司"} and _names(en, "Firm") == {"Hunan Valin Steel Co., Ltd"}
