@@ -389,7 +389,7 @@ def _place_list(text: str, places: list[Mention], start: int, limit: int) -> lis
 
 # -- events -----------------------------------------------------------------------------
 
-_LEAD_CLAUSE = re.compile(r"^(?:On|At|In|During|Recently|Today|Yesterday|Last|This)\b[^,]{0,60},\s*")
+_LEAD_CLAUSE = re.compile(r"(?:On|At|In|During|Recently|Today|Yesterday|Last|This|on|at|in|during)\b[^,]{0,140},\s*")
 _LEAD_WORDS = re.compile(r"^(?:(?:\d{4})\s+)?(?:the|a|an)\s+|^\d{4}\s+(?=the\s)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\s+(?:was|were|has been|had been|is being)\s+(?:\w+ly\s+)?(?:held|convened|opened|"
                       r"launched|staged|hosted|organi[sz]ed|kicked off)\b|\s+(?:took place|opened|kicked off|"
@@ -419,8 +419,11 @@ def event_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             if that is not None:  # "Hunan Daily reported that the X Forum was held"
                 base += that.end()
                 subject = subject[that.end():]
+            offset = 0
             lead = _LEAD_CLAUSE.match(subject)
-            offset = (lead.end() if lead else 0)
+            while lead and lead.end() > offset:  # "In order to …, on July 6, the X was held"
+                offset = lead.end()
+                lead = _LEAD_CLAUSE.match(subject, offset)
             subject = subject[offset:]
             offset += base
             strip = _LEAD_WORDS.match(subject)

@@ -103,9 +103,13 @@ def _facts(text, sentences, entities, main, dateline) -> list[Fact]:
     out: list[Fact] = []
     body = [i for i, s in enumerate(sentences) if not s.title]
     fallback_year = F.only_year(text)
+    named_year = re.match(r"((?:19|20)\d\d)\b|第", event.name)
+    if named_year and named_year.group(1):  # "2023 Liuzhou Automobile … Conference"
+        fallback_year = int(named_year.group(1))
     order = ([main.sent] if main is not None and main.sent in body else []) + body[:3]
     for index in order:
         s = sentences[index].text
+        s = re.split(r" -- | — |\(Xinhua\) ?-*", s, maxsplit=1)[-1]  # after a dateline opener
         dates = F.find_dates(s)
         if dates:
             _pos, year, month, day = dates[0]

@@ -58,7 +58,7 @@ def test_reingest_changes_nothing(store):
     first = store.stats().to_dict()
     ingest_paths([ARTICLES], store)
     assert store.stats().to_dict() == first
-    assert first["labels"].get("Event", 0) == 24  # one main event per article that has one
+    assert first["labels"].get("Event", 0) == 26  # one main event per article that has one
 
 
 def test_bad_files_and_lines_are_reported_and_the_rest_goes_in(tmp_path, store):
@@ -90,7 +90,7 @@ def test_extract_cli_writes_nothing_and_eval_cli_scores(tmp_path):
     assert not db.exists()
     bad = run("extract", str(ARTICLES), str(tmp_path / "missing.txt"))
     assert bad.returncode == 1 and "missing.txt: no such file or directory" in bad.stderr
-    assert len(json.loads(run("extract", str(ARTICLES), "--format", "json").stdout)) == 25
+    assert len(json.loads(run("extract", str(ARTICLES), "--format", "json").stdout)) == 27
     scored = run("eval", str(ARTICLES / "gold"), str(ARTICLES), "--format", "json")
     assert scored.returncode == 0, scored.stderr
     total = json.loads(scored.stdout)["total"]
