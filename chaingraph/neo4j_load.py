@@ -31,9 +31,12 @@ How a node or relationship looks in Neo4j:
 from __future__ import annotations
 
 import json
+import queue
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -43,7 +46,7 @@ from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, Re
 from chaingraph.neo4j_queries import statement
 from chaingraph.store import Store
 
-BATCH_SIZE = 5000
+BATCH_SIZE = 10000
 RETRIES = 5
 EVIDENCE_KEYS = ("ev_source", "ev_row", "ev_sentence", "ev_start", "ev_end", "ev_note")
 _RESERVED = {"id", "name", "json_props", *EVIDENCE_KEYS}
@@ -208,12 +211,105 @@ def write_batch(driver: Any, query: str, rows: list[dict[str, Any]], report: Loa
     report.batches += 1
 
 
+def _node_batches(store: Store, label: Label, evidence: dict[str, list[Evidence]],
+                  batch_size: int) -> Iterator[list[dict[str, Any]]]:
+    rows = ({"id": n.id, "props": _row_props(n.name, n.props, evidence.get(n.id, []))}
+            for n in store.iter_nodes(label))
+    yield from _batches(rows, batch_size)
+
+
+def _edge_batches(store: Store, rel: RelType, label_of: dict[str, Label], evidence: dict[str, list[Evidence]],
+                  batch_size: int) -> Iterator[tuple[tuple[Label, Label] | None, list[dict[str, Any]], int]]:
+    """Yield ``(end labels, rows, edges skipped since the last batch)``; a final
+    ``(None, [], skipped)`` carries the skipped count left over."""
+    pending: dict[tuple[Label, Label], list[dict[str, Any]]] = defaultdict(list)
+    skipped = 0
+    for edge in store.iter_edges(rel):
+        src, dst = label_of.get(edge.src), label_of.get(edge.dst)
+        if src is None or dst is None:
+            skipped += 1
+            continue
+        bucket = pending[(src, dst)]
+        bucket.append({"src": edge.src, "dst": edge.dst,
+                       "props": _row_props(None, edge.props, evidence.get(edge.key, []))})
+        if len(bucket) >= batch_size:
+            yield (src, dst), pending.pop((src, dst)), skipped
+            skipped = 0
+    for ends in list(pending):
+        yield ends, pending.pop(ends), skipped
+        skipped = 0
+    if skipped:
+        yield None, [], skipped
+
+
+class _Failed:
+    def __init__(self, exc: BaseException):
+        self.exc = exc
+
+
+@contextmanager
+def prefetched(items: Iterable[Any], depth: int = 2) -> Iterator[Iterator[Any]]:
+    """Yield an iterator over ``items`` that a background thread fills ``depth``
+    ahead, so that building the next batch overlaps with the server working on the
+    current one. Leaving the block early stops the thread."""
+    box: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
+
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                box.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def run() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    break
+            else:
+                put(done)
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+            put(_Failed(exc))
+        finally:
+            close = getattr(items, "close", None)
+            if close:
+                close()
+
+    worker = threading.Thread(target=run, name="chaingraph-prefetch", daemon=True)
+    worker.start()
+
+    def consume() -> Iterator[Any]:
+        while True:
+            item = box.get()
+            if item is done:
+                return
+            if isinstance(item, _Failed):
+                raise item.exc
+            yield item
+
+    try:
+        yield consume()
+    finally:
+        stop.set()
+        while worker.is_alive():
+            try:
+                box.get(timeout=0.1)
+            except queue.Empty:
+                pass
+        worker.join()
+
+
 def load_store(store: Store, driver: Any, database: str | None = None, batch_size: int = BATCH_SIZE,
                progress: Callable[[int], None] | None = None) -> LoadReport:
     """Push every node and edge of ``store``, with evidence, into the Neo4j behind
     ``driver`` (``database``: None for the server's default) and return a
     :class:`LoadReport`. ``progress`` is called with the number of records after each
-    batch. Edges whose ends are not nodes of the store are skipped and counted."""
+    batch. Edges whose ends are not nodes of the store are skipped and counted.
+    Batches are built in a background thread while the server works on the last."""
     started = time.perf_counter()
     report = LoadReport()
     ensure_schema(driver, database)
@@ -221,40 +317,24 @@ def load_store(store: Store, driver: Any, database: str | None = None, batch_siz
     label_of: dict[str, Label] = {}
     for label in Label:
         query = statement("_merge_nodes", label=label)
-        rows = ({"id": n.id, "props": _row_props(n.name, n.props, evidence.get(n.id, []))}
-                for n in store.iter_nodes(label))
-        for batch in _batches(rows, batch_size):
-            write_batch(driver, query, batch, report, database)
-            for row in batch:
-                label_of[row["id"]] = label
-            report.nodes += len(batch)
-            if progress:
-                progress(len(batch))
-    for rel in RelType:
-        pending: dict[tuple[Label, Label], list[dict[str, Any]]] = defaultdict(list)
-
-        def flush(ends: tuple[Label, Label]) -> None:
-            rows = pending.pop(ends)
-            write_batch(driver, statement("_merge_edges", src=ends[0], dst=ends[1], type=rel), rows,
-                        report, database)
-            report.edges += len(rows)
-            if progress:
-                progress(len(rows))
-
-        for edge in store.iter_edges(rel):
-            src, dst = label_of.get(edge.src), label_of.get(edge.dst)
-            if src is None or dst is None:
-                report.skipped_edges += 1
+        with prefetched(_node_batches(store, label, evidence, batch_size)) as batches:
+            for batch in batches:
+                write_batch(driver, query, batch, report, database)
+                for row in batch:
+                    label_of[row["id"]] = label
+                report.nodes += len(batch)
                 if progress:
-                    progress(1)
-                continue
-            bucket = pending[(src, dst)]
-            bucket.append({"src": edge.src, "dst": edge.dst,
-                           "props": _row_props(None, edge.props, evidence.get(edge.key, []))})
-            if len(bucket) >= batch_size:
-                flush((src, dst))
-        for ends in list(pending):
-            flush(ends)
+                    progress(len(batch))
+    for rel in RelType:
+        with prefetched(_edge_batches(store, rel, label_of, evidence, batch_size)) as batches:
+            for ends, rows, skipped in batches:
+                report.skipped_edges += skipped
+                if rows:
+                    write_batch(driver, statement("_merge_edges", src=ends[0], dst=ends[1], type=rel), rows,
+                                report, database)
+                    report.edges += len(rows)
+                if progress:
+                    progress(len(rows) + skipped)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
