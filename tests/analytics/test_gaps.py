@@ -107,3 +107,17 @@ def test_unknown_region_and_chain_are_reported(analytics_store):
         find_gaps(analytics_store, "toy machinery", "Atlantis", chains_dirs=[CHAINS])
     with pytest.raises(NotFoundError, match="no chain template"):
         find_gaps(analytics_store, "no such chain", "Hunan", chains_dirs=[CHAINS])
+
+
+def test_template_with_a_cycle(analytics_store, tmp_path):
+    # Machines go back to the steel mill as scrap: 整机 supplies 钢材, which supplies 整机.
+    (tmp_path / "loop.toml").write_text(
+        'name = "loop"\n'
+        '[[segments]]\nname = "钢材"\nstage = "upstream"\nindustries = ["钢铁"]\nsupplies = ["整机"]\n'
+        '[[segments]]\nname = "整机"\nstage = "midstream"\nindustries = ["工程机械整机"]\nsupplies = ["钢材"]\n',
+        encoding="utf-8")
+    chain = resolve_chain(analytics_store.to_networkx(), "loop", dirs=[tmp_path])
+    assert chain.links() == [("钢材", "整机"), ("整机", "钢材")]
+    seg = _by_segment(find_gaps(analytics_store, "loop", "Hunan", chains_dirs=[tmp_path]))
+    assert (seg["钢材"].status, seg["钢材"].local_firms) == ("weak", ["Xiangtan Iron & Steel"])
+    assert seg["整机"].status == "present"
