@@ -104,7 +104,7 @@ def render_map(store: Store, options: MapOptions, out_path: str | Path) -> MapRe
     else:
         graph, firms, anchors, chain_stages, what = _load(store, options)
         selection = select(graph, firms=firms, anchors=anchors, max_nodes=options.max_nodes)
-        stages = {**chain_stages, **firm_stages(graph)}
+        stages = {**chain_stages, **firm_stages(graph, selection.graph)}
         if firms is not None and not firms:
             notice = f"No firm matches {what}: only what was named is drawn."
     if selection.graph.number_of_nodes() == 0:

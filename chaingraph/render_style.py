@@ -9,6 +9,7 @@ stage are drawn grey. Everything here is data for the page; nothing is HTML.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -68,26 +69,33 @@ def normal_stage(value: Any) -> str | None:
     return text if text in _STAGE_LEVEL else None
 
 
-def firm_stages(graph: nx.MultiDiGraph) -> dict[str, str]:
-    """Return ``{firm id: stage}`` for every firm of ``graph`` that BELONGS_TO a
-    Segment with a ``stage``; a firm in segments of several stages takes the most
-    common one (ties: upstream before midstream before downstream).
+def firm_stages(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> dict[str, str]:
+    """Return ``{firm id: stage}`` for every firm of ``graph`` (or of ``nodes``
+    only) that BELONGS_TO a Segment with a ``stage``; a firm in segments of several
+    stages takes the most common one (ties: upstream before midstream before
+    downstream).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("f", label="Firm"); g.add_node("s", label="Segment", stage="upstream")
     >>> _ = g.add_edge("f", "s", key="BELONGS_TO", type="BELONGS_TO")
-    >>> firm_stages(g)
-    {'f': 'upstream'}
+    >>> firm_stages(g), firm_stages(g, ["s"])
+    ({'f': 'upstream'}, {})
     """
-    found: dict[str, Counter] = {}
-    for src, dst, typ in graph.edges(keys=True):
-        if typ != RelType.BELONGS_TO.value or graph.nodes[src].get("label") != Label.FIRM.value:
+    belongs, firm, segment = RelType.BELONGS_TO.value, Label.FIRM.value, Label.SEGMENT.value
+    attrs = graph.nodes
+    out: dict[str, str] = {}
+    for node in graph if nodes is None else nodes:
+        if attrs[node].get("label") != firm:
             continue
-        seg = graph.nodes[dst]
-        stage = normal_stage(seg.get("stage")) if seg.get("label") == Label.SEGMENT.value else None
-        if stage:
-            found.setdefault(src, Counter())[stage] += 1
-    return {firm: main_stage(c) for firm, c in found.items()}
+        counts: Counter = Counter()
+        for dst, keyed in graph._succ[node].items():
+            if belongs in keyed and attrs[dst].get("label") == segment:
+                stage = normal_stage(attrs[dst].get("stage"))
+                if stage:
+                    counts[stage] += 1
+        if counts:
+            out[node] = main_stage(counts)
+    return out
 
 
 def main_stage(counts: Counter) -> str:
