@@ -30,7 +30,7 @@ from chaingraph.regions import group_members, resolve_region
 from chaingraph.render_select import Selection, select
 from chaingraph.render_tips import edge_tip, node_tip
 from chaingraph.render_style import (EDGE_STYLES, flow_levels, firm_stages, legend, node_colour,
-                                     node_shape)
+                                     node_shape, wrap_columns)
 from chaingraph.store import Store
 
 #: Above this many nodes a map keeps only the most central ones (``--max-nodes``).
@@ -209,8 +209,7 @@ def map_data(store: Store | None, selection: Selection, stages: dict[str, str], 
     g = selection.graph
     net = Network(directed=True)
     top = max(selection.centrality.values(), default=0.0) or 1.0
-    levels = flow_levels(g, stages) if layout == "lr" else {}
-    columns = {level: i for i, level in enumerate(sorted(set(levels.values())))}
+    levels = wrap_columns(flow_levels(g, stages), selection.centrality) if layout == "lr" else {}
     sources: dict[str, str] = {}
     overrides = node_overrides or {}
     for node in sorted(g):
@@ -225,12 +224,12 @@ def map_data(store: Store | None, selection: Selection, stages: dict[str, str], 
         if node in selection.partners:
             item["shapeProperties"] = {"borderDashes": [4, 3]}
             item["borderWidth"] = 2
-            item["color"]["border"] = "#111111"
+            item["color"]["border"] = "#666666"
         if node in focus:
             item["borderWidth"] = 4
             item["font"] = {"size": 16, "bold": True}
         if levels:
-            item["level"] = columns[levels[node]]
+            item["level"] = levels[node]
         item.update(overrides.get(node, {}))
         text = item.pop("label", None) or _short(attrs.get("name") or node)
         net.add_node(node, label=text, shape=node_shape(label), **item)
@@ -246,7 +245,10 @@ def map_data(store: Store | None, selection: Selection, stages: dict[str, str], 
     extra = list(extra_legend or [])
     if selection.partners:
         extra.append({"kind": "note", "text": "dashed outline: a supplier or customer outside the selection"})
-    return {"nodes": net.nodes, "edges": net.edges, "options": vis_options(g.number_of_nodes(), layout, seed),
+    options = vis_options(g.number_of_nodes(), layout, seed)
+    if levels and max(levels.values()) >= 6:
+        options["layout"]["hierarchical"]["levelSeparation"] = 180
+    return {"nodes": net.nodes, "edges": net.edges, "options": options,
             "legend": legend(labels, present, edge_types, extra)}
 
 

@@ -159,6 +159,28 @@ def flow_levels(graph: nx.MultiDiGraph, stages: dict[str, str]) -> dict[str, int
     return result
 
 
+def wrap_columns(levels: dict[str, int], rank: dict[str, float], per_column: int = 30) -> dict[str, int]:
+    """Return consecutive column numbers for ``levels`` (node -> level), splitting
+    a level of more than ``per_column`` nodes into side-by-side columns, the nodes
+    with the highest ``rank`` first, so tall stages stay readable.
+
+    >>> wrap_columns({"a": 1, "b": 1, "c": 1, "d": 5}, {"a": 0.1, "b": 0.9, "c": 0.5}, per_column=2)
+    {'b': 0, 'c': 0, 'a': 1, 'd': 2}
+    """
+    by_level: dict[int, list[str]] = {}
+    for node, level in levels.items():
+        by_level.setdefault(level, []).append(node)
+    out: dict[str, int] = {}
+    column = 0
+    for level in sorted(by_level):
+        nodes = sorted(by_level[level], key=lambda n: (-rank.get(n, 0.0), n))
+        for start in range(0, len(nodes), per_column):
+            for node in nodes[start:start + per_column]:
+                out[node] = column
+            column += 1
+    return out
+
+
 def legend(labels: set[str], stages: set[str | None], edge_types: set[str],
            extra: list[dict[str, str]] | None = None) -> list[dict[str, Any]]:
     """Return the legend entries for what a map shows, as plain data: one entry per
