@@ -14,12 +14,13 @@ How a node or relationship looks in Neo4j:
 * ``id`` (nodes), ``name`` and the store's properties. Lists of one scalar type stay
   lists; other lists and maps are stored as JSON text, their keys named in
   ``json_props`` so that reading back restores them.
-* Evidence as six parallel lists, one item per piece of evidence: ``ev_source`` (the
-  id of a Source node: an article or list file), ``ev_row`` (row of a list, -1 when
+* Evidence as parallel lists, one item per piece of evidence: ``ev_source`` (the id
+  of a Source node: an article or list file), ``ev_row`` (row of a list, -1 when
   none), ``ev_sentence`` (the article sentence, "" when none), ``ev_start`` and
-  ``ev_end`` (its character span, -1 when none) and ``ev_note`` ("" when none). The
-  evidence lists are replaced by the store's on every load (the store holds all of
-  it), properties are merged (``SET n += ...``).
+  ``ev_end`` (its character span, -1 when none) and ``ev_note`` ("" when none); a
+  list that would hold only those defaults is left out. The evidence lists are
+  replaced by the store's on every load (the store holds all of it), properties are
+  merged (``SET n += ...``).
 
 >>> props, json_keys = neo4j_props({"city": "长沙", "tags": ["a", "b"], "mix": [1, "x"], "m": {"k": 1}})
 >>> props["tags"], props["mix"], props["m"], json_keys
@@ -112,12 +113,28 @@ def from_neo4j_props(props: dict[str, Any]) -> dict[str, Any]:
     for key, value in props.items():
         if key in _RESERVED:
             continue
-        out[key] = json.loads(value) if key in json_keys and isinstance(value, str) else value
+        if key in json_keys and isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                pass
+        out[key] = value
     return out
 
 
+_EV_DEFAULTS = {"ev_row": -1, "ev_sentence": "", "ev_start": -1, "ev_end": -1, "ev_note": ""}
+
+
 def evidence_columns(items: Iterable[Evidence]) -> dict[str, list]:
-    """Return evidence as the six parallel lists stored on nodes and relationships."""
+    """Return evidence as the parallel lists stored on nodes and relationships.
+    ``ev_source`` is always there (when there is evidence); a list whose items are
+    all the default (-1 or "") is left out, which saves Neo4j a property per item
+    for the usual list-row or sentence-only evidence. The store only ever adds
+    evidence, so a list left out now was never anything but defaults before.
+
+    >>> sorted(evidence_columns([Evidence("source:a", row=3)]).items())
+    [('ev_row', [3]), ('ev_source', ['source:a'])]
+    """
     cols: dict[str, list] = {k: [] for k in EVIDENCE_KEYS}
     for ev in items:
         cols["ev_source"].append(ev.source)
@@ -126,7 +143,9 @@ def evidence_columns(items: Iterable[Evidence]) -> dict[str, list]:
         cols["ev_start"].append(-1 if ev.start is None else ev.start)
         cols["ev_end"].append(-1 if ev.end is None else ev.end)
         cols["ev_note"].append(ev.note or "")
-    return cols
+    if not cols["ev_source"]:
+        return {}
+    return {k: v for k, v in cols.items() if k == "ev_source" or any(x != _EV_DEFAULTS[k] for x in v)}
 
 
 def evidence_from_columns(props: dict[str, Any]) -> list[Evidence]:
@@ -147,7 +166,8 @@ def _row_props(name: str | None, props: dict[str, Any], evidence: list[Evidence]
     out, json_keys = neo4j_props(props)
     if name is not None:
         out["name"] = name
-    out["json_props"] = json_keys
+    if json_keys:
+        out["json_props"] = json_keys
     out.update(evidence_columns(evidence))
     return out
 
