@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+from pathlib import Path
 
 from chaingraph.neo4j_connect import Neo4jSettings
 from chaingraph.neo4j_cypher import run_cypher
@@ -33,6 +34,14 @@ def test_password_file_is_private_and_auth_is_on(neo4j_server):
     mode = stat.S_IMODE(os.stat(home / "password").st_mode)
     assert mode == 0o600
     assert (home / "password").read_text().strip() == settings.password and len(settings.password) >= 24
+    # The password is read from the file: it is in no command line, config or log.
+    pid = (home / "pid").read_text().strip()
+    cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    assert "Launcher.java" in cmdline and settings.password not in cmdline
+    for name in ("neo4j.conf", "launcher.log"):
+        assert settings.password not in (home / name).read_text(errors="replace")
+    for log in (home / "logs").glob("*"):
+        assert settings.password not in log.read_text(errors="replace")
     settings_wrong = Neo4jSettings(settings.uri, "neo4j", "neo4j")
     try:
         run_cypher(settings_wrong, "RETURN 1")
