@@ -118,6 +118,7 @@ def test_bulk_import_of_a_neo4j_csv_export_then_load_adds_nothing(graph_store, t
     assert imported.returncode == 0, imported.stderr
     stats = graph_store.stats()
     assert f"{stats.nodes} nodes {stats.edges} relationships" in imported.stderr
+    assert (tmp_path / "home" / "import.report").exists()  # kept with the server, not in the cwd
     started = script(env, "start")
     assert started.returncode == 0, started.stderr
     try:
