@@ -408,10 +408,13 @@ class Store:
     def ids_by_key(self, key: str, label: Label | None = None) -> list[str]:
         """Return the ids of nodes one of whose names has ``key`` (see
         :func:`chaingraph.identity.name_key`)."""
-        lab = label.value if label else None
+        # Name the label column plainly so the primary key (label, key, node_id) is
+        # used: "(? IS NULL OR label=?)" made SQLite scan the whole names table.
+        labels = [label.value] if label else [lab.value for lab in Label]
+        marks = ",".join("?" * len(labels))
         return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT node_id FROM names WHERE key=? AND (? IS NULL OR label=?) ORDER BY node_id",
-            (key, lab, lab))]
+            f"SELECT DISTINCT node_id FROM names WHERE label IN ({marks}) AND key=? ORDER BY node_id",
+            (*labels, key))]
 
     # -- reading in bulk ----------------------------------------------------------
     def iter_nodes(self, label: Label | None = None) -> Iterator[NodeRecord]:
