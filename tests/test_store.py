@@ -1,5 +1,7 @@
 import sqlite3
 
+import networkx as nx
+
 import pytest
 
 from chaingraph.errors import NotFoundError, StoreError
@@ -138,3 +140,15 @@ def test_repeated_records_in_one_batch_are_merged(store):
     assert node.name == "X City" and node.props == {"a": 4, "b": 1}
     assert [e.row for e in node.evidence] == [0, 1, 2, 3, 4]
     assert store.rows_by_source("source:a") == {"city:x": [0, 1, 2, 3, 4]}
+
+
+def test_fast_edge_loading_matches_networkx_own(store):
+    store.upsert(_graph() + [EdgeRecord(RelType.SIGNED_WITH, "firm:a", "firm:b"),
+                             EdgeRecord(RelType.SUPPLIES, "firm:a", "firm:dangling")])
+    fast = store.to_networkx()
+    slow = nx.MultiDiGraph()
+    slow.add_nodes_from(fast.nodes(data=True))
+    slow.add_edges_from((e.src, e.dst, e.type.value, {**e.props, "type": e.type.value}) for e in store.iter_edges())
+    assert nx.utils.edges_equal(fast.edges(keys=True, data=True), slow.edges(keys=True, data=True))
+    assert sorted(fast.pred["firm:b"]) == ["firm:a"] and set(fast.succ["firm:a"]["firm:b"]) == {"SIGNED_WITH", "SUPPLIES"}
+    assert "firm:dangling" in fast and fast.in_degree("firm:dangling") == 1
