@@ -15,7 +15,6 @@ import os
 import re
 import subprocess
 import tempfile
-import time
 from itertools import islice
 from pathlib import Path
 
