@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-import click
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -471,27 +470,17 @@ def report(
 
 
 def main() -> None:
-    """Entry point: run the app; turn chaingraph errors into one line and exit 1."""
+    """Entry point: run the app; turn chaingraph errors into one line and exit 1.
+    Typer's standalone mode handles usage errors, --help and Ctrl-C itself; our own
+    errors pass through it to here."""
     debug = "--debug" in sys.argv[1:] or os.environ.get("CHAINGRAPH_DEBUG") == "1"
     try:
-        code = app(standalone_mode=False)
+        app()
     except ChainGraphError as exc:
         if debug:
             raise
         note(f"Error: {exc}")
         sys.exit(1)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        note("Aborted.")
-        sys.exit(130)
-    except KeyboardInterrupt:
-        note("Interrupted.")
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
