@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 from rich.console import Console
@@ -209,14 +209,19 @@ _URI_HELP = "Neo4j URI (bolt://, neo4j://, neo4j+s:// ...); default $NEO4J_URI."
 _USER_HELP = "Neo4j user; default $NEO4J_USERNAME, else neo4j."
 _PASSWORD_HELP = "Neo4j password; default $NEO4J_PASSWORD (prefer the variable: options show in ps)."
 _DATABASE_HELP = "Neo4j database; default $NEO4J_DATABASE, else the server's default."
+# The connection options every Neo4j command takes, declared once.
+UriOption = Annotated[Optional[str], typer.Option("--uri", help=_URI_HELP)]
+UserOption = Annotated[Optional[str], typer.Option("--user", help=_USER_HELP)]
+PasswordOption = Annotated[Optional[str], typer.Option("--password", help=_PASSWORD_HELP, show_default=False)]
+DatabaseOption = Annotated[Optional[str], typer.Option("--database", help=_DATABASE_HELP)]
 
 
 @app.command()
 def load(
-    uri: Optional[str] = typer.Option(None, "--uri", help=_URI_HELP),
-    user: Optional[str] = typer.Option(None, "--user", help=_USER_HELP),
-    password: Optional[str] = typer.Option(None, "--password", help=_PASSWORD_HELP, show_default=False),
-    database: Optional[str] = typer.Option(None, "--database", help=_DATABASE_HELP),
+    uri: UriOption = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    database: DatabaseOption = None,
     from_neo4j: bool = typer.Option(False, "--from-neo4j",
                                     help="The other way: read the Neo4j graph into the store (--db)."),
     batch_size: int = typer.Option(5000, "--batch-size", help="Rows per UNWIND batch."),
@@ -249,10 +254,10 @@ def cypher(
     statement: str = typer.Argument(..., help="A Cypher statement; values go in as $name with --param."),
     param: Optional[List[str]] = typer.Option(None, "--param", help="name=value (JSON, else text); repeatable."),
     write: bool = typer.Option(False, "--write", help="Allow writes (read-only by default)."),
-    uri: Optional[str] = typer.Option(None, "--uri", help=_URI_HELP),
-    user: Optional[str] = typer.Option(None, "--user", help=_USER_HELP),
-    password: Optional[str] = typer.Option(None, "--password", help=_PASSWORD_HELP, show_default=False),
-    database: Optional[str] = typer.Option(None, "--database", help=_DATABASE_HELP),
+    uri: UriOption = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    database: DatabaseOption = None,
     fmt: str = typer.Option("table", "--format", help="table, json or csv."),
 ) -> None:
     """Run your own Cypher on Neo4j, read-only unless --write; values only as --param."""
@@ -272,10 +277,10 @@ def query(
     name: Optional[str] = typer.Argument(None, help="A query of queries/ (see --list)."),
     param: Optional[List[str]] = typer.Option(None, "--param", help="name=value (JSON, else text); repeatable."),
     list_: bool = typer.Option(False, "--list", help="List the named queries and their parameters."),
-    uri: Optional[str] = typer.Option(None, "--uri", help=_URI_HELP),
-    user: Optional[str] = typer.Option(None, "--user", help=_USER_HELP),
-    password: Optional[str] = typer.Option(None, "--password", help=_PASSWORD_HELP, show_default=False),
-    database: Optional[str] = typer.Option(None, "--database", help=_DATABASE_HELP),
+    uri: UriOption = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    database: DatabaseOption = None,
     fmt: str = typer.Option("table", "--format", help="table, json or csv."),
 ) -> None:
     """Run a named query of queries/ on Neo4j (read-only), or list them with --list."""
