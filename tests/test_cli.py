@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run the real ``chaingraph`` entry point in a subprocess."""
-    return subprocess.run([sys.executable, "-c", "import cli; cli.main()", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=600)
+    # cli.py is a top-level module: put the repository first so any cwd works.
+    code = f"import sys; sys.path.insert(0, {str(ROOT)!r}); import cli; cli.main()"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd, timeout=600)
 
 
 def _commands():
@@ -68,3 +69,17 @@ def test_ingest_reports_bad_lines_and_exits_nonzero_only_for_unreadable_files(tm
     assert (tmp_path / "g.db.rejects.csv").exists()
     missing = run("--db", db, "ingest", str(tmp_path / "nope.csv"))
     assert missing.returncode == 1 and "no such file" in missing.stdout
+
+
+def test_readme_quick_start_runs_as_written(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```sh\n(.*?)\n```", readme, re.S).group(1).strip()
+    steps = [s.strip() for s in first_block.split("&&")]
+    assert steps[0] == "pip install -e ."
+    (tmp_path / "data").symlink_to(ROOT / "data")
+    for step in steps[1:]:
+        words = step.split()
+        assert words[0] == "chaingraph"
+        result = run(*words[1:], cwd=tmp_path)
+        assert result.returncode == 0, f"{step}: {result.stderr}"
+    assert (tmp_path / "chaingraph.db").exists() and (tmp_path / "map.html").stat().st_size > 10_000
