@@ -456,7 +456,7 @@ def report(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
     region: str = typer.Option(..., "--region", help="A province, city or cluster, in Chinese or English."),
     out: Path = typer.Option(Path("report.html"), "-o", "--out", help="The HTML file to write."),
-    depth: int = typer.Option(3, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     top: int = typer.Option(5, "--top", help="Candidate firms per missing or weak segment."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: str = typer.Option("table", "--format", help="table, json or csv."),

@@ -53,7 +53,7 @@ class ReportResult:
                 "statuses": self.statuses, "bytes": self.bytes}
 
 
-def render_report(store: Store, chain: str, region: str, out_path: str | Path, *, depth: int | None = 3,
+def render_report(store: Store, chain: str, region: str, out_path: str | Path, *, depth: int | None = 1,
                   top: int = 5, chains_dirs: tuple[str | Path, ...] = ()) -> ReportResult:
     """Run the gap analysis of ``chain`` in ``region`` on ``store`` and write it as
     the HTML page ``out_path``; return a :class:`ReportResult`. ``depth``,
