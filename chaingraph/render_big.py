@@ -12,16 +12,12 @@ Segment with a ``stage``.
 from __future__ import annotations
 
 import heapq
-import json
 from collections import Counter
 
 from chaingraph.model import Label, RelType
 from chaingraph.render_select import Selection
 from chaingraph.render_style import main_stage, normal_stage
 from chaingraph.store import Store
-
-_CHUNK = 500
-
 
 def select_whole_store(store: Store, max_nodes: int) -> tuple[Selection, dict[str, str]] | None:
     """Return the selection of a whole-graph map of ``store`` and the stages of its
@@ -37,24 +33,11 @@ def select_whole_store(store: Store, max_nodes: int) -> tuple[Selection, dict[st
     ...     sorted(sel.graph), dict(sel.left_out), sel.left_out_edges
     (['a', 'b'], {'Firm': 2}, 2)
     """
-    conn = store.conn
-    labels = dict(conn.execute("SELECT id, label FROM nodes"))
+    labels = store.node_labels()
     hidden = sorted(n for n, label in labels.items() if label == Label.SOURCE.value)
     if len(labels) - len(hidden) <= max_nodes:
         return None
-    degree: Counter = Counter(dict(conn.execute("SELECT src, count(*) FROM edges GROUP BY src")))
-    degree.update(dict(conn.execute("SELECT dst, count(*) FROM edges GROUP BY dst")))
-    n_edges = conn.execute("SELECT count(*) FROM edges").fetchone()[0]
-    seen: set[tuple[str, str, str]] = set()
-    for chunk in _chunks(hidden):
-        marks = ",".join("?" * len(chunk))
-        for column in ("src", "dst"):
-            for edge in conn.execute(f"SELECT src, type, dst FROM edges WHERE {column} IN ({marks})", chunk):
-                if edge not in seen:
-                    seen.add(edge)
-                    degree[edge[0]] -= 1
-                    degree[edge[2]] -= 1
-    n_edges -= len(seen)
+    degree, n_edges = store.degree_counts(leave_out=hidden)
     skip = set(hidden)
     drawable = [n for n in labels if n not in skip]
     scale = 1.0 / (len(drawable) - 1)
@@ -68,24 +51,17 @@ def select_whole_store(store: Store, max_nodes: int) -> tuple[Selection, dict[st
                           left_out_edges=n_edges - graph.number_of_edges(),
                           min_kept_centrality=min(centrality.values()))
     firms = [n for n in kept if labels[n] == Label.FIRM.value]
-    return selection, _stages(conn, firms)
+    return selection, _stages(store, firms)
 
 
-def _chunks(items: list[str]) -> list[list[str]]:
-    return [items[i:i + _CHUNK] for i in range(0, len(items), _CHUNK)]
-
-
-def _stages(conn, firms: list[str]) -> dict[str, str]:
+def _stages(store: Store, firms: list[str]) -> dict[str, str]:
     stage_of = {}
-    for node_id, props in conn.execute("SELECT id, props FROM nodes WHERE label=?", (Label.SEGMENT.value,)):
-        stage = normal_stage(json.loads(props).get("stage"))
+    for segment in store.iter_nodes(Label.SEGMENT):
+        stage = normal_stage(segment.props.get("stage"))
         if stage:
-            stage_of[node_id] = stage
+            stage_of[segment.id] = stage
     found: dict[str, Counter] = {}
-    for chunk in _chunks(firms):
-        marks = ",".join("?" * len(chunk))
-        for firm, segment in conn.execute(f"SELECT src, dst FROM edges WHERE type=? AND src IN ({marks})",
-                                          (RelType.BELONGS_TO.value, *chunk)):
-            if segment in stage_of:
-                found.setdefault(firm, Counter())[stage_of[segment]] += 1
+    for firm, segment in store.edge_pairs(firms, RelType.BELONGS_TO):
+        if segment in stage_of:
+            found.setdefault(firm, Counter())[stage_of[segment]] += 1
     return {firm: main_stage(counts) for firm, counts in found.items()}

@@ -511,6 +511,37 @@ class Store:
                 break
         return seen
 
+    def node_labels(self) -> dict[str, str]:
+        """Return every node id with its label's name."""
+        return dict(self.conn.execute("SELECT id, label FROM nodes"))
+
+    def degree_counts(self, leave_out: Iterable[str] = ()) -> tuple[Counter, int]:
+        """Return each node's number of edges, in and out, and the number of edges,
+        both without the edges that touch a node of ``leave_out``. Two index scans:
+        no graph is read."""
+        degree: Counter = Counter(dict(self.conn.execute("SELECT src, count(*) FROM edges GROUP BY src")))
+        degree.update(dict(self.conn.execute("SELECT dst, count(*) FROM edges GROUP BY dst")))
+        n_edges = self.conn.execute("SELECT count(*) FROM edges").fetchone()[0]
+        seen: set[tuple[str, str, str]] = set()
+        for chunk in _chunks(sorted(set(leave_out)), 500):
+            marks = ",".join("?" * len(chunk))
+            for column in ("src", "dst"):
+                for edge in self.conn.execute(f"SELECT src, type, dst FROM edges WHERE {column} IN ({marks})", chunk):
+                    if edge not in seen:
+                        seen.add(edge)
+                        degree[edge[0]] -= 1
+                        degree[edge[2]] -= 1
+        return degree, n_edges - len(seen)
+
+    def edge_pairs(self, sources: Iterable[str], rel: RelType) -> list[tuple[str, str]]:
+        """Return ``(src, dst)`` of every ``rel`` edge leaving one of ``sources``."""
+        pairs: list[tuple[str, str]] = []
+        for chunk in _chunks(sorted(set(sources)), 500):
+            marks = ",".join("?" * len(chunk))
+            pairs.extend(self.conn.execute(f"SELECT src, dst FROM edges WHERE type=? AND src IN ({marks})",
+                                           (rel.value, *chunk)))
+        return pairs
+
     def label_counts(self) -> Counter:
         """Return a Counter of node labels."""
         return Counter(dict(self.conn.execute("SELECT label, count(*) FROM nodes GROUP BY label")))

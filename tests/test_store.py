@@ -152,3 +152,15 @@ def test_fast_edge_loading_matches_networkx_own(store):
     assert nx.utils.edges_equal(fast.edges(keys=True, data=True), slow.edges(keys=True, data=True))
     assert sorted(fast.pred["firm:b"]) == ["firm:a"] and set(fast.succ["firm:a"]["firm:b"]) == {"SIGNED_WITH", "SUPPLIES"}
     assert "firm:dangling" in fast and fast.in_degree("firm:dangling") == 1
+
+
+def test_degree_counts_and_edge_pairs(store):
+    store.upsert(_graph() + [NodeRecord("source:s", Label.SOURCE, "s.csv"),
+                             EdgeRecord(RelType.ABOUT, "source:s", "firm:a"),
+                             EdgeRecord(RelType.BELONGS_TO, "firm:a", "segment:x")])
+    degree, n_edges = store.degree_counts()
+    assert (degree["firm:a"], degree["firm:b"], n_edges) == (3, 2, 4)
+    degree, n_edges = store.degree_counts(leave_out=["source:s"])
+    assert (degree["firm:a"], degree["source:s"], n_edges) == (2, 0, 3)
+    assert store.edge_pairs(["firm:a", "firm:b"], RelType.SUPPLIES) == [("firm:a", "firm:b"), ("firm:b", "firm:c")]
+    assert store.node_labels()["source:s"] == "Source"
