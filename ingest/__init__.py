@@ -17,6 +17,7 @@ from chaingraph.errors import InputError
 from chaingraph.store import Store
 from ingest.articles import ArticleIngester
 from ingest.base import IngestContext, IngestOptions, IngestReport, Ingester, Skipped, write_rejects
+from ingest.columns import load_mapping
 from ingest.firm_list import FirmListIngester
 from ingest.records import RecordsIngester
 
@@ -74,6 +75,18 @@ def _runs_late(path: Path) -> bool:
     return bool(getattr(pick_ingester(path, head), "late", False))
 
 
+def _outside_mapping(options: IngestOptions, given: set[Path]) -> Callable[[Path], bool]:
+    """Return a test for files found in a directory that a per-file mapping does not
+    name (a data set's README, say): a mapping that lists its files owns the folder.
+    Files given by name are always read."""
+    if options.mapping is None:
+        return lambda path: False
+    mapping = load_mapping(options.mapping)
+    if not mapping.files or mapping.default.get("columns"):
+        return lambda path: False
+    return lambda path: path not in given and mapping.block_for(path.name) is None
+
+
 def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | None = None, *,
                  rejects_path: Path | None = None,
                  on_file: Callable[[Path, int], None] | None = None,
@@ -86,12 +99,17 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
     """
     options = options or IngestOptions()
     report = IngestReport()
+    paths = [Path(p) for p in paths]
     files, missing = expand_paths(paths)
     files.sort(key=_runs_late)  # articles after lists, so their firm names resolve to list firms
     report.skipped.extend(missing)
+    outside_mapping = _outside_mapping(options, set(paths))
     for path in files:
         if on_file:
             on_file(path, len(files))
+        if outside_mapping(path):
+            report.skipped.append(Skipped(str(path), f"not named in the mapping {options.mapping}", error=False))
+            continue
         try:
             with open(path, "rb") as handle:
                 head = handle.read(HEAD_BYTES)

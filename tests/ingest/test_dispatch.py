@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from ingest import ingest_paths
+from ingest.base import IngestOptions
 
 
 def test_records_jsonl_rejects_bad_lines_and_keeps_good_ones(store, data_dir, tmp_path):
@@ -65,3 +66,20 @@ def test_supplier_short_names_resolve_to_listed_firms(store, data_dir):
     assert g.has_edge("firm:stock:000932", "firm:stock:600031", key="SUPPLIES")  # 华菱钢铁 -> 三一重工
     assert g.has_edge("firm:stock:601100", "firm:stock:000157", key="SUPPLIES")  # 恒立液压 -> 中联重科
     assert not [n for n, a in g.nodes(data=True) if a.get("outside_list")]
+
+
+def test_a_per_file_mapping_owns_the_directory_it_is_given_with(store, tmp_path):
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "firms.jsonl").write_text('{"full": "湖南泰嘉新材料科技股份有限公司", "code": "002843"}\n', encoding="utf-8")
+    (folder / "README.md").write_text("# A data set\n\nSany Heavy Industry Co., Ltd. supplies nothing here.\n", encoding="utf-8")
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('[[file]]\nmatch = "firms.jsonl"\nkind = "firms"\n'
+                       'columns = { name = "full", stock_code = "code" }\n', encoding="utf-8")
+    report = ingest_paths([folder], store, IngestOptions(mapping=mapping))
+    assert [Path(p).name for p, _ in report.files] == ["firms.jsonl"]
+    assert [(Path(s.path).name, s.error) for s in report.skipped] == [("README.md", False)]
+    assert store.stats().labels.get("Firm") == 1
+    # named on the command line, the README is read after all
+    report = ingest_paths([folder / "README.md"], store, IngestOptions(mapping=mapping))
+    assert [Path(p).name for p, _ in report.files] == ["README.md"]
