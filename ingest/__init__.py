@@ -81,7 +81,10 @@ def _outside_mapping(options: IngestOptions, given: set[Path]) -> Callable[[Path
     Files given by name are always read."""
     if options.mapping is None:
         return lambda path: False
-    mapping = load_mapping(options.mapping)
+    try:
+        mapping = load_mapping(options.mapping)
+    except InputError:
+        return lambda path: False  # each file read with it reports the mapping's fault
     if not mapping.files or mapping.default.get("columns"):
         return lambda path: False
     return lambda path: path not in given and mapping.block_for(path.name) is None
