@@ -173,8 +173,10 @@ _PART_WORDS = re.compile(r"attend|particip|took part|take part|present|invited|g
 def deal_count(sentence: str) -> int | None:
     """Return the number of projects or agreements signed in ``sentence``, or None.
 
-    >>> deal_count("40 supply and demand cooperation projects were signed on site")
-    40
+    >>> deal_count("At the ceremony 17 parts procurement projects were signed by the makers")
+    17
+    >>> deal_count("现场签约项目23个")
+    23
     """
     if not _SIGN_WORDS.search(sentence):
         return None

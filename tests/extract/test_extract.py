@@ -207,7 +207,7 @@ def test_newspaper_sources_are_not_organisations():
     zh = _x("长沙召开工程机械产业链大会\n\n来源：湖南日报\n据湖南日报报道，5月6日，长沙市工程机械产业链大会在长沙召开，"
             "三一重工股份有限公司参加。\n来源:湖南日报一点号1")
     en = _x("Forum held\n\nHunan Daily reported that the Steel Summit Forum was held in Changsha on May 6, "
-            "attended by Hunan Valin Steel Co., Ltd.\nThis article is from the Hunan Provincial Government www.enghunan.gov.cn.")
+            "attended by Hunan Valin Steel Co., Ltd.\nThis story first ran on the provincial portal www.example.gov.cn.")
     for x in (zh, en):
         names = {e.name for e in x.entities}
         assert not any("日报" in n or "Daily" in n for n in names)
