@@ -70,8 +70,8 @@ def day_only_date(text: str, dateline: dt.date | None) -> str | None:
 def parse_dateline(value: str | None) -> dt.date | None:
     """Return the full date in ``value`` (any format this module reads), or None.
 
-    >>> parse_dateline("08:41, May 18, 2024 | Source: x"), parse_dateline("Release Time:2021/01/17 00:00")
-    (datetime.date(2024, 5, 18), datetime.date(2021, 1, 17))
+    >>> parse_dateline("09:15, June 3, 2023 | Source: x"), parse_dateline("Release Time:2022/11/08 10:30")
+    (datetime.date(2023, 6, 3), datetime.date(2022, 11, 8))
     """
     if not value:
         return None
@@ -203,8 +203,8 @@ def participant_count(sentence: str) -> tuple[int, str] | None:
     """Return ``(count, "companies" | "guests")`` when ``sentence`` says how many
     took part, or None.
 
-    >>> participant_count("More than 200 companies from all over the country participated")
-    (200, 'companies')
+    >>> participant_count("Over 150 companies from several provinces took part in the fair")
+    (150, 'companies')
     """
     if not _PART_WORDS.search(sentence):
         return None

@@ -97,7 +97,7 @@ def test_html_main_text_drops_navigation_and_footer():
 
 def test_english_aliases_merge_within_an_article():
     text = ("Changsha-Zhuzhou-Xiangtan (CZT) firms met in Changsha on March 2. "
-            "Zhou Li, general manager of Dongfeng Motor Group Co., Ltd., attended the forum. "
+            "Zhou Li, who heads Dongfeng Motor Group Co., Ltd., attended the forum. "
             "DFM will expand. Weiqiao's plan was praised by Weiqiao Pioneering Group staff. "
             "The CZT Machinery Forum was held in Changsha.")
     x = _x(text)
@@ -205,7 +205,7 @@ def test_gb2312_html_page_keeps_the_news_and_drops_the_page_around_it():
 
 def test_newspaper_sources_are_not_organisations():
     zh = _x("长沙召开工程机械产业链大会\n\n来源：湖南日报\n据湖南日报报道，5月6日，长沙市工程机械产业链大会在长沙召开，"
-            "三一重工股份有限公司参加。\n来源:湖南日报一点号1")
+            "三一重工股份有限公司参加。\n来源:湖南日报客户端")
     en = _x("Forum held\n\nHunan Daily reported that the Steel Summit Forum was held in Changsha on May 6, "
             "attended by Hunan Valin Steel Co., Ltd.\nThis story first ran on the provincial portal www.example.gov.cn.")
     for x in (zh, en):
