@@ -39,6 +39,11 @@ def open_store(create: bool = True) -> Store:
     return Store(State.db, create=create)
 
 
+# Options many commands share, declared once.
+FormatOption = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+ParamOption = Annotated[Optional[List[str]], typer.Option("--param", help="name=value (JSON, else text); repeatable.")]
+
+
 def progress_bar() -> Progress:
     """A progress bar on stderr; silent when stderr is not a terminal."""
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -75,7 +80,7 @@ def ingest(
     sheet: Optional[str] = typer.Option(None, help="Only this sheet of Excel workbooks."),
     mapping: Optional[Path] = typer.Option(None, help="A mapping file describing a list's layout."),
     rejects: Optional[Path] = typer.Option(None, help="Where to write rejected rows (default: next to the store)."),
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """Read articles and firm lists into the store; bad rows are rejected, not fatal."""
     from ingest import ingest_paths
@@ -105,7 +110,7 @@ def ingest(
 
 
 @app.command()
-def stats(fmt: str = typer.Option("table", "--format", help="table, json or csv.")) -> None:
+def stats(fmt: FormatOption = "table") -> None:
     """Count nodes per label, edges per type, and evidence."""
     with open_store(create=False) as store:
         result = store.stats()
@@ -119,7 +124,7 @@ def stats(fmt: str = typer.Option("table", "--format", help="table, json or csv.
 @app.command()
 def show(
     name: str = typer.Argument(..., help="A node's id, name or alias."),
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """Show one node with its properties, edges and the evidence for each."""
     from chaingraph.describe import describe_node
@@ -173,7 +178,7 @@ def export(
 @app.command()
 def extract(
     paths: List[Path] = typer.Argument(..., help="Article files or directories (.txt, .md, .html, .jsonl)."),
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """Show the entities, relations, facts and removed page furniture of articles, without writing to the store."""
     from chaingraph.extract.batch import extract_files
@@ -193,7 +198,7 @@ def extract(
 def eval_(
     gold_dir: Path = typer.Argument(..., help="Directory of *.gold.json files."),
     article_dir: Path = typer.Argument(..., help="Directory holding the articles the gold files name."),
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """Score extraction against gold annotations: precision, recall and F1 for entities and relations."""
     from chaingraph.extract.evaluate import evaluate
@@ -225,7 +230,7 @@ def load(
     from_neo4j: bool = typer.Option(False, "--from-neo4j",
                                     help="The other way: read the Neo4j graph into the store (--db)."),
     batch_size: int = typer.Option(5000, "--batch-size", help="Rows per UNWIND batch."),
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """Push the store into Neo4j (batched, idempotent MERGE with evidence), or with --from-neo4j read it back."""
     from chaingraph.neo4j_connect import settings_from
@@ -252,13 +257,13 @@ def load(
 @app.command()
 def cypher(
     statement: str = typer.Argument(..., help="A Cypher statement; values go in as $name with --param."),
-    param: Optional[List[str]] = typer.Option(None, "--param", help="name=value (JSON, else text); repeatable."),
+    param: ParamOption = None,
     write: bool = typer.Option(False, "--write", help="Allow writes (read-only by default)."),
     uri: UriOption = None,
     user: UserOption = None,
     password: PasswordOption = None,
     database: DatabaseOption = None,
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """Run your own Cypher on Neo4j, read-only unless --write; values only as --param."""
     from chaingraph.neo4j_connect import settings_from
@@ -275,13 +280,13 @@ def cypher(
 @app.command()
 def query(
     name: Optional[str] = typer.Argument(None, help="A query of queries/ (see --list)."),
-    param: Optional[List[str]] = typer.Option(None, "--param", help="name=value (JSON, else text); repeatable."),
+    param: ParamOption = None,
     list_: bool = typer.Option(False, "--list", help="List the named queries and their parameters."),
     uri: UriOption = None,
     user: UserOption = None,
     password: PasswordOption = None,
     database: DatabaseOption = None,
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """Run a named query of queries/ on Neo4j (read-only), or list them with --list."""
     from chaingraph.neo4j_connect import settings_from
@@ -324,7 +329,7 @@ def _trace(name: str, direction: str, depth: int, fmt: str) -> None:
 def upstream(
     name: str = typer.Argument(..., help="A firm or segment: id, name or alias."),
     depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit)."),
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """List the suppliers, their suppliers, … of a firm or segment, with the path and evidence."""
     _trace(name, "upstream", depth, fmt)
@@ -334,7 +339,7 @@ def upstream(
 def downstream(
     name: str = typer.Argument(..., help="A firm or segment: id, name or alias."),
     depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit)."),
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """List the customers, their customers, … of a firm or segment, with the path and evidence."""
     _trace(name, "downstream", depth, fmt)
@@ -347,7 +352,7 @@ def gaps(
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     top: int = typer.Option(5, "--top", help="Candidate firms shown per missing or weak segment."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """Show, per segment of a chain, the region's firms, outside suppliers, status and candidate firms."""
     from chaingraph.gaps import find_gaps
@@ -375,7 +380,7 @@ def key_firms_command(
     top: int = typer.Option(20, "--top", help="Firms each ranking contributes."),
     sample: Optional[int] = typer.Option(None, "--betweenness-k", help="Sources sampled for betweenness (default: exact up to 2,000 firms, else 128)."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """Rank a chain's firms (PageRank, betweenness), flag those whose loss cuts it, and compare communities with clusters."""
     from chaingraph.keyfirms import key_firms
@@ -405,7 +410,7 @@ def compare(
     regions: str = typer.Option(..., "--regions", help="Comma-separated provinces, cities or clusters."),
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """Show a regions x segments coverage table for a chain: status and local firm count per cell."""
     from chaingraph.compare import compare_regions
@@ -433,7 +438,7 @@ def render(
     seed: int = typer.Option(7, "--seed", help="Seed of the force layout."),
     title: Optional[str] = typer.Option(None, "--title", help="The page title."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """Draw an interactive map (one self-contained HTML file that opens offline)."""
     from chaingraph.render import MapOptions, render_map
@@ -459,7 +464,7 @@ def report(
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     top: int = typer.Option(5, "--top", help="Candidate firms per missing or weak segment."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: FormatOption = "table",
 ) -> None:
     """Write the gap analysis of a chain in a region as a page: segment table and chain map, offline."""
     from chaingraph.report import render_report
