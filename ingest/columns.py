@@ -3,7 +3,7 @@ English), mapping files for other layouts, and the kind of list a header describ
 
 Fields a list may have:
 
-- a firm: ``name``, ``short_name``, ``credit_code``, ``stock_code``, ``province``,
+- a firm: ``name``, ``short_name``, ``english_name``, ``credit_code``, ``stock_code``, ``province``,
   ``city``, ``county``, ``address``, ``chain``, ``segment``, ``segment_code``,
   ``stage``, ``products``, ``suppliers``, ``customers``, ``cluster``;
 - an industry (segment) list: ``segment``, ``segment_code``, ``parent_segment``,
@@ -51,6 +51,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "full name", "fullname", "registered name", "organisation", "organization"),
     "short_name": ("简称", "企业简称", "公司简称", "证券简称", "股票简称", "short name", "shortname",
                    "abbreviation", "alias"),
+    "english_name": ("英文名称", "英文名", "英文全称", "企业英文名称", "english name", "name en", "name in english"),
     "credit_code": ("统一社会信用代码", "社会信用代码", "信用代码", "credit code", "uscc",
                     "unified social credit code"),
     "stock_code": ("股票代码", "证券代码", "上市代码", "stock code", "ticker", "security code"),

@@ -34,7 +34,7 @@ from ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_t
 #: How many names and rows of one file the resolver keeps in memory; beyond that it
 #: asks the store, so memory stays bounded however long the list.
 RESOLVER_LIMIT = 300_000
-FIRM_PROPS = ("short_name", "stock_code", "credit_code", "products", "address")
+FIRM_PROPS = ("short_name", "english_name", "stock_code", "credit_code", "products", "address")
 _STOCK_PREFIXES = ("*ST", "S*ST", "ST", "SST", "XD", "XR", "DR", "N", "C")
 
 
@@ -208,6 +208,8 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
         aliases = [short] if short and short != name else []
         if not short:  # without a short name, the core name (恒立液压, Sany) stands in for one
             aliases += core_aliases(name)
+        if cell.get("english_name"):  # so that English articles name the same firm
+            aliases.append(cell["english_name"])
         yield NodeRecord(fid, Label.FIRM, name, props, ev, aliases)
         for surface in (name, short, *aliases):
             if surface:

@@ -83,3 +83,16 @@ def test_a_per_file_mapping_owns_the_directory_it_is_given_with(store, tmp_path)
     # named on the command line, the README is read after all
     report = ingest_paths([folder / "README.md"], store, IngestOptions(mapping=mapping))
     assert [Path(p).name for p, _ in report.files] == ["README.md"]
+
+
+def test_english_articles_and_a_chinese_list_name_the_same_firms(store):
+    root = Path(__file__).resolve().parents[2]
+    ingest_paths([root / "data" / "lists", root / "data" / "articles"], store)
+    firms = {n.id: n for n in store.iter_nodes()}
+    sany = store.get_node("firm:stock:600031")
+    kinds = {firms[e.source].props["kind"] for e in sany.evidence}
+    assert kinds == {"list", "article"}
+    # the article's English sentence is evidence on the list firms' supply link
+    link = store.evidence("firm:stock:000932|SUPPLIES|firm:stock:600031")
+    assert any(e.sentence and "Valin" in e.sentence for e in link)
+    assert not [n for n in store.iter_nodes() if n.name.startswith("Sany Heavy")]
