@@ -24,51 +24,12 @@ import orjson
 from chaingraph.errors import NotFoundError, StoreError
 from chaingraph.identity import fold, name_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
+from chaingraph.store_evidence import decode_list, dedup, encode, ev_merge
+from chaingraph.store_schema import SCHEMA_VERSION, INSERT_NAME, UPSERT_EDGE, UPSERT_NODE, migrate
 
-SCHEMA_VERSION = 2
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoreStats", "UpsertStats", "ev_merge"]
+
 DEFAULT_DB = "chaingraph.db"
-
-_DDL = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS nodes (
-    id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL,
-    evidence TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label);
-CREATE INDEX IF NOT EXISTS nodes_name ON nodes(name);
-CREATE TABLE IF NOT EXISTS edges (
-    src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL, props TEXT NOT NULL,
-    evidence TEXT NOT NULL,
-    PRIMARY KEY (src, type, dst)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
-CREATE TABLE IF NOT EXISTS names (
-    label TEXT NOT NULL, key TEXT NOT NULL, node_id TEXT NOT NULL, surface TEXT NOT NULL,
-    PRIMARY KEY (label, key, node_id)
-) WITHOUT ROWID;
-"""
-
-# Evidence is kept inline, as a JSON array of [source, row, start, end, note, sentence]
-# items (-1 and "" for absent values): one B-tree write per record instead of two,
-# which is what makes bulk ingest fast. ev_merge() adds only the items not yet there.
-_UPSERT_NODE = """
-INSERT INTO nodes (id, label, name, props, evidence) VALUES (?, ?, ?, ?, ?)
-ON CONFLICT(id) DO UPDATE SET
-    name = CASE
-        WHEN length(excluded.name) > length(nodes.name)
-          OR (length(excluded.name) = length(nodes.name) AND excluded.name < nodes.name)
-        THEN excluded.name ELSE nodes.name END,
-    props = json_patch(nodes.props, excluded.props),
-    evidence = ev_merge(nodes.evidence, excluded.evidence)
-"""
-_UPSERT_EDGE = """
-INSERT INTO edges (src, type, dst, props, evidence) VALUES (?, ?, ?, ?, ?)
-ON CONFLICT(src, type, dst) DO UPDATE SET
-    props = json_patch(edges.props, excluded.props),
-    evidence = ev_merge(edges.evidence, excluded.evidence)
-"""
-_INSERT_NAME = "INSERT OR IGNORE INTO names (label, key, node_id, surface) VALUES (?, ?, ?, ?)"
-
 
 @dataclass
 class UpsertStats:
@@ -99,41 +60,6 @@ class StoreStats:
         """Return the counts as a JSON-ready dict."""
         return {"nodes": self.nodes, "edges": self.edges, "evidence": self.evidence,
                 "labels": self.labels, "types": self.types}
-
-
-def _evidence_item(ev: Evidence) -> tuple:
-    return (ev.source, -1 if ev.row is None else ev.row, -1 if ev.start is None else ev.start,
-            -1 if ev.end is None else ev.end, ev.note or "", ev.sentence or "")
-
-
-def _evidence_from_item(item: list) -> Evidence:
-    source, line, start, end, note, sentence = item
-    return Evidence(source=source, row=None if line < 0 else line, start=None if start < 0 else start,
-                    end=None if end < 0 else end, note=note or None, sentence=sentence or None)
-
-
-def _dumps(value: Any) -> str:
-    if not value:
-        return "[]" if isinstance(value, list) else "{}"
-    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
-
-
-def ev_merge(old: str, new: str) -> str:
-    """SQLite function: return the evidence array ``old`` with the items of ``new``
-    that it lacks appended (an item is the same when all but its sentence agree);
-    ``old`` unchanged when there is nothing new."""
-    if new == "[]" or new == old:
-        return old
-    items = orjson.loads(old)
-    seen = {tuple(i[:5]) for i in items}
-    added = False
-    for item in orjson.loads(new):
-        key = tuple(item[:5])
-        if key not in seen:
-            seen.add(key)
-            items.append(item)
-            added = True
-    return orjson.dumps(items).decode() if added else old
 
 
 def _clean_props(props: dict[str, Any]) -> dict[str, Any]:
@@ -178,53 +104,11 @@ class Store:
             self.conn.execute("PRAGMA cache_size=-262144")
             self.conn.execute("PRAGMA temp_store=MEMORY")
             self.conn.execute("PRAGMA wal_autocheckpoint=20000")
-            self._migrate()
+            migrate(self.conn, self.path)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a chaingraph store ({exc})") from exc
 
     # -- lifecycle -------------------------------------------------------------
-    def _migrate(self) -> None:
-        has_meta = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
-        if has_meta:
-            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            version = int(row[0]) if row else 0
-            if version > SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: store schema v{version} is newer than this "
-                                 f"chaingraph (v{SCHEMA_VERSION}); upgrade chaingraph")
-            if version == SCHEMA_VERSION:
-                return
-            if version == 1:
-                self._v1_to_v2()
-                return
-        elif self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise StoreError(f"{self.path}: an SQLite file, but not a chaingraph store")
-        self.conn.executescript("BEGIN;" + _DDL + "COMMIT;")
-        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-
-    def _v1_to_v2(self) -> None:
-        # v1 kept evidence in a table of its own; v2 keeps it inline (see _UPSERT_NODE).
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.execute("ALTER TABLE nodes ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'")
-            conn.execute("ALTER TABLE edges ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'")
-            grouped: dict[str, list] = {}
-            for owner, *item in conn.execute(
-                    'SELECT owner, source, row, start, "end", note, sentence FROM evidence ORDER BY owner'):
-                grouped.setdefault(owner, []).append(item)
-            for owner, items in grouped.items():
-                text = _dumps(items)
-                if conn.execute("UPDATE nodes SET evidence=? WHERE id=?", (text, owner)).rowcount == 0:
-                    src, typ, dst = owner.split("|")[0], owner.split("|")[1], "|".join(owner.split("|")[2:])
-                    conn.execute("UPDATE edges SET evidence=? WHERE src=? AND type=? AND dst=?", (text, src, typ, dst))
-            conn.execute("DROP TABLE evidence")
-            conn.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
-            conn.execute("COMMIT")
-        except sqlite3.Error:
-            conn.execute("ROLLBACK")
-            raise
-
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
@@ -268,7 +152,7 @@ class Store:
         names: set[tuple[str, str, str, str]] = set()
         n_nodes = n_edges = n_evidence = 0
         for rec in batch:
-            items = [_evidence_item(ev) for ev in rec.evidence]
+            items = [encode(ev) for ev in rec.evidence]
             n_evidence += len(items)
             if type(rec) is NodeRecord or isinstance(rec, NodeRecord):
                 n_nodes += 1
@@ -296,18 +180,18 @@ class Store:
                 raise StoreError(f"the store takes NodeRecord and EdgeRecord, not {type(rec).__name__}")
         dumps, opt = orjson.dumps, orjson.OPT_SORT_KEYS
         node_rows = [(i, e[0], e[1], dumps(e[2], option=opt).decode() if e[2] else "{}",
-                      dumps(_dedup(e[3])).decode()) for i, e in nodes.items()]
+                      dumps(dedup(e[3])).decode()) for i, e in nodes.items()]
         edge_rows = [(*k, dumps(e[0], option=opt).decode() if e[0] else "{}",
-                      dumps(_dedup(e[1])).decode()) for k, e in edges.items()]
+                      dumps(dedup(e[1])).decode()) for k, e in edges.items()]
         # Key order keeps B-tree inserts local, which SQLite rewards.
         node_rows.sort(key=_first)
         edge_rows.sort(key=_first_three)
         cur = self.conn.cursor()
         try:
             cur.execute("BEGIN IMMEDIATE")
-            cur.executemany(_UPSERT_NODE, node_rows)
-            cur.executemany(_INSERT_NAME, names)
-            cur.executemany(_UPSERT_EDGE, edge_rows)
+            cur.executemany(UPSERT_NODE, node_rows)
+            cur.executemany(INSERT_NAME, names)
+            cur.executemany(UPSERT_EDGE, edge_rows)
             cur.execute("COMMIT")
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
@@ -340,7 +224,7 @@ class Store:
                                             (src, rel.value, dst)).fetchone()
                     if row is not None:
                         break
-        return _evidence_list(row[0]) if row else []
+        return decode_list(row[0]) if row else []
 
     def rows_by_source(self, source: str, label: Label | None = None) -> dict[str, list[int]]:
         """Return, for every node with evidence from list ``source``, the rows of that
@@ -450,12 +334,12 @@ class Store:
         """Yield ``(owner, evidence)`` for all evidence, grouped by owner: node ids
         first, then edge keys (``src|TYPE|dst``)."""
         for node_id, evidence in self.conn.execute("SELECT id, evidence FROM nodes ORDER BY id"):
-            for ev in _evidence_list(evidence):
+            for ev in decode_list(evidence):
                 yield node_id, ev
         for src, typ, dst, evidence in self.conn.execute(
                 "SELECT src, type, dst, evidence FROM edges ORDER BY src, type, dst"):
             key = f"{src}|{typ}|{dst}"
-            for ev in _evidence_list(evidence):
+            for ev in decode_list(evidence):
                 yield key, ev
 
     def stats(self) -> StoreStats:
@@ -545,21 +429,6 @@ class Store:
     def label_counts(self) -> Counter:
         """Return a Counter of node labels."""
         return Counter(dict(self.conn.execute("SELECT label, count(*) FROM nodes GROUP BY label")))
-
-
-def _evidence_list(text: str) -> list[Evidence]:
-    return sorted((_evidence_from_item(i) for i in orjson.loads(text)),
-                  key=lambda e: (e.source, e.row or -1, e.start or -1, e.end or -1, e.note or ""))
-
-
-def _dedup(items: list) -> list:
-    # Items equal but for the sentence are one piece of evidence.
-    if len(items) < 2:
-        return items
-    seen: dict[tuple, tuple] = {}
-    for item in items:
-        seen.setdefault(item[:5], item)
-    return list(seen.values())
 
 
 def _first(row: tuple) -> str:

@@ -1,0 +1,72 @@
+"""How the store keeps evidence: each node and edge row holds a JSON array of
+items ``[source, row, start, end, note, sentence]``, merged by :func:`ev_merge`.
+
+>>> from chaingraph.model import Evidence
+>>> item = encode(Evidence("source:a", row=3))
+>>> decode_list(ev_merge(dumps([item]), dumps([item, encode(Evidence("source:b", start=0, end=4))])))
+[Evidence(source='source:a', row=3, sentence=None, start=None, end=None, note=None), Evidence(source='source:b', row=None, sentence=None, start=0, end=4, note=None)]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from chaingraph.model import Evidence
+
+
+def encode(ev: Evidence) -> tuple:
+    """Return ``ev`` as a stored item: [source, row, start, end, note, sentence],
+    with -1 and "" for what it lacks."""
+    return (ev.source, -1 if ev.row is None else ev.row, -1 if ev.start is None else ev.start,
+            -1 if ev.end is None else ev.end, ev.note or "", ev.sentence or "")
+
+
+def decode(item: list) -> Evidence:
+    """Return the :class:`Evidence` a stored item stands for."""
+    source, line, start, end, note, sentence = item
+    return Evidence(source=source, row=None if line < 0 else line, start=None if start < 0 else start,
+                    end=None if end < 0 else end, note=note or None, sentence=sentence or None)
+
+
+def dumps(value: Any) -> str:
+    """Return ``value`` (props or evidence items) as compact JSON, keys sorted."""
+    if not value:
+        return "[]" if isinstance(value, list) else "{}"
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def ev_merge(old: str, new: str) -> str:
+    """SQLite function: return the evidence array ``old`` with the items of ``new``
+    that it lacks appended (an item is the same when all but its sentence agree);
+    ``old`` unchanged when there is nothing new."""
+    if new == "[]" or new == old:
+        return old
+    items = orjson.loads(old)
+    seen = {tuple(i[:5]) for i in items}
+    added = False
+    for item in orjson.loads(new):
+        key = tuple(item[:5])
+        if key not in seen:
+            seen.add(key)
+            items.append(item)
+            added = True
+    return orjson.dumps(items).decode() if added else old
+
+
+def decode_list(text: str) -> list[Evidence]:
+    """Return the evidence of a stored JSON array, by source, row, start."""
+    return sorted((decode(i) for i in orjson.loads(text)),
+                  key=lambda e: (e.source, e.row or -1, e.start or -1, e.end or -1, e.note or ""))
+
+
+def dedup(items: list) -> list:
+    """Return ``items`` without repeats; items equal but for the sentence are one
+    piece of evidence."""
+    if len(items) < 2:
+        return items
+    seen: dict[tuple, tuple] = {}
+    for item in items:
+        seen.setdefault(item[:5], item)
+    return list(seen.values())
