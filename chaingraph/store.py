@@ -31,6 +31,7 @@ __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoreStats", "UpsertStats",
 
 DEFAULT_DB = "chaingraph.db"
 
+
 @dataclass
 class UpsertStats:
     """How many records an upsert took, by kind."""
