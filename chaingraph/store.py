@@ -272,9 +272,7 @@ class Store:
             "SELECT id FROM nodes WHERE name=? AND (? IS NULL OR label=?) ORDER BY id", (name, lab, lab)))
         key = name_key(name)
         if key:
-            add(r[0] for r in self.conn.execute(
-                "SELECT node_id FROM names WHERE key=? AND (? IS NULL OR label=?) ORDER BY node_id",
-                (key, lab, lab)))
+            add(self.ids_by_key(key, label))
         if not found and key:
             add(r[0] for r in self.conn.execute(
                 "SELECT DISTINCT node_id FROM names WHERE key LIKE ? ESCAPE '\\' "
@@ -428,10 +426,6 @@ class Store:
             pairs.extend(self.conn.execute(f"SELECT src, dst FROM edges WHERE type=? AND src IN ({marks})",
                                            (rel.value, *chunk)))
         return pairs
-
-    def label_counts(self) -> Counter:
-        """Return a Counter of node labels."""
-        return Counter(dict(self.conn.execute("SELECT label, count(*) FROM nodes GROUP BY label")))
 
 
 def _first(row: tuple) -> str:
