@@ -32,6 +32,9 @@ _EN_SUFFIXES = [
 # One regex each, so a name is scanned once per layer rather than once per suffix.
 _ZH_SUFFIX_RE = re.compile("(?:" + "|".join(map(re.escape, _ZH_SUFFIXES)) + ")$")
 _EN_SUFFIX_RE = re.compile(" (?:" + "|".join(map(re.escape, _EN_SUFFIXES)) + ")$")
+# For a cheap test before the regexes: only text ending in one of these can lose a suffix.
+_ZH_SUFFIX_ENDS = tuple(_ZH_SUFFIXES)
+_EN_SUFFIX_ENDS = tuple(" " + s for s in _EN_SUFFIXES)
 _PUNCT = re.compile(r"[\s\"'`.,;:!?()\[\]{}<>《》“”‘’、，。；：！？（）【】&/\\|+_·•-]+")
 _BRACKETED_GROUP = re.compile(r"[(（]\s*(集团|控股|group|holdings?)\s*[)）]", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -56,9 +59,11 @@ def strip_legal_suffixes(name: str) -> str:
     >>> strip_legal_suffixes("三一重工股份有限公司")
     '三一重工'
     """
-    text = _BRACKETED_GROUP.sub("", name)
+    text = _BRACKETED_GROUP.sub("", name) if "(" in name or "（" in name else name
     text = _PUNCT.sub(" ", text).strip()
     while text:
+        if not text.endswith(_ZH_SUFFIX_ENDS) and not text.endswith(_EN_SUFFIX_ENDS):
+            break  # the common case, decided without scanning the text
         # searching from 1 finds the longest suffix shorter than the whole text
         match = _ZH_SUFFIX_RE.search(text, 1) or _EN_SUFFIX_RE.search(text)
         if match is None:
