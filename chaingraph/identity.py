@@ -35,6 +35,8 @@ _EN_SUFFIX_RE = re.compile(" (?:" + "|".join(map(re.escape, _EN_SUFFIXES)) + ")$
 # For a cheap test before the regexes: only text ending in one of these can lose a suffix.
 _ZH_SUFFIX_ENDS = tuple(_ZH_SUFFIXES)
 _EN_SUFFIX_ENDS = tuple(" " + s for s in _EN_SUFFIXES)
+_ZH_LONGEST = max(map(len, _ZH_SUFFIX_ENDS))
+_EN_LONGEST = max(map(len, _EN_SUFFIX_ENDS))
 _PUNCT = re.compile(r"[\s\"'`.,;:!?()\[\]{}<>《》“”‘’、，。；：！？（）【】&/\\|+_·•-]+")
 _BRACKETED_GROUP = re.compile(r"[(（]\s*(集团|控股|group|holdings?)\s*[)）]", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -65,7 +67,9 @@ def strip_legal_suffixes(name: str) -> str:
         if not text.endswith(_ZH_SUFFIX_ENDS) and not text.endswith(_EN_SUFFIX_ENDS):
             break  # the common case, decided without scanning the text
         # searching from 1 finds the longest suffix shorter than the whole text
-        match = _ZH_SUFFIX_RE.search(text, 1) or _EN_SUFFIX_RE.search(text)
+        # (a suffix starts at most _ZH_LONGEST/_EN_LONGEST characters from the end)
+        match = _ZH_SUFFIX_RE.search(text, max(1, len(text) - _ZH_LONGEST)) \
+            or _EN_SUFFIX_RE.search(text, max(0, len(text) - _EN_LONGEST))
         if match is None:
             break
         text = text[: match.start()].rstrip()

@@ -9,10 +9,12 @@ stock code, or name and place, see :mod:`chaingraph.identity`), LOCATED_IN its C
 BELONGS_TO its Chain, Segment and Cluster, and SUPPLIES links from its supplier and
 customer cells (supplier -> customer).
 
-The file is streamed twice: the first pass writes the firms, so that the second
-can resolve the names in supplier and customer cells, short names included, to
-firms of this file or of the store (:mod:`ingest.resolve`). A name that matches no
-firm becomes a Firm marked ``outside_list``, never a silent drop.
+The file is streamed once. Names in supplier and customer cells, short names
+included, resolve to firms of this file or of the store (:mod:`ingest.resolve`):
+a name an earlier row of the file gave resolves at once; the others wait (in
+memory, then in a temporary file) until every firm row is written, then resolve as
+if the whole list had been read first. A name that matches no firm becomes a Firm
+marked ``outside_list``, never a silent drop.
 """
 
 from __future__ import annotations
@@ -22,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from chaingraph.identity import firm_id, fold, has_cjk, name_key, node_id, normalise_stock_code
-from chaingraph.model import EdgeRecord, Label, NodeRecord, Record, RelType
+from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from ingest.base import IngestContext
 from ingest.columns import Layout, Mapping, layout_for, load_mapping, match_synonyms
 from ingest.places import PlaceNodes, locate
 from ingest.relations import read_segments, read_supply_pairs, split_names, stage_of
-from ingest.resolve import NameResolver, core_aliases
+from ingest.resolve import NameResolver, PendingNames, core_aliases
 from ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_tables, open_jsonl_table, \
     open_text_table
 
@@ -35,6 +37,7 @@ from ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_t
 #: asks the store, so memory stays bounded however long the list.
 RESOLVER_LIMIT = 300_000
 FIRM_PROPS = ("short_name", "english_name", "stock_code", "credit_code", "products", "address")
+_GROUPS = ((Label.CHAIN, "chain"), (Label.SEGMENT, "segment"), (Label.CLUSTER, "cluster"))
 _STOCK_PREFIXES = ("*ST", "S*ST", "ST", "SST", "XD", "XR", "DR", "N", "C")
 
 
@@ -131,19 +134,18 @@ def short_name_fits(short: str, name: str) -> bool:
 
 def read_firms(ctx: IngestContext, tables: list[tuple[Table, Layout]]) -> Iterator[Record]:
     """Read the firm tables of one file (the sheets of a workbook): write their
-    firms (first pass), then yield their supply links (second pass), so a supplier
-    named on one sheet and listed on another resolves. With ``role == "links"`` the
-    firms are references: those no list has given yet are kept as outside firms and
-    reported."""
+    firms and the supply links to firms already read, then yield the supply links
+    whose names had to wait, so a supplier named on one sheet and listed on another
+    (or further down) resolves. With ``role == "links"`` the firms are references:
+    those no list has given yet are kept as outside firms and reported."""
     resolver = NameResolver(ctx.store, RESOLVER_LIMIT)
     places = PlaceNodes()
-    shared: dict[tuple, str] = {}
+    shared: dict[Label, dict[str, str]] = {Label.CHAIN: {}, Label.SEGMENT: {}, Label.CLUSTER: {}}
+    pending = PendingNames()
     for table, layout in tables:
-        stats = ctx.store.upsert(_firm_rows(ctx, table, layout, resolver, places, shared))
+        stats = ctx.store.upsert(_firm_rows(ctx, table, layout, resolver, places, shared, pending))
         ctx.report.written.add(stats)
-    for table, layout in tables:
-        if layout.has("suppliers") or layout.has("customers"):
-            yield from _supply_rows(ctx, table, layout, resolver)
+    yield from _pending_links(ctx, resolver, pending)
     for name, ids in resolver.ambiguous[:1000]:
         ctx.warn(None, f"supplier/customer name {name!r} fits several firms ({', '.join(ids[:4])}); "
                        "kept as an outside firm")
@@ -170,13 +172,26 @@ def _identity(ctx: IngestContext | None, line: int, cell: dict[str, str]) -> tup
     return name, short, fid, props
 
 
-def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameResolver,
-               places: PlaceNodes, shared: dict[tuple, str]) -> Iterator[Record]:
+def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameResolver, places: PlaceNodes,
+               shared: dict[Label, dict[str, str]], pending: PendingNames) -> Iterator[Record]:
+    # This runs once a row of lists of millions: the per-row work is written out
+    # here rather than spread over small functions.
     f = layout.fields
+    fields = tuple(f.items())
+    keys, headers = tuple(f), tuple(f.values())
     links = layout.role == "links"
+    name_column = "name" in f
+    supply_columns = tuple((c, c == "suppliers") for c in ("suppliers", "customers") if c in f)
+    extra_props = tuple(layout.props.items())
+    source = ctx.source_id
+    local, limit = resolver.local, resolver.limit
+    targets: dict[tuple[str | None, str | None], str] = {}  # (city, province) -> LOCATED_IN target
     for line, row in table.rows(ctx.reject):
-        cell = {k: _text(row.get(h)) for k, h in f.items()}
-        if not cell.get("name") and ("name" in f or not cell.get("short_name")):
+        try:  # all text (CSV, TSV): no Python call per cell
+            cell = dict(zip(keys, map(str.strip, map(row.get, headers))))
+        except TypeError:  # numbers, lists or missing keys (JSON Lines, Excel)
+            cell = {k: _text(row.get(h)) for k, h in fields}
+        if not cell.get("name") and (name_column or not cell.get("short_name")):
             ctx.reject(line, "row has no name", _raw(row))
             continue
         name, short, fid, props = _identity(ctx, line, cell)
@@ -185,109 +200,104 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
         registered = cell.get("name", "") if not links and "conflicting_name" not in props else ""
         where = locate(registered, cell.get("province", ""), cell.get("city", ""), cell.get("county", ""),
                        cell.get("address", ""))
-        ev = [ctx.evidence(row=line)]
+        ev = [Evidence(source, line)]
         for key in FIRM_PROPS:
             if cell.get(key):
                 props[key] = cell[key]
         if "stock_code" in props and (code := normalise_stock_code(props["stock_code"])):
             props["stock_code"] = code
-        for prop, header in layout.props.items():
-            if _text(row.get(header)):
-                props[prop] = _text(row.get(header))
+        for prop, header in extra_props:
+            if value := _text(row.get(header)):
+                props[prop] = value
         if links:
             if ctx.store.get_node(fid) is None:
                 ctx.warn(line, f"firm {name!r} ({fid}) is not in any list read so far; kept as an outside firm")
                 props["outside_list"] = True
         else:
-            props.update(in_list=True, outside_list=False)
-        for key in ("province", "city", "county"):
-            if getattr(where, key):
-                props[key] = getattr(where, key)
+            props["in_list"] = True
+            props["outside_list"] = False
+        if where.province:
+            props["province"] = where.province
+        if where.city:
+            props["city"] = where.city
+        if where.county:
+            props["county"] = where.county
         if where.inferred:
-            props["inferred"] = where.inferred
+            props["inferred"] = list(where.inferred)
         aliases = [short] if short and short != name else []
         if not short:  # without a short name, the core name (恒立液压, Sany) stands in for one
             aliases += core_aliases(name)
         if cell.get("english_name"):  # so that English articles name the same firm
             aliases.append(cell["english_name"])
         yield NodeRecord(fid, Label.FIRM, name, props, ev, aliases)
-        for surface in (name, short, *aliases):
-            if surface:
-                resolver.remember(surface, fid)
-        if cell.get("suppliers") or cell.get("customers"):
-            resolver.remember_row((table.name, line), fid)
-        yield from _place_links(ctx, fid, where, places, ev, line)
-        yield from _memberships(fid, cell, ev, shared)
+        for surface in (name, short, *aliases):  # the first firm to claim a surface keeps it
+            if surface and len(local) < limit:
+                local.setdefault(surface, fid)
+        if where.city or where.province:
+            target = targets.get((where.city, where.province))
+            if target is None:  # the first row in this place: its City and Province nodes
+                if where.city:
+                    yield from places.city(where.city, where.province, ev)
+                    target = node_id(Label.CITY, where.city)
+                else:
+                    yield from places.province(where.province, ev)
+                    target = node_id(Label.PROVINCE, where.province)
+                targets[(where.city, where.province)] = target
+            yield EdgeRecord(RelType.LOCATED_IN, fid, target, {},
+                             [Evidence(source, line, note=where.note)] if where.note else ev)
+        for label, group in _GROUPS:
+            if cell.get(group):
+                known = shared[label].get(cell[group])
+                if known is None:
+                    yield from _group_node(label, cell, ev, shared)
+                    known = shared[label][cell[group]]
+                yield EdgeRecord(RelType.BELONGS_TO, fid, known, {}, ev)
+        for column, supplier_side in supply_columns:
+            for other in split_names(cell[column]) if cell[column] else ():
+                other_id = local.get(other)
+                if other_id is None:  # not (yet) a firm of this file: resolved at the end
+                    pending.add((line, fid, other, supplier_side))
+                elif other_id != fid:
+                    yield EdgeRecord(RelType.SUPPLIES, other_id if supplier_side else fid,
+                                     fid if supplier_side else other_id, {}, ev)
 
 
-def _place_links(ctx: IngestContext, fid: str, where, places: PlaceNodes, ev, line: int) -> Iterator[Record]:
-    place_ev = [ctx.evidence(row=line, note=where.note)] if where.note else ev
-    if where.city:
-        yield from places.city(where.city, where.province, ev)
-        yield EdgeRecord(RelType.LOCATED_IN, fid, node_id(Label.CITY, where.city), {}, place_ev)
-    elif where.province:
-        yield from places.province(where.province, ev)
-        yield EdgeRecord(RelType.LOCATED_IN, fid, node_id(Label.PROVINCE, where.province), {}, place_ev)
+def _group_node(label: Label, cell: dict[str, str], ev: list[Evidence],
+                shared: dict[Label, dict[str, str]]) -> Iterator[Record]:
+    """Yield the Chain, Segment or Cluster node a row names, the first time a file
+    names it (``shared`` maps each label's names to the ids already made); a new
+    Segment gets its stage and code, and BELONGS_TO the row's Chain."""
+    name = cell[label.value.lower()]
+    nid = shared[label][name] = node_id(label, name)
+    props = {}
+    if label is Label.SEGMENT:
+        if stage_of(cell.get("stage", "")):
+            props["stage"] = stage_of(cell["stage"])
+        if cell.get("segment_code"):
+            props["code"] = cell["segment_code"]
+    yield NodeRecord(nid, label, name, props, ev)
+    if label is Label.SEGMENT and cell.get("chain"):
+        yield EdgeRecord(RelType.BELONGS_TO, nid, shared[Label.CHAIN][cell["chain"]], {}, ev)
 
 
-def _memberships(fid: str, cell: dict[str, str], ev, shared: dict[tuple, str]) -> Iterator[Record]:
-    """Yield the firm's BELONGS_TO links; each Chain, Segment and Cluster node is
-    yielded once per file (``shared`` maps (label, name) to the ids already made)."""
-    chain_id = None
-    if cell.get("chain"):
-        chain_id = shared.get((Label.CHAIN, cell["chain"]))
-        if chain_id is None:
-            chain_id = shared[(Label.CHAIN, cell["chain"])] = node_id(Label.CHAIN, cell["chain"])
-            yield NodeRecord(chain_id, Label.CHAIN, cell["chain"], {}, ev)
-        yield EdgeRecord(RelType.BELONGS_TO, fid, chain_id, {}, ev)
-    if cell.get("segment"):
-        seg_id = shared.get((Label.SEGMENT, cell["segment"]))
-        if seg_id is None:
-            seg_id = shared[(Label.SEGMENT, cell["segment"])] = node_id(Label.SEGMENT, cell["segment"])
-            props = {}
-            if stage_of(cell.get("stage", "")):
-                props["stage"] = stage_of(cell["stage"])
-            if cell.get("segment_code"):
-                props["code"] = cell["segment_code"]
-            yield NodeRecord(seg_id, Label.SEGMENT, cell["segment"], props, ev)
-            if chain_id:
-                yield EdgeRecord(RelType.BELONGS_TO, seg_id, chain_id, {}, ev)
-        yield EdgeRecord(RelType.BELONGS_TO, fid, seg_id, {}, ev)
-    if cell.get("cluster"):
-        cluster_id = shared.get((Label.CLUSTER, cell["cluster"]))
-        if cluster_id is None:
-            cluster_id = shared[(Label.CLUSTER, cell["cluster"])] = node_id(Label.CLUSTER, cell["cluster"])
-            yield NodeRecord(cluster_id, Label.CLUSTER, cell["cluster"], {}, ev)
-        yield EdgeRecord(RelType.BELONGS_TO, fid, cluster_id, {}, ev)
-
-
-def _supply_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameResolver) -> Iterator[Record]:
-    f = layout.fields
-    wanted = [k for k in ("name", "short_name", "stock_code", "credit_code", "province", "city") if k in f]
-    for line, row in table.rows():  # rows rejected in the first pass are not read again
-        if not any(_text(row.get(f[c])) for c in ("suppliers", "customers") if c in f):
+def _pending_links(ctx: IngestContext, resolver: NameResolver, pending: PendingNames) -> Iterator[Record]:
+    """Yield the supply links whose other firm was not known when its row was read:
+    now that every firm row is written, names resolve as they would had the whole
+    list been read first; a name still unknown becomes an outside firm."""
+    ev: list[Evidence] = []
+    for line, fid, other, supplier_side in pending:
+        if not ev or ev[0].row != line:
+            ev = [Evidence(ctx.source_id, line)]
+        other_id = resolver.resolve(other)
+        if other_id is None:
+            other_id = firm_id(other)
+            known = ctx.store.get_node(other_id) is not None  # e.g. a name several firms share
+            yield NodeRecord(other_id, Label.FIRM, other, {} if known else {"outside_list": True}, ev)
+            resolver.remember(other, other_id)
+        if other_id == fid:
             continue
-        fid = resolver.row_firm((table.name, line))
-        if fid is None:  # more rows than the resolver keeps: work the id out again
-            cell = {k: _text(row.get(f[k])) for k in wanted}
-            if not cell.get("name") and ("name" in f or not cell.get("short_name")):
-                continue
-            fid = _identity(None, line, cell)[2]
-        ev = [ctx.evidence(row=line)]
-        for column, supplier_side in (("suppliers", True), ("customers", False)):
-            if column not in f:
-                continue
-            for other in split_names(_text(row.get(f[column]))):
-                other_id = resolver.resolve(other)
-                if other_id is None:
-                    other_id = firm_id(other)
-                    known = ctx.store.get_node(other_id) is not None  # e.g. a name several firms share
-                    yield NodeRecord(other_id, Label.FIRM, other, {} if known else {"outside_list": True}, ev)
-                    resolver.remember(other, other_id)
-                if other_id == fid:
-                    continue
-                src, dst = (other_id, fid) if supplier_side else (fid, other_id)
-                yield EdgeRecord(RelType.SUPPLIES, src, dst, {}, ev)
+        yield EdgeRecord(RelType.SUPPLIES, other_id if supplier_side else fid,
+                         fid if supplier_side else other_id, {}, ev)
 
 
 def _report_duplicates(ctx: IngestContext) -> None:

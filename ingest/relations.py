@@ -33,7 +33,7 @@ def split_names(cell: Any) -> list[str]:
         return [str(c).strip() for c in cell if str(c).strip()]
     if not cell:
         return []
-    return [part.strip() for part in _SEPARATORS.split(str(cell)) if part.strip()]
+    return [part for part in map(str.strip, _SEPARATORS.split(str(cell))) if part]
 
 
 def stage_of(text: str) -> str | None:

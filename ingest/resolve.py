@@ -14,8 +14,11 @@ the leading place, 江苏恒立液压 -> 恒立液压, or an English name's firs
 
 from __future__ import annotations
 
+import pickle
 import re
+import tempfile
 from collections import OrderedDict
+from collections.abc import Iterator
 
 from chaingraph.gazetteer import gazetteer
 from chaingraph.identity import has_cjk, name_key
@@ -61,7 +64,6 @@ class NameResolver:
         self.store = store
         self.limit = limit
         self.local: dict[str, str] = {}
-        self.rows: dict[tuple[str, int], str] = {}
         self.cache: OrderedDict[str, str | None] = OrderedDict()
         self.ambiguous: list[tuple[str, list[str]]] = []
 
@@ -70,16 +72,6 @@ class NameResolver:
         the first firm to claim a surface keeps it."""
         if len(self.local) < self.limit and surface:
             self.local.setdefault(surface, firm)
-
-    def remember_row(self, row: tuple[str, int], firm: str) -> None:
-        """Note that ``row`` (table name, line) gave firm ``firm``, so the second pass
-        need not work the id out again."""
-        if len(self.rows) < self.limit:
-            self.rows[row] = firm
-
-    def row_firm(self, row: tuple[str, int]) -> str | None:
-        """Return the firm ``row`` gave in the first pass, if remembered."""
-        return self.rows.get(row)
 
     def resolve(self, name: str) -> str | None:
         """Return the id of the one firm ``name`` means, or None when no known firm
@@ -112,3 +104,51 @@ class NameResolver:
             return coded[0]
         self.ambiguous.append((name, ids))
         return None
+
+
+class PendingNames:
+    """Names a row gave that no firm read so far has, kept in the order given until
+    every firm row is read; then they are resolved. Beyond ``limit`` items in memory
+    they go to a temporary file, so memory stays bounded however long the list.
+
+    >>> pending = PendingNames(limit=2)
+    >>> for item in [(2, "a"), (3, "b"), (4, "c")]:
+    ...     pending.add(item)
+    >>> pending.spilled, len(pending)
+    (1, 3)
+    >>> list(pending)
+    [(2, 'a'), (3, 'b'), (4, 'c')]
+    """
+
+    def __init__(self, limit: int = 100_000):
+        self.limit = limit
+        self.items: list[tuple] = []
+        self.spilled = 0  # how many chunks went to the file
+        self.count = 0
+        self._file = None
+
+    def add(self, item: tuple) -> None:
+        """Keep ``item`` (a tuple of plain values) for later."""
+        self.items.append(item)
+        self.count += 1
+        if len(self.items) >= self.limit:
+            if self._file is None:
+                self._file = tempfile.TemporaryFile()
+            pickle.dump(self.items, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self.spilled += 1
+            self.items = []
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[tuple]:
+        """Yield the items in the order they were added, then forget them."""
+        if self._file is not None:
+            self._file.seek(0)
+            for _ in range(self.spilled):
+                yield from pickle.load(self._file)
+            self._file.close()
+            self._file = None
+            self.spilled = 0
+        items, self.items = self.items, []
+        yield from items
