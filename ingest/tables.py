@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -143,6 +144,13 @@ def _split(text: str, delimiter: str) -> list[str] | None:
         return None
 
 
+#: Encodings in which a newline byte is never part of another character and a line
+#: decodes alone as it does in its block: read a block at a time.
+_BLOCK_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312", "big5", "ascii", "iso8859-1",
+                              "latin-1", "cp1252", "cp936"})
+BLOCK_BYTES = 1 << 20
+
+
 def _physical_lines(path: Path, encoding: str, reject: Reject) -> Iterator[tuple[int, str]]:
     """Yield ``(line number, text)`` for each line, decoded; undecodable lines are
     rejected one by one (so one bad byte costs one row, not the file)."""
@@ -156,43 +164,69 @@ def _physical_lines(path: Path, encoding: str, reject: Reject) -> Iterator[tuple
         return
     first_encoding = "utf-8-sig" if encoding == "utf-8-sig" else encoding
     rest_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+    by_block = codecs.lookup(encoding).name in _BLOCK_ENCODINGS
+    number = 0
     with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                text = raw.decode(first_encoding if number == 1 else rest_encoding)
-            except UnicodeDecodeError as exc:
-                bad = raw[exc.start:exc.start + 1].hex()
-                reject(number, f"undecodable byte 0x{bad} at column {exc.start + 1} (read as {encoding})",
-                       raw[:300].decode(rest_encoding, "replace").rstrip("\r\n"))
-                continue
-            yield number, text.rstrip("\r\n")
+        tail = b""
+        while True:
+            block = handle.read(BLOCK_BYTES)
+            if block:  # whole lines only; the rest waits for the next block
+                block = tail + block
+                cut = block.rfind(b"\n") + 1
+                block, tail = block[:cut], block[cut:]
+                if not block:
+                    continue
+            elif tail:
+                block, tail = tail, b""
+            else:
+                return
+            if by_block:  # the common case: the whole block decodes at once
+                try:
+                    text = block.decode(first_encoding if number == 0 else rest_encoding)
+                except UnicodeDecodeError:
+                    pass  # some line in it does not: decode line by line
+                else:
+                    lines = text.split("\n")
+                    if text.endswith("\n"):
+                        lines.pop()
+                    for number, line in enumerate(lines, start=number + 1):
+                        yield number, line.rstrip("\r\n")
+                    continue
+            for number, raw in enumerate(io.BytesIO(block), start=number + 1):
+                try:
+                    line = raw.decode(first_encoding if number == 1 else rest_encoding)
+                except UnicodeDecodeError as exc:
+                    bad = raw[exc.start:exc.start + 1].hex()
+                    reject(number, f"undecodable byte 0x{bad} at column {exc.start + 1} (read as {encoding})",
+                           raw[:300].decode(rest_encoding, "replace").rstrip("\r\n"))
+                    continue
+                yield number, line.rstrip("\r\n")
 
 
 def _delimited_rows(path: Path, encoding: str, delimiter: str, header_line: int, header: list[str],
                     reject: Reject) -> Rows:
     width = len(header)
     lines = _physical_lines(path, encoding, reject)
-    pending: deque[tuple[int, str]] = deque()
-
-    def next_line() -> tuple[int, str] | None:
-        if pending:
-            return pending.popleft()
-        return next(lines, None)
-
+    pending: deque[tuple[int, str]] = deque()  # lines read ahead for a broken quote, to read again
     while True:
-        item = next_line()
-        if item is None:
-            return
+        if pending:
+            item = pending.popleft()
+        else:
+            item = next(lines, None)
+            if item is None:
+                return
         number, text = item
         if number <= header_line or not text.strip():
             continue
-        if text.count('"') % 2:
+        if '"' not in text:
+            cells = text.split(delimiter)
+        elif text.count('"') % 2:
             # An odd number of quotes: a quoted cell may go on over the next lines.
             taken = [item]
             joined = text
             cells = None
             while len(taken) < MAX_QUOTED_LINES:
-                more = next_line()
+                more = pending.popleft() if pending else next(lines, None)
                 if more is None:
                     break
                 taken.append(more)
