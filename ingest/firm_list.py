@@ -28,6 +28,7 @@ from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, Re
 from ingest.base import IngestContext
 from ingest.columns import Layout, Mapping, layout_for, load_mapping, match_synonyms
 from ingest.places import PlaceNodes, locate
+from ingest.repeats import RepeatFilter, bits_for, report_repeats
 from ingest.relations import read_segments, read_supply_pairs, split_names, stage_of
 from ingest.resolve import NameResolver, PendingNames, core_aliases
 from ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_tables, open_jsonl_table, \
@@ -142,15 +143,16 @@ def read_firms(ctx: IngestContext, tables: list[tuple[Table, Layout]]) -> Iterat
     places = PlaceNodes()
     shared: dict[Label, dict[str, str]] = {Label.CHAIN: {}, Label.SEGMENT: {}, Label.CLUSTER: {}}
     pending = PendingNames()
+    repeats = RepeatFilter(bits_for(ctx.path.stat().st_size))
     for table, layout in tables:
-        stats = ctx.store.upsert(_firm_rows(ctx, table, layout, resolver, places, shared, pending))
+        stats = ctx.store.upsert(_firm_rows(ctx, table, layout, resolver, places, shared, pending, repeats))
         ctx.report.written.add(stats)
-    yield from _pending_links(ctx, resolver, pending)
+    yield from _pending_links(ctx, resolver, pending, repeats)
     for name, ids in resolver.ambiguous[:1000]:
         ctx.warn(None, f"supplier/customer name {name!r} fits several firms ({', '.join(ids[:4])}); "
                        "kept as an outside firm")
     if any(layout.role == "list" for _, layout in tables):
-        _report_duplicates(ctx)
+        report_repeats(ctx, repeats.candidates)
 
 
 def _identity(ctx: IngestContext | None, line: int, cell: dict[str, str]) -> tuple[str, str, str, dict]:
@@ -173,7 +175,8 @@ def _identity(ctx: IngestContext | None, line: int, cell: dict[str, str]) -> tup
 
 
 def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameResolver, places: PlaceNodes,
-               shared: dict[Label, dict[str, str]], pending: PendingNames) -> Iterator[Record]:
+               shared: dict[Label, dict[str, str]], pending: PendingNames,
+               repeats: RepeatFilter) -> Iterator[Record]:
     # This runs once a row of lists of millions: the per-row work is written out
     # here rather than spread over small functions.
     f = layout.fields
@@ -230,6 +233,7 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
         if cell.get("english_name"):  # so that English articles name the same firm
             aliases.append(cell["english_name"])
         yield NodeRecord(fid, Label.FIRM, name, props, ev, aliases)
+        repeats.add(fid)
         for surface in (name, short, *aliases):  # the first firm to claim a surface keeps it
             if surface and len(local) < limit:
                 local.setdefault(surface, fid)
@@ -280,7 +284,8 @@ def _group_node(label: Label, cell: dict[str, str], ev: list[Evidence],
         yield EdgeRecord(RelType.BELONGS_TO, nid, shared[Label.CHAIN][cell["chain"]], {}, ev)
 
 
-def _pending_links(ctx: IngestContext, resolver: NameResolver, pending: PendingNames) -> Iterator[Record]:
+def _pending_links(ctx: IngestContext, resolver: NameResolver, pending: PendingNames,
+                   repeats: RepeatFilter) -> Iterator[Record]:
     """Yield the supply links whose other firm was not known when its row was read:
     now that every firm row is written, names resolve as they would had the whole
     list been read first; a name still unknown becomes an outside firm."""
@@ -293,23 +298,12 @@ def _pending_links(ctx: IngestContext, resolver: NameResolver, pending: PendingN
             other_id = firm_id(other)
             known = ctx.store.get_node(other_id) is not None  # e.g. a name several firms share
             yield NodeRecord(other_id, Label.FIRM, other, {} if known else {"outside_list": True}, ev)
+            repeats.add(other_id)
             resolver.remember(other, other_id)
         if other_id == fid:
             continue
         yield EdgeRecord(RelType.SUPPLIES, other_id if supplier_side else fid,
                          fid if supplier_side else other_id, {}, ev)
-
-
-def _report_duplicates(ctx: IngestContext) -> None:
-    """Warn about firms given on more than one row of this file (the same code or
-    name and place twice): the rows are merged into one firm, not dropped."""
-    for owner, lines in ctx.store.rows_by_source(ctx.source_id, Label.FIRM).items():
-        if len(lines) < 2:
-            continue
-        node = ctx.store.get_node(owner)
-        names = sorted({node.name, *node.aliases})
-        ctx.warn(lines[0], f"{owner} is given on rows {','.join(map(str, lines))} ({' / '.join(names[:4])}); "
-                           "merged into one firm")
 
 
 def _raw(row: dict[str, Any]) -> str:
