@@ -37,6 +37,9 @@ from ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_t
 #: How many names and rows of one file the resolver keeps in memory; beyond that it
 #: asks the store, so memory stays bounded however long the list.
 RESOLVER_LIMIT = 300_000
+#: How many not-yet-known supplier/customer names wait in memory; the rest wait in a
+#: temporary file.
+PENDING_LIMIT = 100_000
 FIRM_PROPS = ("short_name", "english_name", "stock_code", "credit_code", "products", "address")
 _GROUPS = ((Label.CHAIN, "chain"), (Label.SEGMENT, "segment"), (Label.CLUSTER, "cluster"))
 _STOCK_PREFIXES = ("*ST", "S*ST", "ST", "SST", "XD", "XR", "DR", "N", "C")
@@ -142,7 +145,7 @@ def read_firms(ctx: IngestContext, tables: list[tuple[Table, Layout]]) -> Iterat
     resolver = NameResolver(ctx.store, RESOLVER_LIMIT)
     places = PlaceNodes()
     shared: dict[Label, dict[str, str]] = {Label.CHAIN: {}, Label.SEGMENT: {}, Label.CLUSTER: {}}
-    pending = PendingNames()
+    pending = PendingNames(PENDING_LIMIT)
     repeats = RepeatFilter(bits_for(ctx.path.stat().st_size))
     for table, layout in tables:
         stats = ctx.store.upsert(_firm_rows(ctx, table, layout, resolver, places, shared, pending, repeats))

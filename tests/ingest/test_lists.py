@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from chaingraph.errors import InputError
-from chaingraph.model import Label
+from chaingraph.model import Label, RelType
 from chaingraph.store import Store
 from ingest import ingest_paths
 from ingest.base import IngestContext, IngestOptions, IngestReport
@@ -285,3 +285,48 @@ def test_layout_errors_name_the_file(lists, store):
     ctx = IngestContext(lists / "lists_custom_layout.csv", store, IngestOptions(), IngestReport())
     with pytest.raises(InputError, match="no column names a firm"):
         list(FirmListIngester().read(ctx))
+
+
+def _write_rows(path: Path, rows: list[list[str]]) -> Path:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["企业名称", "简称", "城市", "供应商", "客户"], *rows])
+    return path
+
+
+@pytest.mark.parametrize("pending_limit", [100_000, 1])
+def test_names_given_before_their_firm_row_resolve_to_it(store, tmp_path, monkeypatch, pending_limit):
+    # 恒立液压 and Sany are named as supplier/customer on row 2, listed on rows 3 and 4;
+    # with a limit of 1 the waiting names go through the temporary file.
+    monkeypatch.setattr("ingest.firm_list.PENDING_LIMIT", pending_limit)
+    path = _write_rows(tmp_path / "order.csv", [
+        ["三一重工股份有限公司", "三一重工", "长沙", "恒立液压；未列明供应商有限公司", "Sany"],
+        ["江苏恒立液压股份有限公司", "恒立液压", "常州", "", ""],
+        ["Sany Heavy Industry Co., Ltd.", "Sany", "Changsha", "三一重工", ""],
+    ])
+    report = ingest_paths([path], store)
+    assert not report.rejects
+    sany_cn, hengli = "firm:name:三一重工@长沙", "firm:name:江苏恒立液压@常州"
+    sany_en = "firm:name:sany heavy industry@长沙"
+    pairs = set(store.edge_pairs([hengli, sany_cn, sany_en], RelType.SUPPLIES))
+    assert (hengli, sany_cn) in pairs and (sany_cn, sany_en) in pairs
+    outside = [n for n in store.iter_nodes(Label.FIRM) if n.props.get("outside_list")]
+    assert [n.name for n in outside] == ["未列明供应商有限公司"]
+    assert store.stats().labels["Firm"] == 4
+
+
+@pytest.mark.parametrize("bits", [1 << 16, 8])
+def test_a_firm_on_two_rows_is_reported_once_with_both_rows(store, tmp_path, monkeypatch, bits):
+    # 8 bits: nearly every id is a candidate, and only the real repeat may be reported
+    monkeypatch.setattr("ingest.firm_list.bits_for", lambda size: bits)
+    path = _write_rows(tmp_path / "twice.csv", [
+        ["湖南华联瓷业股份有限公司", "华联瓷业", "株洲", "", ""],
+        ["三一重工股份有限公司", "三一重工", "长沙", "", ""],
+        ["中联重科股份有限公司", "中联重科", "长沙", "", ""],
+        ["湖南华联瓷业有限公司", "", "株洲", "", ""],
+    ])
+    report = ingest_paths([path], store)
+    assert len(report.warnings) == 1
+    warning = report.warnings[0]
+    assert warning.line == 2 and warning.path == str(path)
+    assert warning.reason.startswith("firm:name:湖南华联瓷业@株洲 is given on rows 2,5 (华联瓷业 / ")
+    assert warning.reason.endswith("); merged into one firm")
