@@ -189,6 +189,8 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
     name_column = "name" in f
     supply_columns = tuple((c, c == "suppliers") for c in ("suppliers", "customers") if c in f)
     extra_props = tuple(layout.props.items())
+    prop_keys = tuple(k for k in FIRM_PROPS if k in f)
+    groups = tuple((label, group, shared[label]) for label, group in _GROUPS if group in f)
     source = ctx.source_id
     local, limit = resolver.local, resolver.limit
     targets: dict[tuple[str | None, str | None], str] = {}  # (city, province) -> LOCATED_IN target
@@ -207,9 +209,9 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
         where = locate(registered, cell.get("province", ""), cell.get("city", ""), cell.get("county", ""),
                        cell.get("address", ""))
         ev = [Evidence(source, line)]
-        for key in FIRM_PROPS:
-            if cell.get(key):
-                props[key] = cell[key]
+        for key in prop_keys:
+            if value := cell[key]:
+                props[key] = value
         if "stock_code" in props and (code := normalise_stock_code(props["stock_code"])):
             props["stock_code"] = code
         for prop, header in extra_props:
@@ -252,12 +254,12 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
                 targets[(where.city, where.province)] = target
             yield EdgeRecord(RelType.LOCATED_IN, fid, target, {},
                              [Evidence(source, line, note=where.note)] if where.note else ev)
-        for label, group in _GROUPS:
-            if cell.get(group):
-                known = shared[label].get(cell[group])
+        for label, group, ids in groups:
+            if value := cell[group]:
+                known = ids.get(value)
                 if known is None:
                     yield from _group_node(label, cell, ev, shared)
-                    known = shared[label][cell[group]]
+                    known = ids[value]
                 yield EdgeRecord(RelType.BELONGS_TO, fid, known, {}, ev)
         for column, supplier_side in supply_columns:
             for other in split_names(cell[column]) if cell[column] else ():
