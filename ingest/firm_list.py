@@ -9,12 +9,12 @@ stock code, or name and place, see :mod:`chaingraph.identity`), LOCATED_IN its C
 BELONGS_TO its Chain, Segment and Cluster, and SUPPLIES links from its supplier and
 customer cells (supplier -> customer).
 
-The file is streamed once. Names in supplier and customer cells, short names
-included, resolve to firms of this file or of the store (:mod:`ingest.resolve`):
-a name an earlier row of the file gave resolves at once; the others wait (in
-memory, then in a temporary file) until every firm row is written, then resolve as
-if the whole list had been read first. A name that matches no firm becomes a Firm
-marked ``outside_list``, never a silent drop.
+The file is streamed once: the firms are written as their rows are read, while
+each row's supplier and customer cells wait in a queue (in memory, then in a
+temporary file). Once every firm row is written, the names in them, short names
+included, resolve to firms of this file or of the store (:mod:`ingest.resolve`),
+as if the whole list had been read first. A name that matches no firm becomes a
+Firm marked ``outside_list``, never a silent drop.
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ from ingest.resolve import NameResolver, PendingNames, core_aliases
 from ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_tables, open_jsonl_table, \
     open_text_table
 
-#: How many names and rows of one file the resolver keeps in memory; beyond that it
-#: asks the store, so memory stays bounded however long the list.
+#: How many names of one file the resolver keeps in memory; beyond that it asks the
+#: store, so memory stays bounded however long the list.
 RESOLVER_LIMIT = 300_000
-#: How many not-yet-known supplier/customer names wait in memory; the rest wait in a
+#: How many rows' supplier and customer cells wait in memory; the rest wait in a
 #: temporary file.
 PENDING_LIMIT = 100_000
 FIRM_PROPS = ("short_name", "english_name", "stock_code", "credit_code", "products", "address")
@@ -187,7 +187,7 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
     keys, headers = tuple(f), tuple(f.values())
     links = layout.role == "links"
     name_column = "name" in f
-    supply_columns = tuple((c, c == "suppliers") for c in ("suppliers", "customers") if c in f)
+    supply_columns = "suppliers" in f or "customers" in f
     extra_props = tuple(layout.props.items())
     prop_keys = tuple(k for k in FIRM_PROPS if k in f)
     groups = tuple((label, group, shared[label]) for label, group in _GROUPS if group in f)
@@ -261,14 +261,10 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
                     yield from _group_node(label, cell, ev, shared)
                     known = ids[value]
                 yield EdgeRecord(RelType.BELONGS_TO, fid, known, {}, ev)
-        for column, supplier_side in supply_columns:
-            for other in split_names(cell[column]) if cell[column] else ():
-                other_id = local.get(other)
-                if other_id is None:  # not (yet) a firm of this file: resolved at the end
-                    pending.add((line, fid, other, supplier_side))
-                elif other_id != fid:
-                    yield EdgeRecord(RelType.SUPPLIES, other_id if supplier_side else fid,
-                                     fid if supplier_side else other_id, {}, ev)
+        if supply_columns and (cell.get("suppliers") or cell.get("customers")):
+            # resolved once every firm row is written, so that names given further down
+            # resolve too; the firms are written first (the store writes faster so)
+            pending.add((line, fid, cell.get("suppliers", ""), cell.get("customers", ""), ev))
 
 
 def _group_node(label: Label, cell: dict[str, str], ev: list[Evidence],
@@ -291,24 +287,27 @@ def _group_node(label: Label, cell: dict[str, str], ev: list[Evidence],
 
 def _pending_links(ctx: IngestContext, resolver: NameResolver, pending: PendingNames,
                    repeats: RepeatFilter) -> Iterator[Record]:
-    """Yield the supply links whose other firm was not known when its row was read:
-    now that every firm row is written, names resolve as they would had the whole
-    list been read first; a name still unknown becomes an outside firm."""
-    ev: list[Evidence] = []
-    for line, fid, other, supplier_side in pending:
-        if not ev or ev[0].row != line:
-            ev = [Evidence(ctx.source_id, line)]
-        other_id = resolver.resolve(other)
-        if other_id is None:
-            other_id = firm_id(other)
-            known = ctx.store.get_node(other_id) is not None  # e.g. a name several firms share
-            yield NodeRecord(other_id, Label.FIRM, other, {} if known else {"outside_list": True}, ev)
-            repeats.add(other_id)
-            resolver.remember(other, other_id)
-        if other_id == fid:
-            continue
-        yield EdgeRecord(RelType.SUPPLIES, other_id if supplier_side else fid,
-                         fid if supplier_side else other_id, {}, ev)
+    """Yield the supply links of the firm rows, in row order, once every firm row is
+    written: names resolve as if the whole list had been read first (short names
+    too); a name no firm has becomes an outside firm."""
+    source, local = ctx.source_id, resolver.local
+    for line, fid, suppliers, customers, ev in pending:
+        ev = ev or [Evidence(source, line)]  # None when the row waited in the temporary file
+        for names, supplier_side in ((suppliers, True), (customers, False)):
+            for other in split_names(names) if names else ():
+                other_id = local.get(other)  # the common case, without a call
+                if other_id is None:
+                    other_id = resolver.resolve(other)
+                if other_id is None:
+                    other_id = firm_id(other)
+                    known = ctx.store.get_node(other_id) is not None  # e.g. a name several firms share
+                    yield NodeRecord(other_id, Label.FIRM, other, {} if known else {"outside_list": True}, ev)
+                    repeats.add(other_id)
+                    resolver.remember(other, other_id)
+                if other_id == fid:
+                    continue
+                yield EdgeRecord(RelType.SUPPLIES, other_id if supplier_side else fid,
+                                 fid if supplier_side else other_id, {}, ev)
 
 
 def _raw(row: dict[str, Any]) -> str:

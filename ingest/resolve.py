@@ -107,17 +107,19 @@ class NameResolver:
 
 
 class PendingNames:
-    """Names a row gave that no firm read so far has, kept in the order given until
-    every firm row is read; then they are resolved. Beyond ``limit`` items in memory
-    they go to a temporary file, so memory stays bounded however long the list.
+    """A queue of the names rows gave, kept in the order given until every firm row
+    is read; then they are resolved. Beyond ``limit`` items in memory they go to a
+    temporary file, so memory stays bounded however long the list. An item is a
+    tuple of plain values whose last value is a spare: something cheap to make
+    again but slow to write, which the file keeps as None.
 
     >>> pending = PendingNames(limit=2)
-    >>> for item in [(2, "a"), (3, "b"), (4, "c")]:
+    >>> for item in [(2, "a", "spare"), (3, "b", "spare"), (4, "c", "spare")]:
     ...     pending.add(item)
     >>> pending.spilled, len(pending)
     (1, 3)
     >>> list(pending)
-    [(2, 'a'), (3, 'b'), (4, 'c')]
+    [(2, 'a', None), (3, 'b', None), (4, 'c', 'spare')]
     """
 
     def __init__(self, limit: int = 100_000):
@@ -128,13 +130,13 @@ class PendingNames:
         self._file = None
 
     def add(self, item: tuple) -> None:
-        """Keep ``item`` (a tuple of plain values) for later."""
+        """Keep ``item`` for later."""
         self.items.append(item)
         self.count += 1
         if len(self.items) >= self.limit:
             if self._file is None:
                 self._file = tempfile.TemporaryFile()
-            pickle.dump(self.items, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump([(*i[:-1], None) for i in self.items], self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self.spilled += 1
             self.items = []
 
