@@ -4,7 +4,7 @@ registered name begins with. Inferred values are marked as such.
 
 >>> where = locate(name="常州亚玛顿股份有限公司")
 >>> where.province, where.city, where.inferred, where.note
-('江苏', '常州', ['province', 'city'], 'inferred: city 常州, province 江苏 from registered name')
+('江苏', '常州', ('province', 'city'), 'inferred: city 常州, province 江苏 from registered name')
 >>> locate(name="三一重工股份有限公司", province="湖南", city="长沙市").city
 '长沙'
 """
@@ -12,7 +12,7 @@ registered name begins with. Inferred values are marked as such.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from chaingraph.gazetteer import Place, gazetteer
@@ -20,7 +20,7 @@ from chaingraph.identity import node_id
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Where:
     """A firm's place: short names of ``province``, ``city`` and ``county`` (None
     when unknown), which of them were ``inferred``, and a ``note`` saying how."""
@@ -28,7 +28,7 @@ class Where:
     province: str | None = None
     city: str | None = None
     county: str | None = None
-    inferred: list[str] = field(default_factory=list)
+    inferred: tuple[str, ...] = ()
     note: str | None = None
 
 
@@ -45,13 +45,25 @@ def locate(name: str, province: str = "", city: str = "", county: str = "", addr
     ``address`` cells and its registered ``name`` (empty when the row has none).
     Given values win; a missing city comes from the address, else from the name's
     leading place; a missing province from the city. Places the gazetteer knows get their canonical short names."""
+    if city.strip():  # the row names its city: neither name nor address is read
+        return _located(province, city, county)
+    return _locate(name, province, city, county, address)
+
+
+@lru_cache(maxsize=8192)
+def _located(province: str, city: str, county: str) -> Where:
+    return _locate("", province, city, county, "")
+
+
+def _locate(name: str, province: str, city: str, county: str, address: str) -> Where:
     g = gazetteer()
-    where = Where()
-    where.province, prov_place = _short(province, ("province",))
-    where.city, city_place = _short(city, ("city", "county"), prov_place.code if prov_place else None)
-    where.county = county.strip() or None
+    inferred: list[str] = []
+    note = None
+    province_short, prov_place = _short(province, ("province",))
+    city_short, city_place = _short(city, ("city", "county"), prov_place.code if prov_place else None)
+    county_short = county.strip() or None
     sources = []
-    if not where.city:
+    if not city_short:
         found, source = None, None
         if address.strip():
             found, source = g.parse_address(address), "address"
@@ -61,27 +73,27 @@ def locate(name: str, province: str = "", city: str = "", county: str = "", addr
             found = None  # the row says another province: trust the row
         if found:
             if found.city:
-                where.city = found.city.short
-                where.inferred.append("city")
+                city_short = found.city.short
+                inferred.append("city")
                 sources.append(f"city {found.city.short}")
-            if found.county and not where.county:
-                where.county = found.county.name
-                where.inferred.append("county")
+            if found.county and not county_short:
+                county_short = found.county.name
+                inferred.append("county")
                 sources.append(f"county {found.county.name}")
-            if found.province and not where.province:
-                where.province = found.province.short
-                where.inferred.insert(0, "province")
+            if found.province and not province_short:
+                province_short = found.province.short
+                inferred.insert(0, "province")
                 sources.append(f"province {found.province.short}")
             if sources:
-                where.note = f"inferred: {', '.join(sources)} from {source}"
-    if where.city and not where.province:
-        place = city_place or g.canonical(where.city, ("city", "county"))
+                note = f"inferred: {', '.join(sources)} from {source}"
+    if city_short and not province_short:
+        place = city_place or g.canonical(city_short, ("city", "county"))
         province_place = g.province_of(place) if place else None
         if province_place:
-            where.province = province_place.short
-            where.inferred.insert(0, "province")
-            where.note = f"inferred: province {province_place.short} from city {where.city}"
-    return where
+            province_short = province_place.short
+            inferred.insert(0, "province")
+            note = f"inferred: province {province_place.short} from city {city_short}"
+    return Where(province_short, city_short, county_short, tuple(inferred), note)
 
 
 class PlaceNodes:
