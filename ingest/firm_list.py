@@ -39,7 +39,7 @@ from ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_t
 RESOLVER_LIMIT = 300_000
 #: How many rows' supplier and customer cells wait in memory; the rest wait in a
 #: temporary file.
-PENDING_LIMIT = 100_000
+PENDING_LIMIT = 50_000  # some 600 bytes a row
 FIRM_PROPS = ("short_name", "english_name", "stock_code", "credit_code", "products", "address")
 _GROUPS = ((Label.CHAIN, "chain"), (Label.SEGMENT, "segment"), (Label.CLUSTER, "cluster"))
 _STOCK_PREFIXES = ("*ST", "S*ST", "ST", "SST", "XD", "XR", "DR", "N", "C")
@@ -264,7 +264,7 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
         if supply_columns and (cell.get("suppliers") or cell.get("customers")):
             # resolved once every firm row is written, so that names given further down
             # resolve too; the firms are written first (the store writes faster so)
-            pending.add((line, fid, cell.get("suppliers", ""), cell.get("customers", ""), ev))
+            pending.add((line, fid, cell.get("suppliers", ""), cell.get("customers", "")), ev)
 
 
 def _group_node(label: Label, cell: dict[str, str], ev: list[Evidence],
@@ -291,7 +291,7 @@ def _pending_links(ctx: IngestContext, resolver: NameResolver, pending: PendingN
     written: names resolve as if the whole list had been read first (short names
     too); a name no firm has becomes an outside firm."""
     source, local = ctx.source_id, resolver.local
-    for line, fid, suppliers, customers, ev in pending:
+    for (line, fid, suppliers, customers), ev in pending:
         ev = ev or [Evidence(source, line)]  # None when the row waited in the temporary file
         for names, supplier_side in ((suppliers, True), (customers, False)):
             for other in split_names(names) if names else ():

@@ -109,48 +109,52 @@ class NameResolver:
 class PendingNames:
     """A queue of the names rows gave, kept in the order given until every firm row
     is read; then they are resolved. Beyond ``limit`` items in memory they go to a
-    temporary file, so memory stays bounded however long the list. An item is a
-    tuple of plain values whose last value is a spare: something cheap to make
-    again but slow to write, which the file keeps as None.
+    temporary file, so memory stays bounded however long the list. Each item (a
+    tuple of plain values) may come with a spare: something cheap to make again but
+    slow to write, which the file does not keep (it comes back as None).
 
     >>> pending = PendingNames(limit=2)
-    >>> for item in [(2, "a", "spare"), (3, "b", "spare"), (4, "c", "spare")]:
-    ...     pending.add(item)
+    >>> for n, name in enumerate("abc", start=2):
+    ...     pending.add((n, name), spare=f"spare {n}")
     >>> pending.spilled, len(pending)
     (1, 3)
     >>> list(pending)
-    [(2, 'a', None), (3, 'b', None), (4, 'c', 'spare')]
+    [((2, 'a'), None), ((3, 'b'), None), ((4, 'c'), 'spare 4')]
     """
 
     def __init__(self, limit: int = 100_000):
         self.limit = limit
         self.items: list[tuple] = []
+        self.spares: list = []
         self.spilled = 0  # how many chunks went to the file
         self.count = 0
         self._file = None
 
-    def add(self, item: tuple) -> None:
-        """Keep ``item`` for later."""
+    def add(self, item: tuple, spare: object = None) -> None:
+        """Keep ``item`` (and ``spare``, while in memory) for later."""
         self.items.append(item)
+        self.spares.append(spare)
         self.count += 1
         if len(self.items) >= self.limit:
             if self._file is None:
                 self._file = tempfile.TemporaryFile()
-            pickle.dump([(*i[:-1], None) for i in self.items], self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self.items, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self.spilled += 1
-            self.items = []
+            self.items, self.spares = [], []
 
     def __len__(self) -> int:
         return self.count
 
-    def __iter__(self) -> Iterator[tuple]:
-        """Yield the items in the order they were added, then forget them."""
+    def __iter__(self) -> Iterator[tuple[tuple, object]]:
+        """Yield ``(item, spare)`` in the order added (the spare None for items that
+        went to the file), then forget them."""
         if self._file is not None:
             self._file.seek(0)
             for _ in range(self.spilled):
-                yield from pickle.load(self._file)
+                for item in pickle.load(self._file):
+                    yield item, None
             self._file.close()
             self._file = None
             self.spilled = 0
-        items, self.items = self.items, []
-        yield from items
+        items, spares, self.items, self.spares = self.items, self.spares, [], []
+        yield from zip(items, spares)
