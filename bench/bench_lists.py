@@ -85,9 +85,6 @@ class _CountingStore:
     def ids_by_key(self, key: str, label=None) -> list[str]:
         return []
 
-    def rows_by_source(self, source: str, label=None) -> dict[str, list[int]]:
-        return {}
-
 
 @benchmark("list-parse-100k")
 def list_parse_100k() -> dict:
