@@ -42,6 +42,9 @@ RESOLVER_LIMIT = 300_000
 PENDING_LIMIT = 50_000  # some 600 bytes a row
 FIRM_PROPS = ("short_name", "english_name", "stock_code", "credit_code", "products", "address")
 _GROUPS = ((Label.CHAIN, "chain"), (Label.SEGMENT, "segment"), (Label.CLUSTER, "cluster"))
+# Read once: an Enum member looked up on its class costs a Python call each time.
+_FIRM, _CITY, _PROVINCE = Label.FIRM, Label.CITY, Label.PROVINCE
+_SUPPLIES, _BELONGS_TO, _LOCATED_IN = RelType.SUPPLIES, RelType.BELONGS_TO, RelType.LOCATED_IN
 _STOCK_PREFIXES = ("*ST", "S*ST", "ST", "SST", "XD", "XR", "DR", "N", "C")
 
 
@@ -237,22 +240,22 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
             aliases += core_aliases(name)
         if cell.get("english_name"):  # so that English articles name the same firm
             aliases.append(cell["english_name"])
-        yield NodeRecord(fid, Label.FIRM, name, props, ev, aliases)
+        yield NodeRecord(fid, _FIRM, name, props, ev, aliases)
         repeats.add(fid)
-        for surface in (name, short, *aliases):  # the first firm to claim a surface keeps it
-            if surface and len(local) < limit:
+        for surface in (name, *aliases):  # the first firm to claim a surface keeps it
+            if surface and len(local) < limit:  # (a short name is among the aliases)
                 local.setdefault(surface, fid)
         if where.city or where.province:
             target = targets.get((where.city, where.province))
             if target is None:  # the first row in this place: its City and Province nodes
                 if where.city:
                     yield from places.city(where.city, where.province, ev)
-                    target = node_id(Label.CITY, where.city)
+                    target = node_id(_CITY, where.city)
                 else:
                     yield from places.province(where.province, ev)
-                    target = node_id(Label.PROVINCE, where.province)
+                    target = node_id(_PROVINCE, where.province)
                 targets[(where.city, where.province)] = target
-            yield EdgeRecord(RelType.LOCATED_IN, fid, target, {},
+            yield EdgeRecord(_LOCATED_IN, fid, target, {},
                              [Evidence(source, line, note=where.note)] if where.note else ev)
         for label, group, ids in groups:
             if value := cell[group]:
@@ -260,7 +263,7 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
                 if known is None:
                     yield from _group_node(label, cell, ev, shared)
                     known = ids[value]
-                yield EdgeRecord(RelType.BELONGS_TO, fid, known, {}, ev)
+                yield EdgeRecord(_BELONGS_TO, fid, known, {}, ev)
         if supply_columns and (cell.get("suppliers") or cell.get("customers")):
             # resolved once every firm row is written, so that names given further down
             # resolve too; the firms are written first (the store writes faster so)
@@ -301,12 +304,12 @@ def _pending_links(ctx: IngestContext, resolver: NameResolver, pending: PendingN
                 if other_id is None:
                     other_id = firm_id(other)
                     known = ctx.store.get_node(other_id) is not None  # e.g. a name several firms share
-                    yield NodeRecord(other_id, Label.FIRM, other, {} if known else {"outside_list": True}, ev)
+                    yield NodeRecord(other_id, _FIRM, other, {} if known else {"outside_list": True}, ev)
                     repeats.add(other_id)
                     resolver.remember(other, other_id)
                 if other_id == fid:
                     continue
-                yield EdgeRecord(RelType.SUPPLIES, other_id if supplier_side else fid,
+                yield EdgeRecord(_SUPPLIES, other_id if supplier_side else fid,
                                  fid if supplier_side else other_id, {}, ev)
 
 
