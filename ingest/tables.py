@@ -144,6 +144,37 @@ def _split(text: str, delimiter: str) -> list[str] | None:
         return None
 
 
+class _Splitter:
+    """:func:`_split` for the lines of one file: one csv reader, fed a line at a
+    time, instead of a new reader (and dialect) for every quoted line."""
+
+    def __init__(self, delimiter: str):
+        self.delimiter = delimiter
+        self._line: str | None = None
+        self._reader = csv.reader(self, delimiter=delimiter, strict=True)
+
+    def __iter__(self) -> "_Splitter":
+        return self
+
+    def __next__(self) -> str:
+        line, self._line = self._line, None
+        if line is None:
+            raise StopIteration  # the reader asks for more while a quote is open
+        return line
+
+    def __call__(self, text: str) -> list[str] | None:
+        """Return the cells of ``text``; None when its quoting is malformed."""
+        if '"' not in text:
+            return text.split(self.delimiter)
+        self._line = text
+        try:
+            return next(self._reader)  # the reader starts afresh on every call
+        except (csv.Error, StopIteration):
+            return None
+        finally:
+            self._line = None
+
+
 #: Encodings in which a newline byte is never part of another character and a line
 #: decodes alone as it does in its block: read a block at a time.
 _BLOCK_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312", "big5", "ascii", "iso8859-1",
@@ -206,6 +237,7 @@ def _physical_lines(path: Path, encoding: str, reject: Reject) -> Iterator[tuple
 def _delimited_rows(path: Path, encoding: str, delimiter: str, header_line: int, header: list[str],
                     reject: Reject) -> Rows:
     width = len(header)
+    split = _Splitter(delimiter)
     lines = _physical_lines(path, encoding, reject)
     pending: deque[tuple[int, str]] = deque()  # lines read ahead for a broken quote, to read again
     while True:
@@ -232,14 +264,14 @@ def _delimited_rows(path: Path, encoding: str, delimiter: str, header_line: int,
                 taken.append(more)
                 joined += "\n" + more[1]
                 if joined.count('"') % 2 == 0:
-                    cells = _split(joined, delimiter)
+                    cells = split(joined)
                     break
             if cells is None or len(cells) != width:
                 reject(number, "broken quote: a quoted cell is never closed", text[:300])
                 pending.extendleft(reversed(taken[1:]))  # read the following lines afresh
                 continue
         else:
-            cells = _split(text, delimiter)
+            cells = split(text)
             if cells is None:
                 reject(number, "malformed quoting", text[:300])
                 continue
