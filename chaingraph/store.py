@@ -7,11 +7,8 @@ store reads back into a networkx ``MultiDiGraph``, whole or around given nodes.
 
 from __future__ import annotations
 
-import gc
 import json
 import sqlite3
-from contextlib import contextmanager
-from functools import lru_cache
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,27 +21,13 @@ import orjson
 from chaingraph.errors import NotFoundError, StoreError
 from chaingraph.identity import fold, name_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
-from chaingraph.store_evidence import decode_list, dedup, encode, ev_merge
-from chaingraph.store_schema import SCHEMA_VERSION, INSERT_NAME, UPSERT_EDGE, UPSERT_NODE, migrate
+from chaingraph.store_evidence import decode_list, ev_merge
+from chaingraph.store_schema import SCHEMA_VERSION, migrate
+from chaingraph.store_write import NodeNumbers, Pipeline, UpsertStats, connect, gc_paused, upsert_records
 
 __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoreStats", "UpsertStats", "ev_merge"]
 
 DEFAULT_DB = "chaingraph.db"
-
-
-@dataclass
-class UpsertStats:
-    """How many records an upsert took, by kind."""
-
-    nodes: int = 0
-    edges: int = 0
-    evidence: int = 0
-
-    def add(self, other: "UpsertStats") -> None:
-        """Add ``other``'s counts to these."""
-        self.nodes += other.nodes
-        self.edges += other.edges
-        self.evidence += other.evidence
 
 
 @dataclass
@@ -63,24 +46,6 @@ class StoreStats:
                 "labels": self.labels, "types": self.types}
 
 
-def _clean_props(props: dict[str, Any]) -> dict[str, Any]:
-    # json_patch deletes keys whose value is null; drop them up front so a batch
-    # merged in Python and one merged in SQLite agree.
-    if not props:
-        return {}
-    if None in props.values():
-        return {k: v for k, v in props.items() if v is not None}
-    return dict(props)
-
-
-def _better_name(old: str, new: str) -> str:
-    """The fuller of two names (the longer; the smaller on a tie), so the kept name
-    does not depend on the order records arrive in."""
-    if len(new) > len(old) or (len(new) == len(old) and new < old):
-        return new
-    return old
-
-
 class Store:
     """A chaingraph graph in one SQLite file.
 
@@ -95,23 +60,21 @@ class Store:
         if self.path.exists() and self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a store file")
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self.conn.create_function("ev_merge", 2, ev_merge, deterministic=True)
-            # Bigger pages mean fewer B-tree splits for the long text keys (measured
-            # ~18% less CPU on bulk edge upserts); it only takes on a new file.
-            self.conn.execute("PRAGMA page_size=16384")
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            # Up to 1 GiB of page cache, taken only as the file grows: a 1M-firm store
-            # (1.3 GB) then upserts mostly in memory (measured 29k -> 35k records/s).
-            self.conn.execute("PRAGMA cache_size=-1048576")
-            self.conn.execute("PRAGMA temp_store=MEMORY")
-            self.conn.execute("PRAGMA wal_autocheckpoint=20000")
-            migrate(self.conn, self.path)
+            conn = self._conn = connect(self.path)
+            self._numbers = NodeNumbers()
+            self._pipeline = Pipeline()
+            migrate(conn, self.path)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a chaingraph store ({exc})") from exc
 
     # -- lifecycle -------------------------------------------------------------
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The SQLite connection, once every batch handed to the writer process is
+        written (see :class:`chaingraph.store_write.Pipeline`)."""
+        self._pipeline.wait()
+        return self._conn
+
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
@@ -127,85 +90,14 @@ class Store:
                progress: Callable[[int], None] | None = None) -> UpsertStats:
         """Merge node and edge records into the store, ``batch_size`` to a
         transaction, and return how many of each were taken. ``progress`` is called
-        with the number of records after each batch."""
-        total = UpsertStats()
-        batch: list[Record] = []
-        for record in records:
-            batch.append(record)
-            if len(batch) >= batch_size:
-                total.add(self._write_batch(batch))
-                if progress:
-                    progress(len(batch))
-                batch = []
-        if batch:
-            total.add(self._write_batch(batch))
-            if progress:
-                progress(len(batch))
-        return total
-
-    def _write_batch(self, batch: list[Record]) -> UpsertStats:
-        with _gc_paused():
-            return self._write_batch_now(batch)
-
-    def _write_batch_now(self, batch: list[Record]) -> UpsertStats:
-        # Records repeat within a batch (a city on every row of a list): merge them
-        # here first, so that each node and edge is written once per batch.
-        nodes: dict[str, list] = {}
-        edges: dict[tuple[str, str, str], list] = {}
-        names: set[tuple[str, str, str, str]] = set()
-        n_nodes = n_edges = n_evidence = 0
-        for rec in batch:
-            items = [encode(ev) for ev in rec.evidence]
-            n_evidence += len(items)
-            if type(rec) is NodeRecord or isinstance(rec, NodeRecord):
-                n_nodes += 1
-                label = rec.label._value_
-                entry = nodes.get(rec.id)
-                if entry is None:
-                    nodes[rec.id] = [label, rec.name, _clean_props(rec.props), items]
-                else:
-                    entry[1] = _better_name(entry[1], rec.name)
-                    entry[2].update(_clean_props(rec.props))
-                    entry[3] = entry[3] + items
-                for surface in (rec.name, *rec.aliases) if rec.aliases else (rec.name,):
-                    if surface:
-                        names.add((label, _cached_key(surface), rec.id, surface))
-            elif isinstance(rec, EdgeRecord):
-                n_edges += 1
-                key = (rec.src, rec.type._value_, rec.dst)
-                entry = edges.get(key)
-                if entry is None:
-                    edges[key] = [_clean_props(rec.props), items]
-                else:
-                    entry[0].update(_clean_props(rec.props))
-                    entry[1] = entry[1] + items
-            else:
-                raise StoreError(f"the store takes NodeRecord and EdgeRecord, not {type(rec).__name__}")
-        dumps, opt = orjson.dumps, orjson.OPT_SORT_KEYS
-        node_rows = [(i, e[0], e[1], dumps(e[2], option=opt).decode() if e[2] else "{}",
-                      dumps(dedup(e[3])).decode()) for i, e in nodes.items()]
-        edge_rows = [(*k, dumps(e[0], option=opt).decode() if e[0] else "{}",
-                      dumps(dedup(e[1])).decode()) for k, e in edges.items()]
-        # Key order keeps B-tree inserts local, which SQLite rewards.
-        node_rows.sort(key=_first)
-        edge_rows.sort(key=_first_three)
-        cur = self.conn.cursor()
-        try:
-            cur.execute("BEGIN IMMEDIATE")
-            cur.executemany(UPSERT_NODE, node_rows)
-            cur.executemany(INSERT_NAME, names)
-            cur.executemany(UPSERT_EDGE, edge_rows)
-            cur.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if self.conn.in_transaction:
-                cur.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: write failed ({exc})") from exc
-        return UpsertStats(nodes=n_nodes, edges=n_edges, evidence=n_evidence)
+        with the number of records of each batch. Records may come from a generator
+        that reads this store: each read sees every earlier batch written."""
+        return upsert_records(self.conn, self._numbers, self._pipeline, self.path, records, batch_size, progress)
 
     # -- reading single items ----------------------------------------------------
     def get_node(self, node_id: str) -> NodeRecord | None:
         """Return the node with ``node_id`` and its evidence, or None."""
-        row = self.conn.execute("SELECT id, label, name, props FROM nodes WHERE id=?", (node_id,)).fetchone()
+        row = self.conn.execute("SELECT id, label, name, props FROM nodes WHERE id=? AND label<>''", (node_id,)).fetchone()
         if row is None:
             return None
         aliases = [r[0] for r in self.conn.execute(
@@ -217,13 +109,13 @@ class Store:
     def evidence(self, owner: str) -> list[Evidence]:
         """Return the evidence kept for a node id or an edge key (``src|TYPE|dst``),
         ordered by source, row and start."""
-        row = self.conn.execute("SELECT evidence FROM nodes WHERE id=?", (owner,)).fetchone()
+        row = self.conn.execute("SELECT evidence FROM nodes WHERE id=? AND label<>''", (owner,)).fetchone()
         if row is None:
             for rel in RelType:
                 marker = f"|{rel.value}|"
                 if marker in owner:
                     src, dst = owner.split(marker, 1)
-                    row = self.conn.execute("SELECT evidence FROM edges WHERE src=? AND type=? AND dst=?",
+                    row = self.conn.execute("SELECT evidence FROM edge_ids WHERE src=? AND type=? AND dst=?",
                                             (src, rel.value, dst)).fetchone()
                     if row is not None:
                         break
@@ -235,7 +127,7 @@ class Store:
         lab = label.value if label else None
         out: dict[str, list[int]] = {}
         for node_id, evidence in self.conn.execute(
-                "SELECT id, evidence FROM nodes WHERE instr(evidence, ?) > 0 AND (? IS NULL OR label=?) ORDER BY id",
+                "SELECT id, evidence FROM nodes WHERE instr(evidence, ?) > 0 AND label<>'' AND (? IS NULL OR label=?) ORDER BY id",
                 (json.dumps(source), lab, lab)):
             rows = sorted({i[1] for i in orjson.loads(evidence) if i[0] == source and i[1] >= 0 and not i[4]})
             if rows:
@@ -245,8 +137,8 @@ class Store:
     def edges_of(self, node_id: str) -> list[EdgeRecord]:
         """Return every edge into or out of ``node_id``, with evidence."""
         rows = self.conn.execute(
-            "SELECT src, type, dst, props FROM edges WHERE src=? UNION "
-            "SELECT src, type, dst, props FROM edges WHERE dst=? ORDER BY 2, 1, 3",
+            "SELECT src, type, dst, props FROM edge_ids WHERE src=? UNION "
+            "SELECT src, type, dst, props FROM edge_ids WHERE dst=? ORDER BY 2, 1, 3",
             (node_id, node_id)).fetchall()
         out = []
         for src, typ, dst, props in rows:
@@ -267,11 +159,14 @@ class Store:
 
         lab = label.value if label else None
         add(r[0] for r in self.conn.execute(
-            "SELECT id FROM nodes WHERE id=? AND (? IS NULL OR label=?)", (name, lab, lab)))
-        add(r[0] for r in self.conn.execute(
-            "SELECT id FROM nodes WHERE name=? AND (? IS NULL OR label=?) ORDER BY id", (name, lab, lab)))
+            "SELECT id FROM nodes WHERE id=? AND label<>'' AND (? IS NULL OR label=?)", (name, lab, lab)))
         key = name_key(name)
         if key:
+            # Every name a node has been given is in the names table, under its key.
+            labels = [label.value] if label else [x.value for x in Label]
+            add(r[0] for r in self.conn.execute(
+                f"SELECT DISTINCT node_id FROM names WHERE label IN ({','.join('?' * len(labels))}) "
+                "AND key=? AND surface=? ORDER BY node_id", (*labels, key, name)))
             add(self.ids_by_key(key, label))
         if not found and key:
             add(r[0] for r in self.conn.execute(
@@ -313,39 +208,40 @@ class Store:
     # -- reading in bulk ----------------------------------------------------------
     def iter_nodes(self, label: Label | None = None) -> Iterator[NodeRecord]:
         """Yield every node (without evidence), optionally of one label, by id."""
-        sql = "SELECT id, label, name, props FROM nodes"
+        sql = "SELECT id, label, name, props FROM nodes WHERE label<>''"
         args: tuple = ()
         if label is not None:
-            sql += " WHERE label=?"
+            sql = "SELECT id, label, name, props FROM nodes WHERE label=?"
             args = (label.value,)
         for node_id, lab, name, props in self.conn.execute(sql + " ORDER BY id", args):
             yield NodeRecord(id=node_id, label=Label(lab), name=name, props=json.loads(props))
 
     def iter_edges(self, rel: RelType | None = None) -> Iterator[EdgeRecord]:
-        """Yield every edge (without evidence), optionally of one type."""
-        sql = "SELECT src, type, dst, props FROM edges"
+        """Yield every edge (without evidence), optionally of one type, grouped by
+        their source node in the order the nodes were first stored."""
+        sql = "SELECT src, type, dst, props FROM edge_ids"
         args: tuple = ()
         if rel is not None:
             sql += " WHERE type=?"
             args = (rel.value,)
-        for src, typ, dst, props in self.conn.execute(sql + " ORDER BY src, type, dst", args):
+        for src, typ, dst, props in self.conn.execute(sql + " ORDER BY src_nid, type, dst_nid", args):
             yield EdgeRecord(type=RelType(typ), src=src, dst=dst, props=json.loads(props))
 
     def iter_evidence(self) -> Iterator[tuple[str, Evidence]]:
         """Yield ``(owner, evidence)`` for all evidence, grouped by owner: node ids
         first, then edge keys (``src|TYPE|dst``)."""
-        for node_id, evidence in self.conn.execute("SELECT id, evidence FROM nodes ORDER BY id"):
+        for node_id, evidence in self.conn.execute("SELECT id, evidence FROM nodes WHERE label<>'' ORDER BY id"):
             for ev in decode_list(evidence):
                 yield node_id, ev
         for src, typ, dst, evidence in self.conn.execute(
-                "SELECT src, type, dst, evidence FROM edges ORDER BY src, type, dst"):
+                "SELECT src, type, dst, evidence FROM edge_ids ORDER BY src_nid, type, dst_nid"):
             key = f"{src}|{typ}|{dst}"
             for ev in decode_list(evidence):
                 yield key, ev
 
     def stats(self) -> StoreStats:
         """Return node counts per label, edge counts per type and the evidence count."""
-        labels = dict(self.conn.execute("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"))
+        labels = dict(self.conn.execute("SELECT label, count(*) FROM nodes WHERE label<>'' GROUP BY label ORDER BY label"))
         types = dict(self.conn.execute("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"))
         evidence = sum(r[0] for r in self.conn.execute(
             "SELECT coalesce(sum(json_array_length(evidence)), 0) FROM nodes UNION ALL "
@@ -361,26 +257,32 @@ class Store:
         of them in either direction, and the edges among those."""
         graph = nx.MultiDiGraph()
         if around is None:
-            with _gc_paused():
-                rows = self.conn.execute("SELECT id, label, name, props FROM nodes")
-                graph.add_nodes_from((i, _node_attrs(lab, name, props)) for i, lab, name, props in rows)
+            with gc_paused():
+                id_of: dict[int, str] = {}
+                described = []
+                for nid, i, lab, name, props in self.conn.execute("SELECT nid, id, label, name, props FROM nodes"):
+                    id_of[nid] = i
+                    if lab:
+                        described.append((i, _node_attrs(lab, name, props)))
+                graph.add_nodes_from(described)
+                del described
                 rows = self.conn.execute("SELECT src, type, dst, props FROM edges")
-                _add_keyed_edges(graph, rows)
+                _add_keyed_edges(graph, ((id_of[s], t, id_of[d], p) for s, t, d, p in rows))
             return graph
         keep = self._neighbourhood(set(around), depth)
         for chunk in _chunks(sorted(keep), 500):
             marks = ",".join("?" * len(chunk))
             for i, lab, name, props in self.conn.execute(
-                    f"SELECT id, label, name, props FROM nodes WHERE id IN ({marks})", chunk):
+                    f"SELECT id, label, name, props FROM nodes WHERE id IN ({marks}) AND label<>''", chunk):
                 graph.add_node(i, **_node_attrs(lab, name, props))
             for s, t, d, p in self.conn.execute(
-                    f"SELECT src, type, dst, props FROM edges WHERE src IN ({marks})", chunk):
+                    f"SELECT src, type, dst, props FROM edge_ids WHERE src IN ({marks})", chunk):
                 if d in keep:
                     graph.add_edge(s, d, key=t, **_edge_attrs(t, p))
         return graph
 
     def _neighbourhood(self, start: set[str], depth: int) -> set[str]:
-        missing = [i for i in start if not self.conn.execute("SELECT 1 FROM nodes WHERE id=?", (i,)).fetchone()]
+        missing = [i for i in start if not self.conn.execute("SELECT 1 FROM nodes WHERE id=? AND label<>''", (i,)).fetchone()]
         if missing:
             raise NotFoundError(f"no node with id {missing[0]!r}")
         seen, frontier = set(start), set(start)
@@ -388,8 +290,8 @@ class Store:
             nxt: set[str] = set()
             for chunk in _chunks(sorted(frontier), 500):
                 marks = ",".join("?" * len(chunk))
-                nxt.update(r[0] for r in self.conn.execute(f"SELECT dst FROM edges WHERE src IN ({marks})", chunk))
-                nxt.update(r[0] for r in self.conn.execute(f"SELECT src FROM edges WHERE dst IN ({marks})", chunk))
+                nxt.update(r[0] for r in self.conn.execute(f"SELECT dst FROM edge_ids WHERE src IN ({marks})", chunk))
+                nxt.update(r[0] for r in self.conn.execute(f"SELECT src FROM edge_ids WHERE dst IN ({marks})", chunk))
             frontier = nxt - seen
             seen |= frontier
             if not frontier:
@@ -398,20 +300,23 @@ class Store:
 
     def node_labels(self) -> dict[str, str]:
         """Return every node id with its label's name."""
-        return dict(self.conn.execute("SELECT id, label FROM nodes"))
+        return dict(self.conn.execute("SELECT id, label FROM nodes WHERE label<>''"))
 
     def degree_counts(self, leave_out: Iterable[str] = ()) -> tuple[Counter, int]:
         """Return each node's number of edges, in and out, and the number of edges,
         both without the edges that touch a node of ``leave_out``. Two index scans:
         no graph is read."""
-        degree: Counter = Counter(dict(self.conn.execute("SELECT src, count(*) FROM edges GROUP BY src")))
-        degree.update(dict(self.conn.execute("SELECT dst, count(*) FROM edges GROUP BY dst")))
+        degree: Counter = Counter()
+        for column in ("src", "dst"):  # a fixed column name, not a value
+            degree.update(dict(self.conn.execute(
+                f"SELECT n.id, c.k FROM (SELECT {column} AS nid, count(*) AS k FROM edges GROUP BY {column}) AS c "
+                "JOIN nodes AS n ON n.nid = c.nid")))
         n_edges = self.conn.execute("SELECT count(*) FROM edges").fetchone()[0]
         seen: set[tuple[str, str, str]] = set()
         for chunk in _chunks(sorted(set(leave_out)), 500):
             marks = ",".join("?" * len(chunk))
             for column in ("src", "dst"):
-                for edge in self.conn.execute(f"SELECT src, type, dst FROM edges WHERE {column} IN ({marks})", chunk):
+                for edge in self.conn.execute(f"SELECT src, type, dst FROM edge_ids WHERE {column} IN ({marks})", chunk):
                     if edge not in seen:
                         seen.add(edge)
                         degree[edge[0]] -= 1
@@ -423,22 +328,9 @@ class Store:
         pairs: list[tuple[str, str]] = []
         for chunk in _chunks(sorted(set(sources)), 500):
             marks = ",".join("?" * len(chunk))
-            pairs.extend(self.conn.execute(f"SELECT src, dst FROM edges WHERE type=? AND src IN ({marks})",
+            pairs.extend(self.conn.execute(f"SELECT src, dst FROM edge_ids WHERE type=? AND src IN ({marks})",
                                            (rel.value, *chunk)))
         return pairs
-
-
-def _first(row: tuple) -> str:
-    return row[0]
-
-
-def _first_three(row: tuple) -> tuple:
-    return row[:3]
-
-
-@lru_cache(maxsize=200_000)
-def _cached_key(surface: str) -> str:
-    return name_key(surface)
 
 
 def _node_attrs(label: str, name: str, props: str) -> dict[str, Any]:
@@ -453,19 +345,6 @@ def _edge_attrs(typ: str, props: str) -> dict[str, Any]:
     attrs = orjson.loads(props) if props != "{}" else {}
     attrs["type"] = typ
     return attrs
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of small dicts are made:
-    they hold no cycles, and its repeated passes over them would double the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _add_keyed_edges(graph: nx.MultiDiGraph, rows: Iterable[tuple[str, str, str, str]]) -> None:

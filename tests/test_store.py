@@ -164,3 +164,106 @@ def test_degree_counts_and_edge_pairs(store):
     assert (degree["firm:a"], degree["source:s"], n_edges) == (2, 0, 3)
     assert store.edge_pairs(["firm:a", "firm:b"], RelType.SUPPLIES) == [("firm:a", "firm:b"), ("firm:b", "firm:c")]
     assert store.node_labels()["source:s"] == "Source"
+
+
+def test_v2_store_is_migrated_to_numbered_nodes(tmp_path):
+    path = tmp_path / "v2.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta VALUES ('schema_version', '2');
+        CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL,
+                            evidence TEXT NOT NULL) WITHOUT ROWID;
+        CREATE INDEX nodes_label ON nodes(label);
+        CREATE INDEX nodes_name ON nodes(name);
+        CREATE TABLE edges (src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL, props TEXT NOT NULL,
+                            evidence TEXT NOT NULL, PRIMARY KEY (src, type, dst)) WITHOUT ROWID;
+        CREATE INDEX edges_dst ON edges(dst, type);
+        CREATE TABLE names (label TEXT NOT NULL, key TEXT NOT NULL, node_id TEXT NOT NULL, surface TEXT NOT NULL,
+            PRIMARY KEY (label, key, node_id)) WITHOUT ROWID;
+        INSERT INTO nodes VALUES ('firm:a', 'Firm', 'A', '{"city":"长沙"}', '[["source:a",3,-1,-1,"",""]]'),
+                                 ('firm:b', 'Firm', 'B', '{}', '[]');
+        INSERT INTO edges VALUES ('firm:a', 'SUPPLIES', 'firm:b', '{"weight":2}', '[["source:b",-1,0,13,"","A supplies B."]]'),
+                                 ('firm:b', 'SUPPLIES', 'firm:gone', '{}', '[]');
+        INSERT INTO names VALUES ('Firm', 'a', 'firm:a', 'A');
+    """)
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.conn.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
+        assert store.stats().to_dict() == {"nodes": 2, "edges": 2, "evidence": 2, "labels": {"Firm": 2},
+                                           "types": {"SUPPLIES": 2}}
+        assert store.evidence("firm:a|SUPPLIES|firm:b") == [EV2]
+        assert store.get_node("firm:a").props == {"city": "长沙"} and store.resolve("A").id == "firm:a"
+        graph = store.to_networkx()
+        assert graph.edges["firm:a", "firm:b", "SUPPLIES"]["weight"] == 2 and graph.has_edge("firm:b", "firm:gone")
+        # the dangling end is a placeholder until its own record arrives
+        assert store.get_node("firm:gone") is None
+        store.upsert([NodeRecord("firm:gone", Label.FIRM, "Gone Ltd", {}, [EV1])])
+        assert store.get_node("firm:gone").name == "Gone Ltd" and store.stats().labels == {"Firm": 3}
+
+
+def test_edges_before_their_nodes_and_writer_errors(store):
+    store.upsert([EdgeRecord(RelType.SUPPLIES, "firm:x", "firm:y", {}, [EV1])], batch_size=1)
+    assert store.stats().nodes == 0 and store.stats().edges == 1
+    store.upsert([NodeRecord("firm:y", Label.FIRM, "Y", {}, [EV1]), NodeRecord("firm:x", Label.FIRM, "X")])
+    assert [n.id for n in store.iter_nodes()] == ["firm:x", "firm:y"]
+    assert [(e.src, e.dst) for e in store.edges_of("firm:x")] == [("firm:x", "firm:y")]
+
+    def records():
+        yield NodeRecord("firm:z", Label.FIRM, "Z")
+        yield "not a record"
+    with pytest.raises(StoreError, match="not str"):
+        store.upsert(records(), batch_size=1)
+    assert store.get_node("firm:z") is not None  # the batch before the bad one stays written
+
+
+def test_reads_inside_a_record_stream_see_every_earlier_batch(store):
+    seen = []
+
+    def records():
+        for i in range(40):
+            seen.append(store.stats().nodes)
+            yield NodeRecord(f"firm:{i}", Label.FIRM, f"F{i}")
+    store.upsert(records(), batch_size=10)
+    # While batch k is produced, exactly the 10*k nodes of the batches before it are there.
+    assert seen == [10 * (i // 10) for i in range(40)]
+
+
+def _mixed_records():
+    records = []
+    for i in range(60):
+        records.append(NodeRecord(f"firm:{i % 25}", Label.FIRM, f"Firm {i % 25}" + (" Co., Ltd." if i % 2 else ""),
+                                  {"n": i % 7} if i % 3 else {}, [Evidence("source:l", row=i)]))
+        records.append(EdgeRecord(RelType.SUPPLIES, f"firm:{i % 25}", f"firm:{(i * 7) % 31}", {"w": i % 4},
+                                  [Evidence("source:l", row=i)]))
+        records.append(NodeRecord("city:cs", Label.CITY, "长沙", {}, [Evidence("source:l", row=i % 40)]))
+    return records
+
+
+def _contents(store):
+    return ([(n.id, n.label, n.name, n.props, n.aliases, sorted(store.evidence(n.id), key=repr)) for n in store.iter_nodes()],
+            sorted((e.key, e.props, sorted(store.evidence(e.key), key=repr)) for e in store.iter_edges()),
+            store.stats().to_dict())
+
+
+def test_writer_process_gives_what_one_batch_gives(tmp_path):
+    with Store(tmp_path / "one.db") as one, Store(tmp_path / "many.db") as many:
+        one.upsert(_mixed_records(), batch_size=10_000)
+        many.upsert(_mixed_records(), batch_size=7)  # 26 batches: all but the first go to the writer process
+        assert _contents(many) == _contents(one)
+        assert len(one.get_node("city:cs").evidence) == 40
+        many.upsert(_mixed_records(), batch_size=7)
+        assert _contents(many) == _contents(one)
+
+
+def test_writer_process_error_keeps_earlier_batches(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.conn.execute("CREATE TRIGGER no_about BEFORE INSERT ON edges WHEN NEW.type = 'ABOUT' "
+                           "BEGIN SELECT RAISE(ABORT, 'no ABOUT edges here'); END")
+        records = [NodeRecord(f"firm:{i}", Label.FIRM, f"F{i}") for i in range(30)]
+        records.insert(25, EdgeRecord(RelType.ABOUT, "source:s", "firm:1"))
+        with pytest.raises(StoreError, match="no ABOUT edges here"):
+            store.upsert(records, batch_size=5)
+        # batches 1-5 were written; the failing sixth and everything after it were not
+        assert store.stats().nodes == 25 and store.stats().edges == 0

@@ -1,0 +1,423 @@
+"""The embedded store's write path: records are merged and encoded in batches; a
+long stream of them is written by a child process while the next batch is being
+prepared, so that the producer (an ingester), the encoding and SQLite's B-tree work
+use both cores.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import sqlite3
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from chaingraph.errors import StoreError
+from chaingraph.identity import name_key
+from chaingraph.model import EdgeRecord, NodeRecord, Record
+from chaingraph.store_evidence import dedup, encode, ev_merge
+from chaingraph.store_schema import INSERT_NAME, INSERT_PLACEHOLDER, MAX_NID, NIDS_OF, UPSERT_EDGE, UPSERT_NODE
+
+
+@dataclass
+class UpsertStats:
+    """How many records an upsert took, by kind."""
+
+    nodes: int = 0
+    edges: int = 0
+    evidence: int = 0
+
+    def add(self, other: "UpsertStats") -> None:
+        """Add ``other``'s counts to these."""
+        self.nodes += other.nodes
+        self.edges += other.edges
+        self.evidence += other.evidence
+
+
+@dataclass
+class PreparedBatch:
+    """One transaction's worth of rows, merged and encoded. Edges whose ends already
+    have numbers are keyed by them; the rest wait for the writer to number them."""
+
+    nodes: list[tuple[str, str, str, str, str]]      # id, label, name, props, evidence
+    numbered: list[tuple[int, str, int, str, str]]   # src nid, type, dst nid, props, evidence
+    named: list[tuple[str, str, str, str, str]]      # src, type, dst, props, evidence
+    names: list[tuple[str, str, str, str]]           # label, key, node id, surface
+    stats: UpsertStats
+
+
+def prepare_batch(batch: list[Record], known: dict[str, int]) -> PreparedBatch:
+    """Merge the records of one batch (a city repeats on every row of a list, so it
+    is written once), encode their properties and evidence as JSON, and key the edges
+    whose ends ``known`` numbers; return the rows, in the order the B-trees take
+    them best. Raises :class:`StoreError` for anything that is not a record."""
+    nodes: dict[str, list] = {}
+    edges: dict[tuple[str, str, str], list] = {}
+    names: set[tuple[str, str, str, str]] = set()
+    n_nodes = n_edges = n_evidence = 0
+    for rec in batch:
+        if type(rec) is NodeRecord or isinstance(rec, NodeRecord):
+            items = [encode(ev) for ev in rec.evidence]
+            n_evidence += len(items)
+            n_nodes += 1
+            label = rec.label._value_
+            entry = nodes.get(rec.id)
+            if entry is None:
+                nodes[rec.id] = [label, rec.name, _clean_props(rec.props), items]
+            else:
+                entry[1] = better_name(entry[1], rec.name)
+                entry[2].update(_clean_props(rec.props))
+                entry[3].extend(items)
+            if rec.name:
+                names.add((label, _cached_key(rec.name), rec.id, rec.name))
+            for surface in rec.aliases:
+                if surface:
+                    names.add((label, _cached_key(surface), rec.id, surface))
+        elif isinstance(rec, EdgeRecord):
+            items = [encode(ev) for ev in rec.evidence]
+            n_evidence += len(items)
+            n_edges += 1
+            key = (rec.src, rec.type._value_, rec.dst)
+            entry = edges.get(key)
+            if entry is None:
+                edges[key] = [_clean_props(rec.props), items]
+            else:
+                entry[0].update(_clean_props(rec.props))
+                entry[1].extend(items)
+        else:
+            raise StoreError(f"the store takes NodeRecord and EdgeRecord, not {type(rec).__name__}")
+    dumps, opt = orjson.dumps, orjson.OPT_SORT_KEYS
+    node_rows = [(i, e[0], e[1], dumps(e[2], option=opt).decode() if e[2] else "{}",
+                  dumps(dedup(e[3])).decode()) for i, e in nodes.items()]
+    numbered, named = [], []
+    nid = known.get
+    for (src, typ, dst), e in edges.items():
+        props = dumps(e[0], option=opt).decode() if e[0] else "{}"
+        evidence = dumps(dedup(e[1])).decode()
+        s, d = nid(src), nid(dst)
+        if s and d:
+            numbered.append((s, typ, d, props, evidence))
+        else:
+            named.append((src, typ, dst, props, evidence))
+    numbered.sort()
+    # Key order keeps the inserts into the names B-tree local (measured 2x faster).
+    return PreparedBatch(node_rows, numbered, named, sorted(names), UpsertStats(n_nodes, n_edges, n_evidence))
+
+
+class NodeNumbers:
+    """The node numbers (nid) of recently written ids, so that edges can be keyed
+    without asking SQLite for each end. Holds at most ``limit`` ids; the older half
+    is forgotten when full. A number never changes once given (nodes are never
+    deleted), so a remembered one is always right."""
+
+    def __init__(self, limit: int = 2_000_000):
+        self.limit = limit
+        self.known: dict[str, int] = {}
+
+    def update(self, pairs: dict[str, int]) -> None:
+        """Remember ``pairs`` (id -> nid), forgetting the oldest half when full."""
+        self.known.update(pairs)
+        if len(self.known) > self.limit:
+            keep = list(self.known.items())[len(self.known) // 2:]
+            self.known = dict(keep)
+
+
+def write_prepared(conn: sqlite3.Connection, numbers: NodeNumbers, batch: PreparedBatch,
+                   path: Path) -> dict[str, int]:
+    """Write one prepared batch in one transaction: number the new nodes (and give a
+    placeholder row to ids only an edge names), then upsert nodes, names and edges.
+    Return the numbers of the ids it had to look up or give. Raises
+    :class:`StoreError` naming ``path`` when SQLite fails; nothing of the batch is
+    then written."""
+    known = numbers.known
+    cur = conn.cursor()
+    try:
+        cur.execute("BEGIN IMMEDIATE")
+        wanted = {row[0] for row in batch.nodes}
+        for src, _, dst, _, _ in batch.named:
+            wanted.add(src)
+            wanted.add(dst)
+        missing = [i for i in wanted if i not in known]
+        found = dict(cur.execute(NIDS_OF, (orjson.dumps(missing).decode(),))) if missing else {}
+        new_ids = sorted(i for i in missing if i not in found)
+        if new_ids:
+            # New numbers follow arrival order, so the edges of new nodes append; within
+            # a batch they follow the ids, so the id index is written in order too.
+            start = cur.execute(MAX_NID).fetchone()[0] + 1
+            found.update(zip(new_ids, range(start, start + len(new_ids))))
+        nid = known.get
+        local = found.get
+        node_ids = {row[0] for row in batch.nodes}
+        cur.executemany(INSERT_PLACEHOLDER, [(found[i], i) for i in new_ids if i not in node_ids])
+        node_rows = [(nid(r[0]) or local(r[0]), *r) for r in batch.nodes]
+        node_rows.sort()
+        cur.executemany(UPSERT_NODE, node_rows)
+        cur.executemany(INSERT_NAME, batch.names)
+        edge_rows = batch.numbered
+        if batch.named:
+            edge_rows = edge_rows + [(nid(s) or local(s), t, nid(d) or local(d), p, e)
+                                     for s, t, d, p, e in batch.named]
+            edge_rows.sort()
+        cur.executemany(UPSERT_EDGE, edge_rows)
+        cur.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            cur.execute("ROLLBACK")
+        raise StoreError(f"{path}: write failed ({exc})") from exc
+    # Only numbers that are now committed may be remembered.
+    numbers.update(found)
+    return found
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open ``path`` with the settings every connection of the store uses (WAL, the
+    evidence-merging function, a large page cache) and return the connection."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=60)
+    conn.create_function("ev_merge", 2, ev_merge, deterministic=True)
+    # Bigger pages mean fewer B-tree splits (measured ~18% less CPU on bulk edge
+    # upserts); it only takes on a new file.
+    conn.execute("PRAGMA page_size=16384")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    # Up to 1 GiB of page cache, taken only as the file grows: a 1M-firm store then
+    # upserts mostly in memory (measured 29k -> 35k records/s).
+    conn.execute("PRAGMA cache_size=-1048576")
+    conn.execute("PRAGMA temp_store=MEMORY")
+    conn.execute("PRAGMA wal_autocheckpoint=20000")
+    return conn
+
+
+class WriterProcess:
+    """A child process with a connection of its own that writes prepared batches in
+    the order they are sent, while this process prepares the next ones: the two
+    then run on two cores (a thread would wait on Python's lock for most of it).
+    It is a plain ``python -m chaingraph.store_write`` child talking over its
+    standard input and output, so the caller's main module is never imported again.
+
+    The numbers the child gives new nodes come back with its answers and go into
+    ``numbers``, so that later batches arrive with their edges already keyed. At
+    most ``ahead`` batches are in flight. :meth:`wait` returns once all are
+    written; a failed batch raises :class:`StoreError` there or at the next
+    :meth:`send`, and the batches after it are not written.
+    """
+
+    def __init__(self, path: Path, numbers: NodeNumbers, ahead: int = 2):
+        self.path = path
+        self.numbers = numbers
+        self.ahead = ahead
+        self.outstanding = 0
+        self.total = UpsertStats()
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        self.process = subprocess.Popen([sys.executable, "-m", "chaingraph.store_write", str(path)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        # Answers are drained as they come: a child blocked on a full pipe while
+        # this process is blocked sending it the next batch would wait forever.
+        self.answers: queue.Queue = queue.Queue()
+        self.reader = threading.Thread(target=self._read_answers, name="chaingraph-writer-answers", daemon=True)
+        self.reader.start()
+
+    def send(self, batch: PreparedBatch) -> None:
+        """Hand ``batch`` over, first waiting while ``ahead`` batches are in flight."""
+        while self.outstanding >= self.ahead:
+            self._collect()
+        try:
+            _write_frame(self.process.stdin, pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as exc:
+            raise self._stopped() from exc
+        self.outstanding += 1
+
+    def wait(self) -> None:
+        """Return once every batch sent is written."""
+        while self.outstanding:
+            self._collect()
+
+    def close(self) -> None:
+        """Stop the child once it has written what it was sent."""
+        try:
+            _write_frame(self.process.stdin, b"")
+            self.process.stdin.close()
+        except OSError:
+            pass
+        try:
+            self.process.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.reader.join()
+        self.process.stdout.close()
+
+    def _read_answers(self) -> None:
+        while data := _read_frame(self.process.stdout):
+            self.answers.put(data)
+        self.answers.put(b"")
+
+    def _collect(self) -> None:
+        data = self.answers.get()
+        if not data:
+            self.outstanding = 0
+            raise self._stopped()
+        status, detail, found = pickle.loads(data)
+        self.outstanding -= 1
+        if status == "error":
+            raise StoreError(detail)
+        if status == "ok":
+            self.total.add(detail)
+            self.numbers.update(found)
+
+    def _stopped(self) -> StoreError:
+        return StoreError(f"{self.path}: the store's writer process stopped (exit code {self.process.poll()})")
+
+
+def _write_frame(stream: Any, data: bytes) -> None:
+    stream.write(len(data).to_bytes(8, "little"))
+    stream.write(data)
+    stream.flush()
+
+
+def _read_frame(stream: Any) -> bytes:
+    head = stream.read(8)
+    if len(head) < 8:
+        return b""
+    return stream.read(int.from_bytes(head, "little"))
+
+
+def serve(path: Path, incoming: Any, outgoing: Any) -> None:
+    """The writer process's loop: write each batch read from ``incoming`` and
+    answer on ``outgoing`` ("ok", stats, numbers of the batch's nodes), ("error",
+    message, None) or, after an error, ("skipped", None, None); stop at an empty
+    frame."""
+    conn = connect(path)
+    numbers = NodeNumbers()
+    failed = False
+    with gc_paused():
+        while data := _read_frame(incoming):
+            batch = pickle.loads(data)
+            if failed:
+                answer: tuple = ("skipped", None, None)
+            else:
+                try:
+                    answer = ("ok", batch.stats, write_prepared(conn, numbers, batch, path))
+                except StoreError as exc:
+                    failed = True
+                    answer = ("error", str(exc), None)
+            _write_frame(outgoing, pickle.dumps(answer))
+    conn.close()
+
+
+class Pipeline:
+    """The writer process of the upsert under way, if any, so that a read made by
+    the records' producer can first wait for the batches in flight."""
+
+    def __init__(self) -> None:
+        self.writer: WriterProcess | None = None
+
+    def wait(self) -> None:
+        """Return once every batch handed to the writer is written."""
+        if self.writer is not None and self.writer.outstanding:
+            self.writer.wait()
+
+
+def upsert_records(conn: sqlite3.Connection, numbers: NodeNumbers, pipeline: Pipeline, path: Path,
+                   records: Iterable[Record], batch_size: int,
+                   progress: Callable[[int], None] | None) -> UpsertStats:
+    """Write ``records`` in transactions of ``batch_size`` and return the counts
+    taken; ``progress`` is called with each batch's size. The first batch is written
+    here; any further ones go to a :class:`WriterProcess` while the next is being
+    prepared. Either way, a read the records' producer makes sees every earlier
+    batch written, and the batches written before an error stay written."""
+    total = UpsertStats()
+    batches = _batches(records, batch_size)
+    with gc_paused():
+        batch = next(batches, None)
+        if batch is None:
+            return total
+        prepared = prepare_batch(batch, numbers.known)
+        write_prepared(conn, numbers, prepared, path)
+        total.add(prepared.stats)
+        if progress:
+            progress(prepared.stats.nodes + prepared.stats.edges)
+        batch = next(batches, None)
+        if batch is None:
+            return total
+        writer = pipeline.writer = WriterProcess(path, numbers)
+        try:
+            while batch is not None:
+                prepared = prepare_batch(batch, numbers.known)
+                writer.send(prepared)
+                if progress:
+                    progress(prepared.stats.nodes + prepared.stats.edges)
+                batch = next(batches, None)
+            writer.wait()
+        finally:
+            pipeline.writer = None
+            writer.close()
+    total.add(writer.total)
+    return total
+
+
+def _batches(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    batch: list[Record] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def better_name(old: str, new: str) -> str:
+    """Return the fuller of two names (the longer; the smaller on a tie), so the kept
+    name does not depend on the order records arrive in."""
+    if len(new) > len(old) or (len(new) == len(old) and new < old):
+        return new
+    return old
+
+
+def _clean_props(props: dict[str, Any]) -> dict[str, Any]:
+    # json_patch deletes keys whose value is null; drop them up front so a batch
+    # merged in Python and one merged in SQLite agree.
+    if not props:
+        return {}
+    if None in props.values():
+        return {k: v for k, v in props.items() if v is not None}
+    return dict(props)
+
+
+@lru_cache(maxsize=200_000)
+def _cached_key(surface: str) -> str:
+    return name_key(surface)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of small dicts are made:
+    they hold no cycles, and its repeated passes over them would double the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+if __name__ == "__main__":
+    # The writer process (see WriterProcess): frames in on stdin, answers on stdout;
+    # anything printed goes to stderr so it cannot corrupt the answers.
+    _answers = sys.stdout.buffer
+    sys.stdout = sys.stderr
+    serve(Path(sys.argv[1]), sys.stdin.buffer, _answers)
