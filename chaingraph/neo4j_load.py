@@ -33,10 +33,12 @@ from __future__ import annotations
 
 import json
 import queue
+import sys
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -49,7 +51,9 @@ from chaingraph.store import Store
 
 BATCH_SIZE = 10000
 RETRIES = 5
+SWITCH_INTERVAL = 0.0002
 EVIDENCE_KEYS = ("ev_source", "ev_row", "ev_sentence", "ev_start", "ev_end", "ev_note")
+_NO_EVIDENCE: dict[str, list] = {}
 _RESERVED = {"id", "name", "json_props", *EVIDENCE_KEYS}
 _LABELS = {label.value: label for label in Label}
 _TYPES = {rel.value: rel for rel in RelType}
@@ -122,7 +126,8 @@ def from_neo4j_props(props: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_EV_DEFAULTS = {"ev_row": -1, "ev_sentence": "", "ev_start": -1, "ev_end": -1, "ev_note": ""}
+_EV_FIELDS = (("ev_row", "row", -1), ("ev_sentence", "sentence", ""), ("ev_start", "start", -1),
+              ("ev_end", "end", -1), ("ev_note", "note", ""))
 
 
 def evidence_columns(items: Iterable[Evidence]) -> dict[str, list]:
@@ -134,18 +139,19 @@ def evidence_columns(items: Iterable[Evidence]) -> dict[str, list]:
 
     >>> sorted(evidence_columns([Evidence("source:a", row=3)]).items())
     [('ev_row', [3]), ('ev_source', ['source:a'])]
+    >>> evidence_columns([Evidence("source:a", note="n"), Evidence("source:b", start=0, end=4)])["ev_start"]
+    [-1, 0]
     """
-    cols: dict[str, list] = {k: [] for k in EVIDENCE_KEYS}
-    for ev in items:
-        cols["ev_source"].append(ev.source)
-        cols["ev_row"].append(-1 if ev.row is None else ev.row)
-        cols["ev_sentence"].append(ev.sentence or "")
-        cols["ev_start"].append(-1 if ev.start is None else ev.start)
-        cols["ev_end"].append(-1 if ev.end is None else ev.end)
-        cols["ev_note"].append(ev.note or "")
-    if not cols["ev_source"]:
+    items = items if isinstance(items, list) else list(items)
+    if not items:
         return {}
-    return {k: v for k, v in cols.items() if k == "ev_source" or any(x != _EV_DEFAULTS[k] for x in v)}
+    cols: dict[str, list] = {"ev_source": [ev.source for ev in items]}
+    for key, attr, default in _EV_FIELDS:
+        values = [getattr(ev, attr) for ev in items]
+        # None and the default both stand for "none"; "" only ever for text fields.
+        if any(v is not None and v != default for v in values):
+            cols[key] = [default if v is None else v for v in values]
+    return cols
 
 
 def evidence_from_columns(props: dict[str, Any]) -> list[Evidence]:
@@ -163,20 +169,30 @@ def evidence_from_columns(props: dict[str, Any]) -> list[Evidence]:
 
 
 def _row_props(name: str | None, props: dict[str, Any], evidence: list[Evidence]) -> dict[str, Any]:
-    out, json_keys = neo4j_props(props)
+    return _props_with(name, props, evidence_columns(evidence))
+
+
+def _props_with(name: str | None, props: dict[str, Any], ev_cols: dict[str, list]) -> dict[str, Any]:
+    """Return a row's ``props``: ``props`` made storable, ``name`` and the evidence
+    lists ``ev_cols`` (used as they are when there is nothing else)."""
+    if not props and name is None:
+        return ev_cols
+    out, json_keys = neo4j_props(props) if props else ({}, [])
     if name is not None:
         out["name"] = name
     if json_keys:
         out["json_props"] = json_keys
-    out.update(evidence_columns(evidence))
+    out.update(ev_cols)
     return out
 
 
-def _evidence_by_owner(store: Store) -> dict[str, list[Evidence]]:
+def _evidence_by_owner(store: Store) -> dict[str, dict[str, list]]:
+    """Return the evidence lists (:func:`evidence_columns`) of every node id and edge
+    key of ``store`` that has evidence."""
     grouped: dict[str, list[Evidence]] = defaultdict(list)
     for owner, ev in store.iter_evidence():
         grouped[owner].append(ev)
-    return grouped
+    return {owner: evidence_columns(items) for owner, items in grouped.items()}
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -231,14 +247,14 @@ def write_batch(driver: Any, query: str, rows: list[dict[str, Any]], report: Loa
     report.batches += 1
 
 
-def _node_batches(store: Store, label: Label, evidence: dict[str, list[Evidence]],
+def _node_batches(store: Store, label: Label, evidence: dict[str, dict[str, list]],
                   batch_size: int) -> Iterator[list[dict[str, Any]]]:
-    rows = ({"id": n.id, "props": _row_props(n.name, n.props, evidence.get(n.id, []))}
+    rows = ({"id": n.id, "props": _props_with(n.name, n.props, evidence.get(n.id, _NO_EVIDENCE))}
             for n in store.iter_nodes(label))
     yield from _batches(rows, batch_size)
 
 
-def _edge_batches(store: Store, rel: RelType, label_of: dict[str, Label], evidence: dict[str, list[Evidence]],
+def _edge_batches(store: Store, rel: RelType, label_of: dict[str, Label], evidence: dict[str, dict[str, list]],
                   batch_size: int) -> Iterator[tuple[tuple[Label, Label] | None, list[dict[str, Any]], int]]:
     """Yield ``(end labels, rows, edges skipped since the last batch)``; a final
     ``(None, [], skipped)`` carries the skipped count left over."""
@@ -251,7 +267,7 @@ def _edge_batches(store: Store, rel: RelType, label_of: dict[str, Label], eviden
             continue
         bucket = pending[(src, dst)]
         bucket.append({"src": edge.src, "dst": edge.dst,
-                       "props": _row_props(None, edge.props, evidence.get(edge.key, []))})
+                       "props": _props_with(None, edge.props, evidence.get(edge.key, _NO_EVIDENCE))})
         if len(bucket) >= batch_size:
             yield (src, dst), pending.pop((src, dst)), skipped
             skipped = 0
@@ -323,38 +339,57 @@ def prefetched(items: Iterable[Any], depth: int = 2) -> Iterator[Iterator[Any]]:
         worker.join()
 
 
+@contextmanager
+def quick_thread_switches(interval: float = SWITCH_INTERVAL) -> Iterator[None]:
+    """Within the block, let Python hand the GIL between threads every ``interval``
+    seconds instead of every 5 ms (restored afterwards). The thread that waits on
+    Neo4j needs the GIL for a moment after each reply; with the default it waits up
+    to 5 ms behind the thread building rows every time, which left the server idle
+    for much of a load."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, interval))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
+
+
 def load_store(store: Store, driver: Any, database: str | None = None, batch_size: int = BATCH_SIZE,
                progress: Callable[[int], None] | None = None) -> LoadReport:
     """Push every node and edge of ``store``, with evidence, into the Neo4j behind
     ``driver`` (``database``: None for the server's default) and return a
     :class:`LoadReport`. ``progress`` is called with the number of records after each
     batch. Edges whose ends are not nodes of the store are skipped and counted.
-    Batches are built in a background thread while the server works on the last."""
+    The evidence is read while the server creates the constraints, and batches are
+    built in a background thread while the server works on the last."""
     started = time.perf_counter()
     report = LoadReport()
-    ensure_schema(driver, database)
-    evidence = _evidence_by_owner(store)
-    label_of: dict[str, Label] = {}
-    for label in Label:
-        query = statement("_merge_nodes", label=label)
-        with prefetched(_node_batches(store, label, evidence, batch_size)) as batches:
-            for batch in batches:
-                write_batch(driver, query, batch, report, database)
-                for row in batch:
-                    label_of[row["id"]] = label
-                report.nodes += len(batch)
-                if progress:
-                    progress(len(batch))
-    for rel in RelType:
-        with prefetched(_edge_batches(store, rel, label_of, evidence, batch_size)) as batches:
-            for ends, rows, skipped in batches:
-                report.skipped_edges += skipped
-                if rows:
-                    write_batch(driver, statement("_merge_edges", src=ends[0], dst=ends[1], type=rel), rows,
-                                report, database)
-                    report.edges += len(rows)
-                if progress:
-                    progress(len(rows) + skipped)
+    with quick_thread_switches():
+        with ThreadPoolExecutor(1, thread_name_prefix="chaingraph-evidence") as pool:
+            reading = pool.submit(_evidence_by_owner, store)
+            ensure_schema(driver, database)
+            evidence = reading.result()
+        label_of: dict[str, Label] = {}
+        for label in Label:
+            query = statement("_merge_nodes", label=label)
+            with prefetched(_node_batches(store, label, evidence, batch_size)) as batches:
+                for batch in batches:
+                    write_batch(driver, query, batch, report, database)
+                    for row in batch:
+                        label_of[row["id"]] = label
+                    report.nodes += len(batch)
+                    if progress:
+                        progress(len(batch))
+        for rel in RelType:
+            with prefetched(_edge_batches(store, rel, label_of, evidence, batch_size)) as batches:
+                for ends, rows, skipped in batches:
+                    report.skipped_edges += skipped
+                    if rows:
+                        write_batch(driver, statement("_merge_edges", src=ends[0], dst=ends[1], type=rel), rows,
+                                    report, database)
+                        report.edges += len(rows)
+                    if progress:
+                        progress(len(rows) + skipped)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
