@@ -4,8 +4,9 @@ place, twice): the rows are merged into one firm, and the list's reader is told.
 While a list is read, :class:`RepeatFilter` notes every firm id in a fixed-size bit
 table (hash bits, not the ids), so memory stays the same however long the list; an
 id whose bit is already set is a candidate. Afterwards :func:`report_repeats` asks
-the store for each candidate's evidence and warns about those with more than one
-row of the list; a candidate that merely shared a bit has one row and says nothing.
+the store for each candidate's evidence (one look-up by id) and warns about those
+with more than one row of the list; a candidate that merely shared a bit has one
+row and says nothing.
 
 >>> seen = RepeatFilter(bits=1 << 16)
 >>> for fid in ["firm:a", "firm:b", "firm:a", "firm:c"]:
@@ -20,7 +21,7 @@ from chaingraph.model import Label
 from ingest.base import IngestContext
 
 #: Bits of the table for a list of any length: 16 MiB; about one id in a hundred of a
-#: million-row list is a candidate by chance, and the store checks it.
+#: ten-million-row list is a candidate by chance, and the store checks it.
 MAX_BITS = 1 << 27
 
 
@@ -44,10 +45,10 @@ class RepeatFilter:
 
 def bits_for(size: int) -> int:
     """Return a table size in bits for a list file of ``size`` bytes: the power of
-    two at or above ``size`` (a hundred bits or more a row), within 2**16 and
-    :data:`MAX_BITS`."""
+    two at or above ``8 * size`` (a thousand bits or more a row, so about one id in
+    a thousand is a candidate by chance), within 2**16 and :data:`MAX_BITS`."""
     bits = 1 << 16
-    while bits < size and bits < MAX_BITS:
+    while bits < 8 * size and bits < MAX_BITS:
         bits <<= 1
     return bits
 
@@ -56,12 +57,12 @@ def report_repeats(ctx: IngestContext, candidates: set[str]) -> None:
     """Warn about each candidate firm that the store has from more than one row of
     this list (direct readings, not inferred ones), in order of id."""
     for owner in sorted(candidates):
-        node = ctx.store.get_node(owner)
-        if node is None or node.label is not Label.FIRM:
-            continue
-        lines = sorted({ev.row for ev in node.evidence
+        lines = sorted({ev.row for ev in ctx.store.evidence(owner)
                         if ev.source == ctx.source_id and ev.row is not None and ev.row >= 0 and not ev.note})
         if len(lines) < 2:
+            continue
+        node = ctx.store.get_node(owner)  # its names; slower than the evidence alone
+        if node is None or node.label is not Label.FIRM:
             continue
         names = sorted({node.name, *node.aliases})
         ctx.warn(lines[0], f"{owner} is given on rows {','.join(map(str, lines))} ({' / '.join(names[:4])}); "
