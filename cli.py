@@ -240,8 +240,8 @@ def load(
     if from_neo4j:
         with open_store() as store:
             written = pull_from_neo4j(settings, store)
-        rows = [{"what": k, "count": v} for k, v in vars(written).items()]
-        emit(render_rows(rows, ["what", "count"], fmt, payload=vars(written)))
+        rows = [{"what": k, "count": v} for k, v in written.to_dict().items()]
+        emit(render_rows(rows, ["what", "count"], fmt, payload=written.to_dict()))
         return
     with open_store(create=False) as store, progress_bar() as bar:
         task = bar.add_task("loading into Neo4j", total=None)

@@ -11,6 +11,7 @@ import os
 import pickle
 import sqlite3
 import queue
+import resource
 import subprocess
 import sys
 import threading
@@ -32,17 +33,24 @@ from chaingraph.store_schema import INSERT_NAME, INSERT_PLACEHOLDER, MAX_NID, NI
 
 @dataclass
 class UpsertStats:
-    """How many records an upsert took, by kind."""
+    """How many records an upsert took, by kind, and the peak memory (MB) of the
+    writer process when one was used (0.0 otherwise)."""
 
     nodes: int = 0
     edges: int = 0
     evidence: int = 0
+    writer_peak_mb: float = 0.0
 
     def add(self, other: "UpsertStats") -> None:
-        """Add ``other``'s counts to these."""
+        """Add ``other``'s counts to these (and keep the larger writer peak)."""
         self.nodes += other.nodes
         self.edges += other.edges
         self.evidence += other.evidence
+        self.writer_peak_mb = max(self.writer_peak_mb, other.writer_peak_mb)
+
+    def to_dict(self) -> dict[str, int]:
+        """Return the counts (not the memory figure) as a JSON-ready dict."""
+        return {"nodes": self.nodes, "edges": self.edges, "evidence": self.evidence}
 
 
 @dataclass
@@ -309,7 +317,9 @@ def serve(path: Path, incoming: Any, outgoing: Any) -> None:
                 answer: tuple = ("skipped", None, None)
             else:
                 try:
-                    answer = ("ok", batch.stats, write_prepared(conn, numbers, batch, path))
+                    found = write_prepared(conn, numbers, batch, path)
+                    batch.stats.writer_peak_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+                    answer = ("ok", batch.stats, found)
                 except StoreError as exc:
                     failed = True
                     answer = ("error", str(exc), None)
