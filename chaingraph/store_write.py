@@ -27,7 +27,7 @@ import orjson
 from chaingraph.errors import StoreError
 from chaingraph.identity import name_key
 from chaingraph.model import EdgeRecord, NodeRecord, Record
-from chaingraph.store_evidence import dedup, encode, ev_merge
+from chaingraph.store_evidence import dedup, ev_merge
 from chaingraph.store_schema import INSERT_NAME, INSERT_PLACEHOLDER, MAX_NID, NIDS_OF, UPSERT_EDGE, UPSERT_NODE
 
 
@@ -74,37 +74,51 @@ def prepare_batch(batch: list[Record], known: dict[str, int]) -> PreparedBatch:
     edges: dict[tuple[str, str, str], list] = {}
     names: set[tuple[str, str, str, str]] = set()
     n_nodes = n_edges = n_evidence = 0
+    key_of = _cached_key
+    # The loop is written out by hand (no helper calls, props copied only when two
+    # records merge): it runs once per record, millions of times.
     for rec in batch:
-        if type(rec) is NodeRecord or isinstance(rec, NodeRecord):
-            items = [encode(ev) for ev in rec.evidence]
-            n_evidence += len(items)
+        kind = type(rec)
+        if kind is not NodeRecord and kind is not EdgeRecord:
+            if isinstance(rec, NodeRecord):
+                kind = NodeRecord
+            elif isinstance(rec, EdgeRecord):
+                kind = EdgeRecord
+            else:
+                raise StoreError(f"the store takes NodeRecord and EdgeRecord, not {type(rec).__name__}")
+        # store_evidence.encode(), written out; null props are dropped because
+        # json_patch deletes keys whose value is null, and both merges must agree.
+        items = [(e.source, -1 if e.row is None else e.row, -1 if e.start is None else e.start,
+                  -1 if e.end is None else e.end, e.note or "", e.sentence or "") for e in rec.evidence]
+        n_evidence += len(items)
+        props = rec.props
+        if props and None in props.values():
+            props = {k: v for k, v in props.items() if v is not None}
+        if kind is NodeRecord:
             n_nodes += 1
             label = rec.label._value_
-            entry = nodes.get(rec.id)
+            node_id, name = rec.id, rec.name
+            entry = nodes.get(node_id)
             if entry is None:
-                nodes[rec.id] = [label, rec.name, _clean_props(rec.props), items]
+                nodes[node_id] = [label, name, props, items]
             else:
-                entry[1] = better_name(entry[1], rec.name)
-                entry[2].update(_clean_props(rec.props))
+                entry[1] = better_name(entry[1], name)
+                entry[2] = {**entry[2], **props} if props else entry[2]
                 entry[3].extend(items)
-            if rec.name:
-                names.add((label, _cached_key(rec.name), rec.id, rec.name))
+            if name:
+                names.add((label, key_of(name), node_id, name))
             for surface in rec.aliases:
                 if surface:
-                    names.add((label, _cached_key(surface), rec.id, surface))
-        elif isinstance(rec, EdgeRecord):
-            items = [encode(ev) for ev in rec.evidence]
-            n_evidence += len(items)
+                    names.add((label, key_of(surface), node_id, surface))
+        else:
             n_edges += 1
             key = (rec.src, rec.type._value_, rec.dst)
             entry = edges.get(key)
             if entry is None:
-                edges[key] = [_clean_props(rec.props), items]
+                edges[key] = [props, items]
             else:
-                entry[0].update(_clean_props(rec.props))
+                entry[0] = {**entry[0], **props} if props else entry[0]
                 entry[1].extend(items)
-        else:
-            raise StoreError(f"the store takes NodeRecord and EdgeRecord, not {type(rec).__name__}")
     dumps, opt = orjson.dumps, orjson.OPT_SORT_KEYS
     node_rows = [(i, e[0], e[1], dumps(e[2], option=opt).decode() if e[2] else "{}",
                   dumps(dedup(e[3])).decode()) for i, e in nodes.items()]
@@ -395,16 +409,6 @@ def better_name(old: str, new: str) -> str:
     if len(new) > len(old) or (len(new) == len(old) and new < old):
         return new
     return old
-
-
-def _clean_props(props: dict[str, Any]) -> dict[str, Any]:
-    # json_patch deletes keys whose value is null; drop them up front so a batch
-    # merged in Python and one merged in SQLite agree.
-    if not props:
-        return {}
-    if None in props.values():
-        return {k: v for k, v in props.items() if v is not None}
-    return dict(props)
 
 
 @lru_cache(maxsize=200_000)
