@@ -85,6 +85,9 @@ class _CountingStore:
     def ids_by_key(self, key: str, label=None) -> list[str]:
         return []
 
+    def evidence(self, owner: str) -> list:
+        return []
+
 
 @benchmark("list-parse-100k")
 def list_parse_100k() -> dict:
