@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS names (
     label TEXT NOT NULL, key TEXT NOT NULL, node_id TEXT NOT NULL, surface TEXT NOT NULL,
     PRIMARY KEY (label, key, node_id)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS names_node ON names(node_id);
 CREATE VIEW IF NOT EXISTS edge_ids AS
     SELECT s.id AS src, e.type AS type, d.id AS dst, e.props AS props, e.evidence AS evidence,
            e.src AS src_nid, e.dst AS dst_nid
