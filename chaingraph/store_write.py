@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -393,13 +394,8 @@ def upsert_records(conn: sqlite3.Connection, numbers: NodeNumbers, pipeline: Pip
 
 
 def _batches(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
-    batch: list[Record] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
+    it = iter(records)
+    while batch := list(islice(it, size)):
         yield batch
 
 

@@ -103,10 +103,17 @@ def test_schema_version_and_foreign_files(tmp_path):
         Store(tmp_path / "missing.db", create=False)
 
 
-def test_v1_store_is_migrated_with_its_evidence(tmp_path):
-    path = tmp_path / "v1.db"
+def _old_store(path, script):
+    """Write a store of an older schema by hand; return its path."""
     conn = sqlite3.connect(path)
-    conn.executescript("""
+    conn.executescript(script)
+    conn.commit()
+    conn.close()
+    return path
+
+
+def test_v1_store_is_migrated_with_its_evidence(tmp_path):
+    path = _old_store(tmp_path / "v1.db", """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         INSERT INTO meta VALUES ('schema_version', '1');
         CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL) WITHOUT ROWID;
@@ -122,8 +129,6 @@ def test_v1_store_is_migrated_with_its_evidence(tmp_path):
         INSERT INTO evidence VALUES ('firm:a', 'source:a', 3, -1, -1, '', ''),
                                     ('firm:a|SUPPLIES|firm:b', 'source:b', -1, 0, 13, '', 'A supplies B.');
     """)
-    conn.commit()
-    conn.close()
     with Store(path) as store:
         assert store.evidence("firm:a") == [EV1]
         assert store.evidence("firm:a|SUPPLIES|firm:b") == [EV2]
@@ -167,9 +172,7 @@ def test_degree_counts_and_edge_pairs(store):
 
 
 def test_v2_store_is_migrated_to_numbered_nodes(tmp_path):
-    path = tmp_path / "v2.db"
-    conn = sqlite3.connect(path)
-    conn.executescript("""
+    path = _old_store(tmp_path / "v2.db", """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         INSERT INTO meta VALUES ('schema_version', '2');
         CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL,
@@ -187,8 +190,6 @@ def test_v2_store_is_migrated_to_numbered_nodes(tmp_path):
                                  ('firm:b', 'SUPPLIES', 'firm:gone', '{}', '[]');
         INSERT INTO names VALUES ('Firm', 'a', 'firm:a', 'A');
     """)
-    conn.commit()
-    conn.close()
     with Store(path) as store:
         assert store.conn.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
         assert store.stats().to_dict() == {"nodes": 2, "edges": 2, "evidence": 2, "labels": {"Firm": 2},
