@@ -427,7 +427,14 @@ def gc_paused() -> Iterator[None]:
 
 if __name__ == "__main__":
     # The writer process (see WriterProcess): frames in on stdin, answers on stdout;
-    # anything printed goes to stderr so it cannot corrupt the answers.
+    # anything printed goes to stderr so it cannot corrupt the answers. Ctrl-C is
+    # the parent's to act on: it stops sending, and this process ends at the end of
+    # its input with every batch it took either committed or rolled back.
+    import signal
+
+    from chaingraph.store_write import serve as _serve  # the module the batches were pickled from
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _answers = sys.stdout.buffer
     sys.stdout = sys.stderr
-    serve(Path(sys.argv[1]), sys.stdin.buffer, _answers)
+    _serve(Path(sys.argv[1]), sys.stdin.buffer, _answers)
