@@ -12,6 +12,7 @@ import pickle
 import sqlite3
 import queue
 import resource
+import select
 import subprocess
 import sys
 import threading
@@ -156,50 +157,84 @@ class NodeNumbers:
             self.known = dict(keep)
 
 
-def write_prepared(conn: sqlite3.Connection, numbers: NodeNumbers, batch: PreparedBatch,
-                   path: Path) -> dict[str, int]:
-    """Write one prepared batch in one transaction: number the new nodes (and give a
-    placeholder row to ids only an edge names), then upsert nodes, names and edges.
-    Return the numbers of the ids it had to look up or give. Raises
-    :class:`StoreError` naming ``path`` when SQLite fails; nothing of the batch is
-    then written."""
-    known = numbers.known
+def _write_batch(cur: sqlite3.Cursor, known: dict[str, int], batch: PreparedBatch) -> dict[str, int]:
+    """Write one batch inside the open transaction: number the new nodes (and give a
+    placeholder row to ids only an edge names), then upsert nodes, names and edges;
+    return the numbers of the ids it had to look up or give."""
+    wanted = {row[0] for row in batch.nodes}
+    for src, _, dst, _, _ in batch.named:
+        wanted.add(src)
+        wanted.add(dst)
+    missing = [i for i in wanted if i not in known]
+    found = dict(cur.execute(NIDS_OF, (orjson.dumps(missing).decode(),))) if missing else {}
+    new_ids = sorted(i for i in missing if i not in found)
+    if new_ids:
+        # New numbers follow arrival order, so the edges of new nodes append; within
+        # a batch they follow the ids, so the id index is written in order too.
+        start = cur.execute(MAX_NID).fetchone()[0] + 1
+        found.update(zip(new_ids, range(start, start + len(new_ids))))
+    nid = known.get
+    local = found.get
+    node_ids = {row[0] for row in batch.nodes}
+    cur.executemany(INSERT_PLACEHOLDER, [(found[i], i) for i in new_ids if i not in node_ids])
+    node_rows = [(nid(r[0]) or local(r[0]), *r) for r in batch.nodes]
+    node_rows.sort()
+    cur.executemany(UPSERT_NODE, node_rows)
+    cur.executemany(INSERT_NAME, batch.names)
+    edge_rows = batch.numbered
+    if batch.named:
+        edge_rows = edge_rows + [(nid(s) or local(s), t, nid(d) or local(d), p, e)
+                                 for s, t, d, p, e in batch.named]
+        edge_rows.sort()
+    cur.executemany(UPSERT_EDGE, edge_rows)
+    return found
+
+
+def write_batches(conn: sqlite3.Connection, numbers: NodeNumbers, batches: list[PreparedBatch],
+                  path: Path) -> list[tuple[str, Any, Any]]:
+    """Write ``batches`` in one transaction, each in a savepoint of its own, and
+    return one answer a batch: ("ok", stats, numbers of its nodes), ("error",
+    message naming ``path``, None) for the one that failed, ("skipped", None, None)
+    for those after it. The batches before a failed one are still committed, as
+    they would be one transaction each; one commit for several saves rewriting the
+    same index pages into the log once per batch."""
     cur = conn.cursor()
+    answers: list[tuple[str, Any, Any]] = []
+    found_all: dict[str, int] = {}
     try:
         cur.execute("BEGIN IMMEDIATE")
-        wanted = {row[0] for row in batch.nodes}
-        for src, _, dst, _, _ in batch.named:
-            wanted.add(src)
-            wanted.add(dst)
-        missing = [i for i in wanted if i not in known]
-        found = dict(cur.execute(NIDS_OF, (orjson.dumps(missing).decode(),))) if missing else {}
-        new_ids = sorted(i for i in missing if i not in found)
-        if new_ids:
-            # New numbers follow arrival order, so the edges of new nodes append; within
-            # a batch they follow the ids, so the id index is written in order too.
-            start = cur.execute(MAX_NID).fetchone()[0] + 1
-            found.update(zip(new_ids, range(start, start + len(new_ids))))
-        nid = known.get
-        local = found.get
-        node_ids = {row[0] for row in batch.nodes}
-        cur.executemany(INSERT_PLACEHOLDER, [(found[i], i) for i in new_ids if i not in node_ids])
-        node_rows = [(nid(r[0]) or local(r[0]), *r) for r in batch.nodes]
-        node_rows.sort()
-        cur.executemany(UPSERT_NODE, node_rows)
-        cur.executemany(INSERT_NAME, batch.names)
-        edge_rows = batch.numbered
-        if batch.named:
-            edge_rows = edge_rows + [(nid(s) or local(s), t, nid(d) or local(d), p, e)
-                                     for s, t, d, p, e in batch.named]
-            edge_rows.sort()
-        cur.executemany(UPSERT_EDGE, edge_rows)
+        for batch in batches:
+            if answers and answers[-1][0] != "ok":
+                answers.append(("skipped", None, None))
+                continue
+            cur.execute("SAVEPOINT batch")
+            try:
+                found = _write_batch(cur, numbers.known, batch)
+            except sqlite3.Error as exc:
+                cur.execute("ROLLBACK TO batch")
+                answers.append(("error", f"{path}: write failed ({exc})", None))
+            else:
+                found_all.update(found)
+                answers.append(("ok", batch.stats, found))
+            cur.execute("RELEASE batch")
         cur.execute("COMMIT")
     except sqlite3.Error as exc:
         if conn.in_transaction:
             cur.execute("ROLLBACK")
-        raise StoreError(f"{path}: write failed ({exc})") from exc
+        return [("error", f"{path}: write failed ({exc})", None)] + [("skipped", None, None)] * (len(batches) - 1)
     # Only numbers that are now committed may be remembered.
-    numbers.update(found)
+    numbers.update(found_all)
+    return answers
+
+
+def write_prepared(conn: sqlite3.Connection, numbers: NodeNumbers, batch: PreparedBatch,
+                   path: Path) -> dict[str, int]:
+    """Write one prepared batch in one transaction and return the numbers of the ids
+    it had to look up or give. Raises :class:`StoreError` naming ``path`` when
+    SQLite fails; nothing of the batch is then written."""
+    status, detail, found = write_batches(conn, numbers, [batch], path)[0]
+    if status != "ok":
+        raise StoreError(detail)
     return found
 
 
@@ -235,7 +270,7 @@ class WriterProcess:
     :meth:`send`, and the batches after it are not written.
     """
 
-    def __init__(self, path: Path, numbers: NodeNumbers, ahead: int = 2):
+    def __init__(self, path: Path, numbers: NodeNumbers, ahead: int = 4):
         self.path = path
         self.numbers = numbers
         self.ahead = ahead
@@ -317,28 +352,53 @@ def _read_frame(stream: Any) -> bytes:
     return stream.read(int.from_bytes(head, "little"))
 
 
-def serve(path: Path, incoming: Any, outgoing: Any) -> None:
-    """The writer process's loop: write each batch read from ``incoming`` and
-    answer on ``outgoing`` ("ok", stats, numbers of the batch's nodes), ("error",
-    message, None) or, after an error, ("skipped", None, None); stop at an empty
-    frame."""
+def _read_exactly(fd: int, size: int) -> bytes:
+    parts, left = [], size
+    while left:
+        part = os.read(fd, min(left, 1 << 24))
+        if not part:
+            return b""
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
+def _frame_waiting(fd: int) -> bool:
+    return bool(select.select([fd], [], [], 0)[0])
+
+
+def serve(path: Path, incoming_fd: int, outgoing: Any, group: int = 4) -> None:
+    """The writer process's loop: read batches from file descriptor ``incoming_fd``
+    (unbuffered, so that what is waiting can be seen), write those already waiting,
+    up to ``group`` of them, in one transaction (see :func:`write_batches`), and
+    answer each on ``outgoing``; after an error, every later batch is answered
+    ("skipped", None, None). Stop at an empty frame or the end of the input."""
     conn = connect(path)
     numbers = NodeNumbers()
     failed = False
+    ended = False
     with gc_paused():
-        while data := _read_frame(incoming):
-            batch = pickle.loads(data)
+        while not ended:
+            batches = []
+            while len(batches) < group and (not batches or _frame_waiting(incoming_fd)):
+                head = _read_exactly(incoming_fd, 8)
+                data = _read_exactly(incoming_fd, int.from_bytes(head, "little")) if head else b""
+                if not data:
+                    ended = True
+                    break
+                batches.append(pickle.loads(data))
+            if not batches:
+                break
             if failed:
-                answer: tuple = ("skipped", None, None)
+                answers = [("skipped", None, None)] * len(batches)
             else:
-                try:
-                    found = write_prepared(conn, numbers, batch, path)
-                    batch.stats.writer_peak_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-                    answer = ("ok", batch.stats, found)
-                except StoreError as exc:
-                    failed = True
-                    answer = ("error", str(exc), None)
-            _write_frame(outgoing, pickle.dumps(answer))
+                answers = write_batches(conn, numbers, batches, path)
+                failed = any(a[0] != "ok" for a in answers)
+            peak = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+            for status, detail, found in answers:
+                if status == "ok":
+                    detail.writer_peak_mb = peak
+                _write_frame(outgoing, pickle.dumps((status, detail, found)))
     conn.close()
 
 
@@ -437,4 +497,4 @@ if __name__ == "__main__":
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _answers = sys.stdout.buffer
     sys.stdout = sys.stderr
-    _serve(Path(sys.argv[1]), sys.stdin.buffer, _answers)
+    _serve(Path(sys.argv[1]), sys.stdin.fileno(), _answers)

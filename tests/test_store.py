@@ -268,3 +268,17 @@ def test_writer_process_error_keeps_earlier_batches(tmp_path):
             store.upsert(records, batch_size=5)
         # batches 1-5 were written; the failing sixth and everything after it were not
         assert store.stats().nodes == 25 and store.stats().edges == 0
+
+
+def test_a_group_of_batches_keeps_those_before_a_failure(tmp_path):
+    from chaingraph.store_write import NodeNumbers, prepare_batch, write_batches
+    with Store(tmp_path / "s.db") as store:
+        store.conn.execute("CREATE TRIGGER no_about BEFORE INSERT ON edges WHEN NEW.type = 'ABOUT' "
+                           "BEGIN SELECT RAISE(ABORT, 'no ABOUT edges here'); END")
+        batches = [prepare_batch([NodeRecord("firm:a", Label.FIRM, "A"), EdgeRecord(RelType.SUPPLIES, "firm:a", "firm:b")], {}),
+                   prepare_batch([NodeRecord("firm:c", Label.FIRM, "C"), EdgeRecord(RelType.ABOUT, "source:s", "firm:c")], {}),
+                   prepare_batch([NodeRecord("firm:d", Label.FIRM, "D")], {})]
+        answers = write_batches(store.conn, NodeNumbers(), batches, store.path)
+        assert [a[0] for a in answers] == ["ok", "error", "skipped"] and "no ABOUT edges here" in answers[1][1]
+        assert [n.id for n in store.iter_nodes()] == ["firm:a"] and store.stats().edges == 1
+        assert set(answers[0][2]) == {"firm:a", "firm:b"}
