@@ -4,6 +4,8 @@ schema versions."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from chaingraph.errors import StoreError
@@ -91,9 +93,21 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
         return
     elif conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         raise StoreError(f"{path}: an SQLite file, but not a chaingraph store")
+    with _transaction(conn):
+        _create_tables(conn)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """Run the block in one write transaction: committed if it ends, rolled back
+    (and the error raised again) if SQLite fails in it."""
     conn.execute("BEGIN IMMEDIATE")
-    _create_tables(conn)
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    try:
+        yield
+    except sqlite3.Error:
+        conn.execute("ROLLBACK")
+        raise
     conn.execute("COMMIT")
 
 
@@ -106,8 +120,7 @@ def _create_tables(conn: sqlite3.Connection) -> None:
 
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
     # v1 kept evidence in a table of its own; v2 keeps it inline (see UPSERT_NODE).
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _transaction(conn):
         conn.execute("ALTER TABLE nodes ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'")
         conn.execute("ALTER TABLE edges ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'")
         grouped: dict[str, list] = {}
@@ -121,16 +134,11 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
                 conn.execute("UPDATE edges SET evidence=? WHERE src=? AND type=? AND dst=?", (text, src, typ, dst))
         conn.execute("DROP TABLE evidence")
         conn.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
-        conn.execute("COMMIT")
-    except sqlite3.Error:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _v2_to_v3(conn: sqlite3.Connection) -> None:
     # v2 keyed edges by text ids; v3 numbers the nodes and keys edges by number.
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _transaction(conn):
         for index in ("nodes_label", "nodes_name", "edges_dst"):
             conn.execute(f"DROP INDEX IF EXISTS {index}")
         conn.execute("ALTER TABLE nodes RENAME TO nodes_v2")
@@ -147,7 +155,3 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
         conn.execute("DROP TABLE nodes_v2")
         conn.execute("DROP TABLE edges_v2")
         conn.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
-        conn.execute("COMMIT")
-    except sqlite3.Error:
-        conn.execute("ROLLBACK")
-        raise
