@@ -161,7 +161,8 @@ def _write_batch(cur: sqlite3.Cursor, known: dict[str, int], batch: PreparedBatc
     """Write one batch inside the open transaction: number the new nodes (and give a
     placeholder row to ids only an edge names), then upsert nodes, names and edges;
     return the numbers of the ids it had to look up or give."""
-    wanted = {row[0] for row in batch.nodes}
+    node_ids = {row[0] for row in batch.nodes}
+    wanted = set(node_ids)
     for src, _, dst, _, _ in batch.named:
         wanted.add(src)
         wanted.add(dst)
@@ -175,7 +176,6 @@ def _write_batch(cur: sqlite3.Cursor, known: dict[str, int], batch: PreparedBatc
         found.update(zip(new_ids, range(start, start + len(new_ids))))
     nid = known.get
     local = found.get
-    node_ids = {row[0] for row in batch.nodes}
     cur.executemany(INSERT_PLACEHOLDER, [(found[i], i) for i in new_ids if i not in node_ids])
     node_rows = [(nid(r[0]) or local(r[0]), *r) for r in batch.nodes]
     node_rows.sort()
@@ -318,7 +318,7 @@ class WriterProcess:
         self.process.stdout.close()
 
     def _read_answers(self) -> None:
-        while data := _read_frame(self.process.stdout):
+        while data := _read_frame(self.process.stdout.fileno()):
             self.answers.put(data)
         self.answers.put(b"")
 
@@ -345,11 +345,11 @@ def _write_frame(stream: Any, data: bytes) -> None:
     stream.flush()
 
 
-def _read_frame(stream: Any) -> bytes:
-    head = stream.read(8)
-    if len(head) < 8:
-        return b""
-    return stream.read(int.from_bytes(head, "little"))
+def _read_frame(fd: int) -> bytes:
+    """Read one frame from file descriptor ``fd`` (unbuffered, so that select()
+    tells truly whether another is waiting); b"" at the end of the input."""
+    head = _read_exactly(fd, 8)
+    return _read_exactly(fd, int.from_bytes(head, "little")) if head else b""
 
 
 def _read_exactly(fd: int, size: int) -> bytes:
@@ -381,8 +381,7 @@ def serve(path: Path, incoming_fd: int, outgoing: Any, group: int = 4) -> None:
         while not ended:
             batches = []
             while len(batches) < group and (not batches or _frame_waiting(incoming_fd)):
-                head = _read_exactly(incoming_fd, 8)
-                data = _read_exactly(incoming_fd, int.from_bytes(head, "little")) if head else b""
+                data = _read_frame(incoming_fd)
                 if not data:
                     ended = True
                     break
