@@ -29,14 +29,14 @@ _EN_SUFFIXES = [
     "group", "holdings", "holding", "plc", "llc", "joint stock", "stock", "shares",
     "sa", "ag", "gmbh",
 ]
-# One regex each, so a name is scanned once per layer rather than once per suffix.
-_ZH_SUFFIX_RE = re.compile("(?:" + "|".join(map(re.escape, _ZH_SUFFIXES)) + ")$")
-_EN_SUFFIX_RE = re.compile(" (?:" + "|".join(map(re.escape, _EN_SUFFIXES)) + ")$")
-# For a cheap test before the regexes: only text ending in one of these can lose a suffix.
-_ZH_SUFFIX_ENDS = tuple(_ZH_SUFFIXES)
-_EN_SUFFIX_ENDS = tuple(" " + s for s in _EN_SUFFIXES)
-_ZH_LONGEST = max(map(len, _ZH_SUFFIX_ENDS))
-_EN_LONGEST = max(map(len, _EN_SUFFIX_ENDS))
+# Suffixes are found by set lookups on the text's tail (Chinese) or its last one or
+# two words (English, every suffix being at most two words): a regex search per layer
+# cost more than the rest of name_key together.
+_ZH_SUFFIX_SET = frozenset(_ZH_SUFFIXES)
+_ZH_SUFFIX_LENGTHS = sorted({len(x) for x in _ZH_SUFFIXES}, reverse=True)
+_EN_SUFFIX_WORDS = frozenset(x for x in _EN_SUFFIXES if " " not in x)
+_EN_SUFFIX_PAIRS = frozenset(x for x in _EN_SUFFIXES if x.count(" ") == 1)
+_ZH_SUFFIX_LAST = frozenset(x[-1] for x in _ZH_SUFFIXES)
 _PUNCT = re.compile(r"[\s\"'`.,;:!?()\[\]{}<>《》“”‘’、，。；：！？（）【】&/\\|+_·•-]+")
 _BRACKETED_GROUP = re.compile(r"[(（]\s*(集团|控股|group|holdings?)\s*[)）]", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -49,6 +49,8 @@ def fold(text: str) -> str:
     >>> fold("ＳＡＮＹ　Heavy  Industry")
     'sany heavy industry'
     """
+    if text.isascii():  # NFKC leaves ASCII as it is, and casefold() is lower() there
+        return " ".join(text.lower().split())
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
@@ -62,17 +64,29 @@ def strip_legal_suffixes(name: str) -> str:
     '三一重工'
     """
     text = _BRACKETED_GROUP.sub("", name) if "(" in name or "（" in name else name
-    text = _PUNCT.sub(" ", text).strip()
+    if text.replace(" ", "").isalnum():  # no punctuation: skip the regex, the dearest step
+        text = " ".join(text.split())
+    else:
+        text = _PUNCT.sub(" ", text).strip()
     while text:
-        if not text.endswith(_ZH_SUFFIX_ENDS) and not text.endswith(_EN_SUFFIX_ENDS):
-            break  # the common case, decided without scanning the text
-        # searching from 1 finds the longest suffix shorter than the whole text
-        # (a suffix starts at most _ZH_LONGEST/_EN_LONGEST characters from the end)
-        match = _ZH_SUFFIX_RE.search(text, max(1, len(text) - _ZH_LONGEST)) \
-            or _EN_SUFFIX_RE.search(text, max(0, len(text) - _EN_LONGEST))
-        if match is None:
-            break
-        text = text[: match.start()].rstrip()
+        if text[-1] in _ZH_SUFFIX_LAST:
+            # the longest Chinese suffix shorter than the whole text
+            size = len(text)
+            for length in _ZH_SUFFIX_LENGTHS:
+                if length < size and text[-length:] in _ZH_SUFFIX_SET:
+                    text = text[:-length].rstrip()
+                    break
+            else:
+                break  # no English suffix ends in a Chinese character either
+        else:
+            # the longest English suffix with a word before it
+            words = text.rsplit(" ", 2)
+            if len(words) == 3 and f"{words[1]} {words[2]}" in _EN_SUFFIX_PAIRS:
+                text = words[0]
+            elif len(words) >= 2 and words[-1] in _EN_SUFFIX_WORDS:
+                text = text[: -len(words[-1]) - 1]
+            else:
+                break
     return text
 
 
@@ -86,7 +100,7 @@ def name_key(name: str) -> str:
     '中联重科'
     """
     key = strip_legal_suffixes(fold(name))
-    if _CJK.search(key):
+    if not key.isascii() and _CJK.search(key):
         key = key.replace(" ", "")
     return key
 

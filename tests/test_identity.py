@@ -23,3 +23,19 @@ def test_place_and_other_ids():
     assert node_id(Label.PROVINCE, "Hunan Province") == "province:湖南" == node_id(Label.PROVINCE, "湖南省")
     assert node_id(Label.CITY, "Changsha") == node_id(Label.CITY, "长沙市") == "city:长沙"
     assert node_id(Label.SEGMENT, "工程机械整机") == "segment:工程机械整机"
+
+
+def test_suffix_layers_edges():
+    # The suffix search works on the text's tail and last words; these pin the cases
+    # where that could differ from "the longest suffix with something before it".
+    assert name_key("有限公司") == "有限"            # never strips to nothing
+    assert name_key("公司") == "公司"
+    assert name_key("Co., Ltd.") == "co"
+    assert name_key("Ltd") == "ltd"
+    assert name_key("Acme Joint Stock Company Limited") == "acme"
+    assert name_key("Acme Group Holdings Co Limited") == "acme"
+    assert name_key("Acme Incorporated.") == "acme"
+    assert name_key("华菱钢铁集团股份有限公司") == "华菱钢铁"
+    assert name_key("Acme 集团") == "acme"
+    assert name_key("三一重工 Co., Ltd.") == "三一重工"
+    assert name_key("Xiangtan·Electric_Co") == "xiangtan electric"
