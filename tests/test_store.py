@@ -1,3 +1,4 @@
+import os
 import sqlite3
 
 import networkx as nx
@@ -282,3 +283,52 @@ def test_a_group_of_batches_keeps_those_before_a_failure(tmp_path):
         assert [a[0] for a in answers] == ["ok", "error", "skipped"] and "no ABOUT edges here" in answers[1][1]
         assert [n.id for n in store.iter_nodes()] == ["firm:a"] and store.stats().edges == 1
         assert set(answers[0][2]) == {"firm:a", "firm:b"}
+
+
+def _indexes(store):
+    return {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='index' AND sql IS NOT NULL")}
+
+
+def test_a_long_write_drops_the_edge_end_index_and_builds_it_again(tmp_path, monkeypatch):
+    import chaingraph.store_write as store_write
+    monkeypatch.setattr(store_write, "BULK_MIN", 20)  # so that a small write counts as long
+    with Store(tmp_path / "one.db") as one, Store(tmp_path / "many.db") as many:
+        one.upsert(_mixed_records(), batch_size=10_000)
+        indexes = _indexes(one)
+        assert "edges_dst" in indexes
+        seen_during = []
+
+        def watching(records):
+            for i, rec in enumerate(records):
+                if i == 150:  # far enough in for the writer process to have dropped it
+                    seen_during.append(_indexes(many))
+                yield rec
+
+        many.upsert(watching(_mixed_records()), batch_size=7)
+        assert "edges_dst" not in seen_during[0] and "names_node" in seen_during[0]
+        assert _indexes(many) == indexes
+        assert many.conn.execute("SELECT count(*) FROM meta WHERE key='bulk_writer_pid'").fetchone()[0] == 0
+        assert _contents(many) == _contents(one)
+        # the queries that use it answer as before
+        assert many.edges_of("city:cs") == one.edges_of("city:cs")
+
+
+def test_an_index_left_dropped_by_a_killed_writer_is_built_at_open(tmp_path):
+    import subprocess
+    import sys
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        store.upsert(_mixed_records())
+        before = store.edges_of("city:cs")
+        dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        store.conn.execute("DROP INDEX edges_dst")
+        store.conn.execute("INSERT INTO meta VALUES ('bulk_writer_pid', ?)", (dead,))
+    with Store(path) as store:
+        assert "edges_dst" in _indexes(store)
+        # a writer still at work is left to finish: its index is not built under it
+        store.conn.execute("DROP INDEX edges_dst")
+        store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('bulk_writer_pid', ?)", (str(os.getppid()),))
+    with Store(path) as store:
+        assert "edges_dst" not in _indexes(store)
+        assert store.edges_of("city:cs") == before  # right without it, only slower
