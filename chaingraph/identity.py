@@ -90,6 +90,12 @@ def strip_legal_suffixes(name: str) -> str:
     return text
 
 
+# The keys of recent names: an ingester computes a firm's key for its id, and the
+# store needs it again for the names table a moment later. Emptied when full.
+_RECENT_KEYS: dict[str, str] = {}
+_RECENT_LIMIT = 100_000
+
+
 def name_key(name: str) -> str:
     """Return the key two surface forms of one organisation share: folded, without
     legal suffixes or punctuation. Chinese keys have no spaces at all.
@@ -99,10 +105,27 @@ def name_key(name: str) -> str:
     >>> name_key("中联重科股份有限公司")
     '中联重科'
     """
-    key = strip_legal_suffixes(fold(name))
-    if not key.isascii() and _CJK.search(key):
-        key = key.replace(" ", "")
+    key = _RECENT_KEYS.get(name)
+    if key is None:
+        key = strip_legal_suffixes(fold(name))
+        if not key.isascii() and _CJK.search(key):
+            key = key.replace(" ", "")
+        if len(_RECENT_KEYS) >= _RECENT_LIMIT:
+            _RECENT_KEYS.clear()
+        _RECENT_KEYS[name] = key
     return key
+
+
+def recent_name_key(name: str) -> str | None:
+    """Return ``name_key(name)`` if this process computed it lately, else None
+    (without computing it): for work that can leave the key to someone else.
+
+    >>> recent_name_key("Zoomlion Heavy Industry") is None
+    True
+    >>> recent_name_key(name_key("Zoomlion Heavy Industry") and "Zoomlion Heavy Industry")
+    'zoomlion heavy industry'
+    """
+    return _RECENT_KEYS.get(name)
 
 
 def has_cjk(text: str) -> bool:

@@ -27,7 +27,7 @@ from typing import Any
 import orjson
 
 from chaingraph.errors import StoreError
-from chaingraph.identity import name_key
+from chaingraph.identity import name_key, recent_name_key
 from chaingraph.model import EdgeRecord, NodeRecord, Record
 from chaingraph.store_evidence import dedup, ev_merge
 from chaingraph.store_schema import (INSERT_NAME, INSERT_PLACEHOLDER, MAX_NID, NIDS_OF, UPSERT_EDGE, UPSERT_NODE,
@@ -60,13 +60,14 @@ class UpsertStats:
 class PreparedBatch:
     """One transaction's worth of rows, merged and encoded. Edges whose ends already
     have numbers are keyed by them; the rest wait for the writer to number them.
-    Names come without their keys: the writer process computes those, since it has
-    CPU to spare while this process prepares the next batch."""
+    A name's key is None when this process has not computed it lately: the writer
+    process computes those, as it has CPU to spare while this one prepares the next
+    batch (an ingester has usually just computed the key of the names it gives)."""
 
     nodes: list[tuple[str, str, str, str, str]]      # id, label, name, props, evidence
     numbered: list[tuple[int, str, int, str, str]]   # src nid, type, dst nid, props, evidence
     named: list[tuple[str, str, str, str, str]]      # src, type, dst, props, evidence
-    names: list[tuple[str, str, str]]                # label, node id, surface
+    names: list[tuple[str, str | None, str, str]]    # label, key, node id, surface
     stats: UpsertStats
 
 
@@ -77,7 +78,8 @@ def prepare_batch(batch: list[Record], known: dict[str, int]) -> PreparedBatch:
     them best. Raises :class:`StoreError` for anything that is not a record."""
     nodes: dict[str, list] = {}
     edges: dict[tuple[str, str, str], list] = {}
-    names: set[tuple[str, str, str]] = set()
+    names: set[tuple[str, str | None, str, str]] = set()
+    recent_key = recent_name_key
     n_nodes = n_edges = n_evidence = 0
     # The loop is written out by hand (no helper calls, props copied only when two
     # records merge, one piece of evidence handled without a loop): it runs once per
@@ -127,10 +129,10 @@ def prepare_batch(batch: list[Record], known: dict[str, int]) -> PreparedBatch:
                 entry[2] = {**entry[2], **props} if props else entry[2]
                 entry[3].extend(items)
             if name:
-                names.add((label, node_id, name))
+                names.add((label, recent_key(name), node_id, name))
             for surface in rec.aliases:
                 if surface:
-                    names.add((label, node_id, surface))
+                    names.add((label, recent_key(surface), node_id, surface))
     dumps, opt = orjson.dumps, orjson.OPT_SORT_KEYS
     node_rows = [(i, e[0], e[1], dumps(e[2], option=opt).decode() if e[2] else "{}",
                   dumps(e[3] if len(e[3]) == 1 else dedup(e[3])).decode()) for i, e in nodes.items()]
@@ -192,8 +194,8 @@ def _write_batch(cur: sqlite3.Cursor, known: dict[str, int], batch: PreparedBatc
     cur.executemany(UPSERT_NODE, node_rows)
     # Key order keeps the inserts into the names B-tree local (measured 2x faster).
     key_of = _cached_key
-    cur.executemany(INSERT_NAME, sorted({(label, key_of(surface), node_id, surface)
-                                         for label, node_id, surface in batch.names}))
+    cur.executemany(INSERT_NAME, sorted({(label, key_of(surface) if key is None else key, node_id, surface)
+                                         for label, key, node_id, surface in batch.names}))
     edge_rows = batch.numbered
     if batch.named:
         edge_rows = edge_rows + [(nid(s) or local(s), t, nid(d) or local(d), p, e)
