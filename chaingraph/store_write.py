@@ -374,6 +374,8 @@ class WriterProcess:
 # of the format (no back-references) wrote 1M records in 0.7 us each against
 # pickle's 1.5, and reads them back in 0.85 us against 1.3.
 MARSHAL_VERSION = 2
+
+
 def _encode_batch(batch: PreparedBatch) -> bytes:
     stats = batch.stats
     return marshal.dumps((batch.nodes, batch.numbered, batch.named, batch.names,
@@ -413,7 +415,7 @@ def _frame_waiting(fd: int) -> bool:
     return bool(select.select([fd], [], [], 0)[0])
 
 
-def serve(path: Path, incoming_fd: int, outgoing: Any, group: int = 4, bulk_min: int = 200_000) -> None:
+def serve(path: Path, incoming_fd: int, outgoing: Any, group: int = 4, bulk_min: int = BULK_MIN) -> None:
     """The writer process's loop: read batches from file descriptor ``incoming_fd``
     (unbuffered, so that what is waiting can be seen), write those already waiting,
     up to ``group`` of them, in one transaction (see :func:`write_batches`), and
