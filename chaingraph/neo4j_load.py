@@ -293,8 +293,9 @@ def _edge_batches(store: Store, rel: RelType, ends_of: dict[str, tuple[Label, st
                   batch_size: int) -> Iterator[tuple[tuple[Label, Label] | None, list[dict[str, Any]], int]]:
     """Yield ``(end labels, rows, edges skipped since the last batch)``; a final
     ``(None, [], skipped)`` carries the skipped count left over. ``ends_of`` maps a
-    node id to its label and element id; each row holds both ends' ids (``src``,
-    ``dst``) and element ids (``a``, ``b``)."""
+    node id to its label and element id; each row is a list of both ends' element
+    ids, both ends' ids and the properties (a list packs and unpacks with less work
+    than a map with the same five keys in every row)."""
     pending: dict[tuple[Label, Label], list[dict[str, Any]]] = defaultdict(list)
     skipped = 0
     for edge in store.iter_edges(rel):
@@ -303,8 +304,8 @@ def _edge_batches(store: Store, rel: RelType, ends_of: dict[str, tuple[Label, st
             skipped += 1
             continue
         bucket = pending[(src[0], dst[0])]
-        bucket.append({"src": edge.src, "dst": edge.dst, "a": src[1], "b": dst[1],
-                       "props": _props_with(None, edge.props, evidence.get(edge.key, _NO_EVIDENCE))})
+        bucket.append([src[1], dst[1], edge.src, edge.dst,
+                       _props_with(None, edge.props, evidence.get(edge.key, _NO_EVIDENCE))])
         if len(bucket) >= batch_size:
             yield (src[0], dst[0]), pending.pop((src[0], dst[0])), skipped
             skipped = 0

@@ -248,9 +248,9 @@ def test_an_element_id_that_names_no_node_of_that_id_makes_the_batch_go_again_by
     def spoil_first_edge_batch(driver, query, rows, report, database=None):
         # Stand in for a node deleted and its element id reused during the load:
         # the first relationship row's start points at another node (its end).
-        if "r.a" in query and not spoiled:
-            rows = [dict(rows[0], a=rows[0]["b"]), *rows[1:]]
-            spoiled.append(rows[0]["src"])
+        if "elementId(a)" in query and not spoiled:
+            rows = [[rows[0][1], *rows[0][1:]], *rows[1:]]
+            spoiled.append(rows[0][2])
         return real(driver, query, rows, report, database)
 
     monkeypatch.setattr(loader, "write_batch", spoil_first_edge_batch)

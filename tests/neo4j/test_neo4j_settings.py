@@ -38,7 +38,7 @@ def test_tls_uris_make_a_driver_without_error():
 
 def test_statement_slots_take_only_enum_members():
     text = statement("_merge_edges", src=Label.FIRM, dst=Label.SEGMENT, type=RelType.SUPPLIES)
-    assert "(a:`Firm` {id: r.src})" in text and "[x:`SUPPLIES`]" in text and "{{" not in text
+    assert "(a:`Firm` {id: r[2]})" in text and "[x:`SUPPLIES`]" in text and "{{" not in text
     with pytest.raises(TypeError):
         statement("_merge_nodes", label="Firm`) DETACH DELETE n //")
     with pytest.raises(KeyError):
