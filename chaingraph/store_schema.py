@@ -142,13 +142,20 @@ def restore_bulk_index(conn: sqlite3.Connection, *, force: bool = False) -> bool
 
 
 def _process_alive(pid: int) -> bool:
+    """Whether ``pid`` is a store writer still at work: a process that has ended, is a
+    zombie, or is now some other program (its number reused) is not."""
+    if pid == os.getpid():
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
-    return pid != os.getpid()
+        pass
+    try:  # Linux tells what the process runs; a zombie's command line is empty
+        return b"chaingraph.store_write" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True  # no /proc: trust the signal test
 
 
 @contextmanager

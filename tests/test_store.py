@@ -326,9 +326,22 @@ def test_an_index_left_dropped_by_a_killed_writer_is_built_at_open(tmp_path):
         store.conn.execute("INSERT INTO meta VALUES ('bulk_writer_pid', ?)", (dead,))
     with Store(path) as store:
         assert "edges_dst" in _indexes(store)
-        # a writer still at work is left to finish: its index is not built under it
+        # a number now used by another program (here our parent) is not a writer
         store.conn.execute("DROP INDEX edges_dst")
         store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('bulk_writer_pid', ?)", (str(os.getppid()),))
     with Store(path) as store:
-        assert "edges_dst" not in _indexes(store)
-        assert store.edges_of("city:cs") == before  # right without it, only slower
+        assert "edges_dst" in _indexes(store)
+    # a writer still at work is left to finish: its index is not built under it
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "chaingraph.store_write"])
+    try:
+        with Store(path) as store:
+            store.conn.execute("DROP INDEX edges_dst")
+            store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('bulk_writer_pid', ?)", (str(writer.pid),))
+        with Store(path) as store:
+            assert "edges_dst" not in _indexes(store)
+            assert store.edges_of("city:cs") == before  # right without it, only slower
+    finally:
+        writer.kill()
+        writer.wait()
+    with Store(path) as store:
+        assert "edges_dst" in _indexes(store)
