@@ -20,8 +20,8 @@ types are slots like ``{{label}}`` filled by :func:`statement` from the fixed en
 ...                 "// param depth = 3: hops\\nMATCH (n) RETURN n")
 >>> q.answers, [(p.name, p.required, p.default) for p in q.params]
 ('Who supplies a firm.', [('id', True, None), ('depth', False, 3)])
->>> statement("_merge_nodes", label=Label.FIRM).splitlines()[-1]
-'SET n += r.props'
+>>> statement("_merge_nodes", label=Label.FIRM).splitlines()[1]
+'MERGE (n:`Firm` {id: r.id})'
 """
 
 from __future__ import annotations
