@@ -151,14 +151,6 @@ def prepare_batch(batch: list[Record], known: dict[str, int]) -> PreparedBatch:
     return PreparedBatch(node_rows, numbered, named, list(names), UpsertStats(n_nodes, n_edges, n_evidence))
 
 
-def key_names(batch: PreparedBatch) -> None:
-    """Fill in the name keys ``batch`` left to the writer process (for when this
-    process would otherwise wait for the writer)."""
-    key_of = _cached_key
-    batch.names = [(label, key_of(surface) if key is None else key, node_id, surface)
-                   for label, key, node_id, surface in batch.names]
-
-
 class NodeNumbers:
     """The node numbers (nid) of recently written ids, so that edges can be keyed
     without asking SQLite for each end. Holds at most ``limit`` ids; the older half
@@ -323,10 +315,6 @@ class WriterProcess:
         except OSError as exc:
             raise self._stopped() from exc
         self.outstanding += 1
-
-    def behind(self) -> bool:
-        """Return whether :meth:`send` would have to wait for the writer now."""
-        return self.outstanding - self.answers.qsize() >= self.ahead
 
     def wait(self) -> None:
         """Return once every batch sent is written."""
@@ -502,8 +490,6 @@ def upsert_records(conn: sqlite3.Connection, numbers: NodeNumbers, pipeline: Pip
         try:
             while batch is not None:
                 prepared = prepare_batch(batch, numbers.known)
-                if writer.behind():  # rather than wait idle, take work off the writer
-                    key_names(prepared)
                 writer.send(prepared)
                 if progress:
                     progress(prepared.stats.nodes + prepared.stats.edges)
