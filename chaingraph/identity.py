@@ -14,15 +14,10 @@ from functools import lru_cache
 from chaingraph.gazetteer import gazetteer
 from chaingraph.model import Label
 
-# Longest first, so that "集团股份有限公司" is taken whole rather than as "公司".
-_ZH_SUFFIXES = sorted(
-    [
-        "集团股份有限公司", "集团有限责任公司", "集团有限公司", "股份有限公司", "有限责任公司",
-        "控股有限公司", "有限公司", "股份公司", "集团公司", "控股集团", "集团", "公司",
-    ],
-    key=len,
-    reverse=True,
-)
+_ZH_SUFFIXES = [
+    "集团股份有限公司", "集团有限责任公司", "集团有限公司", "股份有限公司", "有限责任公司",
+    "控股有限公司", "有限公司", "股份公司", "集团公司", "控股集团", "集团", "公司",
+]
 _EN_SUFFIXES = [
     "co ltd", "co limited", "company limited", "company ltd", "corporation limited",
     "limited", "ltd", "inc", "incorporated", "corp", "corporation", "company", "co",
@@ -33,6 +28,7 @@ _EN_SUFFIXES = [
 # two words (English, every suffix being at most two words): a regex search per layer
 # cost more than the rest of name_key together.
 _ZH_SUFFIX_SET = frozenset(_ZH_SUFFIXES)
+# Longest first, so that "集团股份有限公司" is taken whole rather than as "公司".
 _ZH_SUFFIX_LENGTHS = sorted({len(x) for x in _ZH_SUFFIXES}, reverse=True)
 _EN_SUFFIX_WORDS = frozenset(x for x in _EN_SUFFIXES if " " not in x)
 _EN_SUFFIX_PAIRS = frozenset(x for x in _EN_SUFFIXES if x.count(" ") == 1)
