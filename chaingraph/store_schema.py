@@ -14,13 +14,21 @@ from chaingraph.store_evidence import dumps
 
 SCHEMA_VERSION = 3
 
+# The index a long write drops and builds again at its end (see restore_bulk_index):
+# its entries arrive in random order, and maintaining it row by row cost a 1M-node,
+# 3M-edge write about 17 s of the writer's 47 s; building it afterwards costs 3-4 s.
+BULK_INDEX = "edges_dst"
+CREATE_BULK_INDEX = f"CREATE INDEX IF NOT EXISTS {BULK_INDEX} ON edges(dst, type)"
+DROP_BULK_INDEX = f"DROP INDEX IF EXISTS {BULK_INDEX}"
+BULK_WRITER_KEY = "bulk_writer_pid"
+
 # Nodes are numbered (nid) in the order they first arrive, and edges are keyed by those
 # numbers: a batch of new records then mostly appends to the edge B-tree instead of
 # touching pages all over it, and integer keys are a fifth the size of text ids
 # (measured on 1M nodes and 3M edges: 81 s of SQLite work with text keys, 34 s with
 # integers). A node named only by an edge gets a placeholder row (label '') so the
 # edge has a number to point at; it is filled in when its own record arrives.
-DDL = """
+DDL = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS nodes (
     nid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, label TEXT NOT NULL, name TEXT NOT NULL,
@@ -32,7 +40,7 @@ CREATE TABLE IF NOT EXISTS edges (
     evidence TEXT NOT NULL,
     PRIMARY KEY (src, type, dst)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
+{CREATE_BULK_INDEX};
 CREATE TABLE IF NOT EXISTS names (
     label TEXT NOT NULL, key TEXT NOT NULL, node_id TEXT NOT NULL, surface TEXT NOT NULL,
     PRIMARY KEY (label, key, node_id)
@@ -66,14 +74,6 @@ ON CONFLICT(src, type, dst) DO UPDATE SET
     evidence = ev_merge(edges.evidence, excluded.evidence)
 """
 INSERT_NAME = "INSERT OR IGNORE INTO names (label, key, node_id, surface) VALUES (?, ?, ?, ?)"
-
-# The index a long write drops and builds again at its end (see restore_bulk_index):
-# its entries arrive in random order, and maintaining it row by row cost a 1M-node,
-# 3M-edge write about 17 s of the writer's 47 s; building it afterwards costs 3-4 s.
-BULK_INDEX = "edges_dst"
-CREATE_BULK_INDEX = "CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type)"
-DROP_BULK_INDEX = "DROP INDEX IF EXISTS edges_dst"
-BULK_WRITER_KEY = "bulk_writer_pid"
 
 # One JSON array parameter instead of thousands of "?": SQLite walks it in C.
 NIDS_OF = "SELECT n.id, n.nid FROM json_each(?) AS j JOIN nodes AS n ON n.id = j.value"

@@ -19,7 +19,6 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -193,8 +192,7 @@ def _write_batch(cur: sqlite3.Cursor, known: dict[str, int], batch: PreparedBatc
     node_rows.sort()
     cur.executemany(UPSERT_NODE, node_rows)
     # Key order keeps the inserts into the names B-tree local (measured 2x faster).
-    key_of = _cached_key
-    cur.executemany(INSERT_NAME, sorted({(label, key_of(surface) if key is None else key, node_id, surface)
+    cur.executemany(INSERT_NAME, sorted({(label, name_key(surface) if key is None else key, node_id, surface)
                                          for label, key, node_id, surface in batch.names}))
     edge_rows = batch.numbered
     if batch.named:
@@ -519,11 +517,6 @@ def better_name(old: str, new: str) -> str:
     if len(new) > len(old) or (len(new) == len(old) and new < old):
         return new
     return old
-
-
-@lru_cache(maxsize=200_000)
-def _cached_key(surface: str) -> str:
-    return name_key(surface)
 
 
 @contextmanager
