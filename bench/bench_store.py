@@ -38,8 +38,7 @@ def store_write_1m() -> dict:
         size = (Path(tmp) / "bench.db").stat().st_size
     total = stats.nodes + stats.edges
     return {"seconds": round(t.seconds, 1), "records": total,
-            "records_per_s": int(total / t.seconds), "db_mb": round(size / 2**20),
-            "writer_process_peak_mb": stats.writer_peak_mb}
+            "records_per_s": int(total / t.seconds), "db_mb": round(size / 2**20)}
 
 
 @benchmark("store-read-100k")

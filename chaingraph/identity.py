@@ -112,20 +112,6 @@ def name_key(name: str) -> str:
     return key
 
 
-def recent_name_key(name: str) -> str | None:
-    """Return ``name_key(name)`` if this process computed it lately, else None
-    (without computing it): for work that can leave the key to someone else.
-
-    >>> name = "Only-In-This-Doctest Machinery Co., Ltd."
-    >>> recent_name_key(name) is None
-    True
-    >>> key = name_key(name)
-    >>> recent_name_key(name)
-    'only in this doctest machinery'
-    """
-    return _RECENT_KEYS.get(name)
-
-
 def has_cjk(text: str) -> bool:
     """Return True when ``text`` contains a Chinese character."""
     return bool(_CJK.search(text))

@@ -21,11 +21,11 @@ import orjson
 from chaingraph.errors import NotFoundError, StoreError
 from chaingraph.identity import fold, name_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
-from chaingraph.store_evidence import decode_list, ev_merge
+from chaingraph.store_evidence import decode_list
 from chaingraph.store_schema import SCHEMA_VERSION, migrate
-from chaingraph.store_write import NodeNumbers, Pipeline, UpsertStats, connect, gc_paused, upsert_records
+from chaingraph.store_write import KnownIds, Pipeline, UpsertStats, connect, gc_paused, upsert_records
 
-__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoreStats", "UpsertStats", "ev_merge"]
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoreStats", "UpsertStats"]
 
 DEFAULT_DB = "chaingraph.db"
 
@@ -61,7 +61,7 @@ class Store:
             raise StoreError(f"{self.path}: is a directory, not a store file")
         try:
             conn = self._conn = connect(self.path)
-            self._numbers = NodeNumbers()
+            self._known = KnownIds()
             self._pipeline = Pipeline()
             migrate(conn, self.path)
         except sqlite3.DatabaseError as exc:
@@ -92,7 +92,7 @@ class Store:
         transaction, and return how many of each were taken. ``progress`` is called
         with the number of records of each batch. Records may come from a generator
         that reads this store: each read sees every earlier batch written."""
-        return upsert_records(self.conn, self._numbers, self._pipeline, self.path, records, batch_size, progress)
+        return upsert_records(self.conn, self._known, self._pipeline, self.path, records, batch_size, progress)
 
     # -- reading single items ----------------------------------------------------
     def get_node(self, node_id: str) -> NodeRecord | None:

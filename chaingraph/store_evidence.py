@@ -1,9 +1,10 @@
 """How the store keeps evidence: each node and edge row holds a JSON array of
-items ``[source, row, start, end, note, sentence]``, merged by :func:`ev_merge`.
+items ``[source, row, start, end, note, sentence]``, merged in SQL (see
+:data:`chaingraph.store_schema.UPSERT_NODES`).
 
 >>> from chaingraph.model import Evidence
->>> item = encode(Evidence("source:a", row=3))
->>> decode_list(ev_merge(dumps([item]), dumps([item, encode(Evidence("source:b", start=0, end=4))])))
+>>> items = [encode(Evidence("source:b", start=0, end=4)), encode(Evidence("source:a", row=3))]
+>>> decode_list(dumps(items))
 [Evidence(source='source:a', row=3, sentence=None, start=None, end=None, note=None), Evidence(source='source:b', row=None, sentence=None, start=0, end=4, note=None)]
 """
 
@@ -35,31 +36,6 @@ def dumps(value: Any) -> str:
     if not value:
         return "[]" if isinstance(value, list) else "{}"
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
-
-
-def ev_merge(old: str, new: str) -> str:
-    """SQLite function: return the evidence array ``old`` with the items of ``new``
-    that it lacks appended (an item is the same when all but its sentence agree);
-    ``old`` unchanged when there is nothing new.
-
-    A place named on every row of a long list gathers thousands of items, so
-    ``old`` is searched as text rather than parsed: an item's first five fields,
-    written as JSON, can only occur in the array where an item starts (quotes inside
-    strings are escaped), so finding them there means the item is present.
-    """
-    if new == "[]" or new == old:
-        return old
-    added = []
-    for item in orjson.loads(new):
-        text = orjson.dumps(item).decode()
-        head = orjson.dumps(item[:5]).decode()[:-1] + ","
-        if head not in old and all(head not in a for a in added):
-            added.append(text)
-    if not added:
-        return old
-    if old == "[]":
-        return "[" + ",".join(added) + "]"
-    return old[:-1] + "," + ",".join(added) + "]"
 
 
 def decode_list(text: str) -> list[Evidence]:

@@ -52,32 +52,73 @@ CREATE VIEW IF NOT EXISTS edge_ids AS
     FROM edges e JOIN nodes s ON s.nid = e.src JOIN nodes d ON d.nid = e.dst;
 """
 
-# Evidence is kept inline, as a JSON array of [source, row, start, end, note, sentence]
-# items (-1 and "" for absent values): one B-tree write per record instead of two.
-# ev_merge() (chaingraph.store_evidence) adds only the items not yet there.
-UPSERT_NODE = """
-INSERT INTO nodes (nid, id, label, name, props, evidence) VALUES (?, ?, ?, ?, ?, ?)
-ON CONFLICT(nid) DO UPDATE SET
+# A batch is written by a few statements that each take all its rows as one JSON
+# array, walked by json_each in SQLite's C code: Python's sqlite3 module lets go of
+# the interpreter lock while a statement runs, so the store's writer thread fills the
+# B-trees on one core while the caller prepares the next batch on the other (row by
+# row, each step would wait for the lock again). Evidence is kept inline, as a JSON
+# array of [source, row, start, end, note, sentence] items (-1 and "" for absent
+# values); _EVIDENCE_MERGE adds the items of the new array whose first five fields
+# are not in the old one yet. It is SQL rather than a Python function because a
+# Python function would take the interpreter lock back for every row that merges.
+# The old array is searched as text: an item's first five fields, written as JSON,
+# can only occur where an item starts (quotes inside strings are escaped), and
+# SQLite writes a JSON array of those values exactly as orjson does.
+_EVIDENCE_MERGE = """CASE WHEN {new} = {old} OR {new} = '[]' THEN {old} WHEN {old} = '[]' THEN {new}
+    ELSE coalesce((
+        SELECT substr({old}, 1, length({old}) - 1) || ',' || group_concat(item.value, ',') || ']'
+        FROM json_each({new}) AS item
+        WHERE instr({old}, rtrim(json_array(json_extract(item.value, '$[0]'), json_extract(item.value, '$[1]'),
+                                            json_extract(item.value, '$[2]'), json_extract(item.value, '$[3]'),
+                                            json_extract(item.value, '$[4]')), ']') || ',') = 0
+        HAVING count(*) > 0), {old}) END"""
+
+# Rows: [id, label, name, props, evidence]. A new node's number (nid) follows
+# arrival order, so the edges of new nodes append to the edge B-tree.
+UPSERT_NODES = f"""
+INSERT INTO nodes (id, label, name, props, evidence)
+SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+       json_extract(value, '$[3]'), json_extract(value, '$[4]')
+FROM json_each(?) WHERE true
+ON CONFLICT(id) DO UPDATE SET
     label = CASE nodes.label WHEN '' THEN excluded.label ELSE nodes.label END,
     name = CASE
         WHEN length(excluded.name) > length(nodes.name)
           OR (length(excluded.name) = length(nodes.name) AND excluded.name < nodes.name)
         THEN excluded.name ELSE nodes.name END,
     props = json_patch(nodes.props, excluded.props),
-    evidence = ev_merge(nodes.evidence, excluded.evidence)
+    evidence = {_EVIDENCE_MERGE.format(old="nodes.evidence", new="excluded.evidence")}
 """
-INSERT_PLACEHOLDER = "INSERT INTO nodes (nid, id, label, name, props, evidence) VALUES (?, ?, '', '', '{}', '[]')"
-UPSERT_EDGE = """
-INSERT INTO edges (src, type, dst, props, evidence) VALUES (?, ?, ?, ?, ?)
+# Ids an edge names that may have no row yet get a placeholder (label ''), so the
+# edge has a number to point at; it is filled in when the node's own record arrives.
+INSERT_PLACEHOLDERS = """
+INSERT OR IGNORE INTO nodes (id, label, name, props, evidence) SELECT value, '', '', '{}', '[]' FROM json_each(?)
+"""
+# Rows: [src nid, type, dst nid, props, evidence, src id, dst id], written in key
+# order. An end whose number the caller does not know (null) is looked up by id.
+UPSERT_EDGES = f"""
+INSERT INTO edges (src, type, dst, props, evidence)
+SELECT coalesce(json_extract(j.value, '$[0]'), (SELECT nid FROM nodes WHERE id = json_extract(j.value, '$[5]'))),
+       json_extract(j.value, '$[1]'),
+       coalesce(json_extract(j.value, '$[2]'), (SELECT nid FROM nodes WHERE id = json_extract(j.value, '$[6]'))),
+       json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]')
+FROM json_each(?) AS j
+WHERE true ORDER BY 1, 2, 3
 ON CONFLICT(src, type, dst) DO UPDATE SET
     props = json_patch(edges.props, excluded.props),
-    evidence = ev_merge(edges.evidence, excluded.evidence)
+    evidence = {_EVIDENCE_MERGE.format(old="edges.evidence", new="excluded.evidence")}
 """
-INSERT_NAME = "INSERT OR IGNORE INTO names (label, key, node_id, surface) VALUES (?, ?, ?, ?)"
-
-# One JSON array parameter instead of thousands of "?": SQLite walks it in C.
-NIDS_OF = "SELECT n.id, n.nid FROM json_each(?) AS j JOIN nodes AS n ON n.id = j.value"
+# Rows: [label, key, node id, surface].
+INSERT_NAMES = """
+INSERT OR IGNORE INTO names (label, key, node_id, surface)
+SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+       json_extract(value, '$[3]')
+FROM json_each(?)
+"""
 MAX_NID = "SELECT coalesce(max(nid), 0) FROM nodes"
+# One JSON object, not a row a node: each row fetched would be a step, and each
+# step gives up the interpreter lock and waits to get it back.
+NEW_NIDS = "SELECT json_group_object(id, nid) FROM nodes WHERE nid > ?"
 
 
 def migrate(conn: sqlite3.Connection, path: Path) -> None:
@@ -119,10 +160,10 @@ def has_bulk_index(conn: sqlite3.Connection) -> bool:
 
 def drop_bulk_index(conn: sqlite3.Connection) -> None:
     """Drop :data:`BULK_INDEX` for a long write, inside the caller's open
-    transaction, noting this process's id so that a store opened meanwhile leaves
-    it to this process to build again."""
+    transaction, noting this process (see :func:`writer_token`) so that a store
+    opened meanwhile leaves it to this process to build again."""
     conn.execute(DROP_BULK_INDEX)
-    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (BULK_WRITER_KEY, str(os.getpid())))
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (BULK_WRITER_KEY, writer_token(os.getpid())))
 
 
 def restore_bulk_index(conn: sqlite3.Connection, *, force: bool = False) -> bool:
@@ -133,7 +174,7 @@ def restore_bulk_index(conn: sqlite3.Connection, *, force: bool = False) -> bool
     if has_bulk_index(conn):
         return False
     row = conn.execute("SELECT value FROM meta WHERE key=?", (BULK_WRITER_KEY,)).fetchone()
-    if row and not force and _process_alive(int(row[0])):
+    if row and not force and _writer_alive(row[0]):
         return False
     with write_transaction(conn):
         conn.execute(CREATE_BULK_INDEX)
@@ -141,21 +182,46 @@ def restore_bulk_index(conn: sqlite3.Connection, *, force: bool = False) -> bool
     return True
 
 
-def _process_alive(pid: int) -> bool:
-    """Whether ``pid`` is a store writer still at work: a process that has ended, is a
-    zombie, or is now some other program (its number reused) is not."""
+def writer_token(pid: int) -> str:
+    """Return what names process ``pid`` as a store's writer: ``pid:start`` with
+    the process's start time where Linux tells it (``/proc``), so that a number
+    reused by a later process does not pass for the writer; ``pid:`` elsewhere."""
+    stat = _proc_stat(pid)
+    return f"{pid}:{stat[19] if stat else ''}"
+
+
+def _proc_stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state first), or None."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def _writer_alive(token: str) -> bool:
+    """Whether the writer ``token`` names (see :func:`writer_token`) is another
+    process still running: one that has ended, is a zombie, or is a later process
+    with a reused number is not; nor is this process, whose writes are over when it
+    opens the store."""
+    pid_text, _, start = token.partition(":")
+    try:
+        pid = int(pid_text)
+    except ValueError:
+        return False
     if pid == os.getpid():
         return False
-    try:
+    stat = _proc_stat(pid)
+    if stat is not None:
+        return stat[0] != "Z" and (not start or stat[19] == start)
+    if Path("/proc/self/stat").exists():
+        return False  # Linux, and no such process
+    try:  # no /proc: trust the signal test
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         pass
-    try:  # Linux tells what the process runs; a zombie's command line is empty
-        return b"chaingraph.store_write" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return True  # no /proc: trust the signal test
+    return True
 
 
 @contextmanager

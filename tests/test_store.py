@@ -252,7 +252,7 @@ def _contents(store):
 def test_writer_process_gives_what_one_batch_gives(tmp_path):
     with Store(tmp_path / "one.db") as one, Store(tmp_path / "many.db") as many:
         one.upsert(_mixed_records(), batch_size=10_000)
-        many.upsert(_mixed_records(), batch_size=7)  # 26 batches: all but the first go to the writer process
+        many.upsert(_mixed_records(), batch_size=7)  # 26 batches: all but the first go to the writer thread
         assert _contents(many) == _contents(one)
         assert len(one.get_node("city:cs").evidence) == 40
         many.upsert(_mixed_records(), batch_size=7)
@@ -272,17 +272,46 @@ def test_writer_process_error_keeps_earlier_batches(tmp_path):
 
 
 def test_a_group_of_batches_keeps_those_before_a_failure(tmp_path):
-    from chaingraph.store_write import NodeNumbers, prepare_batch, write_batches
+    from chaingraph.store_write import KnownIds, prepare_batch, write_batches
     with Store(tmp_path / "s.db") as store:
         store.conn.execute("CREATE TRIGGER no_about BEFORE INSERT ON edges WHEN NEW.type = 'ABOUT' "
                            "BEGIN SELECT RAISE(ABORT, 'no ABOUT edges here'); END")
-        batches = [prepare_batch([NodeRecord("firm:a", Label.FIRM, "A"), EdgeRecord(RelType.SUPPLIES, "firm:a", "firm:b")], {}),
-                   prepare_batch([NodeRecord("firm:c", Label.FIRM, "C"), EdgeRecord(RelType.ABOUT, "source:s", "firm:c")], {}),
-                   prepare_batch([NodeRecord("firm:d", Label.FIRM, "D")], {})]
-        answers = write_batches(store.conn, NodeNumbers(), batches, store.path)
+        known = KnownIds()
+        batches = [prepare_batch([NodeRecord("firm:a", Label.FIRM, "A"), EdgeRecord(RelType.SUPPLIES, "firm:a", "firm:b")], known),
+                   prepare_batch([NodeRecord("firm:c", Label.FIRM, "C"), EdgeRecord(RelType.ABOUT, "source:s", "firm:c")], known),
+                   prepare_batch([NodeRecord("firm:d", Label.FIRM, "D")], known)]
+        answers = write_batches(store.conn, batches, store.path)
         assert [a[0] for a in answers] == ["ok", "error", "skipped"] and "no ABOUT edges here" in answers[1][1]
         assert [n.id for n in store.iter_nodes()] == ["firm:a"] and store.stats().edges == 1
-        assert set(answers[0][2]) == {"firm:a", "firm:b"}
+
+
+def test_a_failed_write_forgets_the_ids_it_would_have_written(tmp_path):
+    # Edges find their ends by id; an id remembered from a batch that was rolled
+    # back would leave a later edge without its end.
+    with Store(tmp_path / "s.db") as store:
+        store.conn.execute("CREATE TRIGGER no_c BEFORE INSERT ON nodes WHEN NEW.id = 'firm:c' "
+                           "BEGIN SELECT RAISE(ABORT, 'no firm:c here'); END")
+        with pytest.raises(StoreError, match="no firm:c here"):
+            store.upsert([NodeRecord("firm:b", Label.FIRM, "B"), NodeRecord("firm:c", Label.FIRM, "C")])
+        store.conn.execute("DROP TRIGGER no_c")
+        store.upsert([EdgeRecord(RelType.SUPPLIES, "firm:b", "firm:c", {}, [EV1])])
+        assert [(e.src, e.dst) for e in store.iter_edges()] == [("firm:b", "firm:c")]
+
+
+def test_evidence_merges_with_quotes_control_characters_and_emoji(tmp_path):
+    odd = ['q"uote', "back\\slash", "tab\tnew\nline", "ctl\x01\x1f", "emoji 😀 中文", "br]acket", "x/y"]
+    with Store(tmp_path / "s.db") as store:
+        for round_ in range(2):
+            for i, text in enumerate(odd):
+                store.upsert([NodeRecord("firm:x", Label.FIRM, "X", {}, [Evidence(f"source:{text}", row=i, note=text,
+                                                                                   sentence=f"{text} {round_}")]),
+                              EdgeRecord(RelType.SUPPLIES, "firm:x", "firm:y", {},
+                                         [Evidence(f"source:{text}", row=i, note=text)])])
+            items = store.evidence("firm:x")
+            assert [(e.source, e.note) for e in items] == sorted((f"source:{t}", t) for t in odd)
+            assert len(store.evidence("firm:x|SUPPLIES|firm:y")) == len(odd)
+        # the first sentence seen for an item stays; a repeat adds nothing
+        assert {e.sentence for e in items} == {f"{t} 0" for t in odd}
 
 
 def _indexes(store):
@@ -300,7 +329,7 @@ def test_a_long_write_drops_the_edge_end_index_and_builds_it_again(tmp_path, mon
 
         def watching(records):
             for i, rec in enumerate(records):
-                if i == 150:  # far enough in for the writer process to have dropped it
+                if i == 150:  # far enough in for the writer thread to have dropped it
                     seen_during.append(_indexes(many))
                 yield rec
 
@@ -316,6 +345,8 @@ def test_a_long_write_drops_the_edge_end_index_and_builds_it_again(tmp_path, mon
 def test_an_index_left_dropped_by_a_killed_writer_is_built_at_open(tmp_path):
     import subprocess
     import sys
+
+    from chaingraph.store_schema import writer_token
     path = tmp_path / "s.db"
     with Store(path) as store:
         store.upsert(_mixed_records())
@@ -326,17 +357,17 @@ def test_an_index_left_dropped_by_a_killed_writer_is_built_at_open(tmp_path):
         store.conn.execute("INSERT INTO meta VALUES ('bulk_writer_pid', ?)", (dead,))
     with Store(path) as store:
         assert "edges_dst" in _indexes(store)
-        # a number now used by another program (here our parent) is not a writer
+        # a number now used by a later process (here our parent, started at another time) is not a writer
         store.conn.execute("DROP INDEX edges_dst")
-        store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('bulk_writer_pid', ?)", (str(os.getppid()),))
+        store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('bulk_writer_pid', ?)", (f"{os.getppid()}:1",))
     with Store(path) as store:
         assert "edges_dst" in _indexes(store)
     # a writer still at work is left to finish: its index is not built under it
-    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "chaingraph.store_write"])
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         with Store(path) as store:
             store.conn.execute("DROP INDEX edges_dst")
-            store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('bulk_writer_pid', ?)", (str(writer.pid),))
+            store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('bulk_writer_pid', ?)", (writer_token(writer.pid),))
         with Store(path) as store:
             assert "edges_dst" not in _indexes(store)
             assert store.edges_of("city:cs") == before  # right without it, only slower
