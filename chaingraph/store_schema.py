@@ -92,7 +92,8 @@ ON CONFLICT(id) DO UPDATE SET
 # Ids an edge names that may have no row yet get a placeholder (label ''), so the
 # edge has a number to point at; it is filled in when the node's own record arrives.
 INSERT_PLACEHOLDERS = """
-INSERT OR IGNORE INTO nodes (id, label, name, props, evidence) SELECT value, '', '', '{}', '[]' FROM json_each(?)
+INSERT OR IGNORE INTO nodes (id, label, name, props, evidence)
+SELECT value, '', '', '{}', '[]' FROM json_each(?)
 """
 # Rows: [src nid, type, dst nid, props, evidence, src id, dst id], written in key
 # order. An end whose number the caller does not know (null) is looked up by id.
