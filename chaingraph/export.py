@@ -29,25 +29,17 @@ def _evidence_json(items: list[Evidence]) -> str:
     return json.dumps([e.to_dict() for e in items], ensure_ascii=False)
 
 
-def _evidence_by_owner(store: Store) -> dict[str, list[Evidence]]:
-    grouped: dict[str, list[Evidence]] = defaultdict(list)
-    for owner, ev in store.iter_evidence():
-        grouped[owner].append(ev)
-    return grouped
-
-
 def flat_graph(store: Store) -> nx.MultiDiGraph:
     """Return the store as a MultiDiGraph whose attributes are all scalars, with the
     evidence of each node and edge as a JSON string attribute ``evidence``."""
-    evidence = _evidence_by_owner(store)
     graph = nx.MultiDiGraph()
-    for node in store.iter_nodes():
+    for node in store.iter_nodes(evidence=True):
         attrs = {k: _scalar(v) for k, v in node.props.items() if v is not None}
-        attrs.update(label=node.label.value, name=node.name, evidence=_evidence_json(evidence.get(node.id, [])))
+        attrs.update(label=node.label.value, name=node.name, evidence=_evidence_json(node.evidence))
         graph.add_node(node.id, **attrs)
-    for edge in store.iter_edges():
+    for edge in store.iter_edges(evidence=True):
         attrs = {k: _scalar(v) for k, v in edge.props.items() if v is not None}
-        attrs.update(type=edge.type.value, evidence=_evidence_json(evidence.get(edge.key, [])))
+        attrs.update(type=edge.type.value, evidence=_evidence_json(edge.evidence))
         graph.add_edge(edge.src, edge.dst, key=edge.type.value, **attrs)
     return graph
 
@@ -63,12 +55,11 @@ def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
         return _export_neo4j_csv(store, out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
-        evidence = _evidence_by_owner(store)
         data = {
             "nodes": [{"id": n.id, "label": n.label.value, "name": n.name, "props": n.props,
-                       "evidence": [e.to_dict() for e in evidence.get(n.id, [])]} for n in store.iter_nodes()],
+                       "evidence": [e.to_dict() for e in n.evidence]} for n in store.iter_nodes(evidence=True)],
             "edges": [{"type": e.type.value, "src": e.src, "dst": e.dst, "props": e.props,
-                       "evidence": [x.to_dict() for x in evidence.get(e.key, [])]} for e in store.iter_edges()],
+                       "evidence": [x.to_dict() for x in e.evidence]} for e in store.iter_edges(evidence=True)],
         }
         out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         return [out]
@@ -82,10 +73,9 @@ def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
 
 def _export_neo4j_csv(store: Store, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    evidence = _evidence_by_owner(store)
     written: list[Path] = []
     nodes_by_label: dict[str, list] = defaultdict(list)
-    for node in store.iter_nodes():
+    for node in store.iter_nodes(evidence=True):
         nodes_by_label[node.label.value].append(node)
     args = []
     for label, nodes in sorted(nodes_by_label.items()):
@@ -96,11 +86,11 @@ def _export_neo4j_csv(store: Store, out: Path) -> list[Path]:
             writer.writerow(["id:ID", "name", *keys, "evidence", ":LABEL"])
             for n in nodes:
                 writer.writerow([n.id, n.name, *(_csv_cell(n.props.get(k)) for k in keys),
-                                 _evidence_json(evidence.get(n.id, [])), label])
+                                 _evidence_json(n.evidence), label])
         written.append(path)
         args.append(f"--nodes={path.name}")
     edges_by_type: dict[str, list] = defaultdict(list)
-    for edge in store.iter_edges():
+    for edge in store.iter_edges(evidence=True):
         edges_by_type[edge.type.value].append(edge)
     for typ, edges in sorted(edges_by_type.items()):
         keys = sorted({k for e in edges for k in e.props})
@@ -110,7 +100,7 @@ def _export_neo4j_csv(store: Store, out: Path) -> list[Path]:
             writer.writerow([":START_ID", ":END_ID", *keys, "evidence", ":TYPE"])
             for e in edges:
                 writer.writerow([e.src, e.dst, *(_csv_cell(e.props.get(k)) for k in keys),
-                                 _evidence_json(evidence.get(e.key, [])), typ])
+                                 _evidence_json(e.evidence), typ])
         written.append(path)
         args.append(f"--relationships={path.name}")
     script = out / "import.sh"

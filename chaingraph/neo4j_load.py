@@ -38,7 +38,6 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -53,7 +52,6 @@ BATCH_SIZE = 10000
 RETRIES = 5
 SWITCH_INTERVAL = 0.0002
 EVIDENCE_KEYS = ("ev_source", "ev_row", "ev_sentence", "ev_start", "ev_end", "ev_note")
-_NO_EVIDENCE: dict[str, list] = {}
 _RESERVED = {"id", "name", "json_props", *EVIDENCE_KEYS}
 _LABELS = {label.value: label for label in Label}
 _TYPES = {rel.value: rel for rel in RelType}
@@ -207,27 +205,6 @@ def _props_with(name: str | None, props: dict[str, Any], ev_cols: dict[str, list
     return out
 
 
-def _evidence_by_owner(store: Store) -> dict[str, dict[str, list]]:
-    """Return the evidence lists (:func:`evidence_columns`) of every node id and edge
-    key of ``store`` that has evidence."""
-    out: dict[str, dict[str, list]] = {}
-    many: dict[str, list[Evidence]] = {}
-    last, first = None, None
-    # The store yields evidence grouped by owner, mostly one piece an owner: the
-    # columns are built straight away, and only owners with more are collected.
-    for owner, ev in store.iter_evidence():
-        if owner != last:
-            out[owner] = _one_evidence(ev)
-            last, first = owner, ev
-        elif owner in many:
-            many[owner].append(ev)
-        else:
-            many[owner] = [first, ev]
-    for owner, items in many.items():
-        out[owner] = evidence_columns(items)
-    return out
-
-
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     batch: list[Any] = []
     for item in items:
@@ -281,15 +258,13 @@ def write_batch(driver: Any, query: str, rows: list[dict[str, Any]], report: Loa
     return result.records
 
 
-def _node_batches(store: Store, label: Label, evidence: dict[str, dict[str, list]],
-                  batch_size: int) -> Iterator[list[dict[str, Any]]]:
-    rows = ({"id": n.id, "props": _props_with(n.name, n.props, evidence.get(n.id, _NO_EVIDENCE))}
-            for n in store.iter_nodes(label))
+def _node_batches(store: Store, label: Label, batch_size: int) -> Iterator[list[dict[str, Any]]]:
+    rows = ({"id": n.id, "props": _row_props(n.name, n.props, n.evidence)}
+            for n in store.iter_nodes(label, evidence=True))
     yield from _batches(rows, batch_size)
 
 
 def _edge_batches(store: Store, rel: RelType, ends_of: dict[str, tuple[Label, str]],
-                  evidence: dict[str, dict[str, list]],
                   batch_size: int) -> Iterator[tuple[tuple[Label, Label] | None, list[dict[str, Any]], int]]:
     """Yield ``(end labels, rows, edges skipped since the last batch)``; a final
     ``(None, [], skipped)`` carries the skipped count left over. ``ends_of`` maps a
@@ -298,14 +273,14 @@ def _edge_batches(store: Store, rel: RelType, ends_of: dict[str, tuple[Label, st
     than a map with the same five keys in every row)."""
     pending: dict[tuple[Label, Label], list[dict[str, Any]]] = defaultdict(list)
     skipped = 0
-    for edge in store.iter_edges(rel):
+    for edge in store.iter_edges(rel, evidence=True):
         src, dst = ends_of.get(edge.src), ends_of.get(edge.dst)
         if src is None or dst is None:
             skipped += 1
             continue
         bucket = pending[(src[0], dst[0])]
         bucket.append([src[1], dst[1], edge.src, edge.dst,
-                       _props_with(None, edge.props, evidence.get(edge.key, _NO_EVIDENCE))])
+                       _row_props(None, edge.props, edge.evidence)])
         if len(bucket) >= batch_size:
             yield (src[0], dst[0]), pending.pop((src[0], dst[0])), skipped
             skipped = 0
@@ -398,8 +373,8 @@ def load_store(store: Store, driver: Any, database: str | None = None, batch_siz
     ``driver`` (``database``: None for the server's default) and return a
     :class:`LoadReport`. ``progress`` is called with the number of records after each
     batch. Edges whose ends are not nodes of the store are skipped and counted.
-    The evidence is read while the server creates the constraints, and batches are
-    built in a background thread while the server works on the last.
+    Each node's and edge's evidence is read with it, and batches are built in a
+    background thread while the server works on the last.
 
     Relationships find their ends by the element ids the node batches returned,
     which saves the server two index seeks a relationship (about a third of its
@@ -409,14 +384,11 @@ def load_store(store: Store, driver: Any, database: str | None = None, batch_siz
     started = time.perf_counter()
     report = LoadReport()
     with quick_thread_switches():
-        with ThreadPoolExecutor(1, thread_name_prefix="chaingraph-evidence") as pool:
-            reading = pool.submit(_evidence_by_owner, store)
-            ensure_schema(driver, database)
-            evidence = reading.result()
+        ensure_schema(driver, database)
         ends_of: dict[str, tuple[Label, str]] = {}
         for label in Label:
             query = statement("_merge_nodes", label=label)
-            with prefetched(_node_batches(store, label, evidence, batch_size)) as batches:
+            with prefetched(_node_batches(store, label, batch_size)) as batches:
                 for batch in batches:
                     eids = write_batch(driver, query, batch, report, database)[0]["eids"]
                     for row, eid in zip(batch, eids):
@@ -426,7 +398,7 @@ def load_store(store: Store, driver: Any, database: str | None = None, batch_siz
                         progress(len(batch))
         for rel in RelType:
             query = statement("_merge_edges_by_element", type=rel)
-            with prefetched(_edge_batches(store, rel, ends_of, evidence, batch_size)) as batches:
+            with prefetched(_edge_batches(store, rel, ends_of, batch_size)) as batches:
                 for ends, rows, skipped in batches:
                     report.skipped_edges += skipped
                     if rows:

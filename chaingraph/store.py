@@ -206,38 +206,32 @@ class Store:
             (*labels, key))]
 
     # -- reading in bulk ----------------------------------------------------------
-    def iter_nodes(self, label: Label | None = None) -> Iterator[NodeRecord]:
-        """Yield every node (without evidence), optionally of one label, by id."""
-        sql = "SELECT id, label, name, props FROM nodes WHERE label<>''"
+    def iter_nodes(self, label: Label | None = None, *, evidence: bool = False) -> Iterator[NodeRecord]:
+        """Yield every node, optionally of one label, by id; with its evidence
+        (read from the same row) when ``evidence`` is set, else without."""
+        sql = "SELECT id, label, name, props, " + ("evidence" if evidence else "''") + " FROM nodes WHERE "
         args: tuple = ()
         if label is not None:
-            sql = "SELECT id, label, name, props FROM nodes WHERE label=?"
+            sql += "label=?"
             args = (label.value,)
-        for node_id, lab, name, props in self.conn.execute(sql + " ORDER BY id", args):
-            yield NodeRecord(id=node_id, label=Label(lab), name=name, props=json.loads(props))
+        else:
+            sql += "label<>''"
+        for node_id, lab, name, props, items in self.conn.execute(sql + " ORDER BY id", args):
+            yield NodeRecord(id=node_id, label=Label(lab), name=name, props=json.loads(props),
+                             evidence=decode_list(items) if evidence else [])
 
-    def iter_edges(self, rel: RelType | None = None) -> Iterator[EdgeRecord]:
-        """Yield every edge (without evidence), optionally of one type, grouped by
-        their source node in the order the nodes were first stored."""
-        sql = "SELECT src, type, dst, props FROM edge_ids"
+    def iter_edges(self, rel: RelType | None = None, *, evidence: bool = False) -> Iterator[EdgeRecord]:
+        """Yield every edge, optionally of one type, grouped by their source node in
+        the order the nodes were first stored; with its evidence when ``evidence``
+        is set, else without."""
+        sql = "SELECT src, type, dst, props, " + ("evidence" if evidence else "''") + " FROM edge_ids"
         args: tuple = ()
         if rel is not None:
             sql += " WHERE type=?"
             args = (rel.value,)
-        for src, typ, dst, props in self.conn.execute(sql + " ORDER BY src_nid, type, dst_nid", args):
-            yield EdgeRecord(type=RelType(typ), src=src, dst=dst, props=json.loads(props))
-
-    def iter_evidence(self) -> Iterator[tuple[str, Evidence]]:
-        """Yield ``(owner, evidence)`` for all evidence, grouped by owner: node ids
-        first, then edge keys (``src|TYPE|dst``)."""
-        for node_id, evidence in self.conn.execute("SELECT id, evidence FROM nodes WHERE label<>'' ORDER BY id"):
-            for ev in decode_list(evidence):
-                yield node_id, ev
-        for src, typ, dst, evidence in self.conn.execute(
-                "SELECT src, type, dst, evidence FROM edge_ids ORDER BY src_nid, type, dst_nid"):
-            key = f"{src}|{typ}|{dst}"
-            for ev in decode_list(evidence):
-                yield key, ev
+        for src, typ, dst, props, items in self.conn.execute(sql + " ORDER BY src_nid, type, dst_nid", args):
+            yield EdgeRecord(type=RelType(typ), src=src, dst=dst, props=json.loads(props),
+                             evidence=decode_list(items) if evidence else [])
 
     def stats(self) -> StoreStats:
         """Return node counts per label, edge counts per type and the evidence count."""
