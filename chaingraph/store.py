@@ -86,7 +86,7 @@ class Store:
         self.close()
 
     # -- writing ---------------------------------------------------------------
-    def upsert(self, records: Iterable[Record], *, batch_size: int = 20000,
+    def upsert(self, records: Iterable[Record], *, batch_size: int = 50000,
                progress: Callable[[int], None] | None = None) -> UpsertStats:
         """Merge node and edge records into the store, ``batch_size`` to a
         transaction, and return how many of each were taken. ``progress`` is called

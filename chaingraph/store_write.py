@@ -361,28 +361,13 @@ def upsert_records(conn: sqlite3.Connection, known: KnownIds, pipeline: Pipeline
                    records: Iterable[Record], batch_size: int,
                    progress: Callable[[int], None] | None) -> UpsertStats:
     """Write ``records`` in transactions of ``batch_size`` and return the counts
-    taken; ``progress`` is called with each batch's size. The first batch is written
-    here; any further ones go to a :class:`WriterThread` while the next is being
-    prepared. Either way, a read the records' producer makes sees every earlier
-    batch written, and the batches written before an error stay written."""
+    taken; ``progress`` is called with each batch's size. The batches go to a
+    :class:`WriterThread` while the next is being prepared; a read the records'
+    producer makes still sees every earlier batch written (see :class:`Pipeline`),
+    and the batches written before an error stay written."""
     total = UpsertStats()
     batches = _batches(records, batch_size)
     with gc_paused():
-        batch = next(batches, None)
-        if batch is None:
-            return total
-        try:
-            prepared = prepare_batch(batch, known)
-            status, detail = write_batches(conn, [prepared], path)[0]
-            if status != "ok":
-                raise StoreError(detail)
-            known.number(detail)
-        except BaseException:
-            known.clear()
-            raise
-        total.add(prepared.stats)
-        if progress:
-            progress(prepared.stats.nodes + prepared.stats.edges)
         batch = next(batches, None)
         if batch is None:
             return total
