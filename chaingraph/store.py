@@ -216,8 +216,9 @@ class Store:
             args = (label.value,)
         else:
             sql += "label<>''"
+        labels = {label.value: label for label in Label}
         for node_id, lab, name, props, items in self.conn.execute(sql + " ORDER BY id", args):
-            yield NodeRecord(id=node_id, label=Label(lab), name=name, props=json.loads(props),
+            yield NodeRecord(id=node_id, label=labels[lab], name=name, props=_props(props),
                              evidence=decode_list(items) if evidence else [])
 
     def iter_edges(self, rel: RelType | None = None, *, evidence: bool = False) -> Iterator[EdgeRecord]:
@@ -229,8 +230,9 @@ class Store:
         if rel is not None:
             sql += " WHERE type=?"
             args = (rel.value,)
+        types = {rel.value: rel for rel in RelType}
         for src, typ, dst, props, items in self.conn.execute(sql + " ORDER BY src_nid, type, dst_nid", args):
-            yield EdgeRecord(type=RelType(typ), src=src, dst=dst, props=json.loads(props),
+            yield EdgeRecord(type=types[typ], src=src, dst=dst, props=_props(props),
                              evidence=decode_list(items) if evidence else [])
 
     def stats(self) -> StoreStats:
@@ -327,16 +329,20 @@ class Store:
         return pairs
 
 
+def _props(text: str) -> dict[str, Any]:
+    # Most nodes and edges have no properties: skip the parse for them.
+    return orjson.loads(text) if text != "{}" else {}
+
+
 def _node_attrs(label: str, name: str, props: str) -> dict[str, Any]:
-    attrs = orjson.loads(props) if props != "{}" else {}
+    attrs = _props(props)
     attrs["label"] = label
     attrs["name"] = name
     return attrs
 
 
 def _edge_attrs(typ: str, props: str) -> dict[str, Any]:
-    # Most edges have no properties: skip the parse for them.
-    attrs = orjson.loads(props) if props != "{}" else {}
+    attrs = _props(props)
     attrs["type"] = typ
     return attrs
 

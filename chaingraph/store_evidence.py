@@ -40,8 +40,10 @@ def dumps(value: Any) -> str:
 
 def decode_list(text: str) -> list[Evidence]:
     """Return the evidence of a stored JSON array, by source, row, start."""
-    return sorted((decode(i) for i in orjson.loads(text)),
-                  key=lambda e: (e.source, e.row or -1, e.start or -1, e.end or -1, e.note or ""))
+    items = [decode(i) for i in orjson.loads(text)]
+    if len(items) < 2:  # the usual case: nothing to sort
+        return items
+    return sorted(items, key=lambda e: (e.source, e.row or -1, e.start or -1, e.end or -1, e.note or ""))
 
 
 def dedup(items: list) -> list:
