@@ -70,7 +70,7 @@ class Store:
     # -- lifecycle -------------------------------------------------------------
     @property
     def conn(self) -> sqlite3.Connection:
-        """The SQLite connection, once every batch handed to the writer process is
+        """The SQLite connection, once every batch handed to the writer thread is
         written (see :class:`chaingraph.store_write.Pipeline`)."""
         self._pipeline.wait()
         return self._conn
