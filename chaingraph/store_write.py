@@ -208,10 +208,9 @@ def write_batches(conn: sqlite3.Connection, batches: list[PreparedBatch], path: 
     """Write ``batches`` in one transaction, each in a savepoint of its own, and
     return one answer a batch: ("ok", numbers of the rows it added), ("error",
     message naming ``path``) for the one that failed, ("skipped", None) for those
-    after it. The batches
-    before a failed one are still committed, as they would be one transaction each;
-    one commit for several saves rewriting the same index pages into the log once
-    per batch."""
+    after it. The batches before a failed one are still committed, as they would be
+    one transaction each; one commit for several saves rewriting the same index
+    pages into the log once per batch."""
     cur = conn.cursor()
     answers: list[tuple[str, Any]] = []
     try:
