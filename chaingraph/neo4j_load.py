@@ -188,12 +188,9 @@ def evidence_from_columns(props: dict[str, Any]) -> list[Evidence]:
 
 
 def _row_props(name: str | None, props: dict[str, Any], evidence: list[Evidence]) -> dict[str, Any]:
-    return _props_with(name, props, evidence_columns(evidence))
-
-
-def _props_with(name: str | None, props: dict[str, Any], ev_cols: dict[str, list]) -> dict[str, Any]:
     """Return a row's ``props``: ``props`` made storable, ``name`` and the evidence
-    lists ``ev_cols`` (used as they are when there is nothing else)."""
+    lists of ``evidence`` (those lists as they are when there is nothing else)."""
+    ev_cols = evidence_columns(evidence)
     if not props and name is None:
         return ev_cols
     out, json_keys = neo4j_props(props) if props else ({}, [])
