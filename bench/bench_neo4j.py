@@ -31,6 +31,7 @@ from chaingraph.neo4j_connect import Neo4jSettings, open_driver
 from chaingraph.neo4j_load import _row_props, ensure_schema, load_store
 from chaingraph.neo4j_queries import statement
 from chaingraph.store import Store
+from chaingraph.store_evidence import encode
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = 3000
@@ -80,7 +81,7 @@ def _one_by_one(store: Store, driver) -> dict:
     with driver.session() as session, Timer() as t_nodes:
         for n in nodes:
             session.run(statement("_merge_node_single", label=Label.FIRM), id=n.id,
-                        props=_row_props(n.name, n.props, store.evidence(n.id))).consume()
+                        props=_row_props(n.name, n.props, [encode(e) for e in store.evidence(n.id)])).consume()
     node_rate = len(nodes) / t_nodes.seconds
     # Relationships need their ends: load every node batched (not timed), then time
     # single MERGEs of supply links that are not there yet.
@@ -90,7 +91,7 @@ def _one_by_one(store: Store, driver) -> dict:
     with driver.session() as session, Timer() as t_edges:
         for e in edges:
             session.run(statement("_merge_edge_single", src=Label.FIRM, dst=Label.FIRM, type=RelType.SUPPLIES),
-                        src=e.src, dst=e.dst, props=_row_props(None, e.props, store.evidence(e.key))).consume()
+                        src=e.src, dst=e.dst, props=_row_props(None, e.props, [encode(x) for x in store.evidence(e.key)])).consume()
     edge_rate = len(edges) / t_edges.seconds
     return {"node_rate": node_rate, "edge_rate": edge_rate}
 

@@ -126,50 +126,48 @@ def from_neo4j_props(props: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_EV_FIELDS = (("ev_row", "row", -1), ("ev_sentence", "sentence", ""), ("ev_start", "start", -1),
-              ("ev_end", "end", -1), ("ev_note", "note", ""))
+# (column, index in a stored item, the stored value for "none")
+_EV_FIELDS = (("ev_row", 1, -1), ("ev_start", 2, -1), ("ev_end", 3, -1), ("ev_note", 4, ""), ("ev_sentence", 5, ""))
 
 
-def evidence_columns(items: Iterable[Evidence]) -> dict[str, list]:
-    """Return evidence as the parallel lists stored on nodes and relationships.
-    ``ev_source`` is always there (when there is evidence); a list whose items are
-    all the default (-1 or "") is left out, which saves Neo4j a property per item
-    for the usual list-row or sentence-only evidence. The store only ever adds
-    evidence, so a list left out now was never anything but defaults before.
+def evidence_columns(items: list) -> dict[str, list]:
+    """Return evidence items as stored (``[source, row, start, end, note, sentence]``,
+    see :func:`chaingraph.store_evidence.load_items`; :func:`~chaingraph.store_evidence.encode`
+    makes one of an :class:`Evidence`) as the parallel lists stored on nodes and
+    relationships. ``ev_source`` is always there (when there is evidence); a list
+    whose items are all the default (-1 or "") is left out, which saves Neo4j a
+    property per item for the usual list-row or sentence-only evidence. The store
+    only ever adds evidence, so a list left out now was never anything but defaults
+    before.
 
-    >>> sorted(evidence_columns([Evidence("source:a", row=3)]).items())
+    >>> sorted(evidence_columns([["source:a", 3, -1, -1, "", ""]]).items())
     [('ev_row', [3]), ('ev_source', ['source:a'])]
-    >>> evidence_columns([Evidence("source:a", note="n"), Evidence("source:b", start=0, end=4)])["ev_start"]
-    [-1, 0]
+    >>> from chaingraph.store_evidence import encode
+    >>> evidence_columns([encode(Evidence("source:a", note="n")), encode(Evidence("source:b", start=0, end=4))])
+    {'ev_source': ['source:a', 'source:b'], 'ev_start': [-1, 0], 'ev_end': [-1, 4], 'ev_note': ['n', '']}
     """
-    items = items if isinstance(items, list) else list(items)
     if len(items) == 1:
-        return _one_evidence(items[0])
+        # the usual case, written out: most of a load's row building was here
+        source, row, start, end, note, sentence = items[0]
+        cols: dict[str, list] = {"ev_source": [source]}
+        if row != -1:
+            cols["ev_row"] = [row]
+        if start != -1:
+            cols["ev_start"] = [start]
+        if end != -1:
+            cols["ev_end"] = [end]
+        if note:
+            cols["ev_note"] = [note]
+        if sentence:
+            cols["ev_sentence"] = [sentence]
+        return cols
     if not items:
         return {}
-    cols: dict[str, list] = {"ev_source": [ev.source for ev in items]}
-    for key, attr, default in _EV_FIELDS:
-        values = [getattr(ev, attr) for ev in items]
-        # None and the default both stand for "none"; "" only ever for text fields.
-        if any(v is not None and v != default for v in values):
-            cols[key] = [default if v is None else v for v in values]
-    return cols
-
-
-def _one_evidence(ev: Evidence) -> dict[str, list]:
-    """Return :func:`evidence_columns` of the single piece of evidence ``ev`` (the
-    usual case, written out: about a third of a load's row building was here)."""
-    cols: dict[str, list] = {"ev_source": [ev.source]}
-    if ev.row is not None and ev.row != -1:
-        cols["ev_row"] = [ev.row]
-    if ev.sentence:
-        cols["ev_sentence"] = [ev.sentence]
-    if ev.start is not None and ev.start != -1:
-        cols["ev_start"] = [ev.start]
-    if ev.end is not None and ev.end != -1:
-        cols["ev_end"] = [ev.end]
-    if ev.note:
-        cols["ev_note"] = [ev.note]
+    cols = {"ev_source": [item[0] for item in items]}
+    for key, index, default in _EV_FIELDS:
+        values = [item[index] for item in items]
+        if any(v != default for v in values):
+            cols[key] = values
     return cols
 
 
@@ -187,10 +185,11 @@ def evidence_from_columns(props: dict[str, Any]) -> list[Evidence]:
     return out
 
 
-def _row_props(name: str | None, props: dict[str, Any], evidence: list[Evidence]) -> dict[str, Any]:
+def _row_props(name: str | None, props: dict[str, Any], items: list) -> dict[str, Any]:
     """Return a row's ``props``: ``props`` made storable, ``name`` and the evidence
-    lists of ``evidence`` (those lists as they are when there is nothing else)."""
-    ev_cols = evidence_columns(evidence)
+    lists of the stored evidence ``items`` (those lists as they are when there is
+    nothing else)."""
+    ev_cols = evidence_columns(items)
     if not props and name is None:
         return ev_cols
     out, json_keys = neo4j_props(props) if props else ({}, [])
@@ -256,8 +255,8 @@ def write_batch(driver: Any, query: str, rows: list[dict[str, Any]], report: Loa
 
 
 def _node_batches(store: Store, label: Label, batch_size: int) -> Iterator[list[dict[str, Any]]]:
-    rows = ({"id": n.id, "props": _row_props(n.name, n.props, n.evidence)}
-            for n in store.iter_nodes(label, evidence=True))
+    rows = ({"id": node_id, "props": _row_props(name, props, items)}
+            for node_id, name, props, items in store.iter_node_rows(label))
     yield from _batches(rows, batch_size)
 
 
@@ -270,14 +269,13 @@ def _edge_batches(store: Store, rel: RelType, ends_of: dict[str, tuple[Label, st
     than a map with the same five keys in every row)."""
     pending: dict[tuple[Label, Label], list[dict[str, Any]]] = defaultdict(list)
     skipped = 0
-    for edge in store.iter_edges(rel, evidence=True):
-        src, dst = ends_of.get(edge.src), ends_of.get(edge.dst)
+    for src_id, dst_id, props, items in store.iter_edge_rows(rel):
+        src, dst = ends_of.get(src_id), ends_of.get(dst_id)
         if src is None or dst is None:
             skipped += 1
             continue
         bucket = pending[(src[0], dst[0])]
-        bucket.append([src[1], dst[1], edge.src, edge.dst,
-                       _row_props(None, edge.props, edge.evidence)])
+        bucket.append([src[1], dst[1], src_id, dst_id, _row_props(None, props, items)])
         if len(bucket) >= batch_size:
             yield (src[0], dst[0]), pending.pop((src[0], dst[0])), skipped
             skipped = 0

@@ -40,10 +40,21 @@ def dumps(value: Any) -> str:
 
 def decode_list(text: str) -> list[Evidence]:
     """Return the evidence of a stored JSON array, by source, row, start."""
-    items = [decode(i) for i in orjson.loads(text)]
+    return [decode(i) for i in load_items(text)]
+
+
+def load_items(text: str) -> list[list]:
+    """Return the items of a stored JSON array as they are stored (lists of source,
+    row, start, end, note, sentence), by source, row, start: the order
+    :func:`decode_list` gives, without making :class:`Evidence` objects.
+
+    >>> load_items('[["source:b",-1,0,4,"",""],["source:a",3,-1,-1,"",""]]')
+    [['source:a', 3, -1, -1, '', ''], ['source:b', -1, 0, 4, '', '']]
+    """
+    items = orjson.loads(text)
     if len(items) < 2:  # the usual case: nothing to sort
         return items
-    return sorted(items, key=lambda e: (e.source, e.row or -1, e.start or -1, e.end or -1, e.note or ""))
+    return sorted(items, key=lambda i: (i[0], i[1] or -1, i[2] or -1, i[3] or -1, i[4]))
 
 
 def dedup(items: list) -> list:
