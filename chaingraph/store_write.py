@@ -340,10 +340,15 @@ class WriterThread:
 
 class Pipeline:
     """The writer thread of the upsert under way, if any, so that a read made by
-    the records' producer can first wait for the batches in flight."""
+    the records' producer can first wait for the batches in flight. An upsert made
+    by the producer of another (an ingester writing one part of a file before it
+    reads the rest back) shares that writer: only the outermost upsert waits for
+    it at its end and builds the bulk index again, so the writer does not sit idle
+    while one drains and the next starts. ``depth`` counts the upserts under way."""
 
     def __init__(self) -> None:
         self.writer: WriterThread | None = None
+        self.depth = 0
 
     def wait(self) -> None:
         """Return once every batch handed to the writer is written."""
@@ -354,6 +359,9 @@ class Pipeline:
 # While the writer thread waits for the interpreter lock (between its statements),
 # the preparing thread holds it for up to this long; Python's default is 5 ms.
 SWITCH_INTERVAL = 0.001
+# The first batch of an upsert is this small, so the writer starts early instead of
+# idling while a whole batch is read and prepared.
+FIRST_BATCH = 5000
 
 
 def upsert_records(conn: sqlite3.Connection, known: KnownIds, pipeline: Pipeline, path: Path,
@@ -363,17 +371,23 @@ def upsert_records(conn: sqlite3.Connection, known: KnownIds, pipeline: Pipeline
     taken; ``progress`` is called with each batch's size. The batches go to a
     :class:`WriterThread` while the next is being prepared; a read the records'
     producer makes still sees every earlier batch written (see :class:`Pipeline`),
-    and the batches written before an error stay written."""
+    and the batches written before an error stay written. An upsert nested in
+    another returns once its batches are handed over; its errors are raised by
+    the outer one."""
     total = UpsertStats()
-    batches = _batches(records, batch_size)
-    with gc_paused():
-        batch = next(batches, None)
-        if batch is None:
-            return total
-        writer = pipeline.writer = WriterThread(conn, path, known)
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(SWITCH_INTERVAL)
-        try:
+    batches = _batches(records, batch_size, min(batch_size, FIRST_BATCH))
+    outermost = pipeline.depth == 0
+    pipeline.depth += 1
+    interval = sys.getswitchinterval()
+    try:
+        with gc_paused():
+            batch = next(batches, None)
+            if batch is None and pipeline.writer is None:
+                return total
+            if pipeline.writer is None:
+                pipeline.writer = WriterThread(conn, path, known)
+            writer = pipeline.writer
+            sys.setswitchinterval(SWITCH_INTERVAL)
             while batch is not None:
                 prepared = prepare_batch(batch, known)
                 writer.send(prepared)
@@ -381,13 +395,16 @@ def upsert_records(conn: sqlite3.Connection, known: KnownIds, pipeline: Pipeline
                 if progress:
                     progress(prepared.stats.nodes + prepared.stats.edges)
                 batch = next(batches, None)
-            writer.wait()
-        except BaseException:
-            known.clear()
-            raise
-        finally:
-            sys.setswitchinterval(interval)
-            pipeline.writer = None
+            if outermost:
+                writer.wait()
+    except BaseException:
+        known.clear()
+        raise
+    finally:
+        sys.setswitchinterval(interval)
+        pipeline.depth -= 1
+        if outermost and pipeline.writer is not None:
+            writer, pipeline.writer = pipeline.writer, None
             writer.close()
             try:
                 restore_bulk_index(conn, force=True)
@@ -397,10 +414,12 @@ def upsert_records(conn: sqlite3.Connection, known: KnownIds, pipeline: Pipeline
     return total
 
 
-def _batches(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+def _batches(records: Iterable[Record], size: int, first: int) -> Iterator[list[Record]]:
     it = iter(records)
-    while batch := list(islice(it, size)):
+    batch = list(islice(it, first))
+    while batch:
         yield batch
+        batch = list(islice(it, size))
 
 
 def better_name(old: str, new: str) -> str:

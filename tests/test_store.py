@@ -232,6 +232,42 @@ def test_reads_inside_a_record_stream_see_every_earlier_batch(store):
     assert seen == [10 * (i // 10) for i in range(40)]
 
 
+def test_an_upsert_inside_a_record_stream_shares_the_writer(tmp_path):
+    # An ingester writes its firm rows with an upsert of its own while the outer
+    # upsert waits for its records, then reads them back: the inner upsert hands its
+    # batches to a writer that the outer one goes on using and waits for at its end.
+    with Store(tmp_path / "s.db") as store:
+        seen = {}
+
+        def records():
+            yield NodeRecord("firm:outer", Label.FIRM, "Outer")
+            inner = store.upsert((NodeRecord(f"firm:{i}", Label.FIRM, f"F{i}") for i in range(30)), batch_size=7)
+            seen["inner"] = inner.nodes
+            seen["writer kept"] = store._pipeline.writer is not None
+            seen["read"] = store.stats().nodes  # waits for the inner batches
+            for i in range(30):
+                yield EdgeRecord(RelType.SUPPLIES, f"firm:{i}", "firm:outer")
+        stats = store.upsert(records(), batch_size=8)
+        assert seen == {"inner": 30, "writer kept": True, "read": 30}
+        assert (stats.nodes, stats.edges) == (1, 30) and store._pipeline.writer is None
+        assert store.stats().nodes == 31 and len(store.edges_of("firm:outer")) == 30
+
+        # A batch of the inner upsert that fails is reported by the outer one; the
+        # batches before it stay written.
+        store.conn.execute("CREATE TRIGGER no_bad BEFORE INSERT ON nodes WHEN NEW.id = 'firm:bad' "
+                           "BEGIN SELECT RAISE(ABORT, 'no firm:bad here'); END")
+
+        def failing():
+            yield NodeRecord("firm:first", Label.FIRM, "First")
+            store.upsert([NodeRecord(f"firm:n{i}", Label.FIRM, f"N{i}") for i in range(10)]
+                         + [NodeRecord("firm:bad", Label.FIRM, "Bad")], batch_size=10)
+            yield NodeRecord("firm:last", Label.FIRM, "Last")
+        with pytest.raises(StoreError, match="no firm:bad here"):
+            store.upsert(failing(), batch_size=5)
+        assert store.get_node("firm:n9") is not None and store.get_node("firm:bad") is None
+        assert store._pipeline.writer is None and store._pipeline.depth == 0
+
+
 def _mixed_records():
     records = []
     for i in range(60):
