@@ -269,13 +269,16 @@ def _edge_batches(store: Store, rel: RelType, ends_of: dict[str, tuple[Label, st
     than a map with the same five keys in every row)."""
     pending: dict[tuple[Label, Label], list[dict[str, Any]]] = defaultdict(list)
     skipped = 0
+    ends = ends_of.get
     for src_id, dst_id, props, items in store.iter_edge_rows(rel):
-        src, dst = ends_of.get(src_id), ends_of.get(dst_id)
+        src, dst = ends(src_id), ends(dst_id)
         if src is None or dst is None:
             skipped += 1
             continue
         bucket = pending[(src[0], dst[0])]
-        bucket.append([src[1], dst[1], src_id, dst_id, _row_props(None, props, items)])
+        # most edges have no properties but their evidence
+        bucket.append([src[1], dst[1], src_id, dst_id,
+                       _row_props(None, props, items) if props else evidence_columns(items)])
         if len(bucket) >= batch_size:
             yield (src[0], dst[0]), pending.pop((src[0], dst[0])), skipped
             skipped = 0
