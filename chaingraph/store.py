@@ -21,7 +21,7 @@ import orjson
 from chaingraph.errors import NotFoundError, StoreError
 from chaingraph.identity import fold, name_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
-from chaingraph.store_evidence import decode_list, load_items, load_items_sorted
+from chaingraph.store_evidence import decode_list, load_items
 from chaingraph.store_schema import SCHEMA_VERSION, migrate
 from chaingraph.store_write import KnownIds, Pipeline, UpsertStats, connect, gc_paused, upsert_records
 
@@ -248,13 +248,10 @@ class Store:
         """Yield ``(src id, dst id, props, evidence items)`` for every edge of type
         ``rel``, in :meth:`iter_edges` order, the evidence as :meth:`iter_node_rows`
         gives it."""
-        loads = orjson.loads
         for src, dst, props, items in self.conn.execute(
                 "SELECT src, dst, props, evidence FROM edge_ids WHERE type=? ORDER BY src_nid, type, dst_nid",
                 (rel.value,)):
-            # load_items and _props written out: this runs once an edge of millions
-            items = loads(items)
-            yield src, dst, loads(props) if props != "{}" else {}, items if len(items) < 2 else load_items_sorted(items)
+            yield src, dst, _props(props), load_items(items)
 
     def stats(self) -> StoreStats:
         """Return node counts per label, edge counts per type and the evidence count."""

@@ -54,11 +54,6 @@ def load_items(text: str) -> list[list]:
     items = orjson.loads(text)
     if len(items) < 2:  # the usual case: nothing to sort
         return items
-    return load_items_sorted(items)
-
-
-def load_items_sorted(items: list[list]) -> list[list]:
-    """Return parsed stored items in :func:`load_items` order."""
     return sorted(items, key=lambda i: (i[0], i[1] or -1, i[2] or -1, i[3] or -1, i[4]))
 
 
