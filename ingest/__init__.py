@@ -130,6 +130,8 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
         ctx = IngestContext(path, store, options, report)
         try:
             report.written.add(store.upsert(ingester.read(ctx), progress=on_records))
+            for check in ctx.after_write:
+                check()
         except InputError as exc:
             report.skipped.append(Skipped(str(path), str(exc).removeprefix(f"{path}: ")))
             continue

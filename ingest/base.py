@@ -7,7 +7,7 @@ import csv
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Protocol
+from typing import Any, Callable, Iterator, Protocol
 
 from chaingraph.model import Evidence, Label, NodeRecord, Record
 from chaingraph.store import Store, UpsertStats
@@ -89,6 +89,10 @@ class IngestContext:
         self.options = options
         self.report = report
         self.source_id = source_id(path)
+        #: Called by :func:`ingest.ingest_paths` once the file's records are written:
+        #: checks that read the store (it waits for the writer) go here, so they do
+        #: not hold back the file's last batch.
+        self.after_write: list[Callable[[], None]] = []
 
     def reject(self, line: int | None, reason: str, raw: str = "") -> None:
         """Record that the row at ``line`` was not taken, and why."""

@@ -158,7 +158,7 @@ def read_firms(ctx: IngestContext, tables: list[tuple[Table, Layout]]) -> Iterat
         ctx.warn(None, f"supplier/customer name {name!r} fits several firms ({', '.join(ids[:4])}); "
                        "kept as an outside firm")
     if any(layout.role == "list" for _, layout in tables):
-        report_repeats(ctx, repeats.candidates)
+        ctx.after_write.append(lambda: report_repeats(ctx, repeats.candidates))
 
 
 def _identity(ctx: IngestContext | None, line: int, cell: dict[str, str]) -> tuple[str, str, str, dict]:
