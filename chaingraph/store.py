@@ -8,7 +8,6 @@ store reads back into a networkx ``MultiDiGraph``, whole or around given nodes.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ import orjson
 from chaingraph.errors import NotFoundError, StoreError
 from chaingraph.identity import fold, name_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
+from chaingraph.sqlite import sqlite3
 from chaingraph.store_evidence import decode_list, load_items
 from chaingraph.store_schema import SCHEMA_VERSION, migrate
 from chaingraph.store_write import KnownIds, Pipeline, UpsertStats, connect, gc_paused, upsert_records

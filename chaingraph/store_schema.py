@@ -4,12 +4,12 @@ schema versions."""
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from chaingraph.errors import StoreError
+from chaingraph.sqlite import sqlite3
 from chaingraph.store_evidence import dumps
 
 SCHEMA_VERSION = 3

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import queue
-import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +25,7 @@ import orjson
 from chaingraph.errors import StoreError
 from chaingraph.identity import name_key
 from chaingraph.model import EdgeRecord, NodeRecord, Record
+from chaingraph.sqlite import sqlite3
 from chaingraph.store_evidence import dedup
 from chaingraph.store_schema import (INSERT_NAMES, INSERT_PLACEHOLDERS, MAX_NID, NEW_NIDS, UPSERT_EDGES, UPSERT_NODES,
                                      drop_bulk_index, has_bulk_index, restore_bulk_index, write_transaction)
