@@ -265,9 +265,22 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
                     known = ids[value]
                 yield EdgeRecord(_BELONGS_TO, fid, known, {}, ev)
         if supply_columns and (cell.get("suppliers") or cell.get("customers")):
-            # resolved once every firm row is written, so that names given further down
-            # resolve too; the firms are written first (the store writes faster so)
-            pending.add((line, fid, cell.get("suppliers", ""), cell.get("customers", "")), ev)
+            # A name a firm row above has claimed links now: a claim is never taken
+            # back, so it resolves as it would once the whole list is read, and the
+            # writer, idle while rows are parsed, writes the link meanwhile. The
+            # other names wait until every firm row is written (see _pending_links).
+            waiting: tuple[list[str], list[str]] = ([], [])
+            for names, supplier_side, rest in ((cell.get("suppliers"), True, waiting[0]),
+                                               (cell.get("customers"), False, waiting[1])):
+                for other in split_names(names) if names else ():
+                    other_id = local.get(other)
+                    if other_id is None:
+                        rest.append(other)
+                    elif other_id != fid:
+                        yield EdgeRecord(_SUPPLIES, other_id if supplier_side else fid,
+                                         fid if supplier_side else other_id, {}, ev)
+            if waiting[0] or waiting[1]:
+                pending.add((line, fid, *waiting), ev)
 
 
 def _group_node(label: Label, cell: dict[str, str], ev: list[Evidence],
@@ -290,14 +303,15 @@ def _group_node(label: Label, cell: dict[str, str], ev: list[Evidence],
 
 def _pending_links(ctx: IngestContext, resolver: NameResolver, pending: PendingNames,
                    repeats: RepeatFilter) -> Iterator[Record]:
-    """Yield the supply links of the firm rows, in row order, once every firm row is
-    written: names resolve as if the whole list had been read first (short names
-    too); a name no firm has becomes an outside firm."""
+    """Yield the supply links of the firm rows that named firms not read yet, in row
+    order, once every firm row is written: names resolve as if the whole list had
+    been read first (short names too); a name no firm has becomes an outside firm.
+    Each pending item is (line, firm id, supplier names, customer names)."""
     source, local = ctx.source_id, resolver.local
     for (line, fid, suppliers, customers), ev in pending:
         ev = ev or [Evidence(source, line)]  # None when the row waited in the temporary file
         for names, supplier_side in ((suppliers, True), (customers, False)):
-            for other in split_names(names) if names else ():
+            for other in names:
                 other_id = local.get(other)  # the common case, without a call
                 if other_id is None:
                     other_id = resolver.resolve(other)
