@@ -232,6 +232,27 @@ def test_reads_inside_a_record_stream_see_every_earlier_batch(store):
     assert seen == [10 * (i // 10) for i in range(40)]
 
 
+def test_batches_are_committed_when_the_producer_reads_and_when_the_upsert_ends(tmp_path):
+    # The writer keeps one transaction over many batches; a read by the producer,
+    # and the upsert's end, commit it, so other connections see what was written.
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        other = sqlite3.connect(path)
+        seen_elsewhere = []
+
+        def records():
+            for i in range(30):
+                if i == 20:
+                    store.stats()  # waits for the writer
+                    seen_elsewhere.append(other.execute("SELECT count(*) FROM nodes").fetchone()[0])
+                yield NodeRecord(f"firm:{i}", Label.FIRM, f"F{i}")
+        store.upsert(records(), batch_size=5)
+        assert seen_elsewhere == [20]
+        assert other.execute("SELECT count(*) FROM nodes").fetchone()[0] == 30
+        assert not store.conn.in_transaction
+        other.close()
+
+
 def test_an_upsert_inside_a_record_stream_shares_the_writer(tmp_path):
     # An ingester writes its firm rows with an upsert of its own while the outer
     # upsert waits for its records, then reads them back: the inner upsert hands its
@@ -307,17 +328,18 @@ def test_writer_process_error_keeps_earlier_batches(tmp_path):
         assert store.stats().nodes == 25 and store.stats().edges == 0
 
 
-def test_a_group_of_batches_keeps_those_before_a_failure(tmp_path):
-    from chaingraph.store_write import KnownIds, prepare_batch, write_batches
+def test_batches_in_one_transaction_keep_those_before_a_failure(tmp_path):
+    from chaingraph.store_write import KnownIds, prepare_batch, write_batch
     with Store(tmp_path / "s.db") as store:
         store.conn.execute("CREATE TRIGGER no_about BEFORE INSERT ON edges WHEN NEW.type = 'ABOUT' "
                            "BEGIN SELECT RAISE(ABORT, 'no ABOUT edges here'); END")
         known = KnownIds()
         batches = [prepare_batch([NodeRecord("firm:a", Label.FIRM, "A"), EdgeRecord(RelType.SUPPLIES, "firm:a", "firm:b")], known),
-                   prepare_batch([NodeRecord("firm:c", Label.FIRM, "C"), EdgeRecord(RelType.ABOUT, "source:s", "firm:c")], known),
-                   prepare_batch([NodeRecord("firm:d", Label.FIRM, "D")], known)]
-        answers = write_batches(store.conn, batches, store.path)
-        assert [a[0] for a in answers] == ["ok", "error", "skipped"] and "no ABOUT edges here" in answers[1][1]
+                   prepare_batch([NodeRecord("firm:c", Label.FIRM, "C"), EdgeRecord(RelType.ABOUT, "source:s", "firm:c")], known)]
+        answers = [write_batch(store.conn, batch, store.path) for batch in batches]
+        assert store.conn.in_transaction  # the caller commits
+        store.conn.execute("COMMIT")
+        assert [a[0] for a in answers] == ["ok", "error"] and "no ABOUT edges here" in answers[1][1]
         assert [n.id for n in store.iter_nodes()] == ["firm:a"] and store.stats().edges == 1
 
 
