@@ -330,3 +330,69 @@ def test_a_firm_on_two_rows_is_reported_once_with_both_rows(store, tmp_path, mon
     assert warning.line == 2 and warning.path == str(path)
     assert warning.reason.startswith("firm:name:湖南华联瓷业@株洲 is given on rows 2,5 (华联瓷业 / ")
     assert warning.reason.endswith("); merged into one firm")
+
+
+# Ingests a generated list in a child process that commits every few thousand
+# records and drops the edge-end index early, so that a kill leaves some batches
+# committed, the last ones not, and the index missing.
+_KILLED_INGEST = """
+import sys
+from pathlib import Path
+import chaingraph.store_write as store_write
+from chaingraph.store import Store
+from ingest import ingest_paths
+store_write.COMMIT_RECORDS, store_write.BULK_MIN = 3000, 1000
+with Store(Path(sys.argv[1])) as store:
+    ingest_paths([Path(sys.argv[2])], store)
+"""
+
+
+def _graph_rows(store: Store) -> tuple[list, list]:
+    nodes = sorted((n.id, n.label.value, n.name, sorted(n.props.items()), sorted(map(repr, n.evidence)))
+                   for n in store.iter_nodes(evidence=True))
+    edges = sorted((e.src, e.type.value, e.dst, sorted(e.props.items()), sorted(map(repr, e.evidence)))
+                   for e in store.iter_edges(evidence=True))
+    return nodes, edges
+
+
+def test_an_ingest_killed_part_way_finishes_when_run_again(tmp_path):
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+    from contextlib import closing
+
+    root = Path(__file__).resolve().parents[2]
+    listing = tmp_path / "firms.csv"
+    subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; from bench.generate import "
+                    "write_firm_list; write_firm_list(Path(sys.argv[1]), 20000, seed=3)", str(listing)],
+                   cwd=root, check=True, timeout=300)
+    with Store(tmp_path / "fresh.db") as fresh:
+        ingest_paths([listing], fresh)
+        expected = _graph_rows(fresh)
+    db = tmp_path / "killed.db"
+    child = subprocess.Popen([sys.executable, "-c", _KILLED_INGEST, str(db), str(listing)], cwd=root)
+    committed = 0
+    try:
+        deadline = time.monotonic() + 120
+        while committed < 5000 and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            try:
+                with closing(sqlite3.connect(db, timeout=1)) as peek:
+                    committed = peek.execute("SELECT count(*) FROM nodes").fetchone()[0]
+            except sqlite3.OperationalError:
+                pass  # not created yet
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert child.returncode == -signal.SIGKILL, "the ingest ended before it could be killed"
+    with closing(sqlite3.connect(db)) as peek:  # the killed writer had dropped it
+        assert not peek.execute("SELECT 1 FROM sqlite_master WHERE name='edges_dst'").fetchall()
+    with Store(db) as store:
+        written = store.stats()
+        assert written.nodes > 0 and written.edges < len(expected[1])  # part of it was written
+        ingest_paths([listing], store)
+        assert _graph_rows(store) == expected
+        indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "edges_dst" in indexes
