@@ -106,6 +106,8 @@ def prepare_batch(batch: list[Record], known: KnownIds) -> PreparedBatch:
     edges: dict[tuple[str, str, str], list] = {}
     names: set[tuple[str, str, str, str]] = set()
     n_nodes = n_edges = n_evidence = 0
+    last_evidence: object = None
+    last_items: tuple = ()
     # The loop is written out by hand (no helper calls, props copied only when two
     # records merge, one piece of evidence handled without a loop): it runs once per
     # record, millions of times.
@@ -121,15 +123,18 @@ def prepare_batch(batch: list[Record], known: KnownIds) -> PreparedBatch:
         # store_evidence.encode(), written out; null props are dropped because
         # json_patch deletes keys whose value is null, and both merges must agree.
         evidence = rec.evidence
-        if len(evidence) == 1:
+        if evidence is last_evidence:  # a list row's records share one list: encode it once
+            items = last_items
+        elif len(evidence) == 1:
             e = evidence[0]
-            items = [(e.source, -1 if e.row is None else e.row, -1 if e.start is None else e.start,
-                      -1 if e.end is None else e.end, e.note or "", e.sentence or "")]
-            n_evidence += 1
+            items = last_items = ((e.source, -1 if e.row is None else e.row, -1 if e.start is None else e.start,
+                                   -1 if e.end is None else e.end, e.note or "", e.sentence or ""),)
         else:
-            items = [(e.source, -1 if e.row is None else e.row, -1 if e.start is None else e.start,
-                      -1 if e.end is None else e.end, e.note or "", e.sentence or "") for e in evidence]
-            n_evidence += len(items)
+            items = last_items = tuple((e.source, -1 if e.row is None else e.row, -1 if e.start is None else e.start,
+                                        -1 if e.end is None else e.end, e.note or "", e.sentence or "")
+                                       for e in evidence)
+        last_evidence = evidence
+        n_evidence += len(items)
         props = rec.props
         if props and None in props.values():
             props = {k: v for k, v in props.items() if v is not None}
@@ -141,7 +146,7 @@ def prepare_batch(batch: list[Record], known: KnownIds) -> PreparedBatch:
                 edges[key] = [props, items]
             else:
                 entry[0] = {**entry[0], **props} if props else entry[0]
-                entry[1].extend(items)
+                entry[1] = (*entry[1], *items)
         else:
             n_nodes += 1
             label = rec.label._value_
@@ -152,7 +157,7 @@ def prepare_batch(batch: list[Record], known: KnownIds) -> PreparedBatch:
             else:
                 entry[2] = better_name(entry[2], name)
                 entry[3] = {**entry[3], **props} if props else entry[3]
-                entry[4].extend(items)
+                entry[4] = (*entry[4], *items)
             if name:
                 names.add((label, name_key(name), node_id, name))
             for surface in rec.aliases:
