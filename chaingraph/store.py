@@ -88,8 +88,8 @@ class Store:
     # -- writing ---------------------------------------------------------------
     def upsert(self, records: Iterable[Record], *, batch_size: int = 50000,
                progress: Callable[[int], None] | None = None) -> UpsertStats:
-        """Merge node and edge records into the store, ``batch_size`` to a
-        transaction, and return how many of each were taken. ``progress`` is called
+        """Merge node and edge records into the store, ``batch_size`` to a batch
+        (several batches to a transaction), and return how many of each were taken. ``progress`` is called
         with the number of records of each batch. Records may come from a generator
         that reads this store: each read sees every earlier batch written."""
         return upsert_records(self.conn, self._known, self._pipeline, self.path, records, batch_size, progress)

@@ -59,9 +59,8 @@ CREATE VIEW IF NOT EXISTS edge_ids AS
 # row, each step would wait for the lock again). The arrays come as UTF-8 bytes, cast
 # to text: a str would be decoded from orjson's bytes and encoded again to be bound,
 # both holding the lock (measured 0.5 s each on a 100k-row list's 117 MB of arrays).
-# Evidence is kept inline, as a JSON
-# array of [source, row, start, end, note, sentence] items (-1 and "" for absent
-# values); _EVIDENCE_MERGE adds the items of the new array whose first five fields
+# Evidence is kept inline, as a JSON array of [source, row, start, end, note,
+# sentence] items (-1 and "" for absent values); _EVIDENCE_MERGE adds the items of the new array whose first five fields
 # are not in the old one yet. It is SQL rather than a Python function because a
 # Python function would take the interpreter lock back for every row that merges.
 # The old array is searched as text: an item's first five fields, written as JSON,
@@ -239,6 +238,24 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+@contextmanager
+def savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    """Run the block in a savepoint of the open write transaction, beginning one
+    when none is open, and leave the transaction open for the caller to commit: if
+    SQLite fails in the block, only its work is rolled back and the error is raised
+    again."""
+    if not conn.in_transaction:
+        conn.execute("BEGIN IMMEDIATE")
+    conn.execute("SAVEPOINT step")
+    try:
+        yield
+    except sqlite3.Error:
+        conn.execute("ROLLBACK TO step")
+        conn.execute("RELEASE step")
+        raise
+    conn.execute("RELEASE step")
 
 
 def _create_tables(conn: sqlite3.Connection) -> None:

@@ -28,7 +28,7 @@ from chaingraph.model import EdgeRecord, NodeRecord, Record
 from chaingraph.sqlite import sqlite3
 from chaingraph.store_evidence import dedup
 from chaingraph.store_schema import (INSERT_NAMES, INSERT_PLACEHOLDERS, MAX_NID, NEW_NIDS, UPSERT_EDGES, UPSERT_NODES,
-                                     drop_bulk_index, has_bulk_index, restore_bulk_index)
+                                     drop_bulk_index, has_bulk_index, restore_bulk_index, savepoint)
 
 
 @dataclass
@@ -52,7 +52,7 @@ class UpsertStats:
 
 @dataclass
 class PreparedBatch:
-    """One transaction's worth of rows, merged and encoded as the JSON arrays the
+    """One batch's rows, merged and encoded as the JSON arrays the
     batch statements of :mod:`chaingraph.store_schema` take: ``nodes`` sorted by
     id, ``placeholders`` (edge ends that may have no row yet) sorted, ``names`` in
     key order (measured 2x faster for the B-tree than arrival order), and
@@ -215,17 +215,11 @@ def write_batch(conn: sqlite3.Connection, batch: PreparedBatch, path: Path) -> t
     message naming ``path``) with the batch rolled back and the batches before it
     kept. The caller commits: one commit for several batches saves rewriting the
     same pages into the log once a batch."""
-    cur = conn.cursor()
-    if not conn.in_transaction:
-        cur.execute("BEGIN IMMEDIATE")
-    cur.execute("SAVEPOINT batch")
     try:
-        added = _write_batch(cur, batch)
+        with savepoint(conn):
+            added = _write_batch(conn.cursor(), batch)
     except sqlite3.Error as exc:
-        cur.execute("ROLLBACK TO batch")
-        cur.execute("RELEASE batch")
         return "error", f"{path}: write failed ({exc})"
-    cur.execute("RELEASE batch")
     return "ok", added
 
 
@@ -328,15 +322,11 @@ class WriterThread:
         size = batch.stats.nodes + batch.stats.edges
         self.taken += size
         if self.taken >= self.long_write_at and has_bulk_index(self.conn):
-            cur = self.conn.cursor()
-            if not self.conn.in_transaction:
-                cur.execute("BEGIN IMMEDIATE")
-            cur.execute("SAVEPOINT drop_index")
             try:
-                drop_bulk_index(self.conn)
+                with savepoint(self.conn):
+                    drop_bulk_index(self.conn)
             except sqlite3.Error:
-                cur.execute("ROLLBACK TO drop_index")  # the write goes on with the index kept
-            cur.execute("RELEASE drop_index")
+                pass  # the write goes on with the index kept
         status, detail = write_batch(self.conn, batch, self.path)
         if status == "ok":
             self.known.number(detail)
@@ -382,7 +372,7 @@ FIRST_BATCH = 5000
 def upsert_records(conn: sqlite3.Connection, known: KnownIds, pipeline: Pipeline, path: Path,
                    records: Iterable[Record], batch_size: int,
                    progress: Callable[[int], None] | None) -> UpsertStats:
-    """Write ``records`` in transactions of ``batch_size`` and return the counts
+    """Write ``records`` in batches of ``batch_size`` and return the counts
     taken; ``progress`` is called with each batch's size. The batches go to a
     :class:`WriterThread` while the next is being prepared; a read the records'
     producer makes still sees every earlier batch written (see :class:`Pipeline`),
