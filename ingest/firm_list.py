@@ -277,8 +277,7 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
                     if other_id is None:
                         rest.append(other)
                     elif other_id != fid:
-                        yield EdgeRecord(_SUPPLIES, other_id if supplier_side else fid,
-                                         fid if supplier_side else other_id, {}, ev)
+                        yield _supply_link(fid, other_id, supplier_side, ev)
             if waiting[0] or waiting[1]:
                 pending.add((line, fid, *waiting), ev)
 
@@ -321,10 +320,16 @@ def _pending_links(ctx: IngestContext, resolver: NameResolver, pending: PendingN
                     yield NodeRecord(other_id, _FIRM, other, {} if known else {"outside_list": True}, ev)
                     repeats.add(other_id)
                     resolver.remember(other, other_id)
-                if other_id == fid:
-                    continue
-                yield EdgeRecord(_SUPPLIES, other_id if supplier_side else fid,
-                                 fid if supplier_side else other_id, {}, ev)
+                if other_id != fid:
+                    yield _supply_link(fid, other_id, supplier_side, ev)
+
+
+def _supply_link(fid: str, other_id: str, supplier_side: bool, ev: list[Evidence]) -> EdgeRecord:
+    """Return the SUPPLIES edge between a row's firm ``fid`` and a firm its supplier
+    (``supplier_side``) or customer column names, pointing supplier -> customer."""
+    if supplier_side:
+        return EdgeRecord(_SUPPLIES, other_id, fid, {}, ev)
+    return EdgeRecord(_SUPPLIES, fid, other_id, {}, ev)
 
 
 def _raw(row: dict[str, Any]) -> str:
