@@ -92,3 +92,8 @@ class RecordsIngester:
                     ctx.reject(number, "JSON nested too deeply", raw[:200].decode("utf-8", "replace"))
                 except InputError as exc:
                     ctx.reject(number, str(exc), raw[:200].decode("utf-8", "replace"))
+                except (TypeError, ValueError, AttributeError, KeyError) as exc:
+                    # a value of the wrong type where the record format wants another
+                    detail = " ".join(str(exc).split())[:120]
+                    ctx.reject(number, f"malformed record ({type(exc).__name__}: {detail})",
+                               raw[:200].decode("utf-8", "replace"))
