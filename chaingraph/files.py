@@ -5,15 +5,17 @@ kind is judged from, and telling binary files from text with a stray NUL byte.""
 from __future__ import annotations
 
 import codecs
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
 #: Bytes read to judge a file's kind.
 HEAD_BYTES = 65536
-#: A JSON Lines head is read on to the end of its first line, up to this many bytes:
-#: a kind is judged from a whole first object, however long its article is.
+#: Bytes of a JSON Lines file read at most looking for its first object.
 FIRST_LINE_MAX = 20 * 1024 * 1024
+#: Lines of a JSON Lines file read at most looking for its first object.
+HEAD_LINES = 1000
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 _SNIFF = 8192
 # Bytes no text file holds, but binary ones are full of: C0 controls other than
@@ -22,19 +24,35 @@ _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
 
 
 def read_head(path: Path) -> bytes:
-    """Return the first :data:`HEAD_BYTES` bytes of the file at ``path``; for a JSON
-    Lines file, on to the end of its first non-blank line (at most
-    :data:`FIRST_LINE_MAX` bytes). Raises ``OSError`` when it cannot be read."""
+    """Return the first :data:`HEAD_BYTES` bytes of the file at ``path``. For a JSON
+    Lines file, whole lines instead: at least as many bytes, and on until a line
+    reads as a JSON object (at most :data:`FIRST_LINE_MAX` bytes or
+    :data:`HEAD_LINES` lines), so its kind is judged from a whole object however
+    long, or however many broken lines come first. Raises ``OSError`` when the file
+    cannot be read."""
     with open(path, "rb") as handle:
-        head = handle.read(HEAD_BYTES)
         if Path(path).suffix.lower() not in JSONL_SUFFIXES:
-            return head
-        while len(head) < FIRST_LINE_MAX and b"\n" not in head.lstrip():
-            more = handle.read(HEAD_BYTES)
-            if not more:
+            return handle.read(HEAD_BYTES)
+        head, lines, found = b"", 0, False
+        while len(head) < FIRST_LINE_MAX and lines < HEAD_LINES and not (found and len(head) >= HEAD_BYTES):
+            line = handle.readline(FIRST_LINE_MAX - len(head))
+            if not line:
                 break
-            head += more
+            head += line
+            lines += 1
+            found = found or _is_object(line)
     return head
+
+
+def _is_object(line: bytes) -> bool:
+    """True when ``line`` reads as a JSON object."""
+    line = line.removeprefix(codecs.BOM_UTF8).lstrip()
+    if not line.startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(line.decode("utf-8")), dict)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return False
 
 
 def looks_binary(head: bytes) -> bool:

@@ -17,9 +17,9 @@ from ingest.base import IngestContext
 
 
 def first_json_object(head: bytes) -> dict | None:
-    """Return the first value of ``head``'s lines that reads as JSON when it is an
-    object, else None. Lines that do not read (malformed, nested too deeply, cut at
-    the end of the head) are passed over: their file's reader rejects them."""
+    """Return the first line of ``head`` that reads as a JSON object, or None. Lines
+    that do not (malformed, an array, nested too deeply, cut at the end of the
+    head) are passed over: their file's reader rejects them."""
     for line in head.splitlines():
         line = line.strip()
         if not line:
@@ -28,7 +28,8 @@ def first_json_object(head: bytes) -> dict | None:
             value = json.loads(line.decode("utf-8-sig"))
         except (ValueError, UnicodeDecodeError, RecursionError):
             continue
-        return value if isinstance(value, dict) else None
+        if isinstance(value, dict):
+            return value
     return None
 
 

@@ -107,10 +107,9 @@ def html_main_text(html: str) -> tuple[str, str | None, str | None]:
 
 
 def is_article_jsonl(head: bytes) -> bool:
-    """True when the first value in ``head`` that reads as JSON is an object with a
-    string ``text`` and no ``kind`` (typed records) — that is, it is a JSON Lines
-    file of articles. Lines that do not read are passed over (the reader rejects
-    them with their number)."""
+    """True when the first line of ``head`` that reads as a JSON object has a string
+    ``text`` and no ``kind`` (typed records) — that is, it is a JSON Lines file of
+    articles. Other lines are passed over (the reader rejects them with their number)."""
     for raw in head.splitlines():
         if not raw.strip():
             continue
@@ -118,7 +117,8 @@ def is_article_jsonl(head: bytes) -> bool:
             value = json.loads(raw.decode("utf-8-sig"))
         except (ValueError, UnicodeDecodeError, RecursionError):
             continue
-        return isinstance(value, dict) and isinstance(value.get("text"), str) and "kind" not in value
+        if isinstance(value, dict):
+            return isinstance(value.get("text"), str) and "kind" not in value
     return False
 
 
