@@ -41,7 +41,7 @@ def _skipped(result) -> dict[str, str]:
 
 
 def test_a_jsonl_file_whose_first_article_is_over_64_kb_is_read(tmp_path, store):
-    long_text = "三一重工股份有限公司在长沙市举行签约仪式。" * 4000  # some 240 KB
+    long_text = "三一重工股份有限公司在长沙市举行签约仪式。" * 1200  # some 72 KB
     path = tmp_path / "news.jsonl"
     path.write_text(json.dumps({"id": "a1", "text": long_text}, ensure_ascii=False) + "\n"
                     + json.dumps({"id": "a2", "text": "中联重科股份有限公司在长沙市投资建厂。"}, ensure_ascii=False) + "\n",
