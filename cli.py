@@ -479,10 +479,24 @@ def report(
 
 
 
+INTERRUPTED = ("Interrupted: what was written before stays in the store, and running the same "
+               "command again adds nothing twice")
+
+
+def _interrupted(exc: BaseException | None) -> bool:
+    """True when ``exc`` was raised by, or while handling, a Ctrl-C (typer turns it
+    into exit status 130)."""
+    while exc is not None:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def main() -> None:
-    """Entry point: run the app; turn chaingraph errors into one line and exit 1.
-    Typer's standalone mode handles usage errors, --help and Ctrl-C itself; our own
-    errors pass through it to here."""
+    """Entry point: run the app; turn chaingraph errors into one line and exit 1, and
+    a Ctrl-C into one line and exit 130. Typer's standalone mode handles usage
+    errors and --help itself; our own errors pass through it to here."""
     debug = "--debug" in sys.argv[1:] or os.environ.get("CHAINGRAPH_DEBUG") == "1"
     try:
         app()
@@ -491,6 +505,13 @@ def main() -> None:
             raise
         note(f"Error: {exc}")
         sys.exit(1)
+    except KeyboardInterrupt:
+        note(INTERRUPTED)
+        sys.exit(130)
+    except SystemExit as exc:
+        if exc.code == 130 and _interrupted(exc):
+            note(INTERRUPTED)
+        raise
 
 
 if __name__ == "__main__":

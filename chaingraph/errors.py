@@ -23,6 +23,10 @@ class StoreError(ChainGraphError):
     """The embedded store cannot be opened, is of an unknown version, or a write failed."""
 
 
+class OutputError(ChainGraphError):
+    """A file chaingraph writes beside its results (the rejected rows, say) cannot be written."""
+
+
 class NotFoundError(ChainGraphError):
     """A node, chain, region or query the user named does not exist."""
 

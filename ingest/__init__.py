@@ -4,48 +4,45 @@ ingester for each file.
 ``ingest_paths`` is the one entry point: it walks files and directories, hands each
 file to the first ingester that accepts it, writes the records to the store, and
 returns an :class:`~ingest.base.IngestReport`. A file no ingester takes is reported
-and skipped; an unreadable file is reported and skipped; bad rows are rejected with
-their line while the good ones go in.
+and skipped; an unreadable file or folder is reported and skipped; a file whose
+ingester fails, in any way, is reported with a one-line reason and the run goes on
+with the next; bad rows are rejected with their line while the good ones go in.
+Only a failing store (a full disk, say) or an interrupt stops the run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from chaingraph.errors import InputError
+from chaingraph.errors import InputError, StoreError
+from chaingraph.files import JSONL_SUFFIXES, looks_binary, read_head, walk_files
+from chaingraph.model import Record
 from chaingraph.store import Store
 from ingest.articles import ArticleIngester
-from ingest.base import IngestContext, IngestOptions, IngestReport, Ingester, Skipped, write_rejects
+from ingest.base import IngestContext, IngestOptions, IngestReport, Ingester, Skipped, remove_stale, write_rejects
 from ingest.columns import load_mapping
 from ingest.firm_list import FirmListIngester
 from ingest.records import RecordsIngester
 
-HEAD_BYTES = 65536
-
 #: Tried in order; the first whose ``accepts`` says yes reads the file.
 INGESTERS: list[Ingester] = [
     RecordsIngester(),
-    ArticleIngester(),  # issue 4: .txt/.md/.html, and JSON Lines whose objects have a "text"
+    ArticleIngester(),  # .txt/.md/.html, and JSON Lines whose objects have a "text"
     FirmListIngester(),
 ]
+
+#: Failures that stop the whole run, not just one file: the store cannot be written
+#: (the next file would fail the same way) or memory ran out.
+FATAL = (StoreError, MemoryError)
 
 
 def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
     """Return the files under ``paths`` (directories walked recursively, sorted, hidden
-    files left out) and a :class:`Skipped` entry for every path that does not exist."""
-    files: list[Path] = []
-    missing: list[Skipped] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file()
-                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
-        elif path.is_file():
-            files.append(path)
-        else:
-            missing.append(Skipped(str(path), "no such file or directory"))
-    return files, missing
+    files left out) and a :class:`Skipped` entry for every path that does not exist,
+    is not a regular file, or is a folder that cannot be read."""
+    files, problems = walk_files(paths)
+    return files, [Skipped(path, reason) for path, reason in problems]
 
 
 def warnings_path(rejects_path: Path) -> Path:
@@ -68,11 +65,9 @@ def _runs_late(path: Path) -> bool:
     """True when the ingester that takes ``path`` is marked ``late`` (articles), so it
     is read after the lists in the same run."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(HEAD_BYTES)
-    except OSError:
+        return bool(getattr(pick_ingester(path, read_head(path)), "late", False))
+    except Exception:  # noqa: BLE001 - the file's own turn reports what is wrong with it
         return False
-    return bool(getattr(pick_ingester(path, head), "late", False))
 
 
 def _outside_mapping(options: IngestOptions, given: set[Path]) -> Callable[[Path], bool]:
@@ -98,14 +93,22 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
 
     ``on_file(path, total_files)`` is called before each file and ``on_records(n)``
     after each written batch, for progress display. Rejected rows are written to
-    ``rejects_path`` (CSV) when there are any. Returns the run's report.
+    ``rejects_path`` (CSV) and warnings beside it (:func:`warnings_path`) when there
+    are any; either file left by an earlier run is removed first, so what is there
+    always belongs to this run. Returns the run's report. Raises
+    :class:`~chaingraph.errors.StoreError` when the store cannot be written and
+    :class:`~chaingraph.errors.OutputError` when the rejects or warnings cannot
+    (the records are in the store by then).
     """
     options = options or IngestOptions()
     report = IngestReport()
+    if rejects_path is not None:
+        remove_stale(rejects_path)
+        remove_stale(warnings_path(rejects_path))
     paths = [Path(p) for p in paths]
-    files, missing = expand_paths(paths)
+    files, problems = expand_paths(paths)
     files.sort(key=_runs_late)  # articles after lists, so their firm names resolve to list firms
-    report.skipped.extend(missing)
+    report.skipped.extend(problems)
     outside_mapping = _outside_mapping(options, set(paths))
     for path in files:
         if on_file:
@@ -114,32 +117,93 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
             report.skipped.append(Skipped(str(path), f"not named in the mapping {options.mapping}", error=False))
             continue
         try:
-            with open(path, "rb") as handle:
-                head = handle.read(HEAD_BYTES)
+            head = read_head(path)
         except OSError as exc:
             report.skipped.append(Skipped(str(path), f"cannot read: {exc.strerror}"))
             continue
         if not head.strip():
             report.skipped.append(Skipped(str(path), "empty file"))
             continue
-        ingester = pick_ingester(path, head)
-        if ingester is None:
-            reason = "binary file" if b"\x00" in head[:8192] else "no ingester takes this kind of file"
-            report.skipped.append(Skipped(str(path), reason, error=b"\x00" in head[:8192]))
-            continue
-        ctx = IngestContext(path, store, options, report)
         try:
-            report.written.add(store.upsert(ingester.read(ctx), progress=on_records))
-            for check in ctx.after_write:
-                check()
-        except InputError as exc:
-            report.skipped.append(Skipped(str(path), str(exc).removeprefix(f"{path}: ")))
+            ingester = pick_ingester(path, head)
+        except Exception as exc:  # noqa: BLE001 - a head no ingester can judge costs its file only
+            report.skipped.append(Skipped(str(path), f"cannot tell what kind of file it is ({type(exc).__name__})"))
+            continue
+        if ingester is None:
+            report.skipped.append(_not_taken(path, head))
+            continue
+        failure = _ingest_file(path, ingester, store, options, report, on_records)
+        if failure is not None:
+            report.skipped.append(Skipped(str(path), failure))
             continue
         report.files.append((str(path), ingester.name))
     if report.rejects and rejects_path is not None:
-        write_rejects(report.rejects, rejects_path)
+        write_rejects(report.rejects, rejects_path, "rejected rows")
         report.rejects_path = rejects_path
     if report.warnings and rejects_path is not None:
+        write_rejects(report.warnings, warnings_path(rejects_path), "warnings")
         report.warnings_path = warnings_path(rejects_path)
-        write_rejects(report.warnings, report.warnings_path)
     return report
+
+
+def _not_taken(path: Path, head: bytes) -> Skipped:
+    """Return why no ingester takes ``path``: binary, a JSON Lines file with no object
+    to judge it by (both errors), or simply a kind of file not read (no error)."""
+    if looks_binary(head):
+        return Skipped(str(path), "binary file")
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        return Skipped(str(path), "no line of its start reads as a JSON object, so its kind is unknown")
+    return Skipped(str(path), "no ingester takes this kind of file", error=False)
+
+
+def _ingest_file(path: Path, ingester: Ingester, store: Store, options: IngestOptions, report: IngestReport,
+                 on_records: Callable[[int], None] | None) -> str | None:
+    """Read one file into the store; return None when it went in, else the one-line
+    reason it did not (nothing taken from it, or its ingester failed)."""
+    ctx = IngestContext(path, store, options, report)
+    rejected_before = len(report.rejects)
+    taken = [0]
+    try:
+        report.written.add(store.upsert(_source_held(ingester.read(ctx), ctx, rejected_before, taken),
+                                        progress=on_records))
+        for check in ctx.after_write:
+            check()
+    except FATAL:
+        raise
+    except InputError as exc:
+        return str(exc).removeprefix(f"{path}: ")
+    except RecursionError:
+        return "nested too deeply to read"
+    except Exception as exc:  # any fault of one file's reading costs that file, not the run
+        detail = " ".join(str(exc).split())[:200]
+        return f"could not be read ({type(exc).__name__}{': ' + detail if detail else ''})"
+    rejected = report.rejects[rejected_before:]
+    if not taken[0] and rejected:
+        first = rejected[0]
+        return (f"nothing taken: all {len(rejected)} row(s) rejected; first, "
+                f"{'line ' + str(first.line) + ': ' if first.line is not None else ''}{first.reason}")
+    return None
+
+
+def _source_held(records: Iterable[Record], ctx: IngestContext, rejected_before: int,
+                 taken: list[int]) -> Iterator[Record]:
+    """Yield ``records`` (a file's Source node first, then what was read from it),
+    holding the Source back until something else comes, so a file from which every
+    row was rejected leaves nothing in the store. ``taken[0]`` counts the other
+    records, those the ingester writes itself (a list's firms) included."""
+    written = ctx.report.written
+    before = written.nodes + written.edges
+    it = iter(records)
+    source = next(it, None)
+    if source is None:
+        return
+    for record in it:
+        if not taken[0]:
+            yield source
+        taken[0] += 1
+        yield record
+    if taken[0]:
+        return
+    taken[0] = written.nodes + written.edges - before
+    if taken[0] or len(ctx.report.rejects) == rejected_before:
+        yield source  # an article with nothing in it is still a source that was read

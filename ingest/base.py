@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
 
+from chaingraph.errors import OutputError
 from chaingraph.model import Evidence, Label, NodeRecord, Record
 from chaingraph.store import Store, UpsertStats
 
@@ -138,10 +139,50 @@ def source_id(path: Path) -> str:
     return f"source:{digest.hexdigest()[:20]}"
 
 
-def write_rejects(rejects: list[Reject], path: Path) -> None:
-    """Write ``rejects`` as CSV (file, line, reason, raw) to ``path``."""
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["file", "line", "reason", "raw"])
-        for r in rejects:
-            writer.writerow([r.path, "" if r.line is None else r.line, r.reason, r.raw])
+#: A cell starting with one of these is taken for a formula by Excel, LibreOffice
+#: and Google Sheets (tab and CR too, which some strip before looking).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """Return ``cell`` with a ``'`` put before it when it starts with ``= + - @``, a
+    tab or a CR, so a spreadsheet opening the CSV shows it as text and never runs it
+    as a formula (the OWASP recipe against CSV injection); other cells unchanged.
+
+    >>> spreadsheet_safe("=cmd|' /C calc'!A0"), spreadsheet_safe("三一重工")
+    ("'=cmd|' /C calc'!A0", '三一重工')
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def remove_stale(path: Path) -> None:
+    """Remove the regular file at ``path`` if there is one (a rejects or warnings file
+    of an earlier run); a device or folder of that name is left alone. Raises
+    :class:`OutputError` naming it when it cannot be removed."""
+    try:
+        if path.is_file():
+            path.unlink()
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot remove the previous run's file ({exc.strerror})") from None
+
+
+def write_rejects(rejects: list[Reject], path: Path, what: str = "rejected rows") -> None:
+    """Write ``rejects`` as CSV (file, line, reason, raw) to ``path``, every cell made
+    :func:`spreadsheet_safe`, since these files are meant to be opened in a
+    spreadsheet. On failure (a full disk) the partial file is removed and
+    :class:`OutputError` names ``path``; ``what`` names the contents in that message."""
+    try:
+        with open(path, "w", newline="", encoding="utf-8", errors="backslashreplace") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["file", "line", "reason", "raw"])
+            for r in rejects:
+                writer.writerow([spreadsheet_safe(r.path), "" if r.line is None else r.line,
+                                 spreadsheet_safe(r.reason), spreadsheet_safe(r.raw)])
+    except OSError as exc:
+        try:
+            if path.is_file():
+                path.unlink()  # a file cut mid-row would pass for the whole list
+        except OSError:
+            pass
+        raise OutputError(f"{path}: cannot write the {len(rejects)} {what} ({exc.strerror}); "
+                          "what was read is in the store all the same") from None

@@ -73,6 +73,10 @@ class FirmListIngester:
         mapping = self._mapping(ctx.options.mapping)
         yield ctx.source_node("list")
         tables = [(t, layout_for(t.header, mapping, ctx.path.name)) for t in self._tables(ctx, mapping)]
+        for table, _ in tables:
+            for columns in table.repeated:
+                ctx.warn(table.header_line, f"the header repeats {columns}: only the first is read; "
+                                            "give the columns' meaning with --mapping")
         firm_tables = [(t, layout) for t, layout in tables if layout.kind == "firms"]
         if firm_tables:
             yield from read_firms(ctx, firm_tables)

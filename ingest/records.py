@@ -17,16 +17,19 @@ from ingest.base import IngestContext
 
 
 def first_json_object(head: bytes) -> dict | None:
-    """Return the first JSON object found on a line of ``head``, or None."""
+    """Return the first line of ``head`` that reads as a JSON object, or None. Lines
+    that do not (malformed, an array, nested too deeply, cut at the end of the
+    head) are passed over: their file's reader rejects them."""
     for line in head.splitlines():
         line = line.strip()
         if not line:
             continue
         try:
             value = json.loads(line.decode("utf-8-sig"))
-        except (ValueError, UnicodeDecodeError):
-            return None
-        return value if isinstance(value, dict) else None
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            continue
+        if isinstance(value, dict):
+            return value
     return None
 
 
@@ -86,5 +89,12 @@ class RecordsIngester:
                     ctx.reject(number, f"not UTF-8 ({exc.reason} at byte {exc.start})", repr(raw[:200]))
                 except json.JSONDecodeError as exc:
                     ctx.reject(number, f"malformed JSON: {exc.msg} (column {exc.colno})", raw[:200].decode("utf-8", "replace"))
+                except RecursionError:
+                    ctx.reject(number, "JSON nested too deeply", raw[:200].decode("utf-8", "replace"))
                 except InputError as exc:
                     ctx.reject(number, str(exc), raw[:200].decode("utf-8", "replace"))
+                except (TypeError, ValueError, AttributeError, KeyError) as exc:
+                    # a value of the wrong type where the record format wants another
+                    detail = " ".join(str(exc).split())[:120]
+                    ctx.reject(number, f"malformed record ({type(exc).__name__}: {detail})",
+                               raw[:200].decode("utf-8", "replace"))

@@ -16,11 +16,12 @@ import io
 import json
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from chaingraph.errors import InputError
+from chaingraph.files import looks_binary
 
 Reject = Callable[[int | None, str, str], None]
 Rows = Iterator[tuple[int, dict[str, Any]]]
@@ -47,6 +48,9 @@ class Table:
     header_line: int
     encoding: str | None
     _rows: Callable[[Reject], Rows]
+    #: Header cells given more than once (see :func:`repeated_columns`): only the
+    #: first column of each name is matched to a field.
+    repeated: list[str] = field(default_factory=list)
 
     def rows(self, reject: Reject = _no_reject) -> Rows:
         """Yield ``(line, {header: value})`` for every readable data row."""
@@ -197,10 +201,18 @@ def _physical_lines(path: Path, encoding: str, reject: Reject) -> Iterator[tuple
     rest_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
     by_block = codecs.lookup(encoding).name in _BLOCK_ENCODINGS
     number = 0
+    cr_only: bool | None = None
     with open(path, "rb") as handle:
         tail = b""
         while True:
             block = handle.read(BLOCK_BYTES)
+            if cr_only is None:
+                # Old Mac files end lines with CR alone; read as one line they would
+                # give a header and no rows. A CR byte is never part of another
+                # character in the encodings read here.
+                cr_only = b"\n" not in block and b"\r" in block
+            if cr_only:
+                block = block.replace(b"\r", b"\n")
             if block:  # whole lines only; the rest waits for the next block
                 block = tail + block
                 cut = block.rfind(b"\n") + 1
@@ -250,6 +262,9 @@ def _delimited_rows(path: Path, encoding: str, delimiter: str, header_line: int,
         number, text = item
         if number <= header_line or not text.strip():
             continue
+        if "\x00" in text:  # a stray NUL in a text file: its row is damaged, not the file
+            reject(number, f"NUL byte at column {text.index(chr(0)) + 1}", text[:300].replace("\x00", "\\x00"))
+            continue
         if '"' not in text:
             cells = text.split(delimiter)
         elif text.count('"') % 2:
@@ -293,7 +308,7 @@ def open_text_table(path: Path, head: bytes, encoding: str | None, score: Callab
     """Return the table of a CSV/TSV file. The encoding is ``encoding`` or detected
     from ``head``; the header is the line among the first few that ``score`` rates
     highest (so title lines above it are passed over)."""
-    if b"\x00" in head[:8192] and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if looks_binary(head):
         raise InputError("binary file, not a text table", str(path))
     enc = check_encoding(encoding) if encoding else detect_encoding(head)
     if encoding and enc == "utf-8" and head.startswith(codecs.BOM_UTF8):
@@ -314,9 +329,21 @@ def open_text_table(path: Path, head: bytes, encoding: str | None, score: Callab
         if best is None or rating > best[0]:
             best = (rating, number, cells, delimiter)
     _, header_line, header, delimiter = best
+    repeated = repeated_columns(header)
     header = _unique(header)
     return Table(path.name, header, header_line, enc,
-                 lambda reject: _delimited_rows(path, enc, delimiter, header_line, header, reject))
+                 lambda reject: _delimited_rows(path, enc, delimiter, header_line, header, reject), repeated)
+
+
+def repeated_columns(header: list[str]) -> list[str]:
+    """Return, for each header cell given more than once, its name and columns
+    (1-based), e.g. ``企业名称 (columns 1 and 3)``; empty when none repeats."""
+    where: dict[str, list[int]] = {}
+    for i, cell in enumerate(header, start=1):
+        if cell:
+            where.setdefault(cell, []).append(i)
+    return [f"{name} (columns {', '.join(map(str, cols[:-1]))} and {cols[-1]})"
+            for name, cols in where.items() if len(cols) > 1]
 
 
 def _unique(header: list[str]) -> list[str]:
@@ -429,7 +456,7 @@ def open_jsonl_table(path: Path, head: bytes, encoding: str | None) -> Table:
         if text.strip():
             try:
                 value = json.loads(text)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
             if isinstance(value, dict):
                 header.update(dict.fromkeys(value))
@@ -447,6 +474,9 @@ def open_jsonl_table(path: Path, head: bytes, encoding: str | None) -> Table:
                 value = json.loads(text)
             except json.JSONDecodeError as exc:
                 reject(number, f"malformed JSON: {exc.msg} (column {exc.colno})", text[:300])
+                continue
+            except RecursionError:
+                reject(number, "JSON nested too deeply", text[:300])
                 continue
             if not isinstance(value, dict):
                 reject(number, "a line must hold one JSON object", text[:300])

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from chaingraph.errors import InputError
+from chaingraph.files import looks_binary, read_head, walk_files
 from chaingraph.extract.pipeline import extract_article
 from chaingraph.extract.reader import TEXT_SUFFIXES, is_article_file, read_articles
 
@@ -50,36 +51,26 @@ class BatchResult:
 
 def article_files(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, Any]]]:
     """Return the files under ``paths`` (directories walked recursively, sorted,
-    hidden files left out) and a skipped entry for each path that is missing or not
-    a regular file."""
-    files: list[Path] = []
-    skipped: list[dict[str, Any]] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file()
-                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
-        elif path.is_file():
-            files.append(path)
-        elif path.exists():
-            skipped.append({"path": str(path), "line": None, "reason": "not a regular file"})
-        else:
-            skipped.append({"path": str(path), "line": None, "reason": "no such file or directory"})
-    return files, skipped
+    hidden files left out) and a skipped entry for each path that is missing, not
+    a regular file, or a folder that cannot be read."""
+    files, problems = walk_files(paths)
+    return files, [{"path": path, "line": None, "reason": reason} for path, reason in problems]
 
 
 def extract_files(paths: Iterable[Path], on_file: Callable[[Path, int], None] | None = None) -> BatchResult:
     """Extract every article in the files under ``paths``; return a :class:`BatchResult`.
-    ``on_file(path, total)`` is called before each file."""
+    ``on_file(path, total)`` is called before each file. A file that fails in any
+    way is a skipped entry with a one-line reason, and the next file goes on."""
     result = BatchResult()
     files, result.skipped = article_files(paths)
     for path in files:
         if on_file:
             on_file(path, len(files))
+        done = len(result.articles)
         try:
-            with open(path, "rb") as handle:
-                head = handle.read(65536)
+            head = read_head(path)
             if head.strip() and path.suffix.lower() not in TEXT_SUFFIXES and not is_article_file(path, head):
-                if b"\x00" in head[:8192]:
+                if looks_binary(head):
                     raise InputError("binary file, not an article", str(path))
                 result.skipped.append({"path": str(path), "line": None, "error": False,
                                        "reason": "not an article file (.txt, .md, .html, or JSON Lines with 'text')"})
@@ -90,9 +81,19 @@ def extract_files(paths: Iterable[Path], on_file: Callable[[Path, int], None] | 
                                            "reason": str(article).split(": ", 1)[-1]})
                     continue
                 result.articles.append(extract_article(article).to_dict())
+        except MemoryError:
+            raise
         except InputError as exc:
             result.skipped.append({"path": str(path), "line": None,
                                    "reason": str(exc).removeprefix(f"{path}: ")})
         except OSError as exc:
             result.skipped.append({"path": str(path), "line": None, "reason": f"cannot read: {exc.strerror}"})
+        except RecursionError:
+            del result.articles[done:]
+            result.skipped.append({"path": str(path), "line": None, "reason": "nested too deeply to read"})
+        except Exception as exc:  # any fault of one file's reading costs that file, not the run
+            del result.articles[done:]  # a file is shown whole or not at all
+            detail = " ".join(str(exc).split())[:200]
+            result.skipped.append({"path": str(path), "line": None,
+                                   "reason": f"could not be read ({type(exc).__name__}{': ' + detail if detail else ''})"})
     return result

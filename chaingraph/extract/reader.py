@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from chaingraph.errors import InputError
+from chaingraph.files import looks_binary
 
 #: Files larger than this are refused: no article is this long.
 MAX_BYTES = 20 * 1024 * 1024
@@ -45,9 +46,14 @@ def decode_bytes(data: bytes, path: str) -> str:
     '长沙'
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid UTF-16 ({exc.reason} at byte {exc.start})", path) from None
+    if looks_binary(data):
         raise InputError("binary file, not an article", path)
+    # A stray NUL in a text file is damage, not content: it goes, the text stays.
+    data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -101,23 +107,25 @@ def html_main_text(html: str) -> tuple[str, str | None, str | None]:
 
 
 def is_article_jsonl(head: bytes) -> bool:
-    """True when the first JSON object in ``head`` has a string ``text`` and no
-    ``kind`` (typed records) — that is, it is a JSON Lines file of articles."""
+    """True when the first line of ``head`` that reads as a JSON object has a string
+    ``text`` and no ``kind`` (typed records) — that is, it is a JSON Lines file of
+    articles. Other lines are passed over (the reader rejects them with their number)."""
     for raw in head.splitlines():
         if not raw.strip():
             continue
         try:
             value = json.loads(raw.decode("utf-8-sig"))
-        except (ValueError, UnicodeDecodeError):
-            return False
-        return isinstance(value, dict) and isinstance(value.get("text"), str) and "kind" not in value
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            continue
+        if isinstance(value, dict):
+            return isinstance(value.get("text"), str) and "kind" not in value
     return False
 
 
 def is_article_file(path: Path, head: bytes) -> bool:
     """True for text, Markdown and HTML files and for JSON Lines whose first object
     has a ``text`` (and no ``kind``); binary heads are never articles."""
-    if b"\x00" in head[:8192] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if looks_binary(head):
         return False
     suffix = Path(path).suffix.lower()
     if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
@@ -157,13 +165,19 @@ def read_articles(path: Path) -> Iterator[Article]:
 
 def _jsonl_articles(path: Path, data: bytes) -> Iterator[Article | InputError]:
     text = decode_bytes(data, str(path))
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at CR, LF or both, never at the other breaks str.splitlines knows
+    # (U+2028 and the like), which JSON allows unescaped inside a string.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", str(path), number)
+            continue
+        except RecursionError:
+            yield InputError("JSON nested too deeply", str(path), number)
             continue
         if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
             yield InputError("not an article: needs a non-empty 'text'", str(path), number)

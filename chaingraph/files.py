@@ -1,0 +1,100 @@
+"""Finding and sniffing input files, shared by ``ingest`` and ``extract``: walking
+directories (reporting the ones that cannot be read), reading the head a file's
+kind is judged from, and telling binary files from text with a stray NUL byte."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+#: Bytes read to judge a file's kind.
+HEAD_BYTES = 65536
+#: Bytes of a JSON Lines file read at most looking for its first object.
+FIRST_LINE_MAX = 20 * 1024 * 1024
+#: Lines of a JSON Lines file read at most looking for its first object.
+HEAD_LINES = 1000
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+_SNIFF = 8192
+# Bytes no text file holds, but binary ones are full of: C0 controls other than
+# tab, newlines, form feed and escape.
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
+
+
+def read_head(path: Path) -> bytes:
+    """Return the first :data:`HEAD_BYTES` bytes of the file at ``path``. For a JSON
+    Lines file, whole lines instead: at least as many bytes, and on until a line
+    reads as a JSON object (at most :data:`FIRST_LINE_MAX` bytes or
+    :data:`HEAD_LINES` lines), so its kind is judged from a whole object however
+    long, or however many broken lines come first. Raises ``OSError`` when the file
+    cannot be read."""
+    with open(path, "rb") as handle:
+        if Path(path).suffix.lower() not in JSONL_SUFFIXES:
+            return handle.read(HEAD_BYTES)
+        head, lines, found = b"", 0, False
+        while len(head) < FIRST_LINE_MAX and lines < HEAD_LINES and not (found and len(head) >= HEAD_BYTES):
+            line = handle.readline(FIRST_LINE_MAX - len(head))
+            if not line:
+                break
+            head += line
+            lines += 1
+            found = found or _is_object(line)
+    return head
+
+
+def _is_object(line: bytes) -> bool:
+    """True when ``line`` reads as a JSON object."""
+    line = line.removeprefix(codecs.BOM_UTF8).lstrip()
+    if not line.startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(line.decode("utf-8")), dict)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return False
+
+
+def looks_binary(head: bytes) -> bool:
+    """True when ``head`` (a file's first bytes) is binary rather than text: it has
+    a NUL byte and, in its first 8 KB, more than a stray control byte or two (one in
+    a hundred). Text with a BOM of UTF-16 or UTF-32, full of NULs, is text.
+
+    >>> looks_binary(b"name,city\\nA\\x00B,C\\n"), looks_binary(bytes(range(256)))
+    (False, True)
+    """
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    sample = head[:_SNIFF]
+    if b"\x00" not in sample:
+        return False
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    return controls > 2 + len(sample) // 100
+
+
+def walk_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Return the files under ``paths`` (directories walked recursively, each one's
+    files sorted, hidden files and folders left out, symbolic links to folders not
+    followed) and ``(path, reason)`` for every path that is missing, not a regular
+    file, or a folder that cannot be read."""
+    files: list[Path] = []
+    problems: list[tuple[str, str]] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found: list[Path] = []
+
+            def unreadable(exc: OSError) -> None:
+                problems.append((exc.filename or str(path), f"cannot read the folder: {exc.strerror}"))
+
+            for folder, dirs, names in os.walk(path, onerror=unreadable):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.extend(Path(folder, n) for n in names
+                             if not n.startswith(".") and Path(folder, n).is_file())
+            files.extend(sorted(found))
+        elif path.is_file():
+            files.append(path)
+        elif path.exists():
+            problems.append((str(path), "not a regular file"))
+        else:
+            problems.append((str(path), "no such file or directory"))
+    return files, problems
