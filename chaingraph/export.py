@@ -32,6 +32,11 @@ def _evidence_json(items: list[Evidence]) -> str:
 def flat_graph(store: Store) -> nx.MultiDiGraph:
     """Return the store as a MultiDiGraph whose attributes are all scalars, with the
     evidence of each node and edge as a JSON string attribute ``evidence``."""
+    with store.snapshot():
+        return _flat_graph(store)
+
+
+def _flat_graph(store: Store) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for node in store.iter_nodes(evidence=True):
         attrs = {k: _scalar(v) for k, v in node.props.items() if v is not None}
@@ -47,10 +52,16 @@ def flat_graph(store: Store) -> nx.MultiDiGraph:
 def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
     """Write the whole store to ``out`` in ``fmt`` (one of :data:`FORMATS`) and return
     the files written. ``neo4j-csv`` writes a directory of node and relationship
-    files plus ``import.sh`` with the matching ``neo4j-admin`` command."""
+    files plus ``import.sh`` with the matching ``neo4j-admin`` command. Everything
+    is read in one snapshot of the store: one committed state, even while another
+    process writes."""
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    out = Path(out)
+    with store.snapshot():
+        return _export(store, fmt, Path(out))
+
+
+def _export(store: Store, fmt: str, out: Path) -> list[Path]:
     if fmt == "neo4j-csv":
         return _export_neo4j_csv(store, out)
     out.parent.mkdir(parents=True, exist_ok=True)
