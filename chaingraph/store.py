@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -76,13 +77,32 @@ class Store:
         if self.path.exists() and self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a store file")
         self._snapshots = 0  # depth of the open snapshot() blocks
+        self._known = KnownIds()
+        self._pipeline = Pipeline()
         try:
-            conn = self._conn = connect(self.path)
-            self._known = KnownIds()
-            self._pipeline = Pipeline()
-            migrate(conn, self.path)
+            self._open(private_index=False)
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF not in (_SQLITE_IOERR, _SQLITE_FULL):
+                raise StoreError(_open_failure(self.path, exc)) from exc
+            # A store whose log holds more than its -shm index covers needs that
+            # file to grow before it can be read; on a full disk it cannot, so read
+            # it with the index in memory instead.
+            try:
+                self._open(private_index=True)
+            except sqlite3.Error:
+                raise StoreError(_open_failure(self.path, exc)) from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a chaingraph store ({exc})") from exc
+
+    def _open(self, *, private_index: bool) -> None:
+        conn = None
+        try:
+            conn = self._conn = connect(self.path, private_index=private_index)
+            migrate(conn, self.path)
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
 
     # -- lifecycle -------------------------------------------------------------
     @property
@@ -406,6 +426,24 @@ class Store:
             pairs.extend(self.conn.execute(f"SELECT src, dst FROM edge_ids WHERE type=? AND src IN ({marks})",
                                            (rel.value, *chunk)))
         return pairs
+
+
+# SQLite's primary result codes for an I/O failure and a full disk or database.
+_SQLITE_IOERR = 10
+_SQLITE_FULL = 13
+
+
+def _open_failure(path: Path, exc: sqlite3.Error) -> str:
+    """The one-line message for a store that cannot be opened: says so when the
+    disk holding it is full, as SQLite may only report an I/O error then."""
+    try:
+        usage = os.statvfs(path.resolve().parent)
+        full = usage.f_bavail == 0 or usage.f_favail == 0
+    except (OSError, AttributeError):  # no statvfs on Windows
+        full = False
+    if full:
+        return f"{path}: cannot open the store: the disk holding it is full ({exc}); free some space and try again"
+    return f"{path}: cannot open the store ({exc})"
 
 
 def _props(text: str) -> dict[str, Any]:
