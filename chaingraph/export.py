@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,11 @@ from chaingraph.model import Evidence
 from chaingraph.store import Store
 
 FORMATS = ("graphml", "gexf", "json", "neo4j-csv")
+
+# What XML 1.0 does not allow in a document: the control characters other than tab,
+# newline and carriage return, lone surrogates, U+FFFE and U+FFFF. GraphML and GEXF
+# exports drop them from ids, attribute names and values.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _scalar(value: Any) -> Any:
@@ -32,6 +40,11 @@ def _evidence_json(items: list[Evidence]) -> str:
 def flat_graph(store: Store) -> nx.MultiDiGraph:
     """Return the store as a MultiDiGraph whose attributes are all scalars, with the
     evidence of each node and edge as a JSON string attribute ``evidence``."""
+    with store.snapshot():
+        return _flat_graph(store)
+
+
+def _flat_graph(store: Store) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for node in store.iter_nodes(evidence=True):
         attrs = {k: _scalar(v) for k, v in node.props.items() if v is not None}
@@ -47,10 +60,16 @@ def flat_graph(store: Store) -> nx.MultiDiGraph:
 def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
     """Write the whole store to ``out`` in ``fmt`` (one of :data:`FORMATS`) and return
     the files written. ``neo4j-csv`` writes a directory of node and relationship
-    files plus ``import.sh`` with the matching ``neo4j-admin`` command."""
+    files plus ``import.sh`` with the matching ``neo4j-admin`` command. Everything
+    is read in one snapshot of the store: one committed state, even while another
+    process writes."""
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    out = Path(out)
+    with store.snapshot():
+        return _export(store, fmt, Path(out))
+
+
+def _export(store: Store, fmt: str, out: Path) -> list[Path]:
     if fmt == "neo4j-csv":
         return _export_neo4j_csv(store, out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -61,14 +80,49 @@ def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
             "edges": [{"type": e.type.value, "src": e.src, "dst": e.dst, "props": e.props,
                        "evidence": [x.to_dict() for x in e.evidence]} for e in store.iter_edges(evidence=True)],
         }
-        out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        _write_whole(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         return [out]
-    graph = flat_graph(store)
+    graph = _xml_safe(flat_graph(store))
     if fmt == "graphml":
-        nx.write_graphml(graph, out, encoding="utf-8")
+        _write_whole(out, lambda tmp: nx.write_graphml(graph, tmp, encoding="utf-8"))
     else:
-        nx.write_gexf(graph, out, encoding="utf-8")
+        _write_whole(out, lambda tmp: nx.write_gexf(graph, tmp, encoding="utf-8"))
     return [out]
+
+
+def _xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Return ``graph`` with the characters XML 1.0 does not allow (:data:`_NOT_XML`)
+    dropped from node ids, attribute names and text values; the graph itself when
+    it has none, else a changed copy."""
+    def clean(value: Any) -> Any:
+        return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+    def dirty(attrs: dict) -> bool:
+        return any(_NOT_XML.search(k) or (isinstance(v, str) and _NOT_XML.search(v)) for k, v in attrs.items())
+
+    if not (any(isinstance(n, str) and _NOT_XML.search(n) or dirty(a) for n, a in graph.nodes(data=True))
+            or any(dirty(a) for *_, a in graph.edges(keys=True, data=True))):
+        return graph
+    safe = nx.MultiDiGraph()
+    safe.add_nodes_from((clean(n), {clean(k): clean(v) for k, v in a.items()}) for n, a in graph.nodes(data=True))
+    safe.add_edges_from((clean(s), clean(d), k, {clean(x): clean(v) for x, v in a.items()})
+                        for s, d, k, a in graph.edges(keys=True, data=True))
+    return safe
+
+
+def _write_whole(out: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write`` with a temporary file beside ``out`` and move it to ``out`` once
+    it is complete: a failed export leaves no empty or partial file (and an earlier
+    export at ``out`` stays as it was)."""
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise InputError(f"cannot write the export ({exc.strerror or exc})", path=str(out)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _export_neo4j_csv(store: Store, out: Path) -> list[Path]:

@@ -378,10 +378,14 @@ def load_store(store: Store, driver: Any, database: str | None = None, batch_siz
     which saves the server two index seeks a relationship (about a third of its
     work on them); a batch in which some end was not found that way (a node deleted
     and its id reused meanwhile) is merged again by id, which changes nothing for
-    the rows already done. ``report.fallbacks`` counts such batches."""
+    the rows already done. ``report.fallbacks`` counts such batches.
+
+    The store is read in one snapshot (:meth:`chaingraph.store.Store.snapshot`),
+    so the edges sent are those of the nodes sent, even while another process
+    writes to it."""
     started = time.perf_counter()
     report = LoadReport()
-    with quick_thread_switches():
+    with quick_thread_switches(), store.snapshot():
         ensure_schema(driver, database)
         ends_of: dict[str, tuple[Label, str]] = {}
         for label in Label:

@@ -33,6 +33,11 @@ def select_whole_store(store: Store, max_nodes: int) -> tuple[Selection, dict[st
     ...     sorted(sel.graph), dict(sel.left_out), sel.left_out_edges
     (['a', 'b'], {'Firm': 2}, 2)
     """
+    with store.snapshot():  # the counts and the graph read from one state
+        return _select(store, max_nodes)
+
+
+def _select(store: Store, max_nodes: int) -> tuple[Selection, dict[str, str]] | None:
     labels = store.node_labels()
     hidden = sorted(n for n, label in labels.items() if label == Label.SOURCE.value)
     if len(labels) - len(hidden) <= max_nodes:

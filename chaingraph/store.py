@@ -7,9 +7,12 @@ store reads back into a networkx ``MultiDiGraph``, whole or around given nodes.
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,11 +49,25 @@ class StoreStats:
                 "labels": self.labels, "types": self.types}
 
 
+def _in_snapshot(method: Callable) -> Callable:
+    """Make a :class:`Store` method that reads with several statements run them in
+    one :meth:`Store.snapshot` (not for generators: the block would end at the
+    first item)."""
+    @functools.wraps(method)
+    def in_snapshot(self: "Store", *args: Any, **kwargs: Any) -> Any:
+        with self.snapshot():
+            return method(self, *args, **kwargs)
+    return in_snapshot
+
+
 class Store:
     """A chaingraph graph in one SQLite file.
 
     Open with ``Store(path)`` (created when missing) and use as a context manager, or
-    call :meth:`close`. Every write goes through :meth:`upsert`.
+    call :meth:`close`. Every write goes through :meth:`upsert`. Every read that
+    takes more than one statement (the bulk readers, :meth:`stats`, ...) runs in
+    one :meth:`snapshot`, so it sees one committed state even while another
+    process writes.
     """
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True):
@@ -59,13 +76,33 @@ class Store:
             raise StoreError(f"{self.path}: no store here; run 'chaingraph ingest' first")
         if self.path.exists() and self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a store file")
+        self._snapshots = 0  # depth of the open snapshot() blocks
+        self._known = KnownIds()
+        self._pipeline = Pipeline()
         try:
-            conn = self._conn = connect(self.path)
-            self._known = KnownIds()
-            self._pipeline = Pipeline()
-            migrate(conn, self.path)
+            self._open(private_index=False)
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF not in (_SQLITE_IOERR, _SQLITE_FULL):
+                raise StoreError(_open_failure(self.path, exc)) from exc
+            # A store whose log holds more than its -shm index covers needs that
+            # file to grow before it can be read; on a full disk it cannot, so read
+            # it with the index in memory instead.
+            try:
+                self._open(private_index=True)
+            except sqlite3.Error:
+                raise StoreError(_open_failure(self.path, exc)) from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a chaingraph store ({exc})") from exc
+
+    def _open(self, *, private_index: bool) -> None:
+        conn = None
+        try:
+            conn = self._conn = connect(self.path, private_index=private_index)
+            migrate(conn, self.path)
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
 
     # -- lifecycle -------------------------------------------------------------
     @property
@@ -85,16 +122,52 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Run the block's reads in one read transaction: from its first read to the
+        end of the block every statement sees the same committed state, whatever
+        other connections or processes commit meanwhile. Re-entrant: a snapshot
+        opened inside another is the outer one. Inside an open transaction (a
+        caller's own ``BEGIN``) that transaction already is the snapshot and is
+        left open. Nothing may be written through this store inside the block
+        (:meth:`upsert` raises :class:`StoreError`); a generator that reads
+        inside it should be used up or closed before the block ends, as its later
+        reads are no longer part of the snapshot."""
+        if self._snapshots:
+            self._snapshots += 1
+            try:
+                yield
+            finally:
+                self._snapshots -= 1
+            return
+        conn = self.conn  # waits for the batches of an upsert under way
+        # A deferred BEGIN: no lock until the first read, which fixes the
+        # snapshot (WAL mode); it never blocks or is blocked by a writer.
+        began = not conn.in_transaction
+        if began:
+            conn.execute("BEGIN")
+        self._snapshots = 1
+        try:
+            yield
+        finally:
+            self._snapshots = 0
+            if began and conn.in_transaction:
+                conn.execute("COMMIT")
+
     # -- writing ---------------------------------------------------------------
     def upsert(self, records: Iterable[Record], *, batch_size: int = 50000,
                progress: Callable[[int], None] | None = None) -> UpsertStats:
         """Merge node and edge records into the store, ``batch_size`` to a batch
         (several batches to a transaction), and return how many of each were taken. ``progress`` is called
         with the number of records of each batch. Records may come from a generator
-        that reads this store: each read sees every earlier batch written."""
+        that reads this store: each read sees every earlier batch written. Raises
+        :class:`StoreError` inside a :meth:`snapshot`."""
+        if self._snapshots:
+            raise StoreError(f"{self.path}: cannot write inside a read snapshot")
         return upsert_records(self.conn, self._known, self._pipeline, self.path, records, batch_size, progress)
 
     # -- reading single items ----------------------------------------------------
+    @_in_snapshot
     def get_node(self, node_id: str) -> NodeRecord | None:
         """Return the node with ``node_id`` and its evidence, or None."""
         row = self.conn.execute("SELECT id, label, name, props FROM nodes WHERE id=? AND label<>''", (node_id,)).fetchone()
@@ -134,6 +207,7 @@ class Store:
                 out[node_id] = rows
         return out
 
+    @_in_snapshot
     def edges_of(self, node_id: str) -> list[EdgeRecord]:
         """Return every edge into or out of ``node_id``, with evidence."""
         rows = self.conn.execute(
@@ -147,6 +221,7 @@ class Store:
             out.append(edge)
         return out
 
+    @_in_snapshot
     def find_nodes(self, name: str, label: Label | None = None, limit: int = 20) -> list[NodeRecord]:
         """Return the nodes ``name`` may mean, best first: an exact id, an exact
         name, a name or alias with the same key, then names containing it."""
@@ -208,7 +283,9 @@ class Store:
     # -- reading in bulk ----------------------------------------------------------
     def iter_nodes(self, label: Label | None = None, *, evidence: bool = False) -> Iterator[NodeRecord]:
         """Yield every node, optionally of one label, by id; with its evidence
-        (read from the same row) when ``evidence`` is set, else without."""
+        (read from the same row) when ``evidence`` is set, else without. One
+        statement: read nodes and edges inside one :meth:`snapshot` to get both
+        from the same state."""
         sql = "SELECT id, label, name, props, " + ("evidence" if evidence else "''") + " FROM nodes WHERE "
         args: tuple = ()
         if label is not None:
@@ -224,7 +301,7 @@ class Store:
     def iter_edges(self, rel: RelType | None = None, *, evidence: bool = False) -> Iterator[EdgeRecord]:
         """Yield every edge, optionally of one type, grouped by their source node in
         the order the nodes were first stored; with its evidence when ``evidence``
-        is set, else without."""
+        is set, else without (see :meth:`iter_nodes` on reading both)."""
         sql = "SELECT src, type, dst, props, " + ("evidence" if evidence else "''") + " FROM edge_ids"
         args: tuple = ()
         if rel is not None:
@@ -253,6 +330,7 @@ class Store:
                 (rel.value,)):
             yield src, dst, _props(props), load_items(items)
 
+    @_in_snapshot
     def stats(self) -> StoreStats:
         """Return node counts per label, edge counts per type and the evidence count."""
         labels = dict(self.conn.execute("SELECT label, count(*) FROM nodes WHERE label<>'' GROUP BY label ORDER BY label"))
@@ -264,6 +342,7 @@ class Store:
                           edges=sum(types.values()), evidence=evidence)
 
     # -- networkx ----------------------------------------------------------------
+    @_in_snapshot
     def to_networkx(self, around: Iterable[str] | None = None, depth: int = 1) -> nx.MultiDiGraph:
         """Return the graph as a ``MultiDiGraph``: nodes carry ``label``, ``name`` and
         their properties; edges are keyed by type and carry ``type`` and their
@@ -316,6 +395,7 @@ class Store:
         """Return every node id with its label's name."""
         return dict(self.conn.execute("SELECT id, label FROM nodes WHERE label<>''"))
 
+    @_in_snapshot
     def degree_counts(self, leave_out: Iterable[str] = ()) -> tuple[Counter, int]:
         """Return each node's number of edges, in and out, and the number of edges,
         both without the edges that touch a node of ``leave_out``. Two index scans:
@@ -337,6 +417,7 @@ class Store:
                         degree[edge[2]] -= 1
         return degree, n_edges - len(seen)
 
+    @_in_snapshot
     def edge_pairs(self, sources: Iterable[str], rel: RelType) -> list[tuple[str, str]]:
         """Return ``(src, dst)`` of every ``rel`` edge leaving one of ``sources``."""
         pairs: list[tuple[str, str]] = []
@@ -345,6 +426,24 @@ class Store:
             pairs.extend(self.conn.execute(f"SELECT src, dst FROM edge_ids WHERE type=? AND src IN ({marks})",
                                            (rel.value, *chunk)))
         return pairs
+
+
+# SQLite's primary result codes for an I/O failure and a full disk or database.
+_SQLITE_IOERR = 10
+_SQLITE_FULL = 13
+
+
+def _open_failure(path: Path, exc: sqlite3.Error) -> str:
+    """The one-line message for a store that cannot be opened: says so when the
+    disk holding it is full, as SQLite may only report an I/O error then."""
+    try:
+        usage = os.statvfs(path.resolve().parent)
+        full = usage.f_bavail == 0 or usage.f_favail == 0
+    except (OSError, AttributeError):  # no statvfs on Windows
+        full = False
+    if full:
+        return f"{path}: cannot open the store: the disk holding it is full ({exc}); free some space and try again"
+    return f"{path}: cannot open the store ({exc})"
 
 
 def _props(text: str) -> dict[str, Any]:
