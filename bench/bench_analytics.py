@@ -12,12 +12,20 @@ Each benchmark builds the graph in memory the way ``Store.to_networkx()`` return
 * ``key firms``: :func:`chaingraph.keyfirms.key_firms` for the same chain (PageRank,
   betweenness sampled from 128 sources above 2,000 firms, articulation points, sole
   suppliers, Louvain communities).
+* ``pagerank``/``betweenness`` against igraph (issue 21): on the chain's supply
+  network that key firms ranks, networkx's PageRank and sampled betweenness as key
+  firms calls them (``nx_pagerank_s``, ``nx_betweenness_s``), then python-igraph's
+  on the same network and the same 128 sources (``igraph_*_s``, median of five runs;
+  ``igraph_build_s`` makes its graph from networkx's), and the ratios (networkx over igraph). The
+  top-20 overlap of the two rankings shows they computed the same thing. Without
+  igraph (the ``bench`` extra) these figures say so.
 
 Peak memory is the whole process's (the runner adds it).
 """
 
 from __future__ import annotations
 
+import random
 import statistics
 import time
 
@@ -25,11 +33,14 @@ import networkx as nx
 import numpy as np
 
 from bench import Timer, benchmark
+from bench.baselines import ratio
 from bench.generate import generate_records
 from chaingraph.chains import chain_from_chain_node
 from chaingraph.gaps import find_gaps
-from chaingraph.keyfirms import key_firms
+from chaingraph.graphsource import evidence_lookup
+from chaingraph.keyfirms import BETWEENNESS_K, EXACT_BETWEENNESS, key_firms, supply_network
 from chaingraph.model import NodeRecord
+from chaingraph.placement import place_firms
 from chaingraph.traverse import upstream
 
 
@@ -74,8 +85,58 @@ def run_analytics(n_firms: int, key_firms_too: bool = True) -> dict:
             keys = key_firms(graph, chain, top=20)
         figures.update({"key_firms_s": round(kf.seconds, 1), "key_network_firms": keys.network_firms,
                         "key_network_links": keys.network_links, "betweenness_k": keys.betweenness_k})
+        figures.update(vs_igraph(graph, chain))
     figures["seconds"] = round(cold.seconds, 2)
     return figures
+
+
+def _top(scores: dict, n: int = 20) -> set:
+    """Return the ``n`` keys of ``scores`` with the highest values."""
+    return set(sorted(scores, key=lambda f: -scores[f])[:n])
+
+
+def vs_igraph(graph: nx.MultiDiGraph, chain) -> dict:
+    """Time PageRank and betweenness on the supply network key firms ranks for
+    ``chain``, with networkx as key firms calls them and with igraph; return the
+    times, ratios (networkx over igraph) and the rankings' top-20 overlap."""
+    placed = place_firms(graph, chain, evidence_lookup(graph))
+    net = supply_network(graph, set().union(*placed.values()))
+    n = net.number_of_nodes()
+    k = None if n <= EXACT_BETWEENNESS else BETWEENNESS_K
+    with Timer() as nx_pr:
+        pagerank = nx.pagerank(net.reverse(copy=False), alpha=0.85)
+    with Timer() as nx_bt:
+        betweenness = nx.betweenness_centrality(net, k=k, seed=0)
+    figures = {"nx_pagerank_s": round(nx_pr.seconds, 3), "nx_betweenness_s": round(nx_bt.seconds, 3)}
+    try:
+        import igraph
+    except ImportError:
+        return {**figures, "igraph": "not installed (pip install -e .[bench])"}
+    with Timer() as build:
+        names = list(net)
+        index = {f: i for i, f in enumerate(names)}
+        # Reversed, as key firms' PageRank runs over dependency links customer -> supplier.
+        rev = igraph.Graph(n=n, edges=[(index[b], index[a]) for a, b in net.edges()], directed=True)
+        fwd = igraph.Graph(n=n, edges=[(index[a], index[b]) for a, b in net.edges()], directed=True)
+    # The same sources networkx sampled: it draws them with random.Random(seed).sample.
+    sources = None if k is None else [index[f] for f in random.Random(0).sample(list(net.nodes()), k)]
+    # igraph takes milliseconds here, where one scheduling hiccup on a shared machine
+    # would be the whole figure: the median of five runs.
+    ig_pr, ig_bt = [], []
+    for _ in range(5):
+        with Timer() as t:
+            ig_pagerank = rev.pagerank(damping=0.85, directed=True)
+        ig_pr.append(t.seconds)
+        with Timer() as t:
+            ig_betweenness = fwd.betweenness(directed=True, sources=sources)
+        ig_bt.append(t.seconds)
+    ig_pr_s, ig_bt_s = statistics.median(ig_pr), statistics.median(ig_bt)
+    return {**figures, "igraph_build_s": round(build.seconds, 2), "igraph_pagerank_s": round(ig_pr_s, 4),
+            "igraph_betweenness_s": round(ig_bt_s, 4),
+            "pagerank_ratio_vs_igraph": ratio(nx_pr.seconds, ig_pr_s),
+            "betweenness_ratio_vs_igraph": ratio(nx_bt.seconds, ig_bt_s),
+            "top20_overlap": f"{len(_top(pagerank) & _top(dict(zip(names, ig_pagerank))))}/"
+                             f"{len(_top(betweenness) & _top(dict(zip(names, ig_betweenness))))}"}
 
 
 @benchmark("analytics-10k")

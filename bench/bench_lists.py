@@ -4,8 +4,14 @@ the list ingester alone (reading, decoding, header mapping, ids, places, name
 resolution, records and evidence) against a store that only counts the records it
 is given, so the ingester's own speed shows apart from the store's.
 
-The list is written by a child process, so the generator's own memory does not
-count in this process's peak: what is measured is the ingest alone.
+Each also times, on the same file right after, ``pandas.read_csv`` (``pandas_s``,
+the median of five reads, and ``ratio_vs_pandas``: chaingraph's time over it); the ingests also time pandas
+plus a plain sqlite3 ``executemany`` of the rows (``diy_s``, ``ratio_vs_diy``),
+the do-it-yourself pipeline, which resolves no names and makes no links.
+
+The list is written by a child process, and the baselines run in one, so the
+generator's and pandas' memory do not count in this process's peak: what is
+measured is the ingest alone.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from bench import Timer, benchmark
+from bench.baselines import in_child, ratio
 from chaingraph.model import NodeRecord
 from chaingraph.store import Store, UpsertStats
 from ingest import ingest_paths
@@ -41,9 +48,13 @@ def _ingest_list(n_rows: int) -> dict:
             outside = store.conn.execute(
                 "SELECT count(*) FROM nodes WHERE label='Firm' AND json_extract(props, '$.outside_list')=1"
             ).fetchone()[0]
+        pandas = in_child("pandas_read", path=str(path))
+        diy = in_child("pandas_to_sqlite", path=str(path), db=str(Path(tmp) / "diy.db"))
     return {"seconds": round(t.seconds, 1), "rows": n_rows, "rows_per_s": int(n_rows / t.seconds),
             "rejects": len(report.rejects), "firms": stats.labels.get("Firm", 0), "outside_firms": outside,
-            "supplies": stats.types.get("SUPPLIES", 0), "records": report.written.nodes + report.written.edges}
+            "supplies": stats.types.get("SUPPLIES", 0), "records": report.written.nodes + report.written.edges,
+            "pandas_s": pandas["pandas_s"], "ratio_vs_pandas": ratio(t.seconds, pandas["pandas_s"]),
+            "diy_s": diy["diy_s"], "ratio_vs_diy": ratio(t.seconds, diy["diy_s"])}
 
 
 @benchmark("list-ingest-100k")
@@ -102,5 +113,7 @@ def list_parse_100k() -> dict:
         store = _CountingStore()
         with Timer() as t:
             report = ingest_paths([path], store)  # type: ignore[arg-type]
+        pandas = in_child("pandas_read", path=str(path))
     return {"seconds": round(t.seconds, 2), "rows": 100_000, "rows_per_s": int(100_000 / t.seconds),
-            "rejects": len(report.rejects), "nodes": store.nodes, "edges": store.edges}
+            "rejects": len(report.rejects), "nodes": store.nodes, "edges": store.edges,
+            "pandas_s": pandas["pandas_s"], "ratio_vs_pandas": ratio(t.seconds, pandas["pandas_s"])}

@@ -12,6 +12,14 @@ The one-by-one way is timed on a sample (auto-commit ``MERGE`` per item, with th
 same uniqueness constraints and with parameters, which is kinder to it than the
 string-built statements such loaders often use) and extrapolated to the whole graph;
 the figures say so.
+
+The second baseline is Neo4j's offline bulk importer: the server is stopped, the
+store written with ``chaingraph export --format neo4j-csv`` (``export_s``) and
+imported with ``scripts/neo4j-local import`` (``import_s``, a JVM of its own
+included), into the same temporary home. It makes no constraints and keeps evidence
+as one JSON text, so it does less than the load; ``ratio_vs_bulk_import`` is the
+cold load's time over export plus import, ``ratio_vs_merge_per_row`` the cold
+load's over one statement per item.
 """
 
 from __future__ import annotations
@@ -26,6 +34,8 @@ from pathlib import Path
 
 from bench import Timer, benchmark
 from bench.generate import generate_records
+from bench.baselines import ratio
+from chaingraph.export import export_store
 from chaingraph.model import Label, RelType
 from chaingraph.neo4j_connect import Neo4jSettings, open_driver
 from chaingraph.neo4j_load import _row_props, ensure_schema, load_store
@@ -129,6 +139,7 @@ def neo4j_load_100k() -> dict:
             finally:
                 subprocess.run([str(ROOT / "scripts" / "neo4j-local"), "stop"], env=env, capture_output=True,
                                timeout=300)
+            bulk = _bulk_import(store, tmp_path / "csv", env)
     single_seconds = stats.nodes / single["node_rate"] + stats.edges / single["edge_rate"]
     report, rerun, seconds = cold["report"], again["report"], cold["seconds"]
     return {
@@ -145,4 +156,21 @@ def neo4j_load_100k() -> dict:
         "one_by_one_nodes_per_s": int(single["node_rate"]), "one_by_one_rels_per_s": int(single["edge_rate"]),
         "one_by_one_est_s": round(single_seconds), "one_by_one_sample": f"{SAMPLE}+{SAMPLE} extrapolated",
         "speedup": round(single_seconds / seconds, 1),
+        "ratio_vs_merge_per_row": ratio(seconds, single_seconds),
+        **bulk, "ratio_vs_bulk_import": ratio(seconds, bulk["export_s"] + bulk["import_s"]),
     }
+
+
+def _bulk_import(store: Store, out: Path, env: dict[str, str]) -> dict:
+    """Export ``store`` as neo4j-csv into ``out`` and bulk-import it into the stopped
+    server of ``env``'s home; return both times and what the importer reports."""
+    with Timer() as export:
+        export_store(store, "neo4j-csv", out)
+    with Timer() as imported:
+        done = subprocess.run([str(ROOT / "scripts" / "neo4j-local"), "import", str(out)], env=env,
+                              capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0:
+        raise RuntimeError(f"bulk import failed: {done.stderr.strip()[-300:]}")
+    counts = {what: int(n) for n, what in re.findall(r"(\d+) (nodes|relationships)\b", done.stderr)}
+    return {"export_s": round(export.seconds, 1), "import_s": round(imported.seconds, 1),
+            "import_nodes": counts.get("nodes", 0), "import_relationships": counts.get("relationships", 0)}

@@ -10,6 +10,13 @@
   timed apart: reading the graph (``load_s``), the gap analysis (``gaps_s``) and the
   page itself (``page_s``).
 
+The maps also time their drawing alone (``draw_s``: the page data with tips and
+evidence, the page, the file, for the selection ``render_map`` made) beside pyvis's
+own default way of drawing the same nodes and edges, labels only (``Network``,
+``add_node``, ``add_edge``, ``write_html``: ``pyvis_s``), and print the ratio
+(``draw_ratio_vs_pyvis``); selecting the nodes has no such baseline. The report has
+none at all: nothing else writes a gap report.
+
 Targets: under 5 s for the 2,000-node map and for the report. The store is built
 once (not timed) and kept in ``bench/results/`` (git-ignored), named after the
 generator's source hash so a changed generator builds a new one.
@@ -18,15 +25,24 @@ generator's source hash so a changed generator builds a new one.
 from __future__ import annotations
 
 import hashlib
+import os
 import tempfile
 import time
 from pathlib import Path
 
+import networkx as nx
+from pyvis.network import Network
+
 from bench import Timer, benchmark
+from bench.baselines import ratio
 from bench.generate import generate_records
 from chaingraph.chains import resolve_chain
 from chaingraph.gaps import find_gaps
-from chaingraph.render import MapOptions, render_map
+from chaingraph.render import MapOptions, _load, left_out_line, map_data, render_map, summary_line
+from chaingraph.render_big import select_whole_store
+from chaingraph.render_html import asset, json_block, page, vis_network_js
+from chaingraph.render_select import select
+from chaingraph.render_style import firm_stages
 from chaingraph.report import render_report, report_page
 from chaingraph.store import Store
 
@@ -63,7 +79,51 @@ def _map(options: MapOptions, time_load: bool) -> dict:
             with Timer() as load:
                 store.to_networkx()
             figures["load_s"] = round(load.seconds, 2)
+        figures.update(_draw_vs_pyvis(store, options, Path(tmp)))
     return figures
+
+
+def _draw_vs_pyvis(store: Store, options: MapOptions, tmp: Path) -> dict:
+    """Make the selection ``render_map`` makes for ``options`` (not timed), then time
+    drawing it as ``render_map`` does and with pyvis's defaults; return both times
+    and their ratio."""
+    if options.chain is options.region is None:
+        selection, stages = select_whole_store(store, options.max_nodes)
+        anchors: set[str] = set()
+    else:
+        graph, firms, anchors, chain_stages, _ = _load(store, options)
+        selection = select(graph, firms=firms, anchors=anchors, max_nodes=options.max_nodes)
+        stages = {**chain_stages, **firm_stages(graph, selection.graph)}
+    # The same steps as render_map after its selection.
+    with Timer() as draw:
+        data = map_data(store, selection, stages, layout=options.layout, seed=options.seed, focus=anchors)
+        html = page("map.html.j2", scripts=[vis_network_js(), asset("map.js")], title="bench",
+                    summary=summary_line(selection), left_out=left_out_line(selection, options.max_nodes),
+                    legend=data.pop("legend"), data_json=json_block(data), notice=None)
+        (tmp / "draw.html").write_text(html, encoding="utf-8")
+    pyvis_s = _pyvis_default(selection.graph, tmp / "pyvis")
+    return {"draw_s": round(draw.seconds, 2), "pyvis_s": round(pyvis_s, 2),
+            "draw_ratio_vs_pyvis": ratio(draw.seconds, pyvis_s)}
+
+
+def _pyvis_default(graph: nx.MultiDiGraph, folder: Path) -> float:
+    """Draw ``graph`` the way pyvis's documentation does (a node's name as its label,
+    an edge's type as its title) into ``folder``; return the seconds taken."""
+    folder.mkdir()
+    here = Path.cwd()
+    # write_html's default (cdn_resources="local") copies its scripts into ./lib.
+    os.chdir(folder)
+    try:
+        with Timer() as t:
+            net = Network(directed=True)
+            for node, attrs in graph.nodes(data=True):
+                net.add_node(node, label=str(attrs.get("name") or node))
+            for src, dst, typ in graph.edges(keys=True):
+                net.add_edge(src, dst, title=typ)
+            net.write_html("map.html")
+    finally:
+        os.chdir(here)
+    return t.seconds
 
 
 @benchmark("render-map-2k")
