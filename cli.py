@@ -487,6 +487,10 @@ def main() -> None:
     Typer's standalone mode handles usage errors, --help and Ctrl-C itself; our own
     errors pass through it to here."""
     debug = "--debug" in sys.argv[1:] or os.environ.get("CHAINGRAPH_DEBUG") == "1"
+    if not debug:
+        from chaingraph.neo4j_connect import quiet_driver_logs
+
+        quiet_driver_logs()
     try:
         app()
     except ChainGraphError as exc:

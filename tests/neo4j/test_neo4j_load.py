@@ -120,11 +120,13 @@ def test_a_load_cut_off_half_way_finishes_when_run_again(graph_store, neo4j_driv
 
 class DroppingProxy:
     """A TCP proxy to Neo4j that cuts every open connection once, after the client
-    has sent ``cut_after`` bytes in all."""
+    has sent ``cut_after`` bytes in all; with ``stay_down`` it then takes no more
+    connections, as if the server had stopped."""
 
-    def __init__(self, port: int, cut_after: int):
+    def __init__(self, port: int, cut_after: int, stay_down: bool = False):
         self.target = port
         self.cut_after = cut_after
+        self.stay_down = stay_down
         self.sent = 0
         self.cut = False
         self.server = socket.create_server(("127.0.0.1", 0))
@@ -157,6 +159,8 @@ class DroppingProxy:
                             self.cut = True
                             pairs = list(self.pairs)
                     if trip:
+                        if self.stay_down:
+                            self.close()
                         for a, b in pairs:
                             for s in (a, b):
                                 try:
@@ -167,6 +171,10 @@ class DroppingProxy:
             pass
 
     def close(self) -> None:
+        try:
+            self.server.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
+        except OSError:
+            pass
         self.server.close()
 
 
@@ -295,3 +303,17 @@ def test_a_name_too_long_to_index_is_cut_and_an_id_too_long_skipped_and_the_rest
     warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning: ")]
     assert len(warnings) == 2 and "Firm node 'firm:long': name of 8424 bytes cut" in result.stderr
 
+
+def test_a_server_gone_mid_load_is_one_line_of_error(graph_store, neo4j_settings, neo4j_env):
+    port = int(neo4j_settings.uri.rsplit(":", 1)[1])
+    proxy = DroppingProxy(port, cut_after=3000, stay_down=True)
+    try:
+        result = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "--db", str(graph_store.path),
+                                 "load", "--batch-size", "5"], capture_output=True, text=True, timeout=600,
+                                env=dict(neo4j_env, NEO4J_URI=f"bolt://127.0.0.1:{proxy.port}"))
+    finally:
+        proxy.close()
+    assert proxy.cut, "the proxy never cut the connection: the test proved nothing"
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: cannot reach Neo4j at bolt://127.0.0.1:"), result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
