@@ -10,11 +10,11 @@ namespaced function that is not a built-in one (:data:`READ_FUNCTION_NAMESPACES`
 or cannot be read at all. Values come in as ``--param name=value`` and go to the
 server as parameters, never into the text.
 
->>> unsafe_parts("MATCH (n {name: 'CREATE'}) // DELETE it\nRETURN n.set, `MERGE`")
+>>> unsafe_parts("MATCH (n {name: 'CREATE'}) // DELETE it\\nRETURN n.set, `MERGE`")
 []
 >>> unsafe_parts("match (n) detach delete n")
 ['DELETE', 'DETACH']
->>> unsafe_parts("// note\rLOAD/**/CSV FROM 'file:///etc/passwd' AS l RETURN l")
+>>> unsafe_parts("// note\\rLOAD/**/CSV FROM 'file:///etc/passwd' AS l RETURN l")
 ['LOAD CSV']
 >>> unsafe_parts("CALL db.labels() YIELD label CALL apoc.load.json($u) YIELD value RETURN value")
 ['procedure apoc.load.json']
