@@ -250,8 +250,11 @@ def load(
                                on_total=lambda total: bar.update(task, total=total))
     data = report.to_dict()
     emit(render_rows([{"what": k, "count": v} for k, v in data.items()], ["what", "count"], fmt, payload=data))
+    for warning in report.warnings:
+        note(f"Warning: {warning}")
     if report.skipped_edges:
-        note(f"{report.skipped_edges} edge(s) skipped: an end is not a node of the store")
+        note(f"{report.skipped_edges} edge(s) skipped: an end is not a node of the store"
+             + (" or was not loaded" if report.skipped_nodes else ""))
 
 
 @app.command()
@@ -498,6 +501,10 @@ def main() -> None:
     a Ctrl-C into one line and exit 130. Typer's standalone mode handles usage
     errors and --help itself; our own errors pass through it to here."""
     debug = "--debug" in sys.argv[1:] or os.environ.get("CHAINGRAPH_DEBUG") == "1"
+    if not debug:
+        from chaingraph.neo4j_connect import quiet_driver_logs
+
+        quiet_driver_logs()
     try:
         app()
     except ChainGraphError as exc:

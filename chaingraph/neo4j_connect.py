@@ -15,6 +15,7 @@ for Aura and clusters), ``+ssc`` (self-signed certificates).
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -94,6 +95,15 @@ def explain(exc: Exception, settings: Neo4jSettings) -> Neo4jError:
     else:
         text = f"Neo4j at {where}: {_first_line(exc)}"
     return Neo4jError(settings.scrub(" ".join(text.split())))
+
+
+def quiet_driver_logs() -> None:
+    """Keep the neo4j driver's own log records (each failed connection, each retry)
+    off stderr: what went wrong reaches the user as one :class:`Neo4jError` line.
+    Takes and returns nothing; ``--debug`` leaves them on."""
+    logger = logging.getLogger("neo4j")
+    logger.addHandler(logging.NullHandler())
+    logger.propagate = False
 
 
 def _first_line(exc: BaseException) -> str:

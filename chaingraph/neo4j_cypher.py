@@ -2,14 +2,22 @@
 results turned into plain rows for printing.
 
 A statement runs in a read transaction (read access mode, which the server enforces)
-unless ``write=True``; before it is sent, a statement holding a write clause is
-refused with a message saying so. Values come in as ``--param name=value`` and go to
-the server as parameters, never into the text.
+unless ``write=True``. Before it is sent, it is read into tokens as the server reads
+it (:mod:`chaingraph.cypher_lexer`) and refused when it writes, reads files or URLs
+(``LOAD CSV``), commits its own transactions (``CALL { } IN TRANSACTIONS``), calls a
+procedure not on a short list of read-only ones (:data:`READ_PROCEDURES`) or a
+namespaced function that is not a built-in one (:data:`READ_FUNCTION_NAMESPACES`),
+or cannot be read at all. Values come in as ``--param name=value`` and go to the
+server as parameters, never into the text.
 
->>> write_clauses("MATCH (n {name: 'CREATE'}) // DELETE it\\nRETURN n.set, `MERGE`")
+>>> unsafe_parts("MATCH (n {name: 'CREATE'}) // DELETE it\\nRETURN n.set, `MERGE`")
 []
->>> write_clauses("match (n) detach delete n")
+>>> unsafe_parts("match (n) detach delete n")
 ['DELETE', 'DETACH']
+>>> unsafe_parts("// note\\rLOAD/**/CSV FROM 'file:///etc/passwd' AS l RETURN l")
+['LOAD CSV']
+>>> unsafe_parts("CALL db.labels() YIELD label CALL apoc.load.json($u) YIELD value RETURN value")
+['procedure apoc.load.json']
 >>> parse_params(["depth=2", "name=长沙", "code=\\"600031\\""])
 {'depth': 2, 'name': '长沙', 'code': '600031'}
 """
@@ -20,14 +28,26 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from chaingraph.cypher_lexer import SERVER_LINE_ENDS, WIDE_LINE_ENDS, Token, decode_escapes, tokens
 from chaingraph.errors import InputError, Neo4jError
 from chaingraph.neo4j_connect import Neo4jSettings, explain, open_driver
 from chaingraph.neo4j_queries import load_query, parse_value
 
-WRITE_WORDS = ("CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "LOAD", "FOREACH",
-               "ALTER", "GRANT", "DENY", "REVOKE", "RENAME", "TERMINATE")
-_NOISE = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"|`[^`]*`", re.S)
-_WORD = re.compile(r"(?<![.$\w])([A-Za-z_]+)(?!\w)(?!\s*:(?!:))")
+WRITE_WORDS = frozenset({"CREATE", "INSERT", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "FOREACH",
+                         "ALTER", "GRANT", "DENY", "REVOKE", "RENAME", "TERMINATE", "ENABLE", "DEALLOCATE",
+                         "REALLOCATE"})
+# Read-only introspection and index lookups; any other procedure needs --write.
+READ_PROCEDURES = frozenset({
+    "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.visualization",
+    "db.schema.nodeTypeProperties", "db.schema.relTypeProperties", "db.indexes", "db.constraints",
+    "db.info", "db.ping", "dbms.components", "db.index.fulltext.queryNodes",
+    "db.index.fulltext.queryRelationships", "db.index.vector.queryNodes", "db.index.vector.queryRelationships",
+})
+# Namespaces of Neo4j's built-in functions (none reads files or the network); any
+# other namespaced function (a plugin's, such as apoc.load.*) needs --write.
+READ_FUNCTION_NAMESPACES = frozenset({"date", "datetime", "localdatetime", "localtime", "time", "duration",
+                                      "point", "vector.similarity"})
+READ_FUNCTIONS = frozenset({"db.nameFromElementId"})
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -41,14 +61,120 @@ class QueryResult:
     counters: dict[str, int] = field(default_factory=dict)
 
 
-def write_clauses(text: str) -> list[str]:
-    """Return the write keywords in Cypher ``text`` (sorted, upper case), ignoring
-    strings, comments, quoted names, property keys and map keys."""
-    bare = _NOISE.sub(" ", text)
-    found = {m.group(1).upper() for m in _WORD.finditer(bare)} & set(WRITE_WORDS)
-    if re.search(r"\bIN\s+TRANSACTIONS\b", bare, re.I):
-        found.add("IN TRANSACTIONS")
+def unsafe_parts(text: str) -> list[str]:
+    """Return what in Cypher ``text`` needs ``--write``, sorted: write keywords (upper
+    case), ``LOAD CSV``, ``IN TRANSACTIONS``, ``procedure NAME`` and ``function
+    NAME`` for calls off the read-only lists, and what made the text unreadable;
+    ``[]`` when it only reads. Strings, comments, quoted names, parameters,
+    property keys and map keys are not read as keywords.
+
+    The text is read the way the server reads it and, to leave no room between
+    readings, also with ``\\u`` escapes left as they are and with ``//`` comments
+    ended at every Unicode line terminator; what any reading finds counts."""
+    found: set[str] = set()
+    try:
+        texts = {text, decode_escapes(text)}
+    except InputError as exc:
+        texts = {text}
+        found.add(str(exc))
+    for variant in texts:
+        for line_ends in (SERVER_LINE_ENDS, WIDE_LINE_ENDS):
+            try:
+                found.update(_unsafe_tokens(tokens(variant, line_ends)))
+            except InputError as exc:
+                found.add(str(exc))
     return sorted(found)
+
+
+def _is_keyword(toks: list[Token], i: int) -> bool:
+    """Whether the word ``toks[i]`` stands where a keyword can: not a property key
+    or label (after ``.`` or ``:``), nor a map key or a pattern variable (between
+    ``{``, ``,``, ``(`` or ``[`` and a single ``:``)."""
+    before = toks[i - 1] if i > 0 else None
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    if _is(before, ".") or _is(before, ":"):
+        return False
+    if _is(after, ":") and before is not None and before.kind == "symbol" and before.text in "{,([":
+        return _is(toks[i + 2] if i + 2 < len(toks) else None, ":")  # "::" is a type check, not a key
+    return True
+
+
+def _is(tok: Token | None, symbol: str) -> bool:
+    return tok is not None and tok.kind == "symbol" and tok.text == symbol
+
+
+def _dotted_name(toks: list[Token], i: int) -> tuple[str, int]:
+    """Return the name ``a.b.c`` (words or quoted names joined by dots) starting at
+    ``toks[i]``, and the index of the token after it."""
+    parts = [toks[i].text]
+    i += 1
+    while i + 1 < len(toks) and _is(toks[i], ".") and toks[i + 1].kind in ("word", "name"):
+        parts.append(toks[i + 1].text)
+        i += 2
+    return ".".join(parts), i
+
+
+def _unsafe_tokens(toks: list[Token]) -> set[str]:
+    found: set[str] = set()
+    previous_word = ""
+    for i, tok in enumerate(toks):
+        if tok.kind not in ("word", "name"):
+            continue
+        word = tok.text.upper() if tok.kind == "word" else ""
+        keyword = tok.kind == "word" and _is_keyword(toks, i)
+        if keyword and word in WRITE_WORDS:
+            found.add(word)
+        elif keyword and word == "LOAD":
+            found.add("LOAD CSV")
+        elif keyword and word == "TRANSACTIONS" and previous_word != "SHOW":
+            found.add("IN TRANSACTIONS")
+        elif keyword and word in ("START", "STOP") and i + 1 < len(toks) and \
+                toks[i + 1].text.upper() in ("DATABASE", "COMPOSITE"):
+            found.add(word)
+        elif keyword and word == "CALL":
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is None or _is(nxt, "{") or _is(nxt, "("):
+                pass  # a subquery, whose own tokens are checked as they come
+            elif nxt.kind in ("word", "name"):
+                name, _ = _dotted_name(toks, i + 1)
+                if name not in READ_PROCEDURES:
+                    found.add(f"procedure {name}")
+            else:
+                found.add("CALL of something other than a procedure name")
+        elif i == 0 or not (_is(toks[i - 1], ".") or toks[i - 1].text.upper() == "CALL"):
+            # a namespaced function call: name.name(...)
+            name, after = _dotted_name(toks, i)
+            if "." in name and after < len(toks) and _is(toks[after], "("):
+                namespace = name.rsplit(".", 1)[0]
+                if namespace not in READ_FUNCTION_NAMESPACES and name not in READ_FUNCTIONS:
+                    found.add(f"function {name}")
+        if tok.kind == "word" and keyword:
+            previous_word = word
+    return found
+
+
+def refusal(text: str) -> str | None:
+    """Return the one-line reason ``text`` may not run without ``--write``, or None
+    when it only reads (see :func:`unsafe_parts`)."""
+    parts = unsafe_parts(text)
+    if not parts:
+        return None
+    writes = [p for p in parts if p in WRITE_WORDS or p in ("START", "STOP")]
+    reasons = []
+    if writes:
+        reasons.append(f"writes ({', '.join(writes)})")
+    if "LOAD CSV" in parts:
+        reasons.append("reads files or URLs on the server (LOAD CSV)")
+    if "IN TRANSACTIONS" in parts:
+        reasons.append("commits its own transactions (CALL { } IN TRANSACTIONS)")
+    calls = [p for p in parts if p.startswith(("procedure ", "function "))]
+    if calls:
+        reasons.append(f"calls {', '.join(calls)}, not on the read-only list")
+    other = [p for p in parts if p not in writes and p not in ("LOAD CSV", "IN TRANSACTIONS") and p not in calls]
+    if other:
+        reasons.append(f"cannot be checked ({', '.join(other)})")
+    return (f"refused: the statement {'; '.join(reasons)}, and chaingraph cypher is read-only; "
+            "add --write to allow it")
 
 
 def parse_params(items: list[str] | None) -> dict[str, Any]:
@@ -87,17 +213,17 @@ def plain(value: Any) -> Any:
 
 
 def run_on(driver: Any, text: str, params: dict[str, Any], write: bool = False,
-           database: str | None = None) -> QueryResult:
+           database: str | None = None, check: bool = True) -> QueryResult:
     """Run ``text`` with ``params`` on an open driver and return its rows; in a read
-    transaction unless ``write``. Refuses (with :class:`Neo4jError`) a statement with
-    write clauses when ``write`` is false."""
+    transaction unless ``write``. Unless ``write``, a statement :func:`refusal`
+    finds fault with is refused with :class:`Neo4jError` before it is sent
+    (``check=False`` skips that, for testing what the server enforces itself)."""
     import neo4j
 
-    if not write:
-        clauses = write_clauses(text)
-        if clauses:
-            raise Neo4jError(f"refused: the statement writes ({', '.join(clauses)}) and chaingraph cypher "
-                             "is read-only; add --write to allow writes")
+    if not write and check:
+        reason = refusal(text)
+        if reason:
+            raise Neo4jError(reason)
     routing = neo4j.RoutingControl.WRITE if write else neo4j.RoutingControl.READ
     records, summary, keys = driver.execute_query(text, params, database_=database, routing_=routing)
     rows = [{k: plain(r[k]) for k in keys} for r in records]

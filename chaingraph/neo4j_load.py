@@ -22,6 +22,11 @@ How a node or relationship looks in Neo4j:
   replaced by the store's on every load (the store holds all of it), properties are
   merged (``SET n += ...``).
 
+Neo4j cannot index a string of more than 8,164 bytes (UTF-8), and one such value
+fails the whole batch. A ``name`` longer than :data:`MAX_INDEXED_BYTES` is cut to
+that length and a node whose ``id`` is longer is left out (its relationships are
+skipped), each with a warning in :attr:`LoadReport.warnings`.
+
 >>> props, json_keys = neo4j_props({"city": "长沙", "tags": ["a", "b"], "mix": [1, "x"], "m": {"k": 1}})
 >>> props["tags"], props["mix"], props["m"], json_keys
 (['a', 'b'], '[1, "x"]', '{"k": 1}', ['m', 'mix'])
@@ -39,7 +44,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -51,6 +56,8 @@ from chaingraph.store import Store
 BATCH_SIZE = 10000
 RETRIES = 5
 SWITCH_INTERVAL = 0.0002
+# Neo4j's range-index key limit is 8,164 bytes of UTF-8 for a string; kept below it.
+MAX_INDEXED_BYTES = 8000
 EVIDENCE_KEYS = ("ev_source", "ev_row", "ev_sentence", "ev_start", "ev_end", "ev_note")
 _RESERVED = {"id", "name", "json_props", *EVIDENCE_KEYS}
 _LABELS = {label.value: label for label in Label}
@@ -62,7 +69,9 @@ class LoadReport:
     """What a load did: ``nodes`` and ``edges`` sent, ``skipped_edges`` (an end not
     in the store), Neo4j's counters (``nodes_created``, ``relationships_created``,
     ``properties_set``), ``batches`` sent, ``retries`` of batches, ``fallbacks`` (relationship batches
-    sent again by id, see :func:`load_store`) and ``seconds``."""
+    sent again by id, see :func:`load_store`), ``seconds``, and the nodes whose name
+    was too long to index (``truncated_names``, cut) or whose id was
+    (``skipped_nodes``, left out), each also told in a line of ``warnings``."""
 
     nodes: int = 0
     edges: int = 0
@@ -73,11 +82,16 @@ class LoadReport:
     batches: int = 0
     retries: int = 0
     fallbacks: int = 0
+    truncated_names: int = 0
+    skipped_nodes: int = 0
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the report as a JSON-ready dict."""
-        return asdict(self)
+        """Return the report's counts as a JSON-ready dict (``warnings`` left out)."""
+        data = asdict(self)
+        del data["warnings"]
+        return data
 
 
 # -- turning store records into Neo4j rows -------------------------------------------
@@ -254,10 +268,37 @@ def write_batch(driver: Any, query: str, rows: list[dict[str, Any]], report: Loa
     return result.records
 
 
-def _node_batches(store: Store, label: Label, batch_size: int) -> Iterator[list[dict[str, Any]]]:
-    rows = ({"id": node_id, "props": _row_props(name, props, items)}
-            for node_id, name, props, items in store.iter_node_rows(label))
-    yield from _batches(rows, batch_size)
+def utf8_cut(text: str, limit: int = MAX_INDEXED_BYTES) -> str:
+    """Return ``text`` cut to at most ``limit`` bytes of UTF-8, at a character
+    boundary.
+
+    >>> utf8_cut("三一重工", 7), utf8_cut("abc", 7)
+    ('三一', 'abc')
+    """
+    if len(text) * 4 <= limit:
+        return text  # no character takes more than 4 bytes
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
+
+
+def _node_batches(store: Store, label: Label, batch_size: int,
+                  report: LoadReport) -> Iterator[list[dict[str, Any]]]:
+    def rows() -> Iterator[dict[str, Any]]:
+        for node_id, name, props, items in store.iter_node_rows(label):
+            if utf8_cut(node_id) != node_id:
+                report.skipped_nodes += 1
+                report.warnings.append(
+                    f"{label.value} node {node_id[:60]!r}... not loaded: its id is "
+                    f"{len(node_id.encode('utf-8'))} bytes, more than Neo4j can index ({MAX_INDEXED_BYTES})")
+                continue
+            if isinstance(name, str) and utf8_cut(name) != name:
+                report.truncated_names += 1
+                report.warnings.append(
+                    f"{label.value} node {node_id!r}: name of {len(name.encode('utf-8'))} bytes cut to "
+                    f"{MAX_INDEXED_BYTES}, the most Neo4j can index: {name[:30]!r}...")
+                name = utf8_cut(name)
+            yield {"id": node_id, "props": _row_props(name, props, items)}
+
+    yield from _batches(rows(), batch_size)
 
 
 def _edge_batches(store: Store, rel: RelType, ends_of: dict[str, tuple[Label, str]],
@@ -370,7 +411,9 @@ def load_store(store: Store, driver: Any, database: str | None = None, batch_siz
     """Push every node and edge of ``store``, with evidence, into the Neo4j behind
     ``driver`` (``database``: None for the server's default) and return a
     :class:`LoadReport`. ``progress`` is called with the number of records after each
-    batch. Edges whose ends are not nodes of the store are skipped and counted.
+    batch. Edges whose ends are not nodes of the store (or of the load: a node whose
+    id is too long to index is left out) are skipped and counted; a name too long
+    to index is cut (see :data:`MAX_INDEXED_BYTES`).
     Each node's and edge's evidence is read with it, and batches are built in a
     background thread while the server works on the last.
 
@@ -390,7 +433,7 @@ def load_store(store: Store, driver: Any, database: str | None = None, batch_siz
         ends_of: dict[str, tuple[Label, str]] = {}
         for label in Label:
             query = statement("_merge_nodes", label=label)
-            with prefetched(_node_batches(store, label, batch_size)) as batches:
+            with prefetched(_node_batches(store, label, batch_size, report)) as batches:
                 for batch in batches:
                     eids = write_batch(driver, query, batch, report, database)[0]["eids"]
                     for row, eid in zip(batch, eids):

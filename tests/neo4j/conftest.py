@@ -96,3 +96,28 @@ def graph_store(tmp_path):
                               rejects_path=tmp_path / "rejects.csv")
         assert not report.rejects, report.rejects
         yield store
+
+
+@pytest.fixture(scope="session")
+def planted(neo4j_server):
+    """A secret planted where the session's server could read it: in its home and
+    under /tmp, and another in its import directory (the one place LOAD CSV may
+    read). Yields (secret, secret in the import directory, {place: file:/// URL}):
+    the "import" URL is relative to the import directory, "up" climbs out of it and
+    the others are absolute."""
+    import secrets
+
+    home = neo4j_server[1]
+    secret = "planted-" + secrets.token_hex(12)
+    inside = "imported-" + secrets.token_hex(12)
+    outside = Path(f"/tmp/chaingraph-planted-{secrets.token_hex(6)}.csv")  # its name is not the secret
+    (home / "import").mkdir(exist_ok=True)
+    for path in (home / "planted.csv", outside):
+        path.write_text(f"{secret},x\n")
+    (home / "import" / "planted.csv").write_text(f"{inside},x\n")
+    urls = {"home": f"file://{home}/planted.csv", "tmp": f"file://{outside}",
+            "up": "file:///../planted.csv", "import": "file:///planted.csv"}
+    try:
+        yield secret, inside, urls
+    finally:
+        outside.unlink(missing_ok=True)

@@ -120,11 +120,13 @@ def test_a_load_cut_off_half_way_finishes_when_run_again(graph_store, neo4j_driv
 
 class DroppingProxy:
     """A TCP proxy to Neo4j that cuts every open connection once, after the client
-    has sent ``cut_after`` bytes in all."""
+    has sent ``cut_after`` bytes in all; with ``stay_down`` it then takes no more
+    connections, as if the server had stopped."""
 
-    def __init__(self, port: int, cut_after: int):
+    def __init__(self, port: int, cut_after: int, stay_down: bool = False):
         self.target = port
         self.cut_after = cut_after
+        self.stay_down = stay_down
         self.sent = 0
         self.cut = False
         self.server = socket.create_server(("127.0.0.1", 0))
@@ -157,6 +159,8 @@ class DroppingProxy:
                             self.cut = True
                             pairs = list(self.pairs)
                     if trip:
+                        if self.stay_down:
+                            self.close()
                         for a, b in pairs:
                             for s in (a, b):
                                 try:
@@ -167,6 +171,10 @@ class DroppingProxy:
             pass
 
     def close(self) -> None:
+        try:
+            self.server.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
+        except OSError:
+            pass
         self.server.close()
 
 
@@ -258,3 +266,54 @@ def test_an_element_id_that_names_no_node_of_that_id_makes_the_batch_go_again_by
     assert spoiled and report.fallbacks == 1
     assert report.relationships_created == graph_store.stats().edges
     same_graph(graph_store, neo4j_driver)
+
+
+def _firm(node_id: str, name: str):
+    from chaingraph.model import Evidence, NodeRecord
+
+    return NodeRecord(id=node_id, label=Label.FIRM, name=name, evidence=[Evidence("source:list", row=1)])
+
+
+def test_a_name_too_long_to_index_is_cut_and_an_id_too_long_skipped_and_the_rest_loads(
+        tmp_path, neo4j_driver, neo4j_env):
+    from chaingraph.model import EdgeRecord, Evidence, RelType
+    from chaingraph.neo4j_load import MAX_INDEXED_BYTES
+
+    long_name = "湖南长沙工程机械" * 351  # 2,808 characters, 8,424 bytes of UTF-8
+    long_id = "firm:" + "x" * 9000
+    with Store(tmp_path / "long.db") as store:
+        store.upsert([_firm(f"firm:{i:02d}", f"企业{i}") for i in range(50)] +
+                     [_firm("firm:long", long_name), _firm(long_id, "Long id"),
+                      EdgeRecord(RelType.SUPPLIES, long_id, "firm:01", evidence=[Evidence("source:list", row=2)]),
+                      EdgeRecord(RelType.SUPPLIES, "firm:long", "firm:01", evidence=[Evidence("source:list", row=3)])])
+        report = load_store(store, neo4j_driver)
+    assert (report.truncated_names, report.skipped_nodes, report.skipped_edges) == (1, 1, 1)
+    assert any("'firm:long'" in w and "cut" in w for w in report.warnings)
+    assert any("'firm:xxxx" in w and "not loaded" in w for w in report.warnings)
+    rows = neo4j_driver.execute_query("MATCH (n:Firm) RETURN n.id AS id, n.name AS name").records
+    names = {r["id"]: r["name"] for r in rows}
+    assert len(names) == 51 and names["firm:07"] == "企业7"
+    assert long_name.startswith(names["firm:long"]) and 0 < MAX_INDEXED_BYTES - len(names["firm:long"].encode()) < 4
+    assert neo4j_driver.execute_query("MATCH (:Firm {id: 'firm:long'})-[r:SUPPLIES]->() RETURN count(r) AS c"
+                                      ).records[0]["c"] == 1
+    # the command says so on stderr and exits 0
+    result = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "--db", str(tmp_path / "long.db"),
+                             "load", "--format", "json"], capture_output=True, text=True, env=neo4j_env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning: ")]
+    assert len(warnings) == 2 and "Firm node 'firm:long': name of 8424 bytes cut" in result.stderr
+
+
+def test_a_server_gone_mid_load_is_one_line_of_error(graph_store, neo4j_settings, neo4j_env):
+    port = int(neo4j_settings.uri.rsplit(":", 1)[1])
+    proxy = DroppingProxy(port, cut_after=3000, stay_down=True)
+    try:
+        result = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "--db", str(graph_store.path),
+                                 "load", "--batch-size", "5"], capture_output=True, text=True, timeout=600,
+                                env=dict(neo4j_env, NEO4J_URI=f"bolt://127.0.0.1:{proxy.port}"))
+    finally:
+        proxy.close()
+    assert proxy.cut, "the proxy never cut the connection: the test proved nothing"
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: cannot reach Neo4j at bolt://127.0.0.1:"), result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr

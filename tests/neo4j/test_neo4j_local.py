@@ -1,6 +1,7 @@
-"""scripts/neo4j-local: export lines that eval, a private password, 127.0.0.1 only,
-usage reporting off, start twice gives the same lines, stop is clean, data persists,
-and an unreachable Maven Central is one line."""
+"""scripts/neo4j-local: export lines that eval, a private password kept outside the
+server's directories, 127.0.0.1 only, usage reporting off, LOAD CSV confined to the
+import directory, start twice gives the same lines, stop is clean, data persists, and
+an unreachable Maven Central is one line."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import stat
 import subprocess
 from pathlib import Path
 
+import pytest
+
+from chaingraph.errors import Neo4jError
 from chaingraph.neo4j_connect import Neo4jSettings
 from chaingraph.neo4j_cypher import run_cypher
 
@@ -29,11 +33,16 @@ def test_start_prints_export_lines_that_eval(neo4j_server):
     assert settings.uri.startswith("bolt://127.0.0.1:")
 
 
+def password_file(home: Path) -> Path:
+    return Path(f"{home}.password")
+
+
 def test_password_file_is_private_and_auth_is_on(neo4j_server):
     settings, home, _ = neo4j_server
-    mode = stat.S_IMODE(os.stat(home / "password").st_mode)
+    mode = stat.S_IMODE(os.stat(password_file(home)).st_mode)
     assert mode == 0o600
-    assert (home / "password").read_text().strip() == settings.password and len(settings.password) >= 24
+    assert password_file(home).read_text().strip() == settings.password and len(settings.password) >= 24
+    assert not (home / "password").exists()
     # The password is read from the file: it is in no command line, config or log.
     pid = (home / "pid").read_text().strip()
     cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
@@ -131,5 +140,50 @@ def test_bulk_import_of_a_neo4j_csv_export_then_load_adds_nothing(graph_store, t
         assert (report.nodes_created, report.relationships_created) == (0, 0)
         rows = run_cypher(settings, "MATCH (n) RETURN count(n) AS n").rows
         assert rows == [{"n": stats.nodes}]
+    finally:
+        script(env, "stop", timeout=180)
+
+
+def test_load_csv_even_with_write_reads_only_the_import_directory(neo4j_server, planted):
+    settings, home, _ = neo4j_server
+    secret, inside, urls = planted
+    read = "LOAD CSV FROM $url AS l RETURN l[0] AS v"
+    # The import directory is readable (so the refusals below are not LOAD CSV failing
+    # for some other reason) ...
+    assert run_cypher(settings, read, {"url": urls["import"]}, write=True).rows == [{"v": inside}]
+    # ... and nothing outside it, by absolute path ...
+    for place in ("home", "tmp"):
+        with pytest.raises(Neo4jError) as err:
+            run_cypher(settings, read, {"url": urls[place]}, write=True)
+        assert secret not in str(err.value) and "external resource" in str(err.value)
+    # ... or by climbing out: the server reads /../x as /x, inside the import directory.
+    assert run_cypher(settings, read, {"url": urls["up"]}, write=True).rows == [{"v": inside}]
+    values = {r["name"]: r["value"] for r in run_cypher(
+        settings, "SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value",
+        {"names": ["server.directories.import", "dbms.security.procedures.unrestricted"]}).rows}
+    assert values == {"server.directories.import": str(home / "import"), "dbms.security.procedures.unrestricted": ""}
+
+
+def test_the_password_file_cannot_be_read_through_load_csv(neo4j_server):
+    settings, home, _ = neo4j_server
+    path = password_file(home)
+    for url in (f"file://{path}", f"file:///../../{path.name}", f"file:///../{path.name}",
+                f"file://{home}/password"):
+        with pytest.raises(Neo4jError) as err:
+            run_cypher(settings, "LOAD CSV FROM $url AS l RETURN l", {"url": url}, write=True)
+        assert settings.password not in str(err.value)
+
+
+def test_a_home_with_the_password_inside_gets_it_moved_out(tmp_path):
+    home = tmp_path / "old-home"
+    home.mkdir()
+    (home / "password").write_text("kept-from-before-0123456789\n")
+    env = local_env(home)
+    started = script(env, "start")
+    try:
+        assert started.returncode == 0, started.stderr
+        assert parse_exports(started.stdout)["NEO4J_PASSWORD"] == "kept-from-before-0123456789"
+        assert not (home / "password").exists()
+        assert password_file(home).read_text().strip() == "kept-from-before-0123456789"
     finally:
         script(env, "stop", timeout=180)
