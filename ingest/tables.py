@@ -168,6 +168,8 @@ class _Splitter:
     def __init__(self, delimiter: str):
         self.delimiter = delimiter
         self._line: str | None = None
+        #: Why the last line given could not be split.
+        self.error = "malformed quoting"
         self._reader = csv.reader(self, delimiter=delimiter, strict=True)
 
     def __iter__(self) -> "_Splitter":
@@ -186,7 +188,13 @@ class _Splitter:
         self._line = text
         try:
             return next(self._reader)  # the reader starts afresh on every call
-        except (csv.Error, StopIteration):
+        except csv.Error as exc:
+            # the csv module's own limit (131,072), above MAX_CELL_CHARS: report ours
+            too_long = "field larger than field limit" in str(exc)
+            self.error = f"a field longer than {MAX_CELL_CHARS:,} characters" if too_long else "malformed quoting"
+            return None
+        except StopIteration:
+            self.error = "malformed quoting"
             return None
         finally:
             self._line = None
@@ -283,6 +291,10 @@ def _delimited_rows(path: Path, encoding: str, delimiter: str, header_line: int,
                 if joined.count('"') % 2 == 0:
                     cells = split(joined)
                     break
+            if cells is None and split.error != "malformed quoting":
+                reject(number, split.error, text[:300])
+                pending.extendleft(reversed(taken[1:]))
+                continue
             if cells is None or len(cells) != width:
                 reject(number, "broken quote: a quoted cell is never closed", text[:300])
                 pending.extendleft(reversed(taken[1:]))  # read the following lines afresh
@@ -290,10 +302,15 @@ def _delimited_rows(path: Path, encoding: str, delimiter: str, header_line: int,
         else:
             cells = split(text)
             if cells is None:
-                reject(number, "malformed quoting", text[:300])
+                reject(number, split.error, text[:300])
                 continue
         if len(cells) != width:
             reject(number, f"{len(cells)} columns where the header has {width}", text[:300])
+            continue
+        if len(text) > MAX_CELL_CHARS and (longest := max(map(len, cells))) > MAX_CELL_CHARS:
+            column = header[[len(c) for c in cells].index(longest)]
+            reject(number, f"a field longer than {MAX_CELL_CHARS:,} characters (column {column!r}, "
+                           f"{longest:,} characters)", text[:300])
             continue
         yield number, dict(zip(header, cells))
 

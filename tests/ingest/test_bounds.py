@@ -175,3 +175,23 @@ def test_rows_beyond_a_sheets_declared_dimension_are_read(store, tmp_path):
     report = ingest_paths([path], store)
     assert not report.skipped and not report.rejects
     assert sorted(a["name"] for a in _firms(store).values()) == [r[0] for r in _GOOD]
+
+
+# -- CSV: oversized fields -------------------------------------------------------------------
+
+def test_an_oversized_csv_field_is_named_as_such_and_rejects_its_row_only(store, tmp_path):
+    from ingest.tables import MAX_CELL_CHARS
+
+    path = tmp_path / "fields.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write("企业名称,所在城市,主营产品\n")
+        handle.write("测试1号机械有限公司,长沙,挖掘机\n")
+        handle.write('测试2号机械有限公司,长沙,"' + "泵车, " * 2_000_000 + '"\n')  # 10 MB, quoted
+        handle.write("测试3号机械有限公司,长沙," + "起重机" * (MAX_CELL_CHARS // 3 + 1) + "\n")  # unquoted
+        handle.write("测试4号机械有限公司,长沙,压路机\n")
+    report = ingest_paths([path], store)
+    assert not report.skipped
+    assert [r.line for r in report.rejects] == [3, 4]
+    for r in report.rejects:
+        assert f"field longer than {MAX_CELL_CHARS:,} characters" in r.reason and "quot" not in r.reason
+    assert sorted(a["name"] for a in _firms(store).values()) == ["测试1号机械有限公司", "测试4号机械有限公司"]
