@@ -380,7 +380,11 @@ def _cell_text(value: Any) -> str:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1024 ** 2:,.0f} MB"
+    """``size`` bytes for a message: KB, MB or GB."""
+    for unit, scale in (("GB", 1024 ** 3), ("MB", 1024 ** 2)):
+        if size >= scale:
+            return f"{size / scale:,.1f} {unit}"
+    return f"{size / 1024:,.1f} KB"
 
 
 def check_workbook_size(path: Path) -> None:
