@@ -38,16 +38,66 @@ _BRACKETED_GROUP = re.compile(r"[(（]\s*(集团|控股|group|holdings?)\s*[)）
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def fold(text: str) -> str:
-    """Return ``text`` with full-width forms made half-width (NFKC), case folded and
-    runs of whitespace collapsed to one space.
+def _char_class(chars: list[str]) -> str:
+    """Return a regex character class matching exactly ``chars``."""
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
 
-    >>> fold("ＳＡＮＹ　Heavy  Industry")
-    'sany heavy industry'
+
+# Format characters (Unicode category Cf: zero-width spaces and joiners, bidi marks,
+# embeddings, overrides and isolates, the BOM ...) are invisible: two names that
+# differ only by them look the same, so keys leave them out.
+# Written out rather than found with unicodedata at import (a tenth of a second); a
+# test checks they are exactly the Cf characters of the running Python.
+_FORMAT_CHARS = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+# What is taken out of a name shown to users: bidi controls, which can make a name
+# read as another (an override reverses what follows), and zero-width spaces.
+_HIDDEN_IN_NAMES = re.compile(_char_class(
+    ["\u061c", "\u200b", "\u200e", "\u200f", "\u2060", "\ufeff"]
+    + [chr(c) for c in range(0x202A, 0x202F)] + [chr(c) for c in range(0x2066, 0x206A)]))
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with full-width forms made half-width (NFKC), case folded,
+    format characters (category Cf: zero-width and bidi controls) removed and runs
+    of whitespace collapsed to one space.
+
+    >>> fold("ＳＡＮＹ　Heavy  Industry"), fold("Sa\u200bny\u202e")
+    ('sany heavy industry', 'sany')
     """
     if text.isascii():  # NFKC leaves ASCII as it is, and casefold() is lower() there
         return " ".join(text.lower().split())
+    text = _FORMAT_CHARS.sub("", text)
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def clean_display_name(name: str) -> str:
+    """Return ``name`` without the invisible characters that can disguise it (bidi
+    embeddings, overrides, isolates and marks, zero-width spaces, the BOM), for a
+    name stored and shown to users; other text is left as it is.
+
+    >>> clean_display_name("\u202eAcme\u202c Co\u200b")
+    'Acme Co'
+    """
+    if name.isascii():
+        return name
+    return _HIDDEN_IN_NAMES.sub("", name)
+
+
+#: Names longer than this are cut to it when read; the full text is kept as the
+#: node's ``full_name``. Registered Chinese firm names are under 60 characters and
+#: English ones under 200: a longer "name" is a pasted paragraph or an attack.
+MAX_NAME_CHARS = 300
+
+
+def cap_name(name: str) -> tuple[str, str | None]:
+    """Return ``(name, None)`` for a name of at most :data:`MAX_NAME_CHARS`
+    characters, else ``(the name cut to that length, the full name)``."""
+    if len(name) <= MAX_NAME_CHARS:
+        return name, None
+    return name[:MAX_NAME_CHARS].rstrip(), name
 
 
 def strip_legal_suffixes(name: str) -> str:

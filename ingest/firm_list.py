@@ -23,13 +23,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from chaingraph.identity import firm_id, fold, has_cjk, name_key, node_id, normalise_stock_code
+from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, fold, has_cjk, name_key, \
+    node_id, normalise_stock_code
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from ingest.base import IngestContext
 from ingest.columns import Layout, Mapping, layout_for, load_mapping, match_synonyms
 from ingest.places import PlaceNodes, locate
 from ingest.repeats import RepeatFilter, bits_for, report_repeats
-from ingest.relations import read_segments, read_supply_pairs, split_names, stage_of
+from ingest.relations import outside_firm, read_segments, read_supply_pairs, split_names, stage_of
 from ingest.resolve import NameResolver, PendingNames, core_aliases
 from ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_tables, open_jsonl_table, \
     open_text_table
@@ -167,9 +168,11 @@ def read_firms(ctx: IngestContext, tables: list[tuple[Table, Layout]]) -> Iterat
 
 def _identity(ctx: IngestContext | None, line: int, cell: dict[str, str]) -> tuple[str, str, str, dict]:
     """Return (name, short name, firm id, props) of a firm row; a short name that
-    does not fit the registered name wins, and the registered name is kept aside."""
-    name = cell.get("name", "")
-    short = cell.get("short_name", "")
+    does not fit the registered name wins, and the registered name is kept aside.
+    Bidi controls and zero-width spaces are taken out of both names; a name longer
+    than :data:`MAX_NAME_CHARS` is cut, kept whole as ``full_name``, with a warning."""
+    name = clean_display_name(cell.get("name", ""))
+    short = clean_display_name(cell.get("short_name", ""))
     props: dict[str, Any] = {}
     if name and short and not short_name_fits(short, name):
         if ctx is not None:
@@ -179,6 +182,13 @@ def _identity(ctx: IngestContext | None, line: int, cell: dict[str, str]) -> tup
         props["conflicting_name"] = name
         name = short
     name = name or short
+    name, full = cap_name(name)
+    if full is not None:
+        if ctx is not None:
+            ctx.warn(line, f"firm name of {len(full)} characters cut to {MAX_NAME_CHARS}; "
+                           f"the whole name is kept as full_name: {full[:60]!r}...")
+        props["full_name"] = full
+    short = cap_name(short)[0]
     given_place = (cell.get("city") or cell.get("province") or "").strip() or None
     fid = firm_id(name, credit_code=cell.get("credit_code"), stock_code=cell.get("stock_code"), place=given_place)
     return name, short, fid, props
@@ -321,7 +331,7 @@ def _pending_links(ctx: IngestContext, resolver: NameResolver, pending: PendingN
                 if other_id is None:
                     other_id = firm_id(other)
                     known = ctx.store.get_node(other_id) is not None  # e.g. a name several firms share
-                    yield NodeRecord(other_id, _FIRM, other, {} if known else {"outside_list": True}, ev)
+                    yield NodeRecord(other_id, _FIRM, *outside_firm(ctx, line, other, {} if known else None), ev)
                     repeats.add(other_id)
                     resolver.remember(other, other_id)
                 if other_id != fid:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from chaingraph.identity import firm_id, node_id
+from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, node_id
 from chaingraph.model import EdgeRecord, Label, NodeRecord, Record, RelType
 from ingest.base import IngestContext
 from ingest.columns import Layout
@@ -30,10 +30,10 @@ def split_names(cell: Any) -> list[str]:
     """Return the names in a list cell, split on ``;``, ``；``, ``、``, ``|`` or a line
     break (a JSON list is taken as it is)."""
     if isinstance(cell, (list, tuple)):
-        return [str(c).strip() for c in cell if str(c).strip()]
+        return [clean_display_name(str(c).strip()) for c in cell if str(c).strip()]
     if not cell:
         return []
-    return [part for part in map(str.strip, _SEPARATORS.split(str(cell))) if part]
+    return [clean_display_name(part) for part in map(str.strip, _SEPARATORS.split(str(cell))) if part]
 
 
 def stage_of(text: str) -> str | None:
@@ -129,6 +129,20 @@ def read_segments(ctx: IngestContext, table: Table, layout: Layout) -> Iterator[
                 yield EdgeRecord(RelType.SUPPLIES, src, dst, {"weight": value} if value is not None else {}, ev)
 
 
+def outside_firm(ctx: IngestContext, line: int | None, name: str,
+                 props: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """Return ``(name, props)`` for a firm named only in a supplier or customer cell:
+    ``props`` (default ``{"outside_list": True}``) gain ``full_name`` when the name is
+    longer than :data:`~chaingraph.identity.MAX_NAME_CHARS`, cut then with a warning."""
+    props = {"outside_list": True} if props is None else props
+    shown, full = cap_name(name)
+    if full is not None:
+        ctx.warn(line, f"firm name of {len(full)} characters cut to {MAX_NAME_CHARS}; "
+                       f"the whole name is kept as full_name: {full[:60]!r}...")
+        props = {**props, "full_name": full}
+    return shown, props
+
+
 def read_supply_pairs(ctx: IngestContext, table: Table, layout: Layout) -> Iterator[Record]:
     """Yield a SUPPLIES link for every supplier x customer named on a row; names
     resolve to known firms (short names too), the rest become outside firms."""
@@ -150,7 +164,7 @@ def read_supply_pairs(ctx: IngestContext, table: Table, layout: Layout) -> Itera
             fid = resolver.resolve(name)
             if fid is None:
                 fid = firm_id(name)
-                yield NodeRecord(fid, Label.FIRM, name, {"outside_list": True}, ev)
+                yield NodeRecord(fid, Label.FIRM, *outside_firm(ctx, line, name), ev)
                 resolver.remember(name, fid)
             ids[name] = fid
         for s in suppliers:

@@ -14,6 +14,7 @@ import codecs
 import csv
 import io
 import json
+import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,22 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 HEADER_SEARCH = 10  # a header may sit below a few title lines
 MAX_QUOTED_LINES = 20  # a quoted cell may span at most this many lines
+
+#: A cell (Excel) or field (CSV/TSV) longer than this rejects its row; the rest of
+#: the file goes in. Excel itself holds at most 32,767 characters in a cell, and a
+#: firm's longest real field (its business scope) is a few thousand.
+MAX_CELL_CHARS = 100_000
+#: Bounds checked on a workbook's zip directory before it is opened, so that a small
+#: file cannot expand to more than the machine holds (a zip bomb). A real list of a
+#: million rows and 13 columns has a sheet of about 1 GB, compressed some 10 to 1.
+#: The largest uncompressed size one part (a sheet, the shared strings) may declare:
+MAX_PART_BYTES = 4 * 1024 ** 3
+#: The largest uncompressed size all the parts together may declare:
+MAX_WORKBOOK_BYTES = 8 * 1024 ** 3
+#: The largest compression ratio of a part over RATIO_FLOOR_BYTES; real sheets
+#: compress 5 to 20 times, deflate at most about 1,000 times.
+MAX_RATIO = 200
+RATIO_FLOOR_BYTES = 16 * 1024 ** 2
 
 
 def _no_reject(line: int | None, reason: str, raw: str) -> None:
@@ -155,6 +172,8 @@ class _Splitter:
     def __init__(self, delimiter: str):
         self.delimiter = delimiter
         self._line: str | None = None
+        #: Why the last line given could not be split.
+        self.error = "malformed quoting"
         self._reader = csv.reader(self, delimiter=delimiter, strict=True)
 
     def __iter__(self) -> "_Splitter":
@@ -173,7 +192,13 @@ class _Splitter:
         self._line = text
         try:
             return next(self._reader)  # the reader starts afresh on every call
-        except (csv.Error, StopIteration):
+        except csv.Error as exc:
+            # the csv module's own limit (131,072), above MAX_CELL_CHARS: report ours
+            too_long = "field larger than field limit" in str(exc)
+            self.error = f"a field longer than {MAX_CELL_CHARS:,} characters" if too_long else "malformed quoting"
+            return None
+        except StopIteration:
+            self.error = "malformed quoting"
             return None
         finally:
             self._line = None
@@ -281,6 +306,10 @@ def _delimited_rows(path: Path, encoding: str, delimiter: str, header_line: int,
                 if joined.count('"') % 2 == 0:
                     cells = split(joined)
                     break
+            if cells is None and split.error != "malformed quoting":
+                reject(number, split.error, text[:300])
+                pending.extendleft(reversed(taken[1:]))
+                continue
             if cells is None or len(cells) != width:
                 reject(number, "broken quote: a quoted cell is never closed", text[:300])
                 pending.extendleft(reversed(taken[1:]))  # read the following lines afresh
@@ -288,10 +317,15 @@ def _delimited_rows(path: Path, encoding: str, delimiter: str, header_line: int,
         else:
             cells = split(text)
             if cells is None:
-                reject(number, "malformed quoting", text[:300])
+                reject(number, split.error, text[:300])
                 continue
         if len(cells) != width:
             reject(number, f"{len(cells)} columns where the header has {width}", text[:300])
+            continue
+        if len(text) > MAX_CELL_CHARS and (longest := max(map(len, cells))) > MAX_CELL_CHARS:
+            column = header[[len(c) for c in cells].index(longest)]
+            reject(number, f"a field longer than {MAX_CELL_CHARS:,} characters (column {column!r}, "
+                           f"{longest:,} characters)", text[:300])
             continue
         yield number, dict(zip(header, cells))
 
@@ -372,19 +406,66 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+def _mb(size: int) -> str:
+    """``size`` bytes for a message: KB, MB or GB."""
+    for unit, scale in (("GB", 1024 ** 3), ("MB", 1024 ** 2)):
+        if size >= scale:
+            return f"{size / scale:,.1f} {unit}"
+    return f"{size / 1024:,.1f} KB"
+
+
+def check_workbook_size(path: Path) -> None:
+    """Raise :class:`InputError` when the workbook at ``path`` is not a zip archive,
+    or when its parts declare more than :data:`MAX_PART_BYTES` each or
+    :data:`MAX_WORKBOOK_BYTES` together uncompressed, or a large part compresses
+    more than :data:`MAX_RATIO` to 1. Only the zip directory is read. (Python's
+    zipfile stops a part at its declared size, so the declared sizes hold.)"""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(f"not a readable .xlsx workbook ({exc.__class__.__name__})", str(path)) from None
+    total = 0
+    for part in parts:
+        size = part.file_size
+        total += size
+        if size > MAX_PART_BYTES:
+            raise InputError(f"refused: workbook part {part.filename} expands to {_mb(size)}, over the limit of "
+                             f"{_mb(MAX_PART_BYTES)}", str(path))
+        if size > RATIO_FLOOR_BYTES and size > MAX_RATIO * max(part.compress_size, 1):
+            raise InputError(f"refused as a zip bomb: workbook part {part.filename} expands {_mb(part.compress_size)} "
+                             f"to {_mb(size)}, over {MAX_RATIO} times (real workbooks compress some 10 times)",
+                             str(path))
+    if total > MAX_WORKBOOK_BYTES:
+        raise InputError(f"refused: the workbook expands to {_mb(total)}, over the limit of "
+                         f"{_mb(MAX_WORKBOOK_BYTES)}", str(path))
+
+
+def _first_line(exc: BaseException) -> str:
+    """The exception's class and the first line of its message, shortened."""
+    text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
+    return f"{exc.__class__.__name__}: {text}" if text else exc.__class__.__name__
+
+
 def open_excel_tables(path: Path, sheet: str | None, score: Callable[[list[str]], int]) -> list[Table]:
     """Return one table per sheet of an .xlsx workbook (only ``sheet`` when given),
-    each with its header found as in :func:`open_text_table`. Empty sheets are left out."""
+    each with its header found as in :func:`open_text_table`. Empty sheets are left
+    out. A workbook that is damaged, or would expand past the limits of
+    :func:`check_workbook_size`, raises :class:`InputError` naming the file (and the
+    sheet and row where reading stopped)."""
     if path.suffix.lower() == ".xls":
         raise InputError("old .xls workbooks are not read; save it as .xlsx or CSV", str(path))
+    check_workbook_size(path)
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
+        names = book.sheetnames
+        book.close()
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InputError(f"not a readable .xlsx workbook ({exc.__class__.__name__})", str(path)) from None
-    names = book.sheetnames
-    book.close()
+        raise InputError(f"not a readable .xlsx workbook ({_first_line(exc)})", str(path)) from None
+    if not names:  # openpyxl leaves out a sheet whose part is missing
+        raise InputError("not a readable .xlsx workbook (no sheet can be read)", str(path))
     if sheet is not None and sheet not in names:
         raise InputError(f"no sheet {sheet!r}; sheets: {', '.join(names)}", str(path))
     tables = []
@@ -395,22 +476,41 @@ def open_excel_tables(path: Path, sheet: str | None, score: Callable[[list[str]]
     return tables
 
 
-def _sheet_rows(path: Path, sheet: str) -> Iterator[tuple[int, list[str]]]:
+def _sheet_rows(path: Path, sheet: str, reject: Reject | None = None) -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(row number, cell texts)`` for the rows of ``sheet``. A workbook found
+    damaged raises :class:`InputError` naming the sheet and the last row read; when
+    rows were read before the damage and ``reject`` is given, the damage goes to
+    ``reject`` (at the row where reading stopped) instead, so the rows already
+    yielded are kept."""
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    number = 0
     try:
-        ws = book[sheet]
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            yield number, [_cell_text(v) for v in values]
-    finally:
-        book.close()
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            ws = book[sheet]
+            # Rows come as long as their last cell, not as wide as the sheet's declared
+            # dimension, which a damaged or hostile file may set to 16,384 columns.
+            ws.reset_dimensions()
+            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                yield number, [_cell_text(v) for v in values]
+        finally:
+            book.close()
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl, zipfile, zlib and the XML parser each raise their own
+        where = f"after row {number}" if number else "before its first row"
+        message = f"damaged workbook: sheet {sheet!r} cannot be read {where} ({_first_line(exc)})"
+        if reject is None or not number:
+            raise InputError(message, str(path)) from None
+        reject(number + 1, message + "; the rows before it are kept", "")
 
 
 def _sheet_table(path: Path, sheet: str, score: Callable[[list[str]], int]) -> Table | None:
     best = None
     seen = 0
-    for number, cells in _sheet_rows(path, sheet):
+    # Damage after the first rows is reported by rows(): the header comes from those.
+    for number, cells in _sheet_rows(path, sheet, _no_reject):
         if not any(cells):
             continue
         rating = score(cells)
@@ -428,7 +528,7 @@ def _sheet_table(path: Path, sheet: str, score: Callable[[list[str]], int]) -> T
     width = len(header)
 
     def rows(reject: Reject) -> Rows:
-        for number, cells in _sheet_rows(path, sheet):
+        for number, cells in _sheet_rows(path, sheet, reject):
             if number <= header_line or not any(cells):
                 continue
             if len(cells) > width and not any(cells[width:]):
@@ -438,6 +538,12 @@ def _sheet_table(path: Path, sheet: str, score: Callable[[list[str]], int]) -> T
             if len(cells) != width:
                 reject(number, f"{len(cells)} columns where the header has {width} (sheet {sheet})",
                        ",".join(cells)[:300])
+                continue
+            longest = max(map(len, cells), default=0)
+            if longest > MAX_CELL_CHARS:
+                column = header[[len(c) for c in cells].index(longest)]
+                reject(number, f"cell {column!r} holds {longest:,} characters, over the limit of "
+                               f"{MAX_CELL_CHARS:,} (sheet {sheet})", ",".join(c[:100] for c in cells)[:300])
                 continue
             yield number, dict(zip(header, cells))
 

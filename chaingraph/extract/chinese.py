@@ -7,11 +7,13 @@ gazetteer; chains from the gazetteer and "X产业链"; events from "X在Y举行"
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from chaingraph.extract import lexicon as lx
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
+from chaingraph.extract.spans import Covered, FormFinder
 from chaingraph.identity import name_key
 
 _SUFFIXES: list[tuple[str, str]] = sorted([
@@ -130,9 +132,9 @@ def find_mentions(text: str, sentences: list[Sentence]) -> tuple[list[Mention], 
     """Return ``(mentions, events)`` for Chinese ``text`` (see the module docstring)."""
     mentions: list[Mention] = []
     for index, sent in enumerate(sentences):
-        mentions.extend(_places(sent, index))
-        mentions.extend(_orgs(text, sent, index))
-        mentions.extend(_chains(text, sent, index, mentions))
+        here = _places(sent, index) + _orgs(text, sent, index)
+        mentions.extend(here)
+        mentions.extend(_chains(text, sent, index, here))  # the sentence's own, not the article's
     mentions.extend(_short_firm_names(text, sentences, mentions))
     events = _events(text, sentences, mentions)
     return [m for m in mentions if m.type != "Event"], events
@@ -298,22 +300,27 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
                 forms.setdefault(c, name_key(m.text))
     if not forms:
         return []
-    taken = [(m.start, m.end) for m in mentions if m.type in ("Firm", "Agency", "Alliance", "Cluster", "Event")]
+    taken = Covered((m.start, m.end) for m in mentions if m.type in ("Firm", "Agency", "Alliance", "Cluster", "Event"))
+    starts = [s.start for s in sentences]  # sentences are in order and do not overlap
     out = []
-    pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
-    for match in pattern.finditer(text):
-        if any(a <= match.start() < b for a, b in taken):
+    for match in FormFinder(list(forms)).finditer(text):
+        if match.start() in taken:
             continue
-        index = next((i for i, s in enumerate(sentences) if s.start <= match.start() < s.end), -1)
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0 or match.start() >= sentences[index].end:
+            index = -1
         out.append(Mention(match.start(), match.end(), match.group(0), "Firm", index, key=forms[match.group(0)]))
     return out
 
 
 def _events(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     named = [m for m in mentions if m.type == "Event"]
+    by_sent: dict[int, list[Mention]] = {}
+    for m in named:
+        by_sent.setdefault(m.sent, []).append(m)
     out: list[Mention] = []
     for index, sent in enumerate(sentences):
-        here = [m for m in named if m.sent == index]
+        here = by_sent.get(index)
         if not here:
             continue
         for m in here:

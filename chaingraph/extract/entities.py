@@ -9,6 +9,7 @@ import re
 
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Entity, Mention
+from chaingraph.extract.spans import Containing, Covered, FormFinder
 from chaingraph.identity import name_key
 
 ORG_TYPES = ("Firm", "Agency", "Alliance", "Cluster", "Event")
@@ -23,34 +24,54 @@ def _contains(outer: Mention, inner: Mention) -> bool:
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Drop organisation mentions inside longer ones, mark places and chains nested in
     organisations (``nested_in``), drop places nested in firm names (kept on the
-    firm as ``info['places']``) and chains nested in firm or agency names."""
+    firm as ``info['places']``) and chains nested in firm or agency names. Takes
+    and returns a list of mentions; the returned one is sorted by span."""
+    # Organisations come in order of start, so a kept one that ends at or before the
+    # current start never clashes again: only the kept ones still open are scanned.
     orgs = sorted((m for m in mentions if m.type in ORG_TYPES), key=lambda m: (m.start, -(m.end - m.start)))
     kept_orgs: list[Mention] = []
+    open_orgs: list[Mention] = []  # kept ones ending after the current start, in kept order
     for m in orgs:
-        clash = next((k for k in kept_orgs if k.start < m.end and m.start < k.end), None)
+        open_orgs = [k for k in open_orgs if k.end > m.start]
+        clash = next((k for k in open_orgs if k.start < m.end and m.start < k.end), None)
         if clash is None:
             kept_orgs.append(m)
+            open_orgs.append(m)
         elif m.info.get("synthetic") or clash.info.get("synthetic"):
             kept_orgs.append(m)
+            open_orgs.append(m)
         elif (m.end - m.start) > (clash.end - clash.start) and not clash.info.get("trigger"):
             kept_orgs.remove(clash)
+            open_orgs.remove(clash)
             kept_orgs.append(m)
+            open_orgs.append(m)
     # a zone named inside its own committee (芜湖经济技术开发区管委会) is a cluster too
+    agencies = Containing((o.start, o.end) for o in kept_orgs if o.type == "Agency")
+    by_span: dict[tuple[int, int], list[Mention]] = {}  # mentions equal to one kept share its span
+    for o in kept_orgs:
+        by_span.setdefault((o.start, o.end), []).append(o)
     for m in orgs:
-        if m.type == "Cluster" and m not in kept_orgs and any(
-                o.type == "Agency" and o.start <= m.start and m.end <= o.end for o in kept_orgs):
+        if m.type == "Cluster" and all(k != m for k in by_span.get((m.start, m.end), ())) \
+                and agencies.contains(m.start, m.end):
             m.nested_in = "Agency"
             kept_orgs.append(m)
+            by_span.setdefault((m.start, m.end), []).append(m)
+    # a place inside a longer place (湖南 in 湖南省长沙市) is dropped
     places = [m for m in mentions if m.type in ("City", "Province")]
-    inner_places = {id(p) for p in places for q in places if p is not q and q.start <= p.start and p.end <= q.end
-                    and (q.end - q.start) > (p.end - p.start)}
+    before = Containing((q.start, q.end) for q in places)
+    furthest_from: dict[int, int] = {}
+    for q in places:
+        furthest_from[q.start] = max(q.end, furthest_from.get(q.start, q.end))
+    inner_places = {id(p) for p in places if before.contains(p.start, p.end, strict_start=True)
+                    or furthest_from[p.start] > p.end}
     mentions = [m for m in mentions if id(m) not in inner_places]
+    outer_of = _first_containing([o for o in kept_orgs if not o.info.get("synthetic")],
+                                 [m for m in mentions if m.type not in ORG_TYPES])
     out = list(kept_orgs)
     for m in mentions:
         if m.type in ORG_TYPES:
             continue
-        outer = next((o for o in kept_orgs if o.start <= m.start and m.end <= o.end
-                      and not o.info.get("synthetic")), None)
+        outer = outer_of.get(id(m))
         if outer is not None:
             m.nested_in = outer.type
             outer.info.setdefault("places" if m.type in ("City", "Province") else "chains", []).append(m)
@@ -60,6 +81,25 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _first_containing(outers: list[Mention], inners: list[Mention]) -> dict[int, Mention]:
+    """Return, for the id of each of ``inners`` that one of ``outers`` contains, the
+    first such outer in the order of ``outers``. A sweep by start: only the outers
+    open at an inner's start are looked at."""
+    order = sorted(range(len(outers)), key=lambda i: outers[i].start)
+    found: dict[int, Mention] = {}
+    open_here: list[int] = []  # positions in ``outers`` of those started and not yet ended
+    next_outer = 0
+    for m in sorted(inners, key=lambda m: m.start):
+        while next_outer < len(order) and outers[order[next_outer]].start <= m.start:
+            open_here.append(order[next_outer])
+            next_outer += 1
+        open_here = [i for i in open_here if outers[i].end >= m.start]
+        best = min((i for i in open_here if m.end <= outers[i].end), default=None)
+        if best is not None:
+            found[id(m)] = outers[best]
+    return found
 
 
 def build_entities(text: str, mentions: list[Mention], main_event: Mention | None) -> list[Entity]:
@@ -246,21 +286,22 @@ def _merge_place_prefixed(groups: dict[tuple[str, str], list[Mention]]) -> None:
 def _abbreviation_mentions(text: str, groups: dict[tuple[str, str], list[Mention]],
                            alias_of: dict[tuple[str, str], tuple[str, str]], mentions: list[Mention]) -> None:
     """Add every standalone use of an abbreviation defined in brackets ("(CATL)")."""
-    taken = [(m.start, m.end) for ms in groups.values() for m in ms]
+    taken = Covered((m.start, m.end) for ms in groups.values() for m in ms)
     for (kind, abbr), target in alias_of.items():
         if target not in groups or not abbr.isascii():
             continue
         for match in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w-])", text, re.IGNORECASE):
-            if any(a <= match.start() < b for a, b in taken) or not match.group(0)[0].isupper():
+            if match.start() in taken or not match.group(0)[0].isupper():
                 continue
             groups[target].append(Mention(match.start(), match.end(), match.group(0), kind, -1, key=target[1]))
-            taken.append((match.start(), match.end()))
+            taken.add(match.start(), match.end())
 
 
 def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], mentions: list[Mention]) -> None:
     """Add mentions of short firm names ("Weiqiao" for "Weiqiao Pioneering Group")
-    and of acronyms ("DFM" for "Dongfeng Motor Group") to their firm."""
-    taken = [(m.start, m.end) for m in mentions if m.type not in ("City", "Province")]
+    and of acronyms ("DFM" for "Dongfeng Motor Group") to their firm. Takes the
+    cleaned ``text``, the entity ``groups`` (changed in place) and all ``mentions``."""
+    taken = Covered((m.start, m.end) for m in mentions if m.type not in ("City", "Province"))
     short: dict[str, tuple[str, str]] = {}
     for key, ms in groups.items():
         if key[0] not in ("Firm",):
@@ -277,40 +318,49 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
         stem = name_key(full)
         if stem and stem != full.casefold():
             short.setdefault(stem, key)
+    folded: dict[str, tuple[str, str]] = {}  # the first short form of each casefolded spelling
+    for form, key in short.items():
+        folded.setdefault(form.casefold(), key)
     for key in [k for k in groups if k[0] == "Firm"]:
         ms = groups.get(key, [])
         if ms and all(m.info.get("weak") for m in ms):
-            target = short.get(ms[0].text) or next((v for k, v in short.items() if k.casefold() == ms[0].text.casefold()),
-                                                   None)
+            target = short.get(ms[0].text) or folded.get(ms[0].text.casefold())
             if target and target != key and target in groups:
                 groups[target].extend(groups.pop(key))
     if short:
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in sorted(short, key=len, reverse=True))
-                             + r")(?![\w-])", re.IGNORECASE)
-        for match in pattern.finditer(text):
-            if any(a <= match.start() < b for a, b in taken):
+        found: list[tuple[int, int]] = []  # places inside these are dropped once all are found
+        for match in FormFinder(list(short), words=True).finditer(text):
+            if match.start() in taken:
                 continue
             surface = match.group(1)
             if not surface[0].isupper():
                 continue
-            key = short.get(surface) or next((v for k, v in short.items() if k.casefold() == surface.casefold()), None)
+            key = short.get(surface) or folded.get(surface.casefold())
             if key:
                 groups[key].append(Mention(match.start(), match.end(), surface, "Firm", -1, key=key[1]))
-                taken.append((match.start(), match.end()))
-                _drop_places_in(groups, match.start(), match.end())
+                taken.add(match.start(), match.end())
+                found.append((match.start(), match.end()))
+        if found:
+            _drop_places_in(groups, Containing(found))
+    acronym_hits: dict[str, list[tuple[str, str]]] = {}  # the firm and agency groups do not change here
     for match in re.finditer(r"(?<![\w-])([A-Z]{2,6})(?![\w-])", text):
-        if any(a <= match.start() < b for a, b in taken):
+        if match.start() in taken:
             continue
         acronym = match.group(1)
-        hits = [k for k, ms in groups.items() if k[0] in ("Firm", "Agency") and _acronym_of(acronym, ms[0].text)]
+        hits = acronym_hits.get(acronym)
+        if hits is None:
+            hits = acronym_hits[acronym] = [k for k, ms in groups.items()
+                                            if k[0] in ("Firm", "Agency") and _acronym_of(acronym, ms[0].text)]
         if len(hits) == 1:
             groups[hits[0]].append(Mention(match.start(), match.end(), acronym, hits[0][0], -1, key=hits[0][1]))
-            taken.append((match.start(), match.end()))
+            taken.add(match.start(), match.end())
 
 
-def _drop_places_in(groups: dict[tuple[str, str], list[Mention]], start: int, end: int) -> None:
+def _drop_places_in(groups: dict[tuple[str, str], list[Mention]], spans: Containing) -> None:
+    """Drop the City and Province mentions inside one of ``spans``, and the groups
+    left empty."""
     for key in [k for k in groups if k[0] in ("City", "Province")]:
-        groups[key] = [m for m in groups[key] if not (start <= m.start and m.end <= end)]
+        groups[key] = [m for m in groups[key] if not spans.contains(m.start, m.end)]
         if not groups[key]:
             del groups[key]
 

@@ -2,7 +2,8 @@
 (main text taken out with trafilatura) and JSON Lines of ``{id, title, date, url,
 text}``. Bytes are decoded as UTF-8, else as the encoding charset-normalizer finds
 (GB18030 is common for Chinese sites); files that are empty, binary, undecodable or
-larger than :data:`MAX_BYTES` raise :class:`~chaingraph.errors.InputError`.
+larger than :data:`MAX_BYTES` raise :class:`~chaingraph.errors.InputError`, and
+so does an article longer than :data:`MAX_ARTICLE_CHARS` characters.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from chaingraph.files import looks_binary
 
 #: Files larger than this are refused: no article is this long.
 MAX_BYTES = 20 * 1024 * 1024
+#: An article whose text is longer than this is refused (the others of its file go
+#: on): extraction time grows in step with an article's length, so this bounds the
+#: time of one. The longest real reports run to a few hundred thousand characters.
+MAX_ARTICLE_CHARS = 2_000_000
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -156,11 +161,28 @@ def read_articles(path: Path) -> Iterator[Article]:
         body, title, date = html_main_text(text)
         if title and not body.lstrip().startswith(title.strip()):
             body = f"{title}\n\n{body}"
+        _check_length(body, str(path))
         yield Article(name=path.name, text=body, title=title, date=date)
         return
     if not text.strip():
         raise InputError("empty file", str(path))
+    _check_length(text, str(path))
     yield Article(name=path.name, text=text)
+
+
+def _too_long(text: str, path: str, line: int | None = None) -> InputError | None:
+    """Return the error for an article text over :data:`MAX_ARTICLE_CHARS`, else None."""
+    if len(text) <= MAX_ARTICLE_CHARS:
+        return None
+    return InputError(f"article of {len(text):,} characters, over the limit of {MAX_ARTICLE_CHARS:,}; "
+                      "split it into smaller articles", path, line)
+
+
+def _check_length(text: str, path: str) -> None:
+    """Raise the error of :func:`_too_long` when there is one."""
+    error = _too_long(text, path)
+    if error is not None:
+        raise error
 
 
 def _jsonl_articles(path: Path, data: bytes) -> Iterator[Article | InputError]:
@@ -187,6 +209,10 @@ def _jsonl_articles(path: Path, data: bytes) -> Iterator[Article | InputError]:
         if title and not body.lstrip().startswith(title):
             body = f"{title}\n\n{body}"
         ident = str(item.get("id") or number)
+        error = _too_long(body, str(path), number)
+        if error is not None:
+            yield error
+            continue
         yield Article(name=f"{path.name}#{ident}", text=body, title=title,
                       date=str(item["date"]) if item.get("date") else None,
                       url=item.get("url"), line=number)

@@ -23,6 +23,12 @@ class Relations:
     def __init__(self) -> None:
         self.items: list[Relation] = []
         self._seen: set[tuple[str, str, str]] = set()
+        self._by_head: dict[tuple[str, str], list[Relation]] = {}
+
+    def from_head(self, kind: str, head: str) -> list[Relation]:
+        """Return the relations of ``kind`` whose head is entity id ``head``, in the
+        order added; the list grows as more are added."""
+        return self._by_head.setdefault((kind, head), [])
 
     def add(self, kind: str, head: Entity | None, tail: Entity | None, sent: int | None = None,
             note: str | None = None) -> None:
@@ -35,7 +41,9 @@ class Relations:
         if key in self._seen:
             return
         self._seen.add(key)
-        self.items.append(Relation(kind, head.id, tail.id, sent if sent is not None and sent >= 0 else None, note))
+        relation = Relation(kind, head.id, tail.id, sent if sent is not None and sent >= 0 else None, note)
+        self.items.append(relation)
+        self.from_head(kind, head.id).append(relation)
 
 
 def find_relations(text: str, sentences: list[Sentence], entities: list[Entity], language: str,
@@ -120,14 +128,14 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                         rel.add("LOCATED_IN", event, next(e for e in entities if e.id == org_loc.tail),
                                 main_event.sent, "where its organiser is")
                         break
+        # the sentences where the event is named right after "at (the)"
+        at_event = {m.sent for m in event.mentions if re.search(r"\bat (the )?$", text[max(0, m.start - 8):m.start])}
         for index, items in per_sent.items():
             s = sentences[index].text
             if language == "zh":
                 hit = any(w in s for w in lx.ZH_PARTICIPATE)
             else:
-                hit = bool(lx.PARTICIPATE_RE.search(s)) or any(
-                    m.sent == index and re.search(r"\bat (the )?$", text[max(0, m.start - 8):m.start])
-                    for m in event.mentions)
+                hit = bool(lx.PARTICIPATE_RE.search(s)) or index in at_event
             if not hit:
                 continue
             for m, e in items:
@@ -217,12 +225,10 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             for chain in event_chains:
                 rel.add("BELONGS_TO", e, chain, _first_sent(e), "a firm at an event about this chain")
             continue
-        for r in rel.items:
-            if r.type == "MEMBER_OF" and r.head == e.id:
-                for c in rel.items:
-                    if c.type == "BELONGS_TO" and c.head == r.tail:
-                        rel.add("BELONGS_TO", e, next(x for x in chains if x.id == c.tail), r.sent,
-                                "a member of an alliance of this chain")
+        for r in rel.from_head("MEMBER_OF", e.id):
+            for c in rel.from_head("BELONGS_TO", r.tail):
+                rel.add("BELONGS_TO", e, next(x for x in chains if x.id == c.tail), r.sent,
+                        "a member of an alliance of this chain")
 
     return rel.items
 
