@@ -7,7 +7,9 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 from collections.abc import Iterable
+from typing import Any
 from pathlib import Path
 
 #: Bytes read to judge a file's kind.
@@ -21,6 +23,9 @@ _SNIFF = 8192
 # Bytes no text file holds, but binary ones are full of: C0 controls other than
 # tab, newlines, form feed and escape.
 _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
+# A \uD800-\uDFFF escape: JSON allows one alone, but no text can hold it, so the
+# store (UTF-8) would refuse the whole batch it arrives in.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def read_head(path: Path) -> bytes:
@@ -53,6 +58,42 @@ def _is_object(line: bytes) -> bool:
         return isinstance(json.loads(line.decode("utf-8")), dict)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return False
+
+
+def parse_json_line(text: str) -> Any:
+    r"""Return the JSON value of one line of a JSON Lines file. Raises
+    ``json.JSONDecodeError`` for malformed JSON and for a lone surrogate escape
+    (``"\ud800"``), which is not a character, and ``RecursionError`` for nesting
+    deeper than Python's parser goes.
+
+    >>> parse_json_line('{"name": "\\u4e09\\u4e00 \\ud83d\\ude00"}')
+    {'name': '三一 😀'}
+    >>> parse_json_line('{"name": "A\\ud800B"}')
+    Traceback (most recent call last):
+    json.decoder.JSONDecodeError: a lone surrogate escape, not a character: line 1 column 12 (char 11)
+    """
+    value = json.loads(text)
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            where = next((m.start() for m in _SURROGATE_ESCAPE.finditer(text)
+                          if not _is_pair(text, m.start())), 0)
+            raise json.JSONDecodeError("a lone surrogate escape, not a character", text, where) from None
+    return value
+
+
+def _is_pair(text: str, start: int) -> bool:
+    """True when the escape at ``start`` is half of a high-low surrogate pair."""
+    try:
+        first = json.loads(f'"{text[start:start + 12]}"')
+    except ValueError:
+        first = ""
+    try:
+        second = json.loads(f'"{text[start - 6:start + 6]}"') if start >= 6 else ""
+    except ValueError:
+        second = ""
+    return any(len(s) == 1 and not 0xD800 <= ord(s) <= 0xDFFF for s in (first, second))
 
 
 def looks_binary(head: bytes) -> bool:

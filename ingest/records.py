@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from chaingraph.errors import InputError
+from chaingraph.files import parse_json_line
 from chaingraph.model import EdgeRecord, Evidence, NodeRecord, Record
 from ingest.base import IngestContext
 
@@ -81,7 +82,7 @@ class RecordsIngester:
                     continue
                 try:
                     text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-                    data = json.loads(text)
+                    data = parse_json_line(text)
                     if not isinstance(data, dict):
                         raise InputError("a line must hold one JSON object")
                     yield record_from_dict(data, ctx.evidence(row=number))

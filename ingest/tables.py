@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from chaingraph.errors import InputError
-from chaingraph.files import looks_binary
+from chaingraph.files import looks_binary, parse_json_line
 
 Reject = Callable[[int | None, str, str], None]
 Rows = Iterator[tuple[int, dict[str, Any]]]
@@ -524,6 +524,7 @@ def _sheet_table(path: Path, sheet: str, score: Callable[[list[str]], int]) -> T
     _, header_line, header = best
     while header and not header[-1]:
         header = header[:-1]
+    repeated = repeated_columns(header)
     header = _unique(header)
     width = len(header)
 
@@ -547,7 +548,7 @@ def _sheet_table(path: Path, sheet: str, score: Callable[[list[str]], int]) -> T
                 continue
             yield number, dict(zip(header, cells))
 
-    return Table(f"{path.name}[{sheet}]", header, header_line, None, rows)
+    return Table(f"{path.name}[{sheet}]", header, header_line, None, rows, repeated)
 
 
 # -- JSON Lines ---------------------------------------------------------------------------------
@@ -561,7 +562,7 @@ def open_jsonl_table(path: Path, head: bytes, encoding: str | None) -> Table:
     for _, text in _physical_lines(path, enc, _no_reject):
         if text.strip():
             try:
-                value = json.loads(text)
+                value = parse_json_line(text)
             except (ValueError, RecursionError):
                 continue
             if isinstance(value, dict):
@@ -577,7 +578,7 @@ def open_jsonl_table(path: Path, head: bytes, encoding: str | None) -> Table:
             if not text.strip():
                 continue
             try:
-                value = json.loads(text)
+                value = parse_json_line(text)
             except json.JSONDecodeError as exc:
                 reject(number, f"malformed JSON: {exc.msg} (column {exc.colno})", text[:300])
                 continue

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from chaingraph.errors import InputError
-from chaingraph.files import looks_binary
+from chaingraph.files import looks_binary, parse_json_line
 
 #: Files larger than this are refused: no article is this long.
 MAX_BYTES = 20 * 1024 * 1024
@@ -194,7 +194,7 @@ def _jsonl_articles(path: Path, data: bytes) -> Iterator[Article | InputError]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = parse_json_line(line)
         except json.JSONDecodeError as exc:
             yield InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", str(path), number)
             continue

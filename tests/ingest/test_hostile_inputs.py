@@ -81,6 +81,19 @@ def test_a_repeated_header_column_is_warned_of_with_file_and_line(tmp_path, stor
     assert any("城市 (columns 2 and 4)" in w for w in warned)
 
 
+def test_a_repeated_header_column_of_a_sheet_is_warned_of_too(tmp_path, store):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["企业名称", "城市", "企业名称"])
+    book.active.append([SANY, "长沙", ZOOMLION])
+    path = tmp_path / "dup.xlsx"
+    book.save(path)
+    report = ingest_paths([path], store, rejects_path=tmp_path / "x.rejects.csv")
+    assert SANY in firm_names(store.path)
+    assert any(str(w).startswith(f"{path}:1: the header repeats 企业名称 (columns 1 and 3)") for w in report.warnings)
+
+
 def test_a_stray_nul_byte_rejects_its_row_not_the_file(tmp_path, store):
     text = tmp_path / "stray.csv"
     text.write_bytes(_list(f"{SANY},长沙", f"中联\x00重科股份有限公司,长沙", f"{SUNWARD},长沙"))
@@ -130,6 +143,32 @@ def test_json_nested_100k_deep_is_a_rejected_line_and_the_run_goes_on(tmp_path):
     extracted = run_cli("extract", "--format", "json", str(articles))
     assert extracted.exit_code == 1
     assert f"skipped {articles}:1: JSON nested too deeply" in extracted.output
+
+
+def test_a_lone_surrogate_escape_is_a_rejected_line_and_the_rest_of_the_file_goes_in(tmp_path):
+    # JSON lets "\ud800" stand alone; no text holds it, and the store's UTF-8 refused
+    # the whole batch, so one such line cost every record of its file.
+    lone = r"Bad\ud800Co"
+    records = tmp_path / "a_records.jsonl"
+    records.write_text('{"kind": "node", "id": "firm:name:bad", "label": "Firm", "name": "' + lone + '"}\n'
+                       + '{"kind": "node", "id": "firm:name:kept", "label": "Firm", "name": "Kept Co"}\n'
+                       + '{"kind": "node", "id": "firm:name:pair", "label": "Firm", "name": "Pair \\ud83d\\ude00 Co"}\n',
+                       encoding="utf-8")
+    firms = tmp_path / "b_firms.jsonl"
+    firms.write_text('{"企业名称": "' + lone + '", "城市": "长沙"}\n'
+                     + json.dumps({"企业名称": SUNWARD, "城市": "长沙"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    articles = tmp_path / "c_articles.jsonl"
+    articles.write_text('{"text": "' + lone + '"}\n'
+                        + json.dumps({"text": f"{ZOOMLION}在长沙市举行签约仪式。"}, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+    result = _ingest(tmp_path, records, firms, articles)
+    assert result.exit_code == 0, result.output
+    assert {"Kept Co", "Pair \U0001F600 Co", SUNWARD, ZOOMLION} <= firm_names(tmp_path / "x.db")
+    rejects = {(Path(r[0]).name, r[1]) for r in csv_cells(tmp_path / "x.db.rejects.csv")[1:]
+               if "lone surrogate" in r[2]}
+    assert rejects == {("a_records.jsonl", "1"), ("b_firms.jsonl", "1"), ("c_articles.jsonl", "1")}
+    extracted = run_cli("extract", "--format", "json", str(articles))
+    assert f"{articles}:1: malformed JSON: a lone surrogate escape" in extracted.output
 
 
 def test_a_record_of_the_wrong_shape_is_a_rejected_line_not_a_crash(tmp_path, store):
