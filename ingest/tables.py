@@ -209,6 +209,10 @@ class _Splitter:
 _BLOCK_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312", "big5", "ascii", "iso8859-1",
                               "latin-1", "cp1252", "cp936"})
 BLOCK_BYTES = 1 << 20
+#: A physical line longer than this is rejected unread, so that one endless line
+#: cannot take the machine's memory: a row of many fields at the cell limit is far
+#: below it.
+MAX_LINE_BYTES = 64 * 1024 ** 2
 
 
 def _physical_lines(path: Path, encoding: str, reject: Reject) -> Iterator[tuple[int, str]]:
@@ -228,7 +232,11 @@ def _physical_lines(path: Path, encoding: str, reject: Reject) -> Iterator[tuple
     number = 0
     cr_only: bool | None = None
     with open(path, "rb") as handle:
-        tail = b""
+        # The unfinished line's pieces, joined once its end arrives: joining them at
+        # every block would copy a long line over and over.
+        tail: list[bytes] = []
+        tail_bytes = 0
+        too_long = False  # the unfinished line passed MAX_LINE_BYTES and is being skipped
         while True:
             block = handle.read(BLOCK_BYTES)
             if cr_only is None:
@@ -239,13 +247,29 @@ def _physical_lines(path: Path, encoding: str, reject: Reject) -> Iterator[tuple
             if cr_only:
                 block = block.replace(b"\r", b"\n")
             if block:  # whole lines only; the rest waits for the next block
-                block = tail + block
                 cut = block.rfind(b"\n") + 1
-                block, tail = block[:cut], block[cut:]
-                if not block:
-                    continue
+                if not cut or too_long:
+                    start = block.find(b"\n") + 1 if too_long else 0
+                    if too_long and start:  # the skipped line ends here
+                        number += 1
+                        reject(number, f"a line longer than {MAX_LINE_BYTES // 1024 ** 2} MB", "")
+                        too_long, block = False, block[start:]
+                        cut = block.rfind(b"\n") + 1
+                    if too_long or not cut:
+                        if not too_long:
+                            tail.append(block)
+                            tail_bytes += len(block)
+                            if tail_bytes > MAX_LINE_BYTES:
+                                tail, tail_bytes, too_long = [], 0, True
+                        continue
+                block, rest = b"".join(tail) + block[:cut], block[cut:]
+                tail, tail_bytes = ([rest], len(rest)) if rest else ([], 0)
+            elif too_long:
+                number += 1
+                reject(number, f"a line longer than {MAX_LINE_BYTES // 1024 ** 2} MB", "")
+                return
             elif tail:
-                block, tail = tail, b""
+                block, tail = b"".join(tail), []
             else:
                 return
             if by_block:  # the common case: the whole block decodes at once

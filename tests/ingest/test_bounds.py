@@ -195,3 +195,22 @@ def test_an_oversized_csv_field_is_named_as_such_and_rejects_its_row_only(store,
     for r in report.rejects:
         assert f"field longer than {MAX_CELL_CHARS:,} characters" in r.reason and "quot" not in r.reason
     assert sorted(a["name"] for a in _firms(store).values()) == ["测试1号机械有限公司", "测试4号机械有限公司"]
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r"])
+def test_an_endless_line_is_rejected_unread_and_the_lines_after_it_go_in(store, tmp_path, monkeypatch, newline):
+    from ingest import tables
+
+    monkeypatch.setattr(tables, "MAX_LINE_BYTES", 3 * tables.BLOCK_BYTES)
+    monkeypatch.setattr(tables, "MAX_CELL_CHARS", tables.BLOCK_BYTES)
+    long_ok = "长" * (tables.BLOCK_BYTES // 2)  # a line over two blocks, under the cap: read whole
+    lines = ["企业名称,城市,主营产品", "湘潭电机股份有限公司,湘潭,电机", f"株洲齿轮有限责任公司,株洲,{long_ok}",
+             "x" * (5 * tables.BLOCK_BYTES) + ",y,z", "山河智能装备股份有限公司,长沙,挖掘机", ""]
+    path = tmp_path / "endless.csv"
+    path.write_bytes(newline.join(s.encode("utf-8") for s in lines))
+    report = ingest_paths([path], store)
+    names = {a["name"] for a in _firms(store).values()}
+    assert {"湘潭电机股份有限公司", "株洲齿轮有限责任公司", "山河智能装备股份有限公司"} <= names
+    assert [(r.line, r.reason) for r in report.rejects] == [(4, "a line longer than 3 MB")]
+    [gear] = [a for a in _firms(store).values() if a["name"] == "株洲齿轮有限责任公司"]
+    assert long_ok in str(gear["products"])
