@@ -127,7 +127,7 @@ def show(
     fmt: FormatOption = "table",
 ) -> None:
     """Show one node with its properties, edges and the evidence for each."""
-    from chaingraph.describe import describe_node
+    from chaingraph.store.describe import describe_node
 
     with open_store(create=False) as store:
         node = describe_node(store, name)
@@ -163,7 +163,7 @@ def export(
     fmt: str = typer.Option(..., "--format", help="graphml, gexf, json or neo4j-csv."),
 ) -> None:
     """Write the whole graph, with evidence, as GraphML, GEXF, JSON or neo4j-admin CSV."""
-    from chaingraph.export import export_store
+    from chaingraph.store.export import export_store
 
     with open_store(create=False) as store:
         files = export_store(store, fmt, out_path)
@@ -233,8 +233,8 @@ def load(
     fmt: FormatOption = "table",
 ) -> None:
     """Push the store into Neo4j (batched, idempotent MERGE with evidence), or with --from-neo4j read it back."""
-    from chaingraph.neo4j_connect import settings_from
-    from chaingraph.neo4j_sync import pull_from_neo4j, push_to_neo4j
+    from chaingraph.neo4j.connect import settings_from
+    from chaingraph.neo4j.sync import pull_from_neo4j, push_to_neo4j
 
     settings = settings_from(uri, user, password, database)
     if from_neo4j:
@@ -269,8 +269,8 @@ def cypher(
     fmt: FormatOption = "table",
 ) -> None:
     """Run your own Cypher on Neo4j, read-only unless --write; values only as --param."""
-    from chaingraph.neo4j_connect import settings_from
-    from chaingraph.neo4j_cypher import parse_params, run_cypher
+    from chaingraph.neo4j.connect import settings_from
+    from chaingraph.neo4j.cypher import parse_params, run_cypher
     from chaingraph.output import check_format
 
     check_format(fmt)
@@ -292,9 +292,9 @@ def query(
     fmt: FormatOption = "table",
 ) -> None:
     """Run a named query of queries/ on Neo4j (read-only), or list them with --list."""
-    from chaingraph.neo4j_connect import settings_from
-    from chaingraph.neo4j_cypher import parse_params, run_named
-    from chaingraph.neo4j_queries import list_queries
+    from chaingraph.neo4j.connect import settings_from
+    from chaingraph.neo4j.cypher import parse_params, run_named
+    from chaingraph.neo4j.queries import list_queries
     from chaingraph.output import check_format
 
     check_format(fmt)
@@ -314,7 +314,7 @@ _CHAINS_DIR_HELP = "Another directory of chain templates (*.toml), searched firs
 
 
 def _trace(name: str, direction: str, depth: int, fmt: str) -> None:
-    from chaingraph.traverse import trace
+    from chaingraph.analytics.traverse import trace
 
     with open_store(create=False) as store:
         start, reached = trace(store, name, direction, depth)
@@ -358,7 +358,7 @@ def gaps(
     fmt: FormatOption = "table",
 ) -> None:
     """Show, per segment of a chain, the region's firms, outside suppliers, status and candidate firms."""
-    from chaingraph.gaps import find_gaps
+    from chaingraph.analytics.gaps import find_gaps
 
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and placing firms", total=None)
@@ -386,7 +386,7 @@ def key_firms_command(
     fmt: FormatOption = "table",
 ) -> None:
     """Rank a chain's firms (PageRank, betweenness), flag those whose loss cuts it, and compare communities with clusters."""
-    from chaingraph.keyfirms import key_firms
+    from chaingraph.analytics.keyfirms import key_firms
 
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and ranking firms", total=None)
@@ -416,7 +416,7 @@ def compare(
     fmt: FormatOption = "table",
 ) -> None:
     """Show a regions x segments coverage table for a chain: status and local firm count per cell."""
-    from chaingraph.compare import compare_regions
+    from chaingraph.analytics.compare import compare_regions
 
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and placing firms", total=None)
@@ -470,7 +470,7 @@ def report(
     fmt: FormatOption = "table",
 ) -> None:
     """Write the gap analysis of a chain in a region as a page: segment table and chain map, offline."""
-    from chaingraph.report import render_report
+    from chaingraph.render.report import render_report
 
     with open_store(create=False) as store:
         result = render_report(store, chain, region, out, depth=depth or None, top=top,
@@ -502,7 +502,7 @@ def main() -> None:
     errors and --help itself; our own errors pass through it to here."""
     debug = "--debug" in sys.argv[1:] or os.environ.get("CHAINGRAPH_DEBUG") == "1"
     if not debug:
-        from chaingraph.neo4j_connect import quiet_driver_logs
+        from chaingraph.neo4j.connect import quiet_driver_logs
 
         quiet_driver_logs()
     try:

@@ -4,12 +4,12 @@ firms (about 3 supply links per firm).
 Each benchmark builds the graph in memory the way ``Store.to_networkx()`` returns it
 (node attributes label/name/props, edges keyed by type), then times
 
-* ``gaps``: :func:`chaingraph.gaps.find_gaps` for the 8-segment 工程机械 chain of the
+* ``gaps``: :func:`chaingraph.analytics.gaps.find_gaps` for the 8-segment 工程机械 chain of the
   generated graph in 湖南, first call (``gaps_s``, builds the location and placement
   indexes) and again (``gaps_warm_s``);
-* ``upstream``: :func:`chaingraph.traverse.upstream` 3 hops deep from 200 firms of
+* ``upstream``: :func:`chaingraph.analytics.traverse.upstream` 3 hops deep from 200 firms of
   the chain's last segment: median and slowest, in milliseconds;
-* ``key firms``: :func:`chaingraph.keyfirms.key_firms` for the same chain (PageRank,
+* ``key firms``: :func:`chaingraph.analytics.keyfirms.key_firms` for the same chain (PageRank,
   betweenness sampled from 128 sources above 2,000 firms, articulation points, sole
   suppliers, Louvain communities).
 * ``pagerank``/``betweenness`` against igraph (issue 21): on the chain's supply
@@ -35,13 +35,13 @@ import numpy as np
 from bench import Timer, benchmark
 from bench.baselines import ratio
 from bench.generate import generate_records
-from chaingraph.chains import chain_from_chain_node
-from chaingraph.gaps import find_gaps
-from chaingraph.graphsource import evidence_lookup
-from chaingraph.keyfirms import BETWEENNESS_K, EXACT_BETWEENNESS, key_firms, supply_network
+from chaingraph.analytics.chains import chain_from_chain_node
+from chaingraph.analytics.gaps import find_gaps
+from chaingraph.analytics.graphsource import evidence_lookup
+from chaingraph.analytics.keyfirms import BETWEENNESS_K, EXACT_BETWEENNESS, key_firms, supply_network
 from chaingraph.model import NodeRecord
-from chaingraph.placement import place_firms
-from chaingraph.traverse import upstream
+from chaingraph.analytics.placement import place_firms
+from chaingraph.analytics.traverse import upstream
 
 
 def build_graph(n_firms: int, seed: int = 0) -> nx.MultiDiGraph:

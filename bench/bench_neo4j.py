@@ -35,13 +35,13 @@ from pathlib import Path
 from bench import Timer, benchmark
 from bench.generate import generate_records
 from bench.baselines import ratio
-from chaingraph.export import export_store
+from chaingraph.store.export import export_store
 from chaingraph.model import Label, RelType
-from chaingraph.neo4j_connect import Neo4jSettings, open_driver
-from chaingraph.neo4j_load import _row_props, ensure_schema, load_store
-from chaingraph.neo4j_queries import statement
+from chaingraph.neo4j.connect import Neo4jSettings, open_driver
+from chaingraph.neo4j.load import _row_props, ensure_schema, load_store
+from chaingraph.neo4j.queries import statement
 from chaingraph.store import Store
-from chaingraph.store_evidence import encode
+from chaingraph.store.evidence import encode
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = 3000
@@ -108,7 +108,7 @@ def _one_by_one(store: Store, driver) -> dict:
 
 def load_nodes_only(store: Store, driver) -> None:
     """Merge every node of ``store`` in batches (setup for the relationship sample)."""
-    from chaingraph.neo4j_load import LoadReport, _batches, write_batch
+    from chaingraph.neo4j.load import LoadReport, _batches, write_batch
 
     report = LoadReport()
     for label in Label:

@@ -36,14 +36,14 @@ from pyvis.network import Network
 from bench import Timer, benchmark
 from bench.baselines import ratio
 from bench.generate import generate_records
-from chaingraph.chains import resolve_chain
-from chaingraph.gaps import find_gaps
+from chaingraph.analytics.chains import resolve_chain
+from chaingraph.analytics.gaps import find_gaps
 from chaingraph.render import MapOptions, _load, left_out_line, map_data, render_map, summary_line
-from chaingraph.render_big import select_whole_store
-from chaingraph.render_html import asset, json_block, page, vis_network_js
-from chaingraph.render_select import select
-from chaingraph.render_style import firm_stages
-from chaingraph.report import render_report, report_page
+from chaingraph.render.big import select_whole_store
+from chaingraph.render.html import asset, json_block, page, vis_network_js
+from chaingraph.render.select import select
+from chaingraph.render.style import firm_stages
+from chaingraph.render.report import render_report, report_page
 from chaingraph.store import Store
 
 N_FIRMS = 100_000

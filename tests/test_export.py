@@ -3,7 +3,7 @@ import json
 
 import networkx as nx
 
-from chaingraph.export import export_store
+from chaingraph.store.export import export_store
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, RelType
 
 HOSTILE = ["a'}) DETACH DELETE n //", 'quo"te', "back\\slash", "🚜 emoji", "三一重工股份有限公司", "new\nline"]

@@ -14,7 +14,7 @@ import pytest
 
 from chaingraph.errors import InputError, NotFoundError
 from chaingraph.render import MapOptions, render_map
-from chaingraph.render_style import STAGE_COLOURS
+from chaingraph.render.style import STAGE_COLOURS
 from chaingraph.store import Store
 from ingest import ingest_paths
 from ingest.base import IngestOptions
@@ -243,9 +243,9 @@ def test_render_command(hostile_db, tmp_path):
 
 @pytest.mark.parametrize("max_nodes", [1, 12, 60])
 def test_big_store_ranking_matches_the_graph_ranking(sample_db, max_nodes):
-    from chaingraph.render_big import select_whole_store
-    from chaingraph.render_select import select
-    from chaingraph.render_style import firm_stages
+    from chaingraph.render.big import select_whole_store
+    from chaingraph.render.select import select
+    from chaingraph.render.style import firm_stages
 
     with Store(sample_db) as store:
         graph = store.to_networkx()
@@ -260,8 +260,8 @@ def test_big_store_ranking_matches_the_graph_ranking(sample_db, max_nodes):
 
 def test_big_store_ranking_leaves_out_sources_and_their_edges(hostile_db):
     from chaingraph.model import EdgeRecord, NodeRecord
-    from chaingraph.render_big import select_whole_store
-    from chaingraph.render_select import select
+    from chaingraph.render.big import select_whole_store
+    from chaingraph.render.select import select
 
     with Store(hostile_db) as store:
         store.upsert([NodeRecord("source:a", "Source", "a.txt"), NodeRecord("event:e", "Event", "Fair"),

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chaingraph.render import MapOptions, render_map
-from chaingraph.report import render_report
+from chaingraph.render.report import render_report
 from chaingraph.store import Store
 from ingest import ingest_paths
 from ingest.base import IngestOptions

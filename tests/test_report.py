@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from chaingraph.errors import NotFoundError
-from chaingraph.gaps import find_gaps
-from chaingraph.render_style import MISSING_COLOUR
-from chaingraph.report import render_report
+from chaingraph.analytics.gaps import find_gaps
+from chaingraph.render.style import MISSING_COLOUR
+from chaingraph.render.report import render_report
 from chaingraph.store import Store
 from ingest import ingest_paths
 from ingest.base import IngestOptions

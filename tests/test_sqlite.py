@@ -11,13 +11,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 # Run in a child process: which SQLite the store uses is settled at import.
-# ``system`` blocks pysqlite3 so that chaingraph.sqlite falls back.
+# ``system`` blocks pysqlite3 so that chaingraph.store.sqlite falls back.
 _INGEST_AND_DUMP = """
 import json, sys
 from pathlib import Path
 if sys.argv[1] == "system":
     sys.modules["pysqlite3"] = None
-from chaingraph.sqlite import sqlite3
+from chaingraph.store.sqlite import sqlite3
 from chaingraph.store import Store
 from ingest import ingest_paths
 files = [Path(p) for p in sys.argv[3:]]

@@ -329,7 +329,7 @@ def test_writer_process_error_keeps_earlier_batches(tmp_path):
 
 
 def test_batches_in_one_transaction_keep_those_before_a_failure(tmp_path):
-    from chaingraph.store_write import KnownIds, prepare_batch, write_batch
+    from chaingraph.store.write import KnownIds, prepare_batch, write_batch
     with Store(tmp_path / "s.db") as store:
         store.conn.execute("CREATE TRIGGER no_about BEFORE INSERT ON edges WHEN NEW.type = 'ABOUT' "
                            "BEGIN SELECT RAISE(ABORT, 'no ABOUT edges here'); END")
@@ -377,7 +377,7 @@ def _indexes(store):
 
 
 def test_a_long_write_drops_the_edge_end_index_and_builds_it_again(tmp_path, monkeypatch):
-    import chaingraph.store_write as store_write
+    import chaingraph.store.write as store_write
     monkeypatch.setattr(store_write, "BULK_MIN", 20)  # so that a small write counts as long
     with Store(tmp_path / "one.db") as one, Store(tmp_path / "many.db") as many:
         one.upsert(_mixed_records(), batch_size=10_000)
@@ -404,7 +404,7 @@ def test_an_index_left_dropped_by_a_killed_writer_is_built_at_open(tmp_path):
     import subprocess
     import sys
 
-    from chaingraph.store_schema import writer_token
+    from chaingraph.store.schema import writer_token
     path = tmp_path / "s.db"
     with Store(path) as store:
         store.upsert(_mixed_records())

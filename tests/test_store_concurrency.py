@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from chaingraph.errors import StoreError
-from chaingraph.export import export_store
-from chaingraph.graphsource import as_graph
+from chaingraph.store.export import export_store
+from chaingraph.analytics.graphsource import as_graph
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, RelType
 from chaingraph.store import Store
 

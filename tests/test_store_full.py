@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-import chaingraph.store_write as store_write
+import chaingraph.store.write as store_write
 from chaingraph.errors import StoreError
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, RelType
-from chaingraph.sqlite import sqlite3
+from chaingraph.store.sqlite import sqlite3
 from chaingraph.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent

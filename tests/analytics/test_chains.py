@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from chaingraph.chains import DEFAULT_CHAINS_DIR, find_template, load_chain, load_templates
+from chaingraph.analytics.chains import DEFAULT_CHAINS_DIR, find_template, load_chain, load_templates
 from chaingraph.errors import InputError
-from chaingraph.placement import place_firms
+from chaingraph.analytics.placement import place_firms
 
 from .conftest import CHAINS
 
@@ -83,7 +83,7 @@ def test_articles_place_suppliers_that_have_no_segment(analytics_store, tmp_path
     assert all("firm:a2" not in firms for firms in with_articles.values())
     assert all("firm:a1" not in firms for firms in place_firms(graph, chain).values())
     # Changsha now has a hydraulics firm of its own.
-    from chaingraph.gaps import find_gaps
+    from chaingraph.analytics.gaps import find_gaps
 
     seg = {s.segment: s for s in find_gaps(analytics_store, chain, "长沙").segments}
     assert seg["液压件"].local_firms == ["Changsha Hydraulic Works"] and seg["液压件"].status == "weak"

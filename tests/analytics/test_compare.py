@@ -3,7 +3,7 @@ fixture (Hunan: f1, f2, f3, f7; Changsha: f1, f2; Gansu: nothing)."""
 
 import pytest
 
-from chaingraph.compare import compare_regions
+from chaingraph.analytics.compare import compare_regions
 from chaingraph.errors import InputError
 
 from .conftest import CHAINS

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from chaingraph.chains import resolve_chain
+from chaingraph.analytics.chains import resolve_chain
 from chaingraph.errors import NotFoundError
-from chaingraph.gaps import find_gaps
-from chaingraph.regions import distance_km
+from chaingraph.analytics.gaps import find_gaps
+from chaingraph.analytics.regions import distance_km
 
 from .conftest import CHAINS
 

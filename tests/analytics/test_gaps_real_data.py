@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from chaingraph.gaps import find_gaps
+from chaingraph.analytics.gaps import find_gaps
 from ingest import ingest_paths
 from ingest.base import IngestOptions
 

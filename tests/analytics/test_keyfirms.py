@@ -5,7 +5,7 @@ f9 for f4, f1 for f3; betweenness of f1 = 8 / 56."""
 
 import pytest
 
-from chaingraph.keyfirms import declared_groups, key_firms
+from chaingraph.analytics.keyfirms import declared_groups, key_firms
 
 from .conftest import CHAINS
 

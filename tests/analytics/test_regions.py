@@ -3,7 +3,7 @@
 import pytest
 
 from chaingraph.errors import NotFoundError
-from chaingraph.regions import firm_locations, resolve_region
+from chaingraph.analytics.regions import firm_locations, resolve_region
 
 
 @pytest.mark.parametrize("name", ["Hunan", "湖南", "湖南省", "Hunan Province", "HUNAN"])

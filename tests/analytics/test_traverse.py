@@ -4,7 +4,7 @@ from tests/data/analytics/graph.jsonl (f1 三一重工 … f9 宝钢, with the c
 import pytest
 
 from chaingraph.errors import NotFoundError
-from chaingraph.traverse import downstream, trace, upstream
+from chaingraph.analytics.traverse import downstream, trace, upstream
 
 
 def _found(reached):

@@ -338,7 +338,7 @@ def test_a_firm_on_two_rows_is_reported_once_with_both_rows(store, tmp_path, mon
 _KILLED_INGEST = """
 import sys
 from pathlib import Path
-import chaingraph.store_write as store_write
+import chaingraph.store.write as store_write
 from chaingraph.store import Store
 from ingest import ingest_paths
 store_write.COMMIT_RECORDS, store_write.BULK_MIN = 3000, 1000

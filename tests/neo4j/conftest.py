@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from chaingraph.neo4j_connect import Neo4jSettings, open_driver
+from chaingraph.neo4j.connect import Neo4jSettings, open_driver
 from chaingraph.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

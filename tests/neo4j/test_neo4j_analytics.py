@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chaingraph.compare import compare_regions
-from chaingraph.gaps import find_gaps
-from chaingraph.keyfirms import key_firms
-from chaingraph.neo4j_connect import open_driver
-from chaingraph.neo4j_load import graph_from_neo4j
-from chaingraph.neo4j_sync import push_to_neo4j
+from chaingraph.analytics.compare import compare_regions
+from chaingraph.analytics.gaps import find_gaps
+from chaingraph.analytics.keyfirms import key_firms
+from chaingraph.neo4j.connect import open_driver
+from chaingraph.neo4j.load import graph_from_neo4j
+from chaingraph.neo4j.sync import push_to_neo4j
 from chaingraph.store import Store
-from chaingraph.traverse import downstream, upstream
+from chaingraph.analytics.traverse import downstream, upstream
 from ingest import ingest_paths
 from ingest.base import IngestOptions
 

@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from chaingraph.errors import Neo4jError
-from chaingraph.neo4j_cypher import run_cypher, run_on, unsafe_parts
-from chaingraph.neo4j_load import load_store
-from chaingraph.neo4j_connect import Neo4jSettings, open_driver
+from chaingraph.neo4j.cypher import run_cypher, run_on, unsafe_parts
+from chaingraph.neo4j.load import load_store
+from chaingraph.neo4j.connect import Neo4jSettings, open_driver
 
 HOSTILE = ["a'}) DETACH DELETE n //", "back`tick`", 'q"uo\'te', "back\\slash\\\\", "中文（测试）", "$x {id: 1}"]
 

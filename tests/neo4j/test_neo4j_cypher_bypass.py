@@ -12,8 +12,8 @@ import sys
 import pytest
 
 from chaingraph.errors import Neo4jError
-from chaingraph.neo4j_connect import open_driver
-from chaingraph.neo4j_cypher import run_cypher
+from chaingraph.neo4j.connect import open_driver
+from chaingraph.neo4j.cypher import run_cypher
 
 LOAD = "reads files or URLs on the server (LOAD CSV)"
 WRITE = "writes ("

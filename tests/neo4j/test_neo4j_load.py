@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from chaingraph.model import Label
-from chaingraph.neo4j_load import evidence_from_columns, graph_from_neo4j, load_store
-from chaingraph.neo4j_connect import Neo4jSettings, open_driver
+from chaingraph.neo4j.load import evidence_from_columns, graph_from_neo4j, load_store
+from chaingraph.neo4j.connect import Neo4jSettings, open_driver
 from chaingraph.store import Store
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "neo4j"
@@ -248,7 +248,7 @@ def test_cli_load_and_load_from_neo4j_round_trip(graph_store, neo4j_env, tmp_pat
 
 def test_an_element_id_that_names_no_node_of_that_id_makes_the_batch_go_again_by_id(
         graph_store, neo4j_driver, monkeypatch):
-    import chaingraph.neo4j_load as loader
+    import chaingraph.neo4j.load as loader
 
     real = loader.write_batch
     spoiled = []
@@ -277,7 +277,7 @@ def _firm(node_id: str, name: str):
 def test_a_name_too_long_to_index_is_cut_and_an_id_too_long_skipped_and_the_rest_loads(
         tmp_path, neo4j_driver, neo4j_env):
     from chaingraph.model import EdgeRecord, Evidence, RelType
-    from chaingraph.neo4j_load import MAX_INDEXED_BYTES
+    from chaingraph.neo4j.load import MAX_INDEXED_BYTES
 
     long_name = "湖南长沙工程机械" * 351  # 2,808 characters, 8,424 bytes of UTF-8
     long_id = "firm:" + "x" * 9000

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from chaingraph.errors import Neo4jError
-from chaingraph.neo4j_connect import Neo4jSettings
-from chaingraph.neo4j_cypher import run_cypher
+from chaingraph.neo4j.connect import Neo4jSettings
+from chaingraph.neo4j.cypher import run_cypher
 
 from .conftest import SCRIPT, local_env, parse_exports
 
@@ -117,9 +117,9 @@ def test_unreachable_maven_central_is_one_line(tmp_path):
 
 
 def test_bulk_import_of_a_neo4j_csv_export_then_load_adds_nothing(graph_store, tmp_path):
-    from chaingraph.export import export_store
-    from chaingraph.neo4j_connect import open_driver
-    from chaingraph.neo4j_load import load_store
+    from chaingraph.store.export import export_store
+    from chaingraph.neo4j.connect import open_driver
+    from chaingraph.neo4j.load import load_store
 
     export_store(graph_store, "neo4j-csv", tmp_path / "csv")
     env = local_env(tmp_path / "home")

@@ -9,12 +9,14 @@ import sys
 
 import pytest
 
-from chaingraph import questions, traverse
+from chaingraph.analytics import traverse
+
+from . import questions
 from chaingraph.errors import InputError, NotFoundError
-from chaingraph.neo4j_cypher import run_named
-from chaingraph.neo4j_load import load_store
-from chaingraph.neo4j_connect import open_driver
-from chaingraph.neo4j_queries import list_queries, load_query
+from chaingraph.neo4j.cypher import run_named
+from chaingraph.neo4j.load import load_store
+from chaingraph.neo4j.connect import open_driver
+from chaingraph.neo4j.queries import list_queries, load_query
 
 EXCAVATOR = "chain:excavator"
 

@@ -6,8 +6,8 @@ import pytest
 
 from chaingraph.errors import InputError, Neo4jError
 from chaingraph.model import Label, RelType
-from chaingraph.neo4j_connect import open_driver, settings_from
-from chaingraph.neo4j_queries import parse_query, statement
+from chaingraph.neo4j.connect import open_driver, settings_from
+from chaingraph.neo4j.queries import parse_query, statement
 
 
 def test_settings_come_from_options_then_environment():

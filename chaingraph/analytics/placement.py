@@ -20,7 +20,7 @@ A firm may sit in several segments. Each placement records why, e.g.
 ``segment:工程机械整机`` or ``products:液压``.
 
 >>> import networkx as nx
->>> from chaingraph.chains import chain_from_dict
+>>> from chaingraph.analytics.chains import chain_from_dict
 >>> g = nx.MultiDiGraph()
 >>> g.add_node("segment:pumps", label="Segment", name="Pumps")
 >>> g.add_node("f1", label="Firm", name="A")
@@ -39,8 +39,8 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from chaingraph.chains import Chain
-from chaingraph.graphsource import cache_stamp
+from chaingraph.analytics.chains import Chain
+from chaingraph.analytics.graphsource import cache_stamp
 from chaingraph.identity import fold, name_key
 from chaingraph.model import Evidence, Label, RelType
 

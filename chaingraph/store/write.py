@@ -2,7 +2,7 @@
 long stream of them is written by a thread while the next batch is being prepared.
 
 Each batch goes to SQLite as a few statements that take all its rows as one JSON
-array (see :data:`chaingraph.store_schema.UPSERT_NODES`); SQLite walks the array in
+array (see :data:`chaingraph.store.schema.UPSERT_NODES`); SQLite walks the array in
 C with the interpreter lock let go, so the producer (an ingester) and the encoding
 run on one core while the B-tree work runs on the other.
 """
@@ -25,9 +25,9 @@ import orjson
 from chaingraph.errors import StoreError
 from chaingraph.identity import name_key
 from chaingraph.model import EdgeRecord, NodeRecord, Record
-from chaingraph.sqlite import sqlite3
-from chaingraph.store_evidence import dedup
-from chaingraph.store_schema import (INSERT_NAMES, INSERT_PLACEHOLDERS, MAX_NID, NEW_NIDS, UPSERT_EDGES, UPSERT_NODES,
+from chaingraph.store.sqlite import sqlite3
+from chaingraph.store.evidence import dedup
+from chaingraph.store.schema import (INSERT_NAMES, INSERT_PLACEHOLDERS, MAX_NID, NEW_NIDS, UPSERT_EDGES, UPSERT_NODES,
                                      drop_bulk_index, has_bulk_index, restore_bulk_index, savepoint)
 
 
@@ -53,7 +53,7 @@ class UpsertStats:
 @dataclass
 class PreparedBatch:
     """One batch's rows, merged and encoded as the JSON arrays the
-    batch statements of :mod:`chaingraph.store_schema` take: ``nodes`` sorted by
+    batch statements of :mod:`chaingraph.store.schema` take: ``nodes`` sorted by
     id, ``placeholders`` (edge ends that may have no row yet) sorted, ``names`` in
     key order (measured 2x faster for the B-tree than arrival order), and
     ``edges``, which the statement sorts by their numbers; each as UTF-8 bytes."""
@@ -120,7 +120,7 @@ def prepare_batch(batch: list[Record], known: KnownIds) -> PreparedBatch:
                 kind = EdgeRecord
             else:
                 raise StoreError(f"the store takes NodeRecord and EdgeRecord, not {type(rec).__name__}")
-        # store_evidence.encode(), written out; null props are dropped because
+        # evidence.encode(), written out; null props are dropped because
         # json_patch deletes keys whose value is null, and both merges must agree.
         evidence = rec.evidence
         if evidence is last_evidence:  # a list row's records share one list: encode it once
@@ -277,7 +277,7 @@ class WriterThread:
 
     Once the records taken reach :data:`BULK_MIN` and the number of nodes the store
     held at the start, the write counts as long: the index on edge ends is dropped
-    (see :data:`chaingraph.store_schema.BULK_INDEX`) for the caller to build again
+    (see :data:`chaingraph.store.schema.BULK_INDEX`) for the caller to build again
     at the end."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, known: KnownIds, ahead: int = 4):

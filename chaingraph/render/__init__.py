@@ -2,10 +2,10 @@
 self-contained HTML file that opens with no network.
 
 ``render_map(store, MapOptions(chain=..., region=...), "map.html")`` picks the nodes
-(:mod:`chaingraph.render_select`, or :mod:`chaingraph.render_big` for a whole big
-store), styles them (:mod:`chaingraph.render_style`), adds tooltips with key facts
-and evidence (:mod:`chaingraph.render_tips`), and writes the page
-(:mod:`chaingraph.render_html`). Tooltips travel as data and are built in the page
+(:mod:`chaingraph.render.select`, or :mod:`chaingraph.render.big` for a whole big
+store), styles them (:mod:`chaingraph.render.style`), adds tooltips with key facts
+and evidence (:mod:`chaingraph.render.tips`), and writes the page
+(:mod:`chaingraph.render.html`). Tooltips travel as data and are built in the page
 as text nodes, never parsed as HTML.
 """
 
@@ -20,16 +20,16 @@ import networkx as nx
 from pyvis.edge import Edge
 from pyvis.network import Network
 
-from chaingraph.chains import resolve_chain
+from chaingraph.analytics.chains import resolve_chain
 from chaingraph.errors import InputError
 from chaingraph.model import Label, RelType
-from chaingraph.render_html import asset, json_block, page, vis_network_js
-from chaingraph.placement import place_firms, segment_nodes
-from chaingraph.render_big import select_whole_store
-from chaingraph.regions import group_members, resolve_region
-from chaingraph.render_select import Selection, select
-from chaingraph.render_tips import edge_tip, node_tip
-from chaingraph.render_style import (EDGE_STYLES, flow_levels, firm_stages, legend, node_colour,
+from chaingraph.render.html import asset, json_block, page, vis_network_js
+from chaingraph.analytics.placement import place_firms, segment_nodes
+from chaingraph.render.big import select_whole_store
+from chaingraph.analytics.regions import group_members, resolve_region
+from chaingraph.render.select import Selection, select
+from chaingraph.render.tips import edge_tip, node_tip
+from chaingraph.render.style import (EDGE_STYLES, flow_levels, firm_stages, legend, node_colour,
                                      node_shape, wrap_columns)
 from chaingraph.store import Store
 
@@ -45,8 +45,8 @@ class MapOptions:
     "force" (seeded physics) or "lr" (upstream -> downstream columns); at most
     ``max_nodes`` nodes; ``seed`` for the force layout; an optional page ``title``;
     extra directories of chain templates (``chains_dirs``). Chains and regions are
-    resolved as the gap analysis does (:mod:`chaingraph.chains`,
-    :mod:`chaingraph.regions`), so a map shows the firms a report counts."""
+    resolved as the gap analysis does (:mod:`chaingraph.analytics.chains`,
+    :mod:`chaingraph.analytics.regions`), so a map shows the firms a report counts."""
 
     chain: str | None = None
     region: str | None = None

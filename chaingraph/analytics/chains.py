@@ -57,7 +57,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 #: The templates shipped with chaingraph.
-DEFAULT_CHAINS_DIR = Path(__file__).resolve().parent.parent / "data" / "chains"
+DEFAULT_CHAINS_DIR = Path(__file__).resolve().parents[2] / "data" / "chains"
 STAGES = tuple(s.value for s in Stage)
 SUPPLIES = RelType.SUPPLIES.value
 BELONGS_TO = RelType.BELONGS_TO.value

@@ -2,7 +2,7 @@
 region, a table of the chain's segments (status, local firms, outside suppliers,
 candidate firms) and the chain map with missing segments marked.
 
-The analysis is :func:`chaingraph.gaps.find_gaps`; this module only draws it. The
+The analysis is :func:`chaingraph.analytics.gaps.find_gaps`; this module only draws it. The
 map shows the chain's segments in upstream -> downstream columns, each with its
 first local firms and outside suppliers to its left and its candidate firms to its
 right; the table lists everything.
@@ -17,15 +17,15 @@ from typing import Any
 
 import networkx as nx
 
-from chaingraph.chains import Chain, resolve_chain
+from chaingraph.analytics.chains import Chain, resolve_chain
 from chaingraph.errors import InputError
-from chaingraph.gaps import PRESENT_MIN, WEAK_SHARE, GapReport, find_gaps
-from chaingraph.graphsource import as_graph
+from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, GapReport, find_gaps
+from chaingraph.analytics.graphsource import as_graph
 from chaingraph.model import Label, RelType
 from chaingraph.render import map_data
-from chaingraph.render_html import asset, json_block, page, vis_network_js
-from chaingraph.render_select import Selection
-from chaingraph.render_style import MISSING_COLOUR, STAGE_COLOURS, normal_stage
+from chaingraph.render.html import asset, json_block, page, vis_network_js
+from chaingraph.render.select import Selection
+from chaingraph.render.style import MISSING_COLOUR, STAGE_COLOURS, normal_stage
 from chaingraph.store import Store
 
 #: How many local firms and outside suppliers each segment shows on the map.
@@ -57,7 +57,7 @@ def render_report(store: Store, chain: str, region: str, out_path: str | Path, *
                   top: int = 5, chains_dirs: tuple[str | Path, ...] = ()) -> ReportResult:
     """Run the gap analysis of ``chain`` in ``region`` on ``store`` and write it as
     the HTML page ``out_path``; return a :class:`ReportResult`. ``depth``,
-    ``top`` and ``chains_dirs`` are passed to :func:`chaingraph.gaps.find_gaps`.
+    ``top`` and ``chains_dirs`` are passed to :func:`chaingraph.analytics.gaps.find_gaps`.
     Raises :class:`NotFoundError` for an unknown chain or region."""
     graph = as_graph(store)
     chain_obj = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)

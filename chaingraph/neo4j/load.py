@@ -50,7 +50,7 @@ from typing import Any
 import networkx as nx
 
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
-from chaingraph.neo4j_queries import statement
+from chaingraph.neo4j.queries import statement
 from chaingraph.store import Store
 
 BATCH_SIZE = 10000
@@ -146,7 +146,7 @@ _EV_FIELDS = (("ev_row", 1, -1), ("ev_start", 2, -1), ("ev_end", 3, -1), ("ev_no
 
 def evidence_columns(items: list) -> dict[str, list]:
     """Return evidence items as stored (``[source, row, start, end, note, sentence]``,
-    see :func:`chaingraph.store_evidence.load_items`; :func:`~chaingraph.store_evidence.encode`
+    see :func:`chaingraph.store.evidence.load_items`; :func:`~chaingraph.store.evidence.encode`
     makes one of an :class:`Evidence`) as the parallel lists stored on nodes and
     relationships. ``ev_source`` is always there (when there is evidence); a list
     whose items are all the default (-1 or "") is left out, which saves Neo4j a
@@ -156,7 +156,7 @@ def evidence_columns(items: list) -> dict[str, list]:
 
     >>> sorted(evidence_columns([["source:a", 3, -1, -1, "", ""]]).items())
     [('ev_row', [3]), ('ev_source', ['source:a'])]
-    >>> from chaingraph.store_evidence import encode
+    >>> from chaingraph.store.evidence import encode
     >>> evidence_columns([encode(Evidence("source:a", note="n")), encode(Evidence("source:b", start=0, end=4))])
     {'ev_source': ['source:a', 'source:b'], 'ev_start': [-1, 0], 'ev_end': [-1, 4], 'ev_note': ['n', '']}
     """

@@ -23,10 +23,10 @@ import orjson
 from chaingraph.errors import NotFoundError, StoreError
 from chaingraph.identity import fold, name_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
-from chaingraph.sqlite import sqlite3
-from chaingraph.store_evidence import decode_list, load_items
-from chaingraph.store_schema import SCHEMA_VERSION, migrate
-from chaingraph.store_write import KnownIds, Pipeline, UpsertStats, connect, gc_paused, upsert_records
+from chaingraph.store.sqlite import sqlite3
+from chaingraph.store.evidence import decode_list, load_items
+from chaingraph.store.schema import SCHEMA_VERSION, migrate
+from chaingraph.store.write import KnownIds, Pipeline, UpsertStats, connect, gc_paused, upsert_records
 
 __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoreStats", "UpsertStats"]
 
@@ -108,7 +108,7 @@ class Store:
     @property
     def conn(self) -> sqlite3.Connection:
         """The SQLite connection, once every batch handed to the writer thread is
-        written (see :class:`chaingraph.store_write.Pipeline`)."""
+        written (see :class:`chaingraph.store.write.Pipeline`)."""
         self._pipeline.wait()
         return self._conn
 
@@ -314,7 +314,7 @@ class Store:
 
     def iter_node_rows(self, label: Label) -> Iterator[tuple[str, str, dict[str, Any], list[list]]]:
         """Yield ``(id, name, props, evidence items)`` for every node of ``label``, by
-        id: the evidence as stored (see :func:`chaingraph.store_evidence.load_items`),
+        id: the evidence as stored (see :func:`chaingraph.store.evidence.load_items`),
         for bulk readers such as the Neo4j loader that need no :class:`Evidence`
         objects (making them was a third of a load's reading)."""
         for node_id, name, props, items in self.conn.execute(

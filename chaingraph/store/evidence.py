@@ -1,6 +1,6 @@
 """How the store keeps evidence: each node and edge row holds a JSON array of
 items ``[source, row, start, end, note, sentence]``, merged in SQL (see
-:data:`chaingraph.store_schema.UPSERT_NODES`).
+:data:`chaingraph.store.schema.UPSERT_NODES`).
 
 >>> from chaingraph.model import Evidence
 >>> items = [encode(Evidence("source:b", start=0, end=4)), encode(Evidence("source:a", row=3))]

@@ -1,6 +1,6 @@
 """Self-contained HTML pages: every script and style inlined, nothing fetched.
 
-Pages come from the Jinja2 templates in ``chaingraph/templates/`` with autoescaping
+Pages come from the Jinja2 templates in ``chaingraph/render/templates/`` with autoescaping
 on. Data for scripts travels as JSON in a ``<script type="application/json">`` block
 with ``<``, ``>`` and ``&`` written as ``\\u`` escapes, so no name can close the
 block. vis-network is the copy that ships inside the pyvis package. A Content

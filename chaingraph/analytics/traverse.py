@@ -181,7 +181,7 @@ def trace(source: Any, name: str, direction: str, depth: int | None = 3) -> tupl
     node ``name`` means, walking ``direction`` at most ``depth`` hops (0 or None: no
     limit). ``source`` is a networkx graph or a store; from a store only the
     neighbourhood the walk can reach is read."""
-    from chaingraph.graphsource import as_graph, evidence_lookup
+    from chaingraph.analytics.graphsource import as_graph, evidence_lookup
 
     start = resolve_node(source, name)
     if isinstance(source, nx.Graph):

@@ -1,10 +1,10 @@
 """Comparing regions: a regions x segments coverage table for one chain.
 
 Each cell is the segment's status in the region (missing, weak, present, by the
-thresholds of :mod:`chaingraph.gaps`) and its number of local firms.
+thresholds of :mod:`chaingraph.analytics.gaps`) and its number of local firms.
 
 >>> import networkx as nx
->>> from chaingraph.chains import chain_from_dict
+>>> from chaingraph.analytics.chains import chain_from_dict
 >>> g = nx.MultiDiGraph()
 >>> for fid, seg, prov in [("a", "ore", "湖南"), ("b", "ore", "湖南"), ("c", "metal", "江苏")]:
 ...     g.add_node(fid, label="Firm", name=fid, province=prov, products=seg)
@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chaingraph.chains import Chain, resolve_chain
+from chaingraph.analytics.chains import Chain, resolve_chain
 from chaingraph.errors import InputError
-from chaingraph.gaps import PRESENT_MIN, WEAK_SHARE, find_gaps
-from chaingraph.graphsource import alias_lookup, as_graph, evidence_lookup
-from chaingraph.regions import resolve_region
+from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, find_gaps
+from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
+from chaingraph.analytics.regions import resolve_region
 
 
 @dataclass

@@ -2,7 +2,7 @@
 and how the network's own communities compare with the declared clusters and
 alliances.
 
-The network is the firms placed in the chain (see :mod:`chaingraph.placement`),
+The network is the firms placed in the chain (see :mod:`chaingraph.analytics.placement`),
 optionally only those in one region, with the SUPPLIES links among them.
 
 * **pagerank**: PageRank (damping 0.85) over dependency links customer -> supplier,
@@ -23,7 +23,7 @@ to ``top`` articulation points and sole suppliers (most dependent customers firs
 ordered by PageRank.
 
 >>> import networkx as nx
->>> from chaingraph.chains import chain_from_dict
+>>> from chaingraph.analytics.chains import chain_from_dict
 >>> g = nx.MultiDiGraph()
 >>> for f, seg in [("a", "ore"), ("b", "ore"), ("c", "metal"), ("d", "part"), ("e", "part")]:
 ...     g.add_node(f, label="Firm", name=f.upper(), products=seg)
@@ -47,11 +47,11 @@ from typing import Any
 
 import networkx as nx
 
-from chaingraph.chains import Chain, resolve_chain
-from chaingraph.graphsource import alias_lookup, as_graph, evidence_lookup
+from chaingraph.analytics.chains import Chain, resolve_chain
+from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
 from chaingraph.model import Label, RelType
-from chaingraph.placement import place_firms
-from chaingraph.regions import Region, firm_locations, resolve_region
+from chaingraph.analytics.placement import place_firms
+from chaingraph.analytics.regions import Region, firm_locations, resolve_region
 
 SUPPLIES = RelType.SUPPLIES.value
 EXACT_BETWEENNESS = 2000

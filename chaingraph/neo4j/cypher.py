@@ -3,7 +3,7 @@ results turned into plain rows for printing.
 
 A statement runs in a read transaction (read access mode, which the server enforces)
 unless ``write=True``. Before it is sent, it is read into tokens as the server reads
-it (:mod:`chaingraph.cypher_lexer`) and refused when it writes, reads files or URLs
+it (:mod:`chaingraph.neo4j.lexer`) and refused when it writes, reads files or URLs
 (``LOAD CSV``), commits its own transactions (``CALL { } IN TRANSACTIONS``), calls a
 procedure not on a short list of read-only ones (:data:`READ_PROCEDURES`) or a
 namespaced function that is not a built-in one (:data:`READ_FUNCTION_NAMESPACES`),
@@ -28,10 +28,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from chaingraph.cypher_lexer import SERVER_LINE_ENDS, WIDE_LINE_ENDS, Token, decode_escapes, tokens
+from chaingraph.neo4j.lexer import SERVER_LINE_ENDS, WIDE_LINE_ENDS, Token, decode_escapes, tokens
 from chaingraph.errors import InputError, Neo4jError
-from chaingraph.neo4j_connect import Neo4jSettings, explain, open_driver
-from chaingraph.neo4j_queries import load_query, parse_value
+from chaingraph.neo4j.connect import Neo4jSettings, explain, open_driver
+from chaingraph.neo4j.queries import load_query, parse_value
 
 WRITE_WORDS = frozenset({"CREATE", "INSERT", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "FOREACH",
                          "ALTER", "GRANT", "DENY", "REVOKE", "RENAME", "TERMINATE", "ENABLE", "DEALLOCATE",
@@ -179,7 +179,7 @@ def refusal(text: str) -> str | None:
 
 def parse_params(items: list[str] | None) -> dict[str, Any]:
     """Return ``name=value`` items as a dict, values read by
-    :func:`chaingraph.neo4j_queries.parse_value`; raise :class:`InputError` for an
+    :func:`chaingraph.neo4j.queries.parse_value`; raise :class:`InputError` for an
     item without ``=`` or with a bad name."""
     params: dict[str, Any] = {}
     for item in items or []:

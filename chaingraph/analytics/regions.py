@@ -27,7 +27,7 @@ import networkx as nx
 
 from chaingraph import gazetteer as gz
 from chaingraph.errors import NotFoundError
-from chaingraph.graphsource import cache_stamp
+from chaingraph.analytics.graphsource import cache_stamp
 from chaingraph.identity import fold, name_key, place_key
 from chaingraph.model import Label, RelType
 
@@ -121,7 +121,7 @@ def _node_place(graph: nx.MultiDiGraph, node: str) -> Place | None:
 def firm_locations(graph: nx.MultiDiGraph) -> dict[str, Location]:
     """Return the :class:`Location` of every Firm of ``graph`` that has one, from
     its ``city``/``province`` properties and LOCATED_IN edges. The result is cached
-    on the graph (see :func:`chaingraph.graphsource.cache_stamp`)."""
+    on the graph (see :func:`chaingraph.analytics.graphsource.cache_stamp`)."""
     stamp = cache_stamp(graph)
     cached = graph.graph.get("_chaingraph_locations")
     if cached and cached[0] == stamp:

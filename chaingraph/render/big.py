@@ -3,7 +3,7 @@
 A map of everything keeps only the most central nodes. Ranking them needs every
 node's degree, not the graph: this module counts each node's edges in the store
 (two index scans), ranks the nodes exactly as
-:func:`chaingraph.render_select.select` does (relationships in and out, Source
+:func:`chaingraph.render.select.select` does (relationships in and out, Source
 nodes and their edges left out, ties by id) and loads only the kept nodes with the
 edges among them. Firm stages come from the kept firms' BELONGS_TO edges to a
 Segment with a ``stage``.
@@ -15,8 +15,8 @@ import heapq
 from collections import Counter
 
 from chaingraph.model import Label, RelType
-from chaingraph.render_select import Selection
-from chaingraph.render_style import main_stage, normal_stage
+from chaingraph.render.select import Selection
+from chaingraph.render.style import main_stage, normal_stage
 from chaingraph.store import Store
 
 def select_whole_store(store: Store, max_nodes: int) -> tuple[Selection, dict[str, str]] | None:

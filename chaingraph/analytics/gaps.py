@@ -3,7 +3,7 @@ do the region's firms buy it from, and which firms elsewhere could fill a gap.
 
 For a segment *s* and a region *R*:
 
-* **local firms**: firms placed in *s* (see :mod:`chaingraph.placement`) that lie in *R*;
+* **local firms**: firms placed in *s* (see :mod:`chaingraph.analytics.placement`) that lie in *R*;
 * **outside suppliers**: firms placed in *s* outside *R* that SUPPLY a firm in *R*;
 * **status**: ``missing`` when no local firm; ``weak`` when fewer than
   ``present_min`` (default 2) local firms, or when more than ``weak_share`` (default
@@ -24,7 +24,7 @@ For a segment *s* and a region *R*:
   name. Scores are rounded to 3 decimals.
 
 >>> import networkx as nx
->>> from chaingraph.chains import chain_from_dict
+>>> from chaingraph.analytics.chains import chain_from_dict
 >>> g = nx.MultiDiGraph()
 >>> for fid, seg, prov in [("a", "ore", "湖南"), ("b", "metal", "湖南"), ("c", "metal", "湖南"),
 ...                        ("d", "ore", "江苏")]:
@@ -51,11 +51,11 @@ from typing import Any
 
 import networkx as nx
 
-from chaingraph.chains import Chain, resolve_chain
-from chaingraph.graphsource import alias_lookup, as_graph, evidence_lookup
+from chaingraph.analytics.chains import Chain, resolve_chain
+from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
 from chaingraph.model import Evidence, RelType
-from chaingraph.placement import place_firms
-from chaingraph.regions import Location, Region, distance_km, firm_locations, resolve_region
+from chaingraph.analytics.placement import place_firms
+from chaingraph.analytics.regions import Location, Region, distance_km, firm_locations, resolve_region
 
 SUPPLIES = RelType.SUPPLIES.value
 PRESENT_MIN = 2

@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 
 from chaingraph.model import Evidence, Label, RelType
-from chaingraph.render_select import Selection
+from chaingraph.render.select import Selection
 from chaingraph.store import Store
 
 _TIP_PROPS = ("short_name", "stock_code", "credit_code", "province", "city", "products", "stage",

@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from chaingraph.errors import StoreError
-from chaingraph.sqlite import sqlite3
-from chaingraph.store_evidence import dumps
+from chaingraph.store.sqlite import sqlite3
+from chaingraph.store.evidence import dumps
 
 SCHEMA_VERSION = 3
 

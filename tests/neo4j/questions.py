@@ -2,7 +2,7 @@
 :meth:`chaingraph.store.Store.to_networkx`): the same questions the named queries of
 ``queries/`` answer in Neo4j, with the same definitions, so each answer can be
 checked against the other. Upstream and downstream walks live in
-:mod:`chaingraph.traverse`.
+:mod:`chaingraph.analytics.traverse`.
 
 A firm is *in* a region (a City or Province id) when it is LOCATED_IN it, or LOCATED_IN
 a City that is LOCATED_IN it. A chain's segments are the Segments that BELONG_TO its

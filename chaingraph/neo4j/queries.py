@@ -36,7 +36,7 @@ from typing import Any
 from chaingraph.errors import InputError, NotFoundError
 from chaingraph.model import Label, RelType
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
 _PARAM = re.compile(r"^param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*(.*?))?\s*:\s*(.*)$")
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 

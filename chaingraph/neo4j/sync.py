@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from chaingraph.neo4j_connect import Neo4jSettings, explain, open_driver
-from chaingraph.neo4j_load import BATCH_SIZE, LoadReport, load_record_count, load_store, records_from_neo4j
+from chaingraph.neo4j.connect import Neo4jSettings, explain, open_driver
+from chaingraph.neo4j.load import BATCH_SIZE, LoadReport, load_record_count, load_store, records_from_neo4j
 from chaingraph.store import Store, UpsertStats
 
 
@@ -14,7 +14,7 @@ def push_to_neo4j(settings: Neo4jSettings, store: Store, batch_size: int = BATCH
                   progress: Callable[[int], None] | None = None,
                   on_total: Callable[[int], None] | None = None) -> LoadReport:
     """Connect with ``settings`` and load ``store`` into Neo4j (see
-    :func:`chaingraph.neo4j_load.load_store`); ``on_total`` is told first how many
+    :func:`chaingraph.neo4j.load.load_store`); ``on_total`` is told first how many
     records will be sent. Returns the :class:`LoadReport`; driver errors come out as
     one-line :class:`chaingraph.errors.Neo4jError` without credentials."""
     import neo4j.exceptions as ne
