@@ -125,6 +125,20 @@ def _write_whole(out: Path, write: Callable[[Path], None]) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _write_import_csv(path: Path, key_columns: list[str], kind_column: str, kind: str, items: list,
+                      keys_of: Callable[[Any], list[str]]) -> None:
+    """Write ``items`` (nodes of one label or edges of one type) to ``path`` in the
+    bulk importer's header format: the key columns ``keys_of(item)`` gives, one
+    column per property any item has, the evidence as JSON, and ``kind``."""
+    props = sorted({k for item in items for k in item.props})
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*key_columns, *props, "evidence", kind_column])
+        for item in items:
+            writer.writerow([*keys_of(item), *(_csv_cell(item.props.get(k)) for k in props),
+                             _evidence_json(item.evidence), kind])
+
+
 def _export_neo4j_csv(store: Store, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -133,28 +147,16 @@ def _export_neo4j_csv(store: Store, out: Path) -> list[Path]:
         nodes_by_label[node.label.value].append(node)
     args = []
     for label, nodes in sorted(nodes_by_label.items()):
-        keys = sorted({k for n in nodes for k in n.props})
         path = out / f"nodes_{label}.csv"
-        with open(path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["id:ID", "name", *keys, "evidence", ":LABEL"])
-            for n in nodes:
-                writer.writerow([n.id, n.name, *(_csv_cell(n.props.get(k)) for k in keys),
-                                 _evidence_json(n.evidence), label])
+        _write_import_csv(path, ["id:ID", "name"], ":LABEL", label, nodes, lambda n: [n.id, n.name])
         written.append(path)
         args.append(f"--nodes={path.name}")
     edges_by_type: dict[str, list] = defaultdict(list)
     for edge in store.iter_edges(evidence=True):
         edges_by_type[edge.type.value].append(edge)
     for typ, edges in sorted(edges_by_type.items()):
-        keys = sorted({k for e in edges for k in e.props})
         path = out / f"rels_{typ}.csv"
-        with open(path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([":START_ID", ":END_ID", *keys, "evidence", ":TYPE"])
-            for e in edges:
-                writer.writerow([e.src, e.dst, *(_csv_cell(e.props.get(k)) for k in keys),
-                                 _evidence_json(e.evidence), typ])
+        _write_import_csv(path, [":START_ID", ":END_ID"], ":TYPE", typ, edges, lambda e: [e.src, e.dst])
         written.append(path)
         args.append(f"--relationships={path.name}")
     script = out / "import.sh"
