@@ -426,3 +426,18 @@ def apply_review(store: Store, path: Path) -> tuple[int, int, ResolveReport]:
     store.record_decisions(decided)
     report = resolve_firms(store)
     return (sum(d[2] == "accept" for d in decided), sum(d[2] == "reject" for d in decided), report)
+
+
+def run_resolve(store: Store, *, review: Path | None = None, apply: Path | None = None) -> dict[str, Any]:
+    """What ``chaingraph resolve`` does: read a reviewer's decisions from ``apply``
+    (kept in the store), merge what is certain (and what was accepted), and with
+    ``review`` write the uncertain pairs left for a person. Returns the figures as
+    a JSON-ready dict: merged, accepted, rejected, ambiguous names and review pairs."""
+    accepted = rejected = 0
+    if apply is not None:
+        accepted, rejected, first = apply_review(store, apply)
+    report = review_pairs(store, review) if review is not None else resolve_firms(store)
+    merged = report.merged + (first.merged if apply is not None else 0)
+    return {"merged": merged, "accepted": accepted, "rejected": rejected,
+            "ambiguous": len(report.ambiguous), "review_pairs": len(report.review),
+            "review_file": str(review) if review is not None else None}
