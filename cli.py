@@ -110,6 +110,21 @@ def ingest(
 
 
 @app.command()
+def resolve(
+    review: Optional[Path] = typer.Option(None, "--review", help="Write the uncertain firm pairs to this CSV for a person to decide."),
+    apply: Optional[Path] = typer.Option(None, "--apply", help="Read a review CSV's accept/reject decisions back and keep them."),
+    fmt: FormatOption = "table",
+) -> None:
+    """Merge firm nodes that are one firm (codes, names, places); review uncertain pairs."""
+    from chaingraph.resolution import run_resolve
+
+    with open_store(create=False) as store:
+        result = run_resolve(store, review=review, apply=apply)
+    rows = [{"what": k, "value": v} for k, v in result.items() if v is not None]
+    emit(render_rows(rows, ["what", "value"], fmt, payload=result))
+
+
+@app.command()
 def stats(fmt: FormatOption = "table") -> None:
     """Count nodes per label, edges per type, and evidence."""
     with open_store(create=False) as store:

@@ -20,7 +20,8 @@ from chaingraph.files import JSONL_SUFFIXES, looks_binary, read_head, walk_files
 from chaingraph.model import Record
 from chaingraph.store import Store
 from ingest.articles import ArticleIngester
-from ingest.base import IngestContext, IngestOptions, IngestReport, Ingester, Skipped, remove_stale, write_rejects
+from ingest.base import IngestContext, IngestOptions, IngestReport, Ingester, Reject, Skipped, remove_stale, \
+    write_rejects
 from ingest.columns import load_mapping
 from ingest.firm_list import FirmListIngester
 from ingest.records import RecordsIngester
@@ -137,6 +138,8 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
             report.skipped.append(Skipped(str(path), failure))
             continue
         report.files.append((str(path), ingester.name))
+    if report.files:
+        _resolve_firms(store, report)
     if report.rejects and rejects_path is not None:
         write_rejects(report.rejects, rejects_path, "rejected rows")
         report.rejects_path = rejects_path
@@ -144,6 +147,18 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
         write_rejects(report.warnings, warnings_path(rejects_path), "warnings")
         report.warnings_path = warnings_path(rejects_path)
     return report
+
+
+def _resolve_firms(store: Store, report: IngestReport) -> None:
+    """Merge the firm nodes the run made that are firms known under another id
+    (see :mod:`chaingraph.resolution`), noting names that fit several firms."""
+    from chaingraph.resolution import resolve_firms
+
+    resolved = resolve_firms(store)
+    report.merged = resolved.merged
+    for name, ids in resolved.ambiguous[:1000]:
+        report.warnings.append(Reject("(resolution)", None, f"firm name {name!r} fits several firms "
+                                      f"({', '.join(ids[:4])}); not merged", ""))
 
 
 def _not_taken(path: Path, head: bytes) -> Skipped:

@@ -64,6 +64,8 @@ class IngestReport:
     #: Rows taken but worth a look (duplicate codes, links to unlisted firms), issue 3.
     warnings: list[Reject] = field(default_factory=list)
     warnings_path: Path | None = None
+    #: Firm nodes merged with another node of the same firm after the run.
+    merged: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as a JSON-ready dict."""
@@ -76,6 +78,7 @@ class IngestReport:
             "warnings_file": str(self.warnings_path) if self.warnings_path else None,
             "written": {"nodes": self.written.nodes, "edges": self.written.edges,
                         "evidence": self.written.evidence},
+            "merged": self.merged,
         }
 
 

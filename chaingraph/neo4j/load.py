@@ -430,6 +430,10 @@ def load_store(store: Store, driver: Any, database: str | None = None, batch_siz
     report = LoadReport()
     with quick_thread_switches(), store.snapshot():
         ensure_schema(driver, database)
+        # Nodes merged away in the store (entity resolution) leave Neo4j too.
+        gone = sorted(store.merged_ids())
+        for batch in _batches(gone, batch_size):
+            write_batch(driver, statement("_delete_merged", label=Label.FIRM), batch, report, database)
         ends_of: dict[str, tuple[Label, str]] = {}
         for label in Label:
             query = statement("_merge_nodes", label=label)

@@ -25,6 +25,7 @@ from chaingraph.identity import fold, name_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from chaingraph.store.sqlite import sqlite3
 from chaingraph.store.evidence import decode_list, load_items
+from chaingraph.store.merge import follow, merge_nodes, redirects
 from chaingraph.store.schema import SCHEMA_VERSION, migrate
 from chaingraph.store.write import KnownIds, Pipeline, UpsertStats, connect, gc_paused, upsert_records
 
@@ -77,6 +78,7 @@ class Store:
         if self.path.exists() and self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a store file")
         self._snapshots = 0  # depth of the open snapshot() blocks
+        self._redirects: dict[str, str] = {}  # merged-away ids -> their survivors
         self._known = KnownIds()
         self._pipeline = Pipeline()
         try:
@@ -99,6 +101,7 @@ class Store:
         try:
             conn = self._conn = connect(self.path, private_index=private_index)
             migrate(conn, self.path)
+            self._redirects = redirects(conn)
         except BaseException:
             if conn is not None:
                 conn.close()
@@ -164,12 +167,45 @@ class Store:
         :class:`StoreError` inside a :meth:`snapshot`."""
         if self._snapshots:
             raise StoreError(f"{self.path}: cannot write inside a read snapshot")
+        if self._redirects:
+            records = _redirected(records, self._redirects)
         return upsert_records(self.conn, self._known, self._pipeline, self.path, records, batch_size, progress)
+
+    def merge(self, pairs: Iterable[tuple[str, str]],
+              choose_name: Callable[[str, str, dict, dict], str] | None = None) -> int:
+        """Merge each ``(old id, survivor id)`` of ``pairs`` (see
+        :func:`chaingraph.store.merge.merge_nodes`) and return how many nodes were
+        merged away; later records under an old id go to its survivor."""
+        if self._snapshots:
+            raise StoreError(f"{self.path}: cannot write inside a read snapshot")
+        try:
+            done = merge_nodes(self.conn, pairs, choose_name)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: could not merge nodes ({exc})") from exc
+        finally:
+            self._known.clear()
+        self._redirects = redirects(self.conn)
+        return done
+
+    def merged_ids(self) -> dict[str, str]:
+        """Return every id merged away with the id of the node that holds it now."""
+        return redirects(self.conn)
+
+    def record_decisions(self, decisions: Iterable[tuple[str, str, str]]) -> None:
+        """Keep reviewers' ``(id a, id b, 'accept' or 'reject')`` decisions on firm
+        pairs; a later decision on a pair replaces the earlier."""
+        from chaingraph.store.schema import write_transaction
+
+        with write_transaction(self.conn):
+            self.conn.executemany("INSERT OR REPLACE INTO decisions (a, b, decision) VALUES (?, ?, ?)",
+                                  list(decisions))
 
     # -- reading single items ----------------------------------------------------
     @_in_snapshot
     def get_node(self, node_id: str) -> NodeRecord | None:
-        """Return the node with ``node_id`` and its evidence, or None."""
+        """Return the node with ``node_id`` (or the node it was merged into) and its
+        evidence, or None."""
+        node_id = follow(self.conn, node_id)
         row = self.conn.execute("SELECT id, label, name, props FROM nodes WHERE id=? AND label<>''", (node_id,)).fetchone()
         if row is None:
             return None
@@ -234,7 +270,8 @@ class Store:
 
         lab = label.value if label else None
         add(r[0] for r in self.conn.execute(
-            "SELECT id FROM nodes WHERE id=? AND label<>'' AND (? IS NULL OR label=?)", (name, lab, lab)))
+            "SELECT id FROM nodes WHERE id=? AND label<>'' AND (? IS NULL OR label=?)",
+            (follow(self.conn, name), lab, lab)))
         key = name_key(name)
         if key:
             # Every name a node has been given is in the names table, under its key.
@@ -444,6 +481,20 @@ def _open_failure(path: Path, exc: sqlite3.Error) -> str:
     if full:
         return f"{path}: cannot open the store: the disk holding it is full ({exc}); free some space and try again"
     return f"{path}: cannot open the store ({exc})"
+
+
+def _redirected(records: Iterable[Record], moved: dict[str, str]) -> Iterator[Record]:
+    """Yield ``records`` with ids merged away replaced by their survivors'; an edge
+    that becomes a loop by it (two names of one firm) is left out."""
+    for rec in records:
+        if type(rec) is EdgeRecord:
+            src, dst = moved.get(rec.src, rec.src), moved.get(rec.dst, rec.dst)
+            if src == dst and (rec.src != src or rec.dst != dst):
+                continue
+            rec.src, rec.dst = src, dst
+        elif type(rec) is NodeRecord and rec.id in moved:
+            rec.id = moved[rec.id]
+        yield rec
 
 
 def _props(text: str) -> dict[str, Any]:

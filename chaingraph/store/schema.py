@@ -12,7 +12,7 @@ from chaingraph.errors import StoreError
 from chaingraph.store.sqlite import sqlite3
 from chaingraph.store.evidence import dumps
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # The index a long write drops and builds again at its end (see restore_bulk_index):
 # its entries arrive in random order, and maintaining it row by row cost a 1M-node,
@@ -46,6 +46,12 @@ CREATE TABLE IF NOT EXISTS names (
     PRIMARY KEY (label, key, node_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_node ON names(node_id);
+CREATE TABLE IF NOT EXISTS merged (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS merged_new ON merged(new_id);
+CREATE TABLE IF NOT EXISTS decisions (
+    a TEXT NOT NULL, b TEXT NOT NULL, decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject')),
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
 CREATE VIEW IF NOT EXISTS edge_ids AS
     SELECT s.id AS src, e.type AS type, d.id AS dst, e.props AS props, e.evidence AS evidence,
            e.src AS src_nid, e.dst AS dst_nid
@@ -147,6 +153,9 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
             version = 2
         if version == 2:
             _v2_to_v3(conn)
+            version = 3
+        if version == 3:
+            _v3_to_v4(conn)
         return
     elif conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         raise StoreError(f"{path}: an SQLite file, but not a chaingraph store")
@@ -302,3 +311,10 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
         conn.execute("DROP TABLE nodes_v2")
         conn.execute("DROP TABLE edges_v2")
         conn.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
+
+
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    # v4 adds the tables of entity resolution: merged ids and reviewers' decisions.
+    with write_transaction(conn):
+        _create_tables(conn)
+        conn.execute("UPDATE meta SET value='4' WHERE key='schema_version'")

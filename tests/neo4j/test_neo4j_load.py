@@ -317,3 +317,23 @@ def test_a_server_gone_mid_load_is_one_line_of_error(graph_store, neo4j_settings
     assert result.returncode == 1
     assert result.stderr.startswith("Error: cannot reach Neo4j at bolt://127.0.0.1:"), result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
+
+
+def test_a_load_after_a_merge_removes_the_merged_away_node(neo4j_driver, tmp_path):
+    from chaingraph.model import EdgeRecord, Evidence, NodeRecord, Label, RelType
+    from chaingraph.resolution import resolve_firms
+
+    ev = [Evidence("source:test", 1)]
+    with Store(tmp_path / "m.db") as store:
+        store.upsert([NodeRecord("firm:stock:000157", Label.FIRM, "中联重科股份有限公司", {"stock_code": "000157"}, ev),
+                      NodeRecord("firm:name:中联重科@长沙", Label.FIRM, "中联重科股份有限公司", {"province": "湖南"}, ev),
+                      NodeRecord("city:长沙", Label.CITY, "长沙市", {}, ev),
+                      EdgeRecord(RelType.LOCATED_IN, "firm:name:中联重科@长沙", "city:长沙", {}, ev)])
+        load_store(store, neo4j_driver)
+        assert resolve_firms(store).merged == 1
+        load_store(store, neo4j_driver)
+        ids = {r["id"] for r in neo4j_driver.execute_query("MATCH (n:Firm) RETURN n.id AS id").records}
+        assert ids == {"firm:stock:000157"}
+        rels = neo4j_driver.execute_query(
+            "MATCH (f:Firm)-[:LOCATED_IN]->(c:City) RETURN f.id AS f, c.id AS c").records
+        assert [(r["f"], r["c"]) for r in rels] == [("firm:stock:000157", "city:长沙")]
