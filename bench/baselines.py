@@ -137,3 +137,20 @@ def sqlite_read(n_firms: int, seed: int, db: str) -> dict:
         conn.close()
     return {"sqlite_nx_s": round(t.seconds, 2), "sqlite_nx_nodes": graph.number_of_nodes(),
             "sqlite_nx_edges": graph.number_of_edges()}
+
+
+def pandas_dedupe(db: str) -> dict:
+    """Find duplicate firms the way a user with pandas might: read the store's firm
+    ids and names, key each name (case, width and legal suffixes folded) and group
+    by the key; return the seconds and the number of ids in groups of two or more."""
+    import pandas as pd
+
+    from chaingraph.identity import name_key
+
+    with Timer() as t:
+        with sqlite3.connect(db) as conn:
+            frame = pd.read_sql_query("SELECT id, name FROM nodes WHERE label='Firm'", conn)
+        frame["key"] = frame["name"].map(name_key)
+        sizes = frame.groupby("key")["id"].transform("size")
+        duplicates = int((sizes > 1).sum())
+    return {"pandas_s": round(t.seconds, 3), "pandas_duplicates": duplicates}
