@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from chaingraph.errors import ChainGraphError
-from chaingraph.output import render_rows
+from chaingraph.output import render_rows, shorten
 from chaingraph.store import DEFAULT_DB, Store
 
 app = typer.Typer(
@@ -42,6 +42,8 @@ def open_store(create: bool = True) -> Store:
 # Options many commands share, declared once.
 FormatOption = Annotated[str, typer.Option("--format", help="table, json or csv.")]
 ParamOption = Annotated[Optional[List[str]], typer.Option("--param", help="name=value (JSON, else text); repeatable.")]
+OutOption = Annotated[Optional[Path], typer.Option("-o", "--out", metavar="FILE",
+                                                  help="Also write the result to FILE: .xlsx, .csv, .json (format from the extension).")]
 
 
 def progress_bar() -> Progress:
@@ -59,6 +61,17 @@ def emit(text: str) -> None:
 def note(text: str) -> None:
     """Print a message to stderr on one line, never wrapped."""
     print(text, file=sys.stderr)
+
+
+def save(out: Optional[Path], tables: list, payload: object, html=None) -> None:
+    """Write a result to ``out`` (when given) in the format its extension names, and
+    say which files were written."""
+    if out is None:
+        return
+    from chaingraph.output import write_output
+
+    written = write_output(out, tables, payload, html)
+    note("wrote " + ", ".join(str(p) for p in written))
 
 
 @app.callback()
@@ -127,34 +140,25 @@ def show(
     fmt: FormatOption = "table",
 ) -> None:
     """Show one node with its properties, edges and the evidence for each."""
+    from chaingraph.analytics.graphsource import evidence_text, source_namer
     from chaingraph.store.describe import describe_node
 
     with open_store(create=False) as store:
         node = describe_node(store, name)
+        source = source_namer(store)
+        text = {id(e): evidence_text(e, source) for e in node["evidence"] + [x for e in node["edges"]
+                                                                           for x in e["evidence"]]}
     if fmt == "json":
         emit(json.dumps(node, ensure_ascii=False, indent=2))
         return
     head = [{"field": "id", "value": node["id"]}, {"field": "label", "value": node["label"]},
             {"field": "name", "value": node["name"]}, {"field": "aliases", "value": node["aliases"]}]
     head += [{"field": k, "value": v} for k, v in sorted(node["props"].items())]
-    head += [{"field": "evidence", "value": _evidence_text(e)} for e in node["evidence"]]
+    head += [{"field": "evidence", "value": text[id(e)]} for e in node["evidence"]]
     emit(render_rows(head, ["field", "value"], fmt, title=node["name"]))
     edges = [{"dir": e["direction"], "type": e["type"], "other": f"{e['other_name']} ({e['other_id']})",
-              "evidence": [_evidence_text(x) for x in e["evidence"]]} for e in node["edges"]]
+              "evidence": [text[id(x)] for x in e["evidence"]]} for e in node["edges"]]
     emit(render_rows(edges, ["dir", "type", "other", "evidence"], fmt, title="edges"))
-
-
-def _evidence_text(ev: dict) -> str:
-    where = ev["source"]
-    if "row" in ev:
-        where += f" row {ev['row']}"
-    if "start" in ev:
-        where += f" chars {ev['start']}-{ev.get('end')}"
-    if ev.get("note"):
-        where += f" ({ev['note']})"
-    if ev.get("sentence"):
-        where += f": {ev['sentence'][:120]}"
-    return where
 
 
 @app.command()
@@ -290,6 +294,7 @@ def query(
     password: PasswordOption = None,
     database: DatabaseOption = None,
     fmt: FormatOption = "table",
+    out: OutOption = None,
 ) -> None:
     """Run a named query of queries/ on Neo4j (read-only), or list them with --list."""
     from chaingraph.neo4j.connect import settings_from
@@ -304,7 +309,10 @@ def query(
                             for p in q.params]} for q in list_queries()]
         emit(render_rows(rows, ["name", "params", "answers"], fmt))
         return
+    from chaingraph.output import Table
+
     result = run_named(settings_from(uri, user, password, database), name, parse_params(param))
+    save(out, [Table(name, list(result.columns), result.rows)], result.rows)
     emit(render_rows(result.rows, result.columns, fmt, title=name))
 
 # --- planner analytics (issue 6) ------------------------------------------------------
@@ -313,18 +321,15 @@ _CHAIN_HELP = "A chain template's name (see data/chains/), a Chain node, or a se
 _CHAINS_DIR_HELP = "Another directory of chain templates (*.toml), searched first."
 
 
-def _trace(name: str, direction: str, depth: int, fmt: str) -> None:
-    from chaingraph.analytics.traverse import trace
+def _trace(name: str, direction: str, depth: int, fmt: str, out: Optional[Path]) -> None:
+    from chaingraph.analytics.traverse import trace, trace_table
 
     with open_store(create=False) as store:
         start, reached = trace(store, name, direction, depth)
-    rows = [{"depth": r.depth, "name": r.name, "label": r.label, "id": r.node,
-             "path": " -> ".join(r.path), "evidence": [_evidence_text(e.to_dict()) for ev in r.evidence.values()
-                                                       for e in ev]} for r in reached]
-    emit(render_rows(rows, ["depth", "name", "label", "id", "path", "evidence"], fmt,
-                     title=f"{direction} of {start}",
-                     payload={"start": start, "direction": direction, "depth": depth,
-                              "nodes": [r.to_dict() for r in reached]}))
+        table = trace_table(store, start, reached, direction)
+    payload = {"start": start, "direction": direction, "depth": depth, "nodes": [r.to_dict() for r in reached]}
+    emit(render_rows(table.rows, table.columns, fmt, title=f"{direction} of {start}", payload=payload))
+    save(out, [table], payload)
     note(f"{len(reached)} node(s) {direction} of {start} within {depth or 'any number of'} hop(s)")
 
 
@@ -333,9 +338,10 @@ def upstream(
     name: str = typer.Argument(..., help="A firm or segment: id, name or alias."),
     depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit)."),
     fmt: FormatOption = "table",
+    out: OutOption = None,
 ) -> None:
     """List the suppliers, their suppliers, … of a firm or segment, with the path and evidence."""
-    _trace(name, "upstream", depth, fmt)
+    _trace(name, "upstream", depth, fmt, out)
 
 
 @app.command()
@@ -343,9 +349,10 @@ def downstream(
     name: str = typer.Argument(..., help="A firm or segment: id, name or alias."),
     depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit)."),
     fmt: FormatOption = "table",
+    out: OutOption = None,
 ) -> None:
     """List the customers, their customers, … of a firm or segment, with the path and evidence."""
-    _trace(name, "downstream", depth, fmt)
+    _trace(name, "downstream", depth, fmt, out)
 
 
 @app.command()
@@ -356,6 +363,8 @@ def gaps(
     top: int = typer.Option(5, "--top", help="Candidate firms shown per missing or weak segment."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", metavar="FILE",
+                                                help="Also write the result to FILE: .xlsx, .csv, .json, or .html (the report).")] = None,
 ) -> None:
     """Show, per segment of a chain, the region's firms, outside suppliers, status and candidate firms."""
     from chaingraph.analytics.gaps import find_gaps
@@ -364,12 +373,20 @@ def gaps(
         bar.add_task("reading the graph and placing firms", total=None)
         report = find_gaps(store, chain, region, depth=depth, top=top,
                            chains_dirs=[chains_dir] if chains_dir else ())
+        html = None
+        if out is not None and out.suffix.lower() == ".html":
+            from chaingraph.render.report import render_report
+
+            def html(path: Path) -> None:
+                render_report(store, chain, region, path, depth=depth or None, top=top,
+                              chains_dirs=(chains_dir,) if chains_dir else ())
+        save(out, report.tables(), report.to_dict(), html)
     short = fmt == "table"
-    rows = [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": s.status,
-             "local_firms": (f"{len(s.local_firms)}: " + "; ".join(s.local_firms[:5]) if s.local_firms else "0")
-             if short else s.local_firms,
-             "outside_suppliers": s.outside_suppliers[:5] if short else s.outside_suppliers,
-             "candidates": [f"{c.firm} ({c.province or '?'}, {c.score})" for c in s.candidates]}
+    rows = [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": str(s.status),
+             "local_firms": shorten(s.local_firms) if short else s.local_firms,
+             "outside_suppliers": shorten(s.outside_suppliers) if short and s.outside_suppliers
+             else s.outside_suppliers,
+             "candidates": [f"{c.firm} ({c.province or '?'}, {c.score})" for c in s.candidates] or s.note}
             for s in report.segments]
     emit(render_rows(rows, ["segment", "stage", "weight", "status", "local_firms", "outside_suppliers", "candidates"], fmt,
                      title=f"{report.chain} in {report.region}", payload=report.to_dict()))
@@ -384,6 +401,7 @@ def key_firms_command(
     sample: Optional[int] = typer.Option(None, "--betweenness-k", help="Sources sampled for betweenness (default: exact up to 2,000 firms, else 128)."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
+    out: OutOption = None,
 ) -> None:
     """Rank a chain's firms (PageRank, betweenness), flag those whose loss cuts it, and compare communities with clusters."""
     from chaingraph.analytics.keyfirms import key_firms
@@ -392,6 +410,7 @@ def key_firms_command(
         bar.add_task("reading the graph and ranking firms", total=None)
         report = key_firms(store, chain, region, depth=depth, top=top, betweenness_k=sample,
                            chains_dirs=[chains_dir] if chains_dir else ())
+    save(out, report.tables(), report.to_dict())
     if fmt == "json":
         emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -414,6 +433,7 @@ def compare(
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
+    out: OutOption = None,
 ) -> None:
     """Show a regions x segments coverage table for a chain: status and local firm count per cell."""
     from chaingraph.analytics.compare import compare_regions
@@ -422,6 +442,7 @@ def compare(
         bar.add_task("reading the graph and placing firms", total=None)
         report = compare_regions(store, chain, regions.replace("，", ",").split(","), depth=depth,
                                  chains_dirs=[chains_dir] if chains_dir else ())
+    save(out, report.tables(), report.to_dict())
     emit(render_rows(report.rows(), ["segment", "stage", *report.regions], fmt, title=report.chain,
                      payload=report.to_dict()))
 

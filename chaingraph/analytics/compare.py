@@ -28,6 +28,7 @@ from chaingraph.errors import InputError
 from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, find_gaps
 from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
 from chaingraph.analytics.regions import resolve_region
+from chaingraph.output import Table
 
 
 @dataclass
@@ -42,6 +43,21 @@ class CoverageReport:
         """Return ``{"chain", "regions", "segments": [{"segment", "stage",
         "coverage": {region: {"status", "firms"}}}]}``."""
         return {"chain": self.chain, "regions": list(self.regions), "segments": self.segments}
+
+    def tables(self) -> list[Table]:
+        """Return the report as tables for a spreadsheet: ``coverage`` (a segment a
+        row, ``status (n)`` per region) and ``cells`` (one segment and region a row,
+        status and firm count apart)."""
+        cells = [{"segment": seg["segment"], "stage": seg["stage"], "region": region,
+                  "status": seg["coverage"][region]["status"], "firms": seg["coverage"][region]["firms"]}
+                 for seg in self.segments for region in self.regions]
+        return [Table("coverage", ["segment", "stage", *self.regions], self.rows()),
+                Table("cells", ["segment", "stage", "region", "status", "firms"], cells)]
+
+    def to_frame(self) -> Any:
+        """Return the coverage as a pandas DataFrame, one segment and region a row
+        (columns segment, stage, region, status, firms)."""
+        return self.tables()[1].frame()
 
     def rows(self) -> list[dict[str, Any]]:
         """Return one flat row per segment: segment, stage, then ``status (n)`` per region."""

@@ -53,7 +53,9 @@ import networkx as nx
 
 from chaingraph.analytics.chains import Chain, resolve_chain
 from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
+from chaingraph.errors import InputError
 from chaingraph.model import Evidence, RelType
+from chaingraph.output import Table
 from chaingraph.analytics.placement import place_firms
 from chaingraph.analytics.regions import Location, Region, distance_km, firm_locations, resolve_region
 
@@ -102,13 +104,14 @@ class SegmentGap:
     links_in: int = 0
     links_from_outside: int = 0
     weight: float = 1.0
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return ``{"segment", "stage", "status", "local_firms",
-        "outside_suppliers", "candidates"}``."""
-        return {"segment": self.segment, "stage": self.stage, "status": self.status,
+        "outside_suppliers", "candidates", "note"}``."""
+        return {"segment": self.segment, "stage": self.stage, "status": str(self.status),
                 "local_firms": list(self.local_firms), "outside_suppliers": list(self.outside_suppliers),
-                "candidates": [c.to_dict() for c in self.candidates]}
+                "candidates": [c.to_dict() for c in self.candidates], "note": self.note}
 
 
 @dataclass
@@ -122,6 +125,38 @@ class GapReport:
     def to_dict(self) -> dict[str, Any]:
         """Return ``{"chain", "region", "segments": [...]}`` (see :meth:`SegmentGap.to_dict`)."""
         return {"chain": self.chain, "region": self.region, "segments": [s.to_dict() for s in self.segments]}
+
+    def tables(self) -> list[Table]:
+        """Return the report as three tables for a spreadsheet: ``segments`` (one row
+        a segment), ``candidates`` and ``local_firms`` (one firm a row)."""
+        segs = Table("segments", ["segment", "stage", "weight", "status", "local_count", "local_firms",
+                                  "outside_suppliers", "links_in", "links_from_outside", "note"],
+                     [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": str(s.status),
+                       "local_count": len(s.local_firms), "local_firms": s.local_firms,
+                       "outside_suppliers": s.outside_suppliers, "links_in": s.links_in,
+                       "links_from_outside": s.links_from_outside, "note": s.note} for s in self.segments])
+        cands = Table("candidates", ["segment", "status", "rank", "firm", "province", "city", "score",
+                                     "weight", "nearness", "evidence"],
+                      [{"segment": s.segment, "status": str(s.status), "rank": i, "firm": c.firm,
+                        "province": c.province, "city": c.city, "score": c.score, "weight": c.weight,
+                        "nearness": c.nearness, "evidence": c.evidence}
+                       for s in self.segments for i, c in enumerate(s.candidates, start=1)])
+        local = Table("local_firms", ["segment", "firm", "id"],
+                      [{"segment": s.segment, "firm": name, "id": fid}
+                       for s in self.segments for name, fid in zip(s.local_firms, s.local_ids)])
+        return [segs, cands, local]
+
+    def to_frame(self, table: str = "segments") -> Any:
+        """Return one of :meth:`tables` (``segments``, ``candidates`` or
+        ``local_firms``) as a pandas DataFrame."""
+        return _table(self.tables(), table).frame()
+
+
+def _table(tables: list[Table], name: str) -> Table:
+    for table in tables:
+        if table.name == name:
+            return table
+    raise InputError(f"no table {name!r}; choose one of {', '.join(t.name for t in tables)}")
 
 
 def _status(local: int, links_in: int, from_outside: int, present_min: int, weak_share: float) -> str:
@@ -208,6 +243,9 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
                          seg.weight)
         if status != "present" and top > 0:
             gap.candidates = _candidates(graph, members, in_region, degree, locations, region, here, lookup, top)
+            if not gap.candidates:
+                gap.note = (f"no firm of {seg.name} is known outside {region.name}" if members
+                            else f"no firm of {seg.name} is known anywhere in the graph")
         segments.append(gap)
     return GapReport(chain.name, region.name, segments)
 

@@ -50,6 +50,7 @@ import networkx as nx
 from chaingraph.analytics.chains import Chain, resolve_chain
 from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
 from chaingraph.model import Label, RelType
+from chaingraph.output import Table
 from chaingraph.analytics.placement import place_firms
 from chaingraph.analytics.regions import Region, firm_locations, resolve_region
 
@@ -120,6 +121,20 @@ class KeyFirmsReport:
                 "network": {"firms": self.network_firms, "links": self.network_links,
                             "betweenness_k": self.betweenness_k},
                 "firms": [f.to_dict() for f in self.firms], "communities": [c.to_dict() for c in self.communities]}
+
+    def tables(self) -> list[Table]:
+        """Return the report as tables for a spreadsheet: ``firms`` (one firm a row,
+        with its measures) and ``communities``."""
+        firms = Table("firms", ["firm", "id", "segments", "province", "city", "pagerank", "betweenness",
+                                "articulation", "sole_supplier_of", "community", "groups"],
+                      [f.to_dict() for f in self.firms])
+        comms = Table("communities", ["id", "size", "members", "best_group", "jaccard"],
+                      [c.to_dict() for c in self.communities])
+        return [firms, comms]
+
+    def to_frame(self) -> Any:
+        """Return the key firms as a pandas DataFrame, one firm a row."""
+        return self.tables()[0].frame()
 
 
 def supply_network(graph: nx.MultiDiGraph, firms: set[str]) -> nx.DiGraph:

@@ -48,11 +48,12 @@ class Reached:
     name: str = ""
     label: str = ""
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    path_names: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the reached node as a JSON-ready dict."""
         return {"id": self.node, "name": self.name, "label": self.label, "depth": self.depth,
-                "path": self.path,
+                "path": self.path, "path_names": self.path_names,
                 "evidence": {k: [e.to_dict() for e in v] for k, v in self.evidence.items()}}
 
 
@@ -104,7 +105,8 @@ def walk(graph: nx.MultiDiGraph, node_id: str, direction: str, depth: int | None
                 path = chain if direction == "upstream" else chain[::-1]
                 attrs = graph.nodes[other]
                 found.append(Reached(other, level, path, str(attrs.get("name", other)),
-                                     str(attrs.get("label", ""))))
+                                     str(attrs.get("label", "")),
+                                     path_names=[str(graph.nodes[n].get("name", n)) for n in path]))
         frontier = nxt
     return found
 
@@ -195,3 +197,17 @@ def trace(source: Any, name: str, direction: str, depth: int | None = 3) -> tupl
         graph = as_graph(source)
     reached = walk(graph, start, direction, depth)
     return start, attach_evidence(reached, evidence_lookup(source))
+
+
+def trace_table(source: Any, start: str, reached: list[Reached], direction: str) -> "Table":
+    """Return the nodes of a :func:`trace` as a table (``upstream``/``downstream``):
+    one node a row with its depth, name, label, id, the path by names and the
+    evidence of the path's edges by file name and row or sentence."""
+    from chaingraph.analytics.graphsource import evidence_text, source_namer
+    from chaingraph.output import Table
+
+    name = source_namer(source)
+    rows = [{"depth": r.depth, "name": r.name, "label": r.label, "id": r.node,
+             "path": " -> ".join(r.path_names or r.path),
+             "evidence": [evidence_text(e, name, 80) for ev in r.evidence.values() for e in ev]} for r in reached]
+    return Table(direction, ["depth", "name", "label", "id", "path", "evidence"], rows)

@@ -97,7 +97,7 @@ def test_json_shape_is_exactly_the_documented_one(analytics_store):
     data = json.loads(json.dumps(find_gaps(analytics_store, "toy machinery", "Hunan", chains_dirs=[CHAINS]).to_dict()))
     assert set(data) == {"chain", "region", "segments"}
     for seg in data["segments"]:
-        assert set(seg) == {"segment", "stage", "status", "local_firms", "outside_suppliers", "candidates"}
+        assert set(seg) == {"segment", "stage", "status", "local_firms", "outside_suppliers", "candidates", "note"}
         for cand in seg["candidates"]:
             assert set(cand) == {"firm", "province", "city", "score"}
 
