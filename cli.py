@@ -42,6 +42,8 @@ def open_store(create: bool = True) -> Store:
 # Options many commands share, declared once.
 FormatOption = Annotated[str, typer.Option("--format", help="table, json or csv.")]
 ParamOption = Annotated[Optional[List[str]], typer.Option("--param", help="name=value (JSON, else text); repeatable.")]
+RegionsFileOption = Annotated[Optional[Path], typer.Option(
+    "--regions", metavar="FILE", help="A TOML file of your own regions ([[region]] name, cities, provinces, counties).")]
 OutOption = Annotated[Optional[Path], typer.Option("-o", "--out", metavar="FILE",
                                                   help="Also write the result to FILE: .xlsx, .csv, .json (format from the extension).")]
 
@@ -61,6 +63,13 @@ def emit(text: str) -> None:
 def note(text: str) -> None:
     """Print a message to stderr on one line, never wrapped."""
     print(text, file=sys.stderr)
+
+
+def region_defs(path: Optional[Path]) -> list:
+    """Read the user's regions file (--regions FILE), none when not given."""
+    from chaingraph.analytics.regions import load_regions
+
+    return load_regions(path) if path else []
 
 
 def save(out: Optional[Path], tables: list, payload: object, html=None) -> None:
@@ -318,6 +327,8 @@ def query(
 # --- planner analytics (issue 6) ------------------------------------------------------
 
 _CHAIN_HELP = "A chain template's name (see data/chains/), a Chain node, or a segment (then it and its upstream)."
+_REGION_HELP = ("A province, city, county, city group (长株潭, 长三角, Greater Bay Area …), cluster or "
+                "alliance, in Chinese or English, or a region of --regions FILE.")
 _CHAINS_DIR_HELP = "Another directory of chain templates (*.toml), searched first."
 
 
@@ -358,7 +369,8 @@ def downstream(
 @app.command()
 def gaps(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
-    region: str = typer.Option(..., "--region", help="A province, city or cluster, in Chinese or English."),
+    region: str = typer.Option(..., "--region", help=_REGION_HELP),
+    regions_file: RegionsFileOption = None,
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     top: int = typer.Option(5, "--top", help="Candidate firms shown per missing or weak segment."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
@@ -371,7 +383,8 @@ def gaps(
 
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and placing firms", total=None)
-        report = find_gaps(store, chain, region, depth=depth, top=top,
+        defs = region_defs(regions_file)
+        report = find_gaps(store, chain, region, depth=depth, top=top, regions=defs,
                            chains_dirs=[chains_dir] if chains_dir else ())
         html = None
         if out is not None and out.suffix.lower() == ".html":
@@ -379,7 +392,7 @@ def gaps(
 
             def html(path: Path) -> None:
                 render_report(store, chain, region, path, depth=depth or None, top=top,
-                              chains_dirs=(chains_dir,) if chains_dir else ())
+                              chains_dirs=(chains_dir,) if chains_dir else (), regions=tuple(defs))
         save(out, report.tables(), report.to_dict(), html)
     short = fmt == "table"
     rows = [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": str(s.status),
@@ -395,7 +408,8 @@ def gaps(
 @app.command("key-firms")
 def key_firms_command(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
-    region: Optional[str] = typer.Option(None, "--region", help="Only the firms of this province, city or cluster."),
+    region: Optional[str] = typer.Option(None, "--region", help="Only the firms of this region: " + _REGION_HELP),
+    regions_file: RegionsFileOption = None,
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     top: int = typer.Option(20, "--top", help="Firms each ranking contributes."),
     sample: Optional[int] = typer.Option(None, "--betweenness-k", help="Sources sampled for betweenness (default: exact up to 2,000 firms, else 128)."),
@@ -409,6 +423,7 @@ def key_firms_command(
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and ranking firms", total=None)
         report = key_firms(store, chain, region, depth=depth, top=top, betweenness_k=sample,
+                           regions=region_defs(regions_file),
                            chains_dirs=[chains_dir] if chains_dir else ())
     save(out, report.tables(), report.to_dict())
     if fmt == "json":
@@ -429,7 +444,9 @@ def key_firms_command(
 @app.command()
 def compare(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
-    regions: str = typer.Option(..., "--regions", help="Comma-separated provinces, cities or clusters."),
+    regions: str = typer.Option(..., "--regions", metavar="REGIONS",
+                                help="Comma-separated regions (see gaps --region); a .toml file among them "
+                                     "adds all the regions it defines."),
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
@@ -483,7 +500,8 @@ def render(
 @app.command()
 def report(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
-    region: str = typer.Option(..., "--region", help="A province, city or cluster, in Chinese or English."),
+    region: str = typer.Option(..., "--region", help=_REGION_HELP),
+    regions_file: RegionsFileOption = None,
     out: Path = typer.Option(Path("report.html"), "-o", "--out", help="The HTML file to write."),
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     top: int = typer.Option(5, "--top", help="Candidate firms per missing or weak segment."),
@@ -495,7 +513,8 @@ def report(
 
     with open_store(create=False) as store:
         result = render_report(store, chain, region, out, depth=depth or None, top=top,
-                               chains_dirs=(chains_dir,) if chains_dir else ())
+                               chains_dirs=(chains_dir,) if chains_dir else (),
+                               regions=tuple(region_defs(regions_file)))
     row = {"file": result.path, "chain": result.chain, "region": result.region, "bytes": result.bytes,
            **{s: result.statuses.get(s, 0) for s in ("present", "weak", "missing")}}
     emit(render_rows([row], ["file", "chain", "region", "present", "weak", "missing", "bytes"], fmt,

@@ -27,7 +27,7 @@ from chaingraph.analytics.chains import Chain, resolve_chain
 from chaingraph.errors import InputError
 from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, find_gaps
 from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
-from chaingraph.analytics.regions import resolve_region
+from chaingraph.analytics.regions import RegionDef, regions_to_compare, resolve_region
 from chaingraph.output import Table
 
 
@@ -72,18 +72,22 @@ class CoverageReport:
 
 
 def compare_regions(source: Any, chain: str | Chain, regions: Iterable[str], *, depth: int | None = 1,
-                    chains_dirs: Iterable[str | Path] = (), present_min: int = PRESENT_MIN,
+                    chains_dirs: Iterable[str | Path] = (), regions_defs: Iterable[RegionDef] = (),
+                    present_min: int = PRESENT_MIN,
                     weak_share: float = WEAK_SHARE) -> CoverageReport:
-    """Return the :class:`CoverageReport` of ``chain`` over ``regions`` (province,
-    city or cluster names, Chinese or English) in ``source`` (a graph or a store).
+    """Return the :class:`CoverageReport` of ``chain`` over ``regions`` (names
+    :func:`~chaingraph.analytics.regions.resolve_region` knows, looking first among
+    the user's ``regions_defs``; a name ending in ``.toml`` is a regions file, all
+    of whose regions are compared) in ``source`` (a graph or a store).
     Raises :class:`InputError` when no region is given."""
-    names = [r.strip() for r in regions if r and r.strip()]
+    names, found = regions_to_compare(r for r in regions if r)
     if not names:
         raise InputError("give at least one region")
     graph = as_graph(source)
     chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
     lookup = evidence_lookup(source)
-    resolved = [resolve_region(graph, r, alias_lookup(source)) for r in names]
+    defs = list(regions_defs) + found
+    resolved = [resolve_region(graph, r, alias_lookup(source), defs) for r in names]
     columns = []
     for region in resolved:
         label = region.name

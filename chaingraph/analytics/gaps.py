@@ -16,8 +16,8 @@ For a segment *s* and a region *R*:
 
   where ``weight`` is the firm's number of supply links with other firms of the chain
   divided by the largest such number among the segment's candidates (0 when none
-  has links); ``nearness`` is 1 for a firm in the region's province (a city or
-  cluster region), else ``0.8 * max(0, 1 - d / 2500)`` with *d* the distance in km
+  has links); ``nearness`` is 1 for a firm in a province the region lies in
+  without covering it whole (a city, a city group, a cluster's places), else ``0.8 * max(0, 1 - d / 2500)`` with *d* the distance in km
   between the firm's city (or province) and the region's, and 0 when the firm's
   place is unknown; ``evidence`` is the number of evidence items on the firm (from
   the store, or 1 when the graph has none) capped at 5, divided by 5. Ties go by
@@ -57,7 +57,8 @@ from chaingraph.errors import InputError
 from chaingraph.model import Evidence, RelType
 from chaingraph.output import Table
 from chaingraph.analytics.placement import place_firms
-from chaingraph.analytics.regions import Location, Region, distance_km, firm_locations, resolve_region
+from chaingraph.analytics.regions import (Location, Region, RegionDef, distance_km, firm_locations,
+                                          resolve_region)
 
 SUPPLIES = RelType.SUPPLIES.value
 PRESENT_MIN = 2
@@ -121,10 +122,13 @@ class GapReport:
     chain: str
     region: str
     segments: list[SegmentGap]
+    places: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """Return ``{"chain", "region", "segments": [...]}`` (see :meth:`SegmentGap.to_dict`)."""
-        return {"chain": self.chain, "region": self.region, "segments": [s.to_dict() for s in self.segments]}
+        """Return ``{"chain", "region", "places", "segments": [...]}`` (see
+        :meth:`SegmentGap.to_dict`; ``places`` lists the region's places)."""
+        return {"chain": self.chain, "region": self.region, "places": self.places,
+                "segments": [s.to_dict() for s in self.segments]}
 
     def tables(self) -> list[Table]:
         """Return the report as three tables for a spreadsheet: ``segments`` (one row
@@ -170,7 +174,8 @@ def _status(local: int, links_in: int, from_outside: int, present_min: int, weak
 def _nearness(loc: Location | None, region: Region, region_place: str | None) -> float:
     if loc is None:
         return 0.0
-    if loc.province is not None and loc.province.key in region.provinces and region.kind != "province":
+    if (loc.province is not None and loc.province.key in region.provinces
+            and loc.province.key not in region.whole_provinces):
         return 1.0
     here = loc.city.key if loc.city else (loc.province.key if loc.province else None)
     dist = distance_km(here, region_place)
@@ -182,9 +187,7 @@ def _nearness(loc: Location | None, region: Region, region_place: str | None) ->
 
 
 def _region_place(region: Region) -> str | None:
-    if region.kind in ("province", "city"):
-        return region.key
-    return sorted(region.provinces)[0] if len(region.provinces) == 1 else None
+    return region.anchor
 
 
 def chain_degrees(graph: nx.MultiDiGraph, firms: set[str]) -> Counter:
@@ -199,12 +202,14 @@ def chain_degrees(graph: nx.MultiDiGraph, firms: set[str]) -> Counter:
 
 
 def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: int | None = 1,
-              chains_dirs: Iterable[str | Path] = (), present_min: int = PRESENT_MIN,
+              chains_dirs: Iterable[str | Path] = (), regions: Iterable[RegionDef] = (),
+              present_min: int = PRESENT_MIN,
               weak_share: float = WEAK_SHARE, top: int = TOP,
               evidence: Callable[[str], list[Evidence]] | None = None) -> GapReport:
     """Return the :class:`GapReport` of ``chain`` (a :class:`Chain`, or a template,
     chain or segment name; a segment takes ``depth`` hops of upstream segments) in
-    ``region`` (a :class:`Region`, or a province, city or cluster name).
+    ``region`` (a :class:`Region`, or a name :func:`resolve_region` knows, looking
+    first among the user's ``regions``).
 
     ``source`` is a networkx graph or a store (anything with ``to_networkx()``);
     ``evidence`` looks up a node's evidence for the candidates' score (default: the
@@ -214,7 +219,8 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
     graph = as_graph(source)
     lookup = evidence or evidence_lookup(source)
     chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
-    region = resolve_region(graph, region, alias_lookup(source)) if isinstance(region, str) else region
+    if isinstance(region, str):
+        region = resolve_region(graph, region, alias_lookup(source), regions)
     placed = place_firms(graph, chain, lookup)
     locations = firm_locations(graph)
     in_region = region.firms(graph)
@@ -247,7 +253,7 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
                 gap.note = (f"no firm of {seg.name} is known outside {region.name}" if members
                             else f"no firm of {seg.name} is known anywhere in the graph")
         segments.append(gap)
-    return GapReport(chain.name, region.name, segments)
+    return GapReport(chain.name, region.name, segments, region.describe())
 
 
 def _candidates(graph: nx.MultiDiGraph, members: dict[str, str], in_region: set[str], degree: Counter,

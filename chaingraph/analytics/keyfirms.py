@@ -52,7 +52,7 @@ from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lo
 from chaingraph.model import Label, RelType
 from chaingraph.output import Table
 from chaingraph.analytics.placement import place_firms
-from chaingraph.analytics.regions import Region, firm_locations, resolve_region
+from chaingraph.analytics.regions import Region, RegionDef, firm_locations, resolve_region
 
 SUPPLIES = RelType.SUPPLIES.value
 EXACT_BETWEENNESS = 2000
@@ -176,7 +176,8 @@ def declared_groups(graph: nx.MultiDiGraph, firms: Iterable[str]) -> dict[str, s
 
 
 def key_firms(source: Any, chain: str | Chain, region: str | Region | None = None, *, depth: int | None = 1,
-              chains_dirs: Iterable[str | Path] = (), top: int = TOP, betweenness_k: int | None = None,
+              chains_dirs: Iterable[str | Path] = (), regions: Iterable[RegionDef] = (), top: int = TOP,
+              betweenness_k: int | None = None,
               seed: int = 0) -> KeyFirmsReport:
     """Return the :class:`KeyFirmsReport` of ``chain`` (a :class:`Chain`, template,
     chain or segment name) over ``source`` (a networkx graph or a store), only the
@@ -186,7 +187,7 @@ def key_firms(source: Any, chain: str | Chain, region: str | Region | None = Non
     graph = as_graph(source)
     chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
     if isinstance(region, str):
-        region = resolve_region(graph, region, alias_lookup(source))
+        region = resolve_region(graph, region, alias_lookup(source), regions)
     placed = place_firms(graph, chain, evidence_lookup(source))
     segments_of: dict[str, list[str]] = defaultdict(list)
     for seg_name, members in placed.items():

@@ -20,7 +20,8 @@ import networkx as nx
 from chaingraph.analytics.chains import Chain, resolve_chain
 from chaingraph.errors import InputError
 from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, GapReport, find_gaps
-from chaingraph.analytics.graphsource import as_graph
+from chaingraph.analytics.graphsource import alias_lookup, as_graph
+from chaingraph.analytics.regions import RegionDef, resolve_region
 from chaingraph.model import Label, RelType
 from chaingraph.render import map_data
 from chaingraph.render.html import asset, json_block, page, vis_network_js
@@ -54,14 +55,17 @@ class ReportResult:
 
 
 def render_report(store: Store, chain: str, region: str, out_path: str | Path, *, depth: int | None = 1,
-                  top: int = 5, chains_dirs: tuple[str | Path, ...] = ()) -> ReportResult:
+                  top: int = 5, chains_dirs: tuple[str | Path, ...] = (),
+                  regions: tuple[RegionDef, ...] = ()) -> ReportResult:
     """Run the gap analysis of ``chain`` in ``region`` on ``store`` and write it as
     the HTML page ``out_path``; return a :class:`ReportResult`. ``depth``,
-    ``top`` and ``chains_dirs`` are passed to :func:`chaingraph.analytics.gaps.find_gaps`.
+    ``top`` and ``chains_dirs`` are passed to :func:`chaingraph.analytics.gaps.find_gaps`;
+    ``region`` is looked up as there (the user's ``regions`` first, then aliases).
     Raises :class:`NotFoundError` for an unknown chain or region."""
     graph = as_graph(store)
     chain_obj = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
-    report = find_gaps(graph, chain_obj, region, top=top, evidence=store.evidence)
+    where = resolve_region(graph, region, alias_lookup(store), regions)
+    report = find_gaps(graph, chain_obj, where, top=top, evidence=store.evidence)
     html = report_page(store, graph, chain_obj, report)
     out = Path(out_path)
     try:
