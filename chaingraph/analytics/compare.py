@@ -99,5 +99,5 @@ def compare_regions(source: Any, chain: str | Chain, regions: Iterable[str], *, 
         report = find_gaps(graph, chain, region, present_min=present_min, weak_share=weak_share, top=0,
                            evidence=lookup)
         for row, gap in zip(segments, report.segments):
-            row["coverage"][label] = {"status": gap.status, "firms": len(gap.local_ids)}
+            row["coverage"][label] = {"status": str(gap.status), "firms": len(gap.local_ids)}
     return CoverageReport(chain.name, columns, segments)

@@ -34,7 +34,7 @@ For a segment *s* and a region *R*:
 ...     {"name": "ore", "stage": "upstream", "keywords": ["ore"], "supplies": ["metal"]},
 ...     {"name": "metal", "stage": "midstream", "keywords": ["metal"]}]})
 >>> report = find_gaps(g, chain, "Hunan")
->>> [(s.segment, s.status, s.local_firms, s.outside_suppliers) for s in report.segments]
+>>> [(s.segment, str(s.status), s.local_firms, s.outside_suppliers) for s in report.segments]
 [('ore', 'weak', ['A'], ['D']), ('metal', 'present', ['B', 'C'], [])]
 >>> report.to_dict()["segments"][0]["candidates"]
 [{'firm': 'D', 'province': '江苏', 'city': None, 'score': 0.712}]
@@ -46,6 +46,7 @@ import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +97,7 @@ class SegmentGap:
 
     segment: str
     stage: str
-    status: str
+    status: GapStatus
     local_firms: list[str] = field(default_factory=list)
     outside_suppliers: list[str] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
@@ -163,12 +164,33 @@ def _table(tables: list[Table], name: str) -> Table:
     raise InputError(f"no table {name!r}; choose one of {', '.join(t.name for t in tables)}")
 
 
-def _status(local: int, links_in: int, from_outside: int, present_min: int, weak_share: float) -> str:
+class GapStatus(str, Enum):
+    """A segment's status in a region; the one vocabulary of gaps, compare, report,
+    render and the ``chain_gaps_in_region`` named query."""
+
+    MISSING = "missing"
+    WEAK = "weak"
+    PRESENT = "present"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def gap_status(local: int, links_in: int = 0, from_outside: int = 0, present_min: int = PRESENT_MIN,
+               weak_share: float = WEAK_SHARE) -> GapStatus:
+    """Return the status of a segment with ``local`` firms in the region, ``links_in``
+    supply links from the segment's firms to firms in the region, ``from_outside`` of
+    them from firms outside it: the one definition every command uses (the named
+    query ``chain_gaps_in_region`` writes the same rule in Cypher).
+
+    >>> [str(gap_status(*args)) for args in [(0,), (1,), (3, 4, 3), (3, 4, 2)]]
+    ['missing', 'weak', 'weak', 'present']
+    """
     if local == 0:
-        return "missing"
+        return GapStatus.MISSING
     if local < present_min or (links_in and from_outside / links_in > weak_share):
-        return "weak"
-    return "present"
+        return GapStatus.WEAK
+    return GapStatus.PRESENT
 
 
 def _nearness(loc: Location | None, region: Region, region_place: str | None) -> float:
@@ -243,11 +265,11 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
                         from_outside += 1
                         outside_count[firm] += 1
         outside = sorted(outside_count, key=lambda f: (-outside_count[f], str(names[f].get("name", f))))
-        status = _status(len(local), links_in, from_outside, present_min, weak_share)
+        status = gap_status(len(local), links_in, from_outside, present_min, weak_share)
         gap = SegmentGap(seg.name, seg.stage, status, [str(names[f].get("name", f)) for f in local],
                          [str(names[f].get("name", f)) for f in outside], [], local, outside, links_in, from_outside,
                          seg.weight)
-        if status != "present" and top > 0:
+        if status is not GapStatus.PRESENT and top > 0:
             gap.candidates = _candidates(graph, members, in_region, degree, locations, region, here, lookup, top)
             if not gap.candidates:
                 gap.note = (f"no firm of {seg.name} is known outside {region.name}" if members
