@@ -17,7 +17,24 @@ from chaingraph.errors import ChainGraphError
 from chaingraph.output import render_rows, shorten
 from chaingraph.store import DEFAULT_DB, Store
 
+class Commands(typer.core.TyperGroup):
+    """The command group: a mistyped command gets "did you mean" suggestions."""
+
+    def resolve_command(self, ctx, args):  # noqa: D102 (click's hook)
+        import click
+        import difflib
+
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            close = difflib.get_close_matches(args[0], list(self.commands), n=3, cutoff=0.5) if args else []
+            if close and "No such command" in str(exc.message):
+                exc.message += f" Did you mean {', '.join(close)}?"
+            raise
+
+
 app = typer.Typer(
+    cls=Commands,
     help="Build an industrial-chain knowledge graph from news articles and firm lists, "
          "and ask it planners' questions.",
     no_args_is_help=True,
@@ -83,11 +100,27 @@ def save(out: Optional[Path], tables: list, payload: object, html=None) -> None:
     note("wrote " + ", ".join(str(p) for p in written))
 
 
+def _print_version(value: bool) -> None:
+    """Print the installed version and stop (the --version option)."""
+    if not value:
+        return
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        emit(f"chaingraph {installed('chaingraph')}")
+    except PackageNotFoundError:
+        emit("chaingraph (not installed)")
+    raise typer.Exit()
+
+
 @app.callback()
 def _options(
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", envvar="CHAINGRAPH_DB",
                             help="The embedded store (an SQLite file)."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+    version: bool = typer.Option(False, "--version", is_eager=True, expose_value=False, callback=_print_version,
+                                 help="Print chaingraph's version and exit."),
 ) -> None:
     State.db = db
     State.debug = debug
@@ -100,7 +133,8 @@ def ingest(
     paths: List[Path] = typer.Argument(..., help="Files or directories to ingest."),
     encoding: Optional[str] = typer.Option(None, help="Text encoding of list files (detected when omitted)."),
     sheet: Optional[str] = typer.Option(None, help="Only this sheet of Excel workbooks."),
-    mapping: Optional[Path] = typer.Option(None, help="A mapping file describing a list's layout."),
+    mapping: Optional[Path] = typer.Option(None, exists=True, dir_okay=False, readable=True,
+                                           help="A mapping file describing a list's layout (checked before anything is read)."),
     rejects: Optional[Path] = typer.Option(None, help="Where to write rejected rows (default: next to the store)."),
     fmt: FormatOption = "table",
 ) -> None:
@@ -173,13 +207,14 @@ def show(
 @app.command()
 def export(
     out_path: Path = typer.Argument(..., metavar="OUT", help="Output file (a directory for neo4j-csv)."),
-    fmt: str = typer.Option(..., "--format", help="graphml, gexf, json or neo4j-csv."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="graphml, gexf, json or neo4j-csv (default: from OUT's extension)."),
 ) -> None:
     """Write the whole graph, with evidence, as GraphML, GEXF, JSON or neo4j-admin CSV."""
+    from chaingraph.output import export_format
     from chaingraph.store.export import export_store
 
     with open_store(create=False) as store:
-        files = export_store(store, fmt, out_path)
+        files = export_store(store, fmt or export_format(out_path), out_path)
     for path in files:
         emit(str(path))
 
@@ -314,7 +349,8 @@ def query(
     check_format(fmt)
     if list_ or not name:
         rows = [{"name": q.name, "answers": q.answers,
-                 "params": [p.name + ("" if p.required else f"={json.dumps(p.default, ensure_ascii=False)}")
+                 "params": [p.name + (f" ({p.kind})" if p.kind else "")
+                            + ("" if p.required else f"={json.dumps(p.default, ensure_ascii=False)}")
                             for p in q.params]} for q in list_queries()]
         emit(render_rows(rows, ["name", "params", "answers"], fmt))
         return
@@ -342,6 +378,11 @@ def _trace(name: str, direction: str, depth: int, fmt: str, out: Optional[Path])
     emit(render_rows(table.rows, table.columns, fmt, title=f"{direction} of {start}", payload=payload))
     save(out, [table], payload)
     note(f"{len(reached)} node(s) {direction} of {start} within {depth or 'any number of'} hop(s)")
+    if not reached:
+        from chaingraph.analytics.traverse import why_empty
+
+        with open_store(create=False) as store:
+            note(f"Warning: {why_empty(store, start, direction)}")
 
 
 @app.command()
@@ -403,6 +444,9 @@ def gaps(
             for s in report.segments]
     emit(render_rows(rows, ["segment", "stage", "weight", "status", "local_firms", "outside_suppliers", "candidates"], fmt,
                      title=f"{report.chain} in {report.region}", payload=report.to_dict()))
+    note(f"region {report.places}")
+    for warning in report.warnings:
+        note(f"Warning: {warning}")
 
 
 @app.command("key-firms")
@@ -462,6 +506,8 @@ def compare(
     save(out, report.tables(), report.to_dict())
     emit(render_rows(report.rows(), ["segment", "stage", *report.regions], fmt, title=report.chain,
                      payload=report.to_dict()))
+    for warning in report.warnings:
+        note(f"Warning: {warning}")
 
 
 # --- maps and reports (issue 7) -------------------------------------------------------
@@ -522,6 +568,36 @@ def report(
 
 
 
+def readable_help(command):
+    """Return ``command`` with every parameter given a plain placeholder in help
+    (PATH, TEXT, N; none for a flag) in place of typer's type names (``<list[Path]>``)."""
+    for param in command.params:
+        is_argument = isinstance(param, typer.core.TyperArgument)
+        bare = param.bare_type() if hasattr(param, "bare_type") else "str"
+        if getattr(param, "is_flag", False) or bare == "bool":
+            param.metavar = ""
+        elif param.metavar is None:
+            word = "PATH" if "Path" in bare else "N" if "int" in bare else "NUMBER" if "float" in bare else "TEXT"
+            if is_argument:
+                word = param.name.upper() if word == "TEXT" or param.nargs != 1 else word
+            param.metavar = word
+        if is_argument:
+            # The name column shows an argument's metavar already; typer would add its type.
+            param.display_type_rich = lambda ctx: None
+    made = command.get_help_option  # click adds --help when help is asked for
+
+    def help_option(ctx, made=made):
+        option = made(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    command.get_help_option = help_option
+    for sub in getattr(command, "commands", {}).values():
+        readable_help(sub)
+    return command
+
+
 INTERRUPTED = ("Interrupted: what was written before stays in the store, and running the same "
                "command again adds nothing twice")
 
@@ -546,7 +622,7 @@ def main() -> None:
 
         quiet_driver_logs()
     try:
-        app()
+        readable_help(typer.main.get_command(app))(prog_name="chaingraph")
     except ChainGraphError as exc:
         if debug:
             raise

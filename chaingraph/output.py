@@ -202,6 +202,23 @@ def write_output(path: Path, tables: Sequence[Table], payload: Any,
     return written
 
 
+EXPORT_SUFFIXES = {".graphml": "graphml", ".gexf": "gexf", ".json": "json"}
+
+
+def export_format(path: Path) -> str:
+    """Return the export format ``path``'s extension names (``x.graphml`` ->
+    graphml); raise :class:`InputError` asking for ``--format`` when it names none.
+
+    >>> export_format(Path("chain.GraphML"))
+    'graphml'
+    """
+    fmt = EXPORT_SUFFIXES.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise InputError(f"cannot tell the export format of {str(path)!r} from its extension "
+                         f"({', '.join(EXPORT_SUFFIXES)}); give --format (neo4j-csv for a directory)")
+    return fmt
+
+
 def _sheet_name(name: str) -> str:
     # Excel refuses sheet names over 31 characters or holding []:*?/\ .
     cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)

@@ -19,7 +19,7 @@ thresholds of :mod:`chaingraph.analytics.gaps`) and its number of local firms.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +38,13 @@ class CoverageReport:
     chain: str
     regions: list[str]
     segments: list[dict[str, Any]]
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return ``{"chain", "regions", "segments": [{"segment", "stage",
-        "coverage": {region: {"status", "firms"}}}]}``."""
-        return {"chain": self.chain, "regions": list(self.regions), "segments": self.segments}
+        "coverage": {region: {"status", "firms"}}}], "warnings"}``."""
+        return {"chain": self.chain, "regions": list(self.regions), "segments": self.segments,
+                "warnings": list(self.warnings)}
 
     def tables(self) -> list[Table]:
         """Return the report as tables for a spreadsheet: ``coverage`` (a segment a
@@ -95,9 +97,11 @@ def compare_regions(source: Any, chain: str | Chain, regions: Iterable[str], *, 
             label += "'"
         columns.append(label)
     segments = [{"segment": s.name, "stage": s.stage, "coverage": {}} for s in chain.segments]
+    warnings: list[str] = []
     for label, region in zip(columns, resolved):
         report = find_gaps(graph, chain, region, present_min=present_min, weak_share=weak_share, top=0,
                            evidence=lookup)
+        warnings += [w for w in report.warnings if w not in warnings]
         for row, gap in zip(segments, report.segments):
             row["coverage"][label] = {"status": str(gap.status), "firms": len(gap.local_ids)}
-    return CoverageReport(chain.name, columns, segments)
+    return CoverageReport(chain.name, columns, segments, warnings)

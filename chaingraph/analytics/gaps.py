@@ -54,14 +54,15 @@ import networkx as nx
 
 from chaingraph.analytics.chains import Chain, resolve_chain
 from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
-from chaingraph.errors import InputError
-from chaingraph.model import Evidence, RelType
+from chaingraph.errors import InputError, NotFoundError
+from chaingraph.model import Evidence, Label, RelType
 from chaingraph.output import Table
 from chaingraph.analytics.placement import place_firms
 from chaingraph.analytics.regions import (Location, Region, RegionDef, distance_km, firm_locations,
                                           resolve_region)
 
 SUPPLIES = RelType.SUPPLIES.value
+FIRM = Label.FIRM.value
 PRESENT_MIN = 2
 WEAK_SHARE = 0.5
 TOP = 5
@@ -124,12 +125,14 @@ class GapReport:
     region: str
     segments: list[SegmentGap]
     places: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return ``{"chain", "region", "places", "segments": [...]}`` (see
-        :meth:`SegmentGap.to_dict`; ``places`` lists the region's places)."""
+        """Return ``{"chain", "region", "places", "segments": [...], "warnings"}`` (see
+        :meth:`SegmentGap.to_dict`; ``places`` lists the region's places, ``warnings``
+        what makes the answer weaker than it looks)."""
         return {"chain": self.chain, "region": self.region, "places": self.places,
-                "segments": [s.to_dict() for s in self.segments]}
+                "segments": [s.to_dict() for s in self.segments], "warnings": list(self.warnings)}
 
     def tables(self) -> list[Table]:
         """Return the report as three tables for a spreadsheet: ``segments`` (one row
@@ -243,9 +246,18 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
     chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
     if isinstance(region, str):
         region = resolve_region(graph, region, alias_lookup(source), regions)
+    if not any(a.get("label") == FIRM for a in graph._node.values()):
+        raise NotFoundError("the graph holds no firms: every segment would be missing; "
+                            "ingest a firm list or articles first")
     placed = place_firms(graph, chain, lookup)
     locations = firm_locations(graph)
     in_region = region.firms(graph)
+    warnings = []
+    if not in_region:
+        warnings.append(f"no firm of the graph is located in {region.describe()}: every segment is missing "
+                        "there; check the region, or the firms' provinces and cities")
+    if placed and not any(placed.values()):
+        warnings.append(f"no firm of the graph is placed in any segment of {chain.name}")
     chain_firms = set().union(*placed.values()) if placed else set()
     degree = chain_degrees(graph, chain_firms)
     here = _region_place(region)
@@ -275,7 +287,7 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
                 gap.note = (f"no firm of {seg.name} is known outside {region.name}" if members
                             else f"no firm of {seg.name} is known anywhere in the graph")
         segments.append(gap)
-    return GapReport(chain.name, region.name, segments, region.describe())
+    return GapReport(chain.name, region.name, segments, region.describe(), warnings)
 
 
 def _candidates(graph: nx.MultiDiGraph, members: dict[str, str], in_region: set[str], degree: Counter,

@@ -162,7 +162,11 @@ def resolve_node(source: Any, name: str) -> str:
                     return source.resolve(name, label).id
                 except NotFoundError:
                     continue
-            raise exc
+            from chaingraph.analytics.regions import suggest
+
+            names = [x for label in (Label.FIRM, Label.SEGMENT) for n in source.iter_nodes(label)
+                     for x in (n.name, n.props.get("short_name")) if x]
+            raise NotFoundError(f"{exc}{suggest(name, names)}") from None
     from chaingraph.identity import name_key
 
     graph = source if isinstance(source, nx.Graph) else source.to_networkx()
@@ -174,7 +178,10 @@ def resolve_node(source: Any, name: str) -> str:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise NotFoundError(f"no node named {name!r}")
+        from chaingraph.analytics.regions import suggest
+
+        raise NotFoundError(f"no node named {name!r}" + suggest(name, [str(a.get("name", "")) for _, a in
+                                                                        graph.nodes(data=True)]))
     raise NotFoundError(f"{name!r} is ambiguous: {', '.join(found[:5])}; give the id instead")
 
 
@@ -211,3 +218,27 @@ def trace_table(source: Any, start: str, reached: list[Reached], direction: str)
              "path": " -> ".join(r.path_names or r.path),
              "evidence": [evidence_text(e, name, 80) for ev in r.evidence.values() for e in ev]} for r in reached]
     return Table(direction, ["depth", "name", "label", "id", "path", "evidence"], rows)
+
+
+def why_empty(source: Any, start: str, direction: str) -> str:
+    """Return why a walk from ``start`` going ``direction`` reached nothing, in one
+    line: the node has no SUPPLIES edge that way, and what it has instead.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("f", label="Firm", name="F"); g.add_node("c", label="City", name="C")
+    >>> _ = g.add_edge("f", "c", key="LOCATED_IN", type="LOCATED_IN")
+    >>> why_empty(g, "f", "upstream")
+    'F has no SUPPLIES edge coming in (no supplier of it is known); its edges: 1 LOCATED_IN out'
+    """
+    from collections import Counter
+
+    graph = source if isinstance(source, nx.Graph) else source.to_networkx(around=[start], depth=1)
+    name = str(graph.nodes[start].get("name", start)) if start in graph else start
+    way = "coming in (no supplier of it is known)" if direction == "upstream" else \
+        "going out (no customer of it is known)"
+    kinds: Counter = Counter()
+    if start in graph:
+        kinds.update(f"{k} in" for _, _, k in graph.in_edges(start, keys=True))
+        kinds.update(f"{k} out" for _, _, k in graph.out_edges(start, keys=True))
+    other = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"
+    return f"{name} has no SUPPLIES edge {way}; its edges: {other}"
