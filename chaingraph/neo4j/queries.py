@@ -169,7 +169,10 @@ def resolve_params(query: NamedQuery, values: dict[str, Any],
 
 
 def _names(row: dict[str, Any]) -> list[str]:
-    return [str(row[k]) for k in ("name", "short_name", "english_name", "name_en") if row.get(k)]
+    # Ids are made from the name first seen (chain:工程机械), which may differ from the
+    # display name (construction machinery): the id's tail is a name too.
+    names = [str(row[k]) for k in ("name", "short_name", "english_name", "name_en") if row.get(k)]
+    return names + [str(row["id"]).split(":", 1)[-1]] if row.get("id") else names
 
 
 def _place_key(row: dict[str, Any], text: str) -> str | None:
