@@ -45,3 +45,18 @@ def test_every_report_has_a_frame(analytics_store, analytics_graph):
     cov = compare_regions(analytics_graph, "toy machinery", ["湖南", "江苏"], chains_dirs=[CHAINS]).to_frame()
     assert list(cov.columns) == ["segment", "stage", "region", "status", "firms"]
     assert len(cov) == 2 * len(gaps)
+
+
+def test_readme_dataframe_example_runs(tmp_path):
+    import re
+    import subprocess
+    import sys
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```py\n(.*?)\n```", readme, re.S)
+    with Store(tmp_path / "chaingraph.db") as store:
+        ingest_paths([ROOT / "data" / "lists"], store, IngestOptions(), rejects_path=tmp_path / "r.csv")
+    done = subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r})\n{example}"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "湖南" in done.stdout and "rank" in done.stdout
