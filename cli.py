@@ -14,10 +14,27 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from chaingraph.errors import ChainGraphError
-from chaingraph.output import render_rows
+from chaingraph.output import render_rows, shorten
 from chaingraph.store import DEFAULT_DB, Store
 
+class Commands(typer.core.TyperGroup):
+    """The command group: a mistyped command gets "did you mean" suggestions."""
+
+    def resolve_command(self, ctx, args):  # noqa: D102 (click's hook)
+        import click
+        import difflib
+
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            close = difflib.get_close_matches(args[0], list(self.commands), n=3, cutoff=0.5) if args else []
+            if close and "No such command" in str(exc.message):
+                exc.message += f" Did you mean {', '.join(close)}?"
+            raise
+
+
 app = typer.Typer(
+    cls=Commands,
     help="Build an industrial-chain knowledge graph from news articles and firm lists, "
          "and ask it planners' questions.",
     no_args_is_help=True,
@@ -42,6 +59,10 @@ def open_store(create: bool = True) -> Store:
 # Options many commands share, declared once.
 FormatOption = Annotated[str, typer.Option("--format", help="table, json or csv.")]
 ParamOption = Annotated[Optional[List[str]], typer.Option("--param", help="name=value (JSON, else text); repeatable.")]
+RegionsFileOption = Annotated[Optional[Path], typer.Option(
+    "--regions", metavar="FILE", help="A TOML file of your own regions ([[region]] name, cities, provinces, counties).")]
+OutOption = Annotated[Optional[Path], typer.Option("-o", "--out", metavar="FILE",
+                                                  help="Also write the result to FILE: .xlsx, .csv, .json (format from the extension).")]
 
 
 def progress_bar() -> Progress:
@@ -61,11 +82,45 @@ def note(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+def region_defs(path: Optional[Path]) -> list:
+    """Read the user's regions file (--regions FILE), none when not given."""
+    from chaingraph.analytics.regions import load_regions
+
+    return load_regions(path) if path else []
+
+
+def save(out: Optional[Path], tables: list, payload: object, html=None) -> None:
+    """Write a result to ``out`` (when given) in the format its extension names, and
+    say which files were written."""
+    if out is None:
+        return
+    from chaingraph.output import write_output
+
+    written = write_output(out, tables, payload, html)
+    note("wrote " + ", ".join(str(p) for p in written))
+
+
+def _print_version(value: bool) -> None:
+    """Print the installed version and stop (the --version option)."""
+    if not value:
+        return
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        emit(f"chaingraph {installed('chaingraph')}")
+    except PackageNotFoundError:
+        emit("chaingraph (not installed)")
+    raise typer.Exit()
+
+
 @app.callback()
 def _options(
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", envvar="CHAINGRAPH_DB",
                             help="The embedded store (an SQLite file)."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+    version: bool = typer.Option(False, "--version", is_eager=True, expose_value=False, callback=_print_version,
+                                 help="Print chaingraph's version and exit."),
 ) -> None:
     State.db = db
     State.debug = debug
@@ -78,7 +133,8 @@ def ingest(
     paths: List[Path] = typer.Argument(..., help="Files or directories to ingest."),
     encoding: Optional[str] = typer.Option(None, help="Text encoding of list files (detected when omitted)."),
     sheet: Optional[str] = typer.Option(None, help="Only this sheet of Excel workbooks."),
-    mapping: Optional[Path] = typer.Option(None, help="A mapping file describing a list's layout."),
+    mapping: Optional[Path] = typer.Option(None, exists=True, dir_okay=False, readable=True,
+                                           help="A mapping file describing a list's layout (checked before anything is read)."),
     rejects: Optional[Path] = typer.Option(None, help="Where to write rejected rows (default: next to the store)."),
     fmt: FormatOption = "table",
 ) -> None:
@@ -142,46 +198,38 @@ def show(
     fmt: FormatOption = "table",
 ) -> None:
     """Show one node with its properties, edges and the evidence for each."""
+    from chaingraph.analytics.graphsource import evidence_text, source_namer
     from chaingraph.store.describe import describe_node
 
     with open_store(create=False) as store:
         node = describe_node(store, name)
+        source = source_namer(store)
+        text = {id(e): evidence_text(e, source) for e in node["evidence"] + [x for e in node["edges"]
+                                                                           for x in e["evidence"]]}
     if fmt == "json":
         emit(json.dumps(node, ensure_ascii=False, indent=2))
         return
     head = [{"field": "id", "value": node["id"]}, {"field": "label", "value": node["label"]},
             {"field": "name", "value": node["name"]}, {"field": "aliases", "value": node["aliases"]}]
     head += [{"field": k, "value": v} for k, v in sorted(node["props"].items())]
-    head += [{"field": "evidence", "value": _evidence_text(e)} for e in node["evidence"]]
+    head += [{"field": "evidence", "value": text[id(e)]} for e in node["evidence"]]
     emit(render_rows(head, ["field", "value"], fmt, title=node["name"]))
     edges = [{"dir": e["direction"], "type": e["type"], "other": f"{e['other_name']} ({e['other_id']})",
-              "evidence": [_evidence_text(x) for x in e["evidence"]]} for e in node["edges"]]
+              "evidence": [text[id(x)] for x in e["evidence"]]} for e in node["edges"]]
     emit(render_rows(edges, ["dir", "type", "other", "evidence"], fmt, title="edges"))
-
-
-def _evidence_text(ev: dict) -> str:
-    where = ev["source"]
-    if "row" in ev:
-        where += f" row {ev['row']}"
-    if "start" in ev:
-        where += f" chars {ev['start']}-{ev.get('end')}"
-    if ev.get("note"):
-        where += f" ({ev['note']})"
-    if ev.get("sentence"):
-        where += f": {ev['sentence'][:120]}"
-    return where
 
 
 @app.command()
 def export(
     out_path: Path = typer.Argument(..., metavar="OUT", help="Output file (a directory for neo4j-csv)."),
-    fmt: str = typer.Option(..., "--format", help="graphml, gexf, json or neo4j-csv."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="graphml, gexf, json or neo4j-csv (default: from OUT's extension)."),
 ) -> None:
     """Write the whole graph, with evidence, as GraphML, GEXF, JSON or neo4j-admin CSV."""
+    from chaingraph.output import export_format
     from chaingraph.store.export import export_store
 
     with open_store(create=False) as store:
-        files = export_store(store, fmt, out_path)
+        files = export_store(store, fmt or export_format(out_path), out_path)
     for path in files:
         emit(str(path))
 
@@ -305,6 +353,7 @@ def query(
     password: PasswordOption = None,
     database: DatabaseOption = None,
     fmt: FormatOption = "table",
+    out: OutOption = None,
 ) -> None:
     """Run a named query of queries/ on Neo4j (read-only), or list them with --list."""
     from chaingraph.neo4j.connect import settings_from
@@ -315,32 +364,40 @@ def query(
     check_format(fmt)
     if list_ or not name:
         rows = [{"name": q.name, "answers": q.answers,
-                 "params": [p.name + ("" if p.required else f"={json.dumps(p.default, ensure_ascii=False)}")
+                 "params": [p.name + (f" ({p.kind})" if p.kind else "")
+                            + ("" if p.required else f"={json.dumps(p.default, ensure_ascii=False)}")
                             for p in q.params]} for q in list_queries()]
         emit(render_rows(rows, ["name", "params", "answers"], fmt))
         return
+    from chaingraph.output import Table
+
     result = run_named(settings_from(uri, user, password, database), name, parse_params(param))
+    save(out, [Table(name, list(result.columns), result.rows)], result.rows)
     emit(render_rows(result.rows, result.columns, fmt, title=name))
 
 # --- planner analytics (issue 6) ------------------------------------------------------
 
 _CHAIN_HELP = "A chain template's name (see data/chains/), a Chain node, or a segment (then it and its upstream)."
+_REGION_HELP = ("A province, city, county, city group (长株潭, 长三角, Greater Bay Area …), cluster or "
+                "alliance, in Chinese or English, or a region of --regions FILE.")
 _CHAINS_DIR_HELP = "Another directory of chain templates (*.toml), searched first."
 
 
-def _trace(name: str, direction: str, depth: int, fmt: str) -> None:
-    from chaingraph.analytics.traverse import trace
+def _trace(name: str, direction: str, depth: int, fmt: str, out: Optional[Path]) -> None:
+    from chaingraph.analytics.traverse import trace, trace_table
 
     with open_store(create=False) as store:
         start, reached = trace(store, name, direction, depth)
-    rows = [{"depth": r.depth, "name": r.name, "label": r.label, "id": r.node,
-             "path": " -> ".join(r.path), "evidence": [_evidence_text(e.to_dict()) for ev in r.evidence.values()
-                                                       for e in ev]} for r in reached]
-    emit(render_rows(rows, ["depth", "name", "label", "id", "path", "evidence"], fmt,
-                     title=f"{direction} of {start}",
-                     payload={"start": start, "direction": direction, "depth": depth,
-                              "nodes": [r.to_dict() for r in reached]}))
+        table = trace_table(store, start, reached, direction)
+    payload = {"start": start, "direction": direction, "depth": depth, "nodes": [r.to_dict() for r in reached]}
+    emit(render_rows(table.rows, table.columns, fmt, title=f"{direction} of {start}", payload=payload))
+    save(out, [table], payload)
     note(f"{len(reached)} node(s) {direction} of {start} within {depth or 'any number of'} hop(s)")
+    if not reached:
+        from chaingraph.analytics.traverse import why_empty
+
+        with open_store(create=False) as store:
+            note(f"Warning: {why_empty(store, start, direction)}")
 
 
 @app.command()
@@ -348,9 +405,10 @@ def upstream(
     name: str = typer.Argument(..., help="A firm or segment: id, name or alias."),
     depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit)."),
     fmt: FormatOption = "table",
+    out: OutOption = None,
 ) -> None:
     """List the suppliers, their suppliers, … of a firm or segment, with the path and evidence."""
-    _trace(name, "upstream", depth, fmt)
+    _trace(name, "upstream", depth, fmt, out)
 
 
 @app.command()
@@ -358,47 +416,65 @@ def downstream(
     name: str = typer.Argument(..., help="A firm or segment: id, name or alias."),
     depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit)."),
     fmt: FormatOption = "table",
+    out: OutOption = None,
 ) -> None:
     """List the customers, their customers, … of a firm or segment, with the path and evidence."""
-    _trace(name, "downstream", depth, fmt)
+    _trace(name, "downstream", depth, fmt, out)
 
 
 @app.command()
 def gaps(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
-    region: str = typer.Option(..., "--region", help="A province, city or cluster, in Chinese or English."),
+    region: str = typer.Option(..., "--region", help=_REGION_HELP),
+    regions_file: RegionsFileOption = None,
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     top: int = typer.Option(5, "--top", help="Candidate firms shown per missing or weak segment."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", metavar="FILE",
+                                                help="Also write the result to FILE: .xlsx, .csv, .json, or .html (the report).")] = None,
 ) -> None:
     """Show, per segment of a chain, the region's firms, outside suppliers, status and candidate firms."""
     from chaingraph.analytics.gaps import find_gaps
 
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and placing firms", total=None)
-        report = find_gaps(store, chain, region, depth=depth, top=top,
+        defs = region_defs(regions_file)
+        report = find_gaps(store, chain, region, depth=depth, top=top, regions=defs,
                            chains_dirs=[chains_dir] if chains_dir else ())
+        html = None
+        if out is not None and out.suffix.lower() == ".html":
+            from chaingraph.render.report import render_report
+
+            def html(path: Path) -> None:
+                render_report(store, chain, region, path, depth=depth or None, top=top,
+                              chains_dirs=(chains_dir,) if chains_dir else (), regions=tuple(defs))
+        save(out, report.tables(), report.to_dict(), html)
     short = fmt == "table"
-    rows = [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": s.status,
-             "local_firms": (f"{len(s.local_firms)}: " + "; ".join(s.local_firms[:5]) if s.local_firms else "0")
-             if short else s.local_firms,
-             "outside_suppliers": s.outside_suppliers[:5] if short else s.outside_suppliers,
-             "candidates": [f"{c.firm} ({c.province or '?'}, {c.score})" for c in s.candidates]}
+    rows = [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": str(s.status),
+             "local_firms": shorten(s.local_firms) if short else s.local_firms,
+             "outside_suppliers": shorten(s.outside_suppliers) if short and s.outside_suppliers
+             else s.outside_suppliers,
+             "candidates": [f"{c.firm} ({c.province or '?'}, {c.score})" for c in s.candidates] or s.note}
             for s in report.segments]
     emit(render_rows(rows, ["segment", "stage", "weight", "status", "local_firms", "outside_suppliers", "candidates"], fmt,
                      title=f"{report.chain} in {report.region}", payload=report.to_dict()))
+    note(f"region {report.places}")
+    for warning in report.warnings:
+        note(f"Warning: {warning}")
 
 
 @app.command("key-firms")
 def key_firms_command(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
-    region: Optional[str] = typer.Option(None, "--region", help="Only the firms of this province, city or cluster."),
+    region: Optional[str] = typer.Option(None, "--region", help="Only the firms of this region: " + _REGION_HELP),
+    regions_file: RegionsFileOption = None,
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     top: int = typer.Option(20, "--top", help="Firms each ranking contributes."),
     sample: Optional[int] = typer.Option(None, "--betweenness-k", help="Sources sampled for betweenness (default: exact up to 2,000 firms, else 128)."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
+    out: OutOption = None,
 ) -> None:
     """Rank a chain's firms (PageRank, betweenness), flag those whose loss cuts it, and compare communities with clusters."""
     from chaingraph.analytics.keyfirms import key_firms
@@ -406,7 +482,9 @@ def key_firms_command(
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and ranking firms", total=None)
         report = key_firms(store, chain, region, depth=depth, top=top, betweenness_k=sample,
+                           regions=region_defs(regions_file),
                            chains_dirs=[chains_dir] if chains_dir else ())
+    save(out, report.tables(), report.to_dict())
     if fmt == "json":
         emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -416,19 +494,26 @@ def key_firms_command(
                             "sole_supplier_of", "community", "groups"], fmt,
                      title=f"key firms of {report.chain}" + (f" in {report.region}" if report.region else "")))
     if fmt == "table":
-        emit(render_rows([c.to_dict() for c in report.communities],
+        emit(render_rows([{**c.to_dict(), "members": shorten(c.members)} for c in report.communities],
                          ["id", "size", "members", "best_group", "jaccard"], fmt, title="communities"))
     note(f"{report.network_firms} firm(s), {report.network_links} supply link(s); betweenness "
-         + (f"sampled from {report.betweenness_k} sources" if report.betweenness_k else "exact"))
+         + (f"sampled from {report.betweenness_k} sources" if report.betweenness_k else "exact")
+         + f"; {report.unlinked} firm(s) without a supply link not ranked"
+         + f"; {report.singletons} one-firm communit{'y' if report.singletons == 1 else 'ies'} not listed")
+    for warning in report.warnings:
+        note(f"Warning: {warning}")
 
 
 @app.command()
 def compare(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
-    regions: str = typer.Option(..., "--regions", help="Comma-separated provinces, cities or clusters."),
+    regions: str = typer.Option(..., "--regions", metavar="REGIONS",
+                                help="Comma-separated regions (see gaps --region); a .toml file among them "
+                                     "adds all the regions it defines."),
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
+    out: OutOption = None,
 ) -> None:
     """Show a regions x segments coverage table for a chain: status and local firm count per cell."""
     from chaingraph.analytics.compare import compare_regions
@@ -437,8 +522,11 @@ def compare(
         bar.add_task("reading the graph and placing firms", total=None)
         report = compare_regions(store, chain, regions.replace("，", ",").split(","), depth=depth,
                                  chains_dirs=[chains_dir] if chains_dir else ())
+    save(out, report.tables(), report.to_dict())
     emit(render_rows(report.rows(), ["segment", "stage", *report.regions], fmt, title=report.chain,
                      payload=report.to_dict()))
+    for warning in report.warnings:
+        note(f"Warning: {warning}")
 
 
 # --- maps and reports (issue 7) -------------------------------------------------------
@@ -477,7 +565,8 @@ def render(
 @app.command()
 def report(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
-    region: str = typer.Option(..., "--region", help="A province, city or cluster, in Chinese or English."),
+    region: str = typer.Option(..., "--region", help=_REGION_HELP),
+    regions_file: RegionsFileOption = None,
     out: Path = typer.Option(Path("report.html"), "-o", "--out", help="The HTML file to write."),
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     top: int = typer.Option(5, "--top", help="Candidate firms per missing or weak segment."),
@@ -489,12 +578,43 @@ def report(
 
     with open_store(create=False) as store:
         result = render_report(store, chain, region, out, depth=depth or None, top=top,
-                               chains_dirs=(chains_dir,) if chains_dir else ())
+                               chains_dirs=(chains_dir,) if chains_dir else (),
+                               regions=tuple(region_defs(regions_file)))
     row = {"file": result.path, "chain": result.chain, "region": result.region, "bytes": result.bytes,
            **{s: result.statuses.get(s, 0) for s in ("present", "weak", "missing")}}
     emit(render_rows([row], ["file", "chain", "region", "present", "weak", "missing", "bytes"], fmt,
                      payload=result.to_dict()))
 
+
+
+def readable_help(command):
+    """Return ``command`` with every parameter given a plain placeholder in help
+    (PATH, TEXT, N; none for a flag) in place of typer's type names (``<list[Path]>``)."""
+    for param in command.params:
+        is_argument = isinstance(param, typer.core.TyperArgument)
+        bare = param.bare_type() if hasattr(param, "bare_type") else "str"
+        if getattr(param, "is_flag", False) or bare == "bool":
+            param.metavar = ""
+        elif param.metavar is None:
+            word = "PATH" if "Path" in bare else "N" if "int" in bare else "NUMBER" if "float" in bare else "TEXT"
+            if is_argument:
+                word = param.name.upper() if word == "TEXT" or param.nargs != 1 else word
+            param.metavar = word
+        if is_argument:
+            # The name column shows an argument's metavar already; typer would add its type.
+            param.display_type_rich = lambda ctx: None
+    made = command.get_help_option  # click adds --help when help is asked for
+
+    def help_option(ctx, made=made):
+        option = made(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    command.get_help_option = help_option
+    for sub in getattr(command, "commands", {}).values():
+        readable_help(sub)
+    return command
 
 
 INTERRUPTED = ("Interrupted: what was written before stays in the store, and running the same "
@@ -521,7 +641,7 @@ def main() -> None:
 
         quiet_driver_logs()
     try:
-        app()
+        readable_help(typer.main.get_command(app))(prog_name="chaingraph")
     except ChainGraphError as exc:
         if debug:
             raise

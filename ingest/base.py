@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
 
 from chaingraph.errors import OutputError
+from chaingraph.output import FORMULA_STARTS, spreadsheet_safe  # noqa: F401 (kept importable from here)
 from chaingraph.model import Evidence, Label, NodeRecord, Record
 from chaingraph.store import Store, UpsertStats
 
@@ -140,22 +141,6 @@ def source_id(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return f"source:{digest.hexdigest()[:20]}"
-
-
-#: A cell starting with one of these is taken for a formula by Excel, LibreOffice
-#: and Google Sheets (tab and CR too, which some strip before looking).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """Return ``cell`` with a ``'`` put before it when it starts with ``= + - @``, a
-    tab or a CR, so a spreadsheet opening the CSV shows it as text and never runs it
-    as a formula (the OWASP recipe against CSV injection); other cells unchanged.
-
-    >>> spreadsheet_safe("=cmd|' /C calc'!A0"), spreadsheet_safe("三一重工")
-    ("'=cmd|' /C calc'!A0", '三一重工')
-    """
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def remove_stale(path: Path) -> None:

@@ -1,5 +1,5 @@
 // Events about a chain: events (Event -ABOUT->) about the chain itself or about one of its segments, with their date, deals and places.
-// param chain: the chain's id, e.g. chain:aluminium
+// param chain (Chain): the chain, by name or id, e.g. chain:aluminium
 MATCH (c:Chain {id: $chain})
 MATCH (e:Event)-[:ABOUT]->(t)
 WHERE t = c OR (t:Segment AND EXISTS { (t)-[:BELONGS_TO]->(c) })

@@ -1,5 +1,5 @@
 // Deals signed by city: per city, the events located there that report deals (deal_count or deal_amount), the number of deals and their total amount in yuan.
-// param province = null: only cities located in this Province id (null: every city)
+// param province (Province) = null: only cities located in this Province (name or id) (null: every city)
 MATCH (e:Event)-[:LOCATED_IN]->(c:City)
 WHERE (e.deal_count IS NOT NULL OR e.deal_amount IS NOT NULL)
   AND ($province IS NULL OR EXISTS { MATCH (c)-[:LOCATED_IN]->(p:Province) WHERE p.id = $province })

@@ -1,5 +1,5 @@
 // Firms and segments downstream of a firm: its customers, their customers, and so on, within a number of SUPPLIES hops, each with its shortest distance.
-// param id: the firm's id, e.g. firm:stock:601100
+// param id (Firm): the firm, by name, short name or id, e.g. firm:stock:601100
 // param depth = 3: how many SUPPLIES hops to walk (1 = direct customers only)
 MATCH (f:Firm {id: $id})
 MATCH p = ANY SHORTEST (f)-[:SUPPLIES]->+(d)

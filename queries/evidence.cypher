@@ -1,6 +1,6 @@
 // The evidence behind a relationship: each list row or article sentence it was read from, with the source file it belongs to.
-// param src: id of the relationship's start node (either end for SIGNED_WITH)
-// param dst: id of its end node
+// param src (Node): the relationship's start node (name or id) (either end for SIGNED_WITH)
+// param dst (Node): its end node (name or id)
 // param type = null: the relationship type (SUPPLIES, BELONGS_TO, ...); null: every type between the two
 MATCH (a)-[r]-(b)
 WHERE a.id = $src AND b.id = $dst AND ($type IS NULL OR type(r) = $type)

@@ -1,5 +1,5 @@
 // Firms in a cluster or alliance: the firms that are MEMBER_OF it or BELONG_TO it, and how they are tied to it.
-// param group: id of a Cluster or Alliance, e.g. cluster:长株潭工程机械
+// param group (Cluster|Alliance): a Cluster or Alliance, by name or id, e.g. cluster:长株潭工程机械
 CALL () {
     MATCH (g:Cluster {id: $group}) RETURN g
     UNION

@@ -1,6 +1,6 @@
 // The supply paths from one firm to another: every path with the fewest SUPPLIES hops, supplier first.
-// param from: id of the firm at the supplying end
-// param to: id of the firm at the customer end
+// param from (Firm): the firm (name or id) at the supplying end
+// param to (Firm): the firm (name or id) at the customer end
 MATCH (a:Firm {id: $from})
 MATCH (b:Firm {id: $to})
 MATCH p = ALL SHORTEST (a)-[:SUPPLIES]->+(b)

@@ -1,5 +1,5 @@
 // Firms and segments upstream of a firm: its suppliers, their suppliers, and so on, within a number of SUPPLIES hops, each with its shortest distance.
-// param id: the firm's id, e.g. firm:stock:600031
+// param id (Firm): the firm, by name, short name or id, e.g. firm:stock:600031
 // param depth = 3: how many SUPPLIES hops to walk (1 = direct suppliers only)
 MATCH (f:Firm {id: $id})
 MATCH p = ANY SHORTEST (u)-[:SUPPLIES]->+(f)

@@ -327,5 +327,12 @@ def resolve_chain(graph: nx.MultiDiGraph, name: str | Chain, *, depth: int | Non
             return build(ids[0])
         if len(ids) > 1:
             raise NotFoundError(f"{name!r} names several {label.value} nodes: {', '.join(ids[:5])}")
-    known = ", ".join(c.name for c in load_templates(dirs)) or "none"
-    raise NotFoundError(f"no chain template, chain or segment named {name!r} (templates: {known})")
+    from chaingraph.analytics.regions import suggest
+
+    templates = load_templates(dirs)
+    known = ", ".join(c.name for c in templates) or "none"
+    pool = [n for c in templates for n in (c.name, *c.aliases)]
+    pool += [str(a.get("name")) for _, a in graph.nodes(data=True)
+             if a.get("label") in (Label.CHAIN.value, Label.SEGMENT.value)]
+    raise NotFoundError(f"no chain template, chain or segment named {name!r} (templates: {known})"
+                        + suggest(name, pool))

@@ -19,7 +19,7 @@ thresholds of :mod:`chaingraph.analytics.gaps`) and its number of local firms.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,8 @@ from chaingraph.analytics.chains import Chain, resolve_chain
 from chaingraph.errors import InputError
 from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, find_gaps
 from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
-from chaingraph.analytics.regions import resolve_region
+from chaingraph.analytics.regions import RegionDef, regions_to_compare, resolve_region
+from chaingraph.output import Table
 
 
 @dataclass
@@ -37,11 +38,28 @@ class CoverageReport:
     chain: str
     regions: list[str]
     segments: list[dict[str, Any]]
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return ``{"chain", "regions", "segments": [{"segment", "stage",
-        "coverage": {region: {"status", "firms"}}}]}``."""
-        return {"chain": self.chain, "regions": list(self.regions), "segments": self.segments}
+        "coverage": {region: {"status", "firms"}}}], "warnings"}``."""
+        return {"chain": self.chain, "regions": list(self.regions), "segments": self.segments,
+                "warnings": list(self.warnings)}
+
+    def tables(self) -> list[Table]:
+        """Return the report as tables for a spreadsheet: ``coverage`` (a segment a
+        row, ``status (n)`` per region) and ``cells`` (one segment and region a row,
+        status and firm count apart)."""
+        cells = [{"segment": seg["segment"], "stage": seg["stage"], "region": region,
+                  "status": seg["coverage"][region]["status"], "firms": seg["coverage"][region]["firms"]}
+                 for seg in self.segments for region in self.regions]
+        return [Table("coverage", ["segment", "stage", *self.regions], self.rows()),
+                Table("cells", ["segment", "stage", "region", "status", "firms"], cells)]
+
+    def to_frame(self) -> Any:
+        """Return the coverage as a pandas DataFrame, one segment and region a row
+        (columns segment, stage, region, status, firms)."""
+        return self.tables()[1].frame()
 
     def rows(self) -> list[dict[str, Any]]:
         """Return one flat row per segment: segment, stage, then ``status (n)`` per region."""
@@ -56,18 +74,22 @@ class CoverageReport:
 
 
 def compare_regions(source: Any, chain: str | Chain, regions: Iterable[str], *, depth: int | None = 1,
-                    chains_dirs: Iterable[str | Path] = (), present_min: int = PRESENT_MIN,
+                    chains_dirs: Iterable[str | Path] = (), regions_defs: Iterable[RegionDef] = (),
+                    present_min: int = PRESENT_MIN,
                     weak_share: float = WEAK_SHARE) -> CoverageReport:
-    """Return the :class:`CoverageReport` of ``chain`` over ``regions`` (province,
-    city or cluster names, Chinese or English) in ``source`` (a graph or a store).
+    """Return the :class:`CoverageReport` of ``chain`` over ``regions`` (names
+    :func:`~chaingraph.analytics.regions.resolve_region` knows, looking first among
+    the user's ``regions_defs``; a name ending in ``.toml`` is a regions file, all
+    of whose regions are compared) in ``source`` (a graph or a store).
     Raises :class:`InputError` when no region is given."""
-    names = [r.strip() for r in regions if r and r.strip()]
+    names, found = regions_to_compare(r for r in regions if r)
     if not names:
         raise InputError("give at least one region")
     graph = as_graph(source)
     chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
     lookup = evidence_lookup(source)
-    resolved = [resolve_region(graph, r, alias_lookup(source)) for r in names]
+    defs = list(regions_defs) + found
+    resolved = [resolve_region(graph, r, alias_lookup(source), defs) for r in names]
     columns = []
     for region in resolved:
         label = region.name
@@ -75,9 +97,11 @@ def compare_regions(source: Any, chain: str | Chain, regions: Iterable[str], *, 
             label += "'"
         columns.append(label)
     segments = [{"segment": s.name, "stage": s.stage, "coverage": {}} for s in chain.segments]
+    warnings: list[str] = []
     for label, region in zip(columns, resolved):
         report = find_gaps(graph, chain, region, present_min=present_min, weak_share=weak_share, top=0,
                            evidence=lookup)
+        warnings += [w for w in report.warnings if w not in warnings]
         for row, gap in zip(segments, report.segments):
-            row["coverage"][label] = {"status": gap.status, "firms": len(gap.local_ids)}
-    return CoverageReport(chain.name, columns, segments)
+            row["coverage"][label] = {"status": str(gap.status), "firms": len(gap.local_ids)}
+    return CoverageReport(chain.name, columns, segments, warnings)

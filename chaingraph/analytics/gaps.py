@@ -16,8 +16,8 @@ For a segment *s* and a region *R*:
 
   where ``weight`` is the firm's number of supply links with other firms of the chain
   divided by the largest such number among the segment's candidates (0 when none
-  has links); ``nearness`` is 1 for a firm in the region's province (a city or
-  cluster region), else ``0.8 * max(0, 1 - d / 2500)`` with *d* the distance in km
+  has links); ``nearness`` is 1 for a firm in a province the region lies in
+  without covering it whole (a city, a city group, a cluster's places), else ``0.8 * max(0, 1 - d / 2500)`` with *d* the distance in km
   between the firm's city (or province) and the region's, and 0 when the firm's
   place is unknown; ``evidence`` is the number of evidence items on the firm (from
   the store, or 1 when the graph has none) capped at 5, divided by 5. Ties go by
@@ -34,7 +34,7 @@ For a segment *s* and a region *R*:
 ...     {"name": "ore", "stage": "upstream", "keywords": ["ore"], "supplies": ["metal"]},
 ...     {"name": "metal", "stage": "midstream", "keywords": ["metal"]}]})
 >>> report = find_gaps(g, chain, "Hunan")
->>> [(s.segment, s.status, s.local_firms, s.outside_suppliers) for s in report.segments]
+>>> [(s.segment, str(s.status), s.local_firms, s.outside_suppliers) for s in report.segments]
 [('ore', 'weak', ['A'], ['D']), ('metal', 'present', ['B', 'C'], [])]
 >>> report.to_dict()["segments"][0]["candidates"]
 [{'firm': 'D', 'province': '江苏', 'city': None, 'score': 0.712}]
@@ -46,6 +46,7 @@ import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -53,11 +54,15 @@ import networkx as nx
 
 from chaingraph.analytics.chains import Chain, resolve_chain
 from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
-from chaingraph.model import Evidence, RelType
+from chaingraph.errors import InputError, NotFoundError
+from chaingraph.model import Evidence, Label, RelType
+from chaingraph.output import Table
 from chaingraph.analytics.placement import place_firms
-from chaingraph.analytics.regions import Location, Region, distance_km, firm_locations, resolve_region
+from chaingraph.analytics.regions import (Location, Region, RegionDef, distance_km, firm_locations,
+                                          resolve_region)
 
 SUPPLIES = RelType.SUPPLIES.value
+FIRM = Label.FIRM.value
 PRESENT_MIN = 2
 WEAK_SHARE = 0.5
 TOP = 5
@@ -93,7 +98,7 @@ class SegmentGap:
 
     segment: str
     stage: str
-    status: str
+    status: GapStatus
     local_firms: list[str] = field(default_factory=list)
     outside_suppliers: list[str] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
@@ -102,13 +107,14 @@ class SegmentGap:
     links_in: int = 0
     links_from_outside: int = 0
     weight: float = 1.0
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return ``{"segment", "stage", "status", "local_firms",
-        "outside_suppliers", "candidates"}``."""
-        return {"segment": self.segment, "stage": self.stage, "status": self.status,
+        "outside_suppliers", "candidates", "note"}``."""
+        return {"segment": self.segment, "stage": self.stage, "status": str(self.status),
                 "local_firms": list(self.local_firms), "outside_suppliers": list(self.outside_suppliers),
-                "candidates": [c.to_dict() for c in self.candidates]}
+                "candidates": [c.to_dict() for c in self.candidates], "note": self.note}
 
 
 @dataclass
@@ -118,24 +124,83 @@ class GapReport:
     chain: str
     region: str
     segments: list[SegmentGap]
+    places: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return ``{"chain", "region", "segments": [...]}`` (see :meth:`SegmentGap.to_dict`)."""
-        return {"chain": self.chain, "region": self.region, "segments": [s.to_dict() for s in self.segments]}
+        """Return ``{"chain", "region", "places", "segments": [...], "warnings"}`` (see
+        :meth:`SegmentGap.to_dict`; ``places`` lists the region's places, ``warnings``
+        what makes the answer weaker than it looks)."""
+        return {"chain": self.chain, "region": self.region, "places": self.places,
+                "segments": [s.to_dict() for s in self.segments], "warnings": list(self.warnings)}
+
+    def tables(self) -> list[Table]:
+        """Return the report as three tables for a spreadsheet: ``segments`` (one row
+        a segment), ``candidates`` and ``local_firms`` (one firm a row)."""
+        segs = Table("segments", ["segment", "stage", "weight", "status", "local_count", "local_firms",
+                                  "outside_suppliers", "links_in", "links_from_outside", "note"],
+                     [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": str(s.status),
+                       "local_count": len(s.local_firms), "local_firms": s.local_firms,
+                       "outside_suppliers": s.outside_suppliers, "links_in": s.links_in,
+                       "links_from_outside": s.links_from_outside, "note": s.note} for s in self.segments])
+        cands = Table("candidates", ["segment", "status", "rank", "firm", "province", "city", "score",
+                                     "weight", "nearness", "evidence"],
+                      [{"segment": s.segment, "status": str(s.status), "rank": i, "firm": c.firm,
+                        "province": c.province, "city": c.city, "score": c.score, "weight": c.weight,
+                        "nearness": c.nearness, "evidence": c.evidence}
+                       for s in self.segments for i, c in enumerate(s.candidates, start=1)])
+        local = Table("local_firms", ["segment", "firm", "id"],
+                      [{"segment": s.segment, "firm": name, "id": fid}
+                       for s in self.segments for name, fid in zip(s.local_firms, s.local_ids)])
+        return [segs, cands, local]
+
+    def to_frame(self, table: str = "segments") -> Any:
+        """Return one of :meth:`tables` (``segments``, ``candidates`` or
+        ``local_firms``) as a pandas DataFrame."""
+        return _table(self.tables(), table).frame()
 
 
-def _status(local: int, links_in: int, from_outside: int, present_min: int, weak_share: float) -> str:
+def _table(tables: list[Table], name: str) -> Table:
+    for table in tables:
+        if table.name == name:
+            return table
+    raise InputError(f"no table {name!r}; choose one of {', '.join(t.name for t in tables)}")
+
+
+class GapStatus(str, Enum):
+    """A segment's status in a region; the one vocabulary of gaps, compare, report,
+    render and the ``chain_gaps_in_region`` named query."""
+
+    MISSING = "missing"
+    WEAK = "weak"
+    PRESENT = "present"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def gap_status(local: int, links_in: int = 0, from_outside: int = 0, present_min: int = PRESENT_MIN,
+               weak_share: float = WEAK_SHARE) -> GapStatus:
+    """Return the status of a segment with ``local`` firms in the region, ``links_in``
+    supply links from the segment's firms to firms in the region, ``from_outside`` of
+    them from firms outside it: the one definition every command uses (the named
+    query ``chain_gaps_in_region`` writes the same rule in Cypher).
+
+    >>> [str(gap_status(*args)) for args in [(0,), (1,), (3, 4, 3), (3, 4, 2)]]
+    ['missing', 'weak', 'weak', 'present']
+    """
     if local == 0:
-        return "missing"
+        return GapStatus.MISSING
     if local < present_min or (links_in and from_outside / links_in > weak_share):
-        return "weak"
-    return "present"
+        return GapStatus.WEAK
+    return GapStatus.PRESENT
 
 
 def _nearness(loc: Location | None, region: Region, region_place: str | None) -> float:
     if loc is None:
         return 0.0
-    if loc.province is not None and loc.province.key in region.provinces and region.kind != "province":
+    if (loc.province is not None and loc.province.key in region.provinces
+            and loc.province.key not in region.whole_provinces):
         return 1.0
     here = loc.city.key if loc.city else (loc.province.key if loc.province else None)
     dist = distance_km(here, region_place)
@@ -147,9 +212,7 @@ def _nearness(loc: Location | None, region: Region, region_place: str | None) ->
 
 
 def _region_place(region: Region) -> str | None:
-    if region.kind in ("province", "city"):
-        return region.key
-    return sorted(region.provinces)[0] if len(region.provinces) == 1 else None
+    return region.anchor
 
 
 def chain_degrees(graph: nx.MultiDiGraph, firms: set[str]) -> Counter:
@@ -164,12 +227,14 @@ def chain_degrees(graph: nx.MultiDiGraph, firms: set[str]) -> Counter:
 
 
 def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: int | None = 1,
-              chains_dirs: Iterable[str | Path] = (), present_min: int = PRESENT_MIN,
+              chains_dirs: Iterable[str | Path] = (), regions: Iterable[RegionDef] = (),
+              present_min: int = PRESENT_MIN,
               weak_share: float = WEAK_SHARE, top: int = TOP,
               evidence: Callable[[str], list[Evidence]] | None = None) -> GapReport:
     """Return the :class:`GapReport` of ``chain`` (a :class:`Chain`, or a template,
     chain or segment name; a segment takes ``depth`` hops of upstream segments) in
-    ``region`` (a :class:`Region`, or a province, city or cluster name).
+    ``region`` (a :class:`Region`, or a name :func:`resolve_region` knows, looking
+    first among the user's ``regions``).
 
     ``source`` is a networkx graph or a store (anything with ``to_networkx()``);
     ``evidence`` looks up a node's evidence for the candidates' score (default: the
@@ -179,10 +244,20 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
     graph = as_graph(source)
     lookup = evidence or evidence_lookup(source)
     chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
-    region = resolve_region(graph, region, alias_lookup(source)) if isinstance(region, str) else region
+    if isinstance(region, str):
+        region = resolve_region(graph, region, alias_lookup(source), regions)
+    if not any(a.get("label") == FIRM for a in graph._node.values()):
+        raise NotFoundError("the graph holds no firms: every segment would be missing; "
+                            "ingest a firm list or articles first")
     placed = place_firms(graph, chain, lookup)
     locations = firm_locations(graph)
     in_region = region.firms(graph)
+    warnings = []
+    if not in_region:
+        warnings.append(f"no firm of the graph is located in {region.describe()}: every segment is missing "
+                        "there; check the region, or the firms' provinces and cities")
+    if placed and not any(placed.values()):
+        warnings.append(f"no firm of the graph is placed in any segment of {chain.name}")
     chain_firms = set().union(*placed.values()) if placed else set()
     degree = chain_degrees(graph, chain_firms)
     here = _region_place(region)
@@ -202,14 +277,17 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
                         from_outside += 1
                         outside_count[firm] += 1
         outside = sorted(outside_count, key=lambda f: (-outside_count[f], str(names[f].get("name", f))))
-        status = _status(len(local), links_in, from_outside, present_min, weak_share)
+        status = gap_status(len(local), links_in, from_outside, present_min, weak_share)
         gap = SegmentGap(seg.name, seg.stage, status, [str(names[f].get("name", f)) for f in local],
                          [str(names[f].get("name", f)) for f in outside], [], local, outside, links_in, from_outside,
                          seg.weight)
-        if status != "present" and top > 0:
+        if status is not GapStatus.PRESENT and top > 0:
             gap.candidates = _candidates(graph, members, in_region, degree, locations, region, here, lookup, top)
+            if not gap.candidates:
+                gap.note = (f"no firm of {seg.name} is known outside {region.name}" if members
+                            else f"no firm of {seg.name} is known anywhere in the graph")
         segments.append(gap)
-    return GapReport(chain.name, region.name, segments)
+    return GapReport(chain.name, region.name, segments, region.describe(), warnings)
 
 
 def _candidates(graph: nx.MultiDiGraph, members: dict[str, str], in_region: set[str], degree: Counter,

@@ -66,3 +66,52 @@ def cache_stamp(graph: nx.Graph) -> tuple[int, int]:
 def forget(graph: nx.Graph) -> None:
     """Drop the analytics indexes cached on ``graph`` (call after changing its edges)."""
     graph.graph["_chaingraph_generation"] = graph.graph.get("_chaingraph_generation", 0) + 1
+
+
+def source_namer(source: Any) -> Callable[[str], str]:
+    """Return a function from a Source node id to the name people know it by (the
+    file name), read from ``source`` (a store or a graph) and remembered; an id it
+    cannot name comes back as it is."""
+    memo: dict[str, str] = {}
+    graph = source if isinstance(source, nx.Graph) else None
+    getter = None if graph is not None else getattr(source, "get_node", None)
+
+    def name(source_id: str) -> str:
+        if source_id not in memo:
+            found = None
+            if graph is not None and source_id in graph:
+                found = graph.nodes[source_id].get("name")
+            elif callable(getter):
+                node = getter(source_id)
+                found = node.name if node is not None else None
+            memo[source_id] = str(found) if found else source_id
+        return memo[source_id]
+
+    return name
+
+
+def evidence_text(item: Evidence | dict[str, Any], name: Callable[[str], str] = str,
+                  sentence_chars: int | None = None) -> str:
+    """Return one evidence item as people read it: the file's name (``name`` maps a
+    Source id to it), then ``row N`` or the sentence, cut to ``sentence_chars`` with
+    an ellipsis when given.
+
+    >>> evidence_text({"source": "source:ab", "row": 2}, {"source:ab": "company_industry.jsonl"}.get)
+    'company_industry.jsonl, row 2'
+    >>> evidence_text(Evidence("source:ab", sentence="三一重工与潍柴签约。"), lambda s: "news.txt", 4)
+    'news.txt: 三一重工…'
+    """
+    ev = item.to_dict() if isinstance(item, Evidence) else item
+    text = name(ev["source"]) or ev["source"]
+    if ev.get("row") is not None:
+        text += f", row {ev['row']}"
+    if ev.get("note"):
+        text += f" ({ev['note']})"
+    sentence = ev.get("sentence")
+    if sentence:
+        if sentence_chars is not None and len(sentence) > sentence_chars:
+            sentence = sentence[:sentence_chars] + "…"
+        text += f": {sentence}"
+    elif ev.get("start") is not None:
+        text += f", chars {ev['start']}-{ev.get('end')}"
+    return text

@@ -20,7 +20,12 @@ optionally only those in one region, with the SUPPLIES links among them.
 
 The firms reported are the ``top`` by PageRank, the ``top`` by betweenness, and up
 to ``top`` articulation points and sole suppliers (most dependent customers first),
-ordered by PageRank.
+ordered by PageRank; ties go by betweenness, then by number of supply links, then
+by name. Firms without any supply link in the chain are not ranked (they would all
+tie), only counted (``unlinked``); communities of one firm are counted
+(``singletons``), not listed. When the network has fewer than
+:data:`SPARSE_LINKS_PER_FIRM` links per firm the report carries a warning with the
+link density: the ranking below the first few firms is then mostly ties.
 
 >>> import networkx as nx
 >>> from chaingraph.analytics.chains import chain_from_dict
@@ -50,13 +55,16 @@ import networkx as nx
 from chaingraph.analytics.chains import Chain, resolve_chain
 from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
 from chaingraph.model import Label, RelType
+from chaingraph.output import Table
 from chaingraph.analytics.placement import place_firms
-from chaingraph.analytics.regions import Region, firm_locations, resolve_region
+from chaingraph.analytics.regions import Region, RegionDef, firm_locations, resolve_region
 
 SUPPLIES = RelType.SUPPLIES.value
 EXACT_BETWEENNESS = 2000
 BETWEENNESS_K = 128
 TOP = 20
+#: Below this many supply links per firm a network is too sparse to rank on.
+SPARSE_LINKS_PER_FIRM = 0.5
 _GROUP_LABELS = (Label.CLUSTER.value, Label.ALLIANCE.value)
 _GROUP_TYPES = (RelType.BELONGS_TO.value, RelType.MEMBER_OF.value)
 
@@ -113,13 +121,32 @@ class KeyFirmsReport:
     network_firms: int = 0
     network_links: int = 0
     betweenness_k: int | None = None
+    singletons: int = 0
+    unlinked: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return ``{"chain", "region", "network": {...}, "firms": [...], "communities": [...]}``."""
+        """Return ``{"chain", "region", "network": {...}, "firms": [...],
+        "communities": [...], "singletons", "unlinked", "warnings"}``."""
         return {"chain": self.chain, "region": self.region,
                 "network": {"firms": self.network_firms, "links": self.network_links,
                             "betweenness_k": self.betweenness_k},
-                "firms": [f.to_dict() for f in self.firms], "communities": [c.to_dict() for c in self.communities]}
+                "firms": [f.to_dict() for f in self.firms], "communities": [c.to_dict() for c in self.communities],
+                "singletons": self.singletons, "unlinked": self.unlinked, "warnings": list(self.warnings)}
+
+    def tables(self) -> list[Table]:
+        """Return the report as tables for a spreadsheet: ``firms`` (one firm a row,
+        with its measures) and ``communities``."""
+        firms = Table("firms", ["firm", "id", "segments", "province", "city", "pagerank", "betweenness",
+                                "articulation", "sole_supplier_of", "community", "groups"],
+                      [f.to_dict() for f in self.firms])
+        comms = Table("communities", ["id", "size", "members", "best_group", "jaccard"],
+                      [c.to_dict() for c in self.communities])
+        return [firms, comms]
+
+    def to_frame(self) -> Any:
+        """Return the key firms as a pandas DataFrame, one firm a row."""
+        return self.tables()[0].frame()
 
 
 def supply_network(graph: nx.MultiDiGraph, firms: set[str]) -> nx.DiGraph:
@@ -161,7 +188,8 @@ def declared_groups(graph: nx.MultiDiGraph, firms: Iterable[str]) -> dict[str, s
 
 
 def key_firms(source: Any, chain: str | Chain, region: str | Region | None = None, *, depth: int | None = 1,
-              chains_dirs: Iterable[str | Path] = (), top: int = TOP, betweenness_k: int | None = None,
+              chains_dirs: Iterable[str | Path] = (), regions: Iterable[RegionDef] = (), top: int = TOP,
+              betweenness_k: int | None = None,
               seed: int = 0) -> KeyFirmsReport:
     """Return the :class:`KeyFirmsReport` of ``chain`` (a :class:`Chain`, template,
     chain or segment name) over ``source`` (a networkx graph or a store), only the
@@ -171,7 +199,7 @@ def key_firms(source: Any, chain: str | Chain, region: str | Region | None = Non
     graph = as_graph(source)
     chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
     if isinstance(region, str):
-        region = resolve_region(graph, region, alias_lookup(source))
+        region = resolve_region(graph, region, alias_lookup(source), regions)
     placed = place_firms(graph, chain, evidence_lookup(source))
     segments_of: dict[str, list[str]] = defaultdict(list)
     for seg_name, members in placed.items():
@@ -205,15 +233,22 @@ def key_firms(source: Any, chain: str | Chain, region: str | Region | None = Non
         for firm in members:
             groups_of[firm].append(group)
 
+    degree = dict(net.degree())
+    linked = {f for f in net if degree[f]}
+
+    def order(f: str) -> tuple:
+        return (-pagerank[f], -betweenness[f], -degree[f], names[f])
+
     def by_rank(scores: dict[str, float]) -> list[str]:
-        return sorted(scores, key=lambda f: (-scores[f], names[f]))[:top]
+        return sorted((f for f in scores if f in linked),
+                      key=lambda f: (-scores[f], -pagerank[f], -betweenness[f], -degree[f], names[f]))[:top]
 
     chosen = set(by_rank(pagerank)) | set(by_rank(betweenness))
-    critical = sorted(articulation | set(sole), key=lambda f: (-len(sole.get(f, ())), -pagerank[f], names[f]))
+    critical = sorted(articulation | set(sole), key=lambda f: (-len(sole.get(f, ())), *order(f)))
     chosen |= set(critical[:top])
     locations = firm_locations(graph)
     rows = []
-    for firm in sorted(chosen, key=lambda f: (-pagerank[f], names[f])):
+    for firm in sorted(chosen, key=order):
         loc = locations.get(firm)
         rows.append(KeyFirm(names[firm], firm, segments_of[firm],
                             loc.province.name if loc and loc.province else None,
@@ -223,6 +258,8 @@ def key_firms(source: Any, chain: str | Chain, region: str | Region | None = Non
                             sorted(groups_of.get(firm, []))))
     found = []
     for i, members in enumerate(ordered, start=1):
+        if len(members) == 1:
+            continue
         best, score = None, 0.0
         for group, gmembers in sorted(groups.items()):
             jac = len(members & gmembers) / len(members | gmembers)
@@ -230,5 +267,11 @@ def key_firms(source: Any, chain: str | Chain, region: str | Region | None = Non
                 best, score = group, jac
         biggest = sorted(members, key=lambda f: (-pagerank[f], names[f]))[:5]
         found.append(Community(i, len(members), [names[f] for f in biggest], best, round(score, 3)))
+    warnings = []
+    if net.number_of_edges() < SPARSE_LINKS_PER_FIRM * n:
+        warnings.append(f"{net.number_of_edges()} supply link(s) among {n} firm(s) "
+                        f"({net.number_of_edges() / n:.2f} per firm) are too few to rank on: below the first "
+                        "firms the order is mostly ties; add supply relations (lists, articles) first")
     return KeyFirmsReport(chain.name, region.name if region else None, rows, found,
-                          net.number_of_nodes(), net.number_of_edges(), k)
+                          n, net.number_of_edges(), k, sum(1 for c in ordered if len(c) == 1),
+                          n - len(linked), warnings)

@@ -48,11 +48,12 @@ class Reached:
     name: str = ""
     label: str = ""
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    path_names: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the reached node as a JSON-ready dict."""
         return {"id": self.node, "name": self.name, "label": self.label, "depth": self.depth,
-                "path": self.path,
+                "path": self.path, "path_names": self.path_names,
                 "evidence": {k: [e.to_dict() for e in v] for k, v in self.evidence.items()}}
 
 
@@ -104,7 +105,8 @@ def walk(graph: nx.MultiDiGraph, node_id: str, direction: str, depth: int | None
                 path = chain if direction == "upstream" else chain[::-1]
                 attrs = graph.nodes[other]
                 found.append(Reached(other, level, path, str(attrs.get("name", other)),
-                                     str(attrs.get("label", ""))))
+                                     str(attrs.get("label", "")),
+                                     path_names=[str(graph.nodes[n].get("name", n)) for n in path]))
         frontier = nxt
     return found
 
@@ -160,7 +162,11 @@ def resolve_node(source: Any, name: str) -> str:
                     return source.resolve(name, label).id
                 except NotFoundError:
                     continue
-            raise exc
+            from chaingraph.analytics.regions import suggest
+
+            names = [x for label in (Label.FIRM, Label.SEGMENT) for n in source.iter_nodes(label)
+                     for x in (n.name, n.props.get("short_name")) if x]
+            raise NotFoundError(f"{exc}{suggest(name, names)}") from None
     from chaingraph.identity import name_key
 
     graph = source if isinstance(source, nx.Graph) else source.to_networkx()
@@ -172,7 +178,10 @@ def resolve_node(source: Any, name: str) -> str:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise NotFoundError(f"no node named {name!r}")
+        from chaingraph.analytics.regions import suggest
+
+        raise NotFoundError(f"no node named {name!r}" + suggest(name, [str(a.get("name", "")) for _, a in
+                                                                        graph.nodes(data=True)]))
     raise NotFoundError(f"{name!r} is ambiguous: {', '.join(found[:5])}; give the id instead")
 
 
@@ -195,3 +204,41 @@ def trace(source: Any, name: str, direction: str, depth: int | None = 3) -> tupl
         graph = as_graph(source)
     reached = walk(graph, start, direction, depth)
     return start, attach_evidence(reached, evidence_lookup(source))
+
+
+def trace_table(source: Any, start: str, reached: list[Reached], direction: str) -> "Table":
+    """Return the nodes of a :func:`trace` as a table (``upstream``/``downstream``):
+    one node a row with its depth, name, label, id, the path by names and the
+    evidence of the path's edges by file name and row or sentence."""
+    from chaingraph.analytics.graphsource import evidence_text, source_namer
+    from chaingraph.output import Table
+
+    name = source_namer(source)
+    rows = [{"depth": r.depth, "name": r.name, "label": r.label, "id": r.node,
+             "path": " -> ".join(r.path_names or r.path),
+             "evidence": [evidence_text(e, name, 80) for ev in r.evidence.values() for e in ev]} for r in reached]
+    return Table(direction, ["depth", "name", "label", "id", "path", "evidence"], rows)
+
+
+def why_empty(source: Any, start: str, direction: str) -> str:
+    """Return why a walk from ``start`` going ``direction`` reached nothing, in one
+    line: the node has no SUPPLIES edge that way, and what it has instead.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("f", label="Firm", name="F"); g.add_node("c", label="City", name="C")
+    >>> _ = g.add_edge("f", "c", key="LOCATED_IN", type="LOCATED_IN")
+    >>> why_empty(g, "f", "upstream")
+    'F has no SUPPLIES edge coming in (no supplier of it is known); its edges: 1 LOCATED_IN out'
+    """
+    from collections import Counter
+
+    graph = source if isinstance(source, nx.Graph) else source.to_networkx(around=[start], depth=1)
+    name = str(graph.nodes[start].get("name", start)) if start in graph else start
+    way = "coming in (no supplier of it is known)" if direction == "upstream" else \
+        "going out (no customer of it is known)"
+    kinds: Counter = Counter()
+    if start in graph:
+        kinds.update(f"{k} in" for _, _, k in graph.in_edges(start, keys=True))
+        kinds.update(f"{k} out" for _, _, k in graph.out_edges(start, keys=True))
+    other = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"
+    return f"{name} has no SUPPLIES edge {way}; its edges: {other}"

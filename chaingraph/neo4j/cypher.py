@@ -31,7 +31,7 @@ from typing import Any
 from chaingraph.neo4j.lexer import SERVER_LINE_ENDS, WIDE_LINE_ENDS, Token, decode_escapes, tokens
 from chaingraph.errors import InputError, Neo4jError
 from chaingraph.neo4j.connect import Neo4jSettings, explain, open_driver
-from chaingraph.neo4j.queries import load_query, parse_value
+from chaingraph.neo4j.queries import _statement_text, load_query, parse_value, resolve_params
 
 WRITE_WORDS = frozenset({"CREATE", "INSERT", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "FOREACH",
                          "ALTER", "GRANT", "DENY", "REVOKE", "RENAME", "TERMINATE", "ENABLE", "DEALLOCATE",
@@ -252,4 +252,11 @@ def run_named(settings: Neo4jSettings, name: str, params: dict[str, Any] | None 
     in, unknown or missing ones refused) read-only, and return its rows."""
     query = load_query(name)
     bound = query.bind(params or {})
+    if any(p.kind for p in query.params):
+        lookup = _statement_text("_lookup_nodes")
+
+        def nodes(labels: list[str], text: str | None) -> list[dict[str, Any]]:
+            return run_cypher(settings, lookup, {"labels": labels, "text": text}).rows
+
+        bound = resolve_params(query, bound, nodes)
     return run_cypher(settings, query.text, bound)

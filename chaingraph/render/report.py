@@ -20,7 +20,8 @@ import networkx as nx
 from chaingraph.analytics.chains import Chain, resolve_chain
 from chaingraph.errors import InputError
 from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, GapReport, find_gaps
-from chaingraph.analytics.graphsource import as_graph
+from chaingraph.analytics.graphsource import alias_lookup, as_graph
+from chaingraph.analytics.regions import RegionDef, resolve_region
 from chaingraph.model import Label, RelType
 from chaingraph.render import map_data
 from chaingraph.render.html import asset, json_block, page, vis_network_js
@@ -54,21 +55,24 @@ class ReportResult:
 
 
 def render_report(store: Store, chain: str, region: str, out_path: str | Path, *, depth: int | None = 1,
-                  top: int = 5, chains_dirs: tuple[str | Path, ...] = ()) -> ReportResult:
+                  top: int = 5, chains_dirs: tuple[str | Path, ...] = (),
+                  regions: tuple[RegionDef, ...] = ()) -> ReportResult:
     """Run the gap analysis of ``chain`` in ``region`` on ``store`` and write it as
     the HTML page ``out_path``; return a :class:`ReportResult`. ``depth``,
-    ``top`` and ``chains_dirs`` are passed to :func:`chaingraph.analytics.gaps.find_gaps`.
+    ``top`` and ``chains_dirs`` are passed to :func:`chaingraph.analytics.gaps.find_gaps`;
+    ``region`` is looked up as there (the user's ``regions`` first, then aliases).
     Raises :class:`NotFoundError` for an unknown chain or region."""
     graph = as_graph(store)
     chain_obj = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
-    report = find_gaps(graph, chain_obj, region, top=top, evidence=store.evidence)
+    where = resolve_region(graph, region, alias_lookup(store), regions)
+    report = find_gaps(graph, chain_obj, where, top=top, evidence=store.evidence)
     html = report_page(store, graph, chain_obj, report)
     out = Path(out_path)
     try:
         out.write_text(html, encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot write the report ({exc.strerror})", path=str(out)) from exc
-    statuses = Counter(s.status for s in report.segments)
+    statuses = Counter(str(s.status) for s in report.segments)
     return ReportResult(path=str(out), chain=report.chain, region=report.region,
                         statuses=dict(sorted(statuses.items())), bytes=len(html.encode("utf-8")))
 
@@ -78,7 +82,7 @@ def report_page(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, repor
     ``graph``), with evidence in the map's tooltips from ``store`` when given."""
     data = chain_map(store, graph, chain, report)
     height = data.pop("height_px")
-    counts = Counter(s.status for s in report.segments)
+    counts = Counter(str(s.status) for s in report.segments)
     rows = [_row(s) for s in report.segments]
     title = f"Gap report: {report.chain} in {report.region}"
     return page("report.html.j2", scripts=[vis_network_js(), asset("map.js")], title=title,
@@ -93,8 +97,8 @@ def _names(names: list[str]) -> dict[str, Any]:
 
 
 def _row(seg: Any) -> dict[str, Any]:
-    return {"segment": seg.segment, "stage": seg.stage, "status": seg.status,
-            "status_class": seg.status if seg.status in _STATUS_BORDER else "other",
+    return {"segment": seg.segment, "stage": seg.stage, "status": str(seg.status),
+            "status_class": str(seg.status) if str(seg.status) in _STATUS_BORDER else "other",
             "local": _names(seg.local_firms), "outside": _names(seg.outside_suppliers),
             "candidates": [c.to_dict() for c in seg.candidates]}
 
@@ -121,14 +125,14 @@ def chain_map(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, report:
         column = _STAGE_COLUMN.get(stage or "", 5)
         shown.add_node(node, label=Label.SEGMENT.value, name=seg.segment, stage=stage or seg.stage)
         levels[node] = column
-        missing = seg.status == "missing"
+        missing = str(seg.status) == "missing"
         overrides[node] = {
             "tip": _segment_tip(seg),
-            "label": f"{seg.segment} ({seg.status})",
+            "label": f"{seg.segment} ({str(seg.status)})",
             "color": {"background": MISSING_COLOUR if missing else STAGE_COLOURS.get(stage, STAGE_COLOURS[None]),
-                      "border": _STATUS_BORDER.get(seg.status, "#333333")},
+                      "border": _STATUS_BORDER.get(str(seg.status), "#333333")},
             "size": 18,
-            "borderWidth": 4 if seg.status != "present" else 1,
+            "borderWidth": 4 if str(seg.status) != "present" else 1,
             "shapeProperties": {"borderDashes": [6, 4] if missing else False},
             "font": {"size": 15, "bold": True, "color": MISSING_COLOUR if missing else "#222222"},
         }
@@ -191,7 +195,7 @@ def _centrality(graph: nx.MultiDiGraph) -> dict[str, float]:
 
 
 def _segment_tip(seg: Any) -> list[list[str]]:
-    lines = [["Segment", seg.segment], ["stage", seg.stage], ["status", seg.status],
+    lines = [["Segment", seg.segment], ["stage", seg.stage], ["status", str(seg.status)],
              ["local firms", str(len(seg.local_firms))],
              ["outside suppliers", str(len(seg.outside_suppliers))],
              ["supply links into the region", f"{seg.links_in}, {seg.links_from_outside} from outside"]]

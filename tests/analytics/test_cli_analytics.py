@@ -1,6 +1,7 @@
 """The analytics commands end to end: the real entry point on a store of the fixture graph."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
+    # Tables are as wide as $COLUMNS: fix it so the assertions do not depend on the terminal.
     return subprocess.run([sys.executable, "-c", "import cli; cli.main()", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=300)
+                          cwd=ROOT, timeout=300, env={**os.environ, "COLUMNS": os.environ.get("TEST_COLUMNS", "160")})
 
 
 @pytest.fixture(scope="module")

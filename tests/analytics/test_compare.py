@@ -27,3 +27,15 @@ def test_same_region_twice_gets_two_columns_and_no_region_is_an_error(analytics_
     assert report.regions == ["湖南", "湖南'"]
     with pytest.raises(InputError):
         compare_regions(analytics_store, "玩具机械", [" ", ""], chains_dirs=[CHAINS])
+
+
+def test_compare_a_city_group_and_a_regions_file(analytics_graph, tmp_path):
+    from chaingraph.analytics.compare import compare_regions
+    from .conftest import CHAINS
+
+    path = tmp_path / "mine.toml"
+    path.write_text('[[region]]\nname = "湘潭一地"\ncities = ["湘潭"]\n', encoding="utf-8")
+    report = compare_regions(analytics_graph, "toy machinery", ["长株潭", str(path)], chains_dirs=[CHAINS])
+    assert report.regions == ["长株潭", "湘潭一地"]
+    cells = {r["segment"]: r["coverage"]["长株潭"] for r in report.to_dict()["segments"]}
+    assert cells["整机"] == {"status": "present", "firms": 2}

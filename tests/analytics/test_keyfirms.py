@@ -25,13 +25,14 @@ def test_measures_worked_out_by_hand(analytics_store):
     # PageRank over customer -> supplier: the pure customer f8 ranks last.
     assert sum(f.pagerank for f in report.firms) == pytest.approx(1, abs=1e-4)
     assert min(report.firms, key=lambda f: f.pagerank).firm_id == "firm:f8"
-    assert report.firms == sorted(report.firms, key=lambda f: (-f.pagerank, f.firm))
+    assert report.firms == sorted(report.firms, key=lambda f: (-f.pagerank, -f.betweenness, f.firm))
     assert firms["firm:f1"].groups == ["长株潭工程机械联盟", "长沙经开区"]
 
 
 def test_communities_cover_the_network_and_compare_with_declared_groups(analytics_store, analytics_graph):
     report = key_firms(analytics_store, "toy machinery", chains_dirs=[CHAINS])
-    assert sum(c.size for c in report.communities) == 9
+    assert sum(c.size for c in report.communities) + report.singletons == 9
+    assert all(c.size > 1 for c in report.communities)
     assert declared_groups(analytics_graph, ["firm:f1", "firm:f2", "firm:f7", "firm:f8"]) == {
         "长沙经开区": {"firm:f1"}, "长株潭工程机械联盟": {"firm:f1", "firm:f2", "firm:f7"}}
     members = {f.firm_id: f.community for f in report.firms}
@@ -51,3 +52,22 @@ def test_region_restricts_the_network_and_sampling_is_reported(analytics_store):
     assert sampled.betweenness_k == 3
     empty = key_firms(analytics_store, "toy machinery", "Gansu", chains_dirs=[CHAINS])
     assert empty.firms == [] and empty.network_firms == 0
+
+
+def test_sparse_network_is_summarised_and_warned_of():
+    import networkx as nx
+
+    from chaingraph.analytics.chains import chain_from_dict
+
+    g = nx.MultiDiGraph()
+    for i in range(40):
+        g.add_node(f"f{i:02d}", label="Firm", name=f"F{i:02d}", products="ore")
+    # One supplier with two customers, one pair: PageRank ties among the customers.
+    for s_, t in [("f00", "f01"), ("f00", "f02"), ("f10", "f11")]:
+        g.add_edge(s_, t, key="SUPPLIES", type="SUPPLIES")
+    chain = chain_from_dict({"name": "toy", "segments": [{"name": "ore", "stage": "upstream", "keywords": ["ore"]}]})
+    report = key_firms(g, chain)
+    assert report.unlinked == 35 and {f.firm_id for f in report.firms} == {"f00", "f01", "f02", "f10", "f11"}
+    assert report.singletons == 35 and [c.size for c in report.communities] == [3, 2]
+    assert report.warnings and "3 supply link(s) among 40 firm(s) (0.07 per firm)" in report.warnings[0]
+    assert report.to_frame()["firm"].tolist() == [f.firm for f in report.firms]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from chaingraph.errors import NotFoundError
+from chaingraph.errors import InputError, NotFoundError
 from chaingraph.analytics.regions import firm_locations, resolve_region
 
 
@@ -30,10 +30,13 @@ def test_locations_from_properties_edges_and_city_nodes(analytics_graph):
 
 
 def test_cluster_and_alliance_regions_and_unknown_names(analytics_graph):
-    assert resolve_region(analytics_graph, "长沙经开区").members == {"firm:f1"}
+    cluster = resolve_region(analytics_graph, "长沙经开区")
+    assert cluster.kind == "cluster" and cluster.members == {"firm:f1"} and cluster.cities == {"430100"}
     alliance = resolve_region(analytics_graph, "长株潭工程机械联盟")
-    assert alliance.kind == "cluster" and alliance.members == {"firm:f1", "firm:f2", "firm:f7"}
-    assert alliance.provinces == {"430000"}
+    assert alliance.kind == "alliance" and alliance.members == {"firm:f1", "firm:f2", "firm:f7"}
+    assert alliance.provinces == {"430000"} and alliance.cities == {"430100", "430200"}
+    # The region is the members' places: every firm there is inside, members or not.
+    assert alliance.firms(analytics_graph) == {"firm:f1", "firm:f2", "firm:f7"}
     with pytest.raises(NotFoundError):
         resolve_region(analytics_graph, "Changsha Economic Development Zone")  # alias needs the store
     with pytest.raises(NotFoundError):
@@ -43,3 +46,71 @@ def test_cluster_and_alliance_regions_and_unknown_names(analytics_graph):
 def test_city_suffix_picks_the_city_over_the_province(analytics_graph):
     assert resolve_region(analytics_graph, "吉林").kind == "province"
     assert resolve_region(analytics_graph, "吉林市").kind == "city"
+
+
+# --- regions as planners name them: city groups, alliances' places, files of one's own
+
+
+@pytest.mark.parametrize("name", ["长株潭", "Changsha-Zhuzhou-Xiangtan", "CZT", "长株潭城市群"])
+def test_city_group_is_its_member_cities(analytics_graph, name):
+    region = resolve_region(analytics_graph, name)
+    assert (region.kind, region.name) == ("group", "长株潭")
+    assert region.cities == {"430100", "430200", "430300"}
+    # f1, f2 (长沙), f7 (株洲), f3 (湘潭) — every located firm of the three cities.
+    assert region.firms(analytics_graph) == {"firm:f1", "firm:f2", "firm:f3", "firm:f7"}
+
+
+def test_group_wins_over_a_city_node_of_the_same_name(analytics_graph):
+    analytics_graph.add_node("city:长株潭", label="City", name="长株潭")
+    assert resolve_region(analytics_graph, "长株潭").kind == "group"
+
+
+@pytest.mark.parametrize("name,inside,outside", [
+    ("Greater Bay Area", "深圳", "汕头"), ("长三角", "苏州", "徐州"), ("京津冀", "石家庄", "太原"),
+    ("成渝", "绵阳", "攀枝花")])
+def test_shipped_groups(name, inside, outside):
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="Firm", name="A", city=inside)
+    g.add_node("b", label="Firm", name="B", city=outside)
+    assert resolve_region(g, name).firms(g) == {"a"}
+
+
+def test_gaps_in_a_city_group_never_propose_firms_inside_it(analytics_graph):
+    from chaingraph.analytics.gaps import find_gaps
+    from .conftest import CHAINS
+
+    report = find_gaps(analytics_graph, "toy machinery", "Changsha-Zhuzhou-Xiangtan", chains_dirs=[CHAINS])
+    inside = resolve_region(analytics_graph, "长株潭").firms(analytics_graph)
+    assert all(c.firm_id not in inside for s in report.segments for c in s.candidates)
+    assert {s.segment: s.status for s in report.segments}["整机"] == "present"
+
+
+def test_regions_file_of_ones_own(analytics_graph, tmp_path):
+    from chaingraph.analytics.regions import load_regions
+
+    path = tmp_path / "mine.toml"
+    path.write_text('[[region]]\nname = "湘江走廊"\naliases = ["Xiang corridor"]\ncities = ["湘潭", "株洲"]\n',
+                    encoding="utf-8")
+    defs = load_regions(path)
+    region = resolve_region(analytics_graph, "Xiang corridor", regions=defs)
+    assert (region.kind, region.name) == ("custom", "湘江走廊")
+    assert region.firms(analytics_graph) == {"firm:f3", "firm:f7"}
+    path.write_text('[[region]]\nname = "x"\ncities = ["Atlantis"]\n', encoding="utf-8")
+    with pytest.raises(InputError, match="Atlantis"):
+        resolve_region(analytics_graph, "x", regions=load_regions(path))
+    path.write_text('[[region]]\nname = "empty"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="no province"):
+        load_regions(path)
+
+
+def test_county_region(analytics_graph):
+    analytics_graph.add_node("firm:z", label="Firm", name="Z", city="长沙", county="浏阳市")
+    region = resolve_region(analytics_graph, "浏阳")
+    assert region.kind == "county" and region.firms(analytics_graph) == {"firm:z"}
+
+
+def test_unknown_region_suggests_near_names(analytics_graph):
+    with pytest.raises(NotFoundError, match="did you mean.*长株潭工程机械联盟"):
+        resolve_region(analytics_graph, "长株潭工程机械连盟")

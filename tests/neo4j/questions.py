@@ -21,8 +21,6 @@ Chain node.
 >>> _ = g.add_edge("firm:1", "city:c", key="LOCATED_IN", type="LOCATED_IN")
 >>> [(r["segment_id"], r["firm_ids"]) for r in chain_firms_in_region(g, "chain:x", "province:p")]
 [('segment:a', ['firm:1'])]
->>> [r["segment_id"] for r in chain_gaps_in_region(g, "chain:x", "province:p")]
-['segment:b']
 """
 
 from __future__ import annotations
@@ -90,20 +88,6 @@ def chain_firms_in_region(graph: nx.MultiDiGraph, chain_id: str, region_id: str)
             rows.append({"segment_id": seg, "segment": attrs.get("name"), "stage": attrs.get("stage"),
                          "firm_count": len(firms), "firm_ids": firms,
                          "firms": [graph.nodes[f].get("name") for f in firms]})
-    return rows
-
-
-def chain_gaps_in_region(graph: nx.MultiDiGraph, chain_id: str, region_id: str) -> list[dict[str, Any]]:
-    """Return the segments of the chain with no firm in the region (by segment id),
-    each a dict of ``segment_id``, ``segment``, ``stage`` and ``firms_elsewhere``
-    (how many firms the segment has at all)."""
-    rows = []
-    for seg in chain_segments(graph, chain_id):
-        firms = segment_firms(graph, seg)
-        if not any(in_region(graph, f, region_id) for f in firms):
-            attrs = graph.nodes[seg]
-            rows.append({"segment_id": seg, "segment": attrs.get("name"), "stage": attrs.get("stage"),
-                         "firms_elsewhere": len(firms)})
     return rows
 
 

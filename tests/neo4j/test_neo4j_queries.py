@@ -71,21 +71,44 @@ def test_supply_path_matches_networkx(loaded):
 
 
 @pytest.mark.parametrize("region", ["province:湖南", "city:长沙", "province:江苏", "city:常州"])
-def test_chain_firms_and_gaps_in_a_region_match_networkx(loaded, region):
+def test_chain_firms_in_a_region_match_networkx(loaded, region):
     settings, graph = loaded
     firms = ask(settings, "chain_firms_in_region", chain=EXCAVATOR, region=region)
     assert firms == questions.chain_firms_in_region(graph, EXCAVATOR, region)
-    gaps = ask(settings, "chain_gaps_in_region", chain=EXCAVATOR, region=region)
-    assert gaps == questions.chain_gaps_in_region(graph, EXCAVATOR, region)
-    assert {r["segment_id"] for r in firms} | {r["segment_id"] for r in gaps} == \
-        set(questions.chain_segments(graph, EXCAVATOR))
     if region == "province:湖南":
         assert [(r["segment_id"], r["firm_ids"]) for r in firms] == [
             ("segment:assembly", ["firm:test:oem1", "firm:test:oem2"]), ("segment:steel", ["firm:test:steel1"])]
-        assert [(r["segment_id"], r["firms_elsewhere"]) for r in gaps] == [
-            ("segment:castings", 1), ("segment:engines", 1), ("segment:hydraulics", 1)]
     if region == "province:江苏":  # eng1 is located in the province itself, not through a city
         assert "segment:engines" in {r["segment_id"] for r in firms}
+
+
+@pytest.mark.parametrize("region", ["湖南", "Hunan", "湖南省", "长沙", "江苏", "常州", "长株潭", "长三角"])
+@pytest.mark.parametrize("thresholds", [{}, {"present_min": 1, "weak_share": 0.2}])
+def test_chain_gaps_query_gives_the_statuses_of_gaps(loaded, region, thresholds):
+    """One definition of gap status: the named query and find_gaps agree, segment by segment."""
+    from chaingraph.analytics.chains import chain_from_chain_node
+    from chaingraph.analytics.gaps import find_gaps
+
+    settings, graph = loaded
+    rows = ask(settings, "chain_gaps_in_region", chain="Excavator", region=region, **thresholds)
+    report = find_gaps(graph, chain_from_chain_node(graph, EXCAVATOR), region, top=0, **thresholds)
+    assert {r["segment"]: r["status"] for r in rows} == {s.segment: str(s.status) for s in report.segments}
+    assert {r["segment"]: r["local_firms"] for r in rows} == {s.segment: len(s.local_ids) for s in report.segments}
+    assert {r["segment"]: (r["links_in"], r["from_outside"]) for r in rows} == \
+        {s.segment: (s.links_in, s.links_from_outside) for s in report.segments}
+    if region == "湖南" and not thresholds:
+        assert {r["segment_id"]: r["status"] for r in rows}["segment:hydraulics"] == "missing"
+
+
+def test_named_queries_take_what_a_person_types(loaded):
+    settings, _ = loaded
+    by_id = ask(settings, "chain_firms_in_region", chain=EXCAVATOR, region="province:湖南")
+    for chain, region in (("Excavator", "湖南"), ("excavator", "Hunan"), ("chain:excavator", "湖南省")):
+        assert ask(settings, "chain_firms_in_region", chain=chain, region=region) == by_id
+    with pytest.raises(NotFoundError, match="Excavater.*did you mean Excavator"):
+        ask(settings, "chain_firms_in_region", chain="Excavater", region="湖南")
+    with pytest.raises(NotFoundError, match="region"):
+        ask(settings, "chain_firms_in_region", chain="Excavator", region="Atlantis")
 
 
 @pytest.mark.parametrize("province", [None, "province:湖南"])
@@ -158,8 +181,11 @@ def test_query_command_lists_and_runs(loaded, neo4j_env):
     up = run("query", "upstream", "--param", "id=firm:test:oem1", "--param", "depth=1", "--format", "json")
     assert up.returncode == 0, up.stderr
     assert {r["id"] for r in json.loads(up.stdout)} == {"firm:test:hyd1", "firm:test:eng1"}
-    csv_out = run("query", "chain_gaps_in_region", "--param", f"chain={EXCAVATOR}", "--param", "region=city:长沙",
+    csv_out = run("query", "chain_gaps_in_region", "--param", "chain=Excavator", "--param", "region=长沙",
                   "--format", "csv")
-    assert csv_out.stdout.splitlines()[0] == "segment_id,segment,stage,firms_elsewhere"
+    assert csv_out.stdout.splitlines()[0] == \
+        "segment_id,segment,stage,status,local_firms,firms_anywhere,links_in,from_outside"
+    unknown = run("query", "chain_firms_in_region", "--param", "chain=Excavator", "--param", "region=Atlantis")
+    assert unknown.returncode == 1 and "Atlantis" in unknown.stderr
     missing = run("query", "upstream")
     assert missing.returncode == 1 and missing.stderr.startswith("Error: ") and "--param id" in missing.stderr
