@@ -19,14 +19,17 @@ from chaingraph.extract import chinese, english, facts as F
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
+from chaingraph.extract.names import KnownNames, default_names, known_mentions
 from chaingraph.extract.reader import Article
 from chaingraph.extract.relations import find_relations
 from chaingraph.extract.result import Extraction, Fact, Mention
 from chaingraph.extract.sentences import detect_language, split_sentences
 
 
-def extract_article(article: Article) -> Extraction:
-    """Return everything extracted from ``article`` (an :class:`Article`)."""
+def extract_article(article: Article, names: KnownNames | None = None) -> Extraction:
+    """Return everything extracted from ``article`` (an :class:`Article`); ``names``
+    are the known names to look for (the shipped ones when None, see
+    :mod:`chaingraph.extract.names`)."""
     cleaned = clean_text(article.text)
     text = cleaned.text
     language = detect_language(text)
@@ -40,6 +43,7 @@ def extract_article(article: Article) -> Extraction:
         mentions = (places + english.org_mentions(text, sentences) + english.chain_mentions(text, sentences)
                     + english.lowercase_mentions(text, sentences, places))
         events = english.event_mentions(text, sentences)
+    mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
     main = _main_event(events)
     if main is None:  # no "X was held": the first named event ("… Forum") is the main one
         named = sorted((m for m in mentions if m.type == "Event"), key=lambda m: (sentences[m.sent].title, m.start))

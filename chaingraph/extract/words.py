@@ -1,0 +1,116 @@
+"""Chinese words: a jieba segmenter with the project's names in its dictionary, used
+to put Chinese spans on word boundaries.
+
+jieba ships its dictionary, so segmenting is offline. It runs without its HMM (which
+guesses new words): a string not in the dictionary falls apart into characters, so
+a boundary test errs on the side of allowing a span rather than cutting a name.
+
+>>> seg = Segmenter(["长株潭"])
+>>> seg.words("长株潭城市群")[:1]
+['长株潭']
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import os
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+
+from chaingraph.errors import ChainGraphError
+
+_USER_FREQ = 10 ** 7  # high enough that a user word beats any split of it
+
+
+@lru_cache(maxsize=1)
+def _base():
+    """The jieba tokenizer with its shipped dictionary, loaded once per process."""
+    try:
+        import jieba
+    except ImportError as exc:  # declared in pyproject.toml; a broken install says so
+        raise ChainGraphError("jieba is not installed (pip install jieba)") from exc
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = os.path.join(tempfile.gettempdir(), "chaingraph-jieba")
+    os.makedirs(tk.tmp_dir, exist_ok=True)
+    tk.initialize()
+    return tk
+
+
+class Segmenter:
+    """A segmenter whose dictionary is jieba's plus ``user_words`` (an iterable of
+    strings), each kept whole. Building one copies jieba's dictionary, so a process
+    keeps one (see :func:`shared`) rather than one per store: a name missing from it
+    still stands on word boundaries unless a dictionary word runs across its edge,
+    which is the case a boundary check is for."""
+
+    def __init__(self, user_words: Iterable[str] = ()):
+        import jieba
+
+        base = _base()
+        tk = jieba.Tokenizer()
+        tk.FREQ = dict(base.FREQ)
+        tk.total = base.total
+        tk.initialized = True
+        for word in user_words:
+            if len(word) >= 2 and not tk.FREQ.get(word):
+                tk.FREQ[word] = _USER_FREQ
+                tk.total += _USER_FREQ
+                for i in range(1, len(word)):
+                    tk.FREQ.setdefault(word[:i], 0)
+        self._tk = tk
+
+    def words(self, text: str) -> list[str]:
+        """Return the words of ``text`` (a str), in order; they join back to it."""
+        return list(self._tk.cut(text, HMM=False))
+
+    def boundaries(self, text: str, offset: int = 0) -> set[int]:
+        """Return the offsets (plus ``offset``) where a word of ``text`` starts or ends."""
+        out = {offset}
+        pos = offset
+        for word in self._tk.cut(text, HMM=False):
+            pos += len(word)
+            out.add(pos)
+        return out
+
+
+@lru_cache(maxsize=1)
+def shared() -> Segmenter:
+    """The process's segmenter: jieba's dictionary with the gazetteer's Chinese place
+    names, the chain lexicon's Chinese forms and the shipped known names."""
+    from chaingraph.extract import lexicon as lx
+    from chaingraph.extract.names import shipped_names
+    from chaingraph.extract.places import CITY_GROUPS, gazetteer
+
+    words = [f for _t, _c, f in shipped_names()]
+    words += [f for forms in list(lx.CHAINS.values()) + list(lx.WEAK_CHAINS.values()) for f in forms]
+    words += [p.zh for p in gazetteer().places if getattr(p, "zh", None)]
+    words += [g[1] for g in CITY_GROUPS]
+    return Segmenter(w for w in words if _HAN.search(w))
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def plain() -> Segmenter:
+    """A segmenter with jieba's dictionary only: how ordinary text splits a string."""
+    return Segmenter()
+
+
+def ordinary_phrase(name: str) -> bool:
+    """True when ``name`` (a str) is an ordinary word of up to three characters
+    (太阳能, 环保) or a phrase of ordinary dictionary words, each of two or more
+    characters (海南发展 = 海南 + 发展): such a short name is as likely the word or
+    phrase as the firm.
+
+    >>> ordinary_phrase("海南发展"), ordinary_phrase("太阳能"), ordinary_phrase("潍柴动力")
+    (True, True, False)
+    """
+    words = plain().words(name)
+    freq = plain()._tk.FREQ
+    if len(words) == 1:
+        return len(name) <= 3 and freq.get(name, 0) > 0
+    return all(len(w) >= 2 and freq.get(w, 0) > 0 for w in words)
