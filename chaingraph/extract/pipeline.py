@@ -19,6 +19,7 @@ from chaingraph.extract import chinese, english, facts as F
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
+from chaingraph.extract.lists import list_mentions
 from chaingraph.extract.names import KnownNames, default_names, known_mentions
 from chaingraph.extract.reader import Article
 from chaingraph.extract.relations import find_relations
@@ -37,6 +38,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     if language == "zh":
         mentions, events = chinese.find_mentions(text, sentences)
         mentions += county_mentions(text, sentences, language)
+        mentions += _new_members(list_mentions(text, sentences), mentions)
     else:
         places = english.place_mentions(text, sentences)
         places += county_mentions(text, sentences, language, {m.key for m in places})
@@ -65,6 +67,20 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     return Extraction(article=article.name, language=language, text=text, sentences=sentences,
                       entities=entities, relations=relations, facts=fact_list, removed=cleaned.removed,
                       dateline=dateline.isoformat() if dateline else None)
+
+
+def _new_members(members: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """The list members that no mention found so far overlaps (a member the rules
+    named already keeps the rules' type and span)."""
+    from chaingraph.extract.spans import Covered
+
+    taken = Covered((m.start, m.end) for m in mentions)
+    out = []
+    for m in members:
+        if any(x in taken for x in range(m.start, m.end)):
+            continue
+        out.append(m)
+    return out
 
 
 def _main_event(events: list[Mention]) -> Mention | None:
