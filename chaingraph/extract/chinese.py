@@ -14,6 +14,7 @@ from chaingraph.extract import lexicon as lx
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
+from chaingraph.extract.words import trim_left
 from chaingraph.identity import name_key
 
 _SUFFIXES: list[tuple[str, str]] = sorted([
@@ -73,6 +74,9 @@ _CHAIN_BEFORE = re.compile("(?:" + "|".join(re.escape(f) for f, _ in _CHAIN_ZH +
 #: Words that describe a firm's trade at the end of its name; 埃夫特智能装备 is 埃夫特.
 _TRADE_WORDS = sorted("""智能装备 智能科技 新能源科技 新材料科技 信息技术 科技 技术 电子 机械 装备 材料 实业 发展 投资 控股
 电气 智能 制造 工业 能源 新能源 汽车 重工 股份""".split(), key=len, reverse=True)
+
+
+_TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两几多]+[大条个项类种]$")
 
 
 def _place_end_regex() -> re.Pattern:
@@ -183,6 +187,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                 if text.startswith(verb, start - len(verb)):
                     start = _left_edge(text, start - len(verb), sent.start, chain_conj=True)
                     break
+        if kind in ("Cluster", "Alliance"):
+            start = trim_left(text, start, sent.start + match.start())
         if kind == "Agency" and _SOE_DIVISION.match(text, start):
             kind = "Firm"  # 中建五局, 中铁十一局: state-owned construction firms
         name = text[start:end]
@@ -218,6 +224,10 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         for p in places_here:
             if start < p.end <= end:
                 start = p.end
+        start = trim_left(text, start, end)
+        count = _TRAILING_COUNT.search(text, start, end)
+        if count:
+            end = count.start()
         phrase = text[start:end]
         found = _ANY_CHAIN_ZH_RE.search(phrase)
         if strict and not found:

@@ -114,3 +114,53 @@ def ordinary_phrase(name: str) -> bool:
     if len(words) == 1:
         return len(name) <= 3 and freq.get(name, 0) > 0
     return all(len(w) >= 2 and freq.get(w, 0) > 0 for w in words)
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of each word of its shipped dictionary."""
+    import jieba
+
+    out: dict[str, str] = {}
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                out[parts[0]] = parts[2]
+    return out
+
+
+# words that end a name walked back from its suffix: prepositions, conjunctions,
+# particles, adverbs, pronouns, numerals and measure words
+_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "m", "q", "mq", "zg"})
+# verbs that name what is made or done in a chain (装备制造, 农产品加工) stay in a name
+_ACTIVITY = frozenset("制造 加工 生产 服务 设计 研发 应用 检测 储能 物流 配套 服装 建设 发展 培育 创新 智造 制药 养殖 种植".split())
+# one-character conjunctions inside a name (机器人及智能装备) are left to the rules
+_JOINING = frozenset("及与和、")
+_COUNT = re.compile(r"^[一二三四五六七八九十两几多数]+[大条个项类种批家]")
+
+
+def trim_left(text: str, start: int, core_end: int) -> int:
+    """Return where a name whose rule-found span starts at ``start`` really starts:
+    after the last verb (two characters or more, not a production activity such as
+    制造), preposition, conjunction, particle, adverb, pronoun or numeral among the
+    words of ``text[start:core_end]`` (the part before the name's suffix), and after
+    a count (五大, 一条). Takes the text and offsets; returns an offset, ``core_end``
+    when nothing of a name is left."""
+    if core_end - start < 2:
+        return start
+    tags = _tags()
+    pos = start
+    cut = start
+    for word in shared().words(text[start:core_end]):
+        tag = tags.get(word, "")
+        pos += len(word)
+        if word in _JOINING:
+            continue
+        if tag in _STOP_TAGS or (tag == "v" and len(word) >= 2 and word not in _ACTIVITY):
+            cut = pos
+    count = _COUNT.match(text, cut, core_end)
+    if count:
+        cut = count.end()
+    return min(cut, core_end)

@@ -83,3 +83,22 @@ def test_extract_cli_uses_the_store_given_with_db(tmp_path):
     without = json.loads(run("extract", article, "--format", "json").stdout)
     assert "青岚微电" in [e["name"] for e in with_store[0]["entities"] if e["type"] == "Firm"]
     assert "青岚微电" not in [e["name"] for e in without[0]["entities"] if e["type"] == "Firm"]
+
+
+def test_names_walked_back_from_a_suffix_stop_at_words_not_characters():
+    from chaingraph.extract.words import trim_left
+
+    def trimmed(phrase, suffix):
+        return phrase[trim_left(phrase, 0, len(phrase) - len(suffix)):]
+
+    assert trimmed("县积极打造纺织服装产业集群", "产业集群") == "纺织服装产业集群"
+    assert trimmed("装备制造产业集群", "产业集群") == "装备制造产业集群"  # a production verb stays
+    assert trimmed("形成一条产业链", "产业链") == "产业链"  # nothing of a name is left
+    assert trimmed("机器人及智能装备产业链", "产业链") == "机器人及智能装备产业链"
+
+
+def test_a_cluster_span_leaves_the_verbs_before_it_out():
+    x = extract_article(Article("a.txt", "园区简介\n\n该县积极打造家具制造产业集群，形成一条完整产业链。"))
+    clusters = [e.name for e in x.entities if e.type == "Cluster"]
+    chains = [e.name for e in x.entities if e.type == "Chain"]
+    assert clusters == ["家具制造产业集群"] and "一条" not in chains
