@@ -19,7 +19,7 @@ from chaingraph.extract import chinese, english, facts as F
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
-from chaingraph.extract.lists import list_mentions
+from chaingraph.extract.lists import find_lists, list_mentions
 from chaingraph.extract.names import KnownNames, default_names, known_mentions
 from chaingraph.extract.reader import Article
 from chaingraph.extract.relations import find_relations
@@ -38,7 +38,6 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     if language == "zh":
         mentions, events = chinese.find_mentions(text, sentences)
         mentions += county_mentions(text, sentences, language)
-        mentions += _new_members(list_mentions(text, sentences), mentions)
     else:
         places = english.place_mentions(text, sentences)
         places += county_mentions(text, sentences, language, {m.key for m in places})
@@ -46,6 +45,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
                     + english.lowercase_mentions(text, sentences, places))
         events = english.event_mentions(text, sentences)
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
+    lists = find_lists(text, sentences, language)
+    mentions += list_mentions(lists, mentions + events)
     main = _main_event(events)
     if main is None:  # no "X was held": the first named event ("… Forum") is the main one
         named = sorted((m for m in mentions if m.type == "Event"), key=lambda m: (sentences[m.sent].title, m.start))
@@ -61,26 +62,12 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         for m in entity.mentions:
             if m.sent < 0 and starts:
                 m.sent = max(bisect.bisect_right(starts, m.start) - 1, 0)
-    relations = find_relations(text, sentences, entities, language, main)
+    relations = find_relations(text, sentences, entities, language, main, lists)
     dateline = _dateline(article, cleaned.removed, sentences)
     fact_list = _facts(text, sentences, entities, main, dateline)
     return Extraction(article=article.name, language=language, text=text, sentences=sentences,
                       entities=entities, relations=relations, facts=fact_list, removed=cleaned.removed,
                       dateline=dateline.isoformat() if dateline else None)
-
-
-def _new_members(members: list[Mention], mentions: list[Mention]) -> list[Mention]:
-    """The list members that no mention found so far overlaps (a member the rules
-    named already keeps the rules' type and span)."""
-    from chaingraph.extract.spans import Covered
-
-    taken = Covered((m.start, m.end) for m in mentions)
-    out = []
-    for m in members:
-        if any(x in taken for x in range(m.start, m.end)):
-            continue
-        out.append(m)
-    return out
 
 
 def _main_event(events: list[Mention]) -> Mention | None:

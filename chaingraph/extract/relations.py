@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract import lexicon as lx
+from chaingraph.extract.lists import list_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence
 
 _NATIONAL_STATE = re.compile(r"^State (Council|Administration|Grid|Intellectual Property Office)|State-owned|"
@@ -47,9 +48,11 @@ class Relations:
 
 
 def find_relations(text: str, sentences: list[Sentence], entities: list[Entity], language: str,
-                   main_event: Mention | None) -> list[Relation]:
-    """Return the relations between ``entities`` (see the module docstring)."""
+                   main_event: Mention | None, lists: list | None = None) -> list[Relation]:
+    """Return the relations between ``entities`` (see the module docstring); ``lists``
+    (:class:`~chaingraph.extract.lists.ListHit`) add what each list states."""
     rel = Relations()
+    list_relations(rel, text, sentences, entities, lists or [])
     by_mention: dict[int, Entity] = {id(m): e for e in entities for m in e.mentions}
     per_sent: dict[int, list[tuple[Mention, Entity]]] = {}
     for e in entities:
@@ -356,6 +359,8 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                 verb = mv.start() if mv else -1
                 ms = lx.SUPPLY_RE.search(clause)
                 supply = ms.start() if ms and not re.search(r"\bto\s+$", clause[:ms.start()]) else -1
+                if ms and re.match(r"\s+(?:by|from)\b", clause[ms.end():]):
+                    supply = -1  # "provided by A": A is the supplier, read as a list (lists.py)
             if verb >= 0:
                 pivot = clause_start + verb
                 left = [e for m, e in in_clause if m.start < pivot and e.type in ("Firm", "Agency")]

@@ -20,3 +20,32 @@ def test_members_of_a_field_list_are_chains_and_places_are_not_firms():
     x = extract_article(Article("a.txt", "园区简介\n\n园区产业涵盖集成电路、智能传感器等领域，成都、重庆等地企业参会。"))
     assert {"集成电路", "智能传感器"} <= set(_names(x, "Chain"))
     assert "成都" not in _names(x, "Firm")
+
+
+def _rels(x, kind):
+    name = {e.id: e.name for e in x.entities}
+    return sorted((name[r.head], name[r.tail]) for r in x.relations if r.type == kind)
+
+
+def test_an_english_customer_list_gives_firms_and_supplies():
+    x = extract_article(Article("a.txt", "Mill news\n\nNorthwind Weaving Co., Ltd. is a supplier to global brands "
+                                         "such as Bluefin, Redcliff Jeans and Ostra. It employs 900 people."))
+    assert {"Bluefin", "Redcliff Jeans", "Ostra"} <= set(_names(x, "Firm"))
+    assert ("Northwind Weaving Co., Ltd", "Redcliff Jeans") in _rels(x, "SUPPLIES")
+
+
+def test_firms_listed_after_provided_by_supply_the_firm_before():
+    x = extract_article(Article("a.txt", "Park news\n\nLantern Resin Co., Ltd. uses solvents provided by Hill "
+                                         "Chemical Co., Ltd., Vale Gas Co., Ltd. and other enterprises in the Riverside "
+                                         "Industrial Park."))
+    supplies = _rels(x, "SUPPLIES")
+    assert ("Hill Chemical Co., Ltd", "Lantern Resin Co., Ltd") in supplies
+    assert ("Vale Gas Co., Ltd", "Lantern Resin Co., Ltd") in supplies
+    assert ("Lantern Resin Co., Ltd", "Hill Chemical Co., Ltd") not in supplies
+    assert ("Vale Gas Co., Ltd", "Riverside Industrial Park") in _rels(x, "BELONGS_TO")
+
+
+def test_chains_listed_with_a_count_are_what_the_event_is_about():
+    x = extract_article(Article("a.txt", "对接会\n\n5月8日，全省钢铁、纺织服装、光伏三大产业链产销对接大会在郑州举行。"))
+    about = {c for _e, c in _rels(x, "ABOUT")}
+    assert {"钢铁", "纺织服装", "光伏"} <= about
