@@ -1,6 +1,6 @@
 """Lists harvested as lists: every member of a list gets the type the word closing or
 opening the list gives (「A、B、C等N家企业」, "brands such as A, B and C" → Firm;
-「涵盖A、B、C等领域」, 「以A、B、C为主」, "industries such as a, b and c" → Chain), and
+「涵盖A、B、C等领域」, 「以A、B、C为主」, "industries such as a, b and c", "covering a, b and other industries" → Chain), and
 the relation the list states is kept on the list for :func:`list_relations`:
 suppliers of the firm before them ("provided by A, B and C"), customers of it
 ("supplier of brands such as A, B"), firms of a park named in the sentence, chains
@@ -28,7 +28,8 @@ _CHAIN_LIST = re.compile(
     # 「A、B、C五大产业链」: a list closed by a count and a chain word
     rf"|((?:{_ITEM}、){{1,20}}{_ITEM}?)(?:等)?[一二三四五六七八九十两几多\d]+[大个项类条]?(?:产业链|产业集群|产业|行业|领域)")
 # words that open a list; the first member starts after the last of them
-_OPENERS = re.compile(r".*(?:全省|全市|全国|全区|全县|我省|我市|本市|拥有|包括|吸引了?|集聚了?|聚集了?|引进了?|汇聚了?|入驻了?|落户了?|其中|如|以及|及|和|与|有|了|是)")
+_ONE_CHAR_OPENERS = frozenset("如有是像及和与了")
+_OPENER_WORDS = re.compile(r"全省|全市|全国|全区|全县|我省|我市|本市|其中|以及|例如|比如|包括|拥有|现有|汇聚|集聚|吸引")
 _NOT_A_MEMBER = re.compile(r"[\d年月日]|^(?:其他|相关|部分|一批|多家|全国|全省|全市|国内|省内|市内)")
 
 _EN_NAME = r"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'.-]*){0,5}"
@@ -37,7 +38,9 @@ _EN_FIRM_LIST = re.compile(
     r"partners|buyers|retailers)\s*,?\s+(?:such as|including|like)\s+"
     rf"((?:{_EN_NAME},\s+)*{_EN_NAME},?\s+and\s+{_EN_NAME})")
 _EN_CHAIN_LIST = re.compile(
-    r"\b(?:industries|sectors|fields|areas)\s*,?\s+(?:such as|including|like)\s+|\bcovering\s+")
+    r"\b(?:industries|sectors|fields)\s*,?\s+(?:such as|including|like)\s+")
+_EN_COVERING = re.compile(r"\b(?:covering|covers|cover|spanning)\s+([a-z][a-z ,-]*?),?\s+and\s+other\s+"
+                          r"(?:industries|sectors|fields)\b")
 _EN_LOWER_ITEM = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}")
 _SUPPLIER_WORDS = re.compile(r"\bsuppl(?:y|ier|iers|ies|ied)\b|\bmanufacturer\b|\bOEM\b|\bvendor\b|"
                              r"供应商|供货|配套|代工", re.IGNORECASE)
@@ -64,15 +67,29 @@ def _members(text: str, start: int, body: str) -> list[tuple[int, int, str]]:
     pos = start
     for i, raw in enumerate(body.split("、")):
         s, item = pos, raw
-        if i == 0:
-            opener = _OPENERS.match(item)
-            if opener:
-                s += opener.end()
-                item = item[opener.end():]
+        if i == 0:  # the first member starts after the words that open the list (拥有, 包括, 现有 …)
+            cut = _first_member_start(raw)
+            s += cut
+            item = raw[cut:]
         pos += len(raw) + 1
         if 2 <= len(item) <= 16 and not _NOT_A_MEMBER.search(item) and not _is_place(item):
             out.append((s, s + len(item), item))
     return out
+
+
+def _first_member_start(raw: str) -> int:
+    """Where the first member of a list starts in ``raw`` (the text up to the first
+    、): after the last verb, preposition or other function word among its words,
+    and after a one-character opener (如, 有) that stands as a word."""
+    from chaingraph.extract.words import shared, trim_left
+
+    cut = trim_left(raw, 0, len(raw))
+    if cut >= len(raw):
+        return len(raw)
+    words = shared().words(raw[cut:])
+    while len(words) > 1 and (words[0] in _ONE_CHAR_OPENERS or _OPENER_WORDS.fullmatch(words[0])):
+        cut += len(words.pop(0))
+    return cut
 
 
 def _is_place(item: str) -> bool:
@@ -92,7 +109,7 @@ def _en_items(body: str, offset: int, pattern: re.Pattern) -> list[tuple[int, in
         for sub in re.finditer(r"(?:^|\band\b|\bas well as\b)\s*([^,]*?)\s*(?=\band\b|$)", piece):
             item = sub.group(1).strip()
             item = re.sub(r"^(?:and|the)\s+", "", item)
-            if not item or not pattern.fullmatch(item):
+            if not item or not pattern.fullmatch(item) or item.startswith(("other ", "Other ")):
                 continue
             s = offset + part.start() + piece.index(item, sub.start(1) if sub.start(1) >= 0 else 0)
             out.append((s, s + len(item), item))
@@ -129,7 +146,15 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
                        for a, b, t in _en_items(tail.group(0), match.end(), _EN_LOWER_ITEM)]
             if len(members) >= 2:
                 out.append(ListHit("Chain", index, sent.start + match.end(), members))
+        for match in _EN_COVERING.finditer(s):
+            members = [(sent.start + a, sent.start + b, t)
+                       for a, b, t in _en_items(match.group(1), match.start(1), _EN_LOWER_ITEM)]
+            if members:
+                out.append(ListHit("Chain", index, sent.start + match.start(1), members))
     return out
+
+
+_ORG_TYPES = ("Firm", "Agency", "Alliance", "Cluster", "Event")
 
 
 def list_mentions(lists: list[ListHit], mentions: list[Mention]) -> list[Mention]:
@@ -137,11 +162,16 @@ def list_mentions(lists: list[ListHit], mentions: list[Mention]) -> list[Mention
     overlaps (a member the rules named already keeps the rules' type and span)."""
     from chaingraph.extract.spans import Covered
 
-    taken = Covered((m.start, m.end) for m in mentions)
+    # a member holds the chains and places inside it (有研稀土 holds 稀土); an
+    # organisation or a mention reaching outside it keeps its place
+    taken = Covered((m.start, m.end) for m in mentions if m.type in _ORG_TYPES)
+    loose = sorted((m.start, m.end) for m in mentions if m.type not in _ORG_TYPES)
     out = []
     for hit in lists:
         for start, end, item in hit.members:
             if any(x in taken for x in range(start, end)):
+                continue
+            if any(a < end and start < b and not (start <= a and b <= end) for a, b in loose):
                 continue
             key = item.lower() if hit.kind == "Chain" else ""
             out.append(Mention(start, end, item, hit.kind, hit.sent, key=key, info={"list": True}))

@@ -12,7 +12,7 @@ def _names(x, kind):
 
 
 def test_members_of_a_firm_list_are_firms():
-    x = extract_article(Article("a.txt", "园区简介\n\n园区现有青岚微电、北辰精工、东湖新材等20多家企业入驻。"))
+    x = extract_article(Article("a.txt", "园区简介\n\n园区拥有青岚微电、北辰精工、东湖新材等20多家企业。"))
     assert _names(x, "Firm") == ["东湖新材", "北辰精工", "青岚微电"]
 
 
@@ -49,3 +49,16 @@ def test_chains_listed_with_a_count_are_what_the_event_is_about():
     x = extract_article(Article("a.txt", "对接会\n\n5月8日，全省钢铁、纺织服装、光伏三大产业链产销对接大会在郑州举行。"))
     about = {c for _e, c in _rels(x, "ABOUT")}
     assert {"钢铁", "纺织服装", "光伏"} <= about
+
+
+def test_list_openers_are_words_not_characters():
+    # 有 opens the list only as a word of its own, not as the first character of 有研稀土
+    x = extract_article(Article("a.txt", "研究院成立\n\n天津大学牵头，有研稀土、山东国瓷等8家企业共同组建研究院。"))
+    assert {"有研稀土", "山东国瓷"} <= set(_names(x, "Firm"))
+
+
+def test_covering_takes_members_only_before_an_industry_word():
+    x = extract_article(Article("a.txt", "Park news\n\nThe park signed 12 projects covering textiles, dyeing "
+                                         "and other industries, and a plan covering research and training."))
+    chains = set(_names(x, "Chain"))
+    assert {"textiles", "dyeing"} <= chains and not {"other industries", "research", "training"} & chains
