@@ -208,7 +208,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 if chain is not None:
                     rel.add("BELONGS_TO", e, chain, m.sent)
                     found = True
-        if not found and e.type == "Firm":
+        if not found and e.type in ("Firm", "Cluster", "Alliance"):
             for chain in chains:
                 if len(chain.name) >= 3 and _contains_word(e.name.lower(), chain.name.lower()):
                     rel.add("BELONGS_TO", e, chain, _first_sent(e), "the chain is in the firm's name")
@@ -233,6 +233,17 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 rel.add("BELONGS_TO", e, next(x for x in chains if x.id == c.tail), r.sent,
                         "a member of an alliance of this chain")
 
+    # a firm of a park whose chain is known, and with no chain of its own, is in that chain
+    chain_ids = {c.id: c for c in chains}
+    cluster_ids = {c.id for c in of_type("Cluster")}
+    for e in of_type("Firm"):
+        own = rel.from_head("BELONGS_TO", e.id)
+        if any(r.tail in chain_ids for r in own):
+            continue
+        for r in [r for r in own if r.tail in cluster_ids]:
+            for c in rel.from_head("BELONGS_TO", r.tail):
+                if c.tail in chain_ids:
+                    rel.add("BELONGS_TO", e, chain_ids[c.tail], r.sent, "a firm of a park of this chain")
     return rel.items
 
 
