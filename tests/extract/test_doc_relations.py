@@ -13,13 +13,14 @@ def _rels(x, kind):
 
 
 def test_a_park_named_for_a_chain_and_its_firms_belong_to_the_chain():
-    x = extract_article(Article("a.txt", "Park news\n\nThe county is growing its textile dyeing industrial chain. "
-                                         "Last year Hill Weaving Co., Ltd. settled in the Lakeside Textile Dyeing "
+    x = extract_article(Article("a.txt", "Park news\n\nThe county is growing its steel industrial chain. "
+                                         "Last year Hill Rolling Co., Ltd. settled in the Lakeside Steel "
                                          "Industrial Park after a long search."))
     belongs = _rels(x, "BELONGS_TO")
-    chain = next(e.name for e in x.entities if e.type == "Chain")
-    assert ("Lakeside Textile Dyeing Industrial Park", chain) in belongs
-    assert ("Hill Weaving Co., Ltd", "Lakeside Textile Dyeing Industrial Park") in belongs
-    assert ("Hill Weaving Co., Ltd", chain) in belongs
+    assert [e.name for e in x.entities if e.type == "Chain"] == ["steel"]
+    chain = "steel"
+    assert ("Lakeside Steel Industrial Park", chain) in belongs
+    assert ("Hill Rolling Co., Ltd", "Lakeside Steel Industrial Park") in belongs
+    assert ("Hill Rolling Co., Ltd", chain) in belongs
     notes = {r.note for r in x.relations if r.type == "BELONGS_TO"}
     assert "a firm of a park of this chain" in notes
