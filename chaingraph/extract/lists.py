@@ -155,6 +155,20 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
 
 
 _ORG_TYPES = ("Firm", "Agency", "Alliance", "Cluster", "Event")
+_CHAIN_KEYS: dict[str, str] = {}
+
+
+def _chain_key(item: str) -> str:
+    """The chain lexicon's name for ``item`` when it is one of its forms (so a listed
+    钢铁 and a 钢铁 found elsewhere are one chain), else the item in lower case."""
+    if not _CHAIN_KEYS:
+        from chaingraph.extract import lexicon as lx
+
+        for table in (lx.WEAK_CHAINS, lx.CHAINS):
+            for canonical, forms in table.items():
+                for form in forms:
+                    _CHAIN_KEYS[form.lower()] = canonical
+    return _CHAIN_KEYS.get(item.lower(), item.lower())
 
 
 def list_mentions(lists: list[ListHit], mentions: list[Mention]) -> list[Mention]:
@@ -173,7 +187,7 @@ def list_mentions(lists: list[ListHit], mentions: list[Mention]) -> list[Mention
                 continue
             if any(a < end and start < b and not (start <= a and b <= end) for a, b in loose):
                 continue
-            key = item.lower() if hit.kind == "Chain" else ""
+            key = _chain_key(item) if hit.kind == "Chain" else ""
             out.append(Mention(start, end, item, hit.kind, hit.sent, key=key, info={"list": True}))
             taken.add(start, end)
     return out

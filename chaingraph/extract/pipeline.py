@@ -19,6 +19,7 @@ from chaingraph.extract import chinese, english, facts as F
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
+from chaingraph.extract.spans import Covered
 from chaingraph.extract.lists import find_lists, list_mentions
 from chaingraph.extract.names import KnownNames, default_names, known_mentions
 from chaingraph.extract.reader import Article
@@ -46,7 +47,11 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         events = english.event_mentions(text, sentences)
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
     lists = find_lists(text, sentences, language)
-    mentions += list_mentions(lists, mentions + events)
+    members = list_mentions(lists, mentions + events)
+    if members:  # a listed chain (装备(汽车)) holds the chain spans inside or across it
+        listed = Covered((m.start, m.end) for m in members if m.type == "Chain")
+        mentions = [m for m in mentions if m.type != "Chain" or not any(
+            x in listed for x in range(m.start, m.end))] + members
     main = _main_event(events)
     if main is None:  # no "X was held": the first named event ("… Forum") is the main one
         named = sorted((m for m in mentions if m.type == "Event"), key=lambda m: (sentences[m.sent].title, m.start))

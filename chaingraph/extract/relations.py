@@ -149,6 +149,12 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 chain = by_mention.get(id(chain_m))
                 if chain is not None:
                     rel.add("ABOUT", event, chain, m.sent)
+        if not rel.from_head("ABOUT", event.id):
+            # an event named for no chain is about the chains of the sentences that name it
+            for index in sorted({m.sent for m in event.mentions if m.sent >= 0}):
+                for m, e in per_sent.get(index, []):
+                    if e.type == "Chain" and not m.nested_in:
+                        rel.add("ABOUT", event, e, index, "named with the event")
         # alliances founded at the event are where it is
         ev_loc = [r for r in rel.items if r.type == "LOCATED_IN" and r.head == event.id]
         for alliance in of_type("Alliance"):

@@ -24,3 +24,14 @@ def test_a_park_named_for_a_chain_and_its_firms_belong_to_the_chain():
     assert ("Hill Rolling Co., Ltd", chain) in belongs
     notes = {r.note for r in x.relations if r.type == "BELONGS_TO"}
     assert "a firm of a park of this chain" in notes
+
+
+def test_an_event_named_for_no_chain_is_about_the_chains_named_with_it():
+    x = extract_article(Article("a.txt", "对接会\n\n5月8日，全省产销对接大会在郑州举行，聚焦钢铁行业。"))
+    assert [c for _e, c in _rels(x, "ABOUT")] == ["钢铁"]
+
+
+def test_a_listed_chain_and_the_same_chain_elsewhere_are_one_entity():
+    x = extract_article(Article("a.txt", "对接会\n\n全省钢铁、光伏三大产业链产销对接大会举行。钢铁企业签约12个项目。"))
+    names = [e.name for e in x.entities if e.type == "Chain"]
+    assert names.count("钢铁") == 1
