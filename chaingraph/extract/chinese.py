@@ -14,7 +14,7 @@ from chaingraph.extract import lexicon as lx
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
-from chaingraph.extract.words import trim_left
+from chaingraph.extract.words import common_words, trim_left
 from chaingraph.identity import name_key
 
 _SUFFIXES: list[tuple[str, str]] = sorted([
@@ -26,10 +26,10 @@ _SUFFIXES: list[tuple[str, str]] = sorted([
     *((s, "Alliance") for s in ("产业链联盟", "产业联盟", "创新联盟", "联盟")),
     *((s, "Cluster") for s in ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "高新区",
                                "经开区", "开发区", "产业园区", "产业园", "工业园区", "工业园", "产业集群", "产业基地",
-                               "新区", "自贸区", "科技城")),
+                               "新区", "自贸区", "科技城", "产业集聚区", "集聚区")),
     *((s, "Event") for s in ("签约活动", "对接活动", "推介活动", "招商活动", "对接会", "洽谈会", "推介会", "座谈会", "研讨会", "发布会", "交流会", "博览会", "展览会",
                              "交易会", "论坛", "峰会", "大会", "年会", "签约仪式", "启动仪式", "推进会", "招商会",
-                             "供需会", "现场会", "大赛")),
+                             "供需会", "现场会", "大赛", "专场")),
 ], key=lambda sk: -len(sk[0]))
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in _SUFFIXES))
 _SUFFIX_TYPE = dict(_SUFFIXES)
@@ -187,8 +187,11 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                 if text.startswith(verb, start - len(verb)):
                     start = _left_edge(text, start - len(verb), sent.start, chain_conj=True)
                     break
-        if kind in ("Cluster", "Alliance"):
-            start = trim_left(text, start, sent.start + match.start())
+        if kind in ("Cluster", "Alliance", "Agency") or match.group(0) == "公司":
+            if not _SOE_DIVISION.search(text, start, end):  # 中建五局 keeps its numeral
+                start = trim_left(text, start, sent.start + match.start())
+        if match.group(0) == "公司" and common_words(text[start:sent.start + match.start()]):
+            continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):
             kind = "Firm"  # 中建五局, 中铁十一局: state-owned construction firms
         name = text[start:end]

@@ -50,6 +50,10 @@ class Segmenter:
         import jieba
 
         base = _base()
+        user_words = list(user_words)
+        if not user_words:  # jieba's own dictionary, shared rather than copied
+            self._tk = base
+            return
         tk = jieba.Tokenizer()
         tk.FREQ = dict(base.FREQ)
         tk.total = base.total
@@ -133,7 +137,8 @@ def _tags() -> dict[str, str]:
 
 # words that end a name walked back from its suffix: prepositions, conjunctions,
 # particles, adverbs, pronouns, numerals and measure words
-_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "m", "q", "mq", "zg"})
+_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "m", "q", "mq"})
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d"})
 # verbs that name what is made or done in a chain (装备制造, 农产品加工) stay in a name
 _ACTIVITY = frozenset("制造 加工 生产 服务 设计 研发 应用 检测 储能 物流 配套 服装 建设 发展 培育 创新 智造 制药 养殖 种植".split())
 # one-character conjunctions inside a name (机器人及智能装备) are left to the rules
@@ -148,7 +153,7 @@ def trim_left(text: str, start: int, core_end: int) -> int:
     words of ``text[start:core_end]`` (the part before the name's suffix), and after
     a count (五大, 一条). Takes the text and offsets; returns an offset, ``core_end``
     when nothing of a name is left."""
-    if core_end - start < 2:
+    if core_end <= start:
         return start
     tags = _tags()
     pos = start
@@ -158,9 +163,35 @@ def trim_left(text: str, start: int, core_end: int) -> int:
         pos += len(word)
         if word in _JOINING:
             continue
+        if len(word) == 1 and tag not in _FUNCTION_TAGS:
+            continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
         if tag in _STOP_TAGS or (tag == "v" and len(word) >= 2 and word not in _ACTIVITY):
             cut = pos
     count = _COUNT.match(text, cut, core_end)
     if count:
         cut = count.end()
     return min(cut, core_end)
+
+
+# tags of names in jieba's dictionary: people, places, organisations, other proper
+# nouns, abbreviations, Latin words
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
+
+
+def common_words(core: str) -> bool:
+    """True when ``core`` (a str) is made only of ordinary dictionary words, none of
+    them a name (合资 in 合资公司, 每个 in 每个公司); an empty core is common too. A
+    core with a character or word jieba does not know (海斯克) is not.
+
+    >>> common_words("合资"), common_words("海斯克"), common_words("华为"), common_words("三一")
+    (True, False, False, False)
+    """
+    tags = _tags()
+    words = shared().words(core)
+    if words and all(len(w) == 1 for w in words):
+        return False  # 三一: characters, not words, so likely a name
+    for word in words:
+        tag = tags.get(word)
+        if tag is None or tag in _NAME_TAGS or len(word) == 1 and not tag:
+            return False
+    return True

@@ -102,3 +102,21 @@ def test_a_cluster_span_leaves_the_verbs_before_it_out():
     clusters = [e.name for e in x.entities if e.type == "Cluster"]
     chains = [e.name for e in x.entities if e.type == "Chain"]
     assert clusters == ["家具制造产业集群"] and "一条" not in chains
+
+
+def test_a_kind_of_firm_is_not_a_firm_name():
+    x = extract_article(Article("a.txt", "汽车新闻\n\n几乎每个合资公司都有自己的体系，海斯克公司则从境外采购。"))
+    assert _firms(x) == ["海斯克公司"]
+
+
+def test_agency_spans_drop_leading_function_words_but_keep_soe_divisions():
+    x = extract_article(Article("a.txt", "联盟成立\n\n中建五局与湘江研究院签约，以研究院为平台开展合作。"))
+    names = {(e.type, e.name) for e in x.entities}
+    assert ("Firm", "中建五局") in names and ("Agency", "以研究院") not in names
+
+
+def test_special_sessions_and_industrial_agglomeration_zones():
+    x = extract_article(Article("a.txt", "配套会\n\n5月8日，协作配套会长沙汽车专场在长沙举行。河西县产业集聚区有企业20家。"))
+    kinds = {(e.type, e.name) for e in x.entities}
+    assert ("Event", "协作配套会长沙汽车专场") in kinds
+    assert any(t == "Cluster" and n.endswith("产业集聚区") for t, n in kinds)
