@@ -26,6 +26,7 @@ from chaingraph.extract.reader import Article
 from chaingraph.extract.relations import find_relations
 from chaingraph.extract.result import Extraction, Fact, Mention
 from chaingraph.extract.sentences import detect_language, split_sentences
+from chaingraph.extract.words import to_simplified
 
 
 def extract_article(article: Article, names: KnownNames | None = None) -> Extraction:
@@ -33,8 +34,11 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     are the known names to look for (the shipped ones when None, see
     :mod:`chaingraph.extract.names`)."""
     cleaned = clean_text(article.text)
-    text = cleaned.text
-    language = detect_language(text)
+    original = cleaned.text
+    language = detect_language(original)
+    # Traditional characters are read as simplified ones, one for one, so every
+    # offset holds; names and evidence are given back in the article's own script
+    text = to_simplified(original) if language == "zh" else original
     sentences = split_sentences(text, language)
     if language == "zh":
         mentions, events = chinese.find_mentions(text, sentences)
@@ -70,9 +74,29 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     relations = find_relations(text, sentences, entities, language, main, lists)
     dateline = _dateline(article, cleaned.removed, sentences)
     fact_list = _facts(text, sentences, entities, main, dateline)
-    return Extraction(article=article.name, language=language, text=text, sentences=sentences,
+    if text != original:
+        _restore_script(original, sentences, entities)
+    return Extraction(article=article.name, language=language, text=original, sentences=sentences,
                       entities=entities, relations=relations, facts=fact_list, removed=cleaned.removed,
                       dateline=dateline.isoformat() if dateline else None)
+
+
+def _restore_script(original: str, sentences, entities) -> None:
+    """Give sentences, mentions and entity names back the characters of ``original``
+    (the article before its traditional characters were simplified, offset for
+    offset)."""
+    for sent in sentences:
+        sent.text = original[sent.start:sent.end]
+    back: dict[str, str] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            surface = original[m.start:m.end]
+            back.setdefault(m.text, surface)
+            back.setdefault(m.text.strip(), surface.strip())
+            m.text = surface
+    for entity in entities:
+        entity.name = back.get(entity.name, entity.name)
+        entity.aliases = [back.get(a, a) for a in entity.aliases]
 
 
 def _main_event(events: list[Mention]) -> Mention | None:

@@ -195,3 +195,31 @@ def common_words(core: str) -> bool:
         if tag is None or tag in _NAME_TAGS or len(word) == 1 and not tag:
             return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    """OpenCC's traditional-to-simplified converter, built once."""
+    try:
+        import opencc
+    except ImportError as exc:  # declared in pyproject.toml; a broken install says so
+        raise ChainGraphError("opencc is not installed (pip install opencc)") from exc
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Return ``text`` with traditional Chinese characters turned into simplified
+    ones, always of the same length (a character OpenCC would turn into more or
+    fewer is left as it is), so offsets into one are offsets into the other.
+
+    >>> to_simplified("寧德時代與廣汽集團簽約")
+    '宁德时代与广汽集团签约'
+    """
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    out = []
+    for ch in text:
+        one = _t2s().convert(ch)
+        out.append(one if len(one) == 1 else ch)
+    return "".join(out)

@@ -120,3 +120,15 @@ def test_special_sessions_and_industrial_agglomeration_zones():
     kinds = {(e.type, e.name) for e in x.entities}
     assert ("Event", "协作配套会长沙汽车专场") in kinds
     assert any(t == "Cluster" and n.endswith("产业集聚区") for t, n in kinds)
+
+
+def test_a_traditional_chinese_article_is_read_and_answered_in_its_own_script():
+    text = (DATA / "traditional_zh.txt").read_text(encoding="utf-8")
+    x = extract_article(Article("t.txt", text))
+    names = {(e.type, e.name) for e in x.entities}
+    assert ("Firm", "青嵐電子股份有限公司") in names and ("Firm", "北辰精工有限公司") in names
+    assert ("City", "寧波") in names
+    firm = next(e for e in x.entities if e.name == "青嵐電子股份有限公司")
+    m = firm.mentions[0]
+    assert x.text[m.start:m.end] == m.text == "青嵐電子股份有限公司"
+    assert any(r.type == "SIGNED_WITH" for r in x.relations)
