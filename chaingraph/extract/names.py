@@ -51,17 +51,24 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.forms)
 
-    def find(self, text: str, boundaries: set[int] | None = None) -> list[tuple[int, int, str, str]]:
+    def find(self, text: str, boundaries=None, keep=None) -> list[tuple[int, int, str, str]]:
         """Return ``(start, end, type, canonical)`` of the known names in ``text``, the
         leftmost longest where they overlap, sorted by start. A form beginning or
         ending in a Latin letter or digit needs a non-alphanumeric neighbour there; a
-        Chinese one needs a word boundary from ``boundaries`` (a set of offsets, as
-        :meth:`Segmenter.boundaries` gives) when that is given."""
+        Chinese one needs a word boundary when ``boundaries`` is given: a set of
+        offsets (as :meth:`Segmenter.boundaries` gives) or a function from an offset
+        to True when a word starts or ends there (so only places with a hit are
+        segmented). ``keep(start, end, type)``, when given, drops a hit before any
+        boundary is looked at."""
         if not self.forms:
             return []
+        if isinstance(boundaries, (set, frozenset)):
+            boundaries = boundaries.__contains__
         found = []
         for last, (length, kind, canonical) in self._auto.iter(text):
             start, end = last + 1 - length, last + 1
+            if keep is not None and not keep(start, end, kind):
+                continue
             if not self._edge_ok(text, start, end, boundaries):
                 continue
             found.append((start, -end, kind, canonical))
@@ -75,16 +82,16 @@ class NameIndex:
         return out
 
     @staticmethod
-    def _edge_ok(text: str, start: int, end: int, boundaries: set[int] | None) -> bool:
+    def _edge_ok(text: str, start: int, end: int, boundary) -> bool:
         first, last = text[start], text[end - 1]
         if _ASCII_WORD.match(first) and start > 0 and _ASCII_WORD.match(text[start - 1]):
             return False
         if _ASCII_WORD.match(last) and end < len(text) and _ASCII_WORD.match(text[end]):
             return False
-        if boundaries is not None:
-            if _CJK.match(first) and start not in boundaries:
+        if boundary is not None:
+            if _CJK.match(first) and not boundary(start):
                 return False
-            if _CJK.match(last) and end not in boundaries:
+            if _CJK.match(last) and not boundary(end):
                 return False
         return True
 
@@ -170,12 +177,25 @@ def known_mentions(text: str, sentences, mentions, names: KnownNames, language: 
     from chaingraph.extract.words import ordinary_phrase
     from chaingraph.identity import name_key
 
-    boundaries = None
+    boundary = None
     if language == "zh":
-        boundaries = set()
-        for sent in sentences:
-            boundaries |= names.segmenter.boundaries(sent.text, sent.start)
-    hits = names.index.find(text, boundaries)
+        sent_starts = [sent.start for sent in sentences]
+        cache: dict[int, set[int]] = {}
+
+        def boundary(pos: int) -> bool:
+            """True when a word starts or ends at ``pos``; a sentence is segmented
+            the first time a name is found in it."""
+            i = max(bisect.bisect_right(sent_starts, pos) - 1, 0)
+            if pos == sentences[i].start and i > 0:
+                i -= 1  # the end of one sentence is the start of the next
+            if i not in cache:
+                cache[i] = names.segmenter.boundaries(sentences[i].text, sentences[i].start)
+                if i + 1 < len(sentences):
+                    cache[i].add(sentences[i + 1].start)
+            return pos in cache[i] or pos == sentences[i].start
+
+    hits = names.index.find(text, boundary,
+                            keep=lambda _s, e, kind: kind != "Chain" or bool(_CHAIN_CONTEXT.match(text, e)))
     if not hits:
         return []
     starts = [s.start for s in sentences]
