@@ -93,13 +93,19 @@ def _first_member_start(raw: str) -> int:
 
 
 def _is_place(item: str) -> bool:
-    """True when ``item`` is a place name of the gazetteer (成都市): a list of places
-    before 企业 names where the firms are, not firms."""
+    """True when ``item`` is a place name of the gazetteer (成都市), or a county's name
+    with or without its suffix (射洪): a list of places before 企业 names where the
+    firms are, not firms."""
     from chaingraph.extract.places import gazetteer
+
+    from chaingraph.extract.counties import _zh_table
 
     gaz = gazetteer()
     found = gaz.zh_regex.fullmatch(item)
-    return bool(found and gaz.lookup(found.group(1))) or gaz.lookup(item) is not None
+    if bool(found and gaz.lookup(found.group(1))) or gaz.lookup(item) is not None:
+        return True
+    counties = _zh_table()[1]
+    return item in counties or any(item + suffix in counties for suffix in "县市区旗")
 
 
 def _en_items(body: str, offset: int, pattern: re.Pattern) -> list[tuple[int, int, str]]:

@@ -62,3 +62,16 @@ def test_covering_takes_members_only_before_an_industry_word():
                                          "and other industries, and a plan covering research and training."))
     chains = set(_names(x, "Chain"))
     assert {"textiles", "dyeing"} <= chains and not {"other industries", "research", "training"} & chains
+
+
+def test_a_county_named_in_a_firm_list_is_not_a_firm():
+    x = extract_article(Article("a.txt", "配套会\n\n来自成都、醴陵等地企业参会，醴陵市陶瓷企业签约。"))
+    assert "醴陵" not in _names(x, "Firm")
+
+
+def test_an_acronym_name_and_a_full_firm_name_joined_by_and_are_two():
+    x = extract_article(Article("a.txt", "Deal\n\nNova Cells signed a deal with BRX Qingyun and Eastlake Power System "
+                                         "Technology Limited on Monday."))
+    firms = _names(x, "Firm")
+    assert "Eastlake Power System Technology Limited" in firms
+    assert not any(" and " in f for f in firms)
