@@ -14,7 +14,7 @@ from chaingraph.extract import lexicon as lx
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
-from chaingraph.extract.words import common_words, trim_left
+from chaingraph.extract.words import common_words, compound_tail, trim_left
 from chaingraph.identity import name_key
 
 _SUFFIXES: list[tuple[str, str]] = sorted([
@@ -269,8 +269,15 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         start = sent.start + match.start()
         if any(a <= start < b for a, b in spans) or len(match.group(0)) < 2:
             continue
-        out.append(Mention(start, start + len(match.group(0)), match.group(0), "Chain", index,
-                           key=_CHAIN_ZH_CANON[match.group(0)]))
+        end = start + len(match.group(0))
+        more = compound_tail(text, end, sent.end)
+        if more and _SUFFIX_RE.match(text, end + more) and _SUFFIX_TYPE[_SUFFIX_RE.match(text, end + more).group(0)] \
+                in ("Agency", "Cluster", "Alliance"):
+            # 稀土催化研究院: the chain of a body named for it is the whole compound, 稀土催化
+            phrase = text[start:end + more]
+            out.append(Mention(start, end + more, phrase, "Chain", index, key=phrase, info={"pattern": True}))
+            continue
+        out.append(Mention(start, end, match.group(0), "Chain", index, key=_CHAIN_ZH_CANON[match.group(0)]))
     return out
 
 

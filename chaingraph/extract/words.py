@@ -223,3 +223,20 @@ def to_simplified(text: str) -> str:
         one = _t2s().convert(ch)
         out.append(one if len(one) == 1 else ch)
     return "".join(out)
+
+
+_NOUN_TAGS = frozenset({"n", "vn", "nz", "v"})
+_NOT_COMPOUND = frozenset("产业 行业 企业 项目 发展 创新 研究 技术 科技 工业 产品 公司 集团 领域 基地 园区 中心 协会 联盟".split())
+
+
+def compound_tail(text: str, end: int, limit: int) -> int:
+    """Return how many characters after ``end`` (up to ``limit``) continue a chain
+    word into a compound: one following noun or verb word of two to four characters
+    that is not a generic word (催化 after 稀土), else 0."""
+    words = shared().words(text[end:min(limit, end + 8)])
+    if not words:
+        return 0
+    word = words[0]
+    if 2 <= len(word) <= 4 and _tags().get(word) in _NOUN_TAGS and word not in _NOT_COMPOUND:
+        return len(word)
+    return 0

@@ -35,3 +35,9 @@ def test_a_listed_chain_and_the_same_chain_elsewhere_are_one_entity():
     x = extract_article(Article("a.txt", "对接会\n\n全省钢铁、光伏三大产业链产销对接大会举行。钢铁企业签约12个项目。"))
     names = [e.name for e in x.entities if e.type == "Chain"]
     assert names.count("钢铁") == 1
+
+
+def test_a_body_named_for_a_chain_compound_gives_the_whole_compound():
+    x = extract_article(Article("a.txt", "研究院成立\n\n国家级钢铁冶炼研究院在唐山揭牌。"))
+    chains = [e.name for e in x.entities if e.type == "Chain"]
+    assert chains == ["钢铁冶炼"]
