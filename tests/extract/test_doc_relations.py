@@ -41,3 +41,11 @@ def test_a_body_named_for_a_chain_compound_gives_the_whole_compound():
     x = extract_article(Article("a.txt", "研究院成立\n\n国家级钢铁冶炼研究院在唐山揭牌。"))
     chains = [e.name for e in x.entities if e.type == "Chain"]
     assert chains == ["钢铁冶炼"]
+
+
+def test_a_district_named_for_its_city_is_a_place_in_that_city():
+    x = extract_article(Article("a.txt", "Park news\n\nThe Lakeside Bio Park was opened in Wuxi National Hi-tech "
+                                         "District on May 3. Wuxi plans two more parks."))
+    cities = [e.name for e in x.entities if e.type == "City"]
+    assert "Wuxi National Hi-tech District" in cities
+    assert ("Wuxi National Hi-tech District", "Wuxi") in _rels(x, "LOCATED_IN")
