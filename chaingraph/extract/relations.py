@@ -184,6 +184,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     rel.add("LOCATED_IN", e, oe, m.sent)
                     break
 
+    _buys_from(rel, text, per_sent, language)
     customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
 
     # a firm building or settling in a park belongs to it; a park and a chain named
@@ -251,6 +252,42 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 if c.tail in chain_ids:
                     rel.add("BELONGS_TO", e, chain_ids[c.tail], r.sent, "a firm of a park of this chain")
     return rel.items
+
+
+# the text between two firms that makes the first the second's supplier, or its customer
+_SUPPLIER_OF_EN = re.compile(r"^,?\s+(?:has\s+)?(?:become|became|becomes|is|was|will\s+become|has\s+been)\s+"
+                             r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:supplier|vendor|provider)\s+(?:of|to|for)\s+(?:the\s+)?$")
+_BUYS_FROM_EN = re.compile(r"^,?\s+(?:will\s+|plans\s+to\s+|agreed\s+to\s+)?(?:buy|buys|bought|purchase|purchases|"
+                           r"purchased|source|sources|sourced|procure|procures|procured|order|orders|ordered)\s+"
+                           r"[^,;.]{0,60}?\bfrom\s+(?:the\s+)?$")
+_SUPPLIER_OF_ZH = re.compile(r"^(?:已|将|正式)?成为$")
+_SUPPLIER_OF_ZH_AFTER = re.compile(r"的?(?:[\u4e00-\u9fff]{0,4})?(?:供应商|供货商|配套商|配套企业)")
+_BUYS_FROM_ZH = re.compile(r"^(?:将|拟|计划)?(?:向|从)$")
+_BUYS_FROM_ZH_AFTER = re.compile(r"(?:采购|购买|订购|进口|购入|采买)")
+_BUYS_ZH = re.compile(r"^(?:将|拟|计划)?(?:采购|购买|订购|购入)了?$")
+
+
+def _buys_from(rel: Relations, text: str, per_sent, language: str) -> None:
+    """SUPPLIES from the seller to the buyer in "A became a supplier of B", "A will
+    buy … from B", A成为B的供应商, A向B采购, A采购B的…, for two firms next to each other
+    in a sentence."""
+    for items in per_sent.values():
+        firms = [(m, e) for m, e in items if e.type == "Firm" and not m.nested_in]
+        for (m1, a), (m2, b) in zip(firms, firms[1:]):
+            gap = text[m1.end:m2.start]
+            if len(gap) > 80:
+                continue
+            if language == "zh":
+                if _SUPPLIER_OF_ZH.match(gap) and _SUPPLIER_OF_ZH_AFTER.match(text, m2.end):
+                    rel.add("SUPPLIES", a, b, m1.sent)
+                elif _BUYS_FROM_ZH.match(gap) and _BUYS_FROM_ZH_AFTER.match(text, m2.end):
+                    rel.add("SUPPLIES", b, a, m1.sent)
+                elif _BUYS_ZH.match(gap) and text.startswith("的", m2.end):
+                    rel.add("SUPPLIES", b, a, m1.sent)
+            elif _SUPPLIER_OF_EN.match(gap):
+                rel.add("SUPPLIES", a, b, m1.sent)
+            elif _BUYS_FROM_EN.match(gap):
+                rel.add("SUPPLIES", b, a, m1.sent)
 
 
 def _contains_word(text: str, word: str) -> bool:

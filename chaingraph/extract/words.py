@@ -143,7 +143,7 @@ _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "
 _ACTIVITY = frozenset("制造 加工 生产 服务 设计 研发 应用 检测 储能 物流 配套 服装 建设 发展 培育 创新 智造 制药 养殖 种植".split())
 # one-character conjunctions inside a name (机器人及智能装备) are left to the rules
 _JOINING = frozenset("及与和、")
-_COUNT = re.compile(r"^[一二三四五六七八九十两几多数]+[大条个项类种批家]")
+_COUNT = re.compile(r"[一二三四五六七八九十两几多数]+[大条个项类种批家]")
 
 
 def trim_left(text: str, start: int, core_end: int) -> int:

@@ -3,6 +3,8 @@ for a chain belongs to it, and a firm of that park with no chain of its own too.
 
 from __future__ import annotations
 
+import pytest
+
 from chaingraph.extract.pipeline import extract_article
 from chaingraph.extract.reader import Article
 
@@ -49,3 +51,20 @@ def test_a_district_named_for_its_city_is_a_place_in_that_city():
     cities = [e.name for e in x.entities if e.type == "City"]
     assert "Wuxi National Hi-tech District" in cities
     assert ("Wuxi National Hi-tech District", "Wuxi") in _rels(x, "LOCATED_IN")
+
+
+@pytest.mark.parametrize("sentence, supplier", [
+    ("Hill Battery Co., Ltd. became a supplier of Eastlake Motor Co., Ltd. last year.", "Hill Battery Co., Ltd"),
+    ("Eastlake Motor Co., Ltd. will buy battery packs from Hill Battery Co., Ltd.", "Hill Battery Co., Ltd"),
+    ("北辰汽车集团有限公司向青岚电子股份有限公司采购电池。", "青岚电子股份有限公司"),
+    ("青岚电子股份有限公司已成为北辰汽车集团有限公司的核心供应商。", "青岚电子股份有限公司"),
+])
+def test_buyers_and_suppliers_in_their_common_forms(sentence, supplier):
+    x = extract_article(Article("a.txt", "Title\n\n" + sentence))
+    supplies = _rels(x, "SUPPLIES")
+    assert len(supplies) == 1 and supplies[0][0] == supplier
+
+
+def test_a_count_is_cut_from_a_chain_anywhere_in_the_walk():
+    x = extract_article(Article("a.txt", "产业简介\n\n该市重点发展三大产业链，其中光伏产业链最长。"))
+    assert [e.name for e in x.entities if e.type == "Chain"] == ["光伏"]
