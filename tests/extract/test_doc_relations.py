@@ -58,6 +58,7 @@ def test_a_district_named_for_its_city_is_a_place_in_that_city():
     ("Eastlake Motor Co., Ltd. will buy battery packs from Hill Battery Co., Ltd.", "Hill Battery Co., Ltd"),
     ("北辰汽车集团有限公司向青岚电子股份有限公司采购电池。", "青岚电子股份有限公司"),
     ("青岚电子股份有限公司已成为北辰汽车集团有限公司的核心供应商。", "青岚电子股份有限公司"),
+    ("北辰汽车集团有限公司采购青岚电子股份有限公司的电池。", "青岚电子股份有限公司"),
 ])
 def test_buyers_and_suppliers_in_their_common_forms(sentence, supplier):
     x = extract_article(Article("a.txt", "Title\n\n" + sentence))
