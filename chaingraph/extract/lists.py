@@ -14,6 +14,7 @@ of the article's event when the sentence speaks of it or of its deals.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from chaingraph.extract.result import Entity, Mention, Sentence
@@ -186,12 +187,16 @@ def list_mentions(lists: list[ListHit], mentions: list[Mention]) -> list[Mention
     # organisation or a mention reaching outside it keeps its place
     taken = Covered((m.start, m.end) for m in mentions if m.type in _ORG_TYPES)
     loose = sorted((m.start, m.end) for m in mentions if m.type not in _ORG_TYPES)
+    loose_starts = [a for a, _b in loose]
+    longest = max((b - a for a, b in loose), default=0)
     out = []
     for hit in lists:
         for start, end, item in hit.members:
             if any(x in taken for x in range(start, end)):
                 continue
-            if any(a < end and start < b and not (start <= a and b <= end) for a, b in loose):
+            # only the loose spans starting within ``longest`` before the member can reach it
+            near = range(bisect_left(loose_starts, start - longest), bisect_left(loose_starts, end))
+            if any(loose[i][1] > start and not (start <= loose[i][0] and loose[i][1] <= end) for i in near):
                 continue
             key = _chain_key(item) if hit.kind == "Chain" else ""
             out.append(Mention(start, end, item, hit.kind, hit.sent, key=key, info={"list": True}))
@@ -234,6 +239,12 @@ def list_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
             if e.type == "Firm":
                 firm_mentions.append((m.start, e))
     firm_mentions.sort(key=lambda x: x[0])
+    firm_starts = [pos for pos, _e in firm_mentions]
+    clusters_in: dict[int, list[Entity]] = {}
+    for e in entities:
+        if e.type == "Cluster":
+            for sent_index in sorted({m.sent for m in e.mentions}):
+                clusters_in.setdefault(sent_index, []).append(e)
     event = next((e for e in entities if e.type == "Event"), None)
     event_sents = {m.sent for m in event.mentions} if event else set()
     spans = {(hit.kind, hit.start) for hit in lists}
@@ -246,16 +257,20 @@ def list_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
         if not members:
             continue
         sent = sentences[hit.sent]
-        here = [e for e in entities if any(m.sent == hit.sent for m in e.mentions)]
         if hit.kind == "Firm":
-            before = [e for pos, e in firm_mentions if pos < hit.start and e not in members]
-            if hit.role == "customers" and before:
+            before = None  # the last firm named before the list that is not one of its members
+            i = bisect_left(firm_starts, hit.start) - 1
+            while i >= 0 and before is None:
+                if firm_mentions[i][1] not in members:
+                    before = firm_mentions[i][1]
+                i -= 1
+            if hit.role == "customers" and before is not None:
                 for member in members:
-                    rel.add("SUPPLIES", before[-1], member, hit.sent, "listed as its customers")
-            if _SUPPLIED_BY.search(text[max(sent.start, hit.start - 30):hit.start]) and before:
+                    rel.add("SUPPLIES", before, member, hit.sent, "listed as its customers")
+            if _SUPPLIED_BY.search(text[max(sent.start, hit.start - 30):hit.start]) and before is not None:
                 for member in members:
-                    rel.add("SUPPLIES", member, before[-1], hit.sent, "listed as its suppliers")
-            for cluster in (e for e in here if e.type == "Cluster"):
+                    rel.add("SUPPLIES", member, before, hit.sent, "listed as its suppliers")
+            for cluster in clusters_in.get(hit.sent, []):
                 for member in members:
                     rel.add("BELONGS_TO", member, cluster, hit.sent, "listed among the park's firms")
         elif event is not None and (hit.sent in event_sents or _DEAL_WORDS.search(sent.text)):
