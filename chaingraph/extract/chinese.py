@@ -80,6 +80,10 @@ _TRADE_WORDS = sorted("""智能装备 智能科技 新能源科技 新材料科�
 _TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两几多]+[大条个项类种]$")
 
 
+_CLOSING_QUOTES = "”」』\""
+_OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", '"': '"'}
+
+
 def _place_end_regex() -> re.Pattern:
     names = sorted({p.zh for p in gazetteer().places if p.zh and len(p.zh) >= 2}, key=len, reverse=True)
     return re.compile("(?:" + "|".join(map(re.escape, names)) + ")(?:省|市|州|县|区)?")
@@ -183,6 +187,12 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue
         start = _left_edge(text, sent.start + match.start(), sent.start,
                            chain_conj=kind in ("Event", "Alliance", "Cluster"))
+        if kind == "Event" and start > sent.start and text[start - 1] in _CLOSING_QUOTES:
+            # "创新存储，无线支付"新产品发布会: a quoted theme is part of the event's name
+            opening = _OPENING_QUOTES.get(text[start - 1], text[start - 1])
+            begin = text.rfind(opening, max(sent.start, start - 32), start - 1)
+            if begin != -1:
+                start = begin
         if kind == "Event":
             for verb in ("成立", "揭牌", "启动", "签约", "开幕", "颁奖", "发布"):
                 if text.startswith(verb, start - len(verb)):

@@ -69,3 +69,8 @@ def test_buyers_and_suppliers_in_their_common_forms(sentence, supplier):
 def test_a_count_is_cut_from_a_chain_anywhere_in_the_walk():
     x = extract_article(Article("a.txt", "产业简介\n\n该市重点发展三大产业链，其中光伏产业链最长。"))
     assert [e.name for e in x.entities if e.type == "Chain"] == ["光伏"]
+
+
+def test_a_quoted_theme_before_an_event_word_is_part_of_the_event_name():
+    x = extract_article(Article("a.txt", "发布会\n\n4月2日，“智造未来，链接全球”供需对接会在长沙举行。"))
+    assert [e.name for e in x.entities if e.type == "Event"] == ["“智造未来，链接全球”供需对接会"]
