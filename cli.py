@@ -48,6 +48,7 @@ class State:
     """Options given before the command."""
 
     db: Path = Path(DEFAULT_DB)
+    db_given: bool = False  # --db or CHAINGRAPH_DB was given, not the default
     debug: bool = False
 
 
@@ -116,6 +117,7 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _options(
+    ctx: typer.Context,
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", envvar="CHAINGRAPH_DB",
                             help="The embedded store (an SQLite file)."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
@@ -123,6 +125,8 @@ def _options(
                                  help="Print chaingraph's version and exit."),
 ) -> None:
     State.db = db
+    source = ctx.get_parameter_source("db")
+    State.db_given = source is not None and source.name != "DEFAULT"
     State.debug = debug
 
 
@@ -243,13 +247,24 @@ def extract(
     paths: List[Path] = typer.Argument(..., help="Article files or directories (.txt, .md, .html, .jsonl)."),
     fmt: FormatOption = "table",
 ) -> None:
-    """Show the entities, relations, facts and removed page furniture of articles, without writing to the store."""
+    """Show the entities, relations, facts and removed page furniture of articles, without writing to the store.
+    Given --db, the store's firm, alliance, cluster and agency names are looked for too."""
     from chaingraph.extract.batch import extract_files
+    from chaingraph.extract.names import KnownNames
 
+    names = None
+    if State.db_given and not State.db.is_file():
+        note(f"no store at {State.db}: only the shipped names are looked for")
+    elif State.db_given:
+        store = open_store(create=False)
+        try:
+            names = KnownNames.from_store(store)
+        finally:
+            store.close()
     with progress_bar() as bar:
         task = bar.add_task("extracting", total=None)
         result = extract_files(paths, on_file=lambda p, n: bar.update(task, description=p.name[:40], total=n,
-                                                                         advance=1))
+                                                                         advance=1), names=names)
     emit(render_rows(result.rows(), ["article", "item", "id", "detail"], fmt, payload=result.articles))
     for s in result.skipped:
         note(f"skipped {s['path']}{':' + str(s['line']) if s.get('line') else ''}: {s['reason']}")

@@ -85,3 +85,65 @@ def _jieba_cut(articles: list[Article], extract_cpu: float) -> dict:
     words = sum(len(jieba.lcut(a.text)) for a in articles)
     cpu = time.process_time() - cpu_start
     return {"jieba_cut_cpu_s": round(cpu, 2), "jieba_words": words, "ratio_vs_jieba_cut": ratio(extract_cpu, cpu)}
+
+
+def store_like_names(n: int, seed: int = 1) -> list[tuple[str, str, str]]:
+    """Return ``(type, canonical, form)`` entries for ``n`` made-up firms, as a store
+    of ``n`` firms holds them: a registered Chinese name, its short name, and for
+    one firm in four an English name."""
+    rng = random.Random(seed)
+    chars = "华中国新东南西北天金宏鑫达盛泰恒昌隆丰源瑞祥安康凯越博远航海云峰创信德嘉"
+    trades = ["科技", "电子", "机械", "新材料", "汽车零部件", "智能装备", "化工", "纺织", "医药", "能源"]
+    syllables = ["Hua", "Xin", "Tai", "Heng", "Rui", "Kang", "Bo", "Yuan", "Hang", "Feng", "Jia", "Sheng"]
+    out = []
+    seen = set()
+    while len(seen) < n:
+        core = "".join(rng.choice(chars) for _ in range(rng.randint(2, 4)))
+        trade = rng.choice(trades)
+        full = f"{core}{trade}{rng.choice(['有限公司', '股份有限公司', '集团有限公司'])}"
+        if full in seen:
+            continue
+        seen.add(full)
+        out.append(("Firm", full, full))
+        out.append(("Firm", full, core + trade[:2]))
+        if len(seen) % 4 == 0:
+            en = " ".join(rng.choice(syllables) + rng.choice(syllables).lower() for _ in range(2))
+            out.append(("Firm", full, f"{en} {rng.choice(['Technology', 'Electronics', 'Materials'])} Co., Ltd."))
+    return out
+
+
+@benchmark("articles-known-names")
+def articles_known_names() -> dict:
+    """Build the known-name automaton over a 100k-firm store's names, timed beside the
+    project's plain trie finder (:class:`~chaingraph.extract.spans.FormFinder`) over
+    the same forms; then extract 300 articles with those names loaded, and time
+    finding the names in them with each."""
+    from chaingraph.extract.names import KnownNames
+    from chaingraph.extract.spans import FormFinder
+
+    entries = store_like_names(100_000)
+    with Timer() as build:
+        names = KnownNames(entries)
+    forms = names.index.forms
+    with Timer() as plain_build:
+        finder = FormFinder(forms)
+    articles = make_articles(300, seed=2)
+    for warm in articles[:2]:
+        extract_article(warm, names)
+    cpu_start = time.process_time()
+    with Timer() as t:
+        for article in articles:
+            extract_article(article, names)
+    cpu = time.process_time() - cpu_start
+    with Timer() as auto_find:
+        hits = sum(len(names.index.find(a.text)) for a in articles)
+    with Timer() as plain_find:
+        plain_hits = sum(1 for a in articles for _m in finder.finditer(a.text))
+    return {"forms": len(forms), "automaton_build_s": round(build.seconds, 2),
+            "trie_finder_build_s": round(plain_build.seconds, 2),
+            "ratio_build_vs_trie": ratio(build.seconds, plain_build.seconds),
+            "articles": len(articles), "articles_per_s": round(len(articles) / t.seconds, 1),
+            "articles_per_cpu_s": round(len(articles) / cpu, 1),
+            "automaton_find_s": round(auto_find.seconds, 3), "trie_find_s": round(plain_find.seconds, 3),
+            "ratio_find_vs_trie": ratio(auto_find.seconds, plain_find.seconds),
+            "hits": hits, "trie_hits": plain_hits}

@@ -12,11 +12,14 @@ Chinese name of a known chain (construction machinery is ``chain:工程机械``)
 
 from __future__ import annotations
 
+import weakref
+
 from pathlib import Path
 from typing import Iterator
 
 from chaingraph.errors import InputError
 from chaingraph.extract import extract_article
+from chaingraph.extract.names import KnownNames
 from chaingraph.extract.lexicon import CHAINS
 from chaingraph.extract.places import gazetteer
 from chaingraph.extract.reader import JSONL_SUFFIXES, is_article_file, read_articles
@@ -46,13 +49,28 @@ class ArticleIngester:
         line is rejected with its number and the rest go on."""
         yield ctx.source_node("article")
         jsonl = ctx.path.suffix.lower() in JSONL_SUFFIXES
+        names = _store_names(ctx.store)
         for article in read_articles(ctx.path):
             if isinstance(article, InputError):
                 ctx.reject(article.line, str(article).split(": ", 2)[-1])
                 continue
-            extraction = extract_article(article)
+            extraction = extract_article(article, names)
             note = f"article {article.name}" if jsonl else None
             yield from extraction_records(extraction, ctx.source_id, ctx.store, note=note)
+
+
+def _store_names(store: Store | None) -> KnownNames | None:
+    """The known names with the store's added, built once per store and then reused:
+    names a list brought in are found in the articles read after it."""
+    if store is None:
+        return None
+    cached = _NAMES_BY_STORE.get(store)
+    if cached is None:
+        cached = _NAMES_BY_STORE[store] = KnownNames.from_store(store)
+    return cached
+
+
+_NAMES_BY_STORE: "weakref.WeakKeyDictionary[Store, KnownNames]" = weakref.WeakKeyDictionary()
 
 
 def extraction_records(x: Extraction, source: str, store: Store | None = None, *,

@@ -57,8 +57,11 @@ def article_files(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, Any
     return files, [{"path": path, "line": None, "reason": reason} for path, reason in problems]
 
 
-def extract_files(paths: Iterable[Path], on_file: Callable[[Path, int], None] | None = None) -> BatchResult:
+def extract_files(paths: Iterable[Path], on_file: Callable[[Path, int], None] | None = None,
+                  names=None) -> BatchResult:
     """Extract every article in the files under ``paths``; return a :class:`BatchResult`.
+    ``names`` (a :class:`~chaingraph.extract.names.KnownNames`, or None for the
+    shipped ones) are the known names looked for.
     ``on_file(path, total)`` is called before each file. A file that fails in any
     way is a skipped entry with a one-line reason, and the next file goes on."""
     result = BatchResult()
@@ -80,7 +83,7 @@ def extract_files(paths: Iterable[Path], on_file: Callable[[Path, int], None] | 
                     result.skipped.append({"path": str(path), "line": article.line,
                                            "reason": str(article).split(": ", 1)[-1]})
                     continue
-                result.articles.append(extract_article(article).to_dict())
+                result.articles.append(extract_article(article, names).to_dict())
         except MemoryError:
             raise
         except InputError as exc:

@@ -14,6 +14,7 @@ from chaingraph.extract import lexicon as lx
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
+from chaingraph.extract.words import common_words, compound_tail, trim_left
 from chaingraph.identity import name_key
 
 _SUFFIXES: list[tuple[str, str]] = sorted([
@@ -25,10 +26,10 @@ _SUFFIXES: list[tuple[str, str]] = sorted([
     *((s, "Alliance") for s in ("产业链联盟", "产业联盟", "创新联盟", "联盟")),
     *((s, "Cluster") for s in ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "高新区",
                                "经开区", "开发区", "产业园区", "产业园", "工业园区", "工业园", "产业集群", "产业基地",
-                               "新区", "自贸区", "科技城")),
+                               "新区", "自贸区", "科技城", "产业集聚区", "集聚区")),
     *((s, "Event") for s in ("签约活动", "对接活动", "推介活动", "招商活动", "对接会", "洽谈会", "推介会", "座谈会", "研讨会", "发布会", "交流会", "博览会", "展览会",
                              "交易会", "论坛", "峰会", "大会", "年会", "签约仪式", "启动仪式", "推进会", "招商会",
-                             "供需会", "现场会", "大赛")),
+                             "供需会", "现场会", "大赛", "专场")),
 ], key=lambda sk: -len(sk[0]))
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in _SUFFIXES))
 _SUFFIX_TYPE = dict(_SUFFIXES)
@@ -40,6 +41,7 @@ _BOUNDARY = sorted([
     "聚焦", "代表", "企业", "嘉宾", "供应", "提供", "支持", "指导", "牵头", "携手", "通过", "作为", "全市", "全省",
     "发挥", "依托", "带动", "助力", "鼓励", "引导", "要", "让", "使", "促进", "服务", "吸引", "表示", "认为",
     "我市", "我省", "我国", "全国", "记者", "获悉", "了解", "表示", "介绍", "称", "即", "也", "还", "都", "已",
+    "采购", "购买", "收购", "订购", "成为", "携手",
 ], key=len, reverse=True)
 _BOUNDARY_SET = frozenset(_BOUNDARY)
 _PLACE_END = None  # compiled on first use (see _place_end_regex)
@@ -73,6 +75,13 @@ _CHAIN_BEFORE = re.compile("(?:" + "|".join(re.escape(f) for f, _ in _CHAIN_ZH +
 #: Words that describe a firm's trade at the end of its name; 埃夫特智能装备 is 埃夫特.
 _TRADE_WORDS = sorted("""智能装备 智能科技 新能源科技 新材料科技 信息技术 科技 技术 电子 机械 装备 材料 实业 发展 投资 控股
 电气 智能 制造 工业 能源 新能源 汽车 重工 股份""".split(), key=len, reverse=True)
+
+
+_TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两几多]+[大条个项类种]$")
+
+
+_CLOSING_QUOTES = "”」』\""
+_OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", '"': '"'}
 
 
 def _place_end_regex() -> re.Pattern:
@@ -178,11 +187,22 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue
         start = _left_edge(text, sent.start + match.start(), sent.start,
                            chain_conj=kind in ("Event", "Alliance", "Cluster"))
+        if kind == "Event" and start > sent.start and text[start - 1] in _CLOSING_QUOTES:
+            # "创新存储，无线支付"新产品发布会: a quoted theme is part of the event's name
+            opening = _OPENING_QUOTES.get(text[start - 1], text[start - 1])
+            begin = text.rfind(opening, max(sent.start, start - 32), start - 1)
+            if begin != -1:
+                start = begin
         if kind == "Event":
             for verb in ("成立", "揭牌", "启动", "签约", "开幕", "颁奖", "发布"):
                 if text.startswith(verb, start - len(verb)):
                     start = _left_edge(text, start - len(verb), sent.start, chain_conj=True)
                     break
+        if kind in ("Cluster", "Alliance", "Agency") or match.group(0) == "公司":
+            if not _SOE_DIVISION.search(text, start, end):  # 中建五局 keeps its numeral
+                start = trim_left(text, start, sent.start + match.start())
+        if match.group(0) == "公司" and common_words(text[start:sent.start + match.start()]):
+            continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):
             kind = "Firm"  # 中建五局, 中铁十一局: state-owned construction firms
         name = text[start:end]
@@ -218,6 +238,10 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         for p in places_here:
             if start < p.end <= end:
                 start = p.end
+        start = trim_left(text, start, end)
+        count = _TRAILING_COUNT.search(text, start, end)
+        if count:
+            end = count.start()
         phrase = text[start:end]
         found = _ANY_CHAIN_ZH_RE.search(phrase)
         if strict and not found:
@@ -256,8 +280,15 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         start = sent.start + match.start()
         if any(a <= start < b for a, b in spans) or len(match.group(0)) < 2:
             continue
-        out.append(Mention(start, start + len(match.group(0)), match.group(0), "Chain", index,
-                           key=_CHAIN_ZH_CANON[match.group(0)]))
+        end = start + len(match.group(0))
+        more = compound_tail(text, end, sent.end)
+        if more and _SUFFIX_RE.match(text, end + more) and _SUFFIX_TYPE[_SUFFIX_RE.match(text, end + more).group(0)] \
+                in ("Agency", "Cluster", "Alliance"):
+            # 稀土催化研究院: the chain of a body named for it is the whole compound, 稀土催化
+            phrase = text[start:end + more]
+            out.append(Mention(start, end + more, phrase, "Chain", index, key=phrase, info={"pattern": True}))
+            continue
+        out.append(Mention(start, end, match.group(0), "Chain", index, key=_CHAIN_ZH_CANON[match.group(0)]))
     return out
 
 

@@ -63,6 +63,11 @@ def _info(place) -> dict:
             "province": prov.name if prov else None}
 
 
+# an administrative district or new area named for its city ("Wuxi National Hi-tech
+# District", "Dalian New Area") is a place below the city, not a park
+_DISTRICT_EN = re.compile(r"\b([A-Z][a-z]+)(?: (?:National|State-level|Hi-tech|Hi-Tech|High-tech|High-Tech|"
+                          r"Economic|Development|Industrial|Technological|and))* (?:District|New Area)\b"
+                          r"(?! (?:Administrative|Management|Committee|Government))")
 _BARE_EN = re.compile(r"\b(?:in|at|from) ([A-Z][a-z]{2,})\b(?! (?:County|District|City|Province|Prefecture))")
 
 
@@ -89,6 +94,14 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                 start = sent.start + m.start()
                 out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index,
                                    key=f"county:{found[0].short}", info=_info(found[0])))
+            for m in _DISTRICT_EN.finditer(sent.text):
+                city = city_gazetteer().lookup(m.group(1))
+                if city is None or city.kind != "City":
+                    continue
+                start = sent.start + m.start()
+                name = m.group(0)
+                out.append(Mention(start, start + len(name), name, "City", index, key=f"district:{name.lower()}",
+                                   info={"parent": city.name, "province": city.province}))
             for m in _BARE_EN.finditer(sent.text):
                 if city_gazetteer().lookup(m.group(1)) is not None or not context:
                     continue

@@ -133,6 +133,14 @@ def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
                 right = right[1:]
             if _category(_head_of(left[-1][0])) and any(_category(_head_of(t)) for t, _, _ in right):
                 return [left, *_split_and(right)]
+            # "BAIC BJEV and Beijing Pride Power System Technology Limited": a firm's
+            # full name after "and" starts a name of its own when the left side is a
+            # name in capitals that cannot be the first half of one (no industry word)
+            right_firm = any(_category(_head_of(t)) == "Firm" for t, _, _ in right)
+            if (right_firm and len(left) >= 2 and len(right) >= 3 and all(t[0].isupper() for t, _, _ in left)
+                    and any(t.isupper() and len(t) >= 2 for t, _, _ in left)
+                    and not any(t.lower() in lx.INDUSTRY_HEADS or _category(_head_of(t)) for t, _, _ in left)):
+                return [left, *_split_and(right)]
     return [run]
 
 

@@ -19,17 +19,26 @@ from chaingraph.extract import chinese, english, facts as F
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
+from chaingraph.extract.spans import Covered
+from chaingraph.extract.lists import find_lists, list_mentions
+from chaingraph.extract.names import KnownNames, default_names, known_mentions
 from chaingraph.extract.reader import Article
 from chaingraph.extract.relations import find_relations
 from chaingraph.extract.result import Extraction, Fact, Mention
 from chaingraph.extract.sentences import detect_language, split_sentences
+from chaingraph.extract.words import to_simplified
 
 
-def extract_article(article: Article) -> Extraction:
-    """Return everything extracted from ``article`` (an :class:`Article`)."""
+def extract_article(article: Article, names: KnownNames | None = None) -> Extraction:
+    """Return everything extracted from ``article`` (an :class:`Article`); ``names``
+    are the known names to look for (the shipped ones when None, see
+    :mod:`chaingraph.extract.names`)."""
     cleaned = clean_text(article.text)
-    text = cleaned.text
-    language = detect_language(text)
+    original = cleaned.text
+    language = detect_language(original)
+    # Traditional characters are read as simplified ones, one for one, so every
+    # offset holds; names and evidence are given back in the article's own script
+    text = to_simplified(original) if language == "zh" else original
     sentences = split_sentences(text, language)
     if language == "zh":
         mentions, events = chinese.find_mentions(text, sentences)
@@ -40,6 +49,13 @@ def extract_article(article: Article) -> Extraction:
         mentions = (places + english.org_mentions(text, sentences) + english.chain_mentions(text, sentences)
                     + english.lowercase_mentions(text, sentences, places))
         events = english.event_mentions(text, sentences)
+    mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
+    lists = find_lists(text, sentences, language)
+    members = list_mentions(lists, mentions + events)
+    if members:  # a listed chain (装备(汽车)) holds the chain spans inside or across it
+        listed = Covered((m.start, m.end) for m in members if m.type == "Chain")
+        mentions = [m for m in mentions if m.type != "Chain" or not any(
+            x in listed for x in range(m.start, m.end))] + members
     main = _main_event(events)
     if main is None:  # no "X was held": the first named event ("… Forum") is the main one
         named = sorted((m for m in mentions if m.type == "Event"), key=lambda m: (sentences[m.sent].title, m.start))
@@ -55,12 +71,32 @@ def extract_article(article: Article) -> Extraction:
         for m in entity.mentions:
             if m.sent < 0 and starts:
                 m.sent = max(bisect.bisect_right(starts, m.start) - 1, 0)
-    relations = find_relations(text, sentences, entities, language, main)
+    relations = find_relations(text, sentences, entities, language, main, lists)
     dateline = _dateline(article, cleaned.removed, sentences)
     fact_list = _facts(text, sentences, entities, main, dateline)
-    return Extraction(article=article.name, language=language, text=text, sentences=sentences,
+    if text != original:
+        _restore_script(original, sentences, entities)
+    return Extraction(article=article.name, language=language, text=original, sentences=sentences,
                       entities=entities, relations=relations, facts=fact_list, removed=cleaned.removed,
                       dateline=dateline.isoformat() if dateline else None)
+
+
+def _restore_script(original: str, sentences, entities) -> None:
+    """Give sentences, mentions and entity names back the characters of ``original``
+    (the article before its traditional characters were simplified, offset for
+    offset)."""
+    for sent in sentences:
+        sent.text = original[sent.start:sent.end]
+    back: dict[str, str] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            surface = original[m.start:m.end]
+            back.setdefault(m.text, surface)
+            back.setdefault(m.text.strip(), surface.strip())
+            m.text = surface
+    for entity in entities:
+        entity.name = back.get(entity.name, entity.name)
+        entity.aliases = [back.get(a, a) for a in entity.aliases]
 
 
 def _main_event(events: list[Mention]) -> Mention | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract import lexicon as lx
+from chaingraph.extract.lists import list_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence
 
 _NATIONAL_STATE = re.compile(r"^State (Council|Administration|Grid|Intellectual Property Office)|State-owned|"
@@ -47,9 +48,11 @@ class Relations:
 
 
 def find_relations(text: str, sentences: list[Sentence], entities: list[Entity], language: str,
-                   main_event: Mention | None) -> list[Relation]:
-    """Return the relations between ``entities`` (see the module docstring)."""
+                   main_event: Mention | None, lists: list | None = None) -> list[Relation]:
+    """Return the relations between ``entities`` (see the module docstring); ``lists``
+    (:class:`~chaingraph.extract.lists.ListHit`) add what each list states."""
     rel = Relations()
+    list_relations(rel, text, sentences, entities, lists or [])
     by_mention: dict[int, Entity] = {id(m): e for e in entities for m in e.mentions}
     per_sent: dict[int, list[tuple[Mention, Entity]]] = {}
     for e in entities:
@@ -146,6 +149,12 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 chain = by_mention.get(id(chain_m))
                 if chain is not None:
                     rel.add("ABOUT", event, chain, m.sent)
+        if not rel.from_head("ABOUT", event.id):
+            # an event named for no chain is about the chains of the sentences that name it
+            for index in sorted({m.sent for m in event.mentions if m.sent >= 0}):
+                for m, e in per_sent.get(index, []):
+                    if e.type == "Chain" and not m.nested_in:
+                        rel.add("ABOUT", event, e, index, "named with the event")
         # alliances founded at the event are where it is
         ev_loc = [r for r in rel.items if r.type == "LOCATED_IN" and r.head == event.id]
         for alliance in of_type("Alliance"):
@@ -175,6 +184,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     rel.add("LOCATED_IN", e, oe, m.sent)
                     break
 
+    _buys_from(rel, text, per_sent, language)
     customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
 
     # a firm building or settling in a park belongs to it; a park and a chain named
@@ -205,7 +215,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 if chain is not None:
                     rel.add("BELONGS_TO", e, chain, m.sent)
                     found = True
-        if not found and e.type == "Firm":
+        if not found and e.type in ("Firm", "Cluster", "Alliance"):
             for chain in chains:
                 if len(chain.name) >= 3 and _contains_word(e.name.lower(), chain.name.lower()):
                     rel.add("BELONGS_TO", e, chain, _first_sent(e), "the chain is in the firm's name")
@@ -230,7 +240,54 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 rel.add("BELONGS_TO", e, next(x for x in chains if x.id == c.tail), r.sent,
                         "a member of an alliance of this chain")
 
+    # a firm of a park whose chain is known, and with no chain of its own, is in that chain
+    chain_ids = {c.id: c for c in chains}
+    cluster_ids = {c.id for c in of_type("Cluster")}
+    for e in of_type("Firm"):
+        own = rel.from_head("BELONGS_TO", e.id)
+        if any(r.tail in chain_ids for r in own):
+            continue
+        for r in [r for r in own if r.tail in cluster_ids]:
+            for c in rel.from_head("BELONGS_TO", r.tail):
+                if c.tail in chain_ids:
+                    rel.add("BELONGS_TO", e, chain_ids[c.tail], r.sent, "a firm of a park of this chain")
     return rel.items
+
+
+# the text between two firms that makes the first the second's supplier, or its customer
+_SUPPLIER_OF_EN = re.compile(r"^,?\s+(?:has\s+)?(?:become|became|becomes|is|was|will\s+become|has\s+been)\s+"
+                             r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:supplier|vendor|provider)\s+(?:of|to|for)\s+(?:the\s+)?$")
+_BUYS_FROM_EN = re.compile(r"^,?\s+(?:will\s+|plans\s+to\s+|agreed\s+to\s+)?(?:buy|buys|bought|purchase|purchases|"
+                           r"purchased|source|sources|sourced|procure|procures|procured|order|orders|ordered)\s+"
+                           r"[^,;.]{0,60}?\bfrom\s+(?:the\s+)?$")
+_SUPPLIER_OF_ZH = re.compile(r"^(?:已|将|正式)?成为$")
+_SUPPLIER_OF_ZH_AFTER = re.compile(r"的?(?:[\u4e00-\u9fff]{0,4})?(?:供应商|供货商|配套商|配套企业)")
+_BUYS_FROM_ZH = re.compile(r"^(?:将|拟|计划)?(?:向|从)$")
+_BUYS_FROM_ZH_AFTER = re.compile(r"(?:采购|购买|订购|进口|购入|采买)")
+_BUYS_ZH = re.compile(r"^(?:将|拟|计划)?(?:采购|购买|订购|购入)了?$")
+
+
+def _buys_from(rel: Relations, text: str, per_sent, language: str) -> None:
+    """SUPPLIES from the seller to the buyer in "A became a supplier of B", "A will
+    buy … from B", A成为B的供应商, A向B采购, A采购B的…, for two firms next to each other
+    in a sentence."""
+    for items in per_sent.values():
+        firms = [(m, e) for m, e in items if e.type == "Firm" and not m.nested_in]
+        for (m1, a), (m2, b) in zip(firms, firms[1:]):
+            gap = text[m1.end:m2.start]
+            if len(gap) > 80:
+                continue
+            if language == "zh":
+                if _SUPPLIER_OF_ZH.match(gap) and _SUPPLIER_OF_ZH_AFTER.match(text, m2.end):
+                    rel.add("SUPPLIES", a, b, m1.sent)
+                elif _BUYS_FROM_ZH.match(gap) and _BUYS_FROM_ZH_AFTER.match(text, m2.end):
+                    rel.add("SUPPLIES", b, a, m1.sent)
+                elif _BUYS_ZH.match(gap) and text.startswith("的", m2.end):
+                    rel.add("SUPPLIES", b, a, m1.sent)
+            elif _SUPPLIER_OF_EN.match(gap):
+                rel.add("SUPPLIES", a, b, m1.sent)
+            elif _BUYS_FROM_EN.match(gap):
+                rel.add("SUPPLIES", b, a, m1.sent)
 
 
 def _contains_word(text: str, word: str) -> bool:
@@ -356,6 +413,8 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                 verb = mv.start() if mv else -1
                 ms = lx.SUPPLY_RE.search(clause)
                 supply = ms.start() if ms and not re.search(r"\bto\s+$", clause[:ms.start()]) else -1
+                if ms and re.match(r"\s+(?:by|from)\b", clause[ms.end():]):
+                    supply = -1  # "provided by A": A is the supplier, read as a list (lists.py)
             if verb >= 0:
                 pivot = clause_start + verb
                 left = [e for m, e in in_clause if m.start < pivot and e.type in ("Firm", "Agency")]

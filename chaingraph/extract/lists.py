@@ -1,0 +1,278 @@
+"""Lists harvested as lists: every member of a list gets the type the word closing or
+opening the list gives (「A、B、C等N家企业」, "brands such as A, B and C" → Firm;
+「涵盖A、B、C等领域」, 「以A、B、C为主」, "industries such as a, b and c", "covering a, b and other industries" → Chain), and
+the relation the list states is kept on the list for :func:`list_relations`:
+suppliers of the firm before them ("provided by A, B and C"), customers of it
+("supplier of brands such as A, B"), firms of a park named in the sentence, chains
+of the article's event when the sentence speaks of it or of its deals.
+
+>>> text = "园区拥有青岚微电、北辰精工等10多家企业，涵盖集成电路、智能传感器等领域。"
+>>> [(m.type, m.text) for m in list_mentions(find_lists(text, [Sentence(text, 0, len(text))], "zh"), [])]
+[('Firm', '青岚微电'), ('Firm', '北辰精工'), ('Chain', '集成电路'), ('Chain', '智能传感器')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from chaingraph.extract.result import Entity, Mention, Sentence
+
+_ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·]{2,16}"
+_FIRM_LIST = re.compile(
+    rf"((?:{_ITEM}、){{1,30}}{_ITEM}?)等(?:[\d一二三四五六七八九十百多余几]+家)?"
+    r"(?:[\u4e00-\u9fff]{0,4}?)(?:企业|公司|车企|厂商|供应商|龙头)")
+_CHAIN_LIST = re.compile(
+    rf"(?:涵盖|覆盖|包括|聚焦|围绕|涉及|主攻|以)((?:{_ITEM}、){{1,20}}{_ITEM}?)(?:等)?"
+    r"(?:为主|为重点|为主导|领域|行业|产业|方向|板块)"
+    # 「A、B、C五大产业链」: a list closed by a count and a chain word
+    rf"|((?:{_ITEM}、){{1,20}}{_ITEM}?)(?:等)?[一二三四五六七八九十两几多\d]+[大个项类条]?(?:产业链|产业集群|产业|行业|领域)")
+# words that open a list; the first member starts after the last of them
+_ONE_CHAR_OPENERS = frozenset("如有是像及和与了")
+_OPENER_WORDS = re.compile(r"全省|全市|全国|全区|全县|我省|我市|本市|其中|以及|例如|比如|包括|拥有|现有|汇聚|集聚|吸引")
+_NOT_A_MEMBER = re.compile(r"[\d年月日]|^(?:其他|相关|部分|一批|多家|全国|全省|全市|国内|省内|市内)")
+
+_EN_NAME = r"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'.-]*){0,5}"
+_EN_FIRM_LIST = re.compile(
+    r"\b(?:brands|customers|clients|companies|firms|enterprises|automakers|carmakers|manufacturers|suppliers|"
+    r"partners|buyers|retailers)\s*,?\s+(?:such as|including|like)\s+"
+    rf"((?:{_EN_NAME},\s+)*{_EN_NAME},?\s+and\s+{_EN_NAME})")
+_EN_CHAIN_LIST = re.compile(
+    r"\b(?:industries|sectors|fields)\s*,?\s+(?:such as|including|like)\s+")
+_EN_COVERING = re.compile(r"\b(?:covering|covers|cover|spanning)\s+([a-z][a-z ,-]*?),?\s+and\s+other\s+"
+                          r"(?:industries|sectors|fields)\b")
+_EN_LOWER_ITEM = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}")
+_SUPPLIER_WORDS = re.compile(r"\bsuppl(?:y|ier|iers|ies|ied)\b|\bmanufacturer\b|\bOEM\b|\bvendor\b|"
+                             r"供应商|供货|配套|代工", re.IGNORECASE)
+_SUPPLIED_BY = re.compile(r"\b(?:provided|supplied|delivered|sourced)\s+(?:by|from)\s+$")
+_DEAL_WORDS = re.compile(r"签约|项目|对接|合作|\bsign|\bproject|\bdeal|\bagreement", re.IGNORECASE)
+
+
+@dataclass
+class ListHit:
+    """One list of a sentence: its ``kind`` (Firm or Chain), sentence index
+    ``sent``, the ``start`` of the whole list, its ``members`` as (start, end,
+    text) spans of the cleaned text, and what the words around it say: ``role``
+    (customers, suppliers or None)."""
+
+    kind: str
+    sent: int
+    start: int
+    members: list[tuple[int, int, str]] = field(default_factory=list)
+    role: str | None = None
+
+
+def _members(text: str, start: int, body: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = start
+    for i, raw in enumerate(body.split("、")):
+        s, item = pos, raw
+        if i == 0:  # the first member starts after the words that open the list (拥有, 包括, 现有 …)
+            cut = _first_member_start(raw)
+            s += cut
+            item = raw[cut:]
+        pos += len(raw) + 1
+        if 2 <= len(item) <= 16 and not _NOT_A_MEMBER.search(item) and not _is_place(item):
+            out.append((s, s + len(item), item))
+    return out
+
+
+def _first_member_start(raw: str) -> int:
+    """Where the first member of a list starts in ``raw`` (the text up to the first
+    、): after the last verb, preposition or other function word among its words,
+    and after a one-character opener (如, 有) that stands as a word."""
+    from chaingraph.extract.words import shared, trim_left
+
+    cut = trim_left(raw, 0, len(raw))
+    if cut >= len(raw):
+        return len(raw)
+    words = shared().words(raw[cut:])
+    while len(words) > 1 and (words[0] in _ONE_CHAR_OPENERS or _OPENER_WORDS.fullmatch(words[0])):
+        cut += len(words.pop(0))
+    return cut
+
+
+def _is_place(item: str) -> bool:
+    """True when ``item`` is a place name of the gazetteer (成都市), or a county's name
+    with or without its suffix (射洪): a list of places before 企业 names where the
+    firms are, not firms."""
+    from chaingraph.extract.places import gazetteer
+
+    from chaingraph.extract.counties import _zh_table
+
+    gaz = gazetteer()
+    found = gaz.zh_regex.fullmatch(item)
+    if bool(found and gaz.lookup(found.group(1))) or gaz.lookup(item) is not None:
+        return True
+    counties = _zh_table()[1]
+    return item in counties or any(item + suffix in counties for suffix in "县市区旗")
+
+
+def _en_items(body: str, offset: int, pattern: re.Pattern) -> list[tuple[int, int, str]]:
+    out = []
+    for part in re.finditer(r"[^,]+", body):
+        piece = part.group(0)
+        for sub in re.finditer(r"(?:^|\band\b|\bas well as\b)\s*([^,]*?)\s*(?=\band\b|$)", piece):
+            item = sub.group(1).strip()
+            item = re.sub(r"^(?:and|the)\s+", "", item)
+            if not item or not pattern.fullmatch(item) or item.startswith(("other ", "Other ")):
+                continue
+            s = offset + part.start() + piece.index(item, sub.start(1) if sub.start(1) >= 0 else 0)
+            out.append((s, s + len(item), item))
+    return out
+
+
+def find_lists(text: str, sentences: list[Sentence], language: str) -> list[ListHit]:
+    """Return the lists of ``text`` (cleaned text with its ``sentences``; ``language``
+    "zh" or "en"), each with its members' spans and the role the sentence gives them."""
+    out: list[ListHit] = []
+    for index, sent in enumerate(sentences):
+        s = sent.text
+        if language == "zh":
+            for regex, kind in ((_FIRM_LIST, "Firm"), (_CHAIN_LIST, "Chain")):
+                for match in regex.finditer(s):
+                    group = 1 if match.group(1) is not None else 2
+                    members = [(sent.start + a, sent.start + b, t) for a, b, t in _members(s, match.start(group),
+                                                                                          match.group(group))]
+                    if members:
+                        role = "customers" if kind == "Firm" and _SUPPLIER_WORDS.search(s[:match.start()]) else None
+                        out.append(ListHit(kind, index, sent.start + match.start(group), members, role))
+            continue
+        for match in _EN_FIRM_LIST.finditer(s):
+            members = [(sent.start + a, sent.start + b, t)
+                       for a, b, t in _en_items(match.group(1), match.start(1), re.compile(_EN_NAME))]
+            if len(members) >= 2:
+                role = "customers" if _SUPPLIER_WORDS.search(s[:match.start()]) else None
+                out.append(ListHit("Firm", index, sent.start + match.start(1), members, role))
+        for match in _EN_CHAIN_LIST.finditer(s):
+            tail = re.match(r"[a-z][a-z ,-]*?(?=[.;:()]|$| (?:in|with|for|to|which|that|while)\b)", s[match.end():])
+            if tail is None or "," not in tail.group(0) and " and " not in tail.group(0):
+                continue
+            members = [(sent.start + a, sent.start + b, t)
+                       for a, b, t in _en_items(tail.group(0), match.end(), _EN_LOWER_ITEM)]
+            if len(members) >= 2:
+                out.append(ListHit("Chain", index, sent.start + match.end(), members))
+        for match in _EN_COVERING.finditer(s):
+            members = [(sent.start + a, sent.start + b, t)
+                       for a, b, t in _en_items(match.group(1), match.start(1), _EN_LOWER_ITEM)]
+            if members:
+                out.append(ListHit("Chain", index, sent.start + match.start(1), members))
+    return out
+
+
+_ORG_TYPES = ("Firm", "Agency", "Alliance", "Cluster", "Event")
+_CHAIN_KEYS: dict[str, str] = {}
+
+
+def _chain_key(item: str) -> str:
+    """The chain lexicon's name for ``item`` when it is one of its forms (so a listed
+    钢铁 and a 钢铁 found elsewhere are one chain), else the item in lower case."""
+    if not _CHAIN_KEYS:
+        from chaingraph.extract import lexicon as lx
+
+        for table in (lx.WEAK_CHAINS, lx.CHAINS):
+            for canonical, forms in table.items():
+                for form in forms:
+                    _CHAIN_KEYS[form.lower()] = canonical
+    return _CHAIN_KEYS.get(item.lower(), item.lower())
+
+
+def list_mentions(lists: list[ListHit], mentions: list[Mention]) -> list[Mention]:
+    """Return new mentions for the members of ``lists`` that none of ``mentions``
+    overlaps (a member the rules named already keeps the rules' type and span)."""
+    from chaingraph.extract.spans import Covered
+
+    # a member holds the chains and places inside it (有研稀土 holds 稀土); an
+    # organisation or a mention reaching outside it keeps its place
+    taken = Covered((m.start, m.end) for m in mentions if m.type in _ORG_TYPES)
+    loose = sorted((m.start, m.end) for m in mentions if m.type not in _ORG_TYPES)
+    loose_starts = [a for a, _b in loose]
+    longest = max((b - a for a, b in loose), default=0)
+    out = []
+    for hit in lists:
+        for start, end, item in hit.members:
+            if any(x in taken for x in range(start, end)):
+                continue
+            # only the loose spans starting within ``longest`` before the member can reach it
+            near = range(bisect_left(loose_starts, start - longest), bisect_left(loose_starts, end))
+            if any(loose[i][1] > start and not (start <= loose[i][0] and loose[i][1] <= end) for i in near):
+                continue
+            key = _chain_key(item) if hit.kind == "Chain" else ""
+            out.append(Mention(start, end, item, hit.kind, hit.sent, key=key, info={"list": True}))
+            taken.add(start, end)
+    return out
+
+
+_RUN_GAP = re.compile(r"\s*(?:[,，、;；]\s*)?(?:(?:and|as well as)\s+|[及和与])?\s*")
+
+
+def mention_runs(text: str, entities: list[Entity]) -> list[ListHit]:
+    """Return lists made of mentions the rules found: two or more firm mentions of
+    one sentence joined only by commas, 、 or "and" (full names with "Co., Ltd."
+    cannot be split at commas, so such lists are read from their mentions)."""
+    found = sorted((m.start, m.end, m.sent, m.text) for e in entities if e.type == "Firm" for m in e.mentions
+                   if m.sent >= 0)
+    out: list[ListHit] = []
+    run: list[tuple[int, int, int, str]] = []
+    for item in found + [(len(text) + 1, len(text) + 1, -1, "")]:
+        if run and item[2] == run[-1][2] and _RUN_GAP.fullmatch(text, run[-1][1], item[0]):
+            run.append(item)
+            continue
+        if len(run) >= 2:
+            out.append(ListHit("Firm", run[0][2], run[0][0], [(a, b, t) for a, b, _s, t in run]))
+        run = [item]
+    return out
+
+
+def list_relations(rel, text: str, sentences: list[Sentence], entities: list[Entity], lists: list[ListHit]) -> None:
+    """Add to ``rel`` (a :class:`~chaingraph.extract.relations.Relations`) what each
+    list states for every member: SUPPLIES from the firm the sentence is about to
+    listed customers, and from listed suppliers to the firm before "provided by";
+    BELONGS_TO a park the sentence names for listed firms; ABOUT the event for
+    listed chains in a sentence that names the event or speaks of its deals."""
+    owner: dict[tuple[int, int], Entity] = {}
+    firm_mentions: list[tuple[int, Entity]] = []
+    for e in entities:
+        for m in e.mentions:
+            owner[(m.start, m.end)] = e
+            if e.type == "Firm":
+                firm_mentions.append((m.start, e))
+    firm_mentions.sort(key=lambda x: x[0])
+    firm_starts = [pos for pos, _e in firm_mentions]
+    clusters_in: dict[int, list[Entity]] = {}
+    for e in entities:
+        if e.type == "Cluster":
+            for sent_index in sorted({m.sent for m in e.mentions}):
+                clusters_in.setdefault(sent_index, []).append(e)
+    event = next((e for e in entities if e.type == "Event"), None)
+    event_sents = {m.sent for m in event.mentions} if event else set()
+    spans = {(hit.kind, hit.start) for hit in lists}
+    for hit in mention_runs(text, entities):
+        if ("Firm", hit.start) not in spans:
+            lists = lists + [hit]
+    for hit in lists:
+        members = [owner.get((a, b)) for a, b, _t in hit.members]
+        members = [m for m in members if m is not None and m.type == hit.kind]
+        if not members:
+            continue
+        sent = sentences[hit.sent]
+        if hit.kind == "Firm":
+            before = None  # the last firm named before the list that is not one of its members
+            i = bisect_left(firm_starts, hit.start) - 1
+            while i >= 0 and before is None:
+                if firm_mentions[i][1] not in members:
+                    before = firm_mentions[i][1]
+                i -= 1
+            if hit.role == "customers" and before is not None:
+                for member in members:
+                    rel.add("SUPPLIES", before, member, hit.sent, "listed as its customers")
+            if _SUPPLIED_BY.search(text[max(sent.start, hit.start - 30):hit.start]) and before is not None:
+                for member in members:
+                    rel.add("SUPPLIES", member, before, hit.sent, "listed as its suppliers")
+            for cluster in clusters_in.get(hit.sent, []):
+                for member in members:
+                    rel.add("BELONGS_TO", member, cluster, hit.sent, "listed among the park's firms")
+        elif event is not None and (hit.sent in event_sents or _DEAL_WORDS.search(sent.text)):
+            for member in members:
+                rel.add("ABOUT", event, member, hit.sent, "listed as what the event or its deals cover")

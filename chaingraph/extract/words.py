@@ -1,0 +1,242 @@
+"""Chinese words: a jieba segmenter with the project's names in its dictionary, used
+to put Chinese spans on word boundaries.
+
+jieba ships its dictionary, so segmenting is offline. It runs without its HMM (which
+guesses new words): a string not in the dictionary falls apart into characters, so
+a boundary test errs on the side of allowing a span rather than cutting a name.
+
+>>> seg = Segmenter(["长株潭"])
+>>> seg.words("长株潭城市群")[:1]
+['长株潭']
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import os
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+
+from chaingraph.errors import ChainGraphError
+
+_USER_FREQ = 10 ** 7  # high enough that a user word beats any split of it
+
+
+@lru_cache(maxsize=1)
+def _base():
+    """The jieba tokenizer with its shipped dictionary, loaded once per process."""
+    try:
+        import jieba
+    except ImportError as exc:  # declared in pyproject.toml; a broken install says so
+        raise ChainGraphError("jieba is not installed (pip install jieba)") from exc
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = os.path.join(tempfile.gettempdir(), "chaingraph-jieba")
+    os.makedirs(tk.tmp_dir, exist_ok=True)
+    tk.initialize()
+    return tk
+
+
+class Segmenter:
+    """A segmenter whose dictionary is jieba's plus ``user_words`` (an iterable of
+    strings), each kept whole. Building one copies jieba's dictionary, so a process
+    keeps one (see :func:`shared`) rather than one per store: a name missing from it
+    still stands on word boundaries unless a dictionary word runs across its edge,
+    which is the case a boundary check is for."""
+
+    def __init__(self, user_words: Iterable[str] = ()):
+        import jieba
+
+        base = _base()
+        user_words = list(user_words)
+        if not user_words:  # jieba's own dictionary, shared rather than copied
+            self._tk = base
+            return
+        tk = jieba.Tokenizer()
+        tk.FREQ = dict(base.FREQ)
+        tk.total = base.total
+        tk.initialized = True
+        for word in user_words:
+            if len(word) >= 2 and not tk.FREQ.get(word):
+                tk.FREQ[word] = _USER_FREQ
+                tk.total += _USER_FREQ
+                for i in range(1, len(word)):
+                    tk.FREQ.setdefault(word[:i], 0)
+        self._tk = tk
+
+    def words(self, text: str) -> list[str]:
+        """Return the words of ``text`` (a str), in order; they join back to it."""
+        return list(self._tk.cut(text, HMM=False))
+
+    def boundaries(self, text: str, offset: int = 0) -> set[int]:
+        """Return the offsets (plus ``offset``) where a word of ``text`` starts or ends."""
+        out = {offset}
+        pos = offset
+        for word in self._tk.cut(text, HMM=False):
+            pos += len(word)
+            out.add(pos)
+        return out
+
+
+@lru_cache(maxsize=1)
+def shared() -> Segmenter:
+    """The process's segmenter: jieba's dictionary with the gazetteer's Chinese place
+    names, the chain lexicon's Chinese forms and the shipped known names."""
+    from chaingraph.extract import lexicon as lx
+    from chaingraph.extract.names import shipped_names
+    from chaingraph.extract.places import CITY_GROUPS, gazetteer
+
+    words = [f for _t, _c, f in shipped_names()]
+    words += [f for forms in list(lx.CHAINS.values()) + list(lx.WEAK_CHAINS.values()) for f in forms]
+    words += [p.zh for p in gazetteer().places if getattr(p, "zh", None)]
+    words += [g[1] for g in CITY_GROUPS]
+    return Segmenter(w for w in words if _HAN.search(w))
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def plain() -> Segmenter:
+    """A segmenter with jieba's dictionary only: how ordinary text splits a string."""
+    return Segmenter()
+
+
+def ordinary_phrase(name: str) -> bool:
+    """True when ``name`` (a str) is an ordinary word of up to three characters
+    (太阳能, 环保) or a phrase of ordinary dictionary words, each of two or more
+    characters (海南发展 = 海南 + 发展): such a short name is as likely the word or
+    phrase as the firm.
+
+    >>> ordinary_phrase("海南发展"), ordinary_phrase("太阳能"), ordinary_phrase("潍柴动力")
+    (True, True, False)
+    """
+    words = plain().words(name)
+    freq = plain()._tk.FREQ
+    if len(words) == 1:
+        return len(name) <= 3 and freq.get(name, 0) > 0
+    return all(len(w) >= 2 and freq.get(w, 0) > 0 for w in words)
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of each word of its shipped dictionary."""
+    import jieba
+
+    out: dict[str, str] = {}
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                out[parts[0]] = parts[2]
+    return out
+
+
+# words that end a name walked back from its suffix: prepositions, conjunctions,
+# particles, adverbs, pronouns, numerals and measure words
+_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "m", "q", "mq"})
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d"})
+# verbs that name what is made or done in a chain (装备制造, 农产品加工) stay in a name
+_ACTIVITY = frozenset("制造 加工 生产 服务 设计 研发 应用 检测 储能 物流 配套 服装 建设 发展 培育 创新 智造 制药 养殖 种植".split())
+# one-character conjunctions inside a name (机器人及智能装备) are left to the rules
+_JOINING = frozenset("及与和、")
+_COUNT = re.compile(r"[一二三四五六七八九十两几多数]+[大条个项类种批家]")
+
+
+def trim_left(text: str, start: int, core_end: int) -> int:
+    """Return where a name whose rule-found span starts at ``start`` really starts:
+    after the last verb (two characters or more, not a production activity such as
+    制造), preposition, conjunction, particle, adverb, pronoun or numeral among the
+    words of ``text[start:core_end]`` (the part before the name's suffix), and after
+    a count (五大, 一条). Takes the text and offsets; returns an offset, ``core_end``
+    when nothing of a name is left."""
+    if core_end <= start:
+        return start
+    tags = _tags()
+    pos = start
+    cut = start
+    for word in shared().words(text[start:core_end]):
+        tag = tags.get(word, "")
+        pos += len(word)
+        if word in _JOINING:
+            continue
+        if len(word) == 1 and tag not in _FUNCTION_TAGS:
+            continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
+        if tag in _STOP_TAGS or (tag == "v" and len(word) >= 2 and word not in _ACTIVITY):
+            cut = pos
+    count = _COUNT.match(text, cut, core_end)
+    if count:
+        cut = count.end()
+    return min(cut, core_end)
+
+
+# tags of names in jieba's dictionary: people, places, organisations, other proper
+# nouns, abbreviations, Latin words
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
+
+
+def common_words(core: str) -> bool:
+    """True when ``core`` (a str) is made only of ordinary dictionary words, none of
+    them a name (合资 in 合资公司, 每个 in 每个公司); an empty core is common too. A
+    core with a character or word jieba does not know (海斯克) is not.
+
+    >>> common_words("合资"), common_words("海斯克"), common_words("华为"), common_words("三一")
+    (True, False, False, False)
+    """
+    tags = _tags()
+    words = shared().words(core)
+    if words and all(len(w) == 1 for w in words):
+        return False  # 三一: characters, not words, so likely a name
+    for word in words:
+        tag = tags.get(word)
+        if tag is None or tag in _NAME_TAGS or len(word) == 1 and not tag:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    """OpenCC's traditional-to-simplified converter, built once."""
+    try:
+        import opencc
+    except ImportError as exc:  # declared in pyproject.toml; a broken install says so
+        raise ChainGraphError("opencc is not installed (pip install opencc)") from exc
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Return ``text`` with traditional Chinese characters turned into simplified
+    ones, always of the same length (a character OpenCC would turn into more or
+    fewer is left as it is), so offsets into one are offsets into the other.
+
+    >>> to_simplified("寧德時代與廣汽集團簽約")
+    '宁德时代与广汽集团签约'
+    """
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    out = []
+    for ch in text:
+        one = _t2s().convert(ch)
+        out.append(one if len(one) == 1 else ch)
+    return "".join(out)
+
+
+_NOUN_TAGS = frozenset({"n", "vn", "nz", "v"})
+_NOT_COMPOUND = frozenset("产业 行业 企业 项目 发展 创新 研究 技术 科技 工业 产品 公司 集团 领域 基地 园区 中心 协会 联盟".split())
+
+
+def compound_tail(text: str, end: int, limit: int) -> int:
+    """Return how many characters after ``end`` (up to ``limit``) continue a chain
+    word into a compound: one following noun or verb word of two to four characters
+    that is not a generic word (催化 after 稀土), else 0."""
+    words = shared().words(text[end:min(limit, end + 8)])
+    if not words:
+        return 0
+    word = words[0]
+    if 2 <= len(word) <= 4 and _tags().get(word) in _NOUN_TAGS and word not in _NOT_COMPOUND:
+        return len(word)
+    return 0

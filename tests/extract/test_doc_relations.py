@@ -1,0 +1,76 @@
+"""Relations read from the whole article rather than one verb pattern: a park named
+for a chain belongs to it, and a firm of that park with no chain of its own too."""
+
+from __future__ import annotations
+
+import pytest
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _rels(x, kind):
+    name = {e.id: e.name for e in x.entities}
+    return sorted((name[r.head], name[r.tail]) for r in x.relations if r.type == kind)
+
+
+def test_a_park_named_for_a_chain_and_its_firms_belong_to_the_chain():
+    x = extract_article(Article("a.txt", "Park news\n\nThe county is growing its steel industrial chain. "
+                                         "Last year Hill Rolling Co., Ltd. settled in the Lakeside Steel "
+                                         "Industrial Park after a long search."))
+    belongs = _rels(x, "BELONGS_TO")
+    assert [e.name for e in x.entities if e.type == "Chain"] == ["steel"]
+    chain = "steel"
+    assert ("Lakeside Steel Industrial Park", chain) in belongs
+    assert ("Hill Rolling Co., Ltd", "Lakeside Steel Industrial Park") in belongs
+    assert ("Hill Rolling Co., Ltd", chain) in belongs
+    notes = {r.note for r in x.relations if r.type == "BELONGS_TO"}
+    assert "a firm of a park of this chain" in notes
+
+
+def test_an_event_named_for_no_chain_is_about_the_chains_named_with_it():
+    x = extract_article(Article("a.txt", "对接会\n\n5月8日，全省产销对接大会在郑州举行，聚焦钢铁行业。"))
+    assert [c for _e, c in _rels(x, "ABOUT")] == ["钢铁"]
+
+
+def test_a_listed_chain_and_the_same_chain_elsewhere_are_one_entity():
+    x = extract_article(Article("a.txt", "对接会\n\n全省钢铁、光伏三大产业链产销对接大会举行。钢铁企业签约12个项目。"))
+    names = [e.name for e in x.entities if e.type == "Chain"]
+    assert names.count("钢铁") == 1
+
+
+def test_a_body_named_for_a_chain_compound_gives_the_whole_compound():
+    x = extract_article(Article("a.txt", "研究院成立\n\n国家级钢铁冶炼研究院在唐山揭牌。"))
+    chains = [e.name for e in x.entities if e.type == "Chain"]
+    assert chains == ["钢铁冶炼"]
+
+
+def test_a_district_named_for_its_city_is_a_place_in_that_city():
+    x = extract_article(Article("a.txt", "Park news\n\nThe Lakeside Bio Park was opened in Wuxi National Hi-tech "
+                                         "District on May 3. Wuxi plans two more parks."))
+    cities = [e.name for e in x.entities if e.type == "City"]
+    assert "Wuxi National Hi-tech District" in cities
+    assert ("Wuxi National Hi-tech District", "Wuxi") in _rels(x, "LOCATED_IN")
+
+
+@pytest.mark.parametrize("sentence, supplier", [
+    ("Hill Battery Co., Ltd. became a supplier of Eastlake Motor Co., Ltd. last year.", "Hill Battery Co., Ltd"),
+    ("Eastlake Motor Co., Ltd. will buy battery packs from Hill Battery Co., Ltd.", "Hill Battery Co., Ltd"),
+    ("北辰汽车集团有限公司向青岚电子股份有限公司采购电池。", "青岚电子股份有限公司"),
+    ("青岚电子股份有限公司已成为北辰汽车集团有限公司的核心供应商。", "青岚电子股份有限公司"),
+    ("北辰汽车集团有限公司采购青岚电子股份有限公司的电池。", "青岚电子股份有限公司"),
+])
+def test_buyers_and_suppliers_in_their_common_forms(sentence, supplier):
+    x = extract_article(Article("a.txt", "Title\n\n" + sentence))
+    supplies = _rels(x, "SUPPLIES")
+    assert len(supplies) == 1 and supplies[0][0] == supplier
+
+
+def test_a_count_is_cut_from_a_chain_anywhere_in_the_walk():
+    x = extract_article(Article("a.txt", "产业简介\n\n该市重点发展三大产业链，其中光伏产业链最长。"))
+    assert [e.name for e in x.entities if e.type == "Chain"] == ["光伏"]
+
+
+def test_a_quoted_theme_before_an_event_word_is_part_of_the_event_name():
+    x = extract_article(Article("a.txt", "发布会\n\n4月2日，“智造未来，链接全球”供需对接会在长沙举行。"))
+    assert [e.name for e in x.entities if e.type == "Event"] == ["“智造未来，链接全球”供需对接会"]

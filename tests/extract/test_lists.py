@@ -1,0 +1,77 @@
+"""Lists harvested as lists: members of a firm list without 公司 are firms, members of
+a field list are chains, places in a list are not firms."""
+
+from __future__ import annotations
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _names(x, kind):
+    return sorted(e.name for e in x.entities if e.type == kind)
+
+
+def test_members_of_a_firm_list_are_firms():
+    x = extract_article(Article("a.txt", "园区简介\n\n园区拥有青岚微电、北辰精工、东湖新材等20多家企业。"))
+    assert _names(x, "Firm") == ["东湖新材", "北辰精工", "青岚微电"]
+
+
+def test_members_of_a_field_list_are_chains_and_places_are_not_firms():
+    x = extract_article(Article("a.txt", "园区简介\n\n园区产业涵盖集成电路、智能传感器等领域，成都、重庆等地企业参会。"))
+    assert {"集成电路", "智能传感器"} <= set(_names(x, "Chain"))
+    assert "成都" not in _names(x, "Firm")
+
+
+def _rels(x, kind):
+    name = {e.id: e.name for e in x.entities}
+    return sorted((name[r.head], name[r.tail]) for r in x.relations if r.type == kind)
+
+
+def test_an_english_customer_list_gives_firms_and_supplies():
+    x = extract_article(Article("a.txt", "Mill news\n\nNorthwind Weaving Co., Ltd. is a supplier to global brands "
+                                         "such as Bluefin, Redcliff Jeans and Ostra. It employs 900 people."))
+    assert {"Bluefin", "Redcliff Jeans", "Ostra"} <= set(_names(x, "Firm"))
+    assert ("Northwind Weaving Co., Ltd", "Redcliff Jeans") in _rels(x, "SUPPLIES")
+
+
+def test_firms_listed_after_provided_by_supply_the_firm_before():
+    x = extract_article(Article("a.txt", "Park news\n\nLantern Resin Co., Ltd. uses solvents provided by Hill "
+                                         "Chemical Co., Ltd., Vale Gas Co., Ltd. and other enterprises in the Riverside "
+                                         "Industrial Park."))
+    supplies = _rels(x, "SUPPLIES")
+    assert ("Hill Chemical Co., Ltd", "Lantern Resin Co., Ltd") in supplies
+    assert ("Vale Gas Co., Ltd", "Lantern Resin Co., Ltd") in supplies
+    assert ("Lantern Resin Co., Ltd", "Hill Chemical Co., Ltd") not in supplies
+    assert ("Vale Gas Co., Ltd", "Riverside Industrial Park") in _rels(x, "BELONGS_TO")
+
+
+def test_chains_listed_with_a_count_are_what_the_event_is_about():
+    x = extract_article(Article("a.txt", "对接会\n\n5月8日，全省钢铁、纺织服装、光伏三大产业链产销对接大会在郑州举行。"))
+    about = {c for _e, c in _rels(x, "ABOUT")}
+    assert {"钢铁", "纺织服装", "光伏"} <= about
+
+
+def test_list_openers_are_words_not_characters():
+    # 有 opens the list only as a word of its own, not as the first character of 有研稀土
+    x = extract_article(Article("a.txt", "研究院成立\n\n天津大学牵头，有研稀土、山东国瓷等8家企业共同组建研究院。"))
+    assert {"有研稀土", "山东国瓷"} <= set(_names(x, "Firm"))
+
+
+def test_covering_takes_members_only_before_an_industry_word():
+    x = extract_article(Article("a.txt", "Park news\n\nThe park signed 12 projects covering textiles, dyeing "
+                                         "and other industries, and a plan covering research and training."))
+    chains = set(_names(x, "Chain"))
+    assert {"textiles", "dyeing"} <= chains and not {"other industries", "research", "training"} & chains
+
+
+def test_a_county_named_in_a_firm_list_is_not_a_firm():
+    x = extract_article(Article("a.txt", "配套会\n\n来自成都、醴陵等地企业参会，醴陵市陶瓷企业签约。"))
+    assert "醴陵" not in _names(x, "Firm")
+
+
+def test_an_acronym_name_and_a_full_firm_name_joined_by_and_are_two():
+    x = extract_article(Article("a.txt", "Deal\n\nNova Cells signed a deal with BRX Qingyun and Eastlake Power System "
+                                         "Technology Limited on Monday."))
+    firms = _names(x, "Firm")
+    assert "Eastlake Power System Technology Limited" in firms
+    assert not any(" and " in f for f in firms)
