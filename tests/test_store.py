@@ -434,3 +434,17 @@ def test_an_index_left_dropped_by_a_killed_writer_is_built_at_open(tmp_path):
         writer.wait()
     with Store(path) as store:
         assert "edges_dst" in _indexes(store)
+
+
+def test_a_chinese_name_is_kept_over_its_translation_in_either_order(tmp_path):
+    def chain(name: str) -> NodeRecord:
+        return NodeRecord(id="chain:工程机械", label=Label.CHAIN, name=name,
+                          evidence=[Evidence(source="source:t", row=len(name))])
+
+    names = []
+    for order in (["工程机械", "construction machinery"], ["construction machinery", "工程机械"]):
+        with Store(tmp_path / f"{order[0][:4]}.db") as store:
+            for name in order:
+                store.upsert([chain(name)])
+            names.append(store.get_node("chain:工程机械").name)
+    assert names == ["工程机械", "工程机械"]

@@ -460,11 +460,24 @@ def _batches(records: Iterable[Record], size: int, first: int) -> Iterator[list[
 
 
 def better_name(old: str, new: str) -> str:
-    """Return the fuller of two names (the longer; the smaller on a tie), so the kept
-    name does not depend on the order records arrive in."""
+    """Return the name a node keeps of two: one in Chinese over one without (a list's
+    or template's name over an article's translation), then the longer, then the
+    smaller, so the kept name does not depend on the order records arrive in.
+
+    >>> better_name("工程机械", "construction machinery"), better_name("Sany", "Sany Heavy Industry")
+    ('工程机械', 'Sany Heavy Industry')
+    """
+    if _has_cjk(new) != _has_cjk(old):
+        return new if _has_cjk(new) else old
     if len(new) > len(old) or (len(new) == len(old) and new < old):
         return new
     return old
+
+
+def _has_cjk(text: str) -> bool:
+    """True when ``text`` holds a CJK unified ideograph (U+4E00-U+9FFF), the range
+    the store's SQL tests with GLOB."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 @contextmanager
