@@ -1,8 +1,9 @@
 """Known names found in any form: one Aho–Corasick automaton over the names extraction
-already knows — listed firms (registered and short names) and industries shipped in
-``data/known_names.tsv``, and, when a store is given, the store's own names — finds
-every occurrence in one pass over an article; boundary checks then drop a name found
-inside a longer word.
+already knows — the chains and segments of the shipped chain templates (names,
+aliases and the industries they stand for) and, when a store is given, the store's
+own names (every firm, chain, segment, cluster, alliance and agency it holds, by every
+surface: a list's or a data set's firms and industries) — finds every occurrence in
+one pass over an article; boundary checks then drop a name found inside a longer word.
 
 >>> idx = NameIndex([("Firm", "潍柴动力股份有限公司", "潍柴动力"), ("Firm", "Acme Motor Co., Ltd.", "Acme Motor")])
 >>> text = "潍柴动力与Acme Motor签约，Acme Motorway不是"
@@ -15,11 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
 from chaingraph.errors import ChainGraphError
 
-DATA = Path(__file__).with_name("data") / "known_names.tsv"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 # store labels whose names are matched, and the mention type each becomes
@@ -96,30 +95,19 @@ class NameIndex:
         return True
 
 
-def read_known_names(path: Path = DATA) -> list[tuple[str, str, str]]:
-    """Return the ``(type, canonical, form)`` entries of a known-names file (lines of
-    ``type<TAB>canonical<TAB>form|form…``). A missing or malformed file raises
-    :class:`ChainGraphError`."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ChainGraphError(f"cannot read known names {path} ({exc.strerror})") from exc
-    out = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3:
-            raise ChainGraphError(f"{path.name}:{number}: expected type, name and forms separated by tabs")
-        kind, canonical, forms = parts
-        out.extend((kind, canonical, form) for form in forms.split("|"))
-    return out
-
-
 @lru_cache(maxsize=1)
 def shipped_names() -> tuple[tuple[str, str, str], ...]:
-    """The entries of the shipped ``data/known_names.tsv``, read once."""
-    return tuple(read_known_names())
+    """Return ``(type, canonical, form)`` entries for the shipped chain templates:
+    each chain and segment by its name, aliases and the industries it stands for,
+    built once a process."""
+    from chaingraph.analytics.chains import load_templates
+
+    out: list[tuple[str, str, str]] = []
+    for chain in load_templates():
+        out.extend(("Chain", chain.name, form) for form in (chain.name, *chain.aliases))
+        for seg in chain.segments:
+            out.extend(("Chain", seg.name, form) for form in (seg.name, *seg.aliases, *seg.industries))
+    return tuple(out)
 
 
 def store_names(store) -> list[tuple[str, str, str]]:
@@ -135,8 +123,8 @@ def store_names(store) -> list[tuple[str, str, str]]:
 
 
 class KnownNames:
-    """The names an extraction looks for: the shipped list plus ``extra`` entries (a
-    store's). Chinese boundaries come from the process's shared segmenter
+    """The names an extraction looks for: the shipped templates' plus ``extra`` entries
+    (a store's). Chinese boundaries come from the process's shared segmenter
     (:func:`chaingraph.extract.words.shared`), loaded on the first Chinese article."""
 
     def __init__(self, extra: Iterable[tuple[str, str, str]] = ()):
@@ -157,7 +145,7 @@ class KnownNames:
 
 @lru_cache(maxsize=1)
 def default_names() -> KnownNames:
-    """The shipped known names, built once per process."""
+    """The shipped templates' names, built once per process."""
     return KnownNames()
 
 

@@ -9,10 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
-from chaingraph.errors import ChainGraphError
-from chaingraph.extract.names import KnownNames, NameIndex, read_known_names
+from chaingraph.extract.names import KnownNames, NameIndex, shipped_names
 from chaingraph.extract.pipeline import extract_article
 from chaingraph.extract.reader import Article
 from chaingraph.extract.words import ordinary_phrase, shared
@@ -48,8 +46,16 @@ def test_ordinary_words_are_not_short_firm_names():
     assert not ordinary_phrase("潍柴动力")
 
 
-def test_shipped_list_finds_listed_short_names_on_word_boundaries():
-    x = extract_article(Article("a.txt", "东营化工会议召开\n\n会上，潍柴动力与威孚高科签订合作协议，推动海南发展。"))
+def test_the_shipped_names_are_the_chain_templates_own():
+    entries = shipped_names()
+    assert ("Chain", "工程机械", "construction machinery") in entries
+    assert ("Chain", "液压件", "hydraulic components") in entries
+    assert {kind for kind, _c, _f in entries} == {"Chain"}
+
+
+def test_listed_short_names_from_a_store_are_found_on_word_boundaries():
+    names = KnownNames([("Firm", "潍柴动力股份有限公司", "潍柴动力"), ("Firm", "无锡威孚高科技集团股份有限公司", "威孚高科")])
+    x = extract_article(Article("a.txt", "东营化工会议召开\n\n会上，潍柴动力与威孚高科签订合作协议，推动海南发展。"), names)
     assert _firms(x) == ["威孚高科", "潍柴动力"]
 
 
@@ -64,13 +70,6 @@ def test_english_store_names_in_an_english_article():
     names = KnownNames([("Firm", "Bluefin Marine Robotics Co.", "Bluefin Marine Robotics")])
     art = Article("a.txt", "Robotics forum held\n\nOn May 3, Bluefin Marine Robotics signed a deal in Suzhou.")
     assert "Bluefin Marine Robotics" in _firms(extract_article(art, names))
-
-
-def test_malformed_known_names_file_is_one_error(tmp_path):
-    bad = tmp_path / "k.tsv"
-    bad.write_text("Firm\tonly two\n", encoding="utf-8")
-    with pytest.raises(ChainGraphError, match="k.tsv:1"):
-        read_known_names(bad)
 
 
 def test_extract_cli_uses_the_store_given_with_db(tmp_path):
