@@ -73,6 +73,8 @@ def test_evidence_names_the_file_and_row(tmp_path):
     assert "chain_firms_sample.csv, row 2" in shown and "source:" not in shown
     up = run("--db", path, "upstream", "三一重工", "--depth", "1", "--format", "csv").stdout
     assert "chain_firms_sample.csv, row" in up and "source:" not in up
+    titled = run("--db", path, "upstream", "三一重工", "--depth", "1").stdout
+    assert "upstream of 三一重工股份有限公司" in titled and "upstream of firm:" not in titled
 
 
 def test_unknown_extension_is_an_error(db, tmp_path):
