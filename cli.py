@@ -445,6 +445,7 @@ def gaps(
             for s in report.segments]
     emit(render_rows(rows, ["segment", "stage", "weight", "status", "local_firms", "outside_suppliers", "candidates"], fmt,
                      title=f"{report.chain} in {report.region}", payload=report.to_dict()))
+    note(f"chain {report.chain_is}")
     note(f"region {report.places}")
     for warning in report.warnings:
         note(f"Warning: {warning}")
