@@ -117,3 +117,12 @@ def test_gap_report_frames(analytics_graph):
     assert list(frame["segment"]) == [s.segment for s in report.segments]
     cands = report.to_frame("candidates")
     assert len(cands) == sum(len(s.candidates) for s in report.segments)
+
+
+def test_gaps_html_is_the_report_page(db, tmp_path):
+    out = tmp_path / "gaps.html"
+    done = run("--db", db, "gaps", "--chain", "toy machinery", "--region", "长株潭", "--chains", str(CHAINS),
+               "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "Gap report: 玩具机械 in 长株潭" in page and "液压件" in page
