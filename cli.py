@@ -404,10 +404,11 @@ def _trace(name: str, direction: str, depth: int, fmt: str, out: Optional[Path])
     with open_store(create=False) as store:
         start, reached = trace(store, name, direction, depth)
         table = trace_table(store, start, reached, direction)
+        shown = store.get_node(start).name
     payload = {"start": start, "direction": direction, "depth": depth, "nodes": [r.to_dict() for r in reached]}
-    emit(render_rows(table.rows, table.columns, fmt, title=f"{direction} of {start}", payload=payload))
+    emit(render_rows(table.rows, table.columns, fmt, title=f"{direction} of {shown}", payload=payload))
     save(out, [table], payload)
-    note(f"{len(reached)} node(s) {direction} of {start} within {depth or 'any number of'} hop(s)")
+    note(f"{len(reached)} node(s) {direction} of {shown} ({start}) within {depth or 'any number of'} hop(s)")
     if not reached:
         from chaingraph.analytics.traverse import why_empty
 
@@ -474,6 +475,7 @@ def gaps(
             for s in report.segments]
     emit(render_rows(rows, ["segment", "stage", "weight", "status", "local_firms", "outside_suppliers", "candidates"], fmt,
                      title=f"{report.chain} in {report.region}", payload=report.to_dict()))
+    note(f"chain {report.chain_is}")
     note(f"region {report.places}")
     for warning in report.warnings:
         note(f"Warning: {warning}")

@@ -309,6 +309,23 @@ def chain_from_chain_node(graph: nx.MultiDiGraph, chain_id: str) -> Chain:
     return Chain(name=str(graph.nodes[chain_id].get("name", chain_id)), segments=segments, source="graph:chain")
 
 
+def describe_chain(chain: Chain) -> str:
+    """Return what a resolved chain is, in one line, so answers about "the same"
+    chain read differently can be told apart: a template (its file), a Chain node of
+    the graph, or a Segment with its upstream.
+
+    >>> describe_chain(Chain(name="x", segments=[], source="graph:chain"))
+    'x: the Chain node of the graph, firms by their stated segments (as the named queries read them)'
+    """
+    if chain.source == "graph:chain":
+        return f"{chain.name}: the Chain node of the graph, firms by their stated segments (as the named queries read them)"
+    if chain.source == "graph:segment":
+        return (f"{chain.name}: a graph Segment and the segments upstream of it ({len(chain.segments)} in all), "
+                "not a chain template")
+    return (f"{chain.name}: the chain template {Path(chain.source).name}, firms placed by stated segments, "
+            "products and article sentences")
+
+
 def resolve_chain(graph: nx.MultiDiGraph, name: str | Chain, *, depth: int | None = 1,
                   dirs: Iterable[str | Path] = ()) -> Chain:
     """Return the chain ``name`` means: a template (searched in ``dirs`` and the

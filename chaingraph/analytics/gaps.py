@@ -52,7 +52,7 @@ from typing import Any
 
 import networkx as nx
 
-from chaingraph.analytics.chains import Chain, resolve_chain
+from chaingraph.analytics.chains import Chain, describe_chain, resolve_chain
 from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
 from chaingraph.errors import InputError, NotFoundError
 from chaingraph.model import Evidence, Label, RelType
@@ -126,12 +126,14 @@ class GapReport:
     segments: list[SegmentGap]
     places: str = ""
     warnings: list[str] = field(default_factory=list)
+    chain_is: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """Return ``{"chain", "region", "places", "segments": [...], "warnings"}`` (see
-        :meth:`SegmentGap.to_dict`; ``places`` lists the region's places, ``warnings``
-        what makes the answer weaker than it looks)."""
-        return {"chain": self.chain, "region": self.region, "places": self.places,
+        """Return ``{"chain", "chain_is", "region", "places", "segments": [...],
+        "warnings"}`` (see :meth:`SegmentGap.to_dict`; ``chain_is`` says what the chain
+        is, ``places`` lists the region's places, ``warnings`` what makes the answer
+        weaker than it looks)."""
+        return {"chain": self.chain, "chain_is": self.chain_is, "region": self.region, "places": self.places,
                 "segments": [s.to_dict() for s in self.segments], "warnings": list(self.warnings)}
 
     def tables(self) -> list[Table]:
@@ -287,7 +289,7 @@ def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: i
                 gap.note = (f"no firm of {seg.name} is known outside {region.name}" if members
                             else f"no firm of {seg.name} is known anywhere in the graph")
         segments.append(gap)
-    return GapReport(chain.name, region.name, segments, region.describe(), warnings)
+    return GapReport(chain.name, region.name, segments, region.describe(), warnings, describe_chain(chain))
 
 
 def _candidates(graph: nx.MultiDiGraph, members: dict[str, str], in_region: set[str], degree: Counter,

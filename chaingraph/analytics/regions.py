@@ -406,7 +406,10 @@ def suggest(text: str, names: Iterable[str], n: int = 3) -> str:
     >>> suggest("Hunnan", ["Hunan", "Henan", "Shanghai"])
     '; did you mean Hunan, Henan?'
     """
-    pool = {fold(x): x for x in names if x}
+    pool: dict[str, str] = {}
+    for x in names:
+        if x:
+            pool.setdefault(fold(x), x)  # the first spelling given, e.g. a display name before an id's tail
     close = difflib.get_close_matches(fold(text), list(pool), n=n, cutoff=0.6)
     return f"; did you mean {', '.join(pool[c] for c in close)}?" if close else ""
 

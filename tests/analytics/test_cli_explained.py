@@ -75,3 +75,10 @@ def test_missing_mapping_stops_before_anything_is_written(tmp_path):
     out = run("--db", str(path), "ingest", str(ROOT / "data" / "lists"), "--mapping", str(tmp_path / "nosuch.toml"))
     assert out.returncode == 2 and "nosuch.toml" in out.stderr
     assert not path.exists()
+
+
+def test_gaps_says_what_the_chain_is(db):
+    template = run("--db", db, "gaps", "--chain", "toy machinery", "--region", "湖南", "--chains", str(CHAINS))
+    assert "chain 玩具机械: the chain template" in template.stderr
+    segment = run("--db", db, "gaps", "--chain", "工程机械整机", "--region", "湖南")
+    assert "a graph Segment and the segments upstream of it" in segment.stderr

@@ -97,7 +97,7 @@ def test_segment_chain_with_a_cycle(analytics_graph):
 
 def test_json_shape_is_exactly_the_documented_one(analytics_store):
     data = json.loads(json.dumps(find_gaps(analytics_store, "toy machinery", "Hunan", chains_dirs=[CHAINS]).to_dict()))
-    assert set(data) == {"chain", "region", "places", "segments", "warnings"}
+    assert set(data) == {"chain", "chain_is", "region", "places", "segments", "warnings"}
     for seg in data["segments"]:
         assert set(seg) == {"segment", "stage", "status", "local_firms", "outside_suppliers", "candidates", "note"}
         for cand in seg["candidates"]:

@@ -73,6 +73,8 @@ def test_evidence_names_the_file_and_row(tmp_path):
     assert "chain_firms_sample.csv, row 2" in shown and "source:" not in shown
     up = run("--db", path, "upstream", "三一重工", "--depth", "1", "--format", "csv").stdout
     assert "chain_firms_sample.csv, row" in up and "source:" not in up
+    titled = run("--db", path, "upstream", "三一重工", "--depth", "1").stdout
+    assert "upstream of 三一重工股份有限公司" in titled and "upstream of firm:" not in titled
 
 
 def test_unknown_extension_is_an_error(db, tmp_path):
@@ -115,3 +117,12 @@ def test_gap_report_frames(analytics_graph):
     assert list(frame["segment"]) == [s.segment for s in report.segments]
     cands = report.to_frame("candidates")
     assert len(cands) == sum(len(s.candidates) for s in report.segments)
+
+
+def test_gaps_html_is_the_report_page(db, tmp_path):
+    out = tmp_path / "gaps.html"
+    done = run("--db", db, "gaps", "--chain", "toy machinery", "--region", "长株潭", "--chains", str(CHAINS),
+               "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "Gap report: 玩具机械 in 长株潭" in page and "液压件" in page
