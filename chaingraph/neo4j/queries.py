@@ -30,13 +30,15 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from chaingraph.errors import InputError, NotFoundError
 from chaingraph.model import Label, RelType
 
-QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
+# The queries ship as package data of chaingraph.queries (the top-level queries/ folder).
+QUERY_DIR = Path(str(resources.files("chaingraph.queries")))
 _PARAM = re.compile(r"^param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*(.*?))?\s*:\s*(.*)$")
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 
