@@ -143,8 +143,8 @@ def ingest(
     fmt: FormatOption = "table",
 ) -> None:
     """Read articles and firm lists into the store; bad rows are rejected, not fatal."""
-    from ingest import ingest_paths
-    from ingest.base import IngestOptions
+    from chaingraph.ingest import ingest_paths
+    from chaingraph.ingest.base import IngestOptions
 
     options = IngestOptions(encoding=encoding, sheet=sheet, mapping=mapping)
     rejects_path = rejects or State.db.with_name(State.db.name + ".rejects.csv")

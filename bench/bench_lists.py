@@ -25,7 +25,7 @@ from bench import Timer, benchmark
 from bench.baselines import in_child, ratio
 from chaingraph.model import NodeRecord
 from chaingraph.store import Store, UpsertStats
-from ingest import ingest_paths
+from chaingraph.ingest import ingest_paths
 
 
 def _write_list(path: Path, n_rows: int) -> None:

@@ -15,7 +15,7 @@ from bench.bench_lists import _write_list
 from chaingraph.model import Evidence, Label, NodeRecord
 from chaingraph.resolution import resolve_firms
 from chaingraph.store import Store
-from ingest import ingest_paths
+from chaingraph.ingest import ingest_paths
 
 N_FIRMS = 100_000
 SHARE = 20  # one firm in SHARE comes again: 5%

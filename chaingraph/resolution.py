@@ -111,7 +111,7 @@ def core_keys(name: str) -> list[str]:
     >>> core_keys("长沙中联重科有限公司"), core_keys("中联重科股份有限公司")
     (['中联重科'], [])
     """
-    from ingest.resolve import core_aliases
+    from chaingraph.ingest.resolve import core_aliases
 
     if not has_cjk(name):
         return []

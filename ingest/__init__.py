@@ -19,12 +19,12 @@ from chaingraph.errors import InputError, StoreError
 from chaingraph.files import JSONL_SUFFIXES, looks_binary, read_head, walk_files
 from chaingraph.model import Record
 from chaingraph.store import Store
-from ingest.articles import ArticleIngester
-from ingest.base import IngestContext, IngestOptions, IngestReport, Ingester, Reject, Skipped, remove_stale, \
+from chaingraph.ingest.articles import ArticleIngester
+from chaingraph.ingest.base import IngestContext, IngestOptions, IngestReport, Ingester, Reject, Skipped, remove_stale, \
     write_rejects
-from ingest.columns import load_mapping
-from ingest.firm_list import FirmListIngester
-from ingest.records import RecordsIngester
+from chaingraph.ingest.columns import load_mapping
+from chaingraph.ingest.firm_list import FirmListIngester
+from chaingraph.ingest.records import RecordsIngester
 
 #: Tried in order; the first whose ``accepts`` says yes reads the file.
 INGESTERS: list[Ingester] = [

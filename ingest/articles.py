@@ -27,7 +27,7 @@ from chaingraph.extract.result import Entity, Extraction
 from chaingraph.identity import firm_id, has_cjk, name_key, node_id, place_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from chaingraph.store import Store
-from ingest.base import IngestContext
+from chaingraph.ingest.base import IngestContext
 
 _ZH_CHAIN = {canon: next((f for f in forms if has_cjk(f)), canon) for canon, forms in CHAINS.items()}
 

@@ -26,13 +26,13 @@ from typing import Any
 from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, fold, has_cjk, name_key, \
     node_id, normalise_stock_code
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
-from ingest.base import IngestContext
-from ingest.columns import Layout, Mapping, layout_for, load_mapping, match_synonyms
-from ingest.places import PlaceNodes, locate
-from ingest.repeats import RepeatFilter, bits_for, report_repeats
-from ingest.relations import outside_firm, read_segments, read_supply_pairs, split_names, stage_of
-from ingest.resolve import NameResolver, PendingNames, core_aliases
-from ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_tables, open_jsonl_table, \
+from chaingraph.ingest.base import IngestContext
+from chaingraph.ingest.columns import Layout, Mapping, layout_for, load_mapping, match_synonyms
+from chaingraph.ingest.places import PlaceNodes, locate
+from chaingraph.ingest.repeats import RepeatFilter, bits_for, report_repeats
+from chaingraph.ingest.relations import outside_firm, read_segments, read_supply_pairs, split_names, stage_of
+from chaingraph.ingest.resolve import NameResolver, PendingNames, core_aliases
+from chaingraph.ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_tables, open_jsonl_table, \
     open_text_table
 
 #: How many names of one file the resolver keeps in memory; beyond that it asks the
@@ -63,7 +63,7 @@ class FirmListIngester:
         if is_text_table(path) or is_excel(path):
             return True
         if is_jsonl(path):
-            from ingest.records import first_json_object
+            from chaingraph.ingest.records import first_json_object
 
             first = first_json_object(head)
             return first is not None and first.get("kind") not in ("node", "edge")

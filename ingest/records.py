@@ -14,7 +14,7 @@ from typing import Iterator
 from chaingraph.errors import InputError
 from chaingraph.files import parse_json_line
 from chaingraph.model import EdgeRecord, Evidence, NodeRecord, Record
-from ingest.base import IngestContext
+from chaingraph.ingest.base import IngestContext
 
 
 def first_json_object(head: bytes) -> dict | None:

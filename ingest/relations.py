@@ -16,10 +16,10 @@ from typing import Any
 
 from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, node_id
 from chaingraph.model import EdgeRecord, Label, NodeRecord, Record, RelType
-from ingest.base import IngestContext
-from ingest.columns import Layout
-from ingest.resolve import NameResolver
-from ingest.tables import Table
+from chaingraph.ingest.base import IngestContext
+from chaingraph.ingest.columns import Layout
+from chaingraph.ingest.resolve import NameResolver
+from chaingraph.ingest.tables import Table
 
 _SEPARATORS = re.compile(r"[;；、|\n]")
 _STAGES = {"upstream": "upstream", "上游": "upstream", "midstream": "midstream", "中游": "midstream",

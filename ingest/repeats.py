@@ -18,7 +18,7 @@ row and says nothing.
 from __future__ import annotations
 
 from chaingraph.model import Label
-from ingest.base import IngestContext
+from chaingraph.ingest.base import IngestContext
 
 #: Bits of the table for a list of any length: 16 MiB; about one id in a hundred of a
 #: ten-million-row list is a candidate by chance, and the store checks it.

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.main import get_command
 
-from cli import app
+from chaingraph.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 

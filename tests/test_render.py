@@ -16,8 +16,8 @@ from chaingraph.errors import InputError, NotFoundError
 from chaingraph.render import MapOptions, render_map
 from chaingraph.render.style import STAGE_COLOURS
 from chaingraph.store import Store
-from ingest import ingest_paths
-from ingest.base import IngestOptions
+from chaingraph.ingest import ingest_paths
+from chaingraph.ingest.base import IngestOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = "<img src=x onerror=alert(1)>"

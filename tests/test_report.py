@@ -15,8 +15,8 @@ from chaingraph.analytics.gaps import find_gaps
 from chaingraph.render.style import MISSING_COLOUR
 from chaingraph.render.report import render_report
 from chaingraph.store import Store
-from ingest import ingest_paths
-from ingest.base import IngestOptions
+from chaingraph.ingest import ingest_paths
+from chaingraph.ingest.base import IngestOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

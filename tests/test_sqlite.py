@@ -19,7 +19,7 @@ if sys.argv[1] == "system":
     sys.modules["pysqlite3"] = None
 from chaingraph.store.sqlite import sqlite3
 from chaingraph.store import Store
-from ingest import ingest_paths
+from chaingraph.ingest import ingest_paths
 files = [Path(p) for p in sys.argv[3:]]
 with Store(Path(sys.argv[2])) as store:
     ingest_paths(files, store)

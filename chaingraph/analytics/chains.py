@@ -42,6 +42,7 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 #: The templates shipped with chaingraph.
-DEFAULT_CHAINS_DIR = Path(__file__).resolve().parents[2] / "data" / "chains"
+DEFAULT_CHAINS_DIR = Path(str(resources.files("chaingraph.chains")))
 STAGES = tuple(s.value for s in Stage)
 SUPPLIES = RelType.SUPPLIES.value
 BELONGS_TO = RelType.BELONGS_TO.value

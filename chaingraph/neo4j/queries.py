@@ -31,13 +31,15 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from chaingraph.errors import InputError, NotFoundError
 from chaingraph.model import Label, RelType
 
-QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
+# The queries ship as package data of chaingraph.queries (the top-level queries/ folder).
+QUERY_DIR = Path(str(resources.files("chaingraph.queries")))
 _PARAM = re.compile(r"^param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([A-Za-z|]+)\))?\s*(?:=\s*(.*?))?\s*:\s*(.*)$")
 #: A parameter's kind beside the labels: a region, given as a list of Province/City ids.
 REGION = "Region"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from chaingraph.store import Store
-from ingest import ingest_paths
-from ingest.base import IngestOptions
+from chaingraph.ingest import ingest_paths
+from chaingraph.ingest.base import IngestOptions
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "analytics"
 CHAINS = DATA / "chains"

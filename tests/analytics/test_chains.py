@@ -68,8 +68,8 @@ def test_placement_by_segment_products_and_sub_segments(analytics_graph):
 
 
 def test_articles_place_suppliers_that_have_no_segment(analytics_store, tmp_path):
-    from ingest import ingest_paths
-    from ingest.base import IngestOptions
+    from chaingraph.ingest import ingest_paths
+    from chaingraph.ingest.base import IngestOptions
 
     from .conftest import DATA
 

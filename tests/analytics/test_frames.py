@@ -7,8 +7,8 @@ from chaingraph.analytics.frames import edges_frame, evidence_frame, nodes_frame
 from chaingraph.analytics.gaps import find_gaps
 from chaingraph.analytics.keyfirms import key_firms
 from chaingraph.store import Store
-from ingest import ingest_paths
-from ingest.base import IngestOptions
+from chaingraph.ingest import ingest_paths
+from chaingraph.ingest.base import IngestOptions
 
 from .conftest import CHAINS
 

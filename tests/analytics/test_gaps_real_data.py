@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from chaingraph.analytics.gaps import find_gaps
-from ingest import ingest_paths
-from ingest.base import IngestOptions
+from chaingraph.ingest import ingest_paths
+from chaingraph.ingest.base import IngestOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAINKG = ROOT.parent / "shared" / "data" / "chainkg"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import cli
+from chaingraph import cli
 
 #: A cell a spreadsheet would run as a formula (see ingest.base.spreadsheet_safe).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from chaingraph.model import Label, RelType
-from ingest import ingest_paths
+from chaingraph.ingest import ingest_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "tests" / "data" / "articles"

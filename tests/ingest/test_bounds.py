@@ -11,7 +11,7 @@ import pytest
 
 from chaingraph.identity import MAX_NAME_CHARS, fold, name_key
 from chaingraph.store import Store
-from ingest import ingest_paths
+from chaingraph.ingest import ingest_paths
 
 
 def _write_csv(path: Path, rows: list[list[str]]) -> Path:
@@ -160,7 +160,7 @@ def test_a_zip_bomb_workbook_is_refused_before_it_is_read(store, tmp_path):
 
 
 def test_an_oversized_cell_rejects_its_row_only(store, tmp_path):
-    from ingest.tables import MAX_CELL_CHARS
+    from chaingraph.ingest.tables import MAX_CELL_CHARS
 
     big = "长" * (MAX_CELL_CHARS + 1)
     path = _workbook(tmp_path / "cell.xlsx", _sheet_xml([_HEADER, _GOOD[0], ["巨型单元格有限公司", big], _GOOD[1]]))
@@ -180,7 +180,7 @@ def test_rows_beyond_a_sheets_declared_dimension_are_read(store, tmp_path):
 # -- CSV: oversized fields -------------------------------------------------------------------
 
 def test_an_oversized_csv_field_is_named_as_such_and_rejects_its_row_only(store, tmp_path):
-    from ingest.tables import MAX_CELL_CHARS
+    from chaingraph.ingest.tables import MAX_CELL_CHARS
 
     path = tmp_path / "fields.csv"
     with open(path, "w", encoding="utf-8", newline="") as handle:
@@ -199,7 +199,7 @@ def test_an_oversized_csv_field_is_named_as_such_and_rejects_its_row_only(store,
 
 @pytest.mark.parametrize("newline", [b"\n", b"\r"])
 def test_an_endless_line_is_rejected_unread_and_the_lines_after_it_go_in(store, tmp_path, monkeypatch, newline):
-    from ingest import tables
+    from chaingraph.ingest import tables
 
     monkeypatch.setattr(tables, "MAX_LINE_BYTES", 3 * tables.BLOCK_BYTES)
     monkeypatch.setattr(tables, "MAX_CELL_CHARS", tables.BLOCK_BYTES)

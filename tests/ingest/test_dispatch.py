@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from ingest import ingest_paths
-from ingest.base import IngestOptions
+from chaingraph.ingest import ingest_paths
+from chaingraph.ingest.base import IngestOptions
 
 
 def test_records_jsonl_rejects_bad_lines_and_keeps_good_ones(store, data_dir, tmp_path):

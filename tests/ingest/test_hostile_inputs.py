@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from chaingraph.store import Store
-from ingest import ingest_paths
+from chaingraph.ingest import ingest_paths
 
 from .conftest import csv_cells, firm_names, live_formulas, run_cli, unprivileged
 

@@ -14,10 +14,10 @@ import pytest
 from chaingraph.errors import InputError
 from chaingraph.model import Label, RelType
 from chaingraph.store import Store
-from ingest import ingest_paths
-from ingest.base import IngestContext, IngestOptions, IngestReport
-from ingest.firm_list import FirmListIngester
-from ingest.tables import detect_encoding
+from chaingraph.ingest import ingest_paths
+from chaingraph.ingest.base import IngestContext, IngestOptions, IngestReport
+from chaingraph.ingest.firm_list import FirmListIngester
+from chaingraph.ingest.tables import detect_encoding
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -232,7 +232,7 @@ def test_memory_bound_gives_the_same_graph(store, lists, tmp_path, monkeypatch):
     files = [lists / n for n in ("lists_gb18030.csv", "lists_firms.xlsx", "lists_utf8_bom.csv")]
     ingest_paths(files, store)
     expected = store.to_networkx()
-    monkeypatch.setattr("ingest.firm_list.RESOLVER_LIMIT", 1)  # names resolved through the store
+    monkeypatch.setattr("chaingraph.ingest.firm_list.RESOLVER_LIMIT", 1)  # names resolved through the store
     with Store(tmp_path / "bounded.db") as bounded:
         ingest_paths(files, bounded)
         got = bounded.to_networkx()
@@ -297,7 +297,7 @@ def _write_rows(path: Path, rows: list[list[str]]) -> Path:
 def test_names_given_before_their_firm_row_resolve_to_it(store, tmp_path, monkeypatch, pending_limit):
     # 恒立液压 and Sany are named as supplier/customer on row 2, listed on rows 3 and 4;
     # with a limit of 1 the waiting names go through the temporary file.
-    monkeypatch.setattr("ingest.firm_list.PENDING_LIMIT", pending_limit)
+    monkeypatch.setattr("chaingraph.ingest.firm_list.PENDING_LIMIT", pending_limit)
     path = _write_rows(tmp_path / "order.csv", [
         ["三一重工股份有限公司", "三一重工", "长沙", "恒立液压；未列明供应商有限公司", "Sany"],
         ["江苏恒立液压股份有限公司", "恒立液压", "常州", "", ""],
@@ -317,7 +317,7 @@ def test_names_given_before_their_firm_row_resolve_to_it(store, tmp_path, monkey
 @pytest.mark.parametrize("bits", [1 << 16, 8])
 def test_a_firm_on_two_rows_is_reported_once_with_both_rows(store, tmp_path, monkeypatch, bits):
     # 8 bits: nearly every id is a candidate, and only the real repeat may be reported
-    monkeypatch.setattr("ingest.firm_list.bits_for", lambda size: bits)
+    monkeypatch.setattr("chaingraph.ingest.firm_list.bits_for", lambda size: bits)
     path = _write_rows(tmp_path / "twice.csv", [
         ["湖南华联瓷业股份有限公司", "华联瓷业", "株洲", "", ""],
         ["三一重工股份有限公司", "三一重工", "长沙", "", ""],
@@ -340,7 +340,7 @@ import sys
 from pathlib import Path
 import chaingraph.store.write as store_write
 from chaingraph.store import Store
-from ingest import ingest_paths
+from chaingraph.ingest import ingest_paths
 store_write.COMMIT_RECORDS, store_write.BULK_MIN = 3000, 1000
 with Store(Path(sys.argv[1])) as store:
     ingest_paths([Path(sys.argv[2])], store)

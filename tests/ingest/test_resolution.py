@@ -8,8 +8,8 @@ import pytest
 from chaingraph.identity import firm_id
 from chaingraph.model import Label
 from chaingraph.store import Store
-from ingest import ingest_paths
-from ingest.base import IngestOptions
+from chaingraph.ingest import ingest_paths
+from chaingraph.ingest.base import IngestOptions
 
 DATA = Path(__file__).parent.parent / "data" / "er"
 MAPPING = Path(__file__).parent.parent.parent / "data" / "mappings" / "chainkg.toml"

@@ -88,8 +88,8 @@ def neo4j_env(neo4j_settings) -> dict[str, str]:
 @pytest.fixture
 def graph_store(tmp_path):
     """A store holding the fixture graph tests/data/neo4j/graph.jsonl."""
-    from ingest import ingest_paths
-    from ingest.base import IngestOptions
+    from chaingraph.ingest import ingest_paths
+    from chaingraph.ingest.base import IngestOptions
 
     with Store(tmp_path / "graph.db") as store:
         report = ingest_paths([DATA / "graph.jsonl"], store, IngestOptions(),

@@ -14,8 +14,8 @@ from chaingraph.neo4j.load import graph_from_neo4j
 from chaingraph.neo4j.sync import push_to_neo4j
 from chaingraph.store import Store
 from chaingraph.analytics.traverse import downstream, upstream
-from ingest import ingest_paths
-from ingest.base import IngestOptions
+from chaingraph.ingest import ingest_paths
+from chaingraph.ingest.base import IngestOptions
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "analytics"
 CHAINS = [DATA / "chains"]

@@ -39,8 +39,8 @@ def same_graph(store: Store, driver) -> None:
 
 
 def ingest(store: Store, path: Path, tmp_path: Path) -> None:
-    from ingest import ingest_paths
-    from ingest.base import IngestOptions
+    from chaingraph.ingest import ingest_paths
+    from chaingraph.ingest.base import IngestOptions
 
     report = ingest_paths([path], store, IngestOptions(), rejects_path=tmp_path / "rejects.csv")
     assert not report.rejects

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from chaingraph.gazetteer import gazetteer
 from chaingraph.identity import name_key
-from ingest.resolve import core_aliases
+from chaingraph.ingest.resolve import core_aliases
 
 random.seed(17)
 SRC = Path("../shared/data/chainkg/company.jsonl")

@@ -1,0 +1,48 @@
+"""What `pip install` puts in site-packages: everything under the chaingraph name
+(ingest/, queries/, data/chains and cli.py included), nothing generic at the top."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _setuptools() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+
+
+def test_the_package_list_names_every_package_of_the_tree():
+    config = _setuptools()
+    mapped = {name: ROOT / folder for name, folder in config["package-dir"].items()}
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "chaingraph").rglob("__init__.py")
+             if "__pycache__" not in p.parts}
+    found |= {name for name, folder in mapped.items() if (folder / "__init__.py").is_file()}
+    found |= {f"{name}.{'.'.join(p.parent.relative_to(folder).parts)}" for name, folder in mapped.items()
+              for p in folder.rglob("*/__init__.py") if "__pycache__" not in p.parts}
+    assert set(config["packages"]) == found
+
+
+def test_the_wheel_installs_only_chaingraph_with_its_data(tmp_path):
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr
+    [wheel] = tmp_path.glob("chaingraph-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {n.split("/")[0] for n in names} == {"chaingraph", wheel.name.split("-py")[0] + ".dist-info"}
+    for needed in ("chaingraph/cli.py", "chaingraph/ingest/firm_list.py", "chaingraph/queries/upstream.cypher",
+                   "chaingraph/chains/construction_machinery.toml", "chaingraph/render/templates/map.html.j2",
+                   "chaingraph/data/gazetteer.tsv", "chaingraph/extract/data/places.txt"):
+        assert needed in names, needed
+    cli_text = zipfile.ZipFile(wheel).read("chaingraph/cli.py").decode("utf-8")
+    assert cli_text == (ROOT / "cli.py").read_text(encoding="utf-8")
+    entry = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
+    assert "chaingraph = chaingraph.cli:main" in entry
