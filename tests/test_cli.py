@@ -75,11 +75,11 @@ def test_readme_quick_start_runs_as_written(tmp_path):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     first_block = re.search(r"```sh\n(.*?)\n```", readme, re.S).group(1).strip()
     steps = [s.strip() for s in first_block.split("&&")]
-    assert steps[0] == "pip install -e ."
+    assert steps[:2] == ["python3 -m venv .venv", ".venv/bin/pip install -e ."]
     (tmp_path / "data").symlink_to(ROOT / "data")
-    for step in steps[1:]:
+    for step in steps[2:]:
         words = step.split()
-        assert words[0] == "chaingraph"
+        assert words[0] == ".venv/bin/chaingraph"
         result = run(*words[1:], cwd=tmp_path)
         assert result.returncode == 0, f"{step}: {result.stderr}"
     assert (tmp_path / "chaingraph.db").exists() and (tmp_path / "map.html").stat().st_size > 10_000
