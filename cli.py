@@ -17,18 +17,22 @@ from chaingraph.errors import ChainGraphError
 from chaingraph.output import render_rows, shorten
 from chaingraph.store import DEFAULT_DB, Store
 
+# Click's usage error, found through typer: recent typers carry their own copy of
+# click and no longer install it.
+_USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
 class Commands(typer.core.TyperGroup):
     """The command group: a mistyped command gets "did you mean" suggestions."""
 
     def resolve_command(self, ctx, args):  # noqa: D102 (click's hook)
-        import click
         import difflib
 
         try:
             return super().resolve_command(ctx, args)
-        except click.UsageError as exc:
+        except _USAGE_ERROR as exc:
             close = difflib.get_close_matches(args[0], list(self.commands), n=3, cutoff=0.5) if args else []
-            if close and "No such command" in str(exc.message):
+            if close and "No such command" in str(exc.message) and "Did you mean" not in str(exc.message):
                 exc.message += f" Did you mean {', '.join(close)}?"
             raise
 
