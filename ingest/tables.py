@@ -239,6 +239,7 @@ def _physical_lines(path: Path, encoding: str, reject: Reject) -> Iterator[tuple
         too_long = False  # the unfinished line passed MAX_LINE_BYTES and is being skipped
         while True:
             block = handle.read(BLOCK_BYTES)
+            at_end = not block
             if cr_only is None:
                 # Old Mac files end lines with CR alone; read as one line they would
                 # give a header and no rows. A CR byte is never part of another
@@ -246,28 +247,23 @@ def _physical_lines(path: Path, encoding: str, reject: Reject) -> Iterator[tuple
                 cr_only = b"\n" not in block and b"\r" in block
             if cr_only:
                 block = block.replace(b"\r", b"\n")
-            if block:  # whole lines only; the rest waits for the next block
-                cut = block.rfind(b"\n") + 1
-                if not cut or too_long:
-                    start = block.find(b"\n") + 1 if too_long else 0
-                    if too_long and start:  # the skipped line ends here
-                        number += 1
-                        reject(number, f"a line longer than {MAX_LINE_BYTES // 1024 ** 2} MB", "")
-                        too_long, block = False, block[start:]
-                        cut = block.rfind(b"\n") + 1
-                    if too_long or not cut:
-                        if not too_long:
-                            tail.append(block)
-                            tail_bytes += len(block)
-                            if tail_bytes > MAX_LINE_BYTES:
-                                tail, tail_bytes, too_long = [], 0, True
-                        continue
-                block, rest = b"".join(tail) + block[:cut], block[cut:]
-                tail, tail_bytes = ([rest], len(rest)) if rest else ([], 0)
-            elif too_long:
+            if too_long:  # dropping it up to its end, then going on after it
+                end = block.find(b"\n") + 1
+                if not end and not at_end:
+                    continue
                 number += 1
                 reject(number, f"a line longer than {MAX_LINE_BYTES // 1024 ** 2} MB", "")
-                return
+                too_long, block = False, block[end:]
+            if not at_end:  # whole lines only; the rest waits for the next block
+                cut = block.rfind(b"\n") + 1
+                if not cut:
+                    tail.append(block)
+                    tail_bytes += len(block)
+                    if tail_bytes > MAX_LINE_BYTES:
+                        tail, tail_bytes, too_long = [], 0, True
+                    continue
+                block, rest = b"".join(tail) + block[:cut], block[cut:]
+                tail, tail_bytes = ([rest], len(rest)) if rest else ([], 0)
             elif tail:
                 block, tail = b"".join(tail), []
             else:
