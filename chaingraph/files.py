@@ -45,19 +45,32 @@ def read_head(path: Path) -> bytes:
                 break
             head += line
             lines += 1
-            found = found or _is_object(line)
+            found = found or json_object(line) is not None
     return head
 
 
-def _is_object(line: bytes) -> bool:
-    """True when ``line`` reads as a JSON object."""
+def json_object(line: bytes) -> dict | None:
+    """Return ``line`` (bytes of one JSON Lines line) as a dict when it reads as a
+    JSON object, else None (malformed, not UTF-8, an array, nested too deeply)."""
     line = line.removeprefix(codecs.BOM_UTF8).lstrip()
     if not line.startswith(b"{"):
-        return False
+        return None
     try:
-        return isinstance(json.loads(line.decode("utf-8")), dict)
+        value = json.loads(line.decode("utf-8"))
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
-        return False
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def first_json_object(head: bytes) -> dict | None:
+    r"""Return the first line of ``head`` that reads as a JSON object, or None. Lines
+    that do not (malformed, an array, nested too deeply, cut at the end of the
+    head) are passed over: their file's reader rejects them.
+
+    >>> first_json_object(b'not json\n[1]\n{"kind": "node"}\n')
+    {'kind': 'node'}
+    """
+    return next((v for v in map(json_object, head.splitlines()) if v is not None), None)
 
 
 def parse_json_line(text: str) -> Any:

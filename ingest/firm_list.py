@@ -25,6 +25,7 @@ from typing import Any
 
 from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, fold, has_cjk, name_key, \
     node_id, normalise_stock_code
+from chaingraph.files import first_json_object
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from chaingraph.ingest.base import IngestContext
 from chaingraph.ingest.columns import Layout, Mapping, layout_for, load_mapping, match_synonyms
@@ -63,8 +64,6 @@ class FirmListIngester:
         if is_text_table(path) or is_excel(path):
             return True
         if is_jsonl(path):
-            from chaingraph.ingest.records import first_json_object
-
             first = first_json_object(head)
             return first is not None and first.get("kind") not in ("node", "edge")
         return False

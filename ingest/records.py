@@ -12,26 +12,9 @@ from pathlib import Path
 from typing import Iterator
 
 from chaingraph.errors import InputError
-from chaingraph.files import parse_json_line
+from chaingraph.files import first_json_object, parse_json_line
 from chaingraph.model import EdgeRecord, Evidence, NodeRecord, Record
 from chaingraph.ingest.base import IngestContext
-
-
-def first_json_object(head: bytes) -> dict | None:
-    """Return the first line of ``head`` that reads as a JSON object, or None. Lines
-    that do not (malformed, an array, nested too deeply, cut at the end of the
-    head) are passed over: their file's reader rejects them."""
-    for line in head.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        try:
-            value = json.loads(line.decode("utf-8-sig"))
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            continue
-        if isinstance(value, dict):
-            return value
-    return None
 
 
 def record_from_dict(data: dict, default_evidence: Evidence) -> Record:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from chaingraph.errors import InputError
-from chaingraph.files import looks_binary, parse_json_line
+from chaingraph.files import first_json_object, looks_binary, parse_json_line
 
 #: Files larger than this are refused: no article is this long.
 MAX_BYTES = 20 * 1024 * 1024
@@ -115,16 +115,8 @@ def is_article_jsonl(head: bytes) -> bool:
     """True when the first line of ``head`` that reads as a JSON object has a string
     ``text`` and no ``kind`` (typed records) — that is, it is a JSON Lines file of
     articles. Other lines are passed over (the reader rejects them with their number)."""
-    for raw in head.splitlines():
-        if not raw.strip():
-            continue
-        try:
-            value = json.loads(raw.decode("utf-8-sig"))
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            continue
-        if isinstance(value, dict):
-            return isinstance(value.get("text"), str) and "kind" not in value
-    return False
+    first = first_json_object(head)
+    return first is not None and isinstance(first.get("text"), str) and "kind" not in first
 
 
 def is_article_file(path: Path, head: bytes) -> bool:
