@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -82,9 +83,7 @@ def choose_name(kept: str, other: str, kept_props: dict | None = None, other_pro
     return better_name(kept, other)
 
 
-_PROVINCE_CACHE: dict[str, str | None] = {}
-
-
+@cache
 def province_of_place(text: str) -> str | None:
     """Return the short name of the province a place name lies in (长沙 -> 湖南,
     Hunan -> 湖南), or None when the gazetteer does not know it.
@@ -92,15 +91,12 @@ def province_of_place(text: str) -> str | None:
     >>> province_of_place("长沙市"), province_of_place("Hunan"), province_of_place("Atlantis")
     ('湖南', '湖南', None)
     """
-    if text in _PROVINCE_CACHE:
-        return _PROVINCE_CACHE[text]
     gaz = gazetteer()
     place = gaz.canonical(text)
     found = None
     if place is not None:
         province = place if place.level == "province" else gaz.province_of(place)
         found = province.short if province is not None else None
-    _PROVINCE_CACHE[text] = found
     return found
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
 
 from chaingraph.errors import OutputError
-from chaingraph.output import FORMULA_STARTS, spreadsheet_safe  # noqa: F401 (kept importable from here)
+from chaingraph.output import spreadsheet_safe
 from chaingraph.model import Evidence, Label, NodeRecord, Record
 from chaingraph.store import Store, UpsertStats
 

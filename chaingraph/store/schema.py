@@ -83,8 +83,8 @@ _EVIDENCE_MERGE = """CASE WHEN {new} = {old} OR {new} = '[]' THEN {old} WHEN {ol
 
 # Rows: [id, label, name, props, evidence]. A new node's number (nid) follows
 # arrival order, so the edges of new nodes append to the edge B-tree. The name kept
-# is the one better_name (store/write.py) keeps: a Chinese name over a translation,
-# then the fuller, whatever order they came in.
+# is the one better_name (store/write.py) keeps: a Chinese name (identity.has_cjk's
+# range, U+3400-U+9FFF) over a translation, then the fuller, whatever order they came in.
 UPSERT_NODES = f"""
 INSERT INTO nodes (id, label, name, props, evidence)
 SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
@@ -93,8 +93,8 @@ FROM json_each(CAST(? AS TEXT)) WHERE true
 ON CONFLICT(id) DO UPDATE SET
     label = CASE nodes.label WHEN '' THEN excluded.label ELSE nodes.label END,
     name = CASE
-        WHEN (excluded.name GLOB '*[一-鿿]*') > (nodes.name GLOB '*[一-鿿]*')
-          OR ((excluded.name GLOB '*[一-鿿]*') = (nodes.name GLOB '*[一-鿿]*')
+        WHEN (excluded.name GLOB '*[㐀-鿿]*') > (nodes.name GLOB '*[㐀-鿿]*')
+          OR ((excluded.name GLOB '*[㐀-鿿]*') = (nodes.name GLOB '*[㐀-鿿]*')
               AND (length(excluded.name) > length(nodes.name)
                    OR (length(excluded.name) = length(nodes.name) AND excluded.name < nodes.name)))
         THEN excluded.name ELSE nodes.name END,

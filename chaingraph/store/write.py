@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from chaingraph.errors import StoreError
-from chaingraph.identity import name_key
+from chaingraph.identity import has_cjk, name_key
 from chaingraph.model import EdgeRecord, NodeRecord, Record
 from chaingraph.store.sqlite import sqlite3
 from chaingraph.store.evidence import dedup
@@ -467,17 +467,12 @@ def better_name(old: str, new: str) -> str:
     >>> better_name("工程机械", "construction machinery"), better_name("Sany", "Sany Heavy Industry")
     ('工程机械', 'Sany Heavy Industry')
     """
-    if _has_cjk(new) != _has_cjk(old):
-        return new if _has_cjk(new) else old
+    if has_cjk(new) != has_cjk(old):
+        return new if has_cjk(new) else old
     if len(new) > len(old) or (len(new) == len(old) and new < old):
         return new
     return old
 
-
-def _has_cjk(text: str) -> bool:
-    """True when ``text`` holds a CJK unified ideograph (U+4E00-U+9FFF), the range
-    the store's SQL tests with GLOB."""
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 @contextmanager

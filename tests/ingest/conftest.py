@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from chaingraph import cli
 
-#: A cell a spreadsheet would run as a formula (see ingest.base.spreadsheet_safe).
+#: A cell a spreadsheet would run as a formula (see chaingraph.output.spreadsheet_safe).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
