@@ -25,8 +25,7 @@ BULK_WRITER_KEY = "bulk_writer_pid"
 # Nodes are numbered (nid) in the order they first arrive, and edges are keyed by those
 # numbers: a batch of new records then mostly appends to the edge B-tree instead of
 # touching pages all over it, and integer keys are a fifth the size of text ids
-# (measured on 1M nodes and 3M edges: 81 s of SQLite work with text keys, 34 s with
-# integers). A node named only by an edge gets a placeholder row (label '') so the
+# (figures in docs/performance.md). A node named only by an edge gets a placeholder row (label '') so the
 # edge has a number to point at; it is filled in when its own record arrives.
 DDL = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -64,7 +63,7 @@ CREATE VIEW IF NOT EXISTS edge_ids AS
 # B-trees on one core while the caller prepares the next batch on the other (row by
 # row, each step would wait for the lock again). The arrays come as UTF-8 bytes, cast
 # to text: a str would be decoded from orjson's bytes and encoded again to be bound,
-# both holding the lock (measured 0.5 s each on a 100k-row list's 117 MB of arrays).
+# both holding the lock.
 # Evidence is kept inline, as a JSON array of [source, row, start, end, note,
 # sentence] items (-1 and "" for absent values); _EVIDENCE_MERGE adds the items of the new array whose first five fields
 # are not in the old one yet. It is SQL rather than a Python function because a

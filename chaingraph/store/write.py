@@ -55,7 +55,7 @@ class PreparedBatch:
     """One batch's rows, merged and encoded as the JSON arrays the
     batch statements of :mod:`chaingraph.store.schema` take: ``nodes`` sorted by
     id, ``placeholders`` (edge ends that may have no row yet) sorted, ``names`` in
-    key order (measured 2x faster for the B-tree than arrival order), and
+    key order (the names B-tree fills faster that way than in arrival order), and
     ``edges``, which the statement sorts by their numbers; each as UTF-8 bytes."""
 
     nodes: bytes
@@ -234,13 +234,13 @@ def connect(path: Path, *, private_index: bool = False) -> sqlite3.Connection:
         if private_index:
             # Only takes effect before the first read: SQLite then never maps the -shm file.
             conn.execute("PRAGMA locking_mode=EXCLUSIVE")
-        # Bigger pages mean fewer B-tree splits (measured ~18% less CPU on bulk edge
-        # upserts); it only takes on a new file.
+        # Bigger pages mean fewer B-tree splits on bulk edge upserts; it only takes on
+        # a new file.
         conn.execute("PRAGMA page_size=16384")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         # Up to 1 GiB of page cache, taken only as the file grows: a 1M-firm store then
-        # upserts mostly in memory (measured 29k -> 35k records/s).
+        # upserts mostly in memory.
         conn.execute("PRAGMA cache_size=-1048576")
         conn.execute("PRAGMA temp_store=MEMORY")
         conn.execute("PRAGMA wal_autocheckpoint=20000")
@@ -251,9 +251,8 @@ def connect(path: Path, *, private_index: bool = False) -> sqlite3.Connection:
 
 
 # Records a write must reach before it drops the edge-end index (see WriterThread).
-# Below about 2M records, keeping it costs no more than building it again at the end
-# (measured: 700k records 5.4-5.6 s kept, 5.7-5.9 s dropped; 2.1M records 21-22 s
-# either way), and the build would be the one step nothing overlaps.
+# Below about 2M records, keeping it costs no more than building it again at the end,
+# and the build would be the one step nothing overlaps.
 BULK_MIN = 1_000_000
 # Records the writer writes before it commits, unless the caller waits first. Each
 # commit writes every page changed since the last one to the log, and the log is
