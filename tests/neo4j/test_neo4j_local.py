@@ -164,6 +164,43 @@ def test_load_csv_even_with_write_reads_only_the_import_directory(neo4j_server, 
     assert values == {"server.directories.import": str(home / "import"), "dbms.security.procedures.unrestricted": ""}
 
 
+def test_load_csv_even_with_write_does_not_reach_the_network(neo4j_server):
+    """A URL LOAD CSV would fetch is refused by the server: a listener on 127.0.0.1
+    that would answer with a secret sees no request and the secret never comes back."""
+    import http.server
+    import secrets
+    import threading
+
+    settings, _, _ = neo4j_server
+    secret = "served-" + secrets.token_hex(12)
+    seen = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the name http.server calls)
+            seen.append(self.path)
+            body = f"{secret},x\n".encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/data.csv"
+        with pytest.raises(Neo4jError) as err:
+            run_cypher(settings, "LOAD CSV FROM $url AS l RETURN l[0] AS v", {"url": url}, write=True)
+        assert secret not in str(err.value)
+        assert seen == []
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_the_password_file_cannot_be_read_through_load_csv(neo4j_server):
     settings, home, _ = neo4j_server
     path = password_file(home)
