@@ -78,11 +78,15 @@ class Store:
         if self.path.exists() and self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a store file")
         self._snapshots = 0  # depth of the open snapshot() blocks
+        self.read_only = False  # set when the file sits on a read-only filesystem
         self._redirects: dict[str, str] = {}  # merged-away ids -> their survivors
         self._known = KnownIds()
         self._pipeline = Pipeline()
         try:
-            self._open(private_index=False)
+            if self.path.exists() and _on_read_only_filesystem(self.path):
+                self._open_immutable()
+            else:
+                self._open(private_index=False)
         except sqlite3.OperationalError as exc:
             if exc.sqlite_errorcode & 0xFF not in (_SQLITE_IOERR, _SQLITE_FULL):
                 raise StoreError(_open_failure(self.path, exc)) from exc
@@ -106,6 +110,30 @@ class Store:
             if conn is not None:
                 conn.close()
             raise
+
+    def _open_immutable(self) -> None:
+        # On a read-only filesystem SQLite can neither take WAL locks nor map the
+        # -shm file, and nothing can change the file, so it is read as immutable.
+        wal = self.path.with_name(self.path.name + "-wal")
+        if wal.exists() and wal.stat().st_size:
+            # immutable reads skip the log, so its commits would be silently missing
+            raise StoreError(f"{self.path}: on a read-only filesystem with unmerged writes "
+                             f"in {wal.name}; open it once where it is writable")
+        uri = f"{self.path.resolve().as_uri()}?immutable=1"
+        conn = self._conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+                                            check_same_thread=False)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if row is None or int(row[0]) != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: on a read-only filesystem and at store schema "
+                    f"v{row[0] if row else '?'}, not v{SCHEMA_VERSION}; copy it somewhere "
+                    "writable once so chaingraph can bring it up to date")
+            self._redirects = redirects(conn)
+        except BaseException:
+            conn.close()
+            raise
+        self.read_only = True
 
     # -- lifecycle -------------------------------------------------------------
     @property
@@ -158,6 +186,13 @@ class Store:
                 conn.execute("COMMIT")
 
     # -- writing ---------------------------------------------------------------
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: on a read-only filesystem; chaingraph can read "
+                             "this store but not write to it")
+        if self._snapshots:
+            raise StoreError(f"{self.path}: cannot write inside a read snapshot")
+
     def upsert(self, records: Iterable[Record], *, batch_size: int = 50000,
                progress: Callable[[int], None] | None = None) -> UpsertStats:
         """Merge node and edge records into the store, ``batch_size`` to a batch
@@ -165,8 +200,7 @@ class Store:
         with the number of records of each batch. Records may come from a generator
         that reads this store: each read sees every earlier batch written. Raises
         :class:`StoreError` inside a :meth:`snapshot`."""
-        if self._snapshots:
-            raise StoreError(f"{self.path}: cannot write inside a read snapshot")
+        self._check_writable()
         if self._redirects:
             records = _redirected(records, self._redirects)
         return upsert_records(self.conn, self._known, self._pipeline, self.path, records, batch_size, progress)
@@ -176,8 +210,7 @@ class Store:
         """Merge each ``(old id, survivor id)`` of ``pairs`` (see
         :func:`chaingraph.store.merge.merge_nodes`) and return how many nodes were
         merged away; later records under an old id go to its survivor."""
-        if self._snapshots:
-            raise StoreError(f"{self.path}: cannot write inside a read snapshot")
+        self._check_writable()
         try:
             done = merge_nodes(self.conn, pairs, choose_name)
         except sqlite3.Error as exc:
@@ -196,6 +229,7 @@ class Store:
         pairs; a later decision on a pair replaces the earlier."""
         from chaingraph.store.schema import write_transaction
 
+        self._check_writable()
         with write_transaction(self.conn):
             self.conn.executemany("INSERT OR REPLACE INTO decisions (a, b, decision) VALUES (?, ?, ?)",
                                   list(decisions))
@@ -468,6 +502,14 @@ class Store:
 # SQLite's primary result codes for an I/O failure and a full disk or database.
 _SQLITE_IOERR = 10
 _SQLITE_FULL = 13
+
+
+def _on_read_only_filesystem(path: Path) -> bool:
+    """Whether the filesystem holding ``path`` is mounted read-only."""
+    try:
+        return bool(os.statvfs(path.resolve().parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _open_failure(path: Path, exc: sqlite3.Error) -> str:
