@@ -456,19 +456,19 @@ def gaps(
 ) -> None:
     """Show, per segment of a chain, the region's firms, outside suppliers, status and candidate firms."""
     from chaingraph.analytics.gaps import find_gaps
+    from chaingraph.analytics.placed import PlacedGraph
 
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and placing firms", total=None)
-        defs = region_defs(regions_file)
-        report = find_gaps(store, chain, region, depth=depth, top=top, regions=defs,
-                           chains_dirs=[chains_dir] if chains_dir else ())
+        placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
+                                        chains_dirs=[chains_dir] if chains_dir else ())
+        report = find_gaps(placed, region, top=top)
         html = None
         if out is not None and out.suffix.lower() == ".html":
             from chaingraph.render.report import render_report
 
             def html(path: Path) -> None:
-                render_report(store, chain, region, path, depth=depth or None, top=top,
-                              chains_dirs=(chains_dir,) if chains_dir else (), regions=tuple(defs))
+                render_report(placed, region, path, top=top)
         save(out, report.tables(), report.to_dict(), html)
     short = fmt == "table"
     rows = [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": str(s.status),
@@ -499,12 +499,13 @@ def key_firms_command(
 ) -> None:
     """Rank a chain's firms (PageRank, betweenness), flag those whose loss cuts it, and compare communities with clusters."""
     from chaingraph.analytics.keyfirms import key_firms
+    from chaingraph.analytics.placed import PlacedGraph
 
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and ranking firms", total=None)
-        report = key_firms(store, chain, region, depth=depth, top=top, betweenness_k=sample,
-                           regions=region_defs(regions_file),
-                           chains_dirs=[chains_dir] if chains_dir else ())
+        placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
+                                        chains_dirs=[chains_dir] if chains_dir else ())
+        report = key_firms(placed, region, top=top, betweenness_k=sample)
     save(out, report.tables(), report.to_dict())
     if fmt == "json":
         emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
@@ -538,11 +539,12 @@ def compare(
 ) -> None:
     """Show a regions x segments coverage table for a chain: status and local firm count per cell."""
     from chaingraph.analytics.compare import compare_regions
+    from chaingraph.analytics.placed import PlacedGraph
 
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and placing firms", total=None)
-        report = compare_regions(store, chain, regions.replace("，", ",").split(","), depth=depth,
-                                 chains_dirs=[chains_dir] if chains_dir else ())
+        placed = PlacedGraph.from_store(store, chain, depth=depth, chains_dirs=[chains_dir] if chains_dir else ())
+        report = compare_regions(placed, regions.replace("，", ",").split(","))
     save(out, report.tables(), report.to_dict())
     emit(render_rows(report.rows(), ["segment", "stage", *report.regions], fmt, title=report.chain,
                      payload=report.to_dict()))
@@ -595,12 +597,13 @@ def report(
     fmt: FormatOption = "table",
 ) -> None:
     """Write the gap analysis of a chain in a region as a page: segment table and chain map, offline."""
+    from chaingraph.analytics.placed import PlacedGraph
     from chaingraph.render.report import render_report
 
     with open_store(create=False) as store:
-        result = render_report(store, chain, region, out, depth=depth or None, top=top,
-                               chains_dirs=(chains_dir,) if chains_dir else (),
-                               regions=tuple(region_defs(regions_file)))
+        placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
+                                        chains_dirs=(chains_dir,) if chains_dir else ())
+        result = render_report(placed, region, out, top=top)
     row = {"file": result.path, "chain": result.chain, "region": result.region, "bytes": result.bytes,
            **{s: result.statuses.get(s, 0) for s in ("present", "weak", "missing")}}
     emit(render_rows([row], ["file", "chain", "region", "present", "weak", "missing", "bytes"], fmt,

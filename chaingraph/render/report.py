@@ -17,17 +17,16 @@ from typing import Any
 
 import networkx as nx
 
-from chaingraph.analytics.chains import Chain, resolve_chain
-from chaingraph.errors import InputError
+from chaingraph.analytics.chains import Chain
 from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, GapReport, find_gaps
-from chaingraph.analytics.graphsource import alias_lookup, as_graph
-from chaingraph.analytics.regions import RegionDef, resolve_region
+from chaingraph.analytics.placed import PlacedGraph
+from chaingraph.analytics.regions import Region
+from chaingraph.errors import InputError
 from chaingraph.model import Label, RelType
 from chaingraph.render import map_data
 from chaingraph.render.html import asset, json_block, page, vis_network_js
 from chaingraph.render.select import Selection
 from chaingraph.render.style import MISSING_COLOUR, STAGE_COLOURS, normal_stage
-from chaingraph.store import Store
 
 #: How many local firms and outside suppliers each segment shows on the map.
 MAP_FIRMS_PER_SEGMENT = 8
@@ -54,19 +53,16 @@ class ReportResult:
                 "statuses": self.statuses, "bytes": self.bytes}
 
 
-def render_report(store: Store, chain: str, region: str, out_path: str | Path, *, depth: int | None = 1,
-                  top: int = 5, chains_dirs: tuple[str | Path, ...] = (),
-                  regions: tuple[RegionDef, ...] = ()) -> ReportResult:
-    """Run the gap analysis of ``chain`` in ``region`` on ``store`` and write it as
-    the HTML page ``out_path``; return a :class:`ReportResult`. ``depth``,
-    ``top`` and ``chains_dirs`` are passed to :func:`chaingraph.analytics.gaps.find_gaps`;
-    ``region`` is looked up as there (the user's ``regions`` first, then aliases).
-    Raises :class:`NotFoundError` for an unknown chain or region."""
-    graph = as_graph(store)
-    chain_obj = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
-    where = resolve_region(graph, region, alias_lookup(store), regions)
-    report = find_gaps(graph, chain_obj, where, top=top, evidence=store.evidence)
-    html = report_page(store, graph, chain_obj, report)
+def render_report(placed: PlacedGraph, region: str | Region, out_path: str | Path, *,
+                  top: int = 5) -> ReportResult:
+    """Run the gap analysis of the chain of ``placed`` (a
+    :class:`~chaingraph.analytics.placed.PlacedGraph` built for a chain) in
+    ``region`` (:func:`chaingraph.analytics.gaps.find_gaps`, ``top`` candidates per
+    segment) and write it as the HTML page ``out_path``; return a
+    :class:`ReportResult`. Raises :class:`NotFoundError` for an unknown region and
+    :class:`InputError` when the page cannot be written."""
+    report = find_gaps(placed, region, top=top)
+    html = report_page(placed, report)
     out = Path(out_path)
     try:
         out.write_text(html, encoding="utf-8")
@@ -77,10 +73,10 @@ def render_report(store: Store, chain: str, region: str, out_path: str | Path, *
                         statuses=dict(sorted(statuses.items())), bytes=len(html.encode("utf-8")))
 
 
-def report_page(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, report: GapReport) -> str:
-    """Return the HTML page of ``report`` (the gap analysis of ``chain`` on
-    ``graph``), with evidence in the map's tooltips from ``store`` when given."""
-    data = chain_map(store, graph, chain, report)
+def report_page(placed: PlacedGraph, report: GapReport) -> str:
+    """Return the HTML page of ``report`` (the gap analysis of the chain of
+    ``placed``), with evidence in the map's tooltips from ``placed``."""
+    data = chain_map(placed, report)
     height = data.pop("height_px")
     counts = Counter(str(s.status) for s in report.segments)
     rows = [_row(s) for s in report.segments]
@@ -107,12 +103,13 @@ def _segment_node(chain: Chain, name: str) -> str:
     return f"chain-segment:{chain.name}/{name}"
 
 
-def chain_map(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, report: GapReport) -> dict[str, Any]:
+def chain_map(placed: PlacedGraph, report: GapReport) -> dict[str, Any]:
     """Return the page data (see :func:`chaingraph.render.map_data`) of the report's
     chain map: one node per segment coloured by stage (missing: red, dashed),
     linked by the chain's supply links; local firms and outside suppliers (the
     first :data:`MAP_FIRMS_PER_SEGMENT` of each) BELONG_TO it; candidates point at
     it with a dashed red CANDIDATE edge."""
+    graph, chain = placed.graph, placed.chain
     shown = nx.MultiDiGraph()
     levels: dict[str, int] = {}
     stages: dict[str, str] = {}
@@ -155,7 +152,7 @@ def chain_map(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, report:
             shown.add_edge(a, b, key=RelType.SUPPLIES.value, type=RelType.SUPPLIES.value)
     firms = [n for n in shown if not n.startswith("chain-segment:")]
     for src in firms:
-        for dst, edges in graph._succ[src].items():
+        for dst, edges in graph.succ[src].items():
             if RelType.SUPPLIES.value in edges and dst in shown:
                 shown.add_edge(src, dst, key=RelType.SUPPLIES.value, type=RelType.SUPPLIES.value)
     centrality = _centrality(shown)
@@ -167,7 +164,7 @@ def chain_map(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, report:
                      "shape": "diamond"},
                     {"kind": "note", "text": "thick outline: a weak or missing segment"},
                     {"kind": "note", "text": "dashed firm outline: outside the region (supplier or candidate)"}]
-    data = map_data(store, selection, stages, layout="lr", extra_legend=legend_extra,
+    data = map_data(placed, selection, stages, layout="lr", extra_legend=legend_extra,
                     node_overrides=overrides, extra_edges=extra_edges)
     data["legend"] = [e for e in data["legend"] if not e["text"].startswith("dashed outline")]
     data["options"]["layout"]["hierarchical"].update(levelSeparation=230, nodeSpacing=100)
