@@ -237,7 +237,7 @@ def _nodes_named(graph: nx.MultiDiGraph, name: str, label: Label) -> list[str]:
 
 def _supplies_pred(graph: nx.MultiDiGraph, node: str) -> list[tuple[str, float]]:
     out = []
-    for src, edges in graph._pred[node].items():
+    for src, edges in graph.pred[node].items():
         data = edges.get(SUPPLIES)
         if data is not None and graph.nodes[src].get("label") == Label.SEGMENT.value:
             out.append((src, float(data.get("weight", 1) or 1)))
@@ -287,7 +287,7 @@ def chain_from_chain_node(graph: nx.MultiDiGraph, chain_id: str) -> Chain:
     """Return the chain a graph Chain node declares: the Segment nodes that
     BELONG_TO it, ordered by their ``order`` property then name, with their
     ``stage`` (default midstream) and the Segment SUPPLIES edges among them."""
-    members = [src for src, edges in graph._pred[chain_id].items()
+    members = [src for src, edges in graph.pred[chain_id].items()
                if BELONGS_TO in edges and graph.nodes[src].get("label") == Label.SEGMENT.value]
     if not members:
         raise NotFoundError(f"chain {graph.nodes[chain_id].get('name', chain_id)!r} has no segments in the graph")
@@ -302,7 +302,7 @@ def chain_from_chain_node(graph: nx.MultiDiGraph, chain_id: str) -> Chain:
     for order, node in enumerate(members, start=1):
         attrs = graph.nodes[node]
         stage = str(attrs.get("stage") or "midstream").lower()
-        customers = sorted(str(graph.nodes[c].get("name", c)) for c, e in graph._succ[node].items()
+        customers = sorted(str(graph.nodes[c].get("name", c)) for c, e in graph.succ[node].items()
                            if SUPPLIES in e and c in inside)
         segments.append(ChainSegment(name=str(attrs.get("name", node)), stage=stage if stage in STAGES else "midstream",
                                      order=order, industries=[str(attrs.get("name", node))], node_ids=[node],

@@ -114,7 +114,7 @@ def node_place(graph: nx.MultiDiGraph, node: str) -> Place | None:
         return canonical_place(name, "province")
     if label == Label.CITY.value:
         prov = attrs.get("province")
-        for dst, edges in graph._succ[node].items():
+        for dst, edges in graph.succ[node].items():
             if LOCATED_IN in edges and graph.nodes[dst].get("label") == Label.PROVINCE.value:
                 prov = prov or graph.nodes[dst].get("name")
         prov_key = canonical_place(str(prov), "province").key if prov else None
@@ -135,7 +135,7 @@ def firm_locations(graph: nx.MultiDiGraph) -> dict[str, Location]:
         prov_name, city_name = attrs.get("province"), attrs.get("city")
         if prov_name:
             loc.province = canonical_place(str(prov_name), "province")
-        for dst, edges in graph._succ[node].items():
+        for dst, edges in graph.succ[node].items():
             if LOCATED_IN not in edges:
                 continue
             if dst not in place_nodes:

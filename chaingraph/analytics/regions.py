@@ -101,7 +101,7 @@ CITY_GROUPS = Path(__file__).resolve().parents[1] / "data" / "city_groups.toml"
 
 def group_members(graph: nx.MultiDiGraph, group: str) -> set[str]:
     """Return the Firm ids that BELONG_TO or are MEMBER_OF cluster/alliance ``group``."""
-    return {src for src, edges in graph._pred[group].items()
+    return {src for src, edges in graph.pred[group].items()
             if graph.nodes[src].get("label") == FIRM and any(t in edges for t in _GROUP_TYPES)}
 
 

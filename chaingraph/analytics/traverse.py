@@ -61,9 +61,9 @@ def _supplies_neighbours(graph: nx.MultiDiGraph, node: str, direction: str) -> l
     """Return the SUPPLIES neighbours of ``node`` (suppliers for upstream, customers
     for downstream), sorted by id."""
     if direction == "upstream":
-        adj = graph._pred[node] if graph.is_directed() else graph._adj[node]
+        adj = graph.pred[node] if graph.is_directed() else graph.adj[node]
     else:
-        adj = graph._succ[node] if graph.is_directed() else graph._adj[node]
+        adj = graph.succ[node] if graph.is_directed() else graph.adj[node]
     out = []
     for other, edges in adj.items():
         if graph.is_multigraph():

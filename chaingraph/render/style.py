@@ -88,7 +88,7 @@ def firm_stages(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> d
         if attrs[node].get("label") != firm:
             continue
         counts: Counter = Counter()
-        for dst, keyed in graph._succ[node].items():
+        for dst, keyed in graph.succ[node].items():
             if belongs in keyed and attrs[dst].get("label") == segment:
                 stage = normal_stage(attrs[dst].get("stage"))
                 if stage:
