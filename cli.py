@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import TYPE_CHECKING, Annotated, List, Optional
 
 import typer
 from rich.console import Console
@@ -16,6 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from chaingraph.errors import ChainGraphError
 from chaingraph.output import render_rows, shorten
 from chaingraph.store import DEFAULT_DB, Store
+
+if TYPE_CHECKING:
+    from chaingraph.analytics.traverse import Direction
 
 # Click's usage error, found through typer: recent typers carry their own copy of
 # click and no longer install it.
@@ -402,14 +405,14 @@ _REGION_HELP = ("A province, city, county, city group (长株潭, 长三角, Gre
 _CHAINS_DIR_HELP = "Another directory of chain templates (*.toml), searched first."
 
 
-def _trace(name: str, direction: str, depth: int, fmt: str, out: Optional[Path]) -> None:
+def _trace(name: str, direction: Direction, depth: int, fmt: str, out: Optional[Path]) -> None:
     from chaingraph.analytics.traverse import trace, trace_table
 
     with open_store(create=False) as store:
         start, reached = trace(store, name, direction, depth)
         table = trace_table(store, start, reached, direction)
         shown = store.get_node(start).name
-    payload = {"start": start, "direction": direction, "depth": depth, "nodes": [r.to_dict() for r in reached]}
+    payload = {"start": start, "direction": str(direction), "depth": depth, "nodes": [r.to_dict() for r in reached]}
     emit(render_rows(table.rows, table.columns, fmt, title=f"{direction} of {shown}", payload=payload))
     save(out, [table], payload)
     note(f"{len(reached)} node(s) {direction} of {shown} ({start}) within {depth or 'any number of'} hop(s)")
@@ -428,7 +431,9 @@ def upstream(
     out: OutOption = None,
 ) -> None:
     """List the suppliers, their suppliers, … of a firm or segment, with the path and evidence."""
-    _trace(name, "upstream", depth, fmt, out)
+    from chaingraph.analytics.traverse import Direction
+
+    _trace(name, Direction.UPSTREAM, depth, fmt, out)
 
 
 @app.command()
@@ -439,7 +444,9 @@ def downstream(
     out: OutOption = None,
 ) -> None:
     """List the customers, their customers, … of a firm or segment, with the path and evidence."""
-    _trace(name, "downstream", depth, fmt, out)
+    from chaingraph.analytics.traverse import Direction
+
+    _trace(name, Direction.DOWNSTREAM, depth, fmt, out)
 
 
 @app.command()
@@ -471,7 +478,7 @@ def gaps(
                 render_report(placed, region, path, top=top)
         save(out, report.tables(), report.to_dict(), html)
     short = fmt == "table"
-    rows = [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": str(s.status),
+    rows = [{"segment": s.segment, "stage": str(s.stage), "weight": s.weight, "status": str(s.status),
              "local_firms": shorten(s.local_firms) if short else s.local_firms,
              "outside_suppliers": shorten(s.outside_suppliers) if short and s.outside_suppliers
              else s.outside_suppliers,

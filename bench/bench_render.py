@@ -38,7 +38,7 @@ from bench.baselines import ratio
 from bench.generate import generate_records
 from chaingraph.analytics.gaps import find_gaps
 from chaingraph.analytics.placed import PlacedGraph
-from chaingraph.render import MapOptions, choose, left_out_line, map_data, render_map, summary_line
+from chaingraph.render import Layout, MapOptions, choose, left_out_line, map_data, render_map, summary_line
 from chaingraph.render.big import select_whole_store
 from chaingraph.render.html import asset, json_block, page, vis_network_js
 from chaingraph.render.select import select
@@ -99,7 +99,7 @@ def _draw_vs_pyvis(store: Store, options: MapOptions, tmp: Path) -> dict:
         stages = {**choice.stages, **firm_stages(placed.graph, selection.graph)}
     # The same steps as render_map after its selection.
     with Timer() as draw:
-        data = map_data(placed, selection, stages, layout=options.layout, seed=options.seed, focus=anchors)
+        data = map_data(placed, selection, stages, layout=Layout(options.layout), seed=options.seed, focus=anchors)
         html = page("map.html.j2", scripts=[vis_network_js(), asset("map.js")], title="bench",
                     summary=summary_line(selection), left_out=left_out_line(selection, options.max_nodes),
                     legend=data.pop("legend"), data_json=json_block(data), notice=None)

@@ -73,7 +73,7 @@ class ChainSegment:
     nodes it stands for (filled by :func:`chain_from_graph`)."""
 
     name: str
-    stage: str
+    stage: Stage
     order: int
     weight: float = 1.0
     aliases: list[str] = field(default_factory=list)
@@ -149,7 +149,7 @@ def chain_from_dict(data: dict[str, Any], where: str = "<template>") -> Chain:
         if not 0 <= weight <= 1:
             raise InputError(f"segment {seg_name!r}: weight must be between 0 and 1", where)
         seg = ChainSegment(
-            name=seg_name, stage=stage, order=order, weight=weight,
+            name=seg_name, stage=Stage(stage), order=order, weight=weight,
             aliases=_str_list(item.get("aliases"), f"segment {seg_name!r}: aliases", where),
             industries=_str_list(item.get("industries"), f"segment {seg_name!r}: industries", where),
             products=_str_list(item.get("products"), f"segment {seg_name!r}: products", where),
@@ -277,7 +277,7 @@ def chain_from_segment(graph: nx.MultiDiGraph, segment_id: str, depth: int | Non
     segments = []
     for order, node in enumerate(ordered, start=1):
         segments.append(ChainSegment(
-            name=names[node], stage="midstream" if node == segment_id else "upstream", order=order,
+            name=names[node], stage=Stage.MIDSTREAM if node == segment_id else Stage.UPSTREAM, order=order,
             weight=round(weights[node], 3), industries=[names[node]], node_ids=[node],
             supplies=sorted(names[c] for c in supplies.get(node, ()) if c in hops)))
     return Chain(name=str(attrs.get("name", segment_id)), segments=segments, source="graph:segment")
@@ -304,7 +304,7 @@ def chain_from_chain_node(graph: nx.MultiDiGraph, chain_id: str) -> Chain:
         stage = str(attrs.get("stage") or "midstream").lower()
         customers = sorted(str(graph.nodes[c].get("name", c)) for c, e in graph.succ[node].items()
                            if SUPPLIES in e and c in inside)
-        segments.append(ChainSegment(name=str(attrs.get("name", node)), stage=stage if stage in STAGES else "midstream",
+        segments.append(ChainSegment(name=str(attrs.get("name", node)), stage=Stage(stage) if stage in STAGES else Stage.MIDSTREAM,
                                      order=order, industries=[str(attrs.get("name", node))], node_ids=[node],
                                      supplies=customers))
     return Chain(name=str(graph.nodes[chain_id].get("name", chain_id)), segments=segments, source="graph:chain")

@@ -91,7 +91,7 @@ def compare_regions(placed: PlacedGraph, regions: Iterable[str], *, present_min:
         while label in columns:
             label += "'"
         columns.append(label)
-    segments = [{"segment": s.name, "stage": s.stage, "coverage": {}} for s in placed.chain.segments]
+    segments = [{"segment": s.name, "stage": str(s.stage), "coverage": {}} for s in placed.chain.segments]
     warnings: list[str] = []
     for label, region in zip(columns, resolved):
         report = find_gaps(placed, region, present_min=present_min, weak_share=weak_share, top=0)

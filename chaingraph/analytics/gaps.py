@@ -57,7 +57,7 @@ from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.places import Location, distance_km
 from chaingraph.analytics.regions import Region
 from chaingraph.errors import InputError, NotFoundError
-from chaingraph.model import Evidence, Label, RelType
+from chaingraph.model import Evidence, Label, RelType, Stage
 from chaingraph.output import Table
 
 SUPPLIES = RelType.SUPPLIES.value
@@ -96,7 +96,7 @@ class SegmentGap:
     segment's ``weight`` in the chain (not part of :meth:`to_dict`)."""
 
     segment: str
-    stage: str
+    stage: Stage
     status: GapStatus
     local_firms: list[str] = field(default_factory=list)
     outside_suppliers: list[str] = field(default_factory=list)
@@ -111,7 +111,7 @@ class SegmentGap:
     def to_dict(self) -> dict[str, Any]:
         """Return ``{"segment", "stage", "status", "local_firms",
         "outside_suppliers", "candidates", "note"}``."""
-        return {"segment": self.segment, "stage": self.stage, "status": str(self.status),
+        return {"segment": self.segment, "stage": str(self.stage), "status": str(self.status),
                 "local_firms": list(self.local_firms), "outside_suppliers": list(self.outside_suppliers),
                 "candidates": [c.to_dict() for c in self.candidates], "note": self.note}
 
@@ -140,7 +140,7 @@ class GapReport:
         a segment), ``candidates`` and ``local_firms`` (one firm a row)."""
         segs = Table("segments", ["segment", "stage", "weight", "status", "local_count", "local_firms",
                                   "outside_suppliers", "links_in", "links_from_outside", "note"],
-                     [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": str(s.status),
+                     [{"segment": s.segment, "stage": str(s.stage), "weight": s.weight, "status": str(s.status),
                        "local_count": len(s.local_firms), "local_firms": s.local_firms,
                        "outside_suppliers": s.outside_suppliers, "links_in": s.links_in,
                        "links_from_outside": s.links_from_outside, "note": s.note} for s in self.segments])

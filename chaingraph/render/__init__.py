@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,9 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 
 from chaingraph.analytics.placed import PlacedGraph
-from chaingraph.analytics.regions import Region, group_members
+from chaingraph.analytics.regions import Region, RegionKind, group_members
 from chaingraph.errors import InputError
-from chaingraph.model import Label, NodeRecord, RelType
+from chaingraph.model import Label, NodeRecord, RelType, Stage
 from chaingraph.render.big import select_whole_store
 from chaingraph.render.html import asset, json_block, page, vis_network_js
 from chaingraph.render.select import Selection, select
@@ -35,14 +36,24 @@ from chaingraph.store import Store
 
 #: Above this many nodes a map keeps only the most central ones (``--max-nodes``).
 DEFAULT_MAX_NODES = 1000
-LAYOUTS = ("force", "lr")
+
+
+class Layout(str, Enum):
+    """How a map lays its nodes out: seeded physics, or upstream -> downstream columns."""
+
+    FORCE = "force"
+    LR = "lr"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @dataclass
 class MapOptions:
     """What to draw: filters (``chain``, ``region``, ``cluster``: names or ids,
     combined), or the neighbourhood of ``around`` within ``depth`` hops; ``layout``
-    "force" (seeded physics) or "lr" (upstream -> downstream columns); at most
+    (a :class:`Layout` or its name, checked by :func:`check_options`: "force", seeded
+    physics, or "lr", upstream -> downstream columns); at most
     ``max_nodes`` nodes; ``seed`` for the force layout; an optional page ``title``;
     extra directories of chain templates (``chains_dirs``). Chains and regions are
     resolved as the gap analysis does (:mod:`chaingraph.analytics.chains`,
@@ -53,7 +64,7 @@ class MapOptions:
     cluster: str | None = None
     around: str | None = None
     depth: int = 1
-    layout: str = "force"
+    layout: Layout = Layout.FORCE
     max_nodes: int = DEFAULT_MAX_NODES
     seed: int = 7
     title: str | None = None
@@ -80,8 +91,8 @@ class MapResult:
 
 def check_options(options: MapOptions) -> None:
     """Raise :class:`InputError` when ``options`` cannot make a map."""
-    if options.layout not in LAYOUTS:
-        raise InputError(f"unknown layout {options.layout!r}; choose one of {', '.join(LAYOUTS)}")
+    if options.layout not in {x.value for x in Layout}:
+        raise InputError(f"unknown layout {str(options.layout)!r}; choose one of {', '.join(x.value for x in Layout)}")
     if options.max_nodes < 1:
         raise InputError("--max-nodes must be at least 1")
     if options.depth < 0:
@@ -125,7 +136,7 @@ class MapChoice:
 
     firms: set[str] | None
     anchors: set[str]
-    stages: dict[str, str]
+    stages: dict[str, Stage]
     what: str
 
 
@@ -136,7 +147,7 @@ def choose(placed: PlacedGraph, region: Region | None = None, cluster: NodeRecor
     graph = placed.graph
     chosen: list[set[str]] = []
     anchors: set[str] = set()
-    stages: dict[str, str] = {}
+    stages: dict[str, Stage] = {}
     what = []
     chain = placed.chain
     if chain is not None:
@@ -151,7 +162,7 @@ def choose(placed: PlacedGraph, region: Region | None = None, cluster: NodeRecor
         what.append(f"chain {chain.name}")
     if region is not None:
         chosen.append(placed.firms_in(region))
-        anchor = region.key if region.kind == "cluster" else f"{region.kind}:{region.key}"
+        anchor = region.key if region.kind is RegionKind.CLUSTER else f"{region.kind}:{region.key}"
         if anchor in graph:
             anchors.add(anchor)
         what.append(f"{region.kind} {region.name}")
@@ -172,7 +183,7 @@ def draw_map(placed: PlacedGraph, choice: MapChoice, options: MapOptions, out_pa
     return write_map(placed, selection, stages, options, out_path, choice)
 
 
-def write_map(placed: PlacedGraph, selection: Selection, stages: dict[str, str], options: MapOptions,
+def write_map(placed: PlacedGraph, selection: Selection, stages: dict[str, Stage], options: MapOptions,
               out_path: str | Path, choice: MapChoice) -> MapResult:
     """Write the map page of ``selection`` (firm ``stages`` colour the firms,
     evidence and file names in tooltips come from ``placed``) to ``out_path`` and
@@ -183,7 +194,7 @@ def write_map(placed: PlacedGraph, selection: Selection, stages: dict[str, str],
         notice = f"No firm matches {choice.what}: only what was named is drawn."
     if selection.graph.number_of_nodes() == 0:
         notice = "Nothing to draw: the selection holds no nodes."
-    data = map_data(placed, selection, stages, layout=options.layout, seed=options.seed,
+    data = map_data(placed, selection, stages, layout=Layout(options.layout), seed=options.seed,
                     focus=choice.anchors)
     title = options.title or f"chaingraph map: {choice.what}"
     html = page("map.html.j2", scripts=[vis_network_js(), asset("map.js")], title=title,
@@ -228,7 +239,8 @@ def left_out_line(selection: Selection, max_nodes: int) -> str | None:
             f"Narrow it with --chain, --region, --cluster or --around, or raise --max-nodes.")
 
 
-def map_data(placed: PlacedGraph | None, selection: Selection, stages: dict[str, str], *, layout: str = "force",
+def map_data(placed: PlacedGraph | None, selection: Selection, stages: dict[str, Stage], *,
+             layout: Layout = Layout.FORCE,
              seed: int = 7, focus: set[str] = frozenset(), extra_legend: list[dict] | None = None,
              node_overrides: dict[str, dict[str, Any]] | None = None,
              extra_edges: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -240,7 +252,8 @@ def map_data(placed: PlacedGraph | None, selection: Selection, stages: dict[str,
     g = selection.graph
     net = Network(directed=True)
     top = max(selection.centrality.values(), default=0.0) or 1.0
-    levels = wrap_columns(flow_levels(g, stages), selection.centrality) if layout == "lr" else {}
+    layout = Layout(layout)
+    levels = wrap_columns(flow_levels(g, stages), selection.centrality) if layout is Layout.LR else {}
     overrides = node_overrides or {}
     for node in sorted(g):
         attrs = g.nodes[node]
@@ -291,12 +304,12 @@ def _add_edge(net: Network, src: str, dst: str, typ: str, tip: list[list[str]]) 
     net.edges.append(edge.options)
 
 
-def vis_options(n_nodes: int, layout: str, seed: int) -> dict[str, Any]:
+def vis_options(n_nodes: int, layout: Layout, seed: int) -> dict[str, Any]:
     """Return vis-network options for a map of ``n_nodes``: a seeded force layout
     whose physics stops once stable (fewer iterations for big maps), or a
     left-to-right hierarchical layout on the nodes' ``level`` with physics off.
 
-    >>> vis_options(10, "lr", 1)["layout"]["hierarchical"]["direction"]
+    >>> vis_options(10, Layout.LR, 1)["layout"]["hierarchical"]["direction"]
     'LR'
     """
     options: dict[str, Any] = {
@@ -307,7 +320,7 @@ def vis_options(n_nodes: int, layout: str, seed: int) -> dict[str, Any]:
                   "borderWidth": 1, "scaling": {"label": {"drawThreshold": 6}}},
         "edges": {"smooth": False, "arrows": {"to": {"scaleFactor": 0.5}}, "selectionWidth": 2},
     }
-    if layout == "lr":
+    if layout is Layout.LR:
         options["layout"]["hierarchical"] = {
             "enabled": True, "direction": "LR", "sortMethod": "directed", "levelSeparation": 300,
             "nodeSpacing": 100 if n_nodes <= 500 else 60, "treeSpacing": 60, "blockShifting": n_nodes <= 500,

@@ -18,12 +18,12 @@ from typing import Any
 import networkx as nx
 
 from chaingraph.analytics.chains import Chain
-from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, GapReport, find_gaps
+from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, GapReport, GapStatus, SegmentGap, find_gaps
 from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.regions import Region
 from chaingraph.errors import InputError
-from chaingraph.model import Label, RelType
-from chaingraph.render import map_data
+from chaingraph.model import Label, RelType, Stage
+from chaingraph.render import Layout, map_data
 from chaingraph.render.html import asset, json_block, page, vis_network_js
 from chaingraph.render.select import Selection
 from chaingraph.render.style import MISSING_COLOUR, STAGE_COLOURS, normal_stage
@@ -32,8 +32,8 @@ from chaingraph.render.style import MISSING_COLOUR, STAGE_COLOURS, normal_stage
 MAP_FIRMS_PER_SEGMENT = 8
 #: How many names a table cell lists before "and N more".
 TABLE_NAMES = 30
-_STAGE_COLUMN = {"upstream": 2, "midstream": 5, "downstream": 8}
-_STATUS_BORDER = {"missing": MISSING_COLOUR, "weak": "#c98a00", "present": "#333333"}
+_STAGE_COLUMN = {Stage.UPSTREAM: 2, Stage.MIDSTREAM: 5, Stage.DOWNSTREAM: 8}
+_STATUS_BORDER = {GapStatus.MISSING: MISSING_COLOUR, GapStatus.WEAK: "#c98a00", GapStatus.PRESENT: "#333333"}
 
 
 @dataclass
@@ -92,9 +92,9 @@ def _names(names: list[str]) -> dict[str, Any]:
     return {"count": len(names), "shown": names[:TABLE_NAMES], "more": max(0, len(names) - TABLE_NAMES)}
 
 
-def _row(seg: Any) -> dict[str, Any]:
-    return {"segment": seg.segment, "stage": seg.stage, "status": str(seg.status),
-            "status_class": str(seg.status) if str(seg.status) in _STATUS_BORDER else "other",
+def _row(seg: SegmentGap) -> dict[str, Any]:
+    return {"segment": seg.segment, "stage": str(seg.stage), "status": str(seg.status),
+            "status_class": str(seg.status) if seg.status in _STATUS_BORDER else "other",
             "local": _names(seg.local_firms), "outside": _names(seg.outside_suppliers),
             "candidates": [c.to_dict() for c in seg.candidates]}
 
@@ -112,24 +112,24 @@ def chain_map(placed: PlacedGraph, report: GapReport) -> dict[str, Any]:
     graph, chain = placed.graph, placed.chain
     shown = nx.MultiDiGraph()
     levels: dict[str, int] = {}
-    stages: dict[str, str] = {}
+    stages: dict[str, Stage] = {}
     overrides: dict[str, dict[str, Any]] = {}
     partners: set[str] = set()
     extra_edges: list[dict[str, Any]] = []
     for seg in report.segments:
         node = _segment_node(chain, seg.segment)
         stage = normal_stage(seg.stage)
-        column = _STAGE_COLUMN.get(stage or "", 5)
+        column = _STAGE_COLUMN.get(stage, 5)
         shown.add_node(node, label=Label.SEGMENT.value, name=seg.segment, stage=stage or seg.stage)
         levels[node] = column
-        missing = str(seg.status) == "missing"
+        missing = seg.status is GapStatus.MISSING
         overrides[node] = {
             "tip": _segment_tip(seg),
             "label": f"{seg.segment} ({str(seg.status)})",
             "color": {"background": MISSING_COLOUR if missing else STAGE_COLOURS.get(stage, STAGE_COLOURS[None]),
-                      "border": _STATUS_BORDER.get(str(seg.status), "#333333")},
+                      "border": _STATUS_BORDER.get(seg.status, "#333333")},
             "size": 18,
-            "borderWidth": 4 if str(seg.status) != "present" else 1,
+            "borderWidth": 4 if seg.status is not GapStatus.PRESENT else 1,
             "shapeProperties": {"borderDashes": [6, 4] if missing else False},
             "font": {"size": 15, "bold": True, "color": MISSING_COLOUR if missing else "#222222"},
         }
@@ -164,7 +164,7 @@ def chain_map(placed: PlacedGraph, report: GapReport) -> dict[str, Any]:
                      "shape": "diamond"},
                     {"kind": "note", "text": "thick outline: a weak or missing segment"},
                     {"kind": "note", "text": "dashed firm outline: outside the region (supplier or candidate)"}]
-    data = map_data(placed, selection, stages, layout="lr", extra_legend=legend_extra,
+    data = map_data(placed, selection, stages, layout=Layout.LR, extra_legend=legend_extra,
                     node_overrides=overrides, extra_edges=extra_edges)
     data["legend"] = [e for e in data["legend"] if not e["text"].startswith("dashed outline")]
     data["options"]["layout"]["hierarchical"].update(levelSeparation=230, nodeSpacing=100)
@@ -174,7 +174,7 @@ def chain_map(placed: PlacedGraph, report: GapReport) -> dict[str, Any]:
 
 
 def _add_firm(shown: nx.MultiDiGraph, graph: nx.MultiDiGraph, firm: str, levels: dict[str, int], column: int,
-              stages: dict[str, str], stage: str | None) -> None:
+              stages: dict[str, Stage], stage: Stage | None) -> None:
     if firm in shown:
         return
     attrs = dict(graph.nodes[firm]) if firm in graph else {"label": Label.FIRM.value, "name": firm}
@@ -191,8 +191,8 @@ def _centrality(graph: nx.MultiDiGraph) -> dict[str, float]:
             for node in graph}
 
 
-def _segment_tip(seg: Any) -> list[list[str]]:
-    lines = [["Segment", seg.segment], ["stage", seg.stage], ["status", str(seg.status)],
+def _segment_tip(seg: SegmentGap) -> list[list[str]]:
+    lines = [["Segment", seg.segment], ["stage", str(seg.stage)], ["status", str(seg.status)],
              ["local firms", str(len(seg.local_firms))],
              ["outside suppliers", str(len(seg.outside_suppliers))],
              ["supply links into the region", f"{seg.links_in}, {seg.links_from_outside} from outside"]]
