@@ -52,6 +52,7 @@ from typing import Any
 
 import networkx as nx
 
+from chaingraph.adjacency import in_edges_by_node, node_attributes, out_edges_by_node
 from chaingraph.analytics.chains import describe_chain
 from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.places import Location, distance_km
@@ -216,7 +217,7 @@ def chain_degrees(graph: nx.MultiDiGraph, firms: set[str]) -> Counter:
     """Return, for each firm of ``firms``, its number of SUPPLIES neighbours (either
     direction) that are also in ``firms``."""
     degree: Counter = Counter()
-    succ, pred = graph.succ, graph.pred
+    succ, pred = out_edges_by_node(graph), in_edges_by_node(graph)
     for firm in firms:
         degree[firm] = (sum(1 for other, edges in succ[firm].items() if SUPPLIES in edges and other in firms)
                         + sum(1 for other, edges in pred[firm].items() if SUPPLIES in edges and other in firms))
@@ -253,7 +254,8 @@ def find_gaps(placed: PlacedGraph, region: str | Region, *, present_min: int = P
         warnings.append(f"no firm of the graph is placed in any segment of {chain.name}")
     degree = chain_degrees(graph, placed.chain_firms)
     here = region.anchor
-    names = graph.nodes
+    names = node_attributes(graph)
+    out_edges = out_edges_by_node(graph)
     segments = []
     for seg in chain.segments:
         members = members_of[seg.name]
@@ -262,7 +264,7 @@ def find_gaps(placed: PlacedGraph, region: str | Region, *, present_min: int = P
         links_in = from_outside = 0
         for firm in members:
             inside = firm in in_region
-            for customer, edges in graph.succ[firm].items():
+            for customer, edges in out_edges[firm].items():
                 if SUPPLIES in edges and customer in in_region and customer != firm:
                     links_in += 1
                     if not inside:

@@ -52,6 +52,7 @@ from typing import Any
 
 import networkx as nx
 
+from chaingraph.adjacency import out_edges_by_node
 from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.regions import Region
 from chaingraph.errors import InputError
@@ -152,8 +153,9 @@ def supply_network(graph: nx.MultiDiGraph, firms: set[str]) -> nx.DiGraph:
     """Return the DiGraph of ``firms`` and the SUPPLIES links among them."""
     net = nx.DiGraph()
     net.add_nodes_from(firms)
+    out_edges = out_edges_by_node(graph)
     for firm in firms:
-        for customer, edges in graph.succ[firm].items():
+        for customer, edges in out_edges[firm].items():
             if SUPPLIES in edges and customer in firms and customer != firm:
                 net.add_edge(firm, customer)
     return net

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from chaingraph.adjacency import in_edges_by_node, node_attributes, out_edges_by_node
 from chaingraph.analytics.chains import Chain
 from chaingraph.identity import fold, name_key
 from chaingraph.model import Evidence, Label, RelType
@@ -96,7 +97,7 @@ class SegmentIndex:
         segments: dict[str, str] = {}
         products: list[tuple[str, str]] = []
         unsegmented: list[str] = []
-        nodes = graph.nodes
+        nodes, out_edges = node_attributes(graph), out_edges_by_node(graph)
         for node, attrs in nodes.items():
             label = attrs.get("label")
             if label == SEGMENT:
@@ -106,7 +107,7 @@ class SegmentIndex:
                 if value:
                     text = "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
                     products.append((node, fold(text)))
-                succ = graph.succ[node]
+                succ = out_edges[node]
                 if not any(BELONGS_TO in e and nodes[d].get("label") == SEGMENT for d, e in succ.items()) and any(
                         SUPPLIES in e for e in succ.values()):
                     unsegmented.append(node)
@@ -159,12 +160,12 @@ def place_firms(graph: nx.MultiDiGraph, chain: Chain,
     ``index`` is :meth:`SegmentIndex.of` ``graph`` when already made."""
     index = index or SegmentIndex.of(graph)
     placed: dict[str, dict[str, str]] = {seg.name: {} for seg in chain.segments}
-    nodes_attrs = graph.nodes
+    nodes_attrs, in_edges = node_attributes(graph), in_edges_by_node(graph)
     for seg_name, nodes in segment_nodes(graph, chain, index).items():
         bucket = placed[seg_name]
         for node, root in sorted(nodes.items()):
             why = f"segment:{index.segments.get(root, root)}"
-            for firm, edges in graph.pred[node].items():
+            for firm, edges in in_edges[node].items():
                 if BELONGS_TO in edges and nodes_attrs[firm].get("label") == FIRM and firm not in bucket:
                     bucket[firm] = why
     words: dict[str, list[str]] = {}
@@ -193,7 +194,7 @@ def _place_from_articles(graph: nx.MultiDiGraph, firms: list[str], words: dict[s
     for firm in firms:
         if firm in already:
             continue
-        for customer, edges in graph.succ[firm].items():
+        for customer, edges in out_edges_by_node(graph)[firm].items():
             if SUPPLIES not in edges:
                 continue
             for ev in evidence(f"{firm}|{SUPPLIES}|{customer}"):

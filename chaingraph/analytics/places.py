@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from chaingraph.adjacency import node_attributes, out_edges_by_node
 from chaingraph import gazetteer as gz
 from chaingraph.identity import place_key
 from chaingraph.model import Label, RelType
@@ -128,14 +129,15 @@ def firm_locations(graph: nx.MultiDiGraph) -> dict[str, Location]:
     graph by :class:`chaingraph.analytics.placed.PlacedGraph`)."""
     place_nodes: dict[str, Place | None] = {}
     out: dict[str, Location] = {}
-    for node, attrs in graph.nodes(data=True):
+    out_edges = out_edges_by_node(graph)
+    for node, attrs in node_attributes(graph).items():
         if attrs.get("label") != FIRM:
             continue
         loc = Location()
         prov_name, city_name = attrs.get("province"), attrs.get("city")
         if prov_name:
             loc.province = canonical_place(str(prov_name), "province")
-        for dst, edges in graph.succ[node].items():
+        for dst, edges in out_edges[node].items():
             if LOCATED_IN not in edges:
                 continue
             if dst not in place_nodes:

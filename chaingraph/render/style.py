@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from chaingraph.adjacency import node_attributes, out_edges_by_node
 from chaingraph.model import Label, RelType, Stage
 
 #: Fill colour of a firm (and a segment) by stage; ``None`` is "stage unknown".
@@ -83,13 +84,13 @@ def firm_stages(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> d
     ({'f': 'upstream'}, {})
     """
     belongs, firm, segment = RelType.BELONGS_TO.value, Label.FIRM.value, Label.SEGMENT.value
-    attrs = graph.nodes
+    attrs, out_edges = node_attributes(graph), out_edges_by_node(graph)
     out: dict[str, str] = {}
     for node in graph if nodes is None else nodes:
         if attrs[node].get("label") != firm:
             continue
         counts: Counter = Counter()
-        for dst, keyed in graph.succ[node].items():
+        for dst, keyed in out_edges[node].items():
             if belongs in keyed and attrs[dst].get("label") == segment:
                 stage = normal_stage(attrs[dst].get("stage"))
                 if stage:
