@@ -42,6 +42,7 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -89,14 +90,27 @@ class ChainSegment:
         return [self.name, *self.aliases, *self.industries]
 
 
+class ChainOrigin(str, Enum):
+    """What a chain was made from (see the module docstring)."""
+
+    TEMPLATE = "template"
+    CHAIN_NODE = "chain node"
+    SEGMENT_NODE = "segment node"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass
 class Chain:
-    """A chain: its ``name``, ``segments`` in order, where it came from (``source``:
-    a template path, ``graph:chain`` or ``graph:segment``) and other names."""
+    """A chain: its ``name``, ``segments`` in order, what it was made from
+    (``origin``) and where (``source``: the template's path, or the graph node's
+    id), and other names."""
 
     name: str
     segments: list[ChainSegment]
     source: str = ""
+    origin: ChainOrigin = ChainOrigin.TEMPLATE
     aliases: list[str] = field(default_factory=list)
     description: str = ""
 
@@ -280,7 +294,8 @@ def chain_from_segment(graph: nx.MultiDiGraph, segment_id: str, depth: int | Non
             name=names[node], stage=Stage.MIDSTREAM if node == segment_id else Stage.UPSTREAM, order=order,
             weight=round(weights[node], 3), industries=[names[node]], node_ids=[node],
             supplies=sorted(names[c] for c in supplies.get(node, ()) if c in hops)))
-    return Chain(name=str(attrs.get("name", segment_id)), segments=segments, source="graph:segment")
+    return Chain(name=str(attrs.get("name", segment_id)), segments=segments, source=segment_id,
+                 origin=ChainOrigin.SEGMENT_NODE)
 
 
 def chain_from_chain_node(graph: nx.MultiDiGraph, chain_id: str) -> Chain:
@@ -307,7 +322,8 @@ def chain_from_chain_node(graph: nx.MultiDiGraph, chain_id: str) -> Chain:
         segments.append(ChainSegment(name=str(attrs.get("name", node)), stage=Stage(stage) if stage in STAGES else Stage.MIDSTREAM,
                                      order=order, industries=[str(attrs.get("name", node))], node_ids=[node],
                                      supplies=customers))
-    return Chain(name=str(graph.nodes[chain_id].get("name", chain_id)), segments=segments, source="graph:chain")
+    return Chain(name=str(graph.nodes[chain_id].get("name", chain_id)), segments=segments, source=chain_id,
+                 origin=ChainOrigin.CHAIN_NODE)
 
 
 def describe_chain(chain: Chain) -> str:
@@ -315,12 +331,12 @@ def describe_chain(chain: Chain) -> str:
     chain read differently can be told apart: a template (its file), a Chain node of
     the graph, or a Segment with its upstream.
 
-    >>> describe_chain(Chain(name="x", segments=[], source="graph:chain"))
+    >>> describe_chain(Chain(name="x", segments=[], source="chain:x", origin=ChainOrigin.CHAIN_NODE))
     'x: the Chain node of the graph, firms by their stated segments (as the named queries read them)'
     """
-    if chain.source == "graph:chain":
+    if chain.origin is ChainOrigin.CHAIN_NODE:
         return f"{chain.name}: the Chain node of the graph, firms by their stated segments (as the named queries read them)"
-    if chain.source == "graph:segment":
+    if chain.origin is ChainOrigin.SEGMENT_NODE:
         return (f"{chain.name}: a graph Segment and the segments upstream of it ({len(chain.segments)} in all), "
                 "not a chain template")
     return (f"{chain.name}: the chain template {Path(chain.source).name}, firms placed by stated segments, "

@@ -11,7 +11,7 @@ registered name begins with, if any (marked ``inferred``). Which firms a region
 holds is :mod:`chaingraph.analytics.regions`.
 
 >>> canonical_place("Hunan Province")
-Place(kind='province', key='430000', name='湖南', province='430000')
+Place(kind=<PlaceKind.PROVINCE: 'province'>, key='430000', name='湖南', province='430000')
 >>> canonical_place("长沙市").province
 '430000'
 >>> g = nx.MultiDiGraph()
@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
+from enum import Enum
 
 import networkx as nx
 
@@ -38,20 +39,31 @@ LOCATED_IN = RelType.LOCATED_IN.value
 FIRM = Label.FIRM.value
 
 
+class PlaceKind(str, Enum):
+    """What a canonical place is: a province (or a municipality like 北京) or a
+    prefecture-level city (the gazetteer's levels above the county)."""
+
+    PROVINCE = "province"
+    CITY = "city"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True)
 class Place:
     """A canonical place: ``kind`` (province or city), ``key`` (its administrative
     code, or the place key of an unknown name), display ``name`` and the key of its
     ``province`` (itself for a province; None when unknown)."""
 
-    kind: str
+    kind: PlaceKind
     key: str
     name: str
     province: str | None
 
 
 def _place(p: "gz.Place") -> Place:
-    return Place(p.level, p.code, p.short or p.name, p.province_code or None)
+    return Place(PlaceKind(p.level), p.code, p.short or p.name, p.province_code or None)
 
 
 def distance_km(a: str | None, b: str | None) -> float | None:
@@ -75,24 +87,25 @@ def distance_km(a: str | None, b: str | None) -> float | None:
 def places_named(name: str) -> list[Place]:
     """Return the gazetteer's provinces and cities called ``name`` (Chinese full or
     short name, or pinyin), provinces first."""
-    found = {p.code: _place(p) for p in gz.gazetteer().lookup(name, ("province", "city"))}
-    return sorted(found.values(), key=lambda p: (p.kind != "province", p.key))
+    found = {p.code: _place(p) for p in gz.gazetteer().lookup(name, tuple(k.value for k in PlaceKind))}
+    return sorted(found.values(), key=lambda p: (p.kind is not PlaceKind.PROVINCE, p.key))
 
 
 @functools.lru_cache(maxsize=65536)
-def canonical_place(name: str, kind: str | None = None, province: str | None = None) -> Place:
+def canonical_place(name: str, kind: PlaceKind | None = None, province: str | None = None) -> Place:
     """Return the canonical :class:`Place` for ``name``, preferring ``kind``
-    ("province" or "city") and, among same-named cities, the one in ``province``
+    and, among same-named cities, the one in ``province``
     (a province key). Unknown names give a place keyed by their place key."""
     found = places_named(name)
     if kind:
-        found = [p for p in found if p.kind == kind] or found
+        found = [p for p in found if p.kind is kind] or found
     if province and len(found) > 1:
         found = [p for p in found if p.province == province] or found
     if found:
         return found[0]
     key = place_key(name)
-    return Place(kind or "city", f"name:{key}", name.strip(), f"name:{key}" if kind == "province" else None)
+    return Place(kind or PlaceKind.CITY, f"name:{key}", name.strip(),
+                 f"name:{key}" if kind is PlaceKind.PROVINCE else None)
 
 
 @dataclass
@@ -112,14 +125,14 @@ def node_place(graph: nx.MultiDiGraph, node: str) -> Place | None:
     label = attrs.get("label")
     name = str(attrs.get("name") or node.split(":", 1)[-1])
     if label == Label.PROVINCE.value:
-        return canonical_place(name, "province")
+        return canonical_place(name, PlaceKind.PROVINCE)
     if label == Label.CITY.value:
         prov = attrs.get("province")
         for dst, edges in graph.succ[node].items():
             if LOCATED_IN in edges and graph.nodes[dst].get("label") == Label.PROVINCE.value:
                 prov = prov or graph.nodes[dst].get("name")
-        prov_key = canonical_place(str(prov), "province").key if prov else None
-        return canonical_place(name, "city", prov_key)
+        prov_key = canonical_place(str(prov), PlaceKind.PROVINCE).key if prov else None
+        return canonical_place(name, PlaceKind.CITY, prov_key)
     return None
 
 
@@ -136,7 +149,7 @@ def firm_locations(graph: nx.MultiDiGraph) -> dict[str, Location]:
         loc = Location()
         prov_name, city_name = attrs.get("province"), attrs.get("city")
         if prov_name:
-            loc.province = canonical_place(str(prov_name), "province")
+            loc.province = canonical_place(str(prov_name), PlaceKind.PROVINCE)
         for dst, edges in out_edges[node].items():
             if LOCATED_IN not in edges:
                 continue
@@ -145,15 +158,15 @@ def firm_locations(graph: nx.MultiDiGraph) -> dict[str, Location]:
             place = place_nodes[dst]
             if place is None:
                 continue
-            if place.kind == "province":
+            if place.kind is PlaceKind.PROVINCE:
                 loc.province = loc.province or place
             else:
                 loc.city = loc.city or place
         if city_name and loc.city is None:
-            loc.city = canonical_place(str(city_name), "city", loc.province.key if loc.province else None)
+            loc.city = canonical_place(str(city_name), PlaceKind.CITY, loc.province.key if loc.province else None)
         if loc.province is None and loc.city is not None and loc.city.province:
             prov = gz.gazetteer().by_code.get(loc.city.province)
-            loc.province = _place(prov) if prov else Place("province", loc.city.province, loc.city.province,
+            loc.province = _place(prov) if prov else Place(PlaceKind.PROVINCE, loc.city.province, loc.city.province,
                                                           loc.city.province)
         if loc.city is None and loc.province is None:
             found = gz.gazetteer().leading_place(str(attrs.get("name", "")))

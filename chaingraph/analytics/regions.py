@@ -26,7 +26,7 @@ from pathlib import Path
 import networkx as nx
 
 from chaingraph import gazetteer as gz
-from chaingraph.analytics.places import Location, firm_locations, node_place, places_named
+from chaingraph.analytics.places import Location, PlaceKind, firm_locations, node_place, places_named
 from chaingraph.errors import InputError, NotFoundError
 from chaingraph.identity import fold, name_key, place_key
 from chaingraph.model import Label, RelType
@@ -276,15 +276,15 @@ def resolve_region(graph: nx.MultiDiGraph, text: str,
     if places:
         kinds = {p.kind for p in places}
         folded = fold(text)
-        wanted = "city" if folded.endswith(("市", " city")) and "city" in kinds else (
-            "province" if "province" in kinds else "city")
-        chosen = [p for p in places if p.kind == wanted]
+        wanted = PlaceKind.CITY if folded.endswith(("市", " city")) and PlaceKind.CITY in kinds else (
+            PlaceKind.PROVINCE if PlaceKind.PROVINCE in kinds else PlaceKind.CITY)
+        chosen = [p for p in places if p.kind is wanted]
         if len({p.key for p in chosen}) > 1:
             shown = ", ".join(f"{p.name} ({p.key})" for p in chosen[:5])
             raise NotFoundError(f"region {text!r} is ambiguous: {shown}; use the Chinese name")
         place = chosen[0]
         lying_in = {place.province} if place.province else set()
-        if place.kind == "province":
+        if place.kind is PlaceKind.PROVINCE:
             return Region(text, RegionKind.PROVINCE, place.name, place.key, lying_in,
                           whole_provinces={place.key}, anchor=place.key)
         return Region(text, RegionKind.CITY, place.name, place.key, lying_in, cities={place.key}, anchor=place.key)
