@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import TYPE_CHECKING, Annotated, List, Optional
 
 import typer
 from rich.console import Console
@@ -16,6 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from chaingraph.errors import ChainGraphError
 from chaingraph.output import render_rows, shorten
 from chaingraph.store import DEFAULT_DB, Store
+
+if TYPE_CHECKING:
+    from chaingraph.analytics.traverse import Direction
 
 # Click's usage error, found through typer: recent typers carry their own copy of
 # click and no longer install it.
@@ -402,14 +405,14 @@ _REGION_HELP = ("A province, city, county, city group (长株潭, 长三角, Gre
 _CHAINS_DIR_HELP = "Another directory of chain templates (*.toml), searched first."
 
 
-def _trace(name: str, direction: str, depth: int, fmt: str, out: Optional[Path]) -> None:
+def _trace(name: str, direction: Direction, depth: int, fmt: str, out: Optional[Path]) -> None:
     from chaingraph.analytics.traverse import trace, trace_table
 
     with open_store(create=False) as store:
         start, reached = trace(store, name, direction, depth)
         table = trace_table(store, start, reached, direction)
         shown = store.get_node(start).name
-    payload = {"start": start, "direction": direction, "depth": depth, "nodes": [r.to_dict() for r in reached]}
+    payload = {"start": start, "direction": str(direction), "depth": depth, "nodes": [r.to_dict() for r in reached]}
     emit(render_rows(table.rows, table.columns, fmt, title=f"{direction} of {shown}", payload=payload))
     save(out, [table], payload)
     note(f"{len(reached)} node(s) {direction} of {shown} ({start}) within {depth or 'any number of'} hop(s)")
@@ -428,7 +431,9 @@ def upstream(
     out: OutOption = None,
 ) -> None:
     """List the suppliers, their suppliers, … of a firm or segment, with the path and evidence."""
-    _trace(name, "upstream", depth, fmt, out)
+    from chaingraph.analytics.traverse import Direction
+
+    _trace(name, Direction.UPSTREAM, depth, fmt, out)
 
 
 @app.command()
@@ -439,7 +444,9 @@ def downstream(
     out: OutOption = None,
 ) -> None:
     """List the customers, their customers, … of a firm or segment, with the path and evidence."""
-    _trace(name, "downstream", depth, fmt, out)
+    from chaingraph.analytics.traverse import Direction
+
+    _trace(name, Direction.DOWNSTREAM, depth, fmt, out)
 
 
 @app.command()
@@ -456,22 +463,22 @@ def gaps(
 ) -> None:
     """Show, per segment of a chain, the region's firms, outside suppliers, status and candidate firms."""
     from chaingraph.analytics.gaps import find_gaps
+    from chaingraph.analytics.placed import PlacedGraph
 
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and placing firms", total=None)
-        defs = region_defs(regions_file)
-        report = find_gaps(store, chain, region, depth=depth, top=top, regions=defs,
-                           chains_dirs=[chains_dir] if chains_dir else ())
+        placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
+                                        chains_dirs=[chains_dir] if chains_dir else ())
+        report = find_gaps(placed, region, top=top)
         html = None
         if out is not None and out.suffix.lower() == ".html":
             from chaingraph.render.report import render_report
 
             def html(path: Path) -> None:
-                render_report(store, chain, region, path, depth=depth or None, top=top,
-                              chains_dirs=(chains_dir,) if chains_dir else (), regions=tuple(defs))
+                render_report(placed, region, path, top=top)
         save(out, report.tables(), report.to_dict(), html)
     short = fmt == "table"
-    rows = [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": str(s.status),
+    rows = [{"segment": s.segment, "stage": str(s.stage), "weight": s.weight, "status": str(s.status),
              "local_firms": shorten(s.local_firms) if short else s.local_firms,
              "outside_suppliers": shorten(s.outside_suppliers) if short and s.outside_suppliers
              else s.outside_suppliers,
@@ -499,12 +506,13 @@ def key_firms_command(
 ) -> None:
     """Rank a chain's firms (PageRank, betweenness), flag those whose loss cuts it, and compare communities with clusters."""
     from chaingraph.analytics.keyfirms import key_firms
+    from chaingraph.analytics.placed import PlacedGraph
 
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and ranking firms", total=None)
-        report = key_firms(store, chain, region, depth=depth, top=top, betweenness_k=sample,
-                           regions=region_defs(regions_file),
-                           chains_dirs=[chains_dir] if chains_dir else ())
+        placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
+                                        chains_dirs=[chains_dir] if chains_dir else ())
+        report = key_firms(placed, region, top=top, betweenness_k=sample)
     save(out, report.tables(), report.to_dict())
     if fmt == "json":
         emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
@@ -538,11 +546,12 @@ def compare(
 ) -> None:
     """Show a regions x segments coverage table for a chain: status and local firm count per cell."""
     from chaingraph.analytics.compare import compare_regions
+    from chaingraph.analytics.placed import PlacedGraph
 
     with open_store(create=False) as store, progress_bar() as bar:
         bar.add_task("reading the graph and placing firms", total=None)
-        report = compare_regions(store, chain, regions.replace("，", ",").split(","), depth=depth,
-                                 chains_dirs=[chains_dir] if chains_dir else ())
+        placed = PlacedGraph.from_store(store, chain, depth=depth, chains_dirs=[chains_dir] if chains_dir else ())
+        report = compare_regions(placed, regions.replace("，", ",").split(","))
     save(out, report.tables(), report.to_dict())
     emit(render_rows(report.rows(), ["segment", "stage", *report.regions], fmt, title=report.chain,
                      payload=report.to_dict()))
@@ -595,12 +604,13 @@ def report(
     fmt: FormatOption = "table",
 ) -> None:
     """Write the gap analysis of a chain in a region as a page: segment table and chain map, offline."""
+    from chaingraph.analytics.placed import PlacedGraph
     from chaingraph.render.report import render_report
 
     with open_store(create=False) as store:
-        result = render_report(store, chain, region, out, depth=depth or None, top=top,
-                               chains_dirs=(chains_dir,) if chains_dir else (),
-                               regions=tuple(region_defs(regions_file)))
+        placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
+                                        chains_dirs=(chains_dir,) if chains_dir else ())
+        result = render_report(placed, region, out, top=top)
     row = {"file": result.path, "chain": result.chain, "region": result.region, "bytes": result.bytes,
            **{s: result.statuses.get(s, 0) for s in ("present", "weak", "missing")}}
     emit(render_rows([row], ["file", "chain", "region", "present", "weak", "missing", "bytes"], fmt,

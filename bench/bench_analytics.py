@@ -5,8 +5,9 @@ Each benchmark builds the graph in memory the way ``Store.to_networkx()`` return
 (node attributes label/name/props, edges keyed by type), then times
 
 * ``gaps``: :func:`chaingraph.analytics.gaps.find_gaps` for the 8-segment 工程机械 chain of the
-  generated graph in 湖南, first call (``gaps_s``, builds the location and placement
-  indexes) and again (``gaps_warm_s``);
+  generated graph in 湖南, first with building its
+  :class:`~chaingraph.analytics.placed.PlacedGraph` (``gaps_s``: firms placed in the
+  chain and located) and again on the same one (``gaps_warm_s``);
 * ``upstream``: :func:`chaingraph.analytics.traverse.upstream` 3 hops deep from 200 firms of
   the chain's last segment: median and slowest, in milliseconds;
 * ``key firms``: :func:`chaingraph.analytics.keyfirms.key_firms` for the same chain (PageRank,
@@ -37,11 +38,10 @@ from bench.baselines import ratio
 from bench.generate import generate_records
 from chaingraph.analytics.chains import chain_from_chain_node
 from chaingraph.analytics.gaps import find_gaps
-from chaingraph.analytics.graphsource import evidence_lookup
 from chaingraph.analytics.keyfirms import BETWEENNESS_K, EXACT_BETWEENNESS, key_firms, supply_network
-from chaingraph.model import NodeRecord
-from chaingraph.analytics.placement import place_firms
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.traverse import upstream
+from chaingraph.model import NodeRecord
 
 
 def build_graph(n_firms: int, seed: int = 0) -> nx.MultiDiGraph:
@@ -62,10 +62,11 @@ def run_analytics(n_firms: int, key_firms_too: bool = True) -> dict:
         graph = build_graph(n_firms)
     chain = chain_from_chain_node(graph, "chain:工程机械")
     with Timer() as cold:
-        report = find_gaps(graph, chain, "湖南")
+        placed = PlacedGraph.from_graph(graph, chain)
+        report = find_gaps(placed, "湖南")
     with Timer() as warm:
-        find_gaps(graph, chain, "湖南")
-    makers = sorted(f for f, e in graph._pred["segment:工程机械整机"].items() if "BELONGS_TO" in e)
+        find_gaps(placed, "湖南")
+    makers = sorted(f for f, e in graph.pred["segment:工程机械整机"].items() if "BELONGS_TO" in e)
     rng = np.random.default_rng(1)
     starts = [makers[i] for i in rng.choice(len(makers), size=min(200, len(makers)), replace=False)]
     times, reached = [], []
@@ -82,10 +83,10 @@ def run_analytics(n_firms: int, key_firms_too: bool = True) -> dict:
     }
     if key_firms_too:
         with Timer() as kf:
-            keys = key_firms(graph, chain, top=20)
+            keys = key_firms(placed, top=20)
         figures.update({"key_firms_s": round(kf.seconds, 1), "key_network_firms": keys.network_firms,
                         "key_network_links": keys.network_links, "betweenness_k": keys.betweenness_k})
-        figures.update(vs_igraph(graph, chain))
+        figures.update(vs_igraph(placed))
     figures["seconds"] = round(cold.seconds, 2)
     return figures
 
@@ -95,12 +96,11 @@ def _top(scores: dict, n: int = 20) -> set:
     return set(sorted(scores, key=lambda f: -scores[f])[:n])
 
 
-def vs_igraph(graph: nx.MultiDiGraph, chain) -> dict:
-    """Time PageRank and betweenness on the supply network key firms ranks for
-    ``chain``, with networkx as key firms calls them and with igraph; return the
-    times, ratios (networkx over igraph) and the rankings' top-20 overlap."""
-    placed = place_firms(graph, chain, evidence_lookup(graph))
-    net = supply_network(graph, set().union(*placed.values()))
+def vs_igraph(placed: PlacedGraph) -> dict:
+    """Time PageRank and betweenness on the supply network key firms ranks for the
+    chain of ``placed``, with networkx as key firms calls them and with igraph;
+    return the times, ratios (networkx over igraph) and the rankings' top-20 overlap."""
+    net = supply_network(placed.graph, placed.chain_firms)
     n = net.number_of_nodes()
     k = None if n <= EXACT_BETWEENNESS else BETWEENNESS_K
     with Timer() as nx_pr:

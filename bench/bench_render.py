@@ -36,9 +36,9 @@ from pyvis.network import Network
 from bench import Timer, benchmark
 from bench.baselines import ratio
 from bench.generate import generate_records
-from chaingraph.analytics.chains import resolve_chain
 from chaingraph.analytics.gaps import find_gaps
-from chaingraph.render import MapOptions, _load, left_out_line, map_data, render_map, summary_line
+from chaingraph.analytics.placed import PlacedGraph
+from chaingraph.render import Layout, MapOptions, choose, left_out_line, map_data, render_map, summary_line
 from chaingraph.render.big import select_whole_store
 from chaingraph.render.html import asset, json_block, page, vis_network_js
 from chaingraph.render.select import select
@@ -89,14 +89,17 @@ def _draw_vs_pyvis(store: Store, options: MapOptions, tmp: Path) -> dict:
     and their ratio."""
     if options.chain is options.region is None:
         selection, stages = select_whole_store(store, options.max_nodes)
+        placed = PlacedGraph.from_store(store, graph=selection.graph)
         anchors: set[str] = set()
     else:
-        graph, firms, anchors, chain_stages, _ = _load(store, options)
-        selection = select(graph, firms=firms, anchors=anchors, max_nodes=options.max_nodes)
-        stages = {**chain_stages, **firm_stages(graph, selection.graph)}
+        placed = PlacedGraph.from_store(store, options.chain, chains_dirs=options.chains_dirs)
+        choice = choose(placed, placed.region(options.region) if options.region else None)
+        anchors = choice.anchors
+        selection = select(placed.graph, firms=choice.firms, anchors=anchors, max_nodes=options.max_nodes)
+        stages = {**choice.stages, **firm_stages(placed.graph, selection.graph)}
     # The same steps as render_map after its selection.
     with Timer() as draw:
-        data = map_data(store, selection, stages, layout=options.layout, seed=options.seed, focus=anchors)
+        data = map_data(placed, selection, stages, layout=Layout(options.layout), seed=options.seed, focus=anchors)
         html = page("map.html.j2", scripts=[vis_network_js(), asset("map.js")], title="bench",
                     summary=summary_line(selection), left_out=left_out_line(selection, options.max_nodes),
                     legend=data.pop("legend"), data_json=json_block(data), notice=None)
@@ -145,15 +148,15 @@ def render_report_100k() -> dict:
     with tempfile.TemporaryDirectory() as tmp, Store(db) as store:
         out = Path(tmp) / "report.html"
         with Timer() as t:
-            result = render_report(store, "工程机械", "湖南", out)
+            result = render_report(PlacedGraph.from_store(store, "工程机械"), "湖南", out)
     with Store(db) as store:
         t0 = time.perf_counter()
         graph = store.to_networkx()
         t1 = time.perf_counter()
-        chain = resolve_chain(graph, "工程机械")
-        report = find_gaps(graph, chain, "湖南", evidence=store.evidence)
+        placed = PlacedGraph.from_store(store, "工程机械", graph=graph)
+        report = find_gaps(placed, "湖南")
         t2 = time.perf_counter()
-        report_page(store, graph, chain, report)
+        report_page(placed, report)
         t3 = time.perf_counter()
     return {"seconds": round(t.seconds, 2), "load_s": round(t1 - t0, 2), "gaps_s": round(t2 - t1, 2),
             "page_s": round(t3 - t2, 2), "segments": len(report.segments),

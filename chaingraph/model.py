@@ -50,6 +50,9 @@ class Stage(str, Enum):
     MIDSTREAM = "midstream"
     DOWNSTREAM = "downstream"
 
+    def __str__(self) -> str:
+        return self.value
+
 
 #: Which labels each relationship type joins: (allowed heads, allowed tails).
 SCHEMA: dict[RelType, tuple[frozenset[Label], frozenset[Label]]] = {

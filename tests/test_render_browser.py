@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.render import MapOptions, render_map
 from chaingraph.render.report import render_report
 from chaingraph.store import Store
@@ -104,9 +105,9 @@ def test_reports_open_offline(dbs, tmp_path, open_page):
     hostile = tmp_path / "hostile-report.html"
     sample = tmp_path / "sample-report.html"
     with Store(dbs["hostile"]) as store:
-        render_report(store, "hostile", "湖南", hostile, chains_dirs=(DATA / "render" / "chains",))
+        render_report(PlacedGraph.from_store(store, "hostile", chains_dirs=(DATA / "render" / "chains",)), "湖南", hostile)
     with Store(dbs["sample"]) as store:
-        render_report(store, "工程机械", "湖南", sample)
+        render_report(PlacedGraph.from_store(store, "工程机械"), "湖南", sample)
     for path, shot, chain in ((hostile, "report-hostile", "Hostile <b>chain</b> & co"),
                               (sample, "report-sample", "工程机械")):
         visit = open_page(path, shot)

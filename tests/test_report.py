@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.errors import NotFoundError
 from chaingraph.analytics.gaps import find_gaps
 from chaingraph.render.style import MISSING_COLOUR
@@ -53,8 +54,9 @@ def test_report_shows_every_segment_as_find_gaps_sees_it(tmp_path):
     db = ingest_into(tmp_path / "toy.db", DATA / "analytics" / "graph.jsonl")
     out = tmp_path / "report.html"
     with Store(db) as store:
-        result = render_report(store, "玩具机械", "湖南", out, chains_dirs=(TOY_CHAINS,))
-        gaps = find_gaps(store, "玩具机械", "湖南", chains_dirs=[TOY_CHAINS])
+        placed = PlacedGraph.from_store(store, "玩具机械", chains_dirs=(TOY_CHAINS,))
+        result = render_report(placed, "湖南", out)
+        gaps = find_gaps(placed, "湖南")
     render_tests.assert_self_contained(out)
     html = out.read_text(encoding="utf-8")
     table = rows(html)
@@ -92,7 +94,7 @@ def test_report_escapes_every_name(tmp_path, data_dir):
     db = ingest_into(tmp_path / "hostile.db", data_dir / "render" / "hostile.jsonl")
     out = tmp_path / "report.html"
     with Store(db) as store:
-        render_report(store, "hostile", "湖南", out, chains_dirs=(HOSTILE_CHAINS,))
+        render_report(PlacedGraph.from_store(store, "hostile", chains_dirs=(HOSTILE_CHAINS,)), "湖南", out)
     html = out.read_text(encoding="utf-8")
     tags = render_tests.parse(out)
     assert not any(t in ("img", "i", "svg") for t, _ in tags.tags)
@@ -108,9 +110,10 @@ def test_report_errors(tmp_path, data_dir):
     db = ingest_into(tmp_path / "hostile.db", data_dir / "render" / "hostile.jsonl")
     with Store(db) as store:
         with pytest.raises(NotFoundError):
-            render_report(store, "no such chain", "湖南", tmp_path / "r.html", chains_dirs=(HOSTILE_CHAINS,))
+            PlacedGraph.from_store(store, "no such chain", chains_dirs=(HOSTILE_CHAINS,))
         with pytest.raises(NotFoundError):
-            render_report(store, "hostile", "Atlantis", tmp_path / "r.html", chains_dirs=(HOSTILE_CHAINS,))
+            render_report(PlacedGraph.from_store(store, "hostile", chains_dirs=(HOSTILE_CHAINS,)), "Atlantis",
+                          tmp_path / "r.html")
     assert not (tmp_path / "r.html").exists()
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from chaingraph.errors import StoreError
 from chaingraph.store.export import export_store
-from chaingraph.analytics.graphsource import as_graph
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, RelType
 from chaingraph.store import Store
 
@@ -71,7 +71,7 @@ def _committed(nodes: int, edges: int) -> bool:
 
 
 def _check_graph(store: Store, tmp_path: Path) -> str | None:
-    graph = as_graph(store)  # what gaps, key-firms and render read
+    graph = PlacedGraph.from_store(store).graph  # what gaps, key-firms and render read
     unread = [n for n, attrs in graph.nodes(data=True) if "label" not in attrs]
     if unread or not _committed(graph.number_of_nodes(), graph.number_of_edges()):
         return f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, {len(unread)} ends never read"

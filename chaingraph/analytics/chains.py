@@ -42,6 +42,7 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,7 @@ class ChainSegment:
     nodes it stands for (filled by :func:`chain_from_graph`)."""
 
     name: str
-    stage: str
+    stage: Stage
     order: int
     weight: float = 1.0
     aliases: list[str] = field(default_factory=list)
@@ -89,14 +90,27 @@ class ChainSegment:
         return [self.name, *self.aliases, *self.industries]
 
 
+class ChainOrigin(str, Enum):
+    """What a chain was made from (see the module docstring)."""
+
+    TEMPLATE = "template"
+    CHAIN_NODE = "chain node"
+    SEGMENT_NODE = "segment node"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass
 class Chain:
-    """A chain: its ``name``, ``segments`` in order, where it came from (``source``:
-    a template path, ``graph:chain`` or ``graph:segment``) and other names."""
+    """A chain: its ``name``, ``segments`` in order, what it was made from
+    (``origin``) and where (``source``: the template's path, or the graph node's
+    id), and other names."""
 
     name: str
     segments: list[ChainSegment]
     source: str = ""
+    origin: ChainOrigin = ChainOrigin.TEMPLATE
     aliases: list[str] = field(default_factory=list)
     description: str = ""
 
@@ -149,7 +163,7 @@ def chain_from_dict(data: dict[str, Any], where: str = "<template>") -> Chain:
         if not 0 <= weight <= 1:
             raise InputError(f"segment {seg_name!r}: weight must be between 0 and 1", where)
         seg = ChainSegment(
-            name=seg_name, stage=stage, order=order, weight=weight,
+            name=seg_name, stage=Stage(stage), order=order, weight=weight,
             aliases=_str_list(item.get("aliases"), f"segment {seg_name!r}: aliases", where),
             industries=_str_list(item.get("industries"), f"segment {seg_name!r}: industries", where),
             products=_str_list(item.get("products"), f"segment {seg_name!r}: products", where),
@@ -237,7 +251,7 @@ def _nodes_named(graph: nx.MultiDiGraph, name: str, label: Label) -> list[str]:
 
 def _supplies_pred(graph: nx.MultiDiGraph, node: str) -> list[tuple[str, float]]:
     out = []
-    for src, edges in graph._pred[node].items():
+    for src, edges in graph.pred[node].items():
         data = edges.get(SUPPLIES)
         if data is not None and graph.nodes[src].get("label") == Label.SEGMENT.value:
             out.append((src, float(data.get("weight", 1) or 1)))
@@ -277,17 +291,18 @@ def chain_from_segment(graph: nx.MultiDiGraph, segment_id: str, depth: int | Non
     segments = []
     for order, node in enumerate(ordered, start=1):
         segments.append(ChainSegment(
-            name=names[node], stage="midstream" if node == segment_id else "upstream", order=order,
+            name=names[node], stage=Stage.MIDSTREAM if node == segment_id else Stage.UPSTREAM, order=order,
             weight=round(weights[node], 3), industries=[names[node]], node_ids=[node],
             supplies=sorted(names[c] for c in supplies.get(node, ()) if c in hops)))
-    return Chain(name=str(attrs.get("name", segment_id)), segments=segments, source="graph:segment")
+    return Chain(name=str(attrs.get("name", segment_id)), segments=segments, source=segment_id,
+                 origin=ChainOrigin.SEGMENT_NODE)
 
 
 def chain_from_chain_node(graph: nx.MultiDiGraph, chain_id: str) -> Chain:
     """Return the chain a graph Chain node declares: the Segment nodes that
     BELONG_TO it, ordered by their ``order`` property then name, with their
     ``stage`` (default midstream) and the Segment SUPPLIES edges among them."""
-    members = [src for src, edges in graph._pred[chain_id].items()
+    members = [src for src, edges in graph.pred[chain_id].items()
                if BELONGS_TO in edges and graph.nodes[src].get("label") == Label.SEGMENT.value]
     if not members:
         raise NotFoundError(f"chain {graph.nodes[chain_id].get('name', chain_id)!r} has no segments in the graph")
@@ -302,12 +317,13 @@ def chain_from_chain_node(graph: nx.MultiDiGraph, chain_id: str) -> Chain:
     for order, node in enumerate(members, start=1):
         attrs = graph.nodes[node]
         stage = str(attrs.get("stage") or "midstream").lower()
-        customers = sorted(str(graph.nodes[c].get("name", c)) for c, e in graph._succ[node].items()
+        customers = sorted(str(graph.nodes[c].get("name", c)) for c, e in graph.succ[node].items()
                            if SUPPLIES in e and c in inside)
-        segments.append(ChainSegment(name=str(attrs.get("name", node)), stage=stage if stage in STAGES else "midstream",
+        segments.append(ChainSegment(name=str(attrs.get("name", node)), stage=Stage(stage) if stage in STAGES else Stage.MIDSTREAM,
                                      order=order, industries=[str(attrs.get("name", node))], node_ids=[node],
                                      supplies=customers))
-    return Chain(name=str(graph.nodes[chain_id].get("name", chain_id)), segments=segments, source="graph:chain")
+    return Chain(name=str(graph.nodes[chain_id].get("name", chain_id)), segments=segments, source=chain_id,
+                 origin=ChainOrigin.CHAIN_NODE)
 
 
 def describe_chain(chain: Chain) -> str:
@@ -315,12 +331,12 @@ def describe_chain(chain: Chain) -> str:
     chain read differently can be told apart: a template (its file), a Chain node of
     the graph, or a Segment with its upstream.
 
-    >>> describe_chain(Chain(name="x", segments=[], source="graph:chain"))
+    >>> describe_chain(Chain(name="x", segments=[], source="chain:x", origin=ChainOrigin.CHAIN_NODE))
     'x: the Chain node of the graph, firms by their stated segments (as the named queries read them)'
     """
-    if chain.source == "graph:chain":
+    if chain.origin is ChainOrigin.CHAIN_NODE:
         return f"{chain.name}: the Chain node of the graph, firms by their stated segments (as the named queries read them)"
-    if chain.source == "graph:segment":
+    if chain.origin is ChainOrigin.SEGMENT_NODE:
         return (f"{chain.name}: a graph Segment and the segments upstream of it ({len(chain.segments)} in all), "
                 "not a chain template")
     return (f"{chain.name}: the chain template {Path(chain.source).name}, firms placed by stated segments, "

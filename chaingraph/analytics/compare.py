@@ -5,13 +5,14 @@ thresholds of :mod:`chaingraph.analytics.gaps`) and its number of local firms.
 
 >>> import networkx as nx
 >>> from chaingraph.analytics.chains import chain_from_dict
+>>> from chaingraph.analytics.placed import PlacedGraph
 >>> g = nx.MultiDiGraph()
 >>> for fid, seg, prov in [("a", "ore", "湖南"), ("b", "ore", "湖南"), ("c", "metal", "江苏")]:
 ...     g.add_node(fid, label="Firm", name=fid, province=prov, products=seg)
 >>> chain = chain_from_dict({"name": "toy", "segments": [
 ...     {"name": "ore", "stage": "upstream", "keywords": ["ore"]},
 ...     {"name": "metal", "stage": "midstream", "keywords": ["metal"]}]})
->>> report = compare_regions(g, chain, ["Hunan", "江苏省"])
+>>> report = compare_regions(PlacedGraph.from_graph(g, chain), ["Hunan", "江苏省"])
 >>> [(r["segment"], r["coverage"]["湖南"]["status"], r["coverage"]["江苏"]["firms"]) for r in report.to_dict()["segments"]]
 [('ore', 'present', 0), ('metal', 'missing', 1)]
 """
@@ -20,14 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from chaingraph.analytics.chains import Chain, resolve_chain
-from chaingraph.errors import InputError
 from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, find_gaps
-from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
-from chaingraph.analytics.regions import RegionDef, regions_to_compare, resolve_region
+from chaingraph.analytics.placed import PlacedGraph
+from chaingraph.analytics.regions import regions_to_compare
+from chaingraph.errors import InputError
 from chaingraph.output import Table
 
 
@@ -73,35 +72,30 @@ class CoverageReport:
         return out
 
 
-def compare_regions(source: Any, chain: str | Chain, regions: Iterable[str], *, depth: int | None = 1,
-                    chains_dirs: Iterable[str | Path] = (), regions_defs: Iterable[RegionDef] = (),
-                    present_min: int = PRESENT_MIN,
+def compare_regions(placed: PlacedGraph, regions: Iterable[str], *, present_min: int = PRESENT_MIN,
                     weak_share: float = WEAK_SHARE) -> CoverageReport:
-    """Return the :class:`CoverageReport` of ``chain`` over ``regions`` (names
-    :func:`~chaingraph.analytics.regions.resolve_region` knows, looking first among
-    the user's ``regions_defs``; a name ending in ``.toml`` is a regions file, all
-    of whose regions are compared) in ``source`` (a graph or a store).
-    Raises :class:`InputError` when no region is given."""
+    """Return the :class:`CoverageReport` of the chain of ``placed`` (a
+    :class:`~chaingraph.analytics.placed.PlacedGraph` built for a chain) over
+    ``regions``: names :meth:`PlacedGraph.region` knows; a name ending in ``.toml``
+    is a regions file, all of whose regions are compared. Raises
+    :class:`InputError` when no region is given."""
     names, found = regions_to_compare(r for r in regions if r)
     if not names:
         raise InputError("give at least one region")
-    graph = as_graph(source)
-    chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
-    lookup = evidence_lookup(source)
-    defs = list(regions_defs) + found
-    resolved = [resolve_region(graph, r, alias_lookup(source), defs) for r in names]
+    if placed.chain is None:
+        raise InputError("comparing regions needs a chain: build the PlacedGraph with one")
+    resolved = [placed.region(r, found) for r in names]
     columns = []
     for region in resolved:
         label = region.name
         while label in columns:
             label += "'"
         columns.append(label)
-    segments = [{"segment": s.name, "stage": s.stage, "coverage": {}} for s in chain.segments]
+    segments = [{"segment": s.name, "stage": str(s.stage), "coverage": {}} for s in placed.chain.segments]
     warnings: list[str] = []
     for label, region in zip(columns, resolved):
-        report = find_gaps(graph, chain, region, present_min=present_min, weak_share=weak_share, top=0,
-                           evidence=lookup)
+        report = find_gaps(placed, region, present_min=present_min, weak_share=weak_share, top=0)
         warnings += [w for w in report.warnings if w not in warnings]
         for row, gap in zip(segments, report.segments):
             row["coverage"][label] = {"status": str(gap.status), "firms": len(gap.local_ids)}
-    return CoverageReport(chain.name, columns, segments, warnings)
+    return CoverageReport(placed.chain.name, columns, segments, warnings)

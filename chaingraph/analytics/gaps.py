@@ -25,6 +25,7 @@ For a segment *s* and a region *R*:
 
 >>> import networkx as nx
 >>> from chaingraph.analytics.chains import chain_from_dict
+>>> from chaingraph.analytics.placed import PlacedGraph
 >>> g = nx.MultiDiGraph()
 >>> for fid, seg, prov in [("a", "ore", "湖南"), ("b", "metal", "湖南"), ("c", "metal", "湖南"),
 ...                        ("d", "ore", "江苏")]:
@@ -33,7 +34,7 @@ For a segment *s* and a region *R*:
 >>> chain = chain_from_dict({"name": "toy", "segments": [
 ...     {"name": "ore", "stage": "upstream", "keywords": ["ore"], "supplies": ["metal"]},
 ...     {"name": "metal", "stage": "midstream", "keywords": ["metal"]}]})
->>> report = find_gaps(g, chain, "Hunan")
+>>> report = find_gaps(PlacedGraph.from_graph(g, chain), "Hunan")
 >>> [(s.segment, str(s.status), s.local_firms, s.outside_suppliers) for s in report.segments]
 [('ore', 'weak', ['A'], ['D']), ('metal', 'present', ['B', 'C'], [])]
 >>> report.to_dict()["segments"][0]["candidates"]
@@ -44,22 +45,21 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from chaingraph.analytics.chains import Chain, describe_chain, resolve_chain
-from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
+from chaingraph.adjacency import in_edges_by_node, node_attributes, out_edges_by_node
+from chaingraph.analytics.chains import describe_chain
+from chaingraph.analytics.placed import PlacedGraph
+from chaingraph.analytics.places import Location, distance_km
+from chaingraph.analytics.regions import Region
 from chaingraph.errors import InputError, NotFoundError
-from chaingraph.model import Evidence, Label, RelType
+from chaingraph.model import Evidence, Label, RelType, Stage
 from chaingraph.output import Table
-from chaingraph.analytics.placement import place_firms
-from chaingraph.analytics.regions import (Location, Region, RegionDef, distance_km, firm_locations,
-                                          resolve_region)
 
 SUPPLIES = RelType.SUPPLIES.value
 FIRM = Label.FIRM.value
@@ -97,7 +97,7 @@ class SegmentGap:
     segment's ``weight`` in the chain (not part of :meth:`to_dict`)."""
 
     segment: str
-    stage: str
+    stage: Stage
     status: GapStatus
     local_firms: list[str] = field(default_factory=list)
     outside_suppliers: list[str] = field(default_factory=list)
@@ -112,7 +112,7 @@ class SegmentGap:
     def to_dict(self) -> dict[str, Any]:
         """Return ``{"segment", "stage", "status", "local_firms",
         "outside_suppliers", "candidates", "note"}``."""
-        return {"segment": self.segment, "stage": self.stage, "status": str(self.status),
+        return {"segment": self.segment, "stage": str(self.stage), "status": str(self.status),
                 "local_firms": list(self.local_firms), "outside_suppliers": list(self.outside_suppliers),
                 "candidates": [c.to_dict() for c in self.candidates], "note": self.note}
 
@@ -141,7 +141,7 @@ class GapReport:
         a segment), ``candidates`` and ``local_firms`` (one firm a row)."""
         segs = Table("segments", ["segment", "stage", "weight", "status", "local_count", "local_firms",
                                   "outside_suppliers", "links_in", "links_from_outside", "note"],
-                     [{"segment": s.segment, "stage": s.stage, "weight": s.weight, "status": str(s.status),
+                     [{"segment": s.segment, "stage": str(s.stage), "weight": s.weight, "status": str(s.status),
                        "local_count": len(s.local_firms), "local_firms": s.local_firms,
                        "outside_suppliers": s.outside_suppliers, "links_in": s.links_in,
                        "links_from_outside": s.links_from_outside, "note": s.note} for s in self.segments])
@@ -213,66 +213,58 @@ def _nearness(loc: Location | None, region: Region, region_place: str | None) ->
     return round(0.8 * max(0.0, 1.0 - dist / FAR_KM), 6)
 
 
-def _region_place(region: Region) -> str | None:
-    return region.anchor
-
-
 def chain_degrees(graph: nx.MultiDiGraph, firms: set[str]) -> Counter:
     """Return, for each firm of ``firms``, its number of SUPPLIES neighbours (either
     direction) that are also in ``firms``."""
     degree: Counter = Counter()
-    succ, pred = graph._succ, graph._pred
+    succ, pred = out_edges_by_node(graph), in_edges_by_node(graph)
     for firm in firms:
         degree[firm] = (sum(1 for other, edges in succ[firm].items() if SUPPLIES in edges and other in firms)
                         + sum(1 for other, edges in pred[firm].items() if SUPPLIES in edges and other in firms))
     return degree
 
 
-def find_gaps(source: Any, chain: str | Chain, region: str | Region, *, depth: int | None = 1,
-              chains_dirs: Iterable[str | Path] = (), regions: Iterable[RegionDef] = (),
-              present_min: int = PRESENT_MIN,
-              weak_share: float = WEAK_SHARE, top: int = TOP,
-              evidence: Callable[[str], list[Evidence]] | None = None) -> GapReport:
-    """Return the :class:`GapReport` of ``chain`` (a :class:`Chain`, or a template,
-    chain or segment name; a segment takes ``depth`` hops of upstream segments) in
-    ``region`` (a :class:`Region`, or a name :func:`resolve_region` knows, looking
-    first among the user's ``regions``).
-
-    ``source`` is a networkx graph or a store (anything with ``to_networkx()``);
-    ``evidence`` looks up a node's evidence for the candidates' score (default: the
-    store's, when ``source`` is one). ``present_min``, ``weak_share`` and ``top``
-    (candidates kept per segment) are the thresholds described in the module.
+def find_gaps(placed: PlacedGraph, region: str | Region, *, present_min: int = PRESENT_MIN,
+              weak_share: float = WEAK_SHARE, top: int = TOP) -> GapReport:
+    """Return the :class:`GapReport` of the chain of ``placed`` (a
+    :class:`~chaingraph.analytics.placed.PlacedGraph` built for a chain) in
+    ``region`` (a :class:`Region`, or a name :meth:`PlacedGraph.region` knows).
+    Candidates' evidence comes from ``placed.evidence``. ``present_min``,
+    ``weak_share`` and ``top`` (candidates kept per segment) are the thresholds
+    described in the module. Raises :class:`NotFoundError` for an unknown region or
+    a graph without firms, :class:`InputError` for a PlacedGraph without a chain.
     """
-    graph = as_graph(source)
-    lookup = evidence or evidence_lookup(source)
-    chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
-    if isinstance(region, str):
-        region = resolve_region(graph, region, alias_lookup(source), regions)
-    if not any(a.get("label") == FIRM for a in graph._node.values()):
+    chain = placed.chain
+    if chain is None:
+        raise InputError("the gap analysis needs a chain: build the PlacedGraph with one")
+    graph = placed.graph
+    lookup = placed.evidence
+    region = placed.region(region)
+    if not any(a.get("label") == FIRM for _, a in graph.nodes(data=True)):
         raise NotFoundError("the graph holds no firms: every segment would be missing; "
                             "ingest a firm list or articles first")
-    placed = place_firms(graph, chain, lookup)
-    locations = firm_locations(graph)
-    in_region = region.firms(graph)
+    members_of = placed.placed
+    locations = placed.locations
+    in_region = placed.firms_in(region)
     warnings = []
     if not in_region:
         warnings.append(f"no firm of the graph is located in {region.describe()}: every segment is missing "
                         "there; check the region, or the firms' provinces and cities")
-    if placed and not any(placed.values()):
+    if members_of and not any(members_of.values()):
         warnings.append(f"no firm of the graph is placed in any segment of {chain.name}")
-    chain_firms = set().union(*placed.values()) if placed else set()
-    degree = chain_degrees(graph, chain_firms)
-    here = _region_place(region)
-    names = graph._node
+    degree = chain_degrees(graph, placed.chain_firms)
+    here = region.anchor
+    names = node_attributes(graph)
+    out_edges = out_edges_by_node(graph)
     segments = []
     for seg in chain.segments:
-        members = placed[seg.name]
+        members = members_of[seg.name]
         local = sorted((f for f in members if f in in_region), key=lambda f: (-degree[f], str(names[f].get("name", f))))
         outside_count: Counter = Counter()
         links_in = from_outside = 0
         for firm in members:
             inside = firm in in_region
-            for customer, edges in graph._succ[firm].items():
+            for customer, edges in out_edges[firm].items():
                 if SUPPLIES in edges and customer in in_region and customer != firm:
                     links_in += 1
                     if not inside:
@@ -331,7 +323,7 @@ def _candidates(graph: nx.MultiDiGraph, members: dict[str, str], in_region: set[
         if len(best) == top and full < best[0] - 0.001:
             continue
         loc = locations.get(firm)
-        attrs = graph._node[firm]
+        attrs = graph.nodes[firm]
         scored.append(Candidate(str(attrs.get("name", firm)), firm,
                                 loc.province.name if loc and loc.province else None,
                                 loc.city.name if loc and loc.city else None,

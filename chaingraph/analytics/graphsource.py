@@ -1,6 +1,7 @@
-"""Where the analytics get their graph: a networkx graph as it is, or anything that
-can give one (``to_networkx()``: the SQLite store, the Neo4j reader), plus the
-evidence it can look up.
+"""Evidence and file names as people read them, looked up in a graph or a store:
+the lookups a :class:`~chaingraph.analytics.placed.PlacedGraph` carries, and the
+ones ``upstream``/``downstream``, ``show`` and the DataFrames use on a store or a
+graph.
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -22,72 +23,67 @@ from chaingraph.model import Evidence
 
 def as_graph(source: Any) -> nx.MultiDiGraph:
     """Return ``source`` when it is a networkx graph, else ``source.to_networkx()``
-    (read afresh on every call, so a store written to in between is seen whole;
-    pass the graph itself to ask several questions of one reading)."""
+    (read afresh on every call, so a store written to in between is seen whole)."""
     if isinstance(source, nx.Graph):
         return source
     return source.to_networkx()
 
 
-def evidence_lookup(source: Any) -> Callable[[str], list[Evidence]]:
-    """Return a function from a node id or edge key (``src|TYPE|dst``) to its
-    evidence: ``source.evidence`` when the source keeps evidence (the stores), else
-    the ``evidence`` attribute of the graph's node (a list of dicts or
-    :class:`Evidence`), else nothing."""
-    if not isinstance(source, nx.Graph) and callable(getattr(source, "evidence", None)):
-        return source.evidence
-    graph = source if isinstance(source, nx.Graph) else None
+def graph_evidence(graph: nx.MultiDiGraph) -> Callable[[str], list[Evidence]]:
+    """Return a lookup from a node id to the evidence kept on the graph's node (its
+    ``evidence`` attribute: a list of dicts or :class:`Evidence`); edges and nodes
+    without it have none.
 
-    def from_graph(owner: str) -> list[Evidence]:
-        if graph is None or owner not in graph:
+    >>> g = nx.MultiDiGraph(); g.add_node("n", evidence=[{"source": "source:a", "row": 2}])
+    >>> [e.row for e in graph_evidence(g)("n")], graph_evidence(g)("n|SUPPLIES|m")
+    ([2], [])
+    """
+    def lookup(owner: str) -> list[Evidence]:
+        if owner not in graph:
             return []
         items = graph.nodes[owner].get("evidence") or []
         return [e if isinstance(e, Evidence) else Evidence.from_dict(e) for e in items]
 
-    return from_graph
+    return lookup
 
 
-def alias_lookup(source: Any) -> Callable[[str], list[str]] | None:
-    """Return a function from a name to the ids of the nodes having it as name or
-    alias (the store's name index), or None when ``source`` keeps no aliases."""
-    if isinstance(source, nx.Graph) or not callable(getattr(source, "find_nodes", None)):
-        return None
-    return lambda name: [n.id for n in source.find_nodes(name)]
+def evidence_lookup(source: Any) -> Callable[[str], list[Evidence]]:
+    """Return a function from a node id or edge key (``src|TYPE|dst``) to its
+    evidence: ``source.evidence`` when the source is a store, else
+    :func:`graph_evidence` of the graph."""
+    if isinstance(source, nx.Graph):
+        return graph_evidence(source)
+    return source.evidence
 
 
-def cache_stamp(graph: nx.Graph) -> tuple[int, int]:
-    """Return the stamp under which indexes computed from ``graph`` are cached on it
-    (``graph.graph``): its node count and :func:`forget` count. Counting edges
-    would cost a pass over the graph, so after adding or removing only edges call
-    :func:`forget`."""
-    return graph.number_of_nodes(), graph.graph.get("_chaingraph_generation", 0)
+def graph_source_name(graph: nx.MultiDiGraph) -> Callable[[str], str]:
+    """Return a function from a Source node id to its ``name`` in ``graph`` (the
+    file name); an id it cannot name comes back as it is."""
+    def name(source_id: str) -> str:
+        found = graph.nodes[source_id].get("name") if source_id in graph else None
+        return str(found) if found else source_id
+
+    return name
 
 
-def forget(graph: nx.Graph) -> None:
-    """Drop the analytics indexes cached on ``graph`` (call after changing its edges)."""
-    graph.graph["_chaingraph_generation"] = graph.graph.get("_chaingraph_generation", 0) + 1
-
-
-def source_namer(source: Any) -> Callable[[str], str]:
-    """Return a function from a Source node id to the name people know it by (the
-    file name), read from ``source`` (a store or a graph) and remembered; an id it
-    cannot name comes back as it is."""
+def store_source_name(store: Any) -> Callable[[str], str]:
+    """Return a function from a Source node id to its name (the file name) read
+    from ``store`` and remembered; an id it cannot name comes back as it is."""
     memo: dict[str, str] = {}
-    graph = source if isinstance(source, nx.Graph) else None
-    getter = None if graph is not None else getattr(source, "get_node", None)
 
     def name(source_id: str) -> str:
         if source_id not in memo:
-            found = None
-            if graph is not None and source_id in graph:
-                found = graph.nodes[source_id].get("name")
-            elif callable(getter):
-                node = getter(source_id)
-                found = node.name if node is not None else None
-            memo[source_id] = str(found) if found else source_id
+            node = store.get_node(source_id)
+            memo[source_id] = str(node.name) if node is not None and node.name else source_id
         return memo[source_id]
 
     return name
+
+
+def source_namer(source: Any) -> Callable[[str], str]:
+    """Return :func:`graph_source_name` of ``source`` when it is a networkx graph,
+    else :func:`store_source_name`."""
+    return graph_source_name(source) if isinstance(source, nx.Graph) else store_source_name(source)
 
 
 def evidence_text(item: Evidence | dict[str, Any], name: Callable[[str], str] = str,

@@ -29,6 +29,7 @@ link density: the ranking below the first few firms is then mostly ties.
 
 >>> import networkx as nx
 >>> from chaingraph.analytics.chains import chain_from_dict
+>>> from chaingraph.analytics.placed import PlacedGraph
 >>> g = nx.MultiDiGraph()
 >>> for f, seg in [("a", "ore"), ("b", "ore"), ("c", "metal"), ("d", "part"), ("e", "part")]:
 ...     g.add_node(f, label="Firm", name=f.upper(), products=seg)
@@ -36,7 +37,7 @@ link density: the ranking below the first few firms is then mostly ties.
 ...     _ = g.add_edge(s, t, key="SUPPLIES", type="SUPPLIES")
 >>> chain = chain_from_dict({"name": "toy", "segments": [{"name": n, "stage": "upstream", "keywords": [n]}
 ...                                                      for n in ("ore", "metal", "part")]})
->>> report = key_firms(g, chain)
+>>> report = key_firms(PlacedGraph.from_graph(g, chain))
 >>> top = report.firms[0]
 >>> top.firm, top.articulation, sorted(top.sole_supplier_of)
 ('C', True, ['D', 'E'])
@@ -44,20 +45,19 @@ link density: the ranking below the first few firms is then mostly ties.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from chaingraph.analytics.chains import Chain, resolve_chain
-from chaingraph.analytics.graphsource import alias_lookup, as_graph, evidence_lookup
+from chaingraph.adjacency import out_edges_by_node
+from chaingraph.analytics.placed import PlacedGraph
+from chaingraph.analytics.regions import Region
+from chaingraph.errors import InputError
 from chaingraph.model import Label, RelType
 from chaingraph.output import Table
-from chaingraph.analytics.placement import place_firms
-from chaingraph.analytics.regions import Region, RegionDef, firm_locations, resolve_region
 
 SUPPLIES = RelType.SUPPLIES.value
 EXACT_BETWEENNESS = 2000
@@ -153,8 +153,9 @@ def supply_network(graph: nx.MultiDiGraph, firms: set[str]) -> nx.DiGraph:
     """Return the DiGraph of ``firms`` and the SUPPLIES links among them."""
     net = nx.DiGraph()
     net.add_nodes_from(firms)
+    out_edges = out_edges_by_node(graph)
     for firm in firms:
-        for customer, edges in graph._succ[firm].items():
+        for customer, edges in out_edges[firm].items():
             if SUPPLIES in edges and customer in firms and customer != firm:
                 net.add_edge(firm, customer)
     return net
@@ -167,7 +168,7 @@ def sole_suppliers(net: nx.DiGraph, segments_of: dict[str, list[str]]) -> dict[s
     out: dict[str, set[str]] = defaultdict(set)
     for customer in net:
         by_segment: dict[str, set[str]] = defaultdict(set)
-        for supplier in net._pred[customer]:
+        for supplier in net.pred[customer]:
             for seg in segments_of.get(supplier, ()):
                 by_segment[seg].add(supplier)
         for suppliers in by_segment.values():
@@ -181,35 +182,37 @@ def declared_groups(graph: nx.MultiDiGraph, firms: Iterable[str]) -> dict[str, s
     alliances the firms declare (BELONGS_TO or MEMBER_OF)."""
     groups: dict[str, set[str]] = defaultdict(set)
     for firm in firms:
-        for dst, edges in graph._succ[firm].items():
-            if graph._node[dst].get("label") in _GROUP_LABELS and any(t in edges for t in _GROUP_TYPES):
-                groups[str(graph._node[dst].get("name", dst))].add(firm)
+        for dst, edges in graph.succ[firm].items():
+            attrs = graph.nodes[dst]
+            if attrs.get("label") in _GROUP_LABELS and any(t in edges for t in _GROUP_TYPES):
+                groups[str(attrs.get("name", dst))].add(firm)
     return dict(groups)
 
 
-def key_firms(source: Any, chain: str | Chain, region: str | Region | None = None, *, depth: int | None = 1,
-              chains_dirs: Iterable[str | Path] = (), regions: Iterable[RegionDef] = (), top: int = TOP,
-              betweenness_k: int | None = None,
-              seed: int = 0) -> KeyFirmsReport:
-    """Return the :class:`KeyFirmsReport` of ``chain`` (a :class:`Chain`, template,
-    chain or segment name) over ``source`` (a networkx graph or a store), only the
-    firms of ``region`` when given. ``betweenness_k`` sets the number of sampled
-    sources (default: exact up to 2,000 firms, else 128); ``top`` how many firms
-    each ranking contributes (see the module docstring)."""
-    graph = as_graph(source)
-    chain = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
-    if isinstance(region, str):
-        region = resolve_region(graph, region, alias_lookup(source), regions)
-    placed = place_firms(graph, chain, evidence_lookup(source))
+def key_firms(placed: PlacedGraph, region: str | Region | None = None, *, top: int = TOP,
+              betweenness_k: int | None = None, seed: int = 0) -> KeyFirmsReport:
+    """Return the :class:`KeyFirmsReport` of the chain of ``placed`` (a
+    :class:`~chaingraph.analytics.placed.PlacedGraph` built for a chain), only the
+    firms of ``region`` (a :class:`Region` or a name :meth:`PlacedGraph.region`
+    knows) when given. ``betweenness_k`` sets the number of sampled sources
+    (default: exact up to 2,000 firms, else 128); ``top`` how many firms each
+    ranking contributes (see the module docstring). Raises :class:`InputError` for
+    a PlacedGraph without a chain."""
+    chain = placed.chain
+    if chain is None:
+        raise InputError("key firms need a chain: build the PlacedGraph with one")
+    graph = placed.graph
+    if region is not None:
+        region = placed.region(region)
     segments_of: dict[str, list[str]] = defaultdict(list)
-    for seg_name, members in placed.items():
+    for seg_name, members in placed.placed.items():
         for firm in members:
             segments_of[firm].append(seg_name)
     firms = set(segments_of)
     if region is not None:
-        firms &= region.firms(graph)
+        firms &= placed.firms_in(region)
     net = supply_network(graph, firms)
-    names = {f: str(graph._node[f].get("name", f)) for f in net}
+    names = {f: str(graph.nodes[f].get("name", f)) for f in net}
     if net.number_of_nodes() == 0:
         return KeyFirmsReport(chain.name, region.name if region else None, [], [], 0, 0, None)
     pagerank = nx.pagerank(net.reverse(copy=False), alpha=0.85) if net.number_of_edges() else \
@@ -246,7 +249,7 @@ def key_firms(source: Any, chain: str | Chain, region: str | Region | None = Non
     chosen = set(by_rank(pagerank)) | set(by_rank(betweenness))
     critical = sorted(articulation | set(sole), key=lambda f: (-len(sole.get(f, ())), *order(f)))
     chosen |= set(critical[:top])
-    locations = firm_locations(graph)
+    locations = placed.locations
     rows = []
     for firm in sorted(chosen, key=order):
         loc = locations.get(firm)

@@ -36,11 +36,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import networkx as nx
 
+from chaingraph.adjacency import in_edges_by_node, node_attributes, out_edges_by_node
 from chaingraph.analytics.chains import Chain
-from chaingraph.analytics.graphsource import cache_stamp
 from chaingraph.identity import fold, name_key
 from chaingraph.model import Evidence, Label, RelType
 
@@ -77,36 +78,41 @@ def keyword_matcher(words: list[str]) -> Callable[[str], list[str]]:
     return find
 
 
-def _graph_index(graph: nx.MultiDiGraph) -> dict:
-    """Return (cached on the graph) the Segment nodes with their folded names and
-    the firms with a folded ``products`` text."""
-    stamp = cache_stamp(graph)
-    cached = graph.graph.get("_chaingraph_placement")
-    if cached and cached["stamp"] == stamp:
-        return cached
-    segments: dict[str, str] = {}
-    products: list[tuple[str, str]] = []
-    unsegmented: list[str] = []
-    nodes = graph._node
-    for node, attrs in nodes.items():
-        label = attrs.get("label")
-        if label == SEGMENT:
-            segments[node] = str(attrs.get("name", node))
-        elif label == FIRM:
-            value = attrs.get("products")
-            if value:
-                text = "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-                products.append((node, fold(text)))
-            succ = graph._succ[node]
-            if not any(BELONGS_TO in e and nodes[d].get("label") == SEGMENT for d, e in succ.items()) and any(
-                    SUPPLIES in e for e in succ.values()):
-                unsegmented.append(node)
-    index = {"stamp": stamp, "segments": segments,
-             "segment_keys": {n: name_key(s) for n, s in segments.items()},
-             "segment_folded": {n: fold(s) for n, s in segments.items()},
-             "products": products, "unsegmented_suppliers": unsegmented}
-    graph.graph["_chaingraph_placement"] = index
-    return index
+@dataclass(frozen=True)
+class SegmentIndex:
+    """What placing firms reads from a graph, in one pass over its nodes: the
+    Segment nodes with their names (as given, by name key and folded), the firms
+    with a folded ``products`` text, and the suppliers in no Segment (the firms
+    article sentences may place)."""
+
+    segments: dict[str, str]
+    segment_keys: dict[str, str]
+    segment_folded: dict[str, str]
+    products: list[tuple[str, str]]
+    unsegmented_suppliers: list[str]
+
+    @classmethod
+    def of(cls, graph: nx.MultiDiGraph) -> "SegmentIndex":
+        """Return the index of ``graph``."""
+        segments: dict[str, str] = {}
+        products: list[tuple[str, str]] = []
+        unsegmented: list[str] = []
+        nodes, out_edges = node_attributes(graph), out_edges_by_node(graph)
+        for node, attrs in nodes.items():
+            label = attrs.get("label")
+            if label == SEGMENT:
+                segments[node] = str(attrs.get("name", node))
+            elif label == FIRM:
+                value = attrs.get("products")
+                if value:
+                    text = "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+                    products.append((node, fold(text)))
+                succ = out_edges[node]
+                if not any(BELONGS_TO in e and nodes[d].get("label") == SEGMENT for d, e in succ.items()) and any(
+                        SUPPLIES in e for e in succ.values()):
+                    unsegmented.append(node)
+        return cls(segments, {n: name_key(s) for n, s in segments.items()},
+                   {n: fold(s) for n, s in segments.items()}, products, unsegmented)
 
 
 def _sub_segments(graph: nx.MultiDiGraph, roots: set[str]) -> dict[str, str]:
@@ -114,61 +120,67 @@ def _sub_segments(graph: nx.MultiDiGraph, roots: set[str]) -> dict[str, str]:
     edges, mapped to the root it hangs from (roots map to themselves)."""
     out = {r: r for r in roots}
     frontier = list(sorted(roots))
+    nodes = graph.nodes
     while frontier:
         nxt = []
         for parent in frontier:
-            for child, edges in graph._pred[parent].items():
-                if BELONGS_TO in edges and graph._node[child].get("label") == SEGMENT and child not in out:
+            for child, edges in graph.pred[parent].items():
+                if BELONGS_TO in edges and nodes[child].get("label") == SEGMENT and child not in out:
                     out[child] = out[parent]
                     nxt.append(child)
         frontier = nxt
     return out
 
 
-def segment_nodes(graph: nx.MultiDiGraph, chain: Chain) -> dict[str, dict[str, str]]:
+def segment_nodes(graph: nx.MultiDiGraph, chain: Chain,
+                  index: SegmentIndex | None = None) -> dict[str, dict[str, str]]:
     """Return, for every segment of ``chain``, the graph Segment ids that stand for
-    it (with their sub-segments), each mapped to the graph Segment it matched."""
-    index = _graph_index(graph)
+    it (with their sub-segments), each mapped to the graph Segment it matched.
+    ``index`` is :meth:`SegmentIndex.of` ``graph`` when already made."""
+    index = index or SegmentIndex.of(graph)
     out: dict[str, dict[str, str]] = {}
     for seg in chain.segments:
         keys = {name_key(n) for n in seg.names()}
         find = keyword_matcher(seg.keywords)
         roots = {n for n in seg.node_ids if n in graph}
-        roots |= {n for n, k in index["segment_keys"].items() if k in keys}
-        roots |= {n for n, f in index["segment_folded"].items() if find(f)}
+        roots |= {n for n, k in index.segment_keys.items() if k in keys}
+        roots |= {n for n, f in index.segment_folded.items() if find(f)}
         out[seg.name] = _sub_segments(graph, roots)
     return out
 
 
 def place_firms(graph: nx.MultiDiGraph, chain: Chain,
-                evidence: Callable[[str], list[Evidence]] | None = None) -> dict[str, dict[str, str]]:
+                evidence: Callable[[str], list[Evidence]] | None = None,
+                index: SegmentIndex | None = None) -> dict[str, dict[str, str]]:
     """Return, for every segment of ``chain`` (by name, in chain order), the firms
     placed in it mapped to the reason (see the module docstring). Firms placed
     through their segment come before those placed by products, and those before
     those placed by article sentences (only when ``evidence``, a lookup from an edge
-    key to its evidence such as :meth:`chaingraph.store.Store.evidence`, is given)."""
-    index = _graph_index(graph)
+    key to its evidence such as :meth:`chaingraph.store.Store.evidence`, is given).
+    ``index`` is :meth:`SegmentIndex.of` ``graph`` when already made."""
+    index = index or SegmentIndex.of(graph)
     placed: dict[str, dict[str, str]] = {seg.name: {} for seg in chain.segments}
-    for seg_name, nodes in segment_nodes(graph, chain).items():
+    nodes_attrs, in_edges = node_attributes(graph), in_edges_by_node(graph)
+    for seg_name, nodes in segment_nodes(graph, chain, index).items():
         bucket = placed[seg_name]
         for node, root in sorted(nodes.items()):
-            why = f"segment:{index['segments'].get(root, root)}"
-            for firm, edges in graph._pred[node].items():
-                if BELONGS_TO in edges and graph._node[firm].get("label") == FIRM and firm not in bucket:
+            why = f"segment:{index.segments.get(root, root)}"
+            for firm, edges in in_edges[node].items():
+                if BELONGS_TO in edges and nodes_attrs[firm].get("label") == FIRM and firm not in bucket:
                     bucket[firm] = why
     words: dict[str, list[str]] = {}
     for seg in chain.segments:
         for word in (*seg.products, *seg.keywords):
             if word.strip():
                 words.setdefault(fold(word), []).append(seg.name)
-    if words and index["products"]:
+    if words and index.products:
         find = keyword_matcher(list(words))
-        for firm, text in index["products"]:
+        for firm, text in index.products:
             for word in find(text):
                 for seg_name in words[word]:
                     placed[seg_name].setdefault(firm, f"products:{word}")
     if words and evidence is not None:
-        _place_from_articles(graph, index["unsegmented_suppliers"], words, placed, evidence)
+        _place_from_articles(graph, index.unsegmented_suppliers, words, placed, evidence)
     return placed
 
 
@@ -182,7 +194,7 @@ def _place_from_articles(graph: nx.MultiDiGraph, firms: list[str], words: dict[s
     for firm in firms:
         if firm in already:
             continue
-        for customer, edges in graph._succ[firm].items():
+        for customer, edges in out_edges_by_node(graph)[firm].items():
             if SUPPLIES not in edges:
                 continue
             for ev in evidence(f"{firm}|{SUPPLIES}|{customer}"):

@@ -15,7 +15,7 @@ followed; firms and segments are treated alike.
 [('pump', 1, ['pump', 'excavator']), ('oil', 2, ['oil', 'pump', 'excavator']), ('steel', 2, ['steel', 'pump', 'excavator'])]
 >>> [r.node for r in downstream(g, "steel")]
 ['pump', 'excavator']
->>> edge_keys(["oil", "pump", "excavator"], "upstream")
+>>> edge_keys(["oil", "pump", "excavator"])
 ['oil|SUPPLIES|pump', 'pump|SUPPLIES|excavator']
 """
 
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 import networkx as nx
@@ -31,7 +32,17 @@ from chaingraph.errors import InputError, NotFoundError
 from chaingraph.model import Evidence, RelType
 
 SUPPLIES = RelType.SUPPLIES.value
-DIRECTIONS = ("upstream", "downstream")
+
+
+class Direction(str, Enum):
+    """Which way a walk goes over SUPPLIES (supplier -> customer): to the suppliers
+    (ancestors) or to the customers (descendants)."""
+
+    UPSTREAM = "upstream"
+    DOWNSTREAM = "downstream"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @dataclass
@@ -57,13 +68,13 @@ class Reached:
                 "evidence": {k: [e.to_dict() for e in v] for k, v in self.evidence.items()}}
 
 
-def _supplies_neighbours(graph: nx.MultiDiGraph, node: str, direction: str) -> list[str]:
+def _supplies_neighbours(graph: nx.MultiDiGraph, node: str, direction: Direction) -> list[str]:
     """Return the SUPPLIES neighbours of ``node`` (suppliers for upstream, customers
     for downstream), sorted by id."""
-    if direction == "upstream":
-        adj = graph._pred[node] if graph.is_directed() else graph._adj[node]
+    if direction is Direction.UPSTREAM:
+        adj = graph.pred[node] if graph.is_directed() else graph.adj[node]
     else:
-        adj = graph._succ[node] if graph.is_directed() else graph._adj[node]
+        adj = graph.succ[node] if graph.is_directed() else graph.adj[node]
     out = []
     for other, edges in adj.items():
         if graph.is_multigraph():
@@ -75,14 +86,15 @@ def _supplies_neighbours(graph: nx.MultiDiGraph, node: str, direction: str) -> l
     return out
 
 
-def walk(graph: nx.MultiDiGraph, node_id: str, direction: str, depth: int | None = None) -> list[Reached]:
+def walk(graph: nx.MultiDiGraph, node_id: str, direction: Direction | str, depth: int | None = None) -> list[Reached]:
     """Return the nodes reached from ``node_id`` over SUPPLIES edges going
-    ``direction`` ("upstream" or "downstream"), at most ``depth`` hops (None or 0:
+    ``direction`` (a :class:`Direction` or its name), at most ``depth`` hops (None or 0:
     no limit), in breadth-first order (by depth, then by the order found). The start
     node itself is not included. Raises :class:`NotFoundError` when ``node_id`` is
     not in ``graph``."""
-    if direction not in DIRECTIONS:
+    if direction not in {d.value for d in Direction}:
         raise InputError(f"direction must be upstream or downstream, not {direction!r}")
+    direction = Direction(direction)
     if node_id not in graph:
         raise NotFoundError(f"no node with id {node_id!r} in the graph")
     limit = depth if depth and depth > 0 else None
@@ -102,7 +114,7 @@ def walk(graph: nx.MultiDiGraph, node_id: str, direction: str, depth: int | None
                 chain = [other]
                 while parent[chain[-1]] is not None:
                     chain.append(parent[chain[-1]])
-                path = chain if direction == "upstream" else chain[::-1]
+                path = chain if direction is Direction.UPSTREAM else chain[::-1]
                 attrs = graph.nodes[other]
                 found.append(Reached(other, level, path, str(attrs.get("name", other)),
                                      str(attrs.get("label", "")),
@@ -114,17 +126,17 @@ def walk(graph: nx.MultiDiGraph, node_id: str, direction: str, depth: int | None
 def upstream(graph: nx.MultiDiGraph, node_id: str, depth: int | None = None) -> list[Reached]:
     """Return the suppliers, suppliers' suppliers, … of ``node_id`` (its ancestors
     over SUPPLIES) within ``depth`` hops, each with its shortest path. See :func:`walk`."""
-    return walk(graph, node_id, "upstream", depth)
+    return walk(graph, node_id, Direction.UPSTREAM, depth)
 
 
 def downstream(graph: nx.MultiDiGraph, node_id: str, depth: int | None = None) -> list[Reached]:
     """Return the customers, customers' customers, … of ``node_id`` (its
     descendants over SUPPLIES) within ``depth`` hops, each with its shortest path.
     See :func:`walk`."""
-    return walk(graph, node_id, "downstream", depth)
+    return walk(graph, node_id, Direction.DOWNSTREAM, depth)
 
 
-def edge_keys(path: list[str], direction: str = "upstream") -> list[str]:
+def edge_keys(path: list[str], direction: Direction = Direction.UPSTREAM) -> list[str]:
     """Return the store keys (``src|SUPPLIES|dst``) of the edges along ``path``.
     Paths are written supplier first whatever the direction, so ``direction`` does
     not change the result; it is accepted for symmetry with :func:`walk`."""
@@ -185,7 +197,7 @@ def resolve_node(source: Any, name: str) -> str:
     raise NotFoundError(f"{name!r} is ambiguous: {', '.join(found[:5])}; give the id instead")
 
 
-def trace(source: Any, name: str, direction: str, depth: int | None = 3) -> tuple[str, list[Reached]]:
+def trace(source: Any, name: str, direction: Direction, depth: int | None = 3) -> tuple[str, list[Reached]]:
     """Return ``(start id, reached nodes with the evidence of their paths)`` for the
     node ``name`` means, walking ``direction`` at most ``depth`` hops (0 or None: no
     limit). ``source`` is a networkx graph or a store; from a store only the
@@ -206,7 +218,7 @@ def trace(source: Any, name: str, direction: str, depth: int | None = 3) -> tupl
     return start, attach_evidence(reached, evidence_lookup(source))
 
 
-def trace_table(source: Any, start: str, reached: list[Reached], direction: str) -> "Table":
+def trace_table(source: Any, start: str, reached: list[Reached], direction: Direction) -> "Table":
     """Return the nodes of a :func:`trace` as a table (``upstream``/``downstream``):
     one node a row with its depth, name, label, id, the path by names and the
     evidence of the path's edges by file name and row or sentence."""
@@ -217,24 +229,24 @@ def trace_table(source: Any, start: str, reached: list[Reached], direction: str)
     rows = [{"depth": r.depth, "name": r.name, "label": r.label, "id": r.node,
              "path": " -> ".join(r.path_names or r.path),
              "evidence": [evidence_text(e, name, 80) for ev in r.evidence.values() for e in ev]} for r in reached]
-    return Table(direction, ["depth", "name", "label", "id", "path", "evidence"], rows)
+    return Table(str(direction), ["depth", "name", "label", "id", "path", "evidence"], rows)
 
 
-def why_empty(source: Any, start: str, direction: str) -> str:
+def why_empty(source: Any, start: str, direction: Direction) -> str:
     """Return why a walk from ``start`` going ``direction`` reached nothing, in one
     line: the node has no SUPPLIES edge that way, and what it has instead.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("f", label="Firm", name="F"); g.add_node("c", label="City", name="C")
     >>> _ = g.add_edge("f", "c", key="LOCATED_IN", type="LOCATED_IN")
-    >>> why_empty(g, "f", "upstream")
+    >>> why_empty(g, "f", Direction.UPSTREAM)
     'F has no SUPPLIES edge coming in (no supplier of it is known); its edges: 1 LOCATED_IN out'
     """
     from collections import Counter
 
     graph = source if isinstance(source, nx.Graph) else source.to_networkx(around=[start], depth=1)
     name = str(graph.nodes[start].get("name", start)) if start in graph else start
-    way = "coming in (no supplier of it is known)" if direction == "upstream" else \
+    way = "coming in (no supplier of it is known)" if direction is Direction.UPSTREAM else \
         "going out (no customer of it is known)"
     kinds: Counter = Counter()
     if start in graph:

@@ -178,9 +178,9 @@ def _names(row: dict[str, Any]) -> list[str]:
 
 
 def _place_key(row: dict[str, Any], text: str) -> str | None:
-    from chaingraph.analytics.regions import canonical_place
+    from chaingraph.analytics.places import PlaceKind, canonical_place
 
-    kind = {"Province": "province", "City": "city"}.get(row.get("label") or "")
+    kind = {Label.PROVINCE.value: PlaceKind.PROVINCE, Label.CITY.value: PlaceKind.CITY}.get(row.get("label") or "")
     return canonical_place(text, kind).key if kind else None
 
 

@@ -1,9 +1,10 @@
 """Interactive maps: a part of the graph drawn with pyvis/vis-network as one
 self-contained HTML file that opens with no network.
 
-``render_map(store, MapOptions(chain=..., region=...), "map.html")`` picks the nodes
-(:mod:`chaingraph.render.select`, or :mod:`chaingraph.render.big` for a whole big
-store), styles them (:mod:`chaingraph.render.style`), adds tooltips with key facts
+``render_map(store, MapOptions(chain=..., region=...), "map.html")`` reads the store
+once into a :class:`~chaingraph.analytics.placed.PlacedGraph`, picks the nodes
+(:func:`choose` the firms, :mod:`chaingraph.render.select` the rest, or
+:mod:`chaingraph.render.big` for a whole big store), styles them (:mod:`chaingraph.render.style`), adds tooltips with key facts
 and evidence (:mod:`chaingraph.render.tips`), and writes the page
 (:mod:`chaingraph.render.html`). Tooltips travel as data and are built in the page
 as text nodes, never parsed as HTML.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +22,12 @@ import networkx as nx
 from pyvis.edge import Edge
 from pyvis.network import Network
 
-from chaingraph.analytics.chains import resolve_chain
+from chaingraph.analytics.placed import PlacedGraph
+from chaingraph.analytics.regions import Region, RegionKind, group_members
 from chaingraph.errors import InputError
-from chaingraph.model import Label, RelType
-from chaingraph.render.html import asset, json_block, page, vis_network_js
-from chaingraph.analytics.placement import place_firms, segment_nodes
+from chaingraph.model import Label, NodeRecord, RelType, Stage
 from chaingraph.render.big import select_whole_store
-from chaingraph.analytics.regions import group_members, resolve_region
+from chaingraph.render.html import asset, json_block, page, vis_network_js
 from chaingraph.render.select import Selection, select
 from chaingraph.render.tips import edge_tip, node_tip
 from chaingraph.render.style import (EDGE_STYLES, flow_levels, firm_stages, legend, node_colour,
@@ -35,14 +36,24 @@ from chaingraph.store import Store
 
 #: Above this many nodes a map keeps only the most central ones (``--max-nodes``).
 DEFAULT_MAX_NODES = 1000
-LAYOUTS = ("force", "lr")
+
+
+class Layout(str, Enum):
+    """How a map lays its nodes out: seeded physics, or upstream -> downstream columns."""
+
+    FORCE = "force"
+    LR = "lr"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @dataclass
 class MapOptions:
     """What to draw: filters (``chain``, ``region``, ``cluster``: names or ids,
     combined), or the neighbourhood of ``around`` within ``depth`` hops; ``layout``
-    "force" (seeded physics) or "lr" (upstream -> downstream columns); at most
+    (a :class:`Layout` or its name, checked by :func:`check_options`: "force", seeded
+    physics, or "lr", upstream -> downstream columns); at most
     ``max_nodes`` nodes; ``seed`` for the force layout; an optional page ``title``;
     extra directories of chain templates (``chains_dirs``). Chains and regions are
     resolved as the gap analysis does (:mod:`chaingraph.analytics.chains`,
@@ -53,7 +64,7 @@ class MapOptions:
     cluster: str | None = None
     around: str | None = None
     depth: int = 1
-    layout: str = "force"
+    layout: Layout = Layout.FORCE
     max_nodes: int = DEFAULT_MAX_NODES
     seed: int = 7
     title: str | None = None
@@ -80,8 +91,8 @@ class MapResult:
 
 def check_options(options: MapOptions) -> None:
     """Raise :class:`InputError` when ``options`` cannot make a map."""
-    if options.layout not in LAYOUTS:
-        raise InputError(f"unknown layout {options.layout!r}; choose one of {', '.join(LAYOUTS)}")
+    if options.layout not in {x.value for x in Layout}:
+        raise InputError(f"unknown layout {str(options.layout)!r}; choose one of {', '.join(x.value for x in Layout)}")
     if options.max_nodes < 1:
         raise InputError("--max-nodes must be at least 1")
     if options.depth < 0:
@@ -92,26 +103,100 @@ def check_options(options: MapOptions) -> None:
 
 def render_map(store: Store, options: MapOptions, out_path: str | Path) -> MapResult:
     """Draw the map ``options`` describe from ``store`` into the HTML file
-    ``out_path`` and return a :class:`MapResult`. Raises :class:`InputError` for bad
-    options and :class:`NotFoundError` for a name that matches nothing."""
+    ``out_path`` and return a :class:`MapResult`. The store is read once: only the
+    most central nodes of a big whole-graph map (:mod:`chaingraph.render.big`), the
+    neighbourhood of ``around``, or else the whole graph placed in the chain asked
+    for (a :class:`~chaingraph.analytics.placed.PlacedGraph`). Raises
+    :class:`InputError` for bad options and :class:`NotFoundError` for a name that
+    matches nothing."""
     check_options(options)
     whole = options.chain is options.region is options.cluster is options.around is None
     big = select_whole_store(store, options.max_nodes) if whole else None
-    notice = None
     if big is not None:
         selection, stages = big
-        anchors, what = set(), "the whole graph"
+        placed = PlacedGraph.from_store(store, graph=selection.graph)
+        return write_map(placed, selection, stages, options, out_path, MapChoice(None, set(), {}, "the whole graph"))
+    if options.around:
+        centre = store.resolve(options.around)
+        placed = PlacedGraph.from_store(store, graph=store.to_networkx(around=[centre.id], depth=options.depth))
+        choice = MapChoice(None, {centre.id}, {}, f"{options.depth} hop(s) around {centre.name}")
     else:
-        graph, firms, anchors, chain_stages, what = _load(store, options)
-        selection = select(graph, firms=firms, anchors=anchors, max_nodes=options.max_nodes)
-        stages = {**chain_stages, **firm_stages(graph, selection.graph)}
-        if firms is not None and not firms:
-            notice = f"No firm matches {what}: only what was named is drawn."
+        placed = PlacedGraph.from_store(store, options.chain, chains_dirs=options.chains_dirs)
+        region = placed.region(options.region) if options.region else None
+        cluster = store.resolve(options.cluster, Label.CLUSTER) if options.cluster else None
+        choice = choose(placed, region, cluster)
+    return draw_map(placed, choice, options, out_path)
+
+
+@dataclass
+class MapChoice:
+    """What the filters of a map chose: the ``firms`` (None: no filter), the
+    ``anchors`` drawn whatever the size limit (the chain, region or cluster named),
+    ``stages`` learnt from the chain's segments, and ``what`` the map shows, in words."""
+
+    firms: set[str] | None
+    anchors: set[str]
+    stages: dict[str, Stage]
+    what: str
+
+
+def choose(placed: PlacedGraph, region: Region | None = None, cluster: NodeRecord | None = None) -> MapChoice:
+    """Return the firms a map of ``placed`` draws: those placed in its chain (when it
+    has one), of ``region`` and of ``cluster`` (a Cluster node), all that apply at
+    once."""
+    graph = placed.graph
+    chosen: list[set[str]] = []
+    anchors: set[str] = set()
+    stages: dict[str, Stage] = {}
+    what = []
+    chain = placed.chain
+    if chain is not None:
+        chosen.append(placed.chain_firms)
+        for seg in chain.segments:
+            for firm in placed.placed.get(seg.name, {}):
+                stages.setdefault(firm, seg.stage)
+        for nodes in placed.segment_nodes.values():
+            anchors.update(nodes)
+        anchors.update(n for n, a in graph.nodes(data=True)
+                       if a.get("label") == Label.CHAIN.value and a.get("name") == chain.name)
+        what.append(f"chain {chain.name}")
+    if region is not None:
+        chosen.append(placed.firms_in(region))
+        anchor = region.key if region.kind is RegionKind.CLUSTER else f"{region.kind}:{region.key}"
+        if anchor in graph:
+            anchors.add(anchor)
+        what.append(f"{region.kind} {region.name}")
+    if cluster is not None:
+        chosen.append(group_members(graph, cluster.id) if cluster.id in graph else set())
+        anchors.add(cluster.id)
+        what.append(f"cluster {cluster.name}")
+    if not chosen:
+        return MapChoice(None, set(), {}, "the whole graph")
+    return MapChoice(set.intersection(*chosen), anchors, stages, ", ".join(what))
+
+
+def draw_map(placed: PlacedGraph, choice: MapChoice, options: MapOptions, out_path: str | Path) -> MapResult:
+    """Select from ``placed`` what ``choice`` chose (:func:`chaingraph.render.select.select`,
+    at most ``options.max_nodes``) and write the map as :func:`write_map` does."""
+    selection = select(placed.graph, firms=choice.firms, anchors=choice.anchors, max_nodes=options.max_nodes)
+    stages = {**choice.stages, **firm_stages(placed.graph, selection.graph)}
+    return write_map(placed, selection, stages, options, out_path, choice)
+
+
+def write_map(placed: PlacedGraph, selection: Selection, stages: dict[str, Stage], options: MapOptions,
+              out_path: str | Path, choice: MapChoice) -> MapResult:
+    """Write the map page of ``selection`` (firm ``stages`` colour the firms,
+    evidence and file names in tooltips come from ``placed``) to ``out_path`` and
+    return a :class:`MapResult`. Raises :class:`InputError` when the file cannot
+    be written."""
+    notice = None
+    if choice.firms is not None and not choice.firms:
+        notice = f"No firm matches {choice.what}: only what was named is drawn."
     if selection.graph.number_of_nodes() == 0:
         notice = "Nothing to draw: the selection holds no nodes."
-    data = map_data(store, selection, stages, layout=options.layout, seed=options.seed,
-                    focus=anchors)
-    title = options.title or f"chaingraph map: {what}"
+    data = map_data(placed, selection, stages, layout=Layout(options.layout), seed=options.seed,
+                    focus=choice.anchors)
+    title = options.title or f"chaingraph map: {choice.what}"
     html = page("map.html.j2", scripts=[vis_network_js(), asset("map.js")], title=title,
                 summary=summary_line(selection), left_out=left_out_line(selection, options.max_nodes),
                 legend=data.pop("legend"), data_json=json_block(data),
@@ -125,49 +210,6 @@ def render_map(store: Store, options: MapOptions, out_path: str | Path) -> MapRe
                      edges=selection.graph.number_of_edges(), bytes=len(html.encode("utf-8")),
                      left_out=dict(sorted(selection.left_out.items())),
                      left_out_edges=selection.left_out_edges)
-
-
-def _load(store: Store, options: MapOptions
-          ) -> tuple[nx.MultiDiGraph, set[str] | None, set[str], dict[str, str], str]:
-    """Return the graph, the firms the filters chose (None: no filter), the anchor
-    nodes, stages learnt from the chain's segments, and what the map shows."""
-    if options.around:
-        centre = store.resolve(options.around)
-        return (store.to_networkx(around=[centre.id], depth=options.depth), None, {centre.id}, {},
-                f"{options.depth} hop(s) around {centre.name}")
-    graph = store.to_networkx()
-    chosen: list[set[str]] = []
-    anchors: set[str] = set()
-    stages: dict[str, str] = {}
-    what = []
-    if options.chain:
-        chain = resolve_chain(graph, options.chain, dirs=options.chains_dirs)
-        placed = place_firms(graph, chain)
-        chosen.append(set().union(*placed.values()) if placed else set())
-        for seg in chain.segments:
-            for firm in placed.get(seg.name, {}):
-                stages.setdefault(firm, seg.stage)
-        for nodes in segment_nodes(graph, chain).values():
-            anchors.update(nodes)
-        anchors.update(n for n, a in graph.nodes(data=True)
-                       if a.get("label") == Label.CHAIN.value and a.get("name") == chain.name)
-        what.append(f"chain {chain.name}")
-    if options.region:
-        region = resolve_region(graph, options.region)
-        chosen.append(region.firms(graph))
-        anchor = region.key if region.kind == "cluster" else f"{region.kind}:{region.key}"
-        if anchor in graph:
-            anchors.add(anchor)
-        what.append(f"{region.kind} {region.name}")
-    if options.cluster:
-        cluster = store.resolve(options.cluster, Label.CLUSTER)
-        chosen.append(group_members(graph, cluster.id) if cluster.id in graph else set())
-        anchors.add(cluster.id)
-        what.append(f"cluster {cluster.name}")
-    if not chosen:
-        return graph, None, set(), {}, "the whole graph"
-    firms = set.intersection(*chosen)
-    return graph, firms, anchors, stages, ", ".join(what)
 
 
 def summary_line(selection: Selection) -> str:
@@ -197,20 +239,21 @@ def left_out_line(selection: Selection, max_nodes: int) -> str | None:
             f"Narrow it with --chain, --region, --cluster or --around, or raise --max-nodes.")
 
 
-def map_data(store: Store | None, selection: Selection, stages: dict[str, str], *, layout: str = "force",
+def map_data(placed: PlacedGraph | None, selection: Selection, stages: dict[str, Stage], *,
+             layout: Layout = Layout.FORCE,
              seed: int = 7, focus: set[str] = frozenset(), extra_legend: list[dict] | None = None,
              node_overrides: dict[str, dict[str, Any]] | None = None,
              extra_edges: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Return the page data of a map: ``nodes`` and ``edges`` as vis-network items
-    (built with a pyvis ``Network``), ``options`` and a ``legend``. Evidence comes
-    from ``store`` when given. ``node_overrides`` replaces item fields per node id,
+    (built with a pyvis ``Network``), ``options`` and a ``legend``. Evidence and
+    file names come from ``placed`` when given. ``node_overrides`` replaces item fields per node id,
     ``extra_edges`` adds edges (``from``, ``to``, ``type``, ``tip``) drawn only on
     this map (the report's candidate links)."""
     g = selection.graph
     net = Network(directed=True)
     top = max(selection.centrality.values(), default=0.0) or 1.0
-    levels = wrap_columns(flow_levels(g, stages), selection.centrality) if layout == "lr" else {}
-    sources: dict[str, str] = {}
+    layout = Layout(layout)
+    levels = wrap_columns(flow_levels(g, stages), selection.centrality) if layout is Layout.LR else {}
     overrides = node_overrides or {}
     for node in sorted(g):
         attrs = g.nodes[node]
@@ -218,7 +261,7 @@ def map_data(store: Store | None, selection: Selection, stages: dict[str, str], 
         stage = stages.get(node) if label == Label.FIRM.value else attrs.get("stage")
         item: dict[str, Any] = {
             "size": round(8 + 30 * math.sqrt(selection.centrality.get(node, 0.0) / top), 2),
-            "tip": node_tip(store, g, node, attrs, stage, selection, sources),
+            "tip": node_tip(placed, g, node, attrs, stage, selection),
             "color": {"background": node_colour(label, stage), "border": "#333333"},
         }
         if node in selection.partners:
@@ -236,7 +279,7 @@ def map_data(store: Store | None, selection: Selection, stages: dict[str, str], 
     edge_types: set[str] = set()
     for src, dst, typ in sorted(g.edges(keys=True)):
         edge_types.add(typ)
-        _add_edge(net, src, dst, typ, edge_tip(store, g, src, dst, typ, sources))
+        _add_edge(net, src, dst, typ, edge_tip(placed, g, src, dst, typ))
     for extra in extra_edges or []:
         edge_types.add(extra["type"])
         _add_edge(net, extra["from"], extra["to"], extra["type"], extra["tip"])
@@ -261,12 +304,12 @@ def _add_edge(net: Network, src: str, dst: str, typ: str, tip: list[list[str]]) 
     net.edges.append(edge.options)
 
 
-def vis_options(n_nodes: int, layout: str, seed: int) -> dict[str, Any]:
+def vis_options(n_nodes: int, layout: Layout, seed: int) -> dict[str, Any]:
     """Return vis-network options for a map of ``n_nodes``: a seeded force layout
     whose physics stops once stable (fewer iterations for big maps), or a
     left-to-right hierarchical layout on the nodes' ``level`` with physics off.
 
-    >>> vis_options(10, "lr", 1)["layout"]["hierarchical"]["direction"]
+    >>> vis_options(10, Layout.LR, 1)["layout"]["hierarchical"]["direction"]
     'LR'
     """
     options: dict[str, Any] = {
@@ -277,7 +320,7 @@ def vis_options(n_nodes: int, layout: str, seed: int) -> dict[str, Any]:
                   "borderWidth": 1, "scaling": {"label": {"drawThreshold": 6}}},
         "edges": {"smooth": False, "arrows": {"to": {"scaleFactor": 0.5}}, "selectionWidth": 2},
     }
-    if layout == "lr":
+    if layout is Layout.LR:
         options["layout"]["hierarchical"] = {
             "enabled": True, "direction": "LR", "sortMethod": "directed", "levelSeparation": 300,
             "nodeSpacing": 100 if n_nodes <= 500 else 60, "treeSpacing": 60, "blockShifting": n_nodes <= 500,

@@ -14,12 +14,12 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 
-from chaingraph.model import Label, RelType
+from chaingraph.model import Label, RelType, Stage
 from chaingraph.render.select import Selection
 from chaingraph.render.style import main_stage, normal_stage
 from chaingraph.store import Store
 
-def select_whole_store(store: Store, max_nodes: int) -> tuple[Selection, dict[str, str]] | None:
+def select_whole_store(store: Store, max_nodes: int) -> tuple[Selection, dict[str, Stage]] | None:
     """Return the selection of a whole-graph map of ``store`` and the stages of its
     firms when the store holds more than ``max_nodes`` drawable nodes; None when it
     holds fewer (then reading the whole graph is cheap and the caller does).
@@ -37,7 +37,7 @@ def select_whole_store(store: Store, max_nodes: int) -> tuple[Selection, dict[st
         return _select(store, max_nodes)
 
 
-def _select(store: Store, max_nodes: int) -> tuple[Selection, dict[str, str]] | None:
+def _select(store: Store, max_nodes: int) -> tuple[Selection, dict[str, Stage]] | None:
     labels = store.node_labels()
     hidden = sorted(n for n, label in labels.items() if label == Label.SOURCE.value)
     if len(labels) - len(hidden) <= max_nodes:
@@ -59,7 +59,7 @@ def _select(store: Store, max_nodes: int) -> tuple[Selection, dict[str, str]] | 
     return selection, _stages(store, firms)
 
 
-def _stages(store: Store, firms: list[str]) -> dict[str, str]:
+def _stages(store: Store, firms: list[str]) -> dict[str, Stage]:
     stage_of = {}
     for segment in store.iter_nodes(Label.SEGMENT):
         stage = normal_stage(segment.props.get("stage"))

@@ -17,24 +17,23 @@ from typing import Any
 
 import networkx as nx
 
-from chaingraph.analytics.chains import Chain, resolve_chain
+from chaingraph.analytics.chains import Chain
+from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, GapReport, GapStatus, SegmentGap, find_gaps
+from chaingraph.analytics.placed import PlacedGraph
+from chaingraph.analytics.regions import Region
 from chaingraph.errors import InputError
-from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, GapReport, find_gaps
-from chaingraph.analytics.graphsource import alias_lookup, as_graph
-from chaingraph.analytics.regions import RegionDef, resolve_region
-from chaingraph.model import Label, RelType
-from chaingraph.render import map_data
+from chaingraph.model import Label, RelType, Stage
+from chaingraph.render import Layout, map_data
 from chaingraph.render.html import asset, json_block, page, vis_network_js
 from chaingraph.render.select import Selection
 from chaingraph.render.style import MISSING_COLOUR, STAGE_COLOURS, normal_stage
-from chaingraph.store import Store
 
 #: How many local firms and outside suppliers each segment shows on the map.
 MAP_FIRMS_PER_SEGMENT = 8
 #: How many names a table cell lists before "and N more".
 TABLE_NAMES = 30
-_STAGE_COLUMN = {"upstream": 2, "midstream": 5, "downstream": 8}
-_STATUS_BORDER = {"missing": MISSING_COLOUR, "weak": "#c98a00", "present": "#333333"}
+_STAGE_COLUMN = {Stage.UPSTREAM: 2, Stage.MIDSTREAM: 5, Stage.DOWNSTREAM: 8}
+_STATUS_BORDER = {GapStatus.MISSING: MISSING_COLOUR, GapStatus.WEAK: "#c98a00", GapStatus.PRESENT: "#333333"}
 
 
 @dataclass
@@ -54,19 +53,16 @@ class ReportResult:
                 "statuses": self.statuses, "bytes": self.bytes}
 
 
-def render_report(store: Store, chain: str, region: str, out_path: str | Path, *, depth: int | None = 1,
-                  top: int = 5, chains_dirs: tuple[str | Path, ...] = (),
-                  regions: tuple[RegionDef, ...] = ()) -> ReportResult:
-    """Run the gap analysis of ``chain`` in ``region`` on ``store`` and write it as
-    the HTML page ``out_path``; return a :class:`ReportResult`. ``depth``,
-    ``top`` and ``chains_dirs`` are passed to :func:`chaingraph.analytics.gaps.find_gaps`;
-    ``region`` is looked up as there (the user's ``regions`` first, then aliases).
-    Raises :class:`NotFoundError` for an unknown chain or region."""
-    graph = as_graph(store)
-    chain_obj = resolve_chain(graph, chain, depth=depth, dirs=chains_dirs)
-    where = resolve_region(graph, region, alias_lookup(store), regions)
-    report = find_gaps(graph, chain_obj, where, top=top, evidence=store.evidence)
-    html = report_page(store, graph, chain_obj, report)
+def render_report(placed: PlacedGraph, region: str | Region, out_path: str | Path, *,
+                  top: int = 5) -> ReportResult:
+    """Run the gap analysis of the chain of ``placed`` (a
+    :class:`~chaingraph.analytics.placed.PlacedGraph` built for a chain) in
+    ``region`` (:func:`chaingraph.analytics.gaps.find_gaps`, ``top`` candidates per
+    segment) and write it as the HTML page ``out_path``; return a
+    :class:`ReportResult`. Raises :class:`NotFoundError` for an unknown region and
+    :class:`InputError` when the page cannot be written."""
+    report = find_gaps(placed, region, top=top)
+    html = report_page(placed, report)
     out = Path(out_path)
     try:
         out.write_text(html, encoding="utf-8")
@@ -77,10 +73,10 @@ def render_report(store: Store, chain: str, region: str, out_path: str | Path, *
                         statuses=dict(sorted(statuses.items())), bytes=len(html.encode("utf-8")))
 
 
-def report_page(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, report: GapReport) -> str:
-    """Return the HTML page of ``report`` (the gap analysis of ``chain`` on
-    ``graph``), with evidence in the map's tooltips from ``store`` when given."""
-    data = chain_map(store, graph, chain, report)
+def report_page(placed: PlacedGraph, report: GapReport) -> str:
+    """Return the HTML page of ``report`` (the gap analysis of the chain of
+    ``placed``), with evidence in the map's tooltips from ``placed``."""
+    data = chain_map(placed, report)
     height = data.pop("height_px")
     counts = Counter(str(s.status) for s in report.segments)
     rows = [_row(s) for s in report.segments]
@@ -96,9 +92,9 @@ def _names(names: list[str]) -> dict[str, Any]:
     return {"count": len(names), "shown": names[:TABLE_NAMES], "more": max(0, len(names) - TABLE_NAMES)}
 
 
-def _row(seg: Any) -> dict[str, Any]:
-    return {"segment": seg.segment, "stage": seg.stage, "status": str(seg.status),
-            "status_class": str(seg.status) if str(seg.status) in _STATUS_BORDER else "other",
+def _row(seg: SegmentGap) -> dict[str, Any]:
+    return {"segment": seg.segment, "stage": str(seg.stage), "status": str(seg.status),
+            "status_class": str(seg.status) if seg.status in _STATUS_BORDER else "other",
             "local": _names(seg.local_firms), "outside": _names(seg.outside_suppliers),
             "candidates": [c.to_dict() for c in seg.candidates]}
 
@@ -107,32 +103,33 @@ def _segment_node(chain: Chain, name: str) -> str:
     return f"chain-segment:{chain.name}/{name}"
 
 
-def chain_map(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, report: GapReport) -> dict[str, Any]:
+def chain_map(placed: PlacedGraph, report: GapReport) -> dict[str, Any]:
     """Return the page data (see :func:`chaingraph.render.map_data`) of the report's
     chain map: one node per segment coloured by stage (missing: red, dashed),
     linked by the chain's supply links; local firms and outside suppliers (the
     first :data:`MAP_FIRMS_PER_SEGMENT` of each) BELONG_TO it; candidates point at
     it with a dashed red CANDIDATE edge."""
+    graph, chain = placed.graph, placed.chain
     shown = nx.MultiDiGraph()
     levels: dict[str, int] = {}
-    stages: dict[str, str] = {}
+    stages: dict[str, Stage] = {}
     overrides: dict[str, dict[str, Any]] = {}
     partners: set[str] = set()
     extra_edges: list[dict[str, Any]] = []
     for seg in report.segments:
         node = _segment_node(chain, seg.segment)
         stage = normal_stage(seg.stage)
-        column = _STAGE_COLUMN.get(stage or "", 5)
+        column = _STAGE_COLUMN.get(stage, 5)
         shown.add_node(node, label=Label.SEGMENT.value, name=seg.segment, stage=stage or seg.stage)
         levels[node] = column
-        missing = str(seg.status) == "missing"
+        missing = seg.status is GapStatus.MISSING
         overrides[node] = {
             "tip": _segment_tip(seg),
             "label": f"{seg.segment} ({str(seg.status)})",
             "color": {"background": MISSING_COLOUR if missing else STAGE_COLOURS.get(stage, STAGE_COLOURS[None]),
-                      "border": _STATUS_BORDER.get(str(seg.status), "#333333")},
+                      "border": _STATUS_BORDER.get(seg.status, "#333333")},
             "size": 18,
-            "borderWidth": 4 if str(seg.status) != "present" else 1,
+            "borderWidth": 4 if seg.status is not GapStatus.PRESENT else 1,
             "shapeProperties": {"borderDashes": [6, 4] if missing else False},
             "font": {"size": 15, "bold": True, "color": MISSING_COLOUR if missing else "#222222"},
         }
@@ -155,7 +152,7 @@ def chain_map(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, report:
             shown.add_edge(a, b, key=RelType.SUPPLIES.value, type=RelType.SUPPLIES.value)
     firms = [n for n in shown if not n.startswith("chain-segment:")]
     for src in firms:
-        for dst, edges in graph._succ[src].items():
+        for dst, edges in graph.succ[src].items():
             if RelType.SUPPLIES.value in edges and dst in shown:
                 shown.add_edge(src, dst, key=RelType.SUPPLIES.value, type=RelType.SUPPLIES.value)
     centrality = _centrality(shown)
@@ -167,7 +164,7 @@ def chain_map(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, report:
                      "shape": "diamond"},
                     {"kind": "note", "text": "thick outline: a weak or missing segment"},
                     {"kind": "note", "text": "dashed firm outline: outside the region (supplier or candidate)"}]
-    data = map_data(store, selection, stages, layout="lr", extra_legend=legend_extra,
+    data = map_data(placed, selection, stages, layout=Layout.LR, extra_legend=legend_extra,
                     node_overrides=overrides, extra_edges=extra_edges)
     data["legend"] = [e for e in data["legend"] if not e["text"].startswith("dashed outline")]
     data["options"]["layout"]["hierarchical"].update(levelSeparation=230, nodeSpacing=100)
@@ -177,7 +174,7 @@ def chain_map(store: Store | None, graph: nx.MultiDiGraph, chain: Chain, report:
 
 
 def _add_firm(shown: nx.MultiDiGraph, graph: nx.MultiDiGraph, firm: str, levels: dict[str, int], column: int,
-              stages: dict[str, str], stage: str | None) -> None:
+              stages: dict[str, Stage], stage: Stage | None) -> None:
     if firm in shown:
         return
     attrs = dict(graph.nodes[firm]) if firm in graph else {"label": Label.FIRM.value, "name": firm}
@@ -194,8 +191,8 @@ def _centrality(graph: nx.MultiDiGraph) -> dict[str, float]:
             for node in graph}
 
 
-def _segment_tip(seg: Any) -> list[list[str]]:
-    lines = [["Segment", seg.segment], ["stage", seg.stage], ["status", str(seg.status)],
+def _segment_tip(seg: SegmentGap) -> list[list[str]]:
+    lines = [["Segment", seg.segment], ["stage", str(seg.stage)], ["status", str(seg.status)],
              ["local firms", str(len(seg.local_firms))],
              ["outside suppliers", str(len(seg.outside_suppliers))],
              ["supply links into the region", f"{seg.links_in}, {seg.links_from_outside} from outside"]]

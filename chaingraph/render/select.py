@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from chaingraph.adjacency import in_edges_by_node, out_edges_by_node
 from chaingraph.model import Label, RelType
 
 #: Node kinds drawn around the selected firms when a filter is given.
@@ -98,7 +99,7 @@ def induced(graph: nx.MultiDiGraph, nodes: set[str]) -> nx.MultiDiGraph:
     sub = nx.MultiDiGraph()
     order = sorted(nodes)
     sub.add_nodes_from((n, dict(graph.nodes[n])) for n in order)
-    succ = graph._succ
+    succ = out_edges_by_node(graph)
     sub.add_edges_from((u, v, k, dict(attrs)) for u in order for v, keyed in succ[u].items() if v in nodes
                        for k, attrs in keyed.items())
     return sub
@@ -122,7 +123,7 @@ def _degree_centrality(graph: nx.MultiDiGraph, keep: set[str]) -> tuple[dict[str
     in and out, every relationship counted, over ``len(keep) - 1``) and the number
     of edges among ``keep``."""
     scale = 1.0 / (len(keep) - 1) if len(keep) > 1 else 1.0
-    succ, pred = graph._succ, graph._pred
+    succ, pred = out_edges_by_node(graph), in_edges_by_node(graph)
     out: dict[str, float] = {}
     edges = 0
     for node in keep:

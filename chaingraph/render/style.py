@@ -14,13 +14,14 @@ from typing import Any
 
 import networkx as nx
 
+from chaingraph.adjacency import node_attributes, out_edges_by_node
 from chaingraph.model import Label, RelType, Stage
 
 #: Fill colour of a firm (and a segment) by stage; ``None`` is "stage unknown".
-STAGE_COLOURS: dict[str | None, str] = {
-    Stage.UPSTREAM.value: "#2f6fb0",
-    Stage.MIDSTREAM.value: "#e8892b",
-    Stage.DOWNSTREAM.value: "#3f9b4a",
+STAGE_COLOURS: dict[Stage | None, str] = {
+    Stage.UPSTREAM: "#2f6fb0",
+    Stage.MIDSTREAM: "#e8892b",
+    Stage.DOWNSTREAM: "#3f9b4a",
     None: "#9a9a9a",
 }
 
@@ -54,22 +55,23 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
 #: Fill of a segment the gap report marks missing.
 MISSING_COLOUR = "#d62728"
 
-_STAGE_LEVEL = {Stage.UPSTREAM.value: 1, Stage.MIDSTREAM.value: 3, Stage.DOWNSTREAM.value: 5}
+_STAGE_LEVEL = {Stage.UPSTREAM: 1, Stage.MIDSTREAM: 3, Stage.DOWNSTREAM: 5}
 #: Column of nodes that are not on the chain (places, clusters, chains, events).
 CONTEXT_LEVEL = 7
 
 
-def normal_stage(value: Any) -> str | None:
-    """Return ``value`` as a stage name when it is one, else None.
+def normal_stage(value: Any) -> Stage | None:
+    """Return ``value`` (a graph property) as a :class:`~chaingraph.model.Stage`
+    when it names one, else None.
 
     >>> normal_stage(" Upstream "), normal_stage("上游"), normal_stage(None)
-    ('upstream', None, None)
+    (<Stage.UPSTREAM: 'upstream'>, None, None)
     """
     text = str(value or "").strip().lower()
-    return text if text in _STAGE_LEVEL else None
+    return Stage(text) if text in _STAGE_LEVEL else None
 
 
-def firm_stages(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> dict[str, str]:
+def firm_stages(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> dict[str, Stage]:
     """Return ``{firm id: stage}`` for every firm of ``graph`` (or of ``nodes``
     only) that BELONGS_TO a Segment with a ``stage``; a firm in segments of several
     stages takes the most common one (ties: upstream before midstream before
@@ -78,17 +80,17 @@ def firm_stages(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> d
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("f", label="Firm"); g.add_node("s", label="Segment", stage="upstream")
     >>> _ = g.add_edge("f", "s", key="BELONGS_TO", type="BELONGS_TO")
-    >>> firm_stages(g), firm_stages(g, ["s"])
+    >>> {f: str(s) for f, s in firm_stages(g).items()}, firm_stages(g, ["s"])
     ({'f': 'upstream'}, {})
     """
     belongs, firm, segment = RelType.BELONGS_TO.value, Label.FIRM.value, Label.SEGMENT.value
-    attrs = graph.nodes
+    attrs, out_edges = node_attributes(graph), out_edges_by_node(graph)
     out: dict[str, str] = {}
     for node in graph if nodes is None else nodes:
         if attrs[node].get("label") != firm:
             continue
         counts: Counter = Counter()
-        for dst, keyed in graph._succ[node].items():
+        for dst, keyed in out_edges[node].items():
             if belongs in keyed and attrs[dst].get("label") == segment:
                 stage = normal_stage(attrs[dst].get("stage"))
                 if stage:
@@ -98,16 +100,16 @@ def firm_stages(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> d
     return out
 
 
-def main_stage(counts: Counter) -> str:
+def main_stage(counts: Counter) -> Stage:
     """Return the most common stage of ``counts`` (ties: upstream first).
 
-    >>> main_stage(Counter(downstream=1, midstream=1))
+    >>> str(main_stage(Counter({Stage.DOWNSTREAM: 1, Stage.MIDSTREAM: 1})))
     'midstream'
     """
     return min(counts, key=lambda s: (-counts[s], _STAGE_LEVEL[s]))
 
 
-def node_colour(label: str, stage: str | None) -> str:
+def node_colour(label: str, stage: Stage | None) -> str:
     """Return the fill colour of a node of ``label``; firms and segments by ``stage``.
 
     >>> node_colour("Firm", "upstream"), node_colour("City", None)
@@ -123,7 +125,7 @@ def node_shape(label: str) -> str:
     return LABEL_STYLES.get(label, LABEL_STYLES[Label.SOURCE.value])["shape"]
 
 
-def flow_levels(graph: nx.MultiDiGraph, stages: dict[str, str]) -> dict[str, int]:
+def flow_levels(graph: nx.MultiDiGraph, stages: dict[str, Stage]) -> dict[str, int]:
     """Return a column for every node for the left-to-right layout: upstream 1,
     midstream 3, downstream 5 (from ``stages``, or a segment's own ``stage``); a firm
     of unknown stage sits one column right of its known suppliers, else one left of
@@ -131,7 +133,7 @@ def flow_levels(graph: nx.MultiDiGraph, stages: dict[str, str]) -> dict[str, int
 
     >>> g = nx.MultiDiGraph(); g.add_nodes_from(["a", "b", "c"], label="Firm")
     >>> _ = g.add_edge("a", "b", key="SUPPLIES", type="SUPPLIES")
-    >>> flow_levels(g, {"a": "upstream"})
+    >>> flow_levels(g, {"a": Stage.UPSTREAM})
     {'a': 1, 'b': 2, 'c': 7}
     """
     levels: dict[str, int] = {}
@@ -181,13 +183,13 @@ def wrap_columns(levels: dict[str, int], rank: dict[str, float], per_column: int
     return out
 
 
-def legend(labels: set[str], stages: set[str | None], edge_types: set[str],
+def legend(labels: set[str], stages: set[Stage | None], edge_types: set[str],
            extra: list[dict[str, str]] | None = None) -> list[dict[str, Any]]:
     """Return the legend entries for what a map shows, as plain data: one entry per
     firm stage, other node kind and edge type present, then ``extra`` entries. Each
     entry has ``kind`` ("node" or "edge"), ``text``, ``color``, ``shape`` or ``dashes``.
 
-    >>> [e["text"] for e in legend({"Firm", "City"}, {"upstream"}, {"LOCATED_IN"})]
+    >>> [e["text"] for e in legend({"Firm", "City"}, {Stage.UPSTREAM}, {"LOCATED_IN"})]
     ['Firm, upstream', 'City', 'LOCATED_IN']
     """
     entries: list[dict[str, Any]] = []

@@ -9,20 +9,13 @@ from typing import Any
 import networkx as nx
 
 from chaingraph.model import Evidence, Label, RelType
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.render.select import Selection
-from chaingraph.store import Store
 
 _TIP_PROPS = ("short_name", "stock_code", "credit_code", "province", "city", "products", "stage",
               "code", "date", "deal_count", "deal_amount", "participant_count")
 _EVIDENCE_PER_NODE = 3
 _EVIDENCE_PER_EDGE = 2
-
-
-def _source_name(store: Store | None, source: str, cache: dict[str, str]) -> str:
-    if source not in cache:
-        node = store.get_node(source) if store is not None else None
-        cache[source] = node.name if node is not None else source
-    return cache[source]
 
 
 def evidence_text(ev: Evidence, source_name: str) -> str:
@@ -44,22 +37,21 @@ def evidence_text(ev: Evidence, source_name: str) -> str:
     return where
 
 
-def _evidence_lines(store: Store | None, owner: str, limit: int, cache: dict[str, str]) -> list[list[str]]:
-    if store is None:
+def _evidence_lines(placed: PlacedGraph | None, owner: str, limit: int) -> list[list[str]]:
+    if placed is None:
         return []
-    items = store.evidence(owner)
-    lines = [["evidence", evidence_text(ev, _source_name(store, ev.source, cache))] for ev in items[:limit]]
+    items = placed.evidence(owner)
+    lines = [["evidence", evidence_text(ev, placed.source_name(ev.source))] for ev in items[:limit]]
     if len(items) > limit:
         lines.append(["evidence", f"… and {len(items) - limit} more (chaingraph show)"])
     return lines
 
 
-def node_tip(store: Store | None, g: nx.MultiDiGraph, node: str, attrs: dict[str, Any],
-             stage: str | None, selection: Selection, cache: dict[str, str]) -> list[list[str]]:
+def node_tip(placed: PlacedGraph | None, g: nx.MultiDiGraph, node: str, attrs: dict[str, Any],
+             stage: str | None, selection: Selection) -> list[list[str]]:
     """Return the tooltip lines (``[key, text]``; the first is ``[label, name]``) of
     ``node`` of map graph ``g``: its id, stage and segments (firms), key
-    properties, links, centrality and evidence from ``store``. ``cache`` keeps
-    source names between calls."""
+    properties, links, centrality and evidence from ``placed``."""
     label = attrs.get("label", "?")
     lines = [[label, str(attrs.get("name") or node)], ["id", node]]
     if label == Label.FIRM.value:
@@ -78,20 +70,19 @@ def node_tip(store: Store | None, g: nx.MultiDiGraph, node: str, attrs: dict[str
         lines.append(["note", "outside the selection: drawn as a supplier or customer"])
     lines.append(["links", f"{g.degree(node)} on this map; degree centrality "
                            f"{selection.centrality.get(node, 0.0):.4f}"])
-    return lines + _evidence_lines(store, node, _EVIDENCE_PER_NODE, cache)
+    return lines + _evidence_lines(placed, node, _EVIDENCE_PER_NODE)
 
 
-def edge_tip(store: Store | None, g: nx.MultiDiGraph, src: str, dst: str, typ: str,
-             cache: dict[str, str]) -> list[list[str]]:
+def edge_tip(placed: PlacedGraph | None, g: nx.MultiDiGraph, src: str, dst: str, typ: str) -> list[list[str]]:
     """Return the tooltip lines of edge ``src -[typ]-> dst``: its ends, properties
-    and evidence from ``store``."""
+    and evidence from ``placed``."""
     props = g.edges[src, dst, typ]
     arrow = "—" if typ == RelType.SIGNED_WITH.value else "→"
     lines = [[typ, f"{g.nodes[src].get('name', src)} {arrow} {g.nodes[dst].get('name', dst)}"]]
     for key in sorted(props):
         if key != "type" and props[key] not in (None, "", []):
             lines.append([key.replace("_", " "), _text(props[key])])
-    return lines + _evidence_lines(store, f"{src}|{typ}|{dst}", _EVIDENCE_PER_EDGE, cache)
+    return lines + _evidence_lines(placed, f"{src}|{typ}|{dst}", _EVIDENCE_PER_EDGE)
 
 
 def _text(value: Any) -> str:

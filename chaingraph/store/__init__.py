@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 import orjson
 
+from chaingraph.adjacency import add_keyed_edges
 from chaingraph.errors import NotFoundError, StoreError
 from chaingraph.identity import fold, name_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
@@ -431,7 +432,8 @@ class Store:
                 graph.add_nodes_from(described)
                 del described
                 rows = self.conn.execute("SELECT src, type, dst, props FROM edges")
-                _add_keyed_edges(graph, ((id_of[s], t, id_of[d], p) for s, t, d, p in rows))
+                # networkx's own add_edges_from would cost more than the whole read.
+                add_keyed_edges(graph, ((id_of[s], t, id_of[d], p) for s, t, d, p in rows), _edge_attrs)
             return graph
         keep = self._neighbourhood(set(around), depth)
         for chunk in _chunks(sorted(keep), 500):
@@ -555,27 +557,6 @@ def _edge_attrs(typ: str, props: str) -> dict[str, Any]:
     attrs = _props(props)
     attrs["type"] = typ
     return attrs
-
-
-def _add_keyed_edges(graph: nx.MultiDiGraph, rows: Iterable[tuple[str, str, str, str]]) -> None:
-    """Add ``(src, type, dst, props)`` rows as edges keyed by type. Does what
-    ``add_edges_from`` does, straight into the adjacency dicts: networkx's own loop
-    costs more than the whole read otherwise (the store has one edge per key, so
-    no key is ever taken twice)."""
-    succ, pred, add_node = graph._succ, graph._pred, graph.add_node
-    new_keydict = graph.edge_key_dict_factory
-    for src, typ, dst, props in rows:
-        if src not in succ:
-            add_node(src)
-        if dst not in succ:
-            add_node(dst)
-        keydict = succ[src].get(dst)
-        if keydict is None:
-            keydict = new_keydict()
-            succ[src][dst] = keydict
-            pred[dst][src] = keydict
-        keydict[typ] = _edge_attrs(typ, props)
-    nx._clear_cache(graph)
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

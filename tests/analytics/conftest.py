@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.store import Store
 from chaingraph.ingest import ingest_paths
 from chaingraph.ingest.base import IngestOptions
@@ -28,3 +29,9 @@ def analytics_store(tmp_path: Path):
 def analytics_graph(analytics_store):
     """The fixture store read into networkx."""
     return analytics_store.to_networkx()
+
+
+@pytest.fixture
+def toy_placed(analytics_store):
+    """The store's graph placed in the toy chain (tests/data/analytics/chains)."""
+    return PlacedGraph.from_store(analytics_store, "toy machinery", chains_dirs=[CHAINS])

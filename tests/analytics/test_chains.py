@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.chains import DEFAULT_CHAINS_DIR, find_template, load_chain, load_templates
 from chaingraph.errors import InputError
 from chaingraph.analytics.placement import place_firms
@@ -85,5 +86,5 @@ def test_articles_place_suppliers_that_have_no_segment(analytics_store, tmp_path
     # Changsha now has a hydraulics firm of its own.
     from chaingraph.analytics.gaps import find_gaps
 
-    seg = {s.segment: s for s in find_gaps(analytics_store, chain, "长沙").segments}
+    seg = {s.segment: s for s in find_gaps(PlacedGraph.from_store(analytics_store, chain), "长沙").segments}
     assert seg["液压件"].local_firms == ["Changsha Hydraulic Works"] and seg["液压件"].status == "weak"

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.compare import compare_regions
 from chaingraph.analytics.frames import edges_frame, evidence_frame, nodes_frame
 from chaingraph.analytics.gaps import find_gaps
@@ -38,11 +39,11 @@ def test_evidence_frame_names_files(tmp_path):
 
 
 def test_every_report_has_a_frame(analytics_store, analytics_graph):
-    gaps = find_gaps(analytics_store, "toy machinery", "湖南", chains_dirs=[CHAINS]).to_frame()
+    gaps = find_gaps(PlacedGraph.from_store(analytics_store, "toy machinery", chains_dirs=[CHAINS]), "湖南").to_frame()
     assert {"segment", "status", "local_count"} <= set(gaps.columns)
-    firms = key_firms(analytics_graph, "toy machinery", chains_dirs=[CHAINS]).to_frame()
+    firms = key_firms(PlacedGraph.from_graph(analytics_graph, "toy machinery", chains_dirs=[CHAINS])).to_frame()
     assert {"firm", "pagerank", "betweenness"} <= set(firms.columns)
-    cov = compare_regions(analytics_graph, "toy machinery", ["湖南", "江苏"], chains_dirs=[CHAINS]).to_frame()
+    cov = compare_regions(PlacedGraph.from_graph(analytics_graph, "toy machinery", chains_dirs=[CHAINS]), ["湖南", "江苏"]).to_frame()
     assert list(cov.columns) == ["segment", "stage", "region", "status", "firms"]
     assert len(cov) == 2 * len(gaps)
 

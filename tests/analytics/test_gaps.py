@@ -7,10 +7,11 @@ import json
 
 import pytest
 
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.chains import resolve_chain
 from chaingraph.errors import NotFoundError
 from chaingraph.analytics.gaps import find_gaps
-from chaingraph.analytics.regions import distance_km
+from chaingraph.analytics.places import distance_km
 
 from .conftest import CHAINS
 
@@ -19,8 +20,8 @@ def _by_segment(report):
     return {s.segment: s for s in report.segments}
 
 
-def test_hunan_statuses_local_firms_and_outside_suppliers(analytics_store):
-    report = find_gaps(analytics_store, "toy machinery", "Hunan", chains_dirs=[CHAINS])
+def test_hunan_statuses_local_firms_and_outside_suppliers(toy_placed):
+    report = find_gaps(toy_placed, "Hunan")
     seg = _by_segment(report)
     assert report.chain == "玩具机械" and report.region == "湖南"
     assert [s.segment for s in report.segments] == ["钢材", "液压件", "发动机", "整机", "租赁"]
@@ -34,8 +35,8 @@ def test_hunan_statuses_local_firms_and_outside_suppliers(analytics_store):
     assert seg["整机"].candidates == [] and seg["租赁"].outside_suppliers == []
 
 
-def test_candidate_scores_follow_the_documented_formula(analytics_store):
-    seg = _by_segment(find_gaps(analytics_store, "toy machinery", "湖南省", chains_dirs=[CHAINS]))
+def test_candidate_scores_follow_the_documented_formula(toy_placed):
+    seg = _by_segment(find_gaps(toy_placed, "湖南省"))
     hengli, aidi = seg["液压件"].candidates
     # Chain degree: 恒立 3 (f1, f2, f9), 艾迪 1 (f1); one evidence item each.
     assert (hengli.firm_id, hengli.weight, hengli.evidence) == ("firm:f4", 1.0, 1)
@@ -48,8 +49,8 @@ def test_candidate_scores_follow_the_documented_formula(analytics_store):
     assert 500 < distance_km("320400", "430000") < 1000
 
 
-def test_city_region_prefers_firms_of_the_same_province(analytics_store):
-    seg = _by_segment(find_gaps(analytics_store, "toy machinery", "Changsha", chains_dirs=[CHAINS]))
+def test_city_region_prefers_firms_of_the_same_province(toy_placed):
+    seg = _by_segment(find_gaps(toy_placed, "Changsha"))
     assert seg["钢材"].status == "missing" and seg["整机"].status == "present"
     steel = seg["钢材"].candidates
     # Xiangtan is in Hunan like Changsha: nearness 1, weight 1 (3 links), 1 evidence item.
@@ -59,16 +60,16 @@ def test_city_region_prefers_firms_of_the_same_province(analytics_store):
     assert seg["发动机"].outside_suppliers == ["潍柴动力股份有限公司", "株洲齿轮有限责任公司"]
 
 
-def test_region_with_no_firms_has_every_segment_missing(analytics_store):
-    report = find_gaps(analytics_store, "toy machinery", "Gansu", chains_dirs=[CHAINS], top=10)
+def test_region_with_no_firms_has_every_segment_missing(toy_placed):
+    report = find_gaps(toy_placed, "Gansu", top=10)
     assert report.region == "甘肃"
     assert all(s.status == "missing" and not s.local_firms and not s.outside_suppliers for s in report.segments)
     assert {c.firm_id for c in _by_segment(report)["整机"].candidates} == {"firm:f1", "firm:f2"}
 
 
-def test_cluster_region_by_name_and_by_english_alias(analytics_store):
-    zh = find_gaps(analytics_store, "toy machinery", "长沙经开区", chains_dirs=[CHAINS])
-    en = find_gaps(analytics_store, "toy machinery", "Changsha Economic Development Zone", chains_dirs=[CHAINS])
+def test_cluster_region_by_name_and_by_english_alias(toy_placed):
+    zh = find_gaps(toy_placed, "长沙经开区")
+    en = find_gaps(toy_placed, "Changsha Economic Development Zone")
     assert zh.to_dict() | {"region": ""} == en.to_dict() | {"region": ""}
     # A cluster is the places of its members: its one member is in 长沙, so 长沙's firms are local.
     assert zh.places == "长沙经开区: 长沙"
@@ -76,8 +77,8 @@ def test_cluster_region_by_name_and_by_english_alias(analytics_store):
     assert _by_segment(zh)["整机"].status == "present"
 
 
-def test_thresholds_can_be_changed(analytics_store):
-    seg = _by_segment(find_gaps(analytics_store, "toy machinery", "Hunan", chains_dirs=[CHAINS], present_min=1,
+def test_thresholds_can_be_changed(toy_placed):
+    seg = _by_segment(find_gaps(toy_placed, "Hunan", present_min=1,
                                 weak_share=0.7))
     assert seg["钢材"].status == "present" and seg["发动机"].status == "present"
 
@@ -90,13 +91,13 @@ def test_segment_chain_with_a_cycle(analytics_graph):
         ("工程机械整机", "midstream", 1.0)]
     assert [s.name for s in resolve_chain(analytics_graph, "工程机械整机", depth=1).segments] == [
         "钢铁", "液压元件", "工程机械整机"]
-    seg = _by_segment(find_gaps(analytics_graph, "工程机械整机", "湖南"))
+    seg = _by_segment(find_gaps(PlacedGraph.from_graph(analytics_graph, "工程机械整机"), "湖南"))
     assert seg["工程机械整机"].status == "present" and seg["液压元件"].status == "missing"
     assert [c.firm for c in seg["液压元件"].candidates] == ["烟台艾迪精密机械股份有限公司"]
 
 
-def test_json_shape_is_exactly_the_documented_one(analytics_store):
-    data = json.loads(json.dumps(find_gaps(analytics_store, "toy machinery", "Hunan", chains_dirs=[CHAINS]).to_dict()))
+def test_json_shape_is_exactly_the_documented_one(toy_placed):
+    data = json.loads(json.dumps(find_gaps(toy_placed, "Hunan").to_dict()))
     assert set(data) == {"chain", "chain_is", "region", "places", "segments", "warnings"}
     for seg in data["segments"]:
         assert set(seg) == {"segment", "stage", "status", "local_firms", "outside_suppliers", "candidates", "note"}
@@ -104,11 +105,11 @@ def test_json_shape_is_exactly_the_documented_one(analytics_store):
             assert set(cand) == {"firm", "province", "city", "score"}
 
 
-def test_unknown_region_and_chain_are_reported(analytics_store):
+def test_unknown_region_and_chain_are_reported(toy_placed, analytics_store):
     with pytest.raises(NotFoundError, match="Atlantis"):
-        find_gaps(analytics_store, "toy machinery", "Atlantis", chains_dirs=[CHAINS])
+        find_gaps(toy_placed, "Atlantis")
     with pytest.raises(NotFoundError, match="no chain template"):
-        find_gaps(analytics_store, "no such chain", "Hunan", chains_dirs=[CHAINS])
+        PlacedGraph.from_store(analytics_store, "no such chain", chains_dirs=[CHAINS])
 
 
 def test_template_with_a_cycle(analytics_store, tmp_path):
@@ -120,6 +121,6 @@ def test_template_with_a_cycle(analytics_store, tmp_path):
         encoding="utf-8")
     chain = resolve_chain(analytics_store.to_networkx(), "loop", dirs=[tmp_path])
     assert chain.links() == [("钢材", "整机"), ("整机", "钢材")]
-    seg = _by_segment(find_gaps(analytics_store, "loop", "Hunan", chains_dirs=[tmp_path]))
+    seg = _by_segment(find_gaps(PlacedGraph.from_store(analytics_store, "loop", chains_dirs=[tmp_path]), "Hunan"))
     assert (seg["钢材"].status, seg["钢材"].local_firms) == ("weak", ["Xiangtan Iron & Steel"])
     assert seg["整机"].status == "present"

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.gaps import find_gaps
 from chaingraph.ingest import ingest_paths
 from chaingraph.ingest.base import IngestOptions
@@ -17,7 +18,7 @@ CHAINKG = ROOT.parent / "shared" / "data" / "chainkg"
 def test_construction_machinery_gaps_in_hunan_on_real_data(store):
     ingest_paths([CHAINKG], store, IngestOptions(mapping=ROOT / "data" / "mappings" / "chainkg.toml"))
     ingest_paths([ROOT / "data" / "lists" / "chain_firms_sample.csv"], store)
-    report = find_gaps(store, "工程机械整机", "湖南").to_dict()
+    report = find_gaps(PlacedGraph.from_store(store, "工程机械整机"), "湖南").to_dict()
     segments = {s["segment"]: s for s in report["segments"]}
     whole = segments["工程机械整机"]
     assert whole["status"] == "present"

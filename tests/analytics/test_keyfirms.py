@@ -5,13 +5,14 @@ f9 for f4, f1 for f3; betweenness of f1 = 8 / 56."""
 
 import pytest
 
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.keyfirms import declared_groups, key_firms
 
 from .conftest import CHAINS
 
 
-def test_measures_worked_out_by_hand(analytics_store):
-    report = key_firms(analytics_store, "toy machinery", chains_dirs=[CHAINS])
+def test_measures_worked_out_by_hand(toy_placed):
+    report = key_firms(toy_placed)
     assert (report.network_firms, report.network_links, report.betweenness_k) == (9, 12, None)
     firms = {f.firm_id: f for f in report.firms}
     assert len(firms) == 9
@@ -29,8 +30,8 @@ def test_measures_worked_out_by_hand(analytics_store):
     assert firms["firm:f1"].groups == ["长株潭工程机械联盟", "长沙经开区"]
 
 
-def test_communities_cover_the_network_and_compare_with_declared_groups(analytics_store, analytics_graph):
-    report = key_firms(analytics_store, "toy machinery", chains_dirs=[CHAINS])
+def test_communities_cover_the_network_and_compare_with_declared_groups(toy_placed, analytics_graph):
+    report = key_firms(toy_placed)
     assert sum(c.size for c in report.communities) + report.singletons == 9
     assert all(c.size > 1 for c in report.communities)
     assert declared_groups(analytics_graph, ["firm:f1", "firm:f2", "firm:f7", "firm:f8"]) == {
@@ -44,13 +45,13 @@ def test_communities_cover_the_network_and_compare_with_declared_groups(analytic
             assert community.jaccard == round(len(ids & group) / len(ids | group), 3)
 
 
-def test_region_restricts_the_network_and_sampling_is_reported(analytics_store):
-    report = key_firms(analytics_store, "toy machinery", "Hunan", chains_dirs=[CHAINS])
+def test_region_restricts_the_network_and_sampling_is_reported(toy_placed):
+    report = key_firms(toy_placed, "Hunan")
     # Hunan: f1, f2, f3, f7 with links f3->f1, f3->f2, f7->f2, f1->f3.
     assert (report.network_firms, report.network_links, report.region) == (4, 4, "湖南")
-    sampled = key_firms(analytics_store, "toy machinery", chains_dirs=[CHAINS], betweenness_k=3)
+    sampled = key_firms(toy_placed, betweenness_k=3)
     assert sampled.betweenness_k == 3
-    empty = key_firms(analytics_store, "toy machinery", "Gansu", chains_dirs=[CHAINS])
+    empty = key_firms(toy_placed, "Gansu")
     assert empty.firms == [] and empty.network_firms == 0
 
 
@@ -66,7 +67,7 @@ def test_sparse_network_is_summarised_and_warned_of():
     for s_, t in [("f00", "f01"), ("f00", "f02"), ("f10", "f11")]:
         g.add_edge(s_, t, key="SUPPLIES", type="SUPPLIES")
     chain = chain_from_dict({"name": "toy", "segments": [{"name": "ore", "stage": "upstream", "keywords": ["ore"]}]})
-    report = key_firms(g, chain)
+    report = key_firms(PlacedGraph.from_graph(g, chain))
     assert report.unlinked == 35 and {f.firm_id for f in report.firms} == {"f00", "f01", "f02", "f10", "f11"}
     assert report.singletons == 35 and [c.size for c in report.communities] == [3, 2]
     assert report.warnings and "3 supply link(s) among 40 firm(s) (0.07 per firm)" in report.warnings[0]

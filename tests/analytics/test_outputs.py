@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from rich.cells import cell_len
 
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.gaps import find_gaps
 from chaingraph.errors import InputError
 from chaingraph.output import Table, readable_amount, render_rows, shorten, write_output
@@ -112,7 +113,7 @@ def test_tables_fit_an_80_column_terminal(db, monkeypatch):
 
 
 def test_gap_report_frames(analytics_graph):
-    report = find_gaps(analytics_graph, "toy machinery", "湖南", chains_dirs=[CHAINS])
+    report = find_gaps(PlacedGraph.from_graph(analytics_graph, "toy machinery", chains_dirs=[CHAINS]), "湖南")
     frame = report.to_frame()
     assert list(frame["segment"]) == [s.segment for s in report.segments]
     cands = report.to_frame("candidates")

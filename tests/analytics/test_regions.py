@@ -2,22 +2,28 @@
 
 import pytest
 
+from chaingraph.analytics.placed import PlacedGraph
+from chaingraph.analytics.places import firm_locations
+from chaingraph.analytics.regions import resolve_region
 from chaingraph.errors import InputError, NotFoundError
-from chaingraph.analytics.regions import firm_locations, resolve_region
+
+
+def firms_in(graph, region):
+    return PlacedGraph.from_graph(graph).firms_in(region)
 
 
 @pytest.mark.parametrize("name", ["Hunan", "湖南", "湖南省", "Hunan Province", "HUNAN"])
 def test_province_names_in_both_languages(analytics_graph, name):
     region = resolve_region(analytics_graph, name)
     assert (region.kind, region.key, region.name) == ("province", "430000", "湖南")
-    assert region.firms(analytics_graph) == {"firm:f1", "firm:f2", "firm:f3", "firm:f7"}
+    assert firms_in(analytics_graph, region) == {"firm:f1", "firm:f2", "firm:f3", "firm:f7"}
 
 
 @pytest.mark.parametrize("name", ["Changsha", "长沙", "长沙市", "Changsha City"])
 def test_city_names(analytics_graph, name):
     region = resolve_region(analytics_graph, name)
     assert (region.kind, region.key, region.provinces) == ("city", "430100", {"430000"})
-    assert region.firms(analytics_graph) == {"firm:f1", "firm:f2"}
+    assert firms_in(analytics_graph, region) == {"firm:f1", "firm:f2"}
 
 
 def test_locations_from_properties_edges_and_city_nodes(analytics_graph):
@@ -36,7 +42,7 @@ def test_cluster_and_alliance_regions_and_unknown_names(analytics_graph):
     assert alliance.kind == "alliance" and alliance.members == {"firm:f1", "firm:f2", "firm:f7"}
     assert alliance.provinces == {"430000"} and alliance.cities == {"430100", "430200"}
     # The region is the members' places: every firm there is inside, members or not.
-    assert alliance.firms(analytics_graph) == {"firm:f1", "firm:f2", "firm:f7"}
+    assert firms_in(analytics_graph, alliance) == {"firm:f1", "firm:f2", "firm:f7"}
     with pytest.raises(NotFoundError):
         resolve_region(analytics_graph, "Changsha Economic Development Zone")  # alias needs the store
     with pytest.raises(NotFoundError):
@@ -57,7 +63,7 @@ def test_city_group_is_its_member_cities(analytics_graph, name):
     assert (region.kind, region.name) == ("group", "长株潭")
     assert region.cities == {"430100", "430200", "430300"}
     # f1, f2 (长沙), f7 (株洲), f3 (湘潭) — every located firm of the three cities.
-    assert region.firms(analytics_graph) == {"firm:f1", "firm:f2", "firm:f3", "firm:f7"}
+    assert firms_in(analytics_graph, region) == {"firm:f1", "firm:f2", "firm:f3", "firm:f7"}
 
 
 def test_group_wins_over_a_city_node_of_the_same_name(analytics_graph):
@@ -74,15 +80,16 @@ def test_shipped_groups(name, inside, outside):
     g = nx.MultiDiGraph()
     g.add_node("a", label="Firm", name="A", city=inside)
     g.add_node("b", label="Firm", name="B", city=outside)
-    assert resolve_region(g, name).firms(g) == {"a"}
+    assert firms_in(g, resolve_region(g, name)) == {"a"}
 
 
 def test_gaps_in_a_city_group_never_propose_firms_inside_it(analytics_graph):
     from chaingraph.analytics.gaps import find_gaps
     from .conftest import CHAINS
 
-    report = find_gaps(analytics_graph, "toy machinery", "Changsha-Zhuzhou-Xiangtan", chains_dirs=[CHAINS])
-    inside = resolve_region(analytics_graph, "长株潭").firms(analytics_graph)
+    report = find_gaps(PlacedGraph.from_graph(analytics_graph, "toy machinery", chains_dirs=[CHAINS]),
+                       "Changsha-Zhuzhou-Xiangtan")
+    inside = firms_in(analytics_graph, resolve_region(analytics_graph, "长株潭"))
     assert all(c.firm_id not in inside for s in report.segments for c in s.candidates)
     assert {s.segment: s.status for s in report.segments}["整机"] == "present"
 
@@ -96,7 +103,7 @@ def test_regions_file_of_ones_own(analytics_graph, tmp_path):
     defs = load_regions(path)
     region = resolve_region(analytics_graph, "Xiang corridor", regions=defs)
     assert (region.kind, region.name) == ("custom", "湘江走廊")
-    assert region.firms(analytics_graph) == {"firm:f3", "firm:f7"}
+    assert firms_in(analytics_graph, region) == {"firm:f3", "firm:f7"}
     path.write_text('[[region]]\nname = "x"\ncities = ["Atlantis"]\n', encoding="utf-8")
     with pytest.raises(InputError, match="Atlantis"):
         resolve_region(analytics_graph, "x", regions=load_regions(path))
@@ -108,7 +115,7 @@ def test_regions_file_of_ones_own(analytics_graph, tmp_path):
 def test_county_region(analytics_graph):
     analytics_graph.add_node("firm:z", label="Firm", name="Z", city="长沙", county="浏阳市")
     region = resolve_region(analytics_graph, "浏阳")
-    assert region.kind == "county" and region.firms(analytics_graph) == {"firm:z"}
+    assert region.kind == "county" and firms_in(analytics_graph, region) == {"firm:z"}
 
 
 def test_unknown_region_suggests_near_names(analytics_graph):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.compare import compare_regions
 from chaingraph.analytics.gaps import find_gaps
 from chaingraph.analytics.keyfirms import key_firms
@@ -28,17 +29,17 @@ def test_analytics_agree_between_store_and_neo4j(neo4j_settings, tmp_path):
         local = store.to_networkx()
     with open_driver(neo4j_settings) as driver:
         remote = graph_from_neo4j(driver, neo4j_settings.database)
+    toy_remote = PlacedGraph.from_graph(remote, "toy machinery", chains_dirs=CHAINS)
+    toy_local = PlacedGraph.from_graph(local, "toy machinery", chains_dirs=CHAINS)
     for region in ("Hunan", "长沙", "Gansu", "长沙经开区"):
-        assert find_gaps(remote, "toy machinery", region, chains_dirs=CHAINS).to_dict() == \
-            find_gaps(local, "toy machinery", region, chains_dirs=CHAINS).to_dict()
-    assert find_gaps(remote, "工程机械整机", "湖南").to_dict() == find_gaps(local, "工程机械整机", "湖南").to_dict()
-    assert key_firms(remote, "玩具机械", chains_dirs=CHAINS).to_dict() == \
-        key_firms(local, "玩具机械", chains_dirs=CHAINS).to_dict()
-    assert compare_regions(remote, "玩具机械", ["湖南", "Changsha"], chains_dirs=CHAINS).to_dict() == \
-        compare_regions(local, "玩具机械", ["湖南", "Changsha"], chains_dirs=CHAINS).to_dict()
+        assert find_gaps(toy_remote, region).to_dict() == find_gaps(toy_local, region).to_dict()
+    assert find_gaps(PlacedGraph.from_graph(remote, "工程机械整机"), "湖南").to_dict() == \
+        find_gaps(PlacedGraph.from_graph(local, "工程机械整机"), "湖南").to_dict()
+    assert key_firms(toy_remote).to_dict() == key_firms(toy_local).to_dict()
+    assert compare_regions(toy_remote, ["湖南", "Changsha"]).to_dict() == \
+        compare_regions(toy_local, ["湖南", "Changsha"]).to_dict()
     for walk, start in ((upstream, "firm:f1"), (downstream, "firm:f9"), (upstream, "segment:工程机械整机")):
         assert [(r.node, r.depth, r.path) for r in walk(remote, start, 0)] == \
             [(r.node, r.depth, r.path) for r in walk(local, start, 0)]
-    hunan = {s["segment"]: s["status"] for s in find_gaps(remote, "toy machinery", "Hunan",
-                                                           chains_dirs=CHAINS).to_dict()["segments"]}
+    hunan = {s["segment"]: s["status"] for s in find_gaps(toy_remote, "Hunan").to_dict()["segments"]}
     assert hunan == {"钢材": "weak", "液压件": "missing", "发动机": "weak", "整机": "present", "租赁": "missing"}

@@ -88,10 +88,11 @@ def test_chain_gaps_query_gives_the_statuses_of_gaps(loaded, region, thresholds)
     """One definition of gap status: the named query and find_gaps agree, segment by segment."""
     from chaingraph.analytics.chains import chain_from_chain_node
     from chaingraph.analytics.gaps import find_gaps
+    from chaingraph.analytics.placed import PlacedGraph
 
     settings, graph = loaded
     rows = ask(settings, "chain_gaps_in_region", chain="Excavator", region=region, **thresholds)
-    report = find_gaps(graph, chain_from_chain_node(graph, EXCAVATOR), region, top=0, **thresholds)
+    report = find_gaps(PlacedGraph.from_graph(graph, chain_from_chain_node(graph, EXCAVATOR)), region, top=0, **thresholds)
     assert {r["segment"]: r["status"] for r in rows} == {s.segment: str(s.status) for s in report.segments}
     assert {r["segment"]: r["local_firms"] for r in rows} == {s.segment: len(s.local_ids) for s in report.segments}
     assert {r["segment"]: (r["links_in"], r["from_outside"]) for r in rows} == \
