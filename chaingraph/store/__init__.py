@@ -28,7 +28,8 @@ from chaingraph.store.sqlite import sqlite3
 from chaingraph.store.evidence import decode_list, load_items
 from chaingraph.store.merge import follow, merge_nodes, redirects
 from chaingraph.store.schema import SCHEMA_VERSION, migrate
-from chaingraph.store.write import KnownIds, UpsertStats, connect, gc_paused, upsert_records
+from chaingraph.scoped import gc_paused
+from chaingraph.store.write import KnownIds, UpsertStats, connect, upsert_records
 
 __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoreStats", "UpsertStats"]
 

@@ -9,12 +9,9 @@ run on one core while the B-tree work runs on the other.
 
 from __future__ import annotations
 
-import gc
 import queue
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +21,7 @@ import orjson
 from chaingraph.errors import StoreError
 from chaingraph.identity import has_cjk, name_key
 from chaingraph.model import BATCH_END, BatchEnd, EdgeRecord, NodeRecord, Record
+from chaingraph.scoped import gc_paused, thread_switches
 from chaingraph.store.sqlite import sqlite3
 from chaingraph.store.evidence import dedup
 from chaingraph.store.schema import (INSERT_NAMES, INSERT_PLACEHOLDERS, MAX_NID, NEW_NIDS, UPSERT_EDGES, UPSERT_NODES,
@@ -386,14 +384,12 @@ def upsert_records(conn: sqlite3.Connection, known: KnownIds, path: Path, record
     batches = _batches(records, batch_size, min(batch_size, FIRST_BATCH))
     error: BaseException | None = None
     writer: WriterThread | None = None
-    interval = sys.getswitchinterval()
     try:
-        with gc_paused():
+        with gc_paused(), thread_switches(SWITCH_INTERVAL):
             batch = next(batches, None)
             if batch is None:
                 return total
             writer = WriterThread(conn, path, known)
-            sys.setswitchinterval(SWITCH_INTERVAL)
             while batch is not None:
                 prepared = prepare_batch(batch, known)
                 writer.send(prepared)
@@ -407,7 +403,6 @@ def upsert_records(conn: sqlite3.Connection, known: KnownIds, path: Path, record
         error = exc
         raise
     finally:
-        sys.setswitchinterval(interval)
         if writer is not None:
             writer.close()
             try:
@@ -456,17 +451,3 @@ def better_name(old: str, new: str) -> str:
     if len(new) > len(old) or (len(new) == len(old) and new < old):
         return new
     return old
-
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of small dicts are made:
-    they hold no cycles, and its repeated passes over them would double the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
