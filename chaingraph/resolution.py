@@ -23,6 +23,9 @@ The survivor of a group is its node with the strongest id: credit code, then
 stock code, then name@place, then bare name (the smallest id on a tie), so the
 result does not depend on the order the sources came in. The ids merged away
 still find the survivor (see :mod:`chaingraph.store.merge`).
+
+Over 400 lines: the grouping rules and the review file whose decisions override
+them are one policy, and read best together.
 """
 
 from __future__ import annotations
