@@ -43,7 +43,7 @@ from chaingraph.errors import InputError
 from chaingraph.gazetteer import gazetteer
 from chaingraph.identity import has_cjk, name_key, normalise_credit_code, normalise_stock_code
 from chaingraph.store import Store
-from chaingraph.store.merge import merge_nodes, redirects
+from chaingraph.store.merge import redirects
 from chaingraph.store.write import better_name
 
 #: Review candidates found by fuzzy score need at least this (rapidfuzz ratio, 0-100).

@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, fold, has_cjk, name_key, \
-    node_id, normalise_stock_code
+from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, fold, has_cjk, node_id, \
+    normalise_stock_code
 from chaingraph.files import first_json_object
 from chaingraph.model import BATCH_END, EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from chaingraph.ingest.base import IngestContext

@@ -24,12 +24,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from chaingraph.errors import InputError, NotFoundError
 from chaingraph.model import Evidence, RelType
+
+if TYPE_CHECKING:
+    from chaingraph.output import Table
 
 SUPPLIES = RelType.SUPPLIES.value
 

@@ -106,7 +106,7 @@ def write_batch(driver: Any, query: str, rows: list[dict[str, Any]], report: Loa
                                           routing_=neo4j.RoutingControl.WRITE)
             break
         except (ne.ServiceUnavailable, ne.SessionExpired, ne.IncompleteCommit, ne.TransientError,
-                ConnectionError) as exc:
+                ConnectionError):
             if attempt == RETRIES:
                 raise
             report.retries += 1

@@ -13,7 +13,6 @@ from chaingraph.analytics.keyfirms import declared_groups, key_firms
 from chaingraph.ingest import ingest_paths
 from chaingraph.store import Store
 
-from .conftest import CHAINS
 
 
 def test_measures_worked_out_by_hand(toy_placed):
