@@ -18,7 +18,7 @@ import orjson
 from chaingraph.errors import StoreError
 from chaingraph.identity import has_cjk, name_key
 from chaingraph.model import BATCH_END, BatchEnd, EdgeRecord, NodeRecord, Record
-from chaingraph.scoped import gc_paused, thread_switches
+from chaingraph.scoped import gc_paused
 from chaingraph.store.sqlite import sqlite3
 from chaingraph.store.evidence import dedup
 from chaingraph.store.schema import restore_bulk_index
@@ -190,9 +190,6 @@ def prepare_batch(batch: list[Record], known: KnownIds) -> PreparedBatch:
         stats=UpsertStats(n_nodes, n_edges, n_evidence))
 
 
-# While the writer thread waits for the interpreter lock (between its statements),
-# the preparing thread holds it for up to this long; Python's default is 5 ms.
-SWITCH_INTERVAL = 0.001
 # The first batch of an upsert is this small, so the writer starts early instead of
 # idling while a whole batch is read and prepared.
 FIRST_BATCH = 5000
@@ -210,7 +207,7 @@ def upsert_records(conn: sqlite3.Connection, known: KnownIds, path: Path, record
     error: BaseException | None = None
     writer: WriterThread | None = None
     try:
-        with gc_paused(), thread_switches(SWITCH_INTERVAL):
+        with gc_paused():
             batch = next(batches, None)
             if batch is None:
                 return total
