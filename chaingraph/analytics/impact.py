@@ -198,9 +198,11 @@ class ImpactReport:
         raise InputError(f"no table {table!r}; choose one of firms, regions, segments, removed")
 
 
-def _segment_counts(succ, members: Iterable[str], in_region: set[str], gone: set[str]) -> tuple[int, int, int]:
-    """Return (local firms, supply links into the region, of them from outside) of
-    a segment's ``members`` without the ``gone`` firms: the counts of find_gaps."""
+def segment_counts(succ: Any, members: Iterable[str], in_region: set[str], gone: set[str]) -> tuple[int, int, int]:
+    """Return ``(local firms, supply links into the region, of them from outside)``
+    of a segment's ``members`` (``succ``: the graph's outgoing adjacency, see
+    :mod:`chaingraph.adjacency`) leaving out the ``gone`` firms and their links: the
+    counts :func:`~chaingraph.analytics.gaps.find_gaps` makes when none is gone."""
     local = links_in = from_outside = 0
     for firm in members:
         if firm in gone:
@@ -281,8 +283,8 @@ def impact(placed: PlacedGraph, remove: Iterable[str], regions: Iterable[str | R
             continue
         for seg in chain.segments:
             members = placed.placed[seg.name]
-            before = _segment_counts(succ, members, in_region, set())
-            after = _segment_counts(succ, members, in_region, gone)
+            before = segment_counts(succ, members, in_region, set())
+            after = segment_counts(succ, members, in_region, gone)
             total = from_removed = 0.0
             for firm in members:
                 for customer, edges in succ[firm].items():

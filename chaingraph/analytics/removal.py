@@ -82,7 +82,9 @@ class Target:
         return {"query": self.query, "kind": self.kind, "name": self.name, "firms": len(self.firms)}
 
 
-def _firm_named(placed: PlacedGraph, text: str) -> str | None:
+def find_firm(placed: PlacedGraph, text: str) -> str | None:
+    """Return the id of the firm ``text`` names (an id, then the store's names and
+    aliases, else a firm whose name or short name has the same key), or None."""
     graph = placed.graph
     nodes = node_attributes(graph)
     if text in nodes and nodes[text].get("label") == FIRM:
@@ -111,7 +113,7 @@ def removal_targets(placed: PlacedGraph, names: Iterable[str]) -> list[Target]:
         if not text:
             continue
         if not places_named(text):
-            firm = _firm_named(placed, text)
+            firm = find_firm(placed, text)
             if firm is not None:
                 targets.append(Target(text, "firm", str(placed.graph.nodes[firm].get("name", firm)), [firm]))
                 continue
