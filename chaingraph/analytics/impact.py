@@ -12,7 +12,9 @@ most hit first) and the chain *C* (all firms without one):
 
 * **segment status** before and after: :func:`~chaingraph.analytics.gaps.gap_status`
   over the segment's firms in *R* and its supply links into *R*, the second time
-  without the gone firms and their links (a stopped local firm no longer counts);
+  without the gone firms and their links (a stopped local firm no longer counts).
+  The status after is never better than before: losing outside suppliers lowers
+  the outside share, which the share rule alone would count as a gain;
 * **removed share** of a segment: of the segment's supply into *R* (links from the
   segment's firms to firms of *R*, each link weighted by its share of its
   customer's supply, :mod:`chaingraph.analytics.weights`), the part from removed
@@ -64,6 +66,7 @@ SUPPLIES = RelType.SUPPLIES.value
 FIRM = Label.FIRM.value
 #: Regions reported when none is given: the provinces most hit.
 DEFAULT_REGIONS = 5
+_RANK = {GapStatus.MISSING: 0, GapStatus.WEAK: 1, GapStatus.PRESENT: 2}
 #: Evidence items kept per edge of a path.
 EVIDENCE_PER_EDGE = 2
 
@@ -293,8 +296,11 @@ def impact(placed: PlacedGraph, remove: Iterable[str], regions: Iterable[str | R
                         total += w
                         from_removed += w if firm in removed else 0.0
             share = round(from_removed / total, 3) if total else 0.0
-            row = SegmentChange(region.name, seg.name, seg.stage, gap_status(*before, present_min, weak_share),
-                                gap_status(*after, present_min, weak_share), before[0], after[0], share,
+            status = gap_status(*before, present_min, weak_share)
+            # Losing outside suppliers lowers the outside share and would raise the
+            # status by the share rule alone: a removal never counts as a gain.
+            later = min(status, gap_status(*after, present_min, weak_share), key=_RANK.__getitem__)
+            row = SegmentChange(region.name, seg.name, seg.stage, status, later, before[0], after[0], share,
                                 share > 0.5)
             if row.changed or share > 0:
                 changes.append(row)
