@@ -18,7 +18,8 @@ located outside region *R* is a candidate. Its arrival is judged on three things
 
       score = 2 * gap_points + 0.5 * sole / most_sole + 0.5 * local_supply / most_local_supply
 
-with the maxima over all candidates (a part is 0 when its maximum is 0), rounded to
+with the maxima over all candidates, also when one firm is evaluated (a part is 0
+when its maximum is 0), rounded to
 3 decimals: moving a segment of weight 1 by one step outweighs the other two parts
 together. Ties go by name. Each candidate carries its reasons in words.
 
@@ -209,9 +210,12 @@ def attract(placed: PlacedGraph, region: str | Region, *, top: int = TOP, firm: 
             if SUPPLIES in edges and other not in in_region and other != customer and other in placed.chain_firms:
                 partners[other].add(customer)
                 local_supply[other] += shares.of(other).get(customer, 0.0)
-    pool = [wanted] if wanted is not None else sorted(f for f in placed.chain_firms if f not in in_region)
-    most_sole = max((len(sole[f]) for f in pool), default=0)
-    most_local = max((local_supply[f] for f in pool), default=0.0)
+    outside = sorted(f for f in placed.chain_firms if f not in in_region)
+    # The maxima are over every candidate, so that one firm's score (--firm) is the
+    # one it has in the ranking.
+    most_sole = max((len(sole[f]) for f in outside if f in sole), default=0)
+    most_local = max((local_supply[f] for f in outside if f in local_supply), default=0.0)
+    pool = [wanted] if wanted is not None else outside
     scored = []
     for cand in pool:
         if cand in in_region:

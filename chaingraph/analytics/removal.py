@@ -17,8 +17,9 @@ The loss then travels along SUPPLIES (supplier -> customer) in rounds
   supplier, and may stop in turn.
 
 A firm's ``depth`` is the round in which it first lost a supplier; its ``path``
-runs from a removed firm through stopped firms to it, along the loss that stopped
-it (for a firm that carries on, its first loss). Firms that lose a
+runs from a removed firm through stopped firms to it: for a firm that stops,
+through a supplier of the (first) segment it lost; for one that carries on, along
+its first loss. Firms that lose a
 supplier but keep another of each segment carry on, and the loss stops there.
 
 :func:`downstream_exposure` is the plain reach instead: every firm downstream of
@@ -202,7 +203,8 @@ def cascade(graph: nx.MultiDiGraph, removed: set[str], segments: Mapping[str, tu
                     groups[seg].append(s)
             dead = sorted(seg for seg, members in groups.items() if all(m in gone for m in members))
             if dead and not hit.stopped:
-                via = reached[customer]
+                # The path runs through a supplier of a segment it lost: why it stopped.
+                via = min(groups[dead[0]], key=lambda s: (s not in hits, s))
                 hit.path = [*(hits[via].path if via in hits else [via]), customer]
                 hit.stopped, hit.stopped_segments = True, dead
                 stopped_now.append(customer)
