@@ -49,10 +49,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from chaingraph.adjacency import in_edges_by_node, node_attributes, out_edges_by_node
+from chaingraph.adjacency import node_attributes, out_edges_by_node
 from chaingraph.analytics.chains import describe_chain
 from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, GapStatus, gap_status
-from chaingraph.analytics.impact import segment_counts
+from chaingraph.analytics.impact import SegmentSupply, segment_supply
 from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.regions import Region
 from chaingraph.analytics.removal import firm_segments, find_firm
@@ -166,7 +166,7 @@ def attract(placed: PlacedGraph, region: str | Region, *, top: int = TOP, firm: 
         raise InputError("attract needs a chain: build the PlacedGraph with one")
     region = placed.region(region)
     graph = placed.graph
-    nodes, succ, pred = node_attributes(graph), out_edges_by_node(graph), in_edges_by_node(graph)
+    nodes, succ = node_attributes(graph), out_edges_by_node(graph)
     in_region = placed.firms_in(region)
     warnings = []
     wanted = None
@@ -182,7 +182,9 @@ def attract(placed: PlacedGraph, region: str | Region, *, top: int = TOP, firm: 
                             "it closes no segment's gap")
     segments_of = firm_segments(placed)
     weights = {s.name: s.weight for s in chain.segments}
-    counts = {s.name: segment_counts(succ, placed.placed[s.name], in_region, set()) for s in chain.segments}
+    supply = segment_supply(graph, in_region, segments_of)
+    counts = {s.name: (c.local, c.links_in, c.from_outside)
+              for s in chain.segments for c in [supply.get(s.name, SegmentSupply())]}
     shares = SupplyShares(graph)
     # Links with the region by outside firm: to its customers there (with the
     # customer's segment dependencies) and from its suppliers there.

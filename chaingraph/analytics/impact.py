@@ -46,12 +46,12 @@ most hit first) and the chain *C* (all firms without one):
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from chaingraph.adjacency import node_attributes, out_edges_by_node
+from chaingraph.adjacency import in_edges_by_node, node_attributes
 from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, GapStatus, gap_status
 from chaingraph.analytics.graphsource import evidence_text
 from chaingraph.analytics.placed import PlacedGraph
@@ -201,22 +201,59 @@ class ImpactReport:
         raise InputError(f"no table {table!r}; choose one of firms, regions, segments, removed")
 
 
-def segment_counts(succ: Any, members: Iterable[str], in_region: set[str], gone: set[str]) -> tuple[int, int, int]:
-    """Return ``(local firms, supply links into the region, of them from outside)``
-    of a segment's ``members`` (``succ``: the graph's outgoing adjacency, see
-    :mod:`chaingraph.adjacency`) leaving out the ``gone`` firms and their links: the
-    counts :func:`~chaingraph.analytics.gaps.find_gaps` makes when none is gone."""
-    local = links_in = from_outside = 0
-    for firm in members:
-        if firm in gone:
-            continue
-        inside = firm in in_region
-        local += inside
-        for customer, edges in succ[firm].items():
-            if SUPPLIES in edges and customer in in_region and customer != firm and customer not in gone:
-                links_in += 1
-                from_outside += not inside
-    return local, links_in, from_outside
+@dataclass
+class SegmentSupply:
+    """One segment's counts in one region, before and after a removal: local firms,
+    supply links from the segment's firms into the region and, of them, from
+    outside it (the counts :func:`~chaingraph.analytics.gaps.find_gaps` makes),
+    and the links' summed supply shares, in all and from removed firms."""
+
+    local: int = 0
+    links_in: int = 0
+    from_outside: int = 0
+    local_after: int = 0
+    links_after: int = 0
+    outside_after: int = 0
+    share: float = 0.0
+    share_removed: float = 0.0
+
+
+def segment_supply(graph: Any, in_region: set[str], segments_of: dict[str, tuple[str, ...]],
+                   gone: set[str] = frozenset(), removed: set[str] = frozenset(),
+                   shares: SupplyShares | None = None) -> dict[str, SegmentSupply]:
+    """Return segment name -> :class:`SegmentSupply` for the firms ``in_region``,
+    each firm counting in the segments ``segments_of`` gives it; "after" leaves out
+    the ``gone`` firms and their links, ``share_removed`` sums the links from
+    ``removed`` firms (shares from ``shares``, none when None). One pass over the
+    region's firms and their suppliers."""
+    pred, nodes = in_edges_by_node(graph), node_attributes(graph)
+    out: dict[str, SegmentSupply] = defaultdict(SegmentSupply)
+    for firm in in_region:
+        segs = segments_of.get(firm, ())
+        for seg in segs:
+            row = out[seg]
+            row.local += 1
+            row.local_after += firm not in gone
+        share = shares.of(firm) if shares is not None else {}
+        for supplier, edges in pred[firm].items():
+            if SUPPLIES not in edges or supplier == firm or supplier not in segments_of:
+                continue
+            if nodes[supplier].get("label") != FIRM:
+                continue
+            outside = supplier not in in_region
+            kept = firm not in gone and supplier not in gone
+            w = share.get(supplier, 0.0)
+            for seg in segments_of[supplier]:
+                row = out[seg]
+                row.links_in += 1
+                row.from_outside += outside
+                if kept:
+                    row.links_after += 1
+                    row.outside_after += outside
+                row.share += w
+                if supplier in removed:
+                    row.share_removed += w
+    return out
 
 
 def impact(placed: PlacedGraph, remove: Iterable[str], regions: Iterable[str | Region] = (), *,
@@ -230,12 +267,13 @@ def impact(placed: PlacedGraph, remove: Iterable[str], regions: Iterable[str | R
     ``present_min`` and ``weak_share`` are the gap thresholds. Raises
     :class:`NotFoundError` for a name or region that is not found."""
     graph = placed.graph
-    nodes, succ = node_attributes(graph), out_edges_by_node(graph)
+    nodes = node_attributes(graph)
     targets = removal_targets(placed, remove)
     removed = set().union(*(t.firms for t in targets))
     warnings = [f"{t.query}: no firm of the graph is located in {t.name}" for t in targets if not t.firms]
     shares = SupplyShares(graph)
-    hits = cascade(graph, removed, firm_segments(placed), shares)
+    segments_of = firm_segments(placed)
+    hits = cascade(graph, removed, segments_of, shares)
     gone = removed | {h.firm for h in hits if h.stopped}
     locations = placed.locations
 
@@ -284,18 +322,12 @@ def impact(placed: PlacedGraph, remove: Iterable[str], regions: Iterable[str | R
             len(scope & removed)))
         if chain is None:
             continue
+        supply = segment_supply(graph, in_region, segments_of, gone, removed, shares)
         for seg in chain.segments:
-            members = placed.placed[seg.name]
-            before = segment_counts(succ, members, in_region, set())
-            after = segment_counts(succ, members, in_region, gone)
-            total = from_removed = 0.0
-            for firm in members:
-                for customer, edges in succ[firm].items():
-                    if SUPPLIES in edges and customer in in_region and customer != firm:
-                        w = shares.of(customer).get(firm, 0.0)
-                        total += w
-                        from_removed += w if firm in removed else 0.0
-            share = round(from_removed / total, 3) if total else 0.0
+            counts = supply.get(seg.name, SegmentSupply())
+            before = (counts.local, counts.links_in, counts.from_outside)
+            after = (counts.local_after, counts.links_after, counts.outside_after)
+            share = round(counts.share_removed / counts.share, 3) if counts.share else 0.0
             status = gap_status(*before, present_min, weak_share)
             # Losing outside suppliers lowers the outside share and would raise the
             # status by the share rule alone: a removal never counts as a gain.
