@@ -1,8 +1,8 @@
 """Removing firms from the supply network and following the loss downstream.
 
 What is removed is named as a planner names it (:func:`removal_targets`): a firm
-(id, name or alias), or a province, city, county, city group or cluster, meaning
-every firm located there.
+(id, name or alias); a province, city, county or city group, meaning every firm
+located there; or a cluster or alliance, meaning its member firms.
 
 The loss then travels along SUPPLIES (supplier -> customer) in rounds
 (:func:`cascade`):
@@ -105,7 +105,7 @@ def removal_targets(placed: PlacedGraph, names: Iterable[str]) -> list[Target]:
     """Return one :class:`Target` per name of ``names``: a province, city or county
     the gazetteer knows is taken as a place (every firm located there); else a
     firm by id, name or alias; else any other region :meth:`PlacedGraph.region`
-    knows (a city group, a cluster's places). Raises :class:`InputError` when no
+    knows: a city group (its firms), a cluster or alliance (its member firms). Raises :class:`InputError` when no
     name is given and :class:`NotFoundError` (with suggestions) for a name that is
     none of these."""
     targets = []
@@ -122,7 +122,9 @@ def removal_targets(placed: PlacedGraph, names: Iterable[str]) -> list[Target]:
             region = placed.region(text)
         except NotFoundError as exc:
             raise NotFoundError(f"nothing to remove named {text!r}: no firm, and {exc}") from exc
-        firms = sorted(f for f in placed.firms_in(region) if placed.graph.nodes[f].get("label") == FIRM)
+        # A cluster or alliance stands for its member firms, not for every firm of their cities.
+        found = region.members if region.members else placed.firms_in(region)
+        firms = sorted(f for f in found if f in placed.graph and placed.graph.nodes[f].get("label") == FIRM)
         targets.append(Target(text, str(region.kind), region.name, firms))
     if not targets:
         raise InputError("name at least one firm, city or province to remove")

@@ -157,3 +157,19 @@ def test_attract_one_firm(placed):
     assert [m.to_dict() for m in only.moves] == [{"segment": "液压件", "before": "weak", "after": "present"}]
     inside = attract(placed, "湖南", firm="三机")
     assert inside.candidates[0].score == 0.0 and "already in 湖南" in inside.warnings[0]
+
+
+def test_a_city_and_a_cluster_are_removed_as_their_firms(placed):
+    """常州 holds only 恒液: removing it is removing 恒液. A cluster is its members."""
+    by_city = impact(placed, ["常州"], ["湖南"])
+    assert by_city.targets[0].kind == "city" and by_city.removed == 1
+    by_firm = impact(placed, ["firm:h1"], ["湖南"])
+    assert [f.to_dict() for f in by_city.firms] == [f.to_dict() for f in by_firm.firms]
+    import networkx as nx
+
+    g = nx.MultiDiGraph(placed.graph)
+    g.add_node("cluster:k", label="Cluster", name="三机园")
+    g.add_edge("firm:m1", "cluster:k", key="MEMBER_OF", type="MEMBER_OF")
+    cluster = impact(PlacedGraph.from_graph(g, placed.chain), ["三机园"], ["湖南"])
+    # Its member 三机, not every firm of 长沙 (中机 and 湘租 are there too).
+    assert cluster.targets[0].kind == "cluster" and cluster.targets[0].firms == ["firm:m1"]
