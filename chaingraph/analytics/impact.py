@@ -20,7 +20,7 @@ most hit first) and the chain *C* (all firms without one):
   customer's supply, :mod:`chaingraph.analytics.weights`), the part from removed
   firms; *mostly removed* when it is above one half;
 * **exposure** of *R* in *C*: the mean, over the firms of *C* in *R* that buy from
-  at least one firm, of the share of its supply lost: 1 for a firm that is gone,
+  at least one firm or are removed, of the share of its supply lost: 1 for a firm that is gone,
   else the summed shares of its gone suppliers. 0 is untouched; 1 is every buying
   firm of the chain in the region gone.
 
@@ -132,7 +132,7 @@ class SegmentChange:
 @dataclass
 class RegionExposure:
     """One region's exposure (see the module) in the chain, with the counts behind
-    it: ``buyers`` (firms of the chain there buying from a firm), ``losing``
+    it: ``buyers`` (firms of the chain there buying from a firm, or removed), ``losing``
     (firms there losing a supplier), ``stopped`` and ``removed`` (firms there)."""
 
     region: str

@@ -173,3 +173,9 @@ def test_a_city_and_a_cluster_are_removed_as_their_firms(placed):
     cluster = impact(PlacedGraph.from_graph(g, placed.chain), ["三机园"], ["湖南"])
     # Its member 三机, not every firm of 长沙 (中机 and 湘租 are there too).
     assert cluster.targets[0].kind == "cluster" and cluster.targets[0].firms == ["firm:m1"]
+
+
+def test_a_region_removed_whole_is_fully_exposed(placed):
+    """Every firm of 江苏 is removed, those without suppliers (沙钢, 恒液) included."""
+    [jiangsu] = impact(placed, ["江苏"], ["江苏"]).regions
+    assert (jiangsu.exposure, jiangsu.buyers, jiangsu.removed) == (1.0, 4, 4)
