@@ -24,6 +24,8 @@ from chaingraph.analytics.regions import Region
 from chaingraph.errors import InputError
 from chaingraph.model import Label, RelType, Stage
 from chaingraph.render import Layout, map_data
+from markupsafe import Markup
+
 from chaingraph.render.html import asset, json_block, page, vis_network_js
 from chaingraph.render.select import Selection
 from chaingraph.render.style import MISSING_COLOUR, STAGE_COLOURS, normal_stage
@@ -54,15 +56,17 @@ class ReportResult:
 
 
 def render_report(placed: PlacedGraph, region: str | Region, out_path: str | Path, *,
-                  top: int = 5) -> ReportResult:
+                  top: int = 5, sections: str = "") -> ReportResult:
     """Run the gap analysis of the chain of ``placed`` (a
     :class:`~chaingraph.analytics.placed.PlacedGraph` built for a chain) in
     ``region`` (:func:`chaingraph.analytics.gaps.find_gaps`, ``top`` candidates per
-    segment) and write it as the HTML page ``out_path``; return a
+    segment) and write it as the HTML page ``out_path``, with ``sections`` (HTML
+    already escaped, e.g. :func:`chaingraph.render.whatif.whatif_sections`) below
+    the segment table; return a
     :class:`ReportResult`. Raises :class:`NotFoundError` for an unknown region and
     :class:`InputError` when the page cannot be written."""
     report = find_gaps(placed, region, top=top)
-    html = report_page(placed, report)
+    html = report_page(placed, report, sections)
     out = Path(out_path)
     try:
         out.write_text(html, encoding="utf-8")
@@ -73,9 +77,10 @@ def render_report(placed: PlacedGraph, region: str | Region, out_path: str | Pat
                         statuses=dict(sorted(statuses.items())), bytes=len(html.encode("utf-8")))
 
 
-def report_page(placed: PlacedGraph, report: GapReport) -> str:
+def report_page(placed: PlacedGraph, report: GapReport, sections: str = "") -> str:
     """Return the HTML page of ``report`` (the gap analysis of the chain of
-    ``placed``), with evidence in the map's tooltips from ``placed``."""
+    ``placed``), with evidence in the map's tooltips from ``placed`` and
+    ``sections`` (escaped HTML) after the segment table."""
     data = chain_map(placed, report)
     height = data.pop("height_px")
     counts = Counter(str(s.status) for s in report.segments)
@@ -85,7 +90,7 @@ def report_page(placed: PlacedGraph, report: GapReport) -> str:
                 chain=report.chain, region=report.region, rows=rows, counts=counts,
                 n_segments=len(report.segments), present_min=PRESENT_MIN, weak_share=f"{WEAK_SHARE:.0%}",
                 map_limit=MAP_FIRMS_PER_SEGMENT, map_height=height, legend=data.pop("legend"),
-                data_json=json_block(data))
+                data_json=json_block(data), sections=Markup(sections))
 
 
 def _names(names: list[str]) -> dict[str, Any]:
