@@ -27,6 +27,7 @@ from chaingraph.render.html import asset, json_block, page, vis_network_js
 from chaingraph.render.network import Layout, map_data, vis_options
 from chaingraph.render.select import Selection, select
 from chaingraph.render.style import firm_stages
+from chaingraph.render.views import View, chain_page
 from chaingraph.store import Store
 
 #: Above this many nodes a map keeps only the most central ones (``--max-nodes``).
@@ -50,6 +51,7 @@ class MapOptions:
     around: str | None = None
     depth: int = 1
     layout: Layout = Layout.FORCE
+    view: View = View.AUTO
     max_nodes: int = DEFAULT_MAX_NODES
     seed: int = 7
     title: str | None = None
@@ -76,6 +78,12 @@ class MapResult:
 
 def check_options(options: MapOptions) -> None:
     """Raise :class:`InputError` when ``options`` cannot make a map."""
+    if options.view not in {x.value for x in View}:
+        raise InputError(f"unknown view {str(options.view)!r}; choose one of {', '.join(x.value for x in View)}")
+    if options.view == View.CHAIN.value and not options.chain:
+        raise InputError("--view chain needs --chain")
+    if options.view in (View.CHAIN.value, View.GEO.value) and (options.around or options.cluster):
+        raise InputError("--view chain and --view geo take --chain and --region, not --around or --cluster")
     if options.layout not in {x.value for x in Layout}:
         raise InputError(f"unknown layout {str(options.layout)!r}; choose one of {', '.join(x.value for x in Layout)}")
     if options.max_nodes < 1:
@@ -95,7 +103,12 @@ def render_map(store: Store, options: MapOptions, out_path: str | Path) -> MapRe
     :class:`InputError` for bad options and :class:`NotFoundError` for a name that
     matches nothing."""
     check_options(options)
+    view = View(options.view)
     whole = options.chain is options.region is options.cluster is options.around is None
+    if view is View.AUTO:
+        view = View.OVERVIEW if whole and drawable_nodes(store) > options.max_nodes else View.NETWORK
+    if view is not View.NETWORK:
+        return render_static(store, options, view, out_path)
     big = select_whole_store(store, options.max_nodes) if whole else None
     if big is not None:
         selection, stages = big
@@ -113,6 +126,29 @@ def render_map(store: Store, options: MapOptions, out_path: str | Path) -> MapRe
         choice = choose(placed, region, cluster)
     selection, stages = select_choice(placed, choice, options.max_nodes)
     return write_map(placed, selection, stages, options, out_path, choice, names=store_names(store, selection.graph))
+
+
+def drawable_nodes(store: Store) -> int:
+    """Return how many nodes of ``store`` a whole-graph map would draw (all but Source nodes)."""
+    row = store.conn.execute("SELECT COUNT(*) FROM nodes WHERE label NOT IN ('', ?)", (Label.SOURCE.value,)).fetchone()
+    return int(row[0])
+
+
+def render_static(store: Store, options: MapOptions, view: View, out_path: str | Path) -> MapResult:
+    """Write the static ``view`` (chain, geo or overview) that ``options`` ask for."""
+    if view is View.OVERVIEW:
+        from chaingraph.render.overview import overview_page
+
+        size, nodes, edges = overview_page(store, out_path, title=options.title)
+        return MapResult(path=str(out_path), nodes=nodes, edges=edges, bytes=size)
+    placed = PlacedGraph.from_store(store, options.chain, chains_dirs=options.chains_dirs)
+    if view is View.CHAIN:
+        size, nodes, edges = chain_page(placed, options.region, out_path, title=options.title)
+    else:
+        from chaingraph.render.geoview import geo_page
+
+        size, nodes, edges = geo_page(placed, options.region, out_path, title=options.title)
+    return MapResult(path=str(out_path), nodes=nodes, edges=edges, bytes=size)
 
 
 def store_names(store: Store, graph: nx.MultiDiGraph) -> dict[str, list[str]]:
