@@ -1,11 +1,15 @@
-"""Interactive maps: a part of the graph drawn with pyvis/vis-network as one
-self-contained HTML file that opens with no network.
+"""Maps: a part of the graph drawn as one self-contained HTML file that opens with
+no network. ``MapOptions.view`` (:class:`~chaingraph.render.views.View`) picks the
+drawing: the interactive network map (pyvis/vis-network, this module), or the static
+chain, geographic and overview pages (:mod:`chaingraph.render.chainview`,
+:mod:`chaingraph.render.geoview`, :mod:`chaingraph.render.overview`).
 
 ``render_map(store, MapOptions(chain=..., region=...), "map.html")`` reads the store
 once into a :class:`~chaingraph.analytics.placed.PlacedGraph`, picks the nodes
 (:func:`choose` the firms, :mod:`chaingraph.render.select` the rest, or
-:mod:`chaingraph.render.big` for a whole big store), styles them (:mod:`chaingraph.render.style`), adds tooltips with key facts
-and evidence (:mod:`chaingraph.render.tips`), and writes the page
+:mod:`chaingraph.render.big` for a whole big store), turns them into page data
+(:mod:`chaingraph.render.network`, styled by :mod:`chaingraph.render.style`, with
+tooltips from :mod:`chaingraph.render.tips`) and writes the page
 (:mod:`chaingraph.render.html`). Tooltips travel as data and are built in the page
 as text nodes, never parsed as HTML.
 """

@@ -82,9 +82,9 @@ class Frame:
     height: float
 
     @classmethod
-    def around(cls, coords: list[tuple[float, float]]) -> Frame:
-        """Return the frame holding ``coords`` (lng, lat) with a margin, as wide as
-        :data:`WIDTH` and no taller than :data:`MAX_HEIGHT`; all China without coords.
+    def around(cls, coords: list[tuple[float, float]], width: int = WIDTH, max_height: int = MAX_HEIGHT) -> Frame:
+        """Return the frame holding ``coords`` (lng, lat) with a margin, ``width``
+        pixels wide and no taller than ``max_height``; all China without coords.
 
         >>> f = Frame.around([(112.9, 28.2), (120.1, 30.3)])
         >>> f.width, f.height <= MAX_HEIGHT, f.lng0 < 112.9 and f.lng1 > 120.1
@@ -97,14 +97,14 @@ class Frame:
             lng0, lng1, lat0, lat1 = min(lngs) - PAD, max(lngs) + PAD, min(lats) - PAD, max(lats) + PAD
         grow = max(0.0, MIN_SPAN - (lng1 - lng0)) / 2
         lng0, lng1 = lng0 - grow, lng1 + grow
-        height = WIDTH * (lat1 - lat0) / ((lng1 - lng0) * _KX)
-        if height > MAX_HEIGHT:   # too tall: widen the span of longitudes instead
-            grow = ((lat1 - lat0) / _KX * WIDTH / MAX_HEIGHT - (lng1 - lng0)) / 2
-            lng0, lng1, height = lng0 - grow, lng1 + grow, MAX_HEIGHT
-        elif height < 360:        # too flat: show more latitudes
-            grow = (360 / WIDTH * (lng1 - lng0) * _KX - (lat1 - lat0)) / 2
-            lat0, lat1, height = lat0 - grow, lat1 + grow, 360
-        return cls(lng0, lng1, lat0, lat1, WIDTH, round(height))
+        height = width * (lat1 - lat0) / ((lng1 - lng0) * _KX)
+        if height > max_height:   # too tall: widen the span of longitudes instead
+            grow = ((lat1 - lat0) / _KX * width / max_height - (lng1 - lng0)) / 2
+            lng0, lng1, height = lng0 - grow, lng1 + grow, max_height
+        elif height < width / 3:  # too flat: show more latitudes
+            grow = (width / 3 / width * (lng1 - lng0) * _KX - (lat1 - lat0)) / 2
+            lat0, lat1, height = lat0 - grow, lat1 + grow, width / 3
+        return cls(lng0, lng1, lat0, lat1, width, round(height))
 
     def project(self, lng: float, lat: float) -> tuple[float, float]:
         """Return the page position of ``lng``, ``lat``."""
@@ -132,12 +132,13 @@ def locate(placed: PlacedGraph, firms: set[str]) -> Located:
     return out
 
 
-def geo_svg(points: list[GeoPoint], links: list[GeoLink], label: str = "geographic view") -> Markup:
+def geo_svg(points: list[GeoPoint], links: list[GeoLink], label: str = "geographic view", *,
+            width: int = WIDTH, max_height: int = MAX_HEIGHT) -> Markup:
     """Return the map of ``points`` and ``links`` (the first :data:`MAX_LINKS`, most
     firms first) as one ``<svg>``: faint province names behind, links under the
     circles, labels where they do not collide (candidates, the region, then most
     firms first)."""
-    frame = Frame.around([(p.lng, p.lat) for p in points])
+    frame = Frame.around([(p.lng, p.lat) for p in points], width, max_height)
     items: list[str] = []
     boxes: list[tuple[float, float, float, float]] = []
     top = max((p.count for p in points), default=1) or 1

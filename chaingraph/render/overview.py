@@ -94,7 +94,7 @@ def province_counts(store: Store) -> tuple[Counter, Counter, int]:
 
 
 def chains_svg(segments: dict[str, tuple[str, Stage | None, int]], members: dict[str, list[str]],
-               chains: dict[str, str]) -> tuple[Markup, int]:
+               chains: dict[str, str], width: int = 640) -> tuple[Markup, int]:
     """Return the chains panel (one row a chain: its segments as chips, upstream
     first, each with its firm count; then the biggest segments of no chain) and
     how many chips it draws."""
@@ -109,20 +109,20 @@ def chains_svg(segments: dict[str, tuple[str, Stage | None, int]], members: dict
     if loose:
         rows.append(("segments of no chain", "", loose))
     items: list[str] = []
-    y, chips, width = 16.0, 0, 1360
+    y, chips = 16.0, 0
     for name, option, segs in rows:
         total = sum(segments[s][2] for s in segs)
         items.append(svg.text(12, y + 17, svg.clip(name, 10), tip=f"{name}: {total:,} firm links to its segments; "
                                                                   f"chaingraph render --view chain {option}".strip(),
                               cls="seg-name"))
         items.append(svg.text(12, y + 33, f"{total:,} firms", cls="seg-status"))
-        x = 170.0
+        x = 150.0
         for seg in sorted(segs, key=lambda s: (_ORDER[segments[s][1]], -segments[s][2], s)):
             seg_name, stage, n = segments[seg]
             label = f"{svg.clip(seg_name, 8)} {n:,}"
             w = 16 + 13 * sum(1 if ord(c) > 0x2E80 else 0.6 for c in label)
             if x + w > width:
-                x, y = 170.0, y + 30
+                x, y = 150.0, y + 30
             tip = f"{seg_name} ({stage or 'stage unknown'}): {n:,} firms; chaingraph render --chain {seg_name}"
             items.append(svg.group([svg.rect(x, y + 4, w, 24, rx=4, fill=_STAGE_TINT.get(stage, "#eeeeee"),
                                              stroke="#999999"),
@@ -149,7 +149,7 @@ def overview_page(store: Store, out_path: str | Path, *, title: str | None = Non
               for code, n in sorted(firms.items()) if by_code[code].lng is not None]
     geo_links = [GeoLink(a, b, n, False, f"{by_code[a].short} → {by_code[b].short}: {n:,} supply links")
                  for (a, b), n in links.items()]
-    geo = geo_svg(points, geo_links, "provinces")
+    geo = geo_svg(points, geo_links, "provinces", width=700, max_height=640)
     summary = [f"{n_firms:,} firms, {n_links:,} supply links, {len(chains)} chains, {len(segments)} segments, "
                f"{len(points)} provinces; {unknown:,} firms of no known province."]
     how = ("This overview sums the graph up instead of drawing every firm. Hover a segment or a province for its "
