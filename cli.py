@@ -649,6 +649,7 @@ def render(
     cluster: Optional[str] = typer.Option(None, "--cluster", help="Only the firms of this cluster."),
     around: Optional[str] = typer.Option(None, "--around", help="The neighbourhood of this node (id, name or alias)."),
     depth: int = typer.Option(1, "--depth", help="Hops around --around."),
+    view: str = typer.Option("auto", "--view", help="network (node-link map), chain (segments as boxes, needs --chain), geo (firms on the map of China), overview (chains and provinces with counts), or auto: overview for a whole graph above --max-nodes, else network."),
     layout: str = typer.Option("force", "--layout", help="force (seeded physics) or lr (upstream to downstream, left to right)."),
     max_nodes: int = typer.Option(1000, "--max-nodes", help="Above this many nodes keep only the most central."),
     seed: int = typer.Option(7, "--seed", help="Seed of the force layout."),
@@ -660,7 +661,7 @@ def render(
     from chaingraph.render import MapOptions, render_map
 
     options = MapOptions(chain=chain, region=region, cluster=cluster, around=around, depth=depth,
-                         layout=layout, max_nodes=max_nodes, seed=seed, title=title,
+                         layout=layout, view=view, max_nodes=max_nodes, seed=seed, title=title,
                          chains_dirs=(chains_dir,) if chains_dir else ())
     with open_store(create=False) as store:
         result = render_map(store, options, out)
