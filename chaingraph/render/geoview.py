@@ -238,7 +238,8 @@ def geo_page(placed: PlacedGraph, region: str | None, out_path, *, title: str | 
                 if found is None or customer in local:
                     counts[place_of[firm], place_of[customer]] += 1
     by_code = gz.gazetteer().by_code
-    links = [GeoLink(a, b, n, found is not None and a not in {place_of.get(f) for f in local},
+    local_places = {place_of.get(f) for f in local}
+    links = [GeoLink(a, b, n, found is not None and a not in local_places,
                      f"{by_code[a].short} → {by_code[b].short}: {n} supply link(s)") for (a, b), n in counts.items()]
     drawing = geo_svg(points, links)
     what = placed.chain.name if placed.chain else "all firms"
