@@ -19,7 +19,7 @@ from chaingraph import gazetteer as gz
 from chaingraph.analytics.places import canonical_place
 from chaingraph.model import Label, RelType, Stage
 from chaingraph.render import svg
-from chaingraph.render.chainview import _STAGE_TINT
+from chaingraph.render.chainview import STAGE_TINT
 from chaingraph.render.geoview import GeoLink, GeoPoint, geo_svg
 from chaingraph.render.style import normal_stage
 from chaingraph.render.views import write_page
@@ -119,7 +119,7 @@ def chains_svg(segments: dict[str, tuple[str, Stage | None, int]], members: dict
             if x + w > width:
                 x, y = 150.0, y + 30
             tip = f"{seg_name} ({stage or 'stage unknown'}): {n:,} firms; chaingraph render --chain {seg_name}"
-            items.append(svg.group([svg.rect(x, y + 4, w, 24, rx=4, fill=_STAGE_TINT.get(stage, "#eeeeee"),
+            items.append(svg.group([svg.rect(x, y + 4, w, 24, rx=4, fill=STAGE_TINT.get(stage, "#eeeeee"),
                                              stroke="#999999"),
                                     svg.text(x + 8, y + 21, label, cls="firm")], tip=tip, cls="chip"))
             chips += 1
