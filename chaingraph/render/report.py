@@ -22,6 +22,7 @@ from chaingraph.errors import InputError
 from chaingraph.render.chainview import BOX_FIRMS, SIDE_NAMES, chain_svg, segment_boxes
 from chaingraph.render.html import page
 from chaingraph.render.views import status_legend
+from markupsafe import Markup
 
 #: How many names a table cell lists before "and N more".
 TABLE_NAMES = 30
@@ -46,15 +47,17 @@ class ReportResult:
 
 
 def render_report(placed: PlacedGraph, region: str | Region, out_path: str | Path, *,
-                  top: int = 5) -> ReportResult:
+                  top: int = 5, sections: str = "") -> ReportResult:
     """Run the gap analysis of the chain of ``placed`` (a
     :class:`~chaingraph.analytics.placed.PlacedGraph` built for a chain) in
     ``region`` (:func:`chaingraph.analytics.gaps.find_gaps`, ``top`` candidates per
-    segment) and write it as the HTML page ``out_path``; return a
+    segment) and write it as the HTML page ``out_path``, with ``sections`` (HTML
+    already escaped, e.g. :func:`chaingraph.render.whatif.whatif_sections`) below
+    the segment table; return a
     :class:`ReportResult`. Raises :class:`NotFoundError` for an unknown region and
     :class:`InputError` when the page cannot be written."""
     report = find_gaps(placed, region, top=top)
-    html = report_page(placed, report)
+    html = report_page(placed, report, sections)
     out = Path(out_path)
     try:
         out.write_text(html, encoding="utf-8")
@@ -65,9 +68,10 @@ def render_report(placed: PlacedGraph, region: str | Region, out_path: str | Pat
                         statuses=dict(sorted(statuses.items())), bytes=len(html.encode("utf-8")))
 
 
-def report_page(placed: PlacedGraph, report: GapReport) -> str:
+def report_page(placed: PlacedGraph, report: GapReport, sections: str = "") -> str:
     """Return the HTML page of ``report`` (the gap analysis of the chain of
-    ``placed``): the chain view, then the segment table."""
+    ``placed``): the chain view, then the segment table, then ``sections``
+    (escaped HTML, e.g. the what-if sections)."""
     drawing = chain_svg(segment_boxes(placed, report), placed.chain.links(), report.region)
     counts = Counter(str(s.status) for s in report.segments)
     rows = [_row(s) for s in report.segments]
@@ -75,7 +79,8 @@ def report_page(placed: PlacedGraph, report: GapReport) -> str:
     return page("report.html.j2", scripts=[], title=title,
                 chain=report.chain, region=report.region, rows=rows, counts=counts,
                 n_segments=len(report.segments), present_min=PRESENT_MIN, weak_share=f"{WEAK_SHARE:.0%}",
-                box_firms=BOX_FIRMS, side_names=SIDE_NAMES, legend=status_legend(), chain_svg=drawing)
+                box_firms=BOX_FIRMS, side_names=SIDE_NAMES, legend=status_legend(), chain_svg=drawing,
+                sections=Markup(sections))
 
 
 def _names(names: list[str]) -> dict[str, Any]:
