@@ -41,7 +41,8 @@ _BOUNDARY = sorted([
     "聚焦", "代表", "企业", "嘉宾", "供应", "提供", "支持", "指导", "牵头", "携手", "通过", "作为", "全市", "全省",
     "发挥", "依托", "带动", "助力", "鼓励", "引导", "要", "让", "使", "促进", "服务", "吸引", "表示", "认为",
     "我市", "我省", "我国", "全国", "记者", "获悉", "了解", "表示", "介绍", "称", "即", "也", "还", "都", "已",
-    "采购", "购买", "收购", "订购", "成为", "携手",
+    "采购", "购买", "收购", "订购", "成为", "携手", "引入", "引进", "入驻", "宣布", "推出", "拥有", "迎来", "邀请",
+    "集聚", "聚集", "汇聚", "新增",
 ], key=len, reverse=True)
 _BOUNDARY_SET = frozenset(_BOUNDARY)
 _PLACE_END = None  # compiled on first use (see _place_end_regex)
@@ -198,9 +199,11 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                 if text.startswith(verb, start - len(verb)):
                     start = _left_edge(text, start - len(verb), sent.start, chain_conj=True)
                     break
-        if kind in ("Cluster", "Alliance", "Agency") or match.group(0) == "公司":
+        if kind in ("Cluster", "Alliance", "Agency", "Firm"):
             if not _SOE_DIVISION.search(text, start, end):  # 中建五局 keeps its numeral
-                start = trim_left(text, start, sent.start + match.start())
+                # a firm's name may hold a verb (织造, 建设): only function words cut it
+                start = trim_left(text, start, sent.start + match.start(),
+                                  verbs=kind != "Firm" or match.group(0) == "公司")
         if match.group(0) == "公司" and common_words(text[start:sent.start + match.start()]):
             continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):

@@ -1,0 +1,31 @@
+"""Chinese short firm names found by what stands around them (zh_firms.py)."""
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _firms(text: str) -> set[str]:
+    x = extract_article(Article("a.txt", text))
+    return {e.name for e in x.entities if e.type == "Firm"}
+
+
+def test_title_and_department_cues_name_the_firm():
+    text = "标题\n\n沃芯汽车CEO王某表示，沃芯汽车将扩大采购。青岚微电采购部部长李某出席。"
+    assert {"沃芯汽车", "青岚微电"} <= _firms(text)
+
+
+def test_kind_of_firm_before_the_name_and_one_member_lists():
+    text = "标题\n\n外资车企的北京星河就必须向境外采购，宝钢等国内供应商难以进入。"
+    assert {"北京星河", "宝钢"} <= _firms(text)
+
+
+def test_members_of_a_list_with_a_firm_are_firms():
+    text = "标题\n\n园区引入云汉精工股份有限公司。随后又引入云汉精工、东珩、贵研等多个项目。"
+    firms = _firms(text)
+    assert {"东珩", "贵研"} <= firms
+
+
+def test_ordinary_words_places_and_chains_are_not_firms():
+    text = "标题\n\n该企业的技术人员正在调试设备。华为技术有限公司将在成都建设研发中心，与新能源汽车企业合作。"
+    firms = _firms(text)
+    assert not firms & {"技术人员", "成都建设", "成都", "新能源汽车"}
