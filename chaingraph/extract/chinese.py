@@ -15,6 +15,7 @@ from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
 from chaingraph.extract.words import common_words, compound_tail, trim_left
+from chaingraph.extract.zh_regions import region_mentions
 from chaingraph.identity import name_key
 
 _SUFFIXES: list[tuple[str, str]] = sorted([
@@ -142,7 +143,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> tuple[list[Mention], 
     """Return ``(mentions, events)`` for Chinese ``text`` (see the module docstring)."""
     mentions: list[Mention] = []
     for index, sent in enumerate(sentences):
-        here = _places(sent, index) + _orgs(text, sent, index)
+        here = _places(sent, index) + region_mentions(text, [sent], index) + _orgs(text, sent, index)
         mentions.extend(here)
         mentions.extend(_chains(text, sent, index, here))  # the sentence's own, not the article's
     mentions.extend(_short_firm_names(text, sentences, mentions))
