@@ -184,6 +184,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
     for match in _SUFFIX_RE.finditer(sent.text):
         end = sent.start + match.end()
         kind = _SUFFIX_TYPE[match.group(0)]
+        if match.group(0) in ("委", "局", "厅") and text[end:end + 1] in ("员", "长"):
+            continue  # 委员, 局长: a person's post, not the body's ending
         after = _SUFFIX_RE.match(text, end) if end < len(text) else None
         if after is not None and _SUFFIX_TYPE[after.group(0)] == kind:
             continue
@@ -209,6 +211,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):
             kind = "Firm"  # 中建五局, 中铁十一局: state-owned construction firms
+        if kind == "Firm" and "人民银行" in text[start:end]:
+            kind = "Agency"  # the central bank and its branches are government bodies
         name = text[start:end]
         core = name[: len(name) - len(match.group(0))]
         if kind == "Agency" and len(match.group(0)) == 1 and len(core) < 2:

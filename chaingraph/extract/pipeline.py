@@ -28,6 +28,7 @@ from chaingraph.extract.result import Extraction, Fact, Mention
 from chaingraph.extract.sentences import detect_language, split_sentences
 from chaingraph.extract.words import to_simplified
 from chaingraph.extract.zh_firms import cued_firms
+from chaingraph.extract.zh_titles import drop_employers
 
 
 def extract_article(article: Article, names: KnownNames | None = None) -> Extraction:
@@ -69,6 +70,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     elif not any(m is main for m in mentions):
         mentions.append(main)
     entities = build_entities(text, mentions, main)
+    if language == "zh":  # bodies named only as a person's employer are left out
+        entities = drop_employers(text, entities)
     starts = [sent.start for sent in sentences]
     for entity in entities:
         for m in entity.mentions:
