@@ -254,8 +254,8 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         found = _ANY_CHAIN_ZH_RE.search(phrase)
         if strict and not found:
             return
-        if found:
-            phrase = phrase[found.start():]
+        if found and not re.search(r"[)）]", phrase[found.start():]) or found and re.search(r"[(（]", phrase[found.start():]):
+            phrase = phrase[found.start():]  # 装备(汽车) is not cut inside its brackets
         phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市)+", "", phrase)
         phrase = phrase.lstrip("市省州县区")
         start = end - len(phrase)
