@@ -10,6 +10,7 @@ import re
 from chaingraph.extract import lexicon as lx
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence
+from chaingraph.extract.zh_relations import prune_zh, zh_relations
 
 _NATIONAL_STATE = re.compile(r"^State (Council|Administration|Grid|Intellectual Property Office)|State-owned|"
                              r"State Key|\bAdministration\b")
@@ -186,6 +187,8 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
 
     _buys_from(rel, text, per_sent, language)
     customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
+    if language == "zh":
+        zh_relations(rel, text, sentences, entities, per_sent)
 
     # a firm building or settling in a park belongs to it; a park and a chain named
     # in one sentence go together
@@ -251,7 +254,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             for c in rel.from_head("BELONGS_TO", r.tail):
                 if c.tail in chain_ids:
                     rel.add("BELONGS_TO", e, chain_ids[c.tail], r.sent, "a firm of a park of this chain")
-    return rel.items
+    return prune_zh(rel.items, entities) if language == "zh" else rel.items
 
 
 # the text between two firms that makes the first the second's supplier, or its customer
