@@ -211,6 +211,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):
             kind = "Firm"  # 中建五局, 中铁十一局: state-owned construction firms
+        if kind == "Agency" and re.search(r"(?:行业|产业|工业)协会$", text[start:end]):
+            kind = "Alliance"  # an industry association is an association of firms (GOLD_FORMAT)
         if kind == "Firm" and "人民银行" in text[start:end]:
             kind = "Agency"  # the central bank and its branches are government bodies
         name = text[start:end]
@@ -231,7 +233,7 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue
         if kind == "Firm" and match.group(0) in ("集团", "公司", "控股") and len(core) < 2:
             continue
-        out.append(Mention(start, end, name, kind, index))
+        out.append(Mention(start, end, name, kind, index, info={"association": True} if "协会" in match.group(0) else {}))
     return out
 
 

@@ -478,10 +478,13 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
         joined = bool(re.search(r"\bjoin(ed|s)?\b.{0,40}alliance|members? of the .{0,60}alliance|founding members|"
                                 r"alliance .{0,40}(initiated|launched|founded) (jointly )?by", s, re.IGNORECASE)) \
             or ("联盟" in s and any(w in s for w in ("加入", "联盟成员", "发起", "首批成员")))
-        if joined and len(alliances) == 1:
+        # an industry association beside an alliance: members join the one named alliance
+        named = [a for a in alliances if re.search(r"联盟|alliance", a.name, re.IGNORECASE)]
+        target = alliances[0] if len(alliances) == 1 else (named[0] if len(named) == 1 else None)
+        if joined and target is not None:
             for m, e in orgs:
                 if e.type == "Firm":
-                    rel.add("MEMBER_OF", e, alliances[0], index)
+                    rel.add("MEMBER_OF", e, target, index)
     return customers
 
 
