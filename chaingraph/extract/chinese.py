@@ -14,7 +14,7 @@ from chaingraph.extract import lexicon as lx
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
-from chaingraph.extract.words import common_words, compound_tail, trim_left
+from chaingraph.extract.words import common_words, compound_tail, shared, trim_left
 from chaingraph.extract.zh_regions import region_mentions
 from chaingraph.identity import name_key
 
@@ -141,6 +141,7 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
 
 def find_mentions(text: str, sentences: list[Sentence]) -> tuple[list[Mention], list[Mention]]:
     """Return ``(mentions, events)`` for Chinese ``text`` (see the module docstring)."""
+    shared().forget()  # segmentations are kept within one article only
     mentions: list[Mention] = []
     for index, sent in enumerate(sentences):
         here = _places(sent, index) + region_mentions(text, [sent], index) + _orgs(text, sent, index)

@@ -67,14 +67,30 @@ class Segmenter:
         self._tk = tk
 
     def words(self, text: str) -> list[str]:
-        """Return the words of ``text`` (a str), in order; they join back to it."""
-        return list(self._tk.cut(text, HMM=False))
+        """Return the words of ``text`` (a str), in order; they join back to it. A
+        sentence is often asked for by several steps of one extraction, so answers
+        are kept until :meth:`forget`."""
+        return list(self._cut(text))
+
+    def forget(self) -> None:
+        """Drop the kept answers (an extraction calls this when it starts an article,
+        so one article's sentences never speed up another's)."""
+        self.__dict__.get("_cache", {}).clear()
+
+    def _cut(self, text: str) -> tuple[str, ...]:
+        cache = self.__dict__.setdefault("_cache", {})
+        found = cache.get(text)
+        if found is None:
+            if len(cache) >= 4096:
+                cache.clear()
+            found = cache[text] = tuple(self._tk.cut(text, HMM=False))
+        return found
 
     def boundaries(self, text: str, offset: int = 0) -> set[int]:
         """Return the offsets (plus ``offset``) where a word of ``text`` starts or ends."""
         out = {offset}
         pos = offset
-        for word in self._tk.cut(text, HMM=False):
+        for word in self._cut(text):
             pos += len(word)
             out.add(pos)
         return out

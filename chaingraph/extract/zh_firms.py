@@ -36,7 +36,7 @@ _TITLE_AFTER = re.compile(
     r"执行董事|副董事长|总监|副总监|创始人)"
     r"|(?:采购|研发|技术|销售|营销|市场|质量|工程|物流)(?:部|中心)")
 # a kind of firm before its name (车企的X, 供应商X)
-_KIND_BEFORE = re.compile(r"(?:车企|企业|供应商|供货商|提供商|服务商|厂商|制造商|巨头|龙头|厂家)的$")
+_KIND_BEFORE_IN = re.compile(r"(?:车企|企业|供应商|供货商|提供商|服务商|厂商|制造商|巨头|龙头|厂家)的")
 # a one-member list: X等(国内)供应商
 _ONE_LISTED = re.compile(r"等(?:国内|国外|海外|省内|本地|知名|龙头|骨干|重点|优秀|大型)?(?:企业|供应商|供货商|厂商|车企|公司|龙头)")
 _STEM_ENDINGS = ("股份", "集团", "控股")
@@ -169,64 +169,68 @@ def cued_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
         if name not in found and not inside_org(a, b) and not crossing and good_name(name):
             found[name] = name_key(name)
 
-    sent_words = []
-    for sent in sentences:
-        words = _words(seg, sent.text, sent.start)
-        sent_words.append(words)
+    cache: dict[int, list[tuple[int, int, str]]] = {}
+
+    def words_of(index: int) -> list[tuple[int, int, str]]:
+        """The words of sentence ``index``, segmented the first time they are needed."""
+        if index not in cache:
+            cache[index] = _words(seg, sentences[index].text, sentences[index].start)
+        return cache[index]
+
+    for index, sent in enumerate(sentences):
+        cues = [(sent.start + c.start(), "left") for c in _TITLE_AFTER.finditer(sent.text)]
+        cues += [(sent.start + c.start(), "left") for c in _ONE_LISTED.finditer(sent.text)
+                 if not re.search(r"、[^，。；]{0,12}$", sent.text[max(0, c.start() - 12):c.start()])]
+        cues += [(sent.start + c.end(), "right") for c in _KIND_BEFORE_IN.finditer(sent.text)]
+        if not cues:
+            continue
+        words = words_of(index)
         starts = {w[0]: i for i, w in enumerate(words)}
-        ends = {w[1]: i for i, w in enumerate(words)}
-        for cue in _TITLE_AFTER.finditer(sent.text):
-            at = sent.start + cue.start()
-            if at in starts:
-                span = _left_name(words, starts[at], tags)
-                if span:
-                    propose(*span)
-        for i, (a, b, w) in enumerate(words):
-            if _KIND_BEFORE.search(text, max(sent.start, a - 5), a) and not _KIND_BEFORE.search(text, a, b):
-                span = _right_name(words, i, tags)
-                if span and span[1] in ends:
-                    propose(*span)
-        for cue in _ONE_LISTED.finditer(sent.text):
-            at = sent.start + cue.start()
-            if at in starts and not re.search(r"、[^，。；]{0,12}$", text[max(sent.start, at - 12):at]):
-                span = _left_name(words, starts[at], tags)
-                if span:
-                    propose(*span)
-        for m in mentions:
-            if m.type == "Firm" and sent.start <= m.start < sent.end:
-                place = gaz.zh_regex.match(m.text)
-                core = m.text[place.end():] if place else ""
-                if 2 <= len(core) <= 4 and good_name(core):  # 国瓷 for 山东国瓷
-                    found.setdefault(core, name_key(m.text))
-                for stem_end in _STEM_ENDINGS:
-                    if m.text.endswith(stem_end) and 2 <= len(m.text) - len(stem_end) <= 3:
-                        stem = m.text[: -len(stem_end)]
-                        if good_name(stem) or len(stem) >= 2 and not _is_word(stem, tags):
-                            found.setdefault(stem, name_key(m.text))
+        ends = {w[1] for w in words}
+        for at, side in cues:
+            if at not in starts:
+                continue
+            span = _left_name(words, starts[at], tags) if side == "left" else _right_name(words, starts[at], tags)
+            if span and span[1] in ends:
+                propose(*span)
+    for m in mentions:
+        if m.type != "Firm":
+            continue
+        place = gaz.zh_regex.match(m.text)
+        core = m.text[place.end():] if place else ""
+        if 2 <= len(core) <= 4 and good_name(core):  # 国瓷 for 山东国瓷
+            found.setdefault(core, name_key(m.text))
+        for stem_end in _STEM_ENDINGS:
+            if m.text.endswith(stem_end) and 2 <= len(m.text) - len(stem_end) <= 3:
+                stem = m.text[: -len(stem_end)]
+                if good_name(stem) or stem not in tags:
+                    found.setdefault(stem, name_key(m.text))
     if found:  # the names found so far are firms of the lists they stand in too
-        firm_spans |= {(m.start, m.end) for m in _occurrences(text, sentences, sent_words, found, taken)}
-    _list_members(text, sentences, sent_words, firm_spans, tags, propose)
+        firm_spans |= {(m.start, m.end) for m in _occurrences(text, sentences, words_of, found, taken)}
+    _list_members(text, sentences, words_of, firm_spans, tags, propose)
     if not found:
         return []
-    return _occurrences(text, sentences, sent_words, found, taken)
-
-
-def _is_word(stem: str, tags) -> bool:
-    return stem in tags
+    return _occurrences(text, sentences, words_of, found, taken)
 
 
 _LIST_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}(?:、[\u4e00-\u9fffA-Za-z]{2,8})+(?=等|、|和|及|与)"
                        r"|[\u4e00-\u9fffA-Za-z]{2,8}(?:、[\u4e00-\u9fffA-Za-z]{2,8})*[和及与][\u4e00-\u9fffA-Za-z]{2,8}")
 
 
-def _list_members(text: str, sentences, sent_words, firm_spans, tags, propose) -> None:
+def _list_members(text: str, sentences, words_of, firm_spans, tags, propose) -> None:
     """Members of a list (A、B、C等 or A和B) one of whose members is already a firm."""
-    for sent, words in zip(sentences, sent_words):
+    starts_of = [s.start for s in sentences]
+    by_sent: dict[int, list[tuple[int, int]]] = {}
+    for a, b in sorted(firm_spans):
+        index = bisect.bisect_right(starts_of, a) - 1
+        joined = text[b:b + 1] in ("、", "和", "与", "及") or text[a - 1:a] in ("、", "和", "与", "及")
+        if index >= 0 and joined:
+            by_sent.setdefault(index, []).append((a, b))
+    for index, firm_here in by_sent.items():
+        sent = sentences[index]
+        words = words_of(index)
         starts = {w[0]: i for i, w in enumerate(words)}
         ends = {w[1] for w in words}
-        firm_here = [(a, b) for a, b in firm_spans if sent.start <= a < sent.end]
-        if not firm_here:
-            continue
         for a, b in firm_here:
             # the members are the word runs joined to this firm by 、 or 和/与/及
             members = [(a, b)]
@@ -258,15 +262,19 @@ def _list_members(text: str, sentences, sent_words, firm_spans, tags, propose) -
                     propose(*span)
 
 
-def _occurrences(text, sentences, sent_words, found: dict[str, str], taken) -> list[Mention]:
+def _occurrences(text, sentences, words_of, found: dict[str, str], taken) -> list[Mention]:
     """Every occurrence of the ``found`` names that starts and ends on word boundaries
     (by the segmenter, or at a 、/和 joint), outside organisation spans."""
     out = []
     pattern = re.compile("|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)))
     covered = sorted(taken)
-    for index, (sent, words) in enumerate(zip(sentences, sent_words)):
+    for index, sent in enumerate(sentences):
+        matches = list(pattern.finditer(sent.text))
+        if not matches:
+            continue
+        words = words_of(index)
         bounds = {w[0] for w in words} | {w[1] for w in words}
-        for match in pattern.finditer(sent.text):
+        for match in matches:
             a, b = sent.start + match.start(), sent.start + match.end()
             if a not in bounds and text[a - 1:a] not in "、和与及":
                 continue
