@@ -63,6 +63,7 @@ _AMBIGUOUS_PLACES = {"朝阳", "中山", "安康", "白山", "红河", "海东",
                      "白银", "金昌", "玉树", "阿坝", "大理", "普洱", "丽水", "长治", "吉安", "宜春", "新余"}
 _PUNCT = set("，。；：！？、“”‘’《》（）()【】「」 \t\n,.;:!?\"'|/-—")
 _EVENT_AT = re.compile(r"在(.{1,25}?)(?:隆重|成功|正式)?(举行|召开|举办|开幕|启动|开展)")
+_SUBJECT_START = re.compile(r"[，,；;：:]|出席|参加|参与|前往|应邀|来到|观摩")
 _EVENT_BY = re.compile(r"(举办|召开|举行|主办|开展|组织)(?:了|的)?")
 _CHAIN_ZH = sorted(((f, c) for c, forms in lx.CHAINS.items() for f in forms if re.search(r"[\u4e00-\u9fff]", f)),
                    key=lambda fc: -len(fc[0]))
@@ -379,7 +380,11 @@ def _events(text: str, sentences: list[Sentence], mentions: list[Mention]) -> li
                 by = b
             if by is not None and by.end() == len(before):
                 verb_at = m.start - len(before) + by.start()
-                m.info["subject"] = (sent.start, verb_at)
+                # the subject starts after the clause's last comma or attending verb
+                # (A出席B主办的X: B, not A, organised X)
+                cut = max([sent.start] + [sent.start + c.end() for c in _SUBJECT_START.finditer(
+                    sent.text, 0, verb_at - sent.start)])
+                m.info["subject"] = (cut, verb_at)
                 m.info["title"] = sent.title
                 out.append(m)
                 break

@@ -31,3 +31,9 @@ def test_a_firm_in_a_park_belongs_to_it_and_is_in_the_park_s_county():
 def test_an_event_held_by_our_province_is_in_the_article_s_province():
     rels = _relations("河南举办纺织产业链对接大会\n\n8月1日，我省举办纺织产业链对接大会，河南多家企业参加。")
     assert any(t == "LOCATED_IN" and h.endswith("对接大会") and d == "河南" for t, h, d in rels)
+
+
+def test_who_attends_an_event_another_firm_hosts_did_not_organise_it():
+    rels = _relations("标题\n\n4月20日，湘江储能科技有限公司负责人前往长沙，出席长沙云帆电子有限公司主办的新产品发布会。")
+    assert ("ORGANIZED", "长沙云帆电子有限公司", "新产品发布会") in rels
+    assert ("ORGANIZED", "湘江储能科技有限公司", "新产品发布会") not in rels
