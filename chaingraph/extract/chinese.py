@@ -87,6 +87,12 @@ _CLOSING_QUOTES = "”」』\""
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", '"': '"'}
 
 
+def _word_tag(word: str) -> str:
+    from chaingraph.extract.words import _tags
+
+    return _tags().get(word, "")
+
+
 def _place_end_regex() -> re.Pattern:
     names = sorted({p.zh for p in gazetteer().places if p.zh and len(p.zh) >= 2}, key=len, reverse=True)
     return re.compile("(?:" + "|".join(map(re.escape, names)) + ")(?:省|市|州|县|区)?")
@@ -250,7 +256,7 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         for p in places_here:
             if start < p.end <= end:
                 start = p.end
-        start = trim_left(text, start, end)
+        start = trim_left(text, start, end, verbs="inner")
         count = _TRAILING_COUNT.search(text, start, end)
         if count:
             end = count.start()
@@ -266,6 +272,8 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         if not (2 <= len(phrase) <= 8) or phrase in _GENERIC_CORES or phrase.endswith("的"):
             return
         gaz_hit = _ANY_CHAIN_ZH_RE.fullmatch(phrase)
+        if not gaz_hit and all(_word_tag(w) in ("v", "d", "c", "p") for w in shared().words(phrase)):
+            return  # 切入产业链, 延长产业链: a verb, not a chain
         conj = re.match("(" + _ANY_CHAIN_ZH_RE.pattern + ")[及与和]", phrase)
         if not gaz_hit and not conj and (_NOT_A_CHAIN.search(phrase) or len(phrase) > 6):
             return

@@ -162,27 +162,31 @@ _JOINING = frozenset("及与和、")
 _COUNT = re.compile(r"[一二三四五六七八九十两几多数]+[大条个项类种批家]")
 
 
-def trim_left(text: str, start: int, core_end: int, verbs: bool = True) -> int:
+def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) -> int:
     """Return where a name whose rule-found span starts at ``start`` really starts:
     after the last verb (two characters or more, not a production activity such as
     制造), preposition, conjunction, particle, adverb, pronoun or numeral among the
     words of ``text[start:core_end]`` (the part before the name's suffix), and after
     a count (五大, 一条). Takes the text and offsets; returns an offset, ``core_end``
     when nothing of a name is left. With ``verbs`` False neither a verb nor a
-    one-character word cuts (a firm's name may hold them: 织造, 建设, 针 in 金鹄针纺)."""
+    one-character word cuts (a firm's name may hold them: 织造, 建设, 针 in 金鹄针纺);
+    with ``verbs`` "inner" a verb cuts unless it is the last word (a chain may end
+    in one: 手机支付)."""
     if core_end <= start:
         return start
     tags = _tags()
     pos = start
     cut = start
-    for word in shared().words(text[start:core_end]):
+    words = shared().words(text[start:core_end])
+    for i, word in enumerate(words):
         tag = tags.get(word, "")
         pos += len(word)
         if word in _JOINING:
             continue
         if len(word) == 1 and (tag not in _FUNCTION_TAGS or not verbs):
             continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
-        if tag in _STOP_TAGS or (verbs and tag == "v" and len(word) >= 2 and word not in _ACTIVITY):
+        cuts_here = verbs is True or verbs == "inner" and i < len(words) - 1
+        if tag in _STOP_TAGS or (cuts_here and tag == "v" and len(word) >= 2 and word not in _ACTIVITY):
             cut = pos
     count = _COUNT.match(text, cut, core_end)
     if count:

@@ -141,7 +141,9 @@ def _right_name(words, start_index: int, tags) -> tuple[int, int] | None:
 def cued_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """Return Firm mentions for the short names the cues of the module docstring
     reveal in ``text`` (cleaned Chinese text with its ``sentences``), every
-    occurrence of each, outside the organisation ``mentions`` found so far."""
+    occurrence of each, outside the organisation ``mentions`` found so far. A chain
+    of ``mentions`` read from the words before 产业链 that starts with such a name
+    is cut to what follows it."""
     from chaingraph.extract.places import gazetteer
     from chaingraph.extract.words import _tags, shared
 
@@ -210,7 +212,20 @@ def cued_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
     _list_members(text, sentences, words_of, firm_spans, tags, propose)
     if not found:
         return []
-    return _occurrences(text, sentences, words_of, found, taken)
+    out = _occurrences(text, sentences, words_of, found, taken)
+    _trim_chains(text, mentions, out)
+    return out
+
+
+def _trim_chains(text: str, mentions: list[Mention], firms: list[Mention]) -> None:
+    """Cut a chain read from the words before 产业链 that starts with a firm's name
+    (银联手机支付产业链: the chain is 手机支付), changing the chain mentions in place."""
+    firm_at = {m.start: m for m in firms}
+    for m in mentions:
+        firm = firm_at.get(m.start)
+        if m.type == "Chain" and m.info.get("pattern") and firm is not None and m.end - firm.end >= 2:
+            m.start = firm.end
+            m.text = m.key = text[m.start:m.end]
 
 
 _LIST_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}(?:、[\u4e00-\u9fffA-Za-z]{2,8})+(?=等|、|和|及|与)"

@@ -29,3 +29,10 @@ def test_ordinary_words_places_and_chains_are_not_firms():
     text = "标题\n\n该企业的技术人员正在调试设备。华为技术有限公司将在成都建设研发中心，与新能源汽车企业合作。"
     firms = _firms(text)
     assert not firms & {"技术人员", "成都建设", "成都", "新能源汽车"}
+
+
+def test_a_chain_ending_in_a_verb_word_and_led_by_a_firm_name():
+    x = extract_article(Article("a.txt", "标题\n\n星联与湘江储能科技有限公司合作。大会邀请了星联移动支付产业链各环节的代表，"
+                                         "共同切入产业链上游。"))
+    chains = {e.name for e in x.entities if e.type == "Chain"}
+    assert "移动支付" in chains and "切入" not in chains
