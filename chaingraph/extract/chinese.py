@@ -296,11 +296,16 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             continue
         start = _left_edge(text, end, sent.start, limit=12, lenient=False, chain_conj=True)
         add(start, end, strict=match.group(0) != "产业链")
+    bounds = None
     for match in _CHAIN_ZH_RE.finditer(sent.text):
         start = sent.start + match.start()
         if any(a <= start < b for a, b in spans) or len(match.group(0)) < 2:
             continue
         end = start + len(match.group(0))
+        if bounds is None:
+            bounds = shared().boundaries(sent.text, sent.start)
+        if start not in bounds or end not in bounds:
+            continue  # 家具 in 10多家具有: not a word of the sentence
         more = compound_tail(text, end, sent.end)
         if more and _SUFFIX_RE.match(text, end + more) and _SUFFIX_TYPE[_SUFFIX_RE.match(text, end + more).group(0)] \
                 in ("Agency", "Cluster", "Alliance"):

@@ -159,6 +159,7 @@ _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "
 _ACTIVITY = frozenset("制造 加工 生产 服务 设计 研发 应用 检测 储能 物流 配套 服装 建设 发展 培育 创新 智造 制药 养殖 种植".split())
 # one-character conjunctions inside a name (机器人及智能装备) are left to the rules
 _JOINING = frozenset("及与和、")
+_LEADING = frozenset("如像及和与在对向为被从由把将让使据即")
 _COUNT = re.compile(r"[一二三四五六七八九十两几多数]+[大条个项类种批家]")
 
 
@@ -178,6 +179,9 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
     pos = start
     cut = start
     words = shared().words(text[start:core_end])
+    if not verbs and len(words) > 1 and words[0] in _LEADING:
+        cut = pos = start + 1  # 如宏达集团: a leading preposition is not the firm's
+        words = words[1:]
     for i, word in enumerate(words):
         tag = tags.get(word, "")
         pos += len(word)

@@ -5,6 +5,8 @@ stands around them rather than by how they end:
   东风日产技术中心);
 - a kind of firm right before it (韩系车企的北京现代, 供应商X);
 - a one-member list closed by a kind of firm (宝钢等国内供应商);
+- either side of a supply or a signing (宁德时代将为一汽配套, 比亚迪向长城汽车供货,
+  A成为B的供应商, A与B签订);
 - a list or pair in which another member is already a firm (国瓷、东珩、贵研等;
   钱袋网和银联推出): the members of one list are of one type;
 - the stem of a name ending in 股份, 集团 or 控股 (宝钢 for 宝钢股份).
@@ -39,12 +41,21 @@ _TITLE_AFTER = re.compile(
 _KIND_BEFORE_IN = re.compile(r"(?:车企|企业|供应商|供货商|提供商|服务商|厂商|制造商|巨头|龙头|厂家)的")
 # a one-member list: X等(国内)供应商
 _ONE_LISTED = re.compile(r"等(?:国内|国外|海外|省内|本地|知名|龙头|骨干|重点|优秀|大型)?(?:企业|供应商|供货商|厂商|车企|公司|龙头)")
+# the two sides of a supply or a signing (宁德时代将为一汽配套, 比亚迪向长城汽车供货,
+# 赣锋锂业成为特斯拉的供应商, 华友钴业与LG化学签订…)
+_DEAL_CUES = (
+    re.compile(r"(?:将|已|正式|也|还|再|主要|长期|已经)?(?<![成作认称因以行更])(?:为|向|给)(?!了)([^，。；、]{2,8}?)(?:批量|长期|独家)?"
+               r"(?:配套|供货|供应|供给|交付)"),
+    re.compile(r"(?:将|已|正式|已经)?成为([^，。；、]{2,8}?)的?(?:核心|主要|一级|重要|独家)?(?:供应商|供货商|配套商|配套企业)"),
+    re.compile(r"(?:已|将|正式)?(?:与|和|同)([^，。；、]{2,8}?)(?:正式|成功|现场)?(?:签订|签署|签约)"),
+)
 _STEM_ENDINGS = ("股份", "集团", "控股")
 
 # words that end a candidate: kinds of firm and generic heads
 _KIND_WORDS = frozenset("""企业 公司 车企 供应商 供货商 提供商 服务提供商 服务商 厂商 制造商 厂家 巨头 龙头 品牌 集团 工厂 基地 项目
 产品 市场 业务 技术 人员 员工 需求 生产 产能 工作 负责人 代表 园区 车间 产业 行业 领域 体系 平台 中心 订单 合作 国内 国外
 海外 境外 全球 世界 本土 当地 目前 今年 去年 明年 当时 现在 此前 近年 同时 未来 记者 标语 资源 成本 品质 部件 零部件 车型 整车 客户""".split())
+_KIND_END = re.compile(r"(?:车企|企业|公司|厂商|厂家|供应商|供货商|客户|集团|品牌|龙头|巨头|项目|基地|工厂)$")
 _STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "m", "q", "mq", "f",
                         "a", "y", "e", "o"})
 _HAN = re.compile(r"^[\u4e00-\u9fffA-Za-z]+$")
@@ -83,7 +94,7 @@ def good_name(name: str) -> bool:
 
     if not (2 <= len(name) <= 6) or not _HAN.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
         return False
-    if _is_place(name) or common_words(name) or _known_chain(name):
+    if _is_place(name) or common_words(name) or _known_chain(name) or _KIND_END.search(name):
         return False
     return _name_like(name)
 
@@ -180,15 +191,23 @@ def cued_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
         return cache[index]
 
     for index, sent in enumerate(sentences):
+        exact: list[tuple[int, int]] = []
         cues = [(sent.start + c.start(), "left") for c in _TITLE_AFTER.finditer(sent.text)]
         cues += [(sent.start + c.start(), "left") for c in _ONE_LISTED.finditer(sent.text)
                  if not re.search(r"、[^，。；]{0,12}$", sent.text[max(0, c.start() - 12):c.start()])]
         cues += [(sent.start + c.end(), "right") for c in _KIND_BEFORE_IN.finditer(sent.text)]
-        if not cues:
+        for regex in _DEAL_CUES:  # both sides of 为…配套, 向…供货, 成为…的供应商, 与…签订
+            for c in regex.finditer(sent.text):
+                cues.append((sent.start + c.start(), "left"))
+                exact.append((sent.start + c.start(1), sent.start + c.end(1)))
+        if not cues and not exact:
             continue
         words = words_of(index)
         starts = {w[0]: i for i, w in enumerate(words)}
         ends = {w[1] for w in words}
+        for a, b in exact:  # the words between the cue and its verb, when they are whole words
+            if a in starts and b in ends:
+                propose(a, b)
         for at, side in cues:
             if at not in starts:
                 continue

@@ -36,3 +36,19 @@ def test_a_chain_ending_in_a_verb_word_and_led_by_a_firm_name():
                                          "共同切入产业链上游。"))
     chains = {e.name for e in x.entities if e.type == "Chain"}
     assert "移动支付" in chains and "切入" not in chains
+
+
+def test_both_sides_of_a_supply_or_a_signing_are_firms():
+    x = extract_article(Article("a.txt", "标题\n\n星途锂能将为一汽配套动力电池。赣川锂业成为特斯拉的供应商。"
+                                         "湘钴股份向长城汽车供货，并将为外资车企配套。"))
+    names = {e.id: e.name for e in x.entities}
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert {"星途锂能", "一汽", "赣川锂业", "特斯拉", "长城汽车"} <= firms and "外资车企" not in firms
+    rels = {(r.type, names[r.head], names[r.tail]) for r in x.relations}
+    assert ("SUPPLIES", "星途锂能", "一汽") in rels and ("SUPPLIES", "赣川锂业", "特斯拉") in rels
+
+
+def test_a_leading_preposition_and_a_chain_word_across_words():
+    x = extract_article(Article("a.txt", "标题\n\n园区龙头企业如宏达集团、恒瑞集团纷纷扩产。全县现有10多家具有竞争力的企业。"))
+    assert {"宏达集团", "恒瑞集团"} <= {e.name for e in x.entities if e.type == "Firm"}
+    assert "家具" not in {e.name for e in x.entities if e.type == "Chain"}
