@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import json
 import queue
-import sys
 import threading
 import time
 from collections import defaultdict
@@ -51,6 +50,7 @@ import networkx as nx
 
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from chaingraph.neo4j.queries import statement
+from chaingraph.scoped import thread_switches
 from chaingraph.store import Store
 
 BATCH_SIZE = 10000
@@ -391,21 +391,6 @@ def prefetched(items: Iterable[Any], depth: int = 2) -> Iterator[Iterator[Any]]:
         worker.join()
 
 
-@contextmanager
-def quick_thread_switches(interval: float = SWITCH_INTERVAL) -> Iterator[None]:
-    """Within the block, let Python hand the GIL between threads every ``interval``
-    seconds instead of every 5 ms (restored afterwards). The thread that waits on
-    Neo4j needs the GIL for a moment after each reply; with the default it waits up
-    to 5 ms behind the thread building rows every time, which left the server idle
-    for much of a load."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(min(before, interval))
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(before)
-
-
 def load_store(store: Store, driver: Any, database: str | None = None, batch_size: int = BATCH_SIZE,
                progress: Callable[[int], None] | None = None) -> LoadReport:
     """Push every node and edge of ``store``, with evidence, into the Neo4j behind
@@ -428,7 +413,9 @@ def load_store(store: Store, driver: Any, database: str | None = None, batch_siz
     writes to it."""
     started = time.perf_counter()
     report = LoadReport()
-    with quick_thread_switches(), store.snapshot():
+    # The thread waiting on Neo4j needs the GIL a moment after each reply; at the
+    # default 5 ms it waited behind the row-building thread, leaving the server idle.
+    with thread_switches(SWITCH_INTERVAL), store.snapshot():
         ensure_schema(driver, database)
         # Nodes merged away in the store (entity resolution) leave Neo4j too.
         gone = sorted(store.merged_ids())

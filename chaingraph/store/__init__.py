@@ -28,7 +28,8 @@ from chaingraph.store.sqlite import sqlite3
 from chaingraph.store.evidence import decode_list, load_items
 from chaingraph.store.merge import follow, merge_nodes, redirects
 from chaingraph.store.schema import SCHEMA_VERSION, migrate
-from chaingraph.store.write import KnownIds, Pipeline, UpsertStats, connect, gc_paused, upsert_records
+from chaingraph.scoped import gc_paused
+from chaingraph.store.write import KnownIds, UpsertStats, connect, upsert_records
 
 __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoreStats", "UpsertStats"]
 
@@ -82,7 +83,7 @@ class Store:
         self.read_only = False  # set when the file sits on a read-only filesystem
         self._redirects: dict[str, str] = {}  # merged-away ids -> their survivors
         self._known = KnownIds()
-        self._pipeline = Pipeline()
+        self._writing = False  # an upsert is under way
         try:
             if self.path.exists() and _on_read_only_filesystem(self.path):
                 self._open_immutable()
@@ -139,14 +140,28 @@ class Store:
     # -- lifecycle -------------------------------------------------------------
     @property
     def conn(self) -> sqlite3.Connection:
-        """The SQLite connection, once every batch handed to the writer thread is
-        written (see :class:`chaingraph.store.write.Pipeline`)."""
-        self._pipeline.wait()
+        """The SQLite connection. Raises :class:`StoreError` while an upsert is under
+        way: its writer thread holds the connection, and a read then would see a
+        part of the write (an ingester reads what it needs before, see
+        :meth:`reader`)."""
+        if self._writing:
+            raise StoreError(f"{self.path}: cannot read or write the store while an upsert is under way "
+                             "(the records given to upsert must not come from this store's reads)")
         return self._conn
 
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
+
+    def reader(self) -> "Store":
+        """Return another :class:`Store` on the same file, with a connection of its
+        own, for reads made while this one writes: read inside its
+        :meth:`snapshot`, it sees the store as it was when the snapshot began,
+        whatever this one writes meanwhile. Close it when done."""
+        if self._conn.execute("PRAGMA locking_mode").fetchone()[0].lower() == "exclusive":
+            raise StoreError(f"{self.path}: opened with its log index in memory (the disk was full), "
+                             "so no second connection can read it; free some space and try again")
+        return Store(self.path, create=False)
 
     def __enter__(self) -> "Store":
         return self
@@ -198,13 +213,20 @@ class Store:
                progress: Callable[[int], None] | None = None) -> UpsertStats:
         """Merge node and edge records into the store, ``batch_size`` to a batch
         (several batches to a transaction), and return how many of each were taken. ``progress`` is called
-        with the number of records of each batch. Records may come from a generator
-        that reads this store: each read sees every earlier batch written. Raises
-        :class:`StoreError` inside a :meth:`snapshot`."""
+        with the number of records of each batch. The records must not come from
+        reads of this store made while they are written (read first, or read
+        through :meth:`reader`); a :data:`~chaingraph.model.BATCH_END` among them
+        ends a batch early. Raises :class:`StoreError` inside a :meth:`snapshot`
+        or another upsert."""
         self._check_writable()
+        conn = self.conn
         if self._redirects:
             records = _redirected(records, self._redirects)
-        return upsert_records(self.conn, self._known, self._pipeline, self.path, records, batch_size, progress)
+        self._writing = True
+        try:
+            return upsert_records(conn, self._known, self.path, records, batch_size, progress)
+        finally:
+            self._writing = False
 
     def merge(self, pairs: Iterable[tuple[str, str]],
               choose_name: Callable[[str, str, dict, dict], str] | None = None) -> int:
@@ -463,6 +485,10 @@ class Store:
             if not frontier:
                 break
         return seen
+
+    def is_empty(self) -> bool:
+        """True when the store holds no node."""
+        return self.conn.execute("SELECT 1 FROM nodes WHERE label<>'' LIMIT 1").fetchone() is None
 
     def node_labels(self) -> dict[str, str]:
         """Return every node id with its label's name."""

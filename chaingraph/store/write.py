@@ -9,14 +9,10 @@ run on one core while the B-tree work runs on the other.
 
 from __future__ import annotations
 
-import gc
 import queue
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +20,8 @@ import orjson
 
 from chaingraph.errors import StoreError
 from chaingraph.identity import has_cjk, name_key
-from chaingraph.model import EdgeRecord, NodeRecord, Record
+from chaingraph.model import BATCH_END, BatchEnd, EdgeRecord, NodeRecord, Record
+from chaingraph.scoped import gc_paused, thread_switches
 from chaingraph.store.sqlite import sqlite3
 from chaingraph.store.evidence import dedup
 from chaingraph.store.schema import (INSERT_NAMES, INSERT_PLACEHOLDERS, MAX_NID, NEW_NIDS, UPSERT_EDGES, UPSERT_NODES,
@@ -368,24 +365,6 @@ class WriterThread:
         self.uncommitted = 0
 
 
-class Pipeline:
-    """The writer thread of the upsert under way, if any, so that a read made by
-    the records' producer can first wait for the batches in flight. An upsert made
-    by the producer of another (an ingester writing one part of a file before it
-    reads the rest back) shares that writer: only the outermost upsert waits for
-    it at its end and builds the bulk index again, so the writer does not sit idle
-    while one drains and the next starts. ``depth`` counts the upserts under way."""
-
-    def __init__(self) -> None:
-        self.writer: WriterThread | None = None
-        self.depth = 0
-
-    def wait(self) -> None:
-        """Return once every batch handed to the writer is written."""
-        if self.writer is not None:
-            self.writer.wait()
-
-
 # While the writer thread waits for the interpreter lock (between its statements),
 # the preparing thread holds it for up to this long; Python's default is 5 ms.
 SWITCH_INTERVAL = 0.001
@@ -394,31 +373,23 @@ SWITCH_INTERVAL = 0.001
 FIRST_BATCH = 5000
 
 
-def upsert_records(conn: sqlite3.Connection, known: KnownIds, pipeline: Pipeline, path: Path,
-                   records: Iterable[Record], batch_size: int,
-                   progress: Callable[[int], None] | None) -> UpsertStats:
-    """Write ``records`` in batches of ``batch_size`` and return the counts
-    taken; ``progress`` is called with each batch's size. The batches go to a
-    :class:`WriterThread` while the next is being prepared; a read the records'
-    producer makes still sees every earlier batch written (see :class:`Pipeline`),
-    and the batches written before an error stay written. An upsert nested in
-    another returns once its batches are handed over; its errors are raised by
-    the outer one."""
+def upsert_records(conn: sqlite3.Connection, known: KnownIds, path: Path, records: Iterable[Record],
+                   batch_size: int, progress: Callable[[int], None] | None) -> UpsertStats:
+    """Write ``records`` in batches of ``batch_size`` (a :data:`BATCH_END` among
+    them ends a batch early) and return the counts taken; ``progress`` is called
+    with each batch's size. The batches go to a :class:`WriterThread` while the
+    next is being prepared; the batches written before an error stay written. The
+    records' producer must not use ``conn``: the writer holds it until the end."""
     total = UpsertStats()
     batches = _batches(records, batch_size, min(batch_size, FIRST_BATCH))
-    outermost = pipeline.depth == 0
     error: BaseException | None = None
-    pipeline.depth += 1
-    interval = sys.getswitchinterval()
+    writer: WriterThread | None = None
     try:
-        with gc_paused():
+        with gc_paused(), thread_switches(SWITCH_INTERVAL):
             batch = next(batches, None)
-            if batch is None and pipeline.writer is None:
+            if batch is None:
                 return total
-            if pipeline.writer is None:
-                pipeline.writer = WriterThread(conn, path, known)
-            writer = pipeline.writer
-            sys.setswitchinterval(SWITCH_INTERVAL)
+            writer = WriterThread(conn, path, known)
             while batch is not None:
                 prepared = prepare_batch(batch, known)
                 writer.send(prepared)
@@ -426,17 +397,13 @@ def upsert_records(conn: sqlite3.Connection, known: KnownIds, pipeline: Pipeline
                 if progress:
                     progress(prepared.stats.nodes + prepared.stats.edges)
                 batch = next(batches, None)
-            if outermost:
-                writer.wait()
+            writer.wait()
     except BaseException as exc:
         known.clear()
         error = exc
         raise
     finally:
-        sys.setswitchinterval(interval)
-        pipeline.depth -= 1
-        if outermost and pipeline.writer is not None:
-            writer, pipeline.writer = pipeline.writer, None
+        if writer is not None:
             writer.close()
             try:
                 restore_bulk_index(conn, force=True)
@@ -450,12 +417,25 @@ def upsert_records(conn: sqlite3.Connection, known: KnownIds, pipeline: Pipeline
     return total
 
 
-def _batches(records: Iterable[Record], size: int, first: int) -> Iterator[list[Record]]:
-    it = iter(records)
-    batch = list(islice(it, first))
-    while batch:
+def _batches(records: Iterable[Record | BatchEnd], size: int, first: int) -> Iterator[list[Record]]:
+    """Yield ``records`` in lists of ``size``, the first of ``first``; at a
+    :data:`BATCH_END` the list under way ends and the next is a first one again."""
+    batch: list[Record] = []
+    limit = first
+    for record in records:
+        if record is BATCH_END:
+            if batch:
+                yield batch
+                batch = []
+            limit = first
+            continue
+        batch.append(record)
+        if len(batch) >= limit:
+            yield batch
+            batch = []
+            limit = size
+    if batch:
         yield batch
-        batch = list(islice(it, size))
 
 
 def better_name(old: str, new: str) -> str:
@@ -471,17 +451,3 @@ def better_name(old: str, new: str) -> str:
     if len(new) > len(old) or (len(new) == len(old) and new < old):
         return new
     return old
-
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of small dicts are made:
-    they hold no cycles, and its repeated passes over them would double the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
