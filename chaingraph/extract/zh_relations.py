@@ -5,8 +5,9 @@ patterns of :mod:`chaingraph.extract.relations` miss:
   (A……，同时宣布已与B签订采购协议: A SIGNED_WITH B, and B SUPPLIES A for a purchase
   agreement, A SUPPLIES B for a supply agreement);
 - reselling and delivering to a firm (由A从境外采购，再转售给B: A SUPPLIES B);
-- a firm 位于 a park or place (位于C产业集聚区内的X: X BELONGS_TO the park and is
-  LOCATED_IN the place in the park's name);
+- a supplier named as such (A是B的一级供应商: A SUPPLIES B);
+- a firm of a park or place (位于C产业集聚区内的X, C经开区内的X, C市的X: X BELONGS_TO the
+  park and is LOCATED_IN the place in the park's name, or LOCATED_IN the place);
 - an event held by 我省/我市 or a place (我省举办X: X LOCATED_IN the article's province);
 - a firm placed in a county or city is not also placed in that place's province.
 """
@@ -45,6 +46,7 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
                 for _om, oe in pick:
                     rel.add("SUPPLIES", oe, e, index, "resold or delivered to it")
         _located_at(rel, text, sent, index, items)
+        _supplier_of(rel, text, index, orgs)
     _event_home(rel, text, sentences, entities, per_sent)
 
 
@@ -74,12 +76,25 @@ def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) 
             rel.add("SUPPLIES", a, e, index, "a supply agreement")
 
 
+_SUPPLIER_IS = re.compile(r"^(?:也|还|已|一直|长期)?(?:是|系|为|作为|成为)$")
+_SUPPLIER_WORD = re.compile(r"的?(?:一级|二级|核心|主要|重要|独家|长期|优质|战略)?(?:供应商|供货商|配套商|配套企业)")
+
+
+def _supplier_of(rel, text: str, index: int, orgs) -> None:
+    """A是B的(一级)供应商: A SUPPLIES B."""
+    firms = [(m, e) for m, e in orgs if e.type == "Firm"]
+    for (m1, a), (m2, b) in zip(firms, firms[1:]):
+        if _SUPPLIER_IS.match(text[m1.end:m2.start]) and _SUPPLIER_WORD.match(text, m2.end):
+            rel.add("SUPPLIES", a, b, index, "named its supplier")
+
+
 def _located_at(rel, text: str, sent: Sentence, index: int, items) -> None:
-    """位于C(内)的X: X in the park or place C."""
+    """(位于)C(内)的X: X in the park or place C."""
     for i, (m, e) in enumerate(items):
-        if e.type not in ("Cluster", "City") or not _AT.search(text, max(sent.start, m.start - 2), m.start):
+        if e.type not in ("Cluster", "City") or m.nested_in:
             continue
-        tail = re.match(r"(?:内|中|境内|园内|区内)?的", text[m.end:m.end + 4])
+        at = bool(_AT.search(text, max(sent.start, m.start - 2), m.start))
+        tail = re.match(r"(?:内|中|境内|园内|区内|里)?的" if at or e.type == "Cluster" else r"的", text[m.end:m.end + 4])
         if tail is None:
             continue
         nxt = next(((om, oe) for om, oe in items[i + 1:] if om.start >= m.end), None)

@@ -37,3 +37,11 @@ def test_who_attends_an_event_another_firm_hosts_did_not_organise_it():
     rels = _relations("标题\n\n4月20日，湘江储能科技有限公司负责人前往长沙，出席长沙云帆电子有限公司主办的新产品发布会。")
     assert ("ORGANIZED", "长沙云帆电子有限公司", "新产品发布会") in rels
     assert ("ORGANIZED", "湘江储能科技有限公司", "新产品发布会") not in rels
+
+
+def test_a_named_supplier_and_firms_of_a_park_or_a_city():
+    rels = _relations("标题\n\n湖南云帆电子有限公司是长沙星辰汽车有限公司的一级供应商。"
+                      "浏阳经开区内的株洲华瑞精工有限公司今年产值增长两成。长沙市的湘江储能科技有限公司扩产。")
+    assert ("SUPPLIES", "湖南云帆电子有限公司", "长沙星辰汽车有限公司") in rels
+    assert ("BELONGS_TO", "株洲华瑞精工有限公司", "浏阳经开区") in rels
+    assert ("LOCATED_IN", "湘江储能科技有限公司", "长沙市") in rels
