@@ -214,18 +214,21 @@ def cued_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
             span = _left_name(words, starts[at], tags) if side == "left" else _right_name(words, starts[at], tags)
             if span and span[1] in ends:
                 propose(*span)
+    # a short form of a firm already named is that firm, whatever cue found it too
+    shorter: dict[str, str] = {}
     for m in mentions:
         if m.type != "Firm":
             continue
         place = gaz.zh_regex.match(m.text)
         core = m.text[place.end():] if place else ""
         if 2 <= len(core) <= 4 and good_name(core):  # 国瓷 for 山东国瓷
-            found.setdefault(core, name_key(m.text))
+            shorter.setdefault(core, m.key or name_key(m.text))
         for stem_end in _STEM_ENDINGS:
             if m.text.endswith(stem_end) and 2 <= len(m.text) - len(stem_end) <= 3:
                 stem = m.text[: -len(stem_end)]
                 if good_name(stem) or stem not in tags:
-                    found.setdefault(stem, name_key(m.text))
+                    shorter.setdefault(stem, m.key or name_key(m.text))
+    found.update(shorter)
     if found:  # the names found so far are firms of the lists they stand in too
         firm_spans |= {(m.start, m.end) for m in _occurrences(text, sentences, words_of, found, taken)}
     _list_members(text, sentences, words_of, firm_spans, tags, propose)
