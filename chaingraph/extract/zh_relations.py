@@ -9,6 +9,7 @@ patterns of :mod:`chaingraph.extract.relations` miss:
 - a firm of a park or place (位于C产业集聚区内的X, C经开区内的X, C市的X: X BELONGS_TO the
   park and is LOCATED_IN the place in the park's name, or LOCATED_IN the place);
 - an event held by 我省/我市 or a place (我省举办X: X LOCATED_IN the article's province);
+- a firm that 落户/建厂 with no place named is in the article's city;
 - a firm placed in a county or city is not also placed in that place's province.
 """
 
@@ -48,6 +49,7 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
         _located_at(rel, text, sent, index, items)
         _supplier_of(rel, text, index, orgs)
     _event_home(rel, text, sentences, entities, per_sent)
+    _settled_here(rel, text, sentences, entities, per_sent)
 
 
 def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) -> None:
@@ -139,6 +141,25 @@ def _event_home(rel, text: str, sentences, entities: list[Entity], per_sent) -> 
             if place is not None:
                 rel.add("LOCATED_IN", event, place, m.sent, "held by this place")
                 return
+
+
+_SETTLED = re.compile(r"^[^，。；]{0,6}?(?:落户|建厂|扎根|安家|投资建厂)(?:[。；，！]|$)")
+
+
+def _settled_here(rel, text: str, sentences, entities: list[Entity], per_sent) -> None:
+    """A firm that 落户/建厂 with no place named is in the article's city: the city
+    named most often, when one of the first three sentences names it."""
+    cities = [e for e in entities if e.type == "City" and e.province and not e.props.get("members")]
+    if not cities:
+        return
+    home = max(cities, key=lambda c: (len(c.mentions), -min(m.start for m in c.mentions)))
+    if not any(0 <= m.sent < 3 for m in home.mentions):
+        return
+    for index, items in per_sent.items():
+        for m, e in items:
+            if e.type == "Firm" and not m.nested_in and _SETTLED.match(text[m.end:m.end + 16]) \
+                    and not rel.from_head("LOCATED_IN", e.id):
+                rel.add("LOCATED_IN", e, home, index, "settled in the article's city")
 
 
 def prune_zh(items: list, entities: list[Entity]) -> list:

@@ -45,3 +45,8 @@ def test_a_named_supplier_and_firms_of_a_park_or_a_city():
     assert ("SUPPLIES", "湖南云帆电子有限公司", "长沙星辰汽车有限公司") in rels
     assert ("BELONGS_TO", "株洲华瑞精工有限公司", "浏阳经开区") in rels
     assert ("LOCATED_IN", "湘江储能科技有限公司", "长沙市") in rels
+
+
+def test_a_firm_settling_with_no_place_named_is_in_the_article_s_city():
+    rels = _relations("标题\n\n东营经济技术开发区加快化工产业发展。看好这片市场，湘江储能科技有限公司果断落户。东营的企业越来越多。")
+    assert ("LOCATED_IN", "湘江储能科技有限公司", "东营") in rels
