@@ -34,3 +34,11 @@ def test_a_body_named_only_as_an_employer_is_left_out():
                       "长沙市工业和信息化局主办了对接会。")
     assert ("Agency", "长沙市工业和信息化局") in found
     assert not {name for _t, name in found} & {"长沙市财政局", "中国银联长沙分公司"}
+
+
+def test_a_chain_head_followed_by_its_compound_and_no_university_places():
+    x = extract_article(Article("a.txt", "标题\n\n天津大学牵头建设的稀土催化研究院正式运营。园区搭建起从稀土催化技术研发到应用的链条，"
+                                         "研究院引入多家企业。"))
+    found = {(e.type, e.name) for e in x.entities}
+    assert ("Chain", "稀土催化") in found and ("Chain", "稀土") not in found
+    assert ("City", "天津") not in found and ("Agency", "研究院") not in found
