@@ -285,10 +285,19 @@ def eval_(
     article_dir: Path = typer.Argument(..., help="Directory holding the articles the gold files name."),
     fmt: FormatOption = "table",
 ) -> None:
-    """Score extraction against gold annotations: precision, recall and F1 for entities and relations."""
+    """Score extraction against gold annotations: precision, recall and F1 for entities and relations.
+    Given --db, the store's names are looked for too, as in extract."""
     from chaingraph.extract.evaluate import evaluate
+    from chaingraph.extract.names import KnownNames
 
-    report = evaluate(gold_dir, article_dir)
+    names = None
+    if State.db_given and State.db.is_file():
+        store = open_store(create=False)
+        try:
+            names = KnownNames.from_store(store)
+        finally:
+            store.close()
+    report = evaluate(gold_dir, article_dir, names)
     emit(render_rows(report.rows(), ["article", "ent_p", "ent_r", "ent_f1", "rel_p", "rel_r", "rel_f1", "fact_f1"], fmt,
                      payload=report.to_dict()))
 
