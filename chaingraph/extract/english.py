@@ -45,6 +45,10 @@ _GENERIC_FIRST = {"china", "chinese", "national", "international", "new", "great
                   "smart", "green", "digital", "heavy", "light", "traditional", "emerging", "key", "strategic"}
 
 
+_HOLIDAYS = {"spring festival", "lantern festival", "dragon boat festival", "boat festival", "mid-autumn festival",
+             "autumn festival", "qingming festival", "national day", "golden week", "new year", "lunar new year"}
+
+
 def _is_cap(token: str) -> bool:
     return token[:1].isupper()
 
@@ -177,6 +181,8 @@ def _classify(run: list[tuple[str, int, int]], sent: int) -> Mention | None:
         return None
     if kind == "Firm" and len(words) == 2 and words[0].lower() in ("the", "this", "our", "china"):
         return None
+    if kind == "Event" and " ".join(words[-2:]).lower() in _HOLIDAYS:
+        return None  # "during the Spring Festival" is a date, not an event
     start, stop = run[0][1], run[-1][2]
     return Mention(start, stop, "", kind, sent)
 
