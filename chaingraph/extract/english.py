@@ -97,6 +97,10 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
                 if _is_cap(tokens[k][0]) and all(joined(x, x + 1) for x in range(j + 1, k)) and tokens[k][0].lower() not in lx.LEADING_DROP:
                     j = k
                     continue
+            if (nxt == "(" and j + 4 < n and _is_cap(tokens[j + 2][0]) and tokens[j + 3][0] == ")"
+                    and _is_cap(tokens[j + 4][0]) and all(joined(x, x + 1) for x in range(j, j + 4))):
+                j += 4  # "AVIC Chengdu Aircraft Industrial (Group) Co., Ltd."
+                continue
             if nxt == "," and j + 2 < n and tokens[j + 2][0].lower().rstrip(".") in ("ltd", "limited", "inc"):
                 j += 2
                 continue
