@@ -131,7 +131,7 @@ def _product(words: str) -> str:
 def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     """Return Firm mentions named by their role in a sentence (``info['weak']``),
     product Chain mentions from firm nouns, foreign City mentions ("Erfurt, Germany")
-    and, for "<place>-based A", the firm with ``info['based']`` = the place's span."""
+    and the firm of "<place>-based A"."""
     out: list[Mention] = []
     for index, sent in enumerate(sentences):
         s, base = sent.text, sent.start
@@ -172,7 +172,7 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
         for match in _BASED.finditer(s):
             place = gazetteer().lookup(match.group(1))
             if place is not None:
-                firm(match.start(2), match.group(2), based=(base + match.start(1), base + match.end(1)))
+                firm(match.start(2), match.group(2))
         for match in _FOREIGN_CITY.finditer(s):
             name = match.group(1)
             if gazetteer().lookup(name) is None and name.split()[0].lower() not in _NOT_NAME:

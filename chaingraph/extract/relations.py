@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract import lexicon as lx
+from chaingraph.extract.en_relations import doc_relations
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence
 
@@ -30,6 +31,12 @@ class Relations:
         """Return the relations of ``kind`` whose head is entity id ``head``, in the
         order added; the list grows as more are added."""
         return self._by_head.setdefault((kind, head), [])
+
+    def remove(self, relation: Relation) -> None:
+        """Remove ``relation`` (one of :attr:`items`)."""
+        self.items.remove(relation)
+        self._seen.discard((relation.type, relation.head, relation.tail))
+        self.from_head(relation.type, relation.head).remove(relation)
 
     def add(self, kind: str, head: Entity | None, tail: Entity | None, sent: int | None = None,
             note: str | None = None) -> None:
@@ -186,6 +193,8 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
 
     _buys_from(rel, text, per_sent, language)
     customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
+    if language != "zh":
+        doc_relations(rel, text, sentences, entities, {r.tail for r in rel.items if r.type == "SUPPLIES"})
 
     # a firm building or settling in a park belongs to it; a park and a chain named
     # in one sentence go together

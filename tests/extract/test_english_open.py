@@ -46,3 +46,40 @@ def test_firms_named_by_their_role_and_foreign_cities():
 def test_a_described_firm_gives_its_product_chain_only_with_a_nationality():
     x = _x("The Chinese denim manufacturer opened a new line. The battery maker said sales rose.")
     assert _names(x, "Chain") == ["denim"]
+
+
+def test_the_articles_firm_takes_its_plants_and_its_described_product():
+    x = _x("Harbor Knit Co., Ltd. has joined a cotton programme. The Chinese sweater manufacturer was founded "
+           "in 1998. With 2,000 workers in two knitting mills in Fujian Province, China, and one dye house in "
+           "Dhaka, Bangladesh, the group makes 4 million pieces a year. Harbor Knit said it would hire more.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Harbor Knit Co., Ltd", "Fujian Province") in located
+    assert ("Harbor Knit Co., Ltd", "Dhaka") in located
+    assert ("Harbor Knit Co., Ltd", "sweater") in _rels(x, "BELONGS_TO")
+
+
+def test_possessive_plants_and_based_firms():
+    x = _x("Zhejiang-based Lanxin Motors Co., Ltd. and Ridge Parts Co., Ltd. met on Monday. Ridge Parts "
+           "Co., Ltd. supplies Lanxin Motors Co., Ltd. from its plant in Wuhu.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Lanxin Motors Co., Ltd", "Zhejiang") in located
+    assert ("Ridge Parts Co., Ltd", "Wuhu") in located
+    assert ("Lanxin Motors Co., Ltd", "Wuhu") not in located
+
+
+def test_parties_of_one_agreement_and_joint_suppliers():
+    x = _x("Pine Cell Co., Ltd. signed a five-year agreement with Delta Auto Co., Ltd. and Summit Power Co., Ltd. "
+           "Pine Cell Co., Ltd. and Summit Power Co., Ltd. will provide Delta Auto Co., Ltd. with battery packs.")
+    signed = {tuple(sorted(p)) for p in _rels(x, "SIGNED_WITH")}
+    assert signed == {("Delta Auto Co., Ltd", "Pine Cell Co., Ltd"), ("Delta Auto Co., Ltd", "Summit Power Co., Ltd"),
+                      ("Pine Cell Co., Ltd", "Summit Power Co., Ltd")}
+    assert _rels(x, "SUPPLIES") == [("Pine Cell Co., Ltd", "Delta Auto Co., Ltd"),
+                                    ("Summit Power Co., Ltd", "Delta Auto Co., Ltd")]
+
+
+def test_an_event_referred_to_by_its_head_word_is_about_the_chains_said_of_it():
+    x = _x("The opening ceremony of the Lakeside Valve Park was held in Wenzhou on May 9. Twelve contracts in the "
+           "valve industry were signed at the ceremony.")
+    event = _names(x, "Event")
+    assert event and ("valve" in [c for _e, c in _rels(x, "ABOUT")])
+    assert ("Lakeside Valve Park", "Wenzhou") in _rels(x, "LOCATED_IN")

@@ -1,0 +1,209 @@
+"""English relations read across a paragraph or the whole article, not from one verb
+pattern between two names.
+
+- **The article's firm.** News about one firm names it once and then says "the
+  company", "the group", "it" or "the Chinese denim manufacturer". The firm the
+  article is about (most mentions, then earliest, lists of customers left out) takes
+  what such sentences say: the product chain of "the Chinese denim manufacturer",
+  the plants of a sentence that names no other firm.
+- **Plants and bases.** "X's base in C", "X will build a factory in C", "three
+  factories in A, and one in B": the firm is located in each place.
+- **"<place>-based X"**: X is located in the place.
+- **The event by its head word.** "agreements … were signed at the ceremony": a
+  sentence that refers to the article's event by its head word is about the event,
+  so the chains it names are what the event is ABOUT; an event whose name holds a
+  chain of the article is about it; a park whose ground is broken at the event is
+  where the event is.
+- **Deals with several parties.** "A signed an agreement with B and C": every two of
+  them signed with each other; "A and B will provide C with …": each supplies C.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chaingraph.extract.result import Entity, Mention, Sentence
+
+_FACILITY = re.compile(r"\b(?:factory|factories|plant|plants|base|bases|facility|facilities|laundries|laundry|"
+                       r"mill|mills|workshop|workshops|headquarters|subsidiary|subsidiaries|branch|branches|"
+                       r"production lines?|R&D (?:center|centre)s?|warehouses?)\b(?:\s+[\w-]+){0,2}?\s+in\s+"
+                       r"(?:the\s+)?$")
+_IN = re.compile(r"\bin\s+(?:the\s+)?$")
+_REFERS = re.compile(r"^(?:it|its|the company|the group|the firm|the enterprise|the (?:[\w-]+\s+){0,3}"
+                     r"(?:maker|manufacturer|producer|supplier|provider|company|group|firm))\b", re.IGNORECASE)
+_EVENT_HEAD = re.compile(r"\b(forum|summit|conference|meeting|symposium|seminar|fair|expo|exhibition|"
+                         r"convention|ceremony|event|activity|roadshow|festival|week)\b", re.IGNORECASE)
+_DEAL_SIGN = re.compile(r"\b(?:signed|inked|sign|signs)\b[^.;]{0,60}?\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+                        r"(?:agreement|contract|deal|memorandum|pact)\b[^.;]{0,60}?\bwith\s+$")
+_PROVIDE_WITH = re.compile(r"^\s+(?:will\s+|would\s+|shall\s+)?(?:jointly\s+)?(?:provide|provides|provided|supply|"
+                           r"supplies|supplied|equip|equips)\s+(?:the\s+)?$")
+_AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$|^\s*,\s*$")
+
+
+def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Entity], customers=()) -> None:
+    """Add to ``rel`` (a :class:`~chaingraph.extract.relations.Relations`) the
+    relations of an English article read across sentences (see the module
+    docstring); ``customers`` are firm ids listed as customers, never the article's
+    firm."""
+    per_sent: dict[int, list[tuple[Mention, Entity]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            if m.sent >= 0 and not (m.nested_in and m.type in ("Firm", "Agency")):
+                per_sent.setdefault(m.sent, []).append((m, e))
+    for items in per_sent.values():
+        items.sort(key=lambda me: me[0].start)
+    focus = _focus_firm(entities, set(customers))
+    _based(rel, text, entities, per_sent)
+    _plants(rel, text, sentences, per_sent, focus)
+    _described(rel, sentences, entities, per_sent, focus)
+    _event(rel, text, sentences, entities, per_sent)
+    _parties(rel, text, per_sent)
+
+
+def _focus_firm(entities: list[Entity], customers: set[str]) -> Entity | None:
+    """The firm the article is about: most mentions outside lists, then earliest."""
+    firms = [e for e in entities if e.type == "Firm" and e.id not in customers
+             and not all(m.info.get("list") for m in e.mentions)]
+    if not firms:
+        return None
+    return max(firms, key=lambda e: (len(e.mentions), -min(m.start for m in e.mentions)))
+
+
+_BASED = re.compile(r"-based\s+(?:[a-z][\w-]*\s+){0,3}$")
+
+
+def _based(rel, text: str, entities: list[Entity], per_sent) -> None:
+    """"Zhejiang-based X": X is located in the place."""
+    for items in per_sent.values():
+        places = [(m, e) for m, e in items if e.type in ("City", "Province")]
+        for m, e in items:
+            if e.type != "Firm" or m.start < 8:
+                continue
+            based = _BASED.search(text[max(0, m.start - 60):m.start])
+            if based is None:
+                continue
+            dash = m.start - (len(text[max(0, m.start - 60):m.start]) - based.start())
+            place = next((pe for pm, pe in places if pm.end == dash), None)
+            if place is not None:
+                rel.add("LOCATED_IN", e, place, m.sent, "<place>-based")
+
+
+def _plants(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
+    """A firm's plants, bases and factories in a place locate the firm there."""
+    for index, items in per_sent.items():
+        sent = sentences[index]
+        places = [(m, e) for m, e in items if e.type in ("City", "Province") and not m.nested_in]
+        first = None
+        for m, e in places:
+            if _FACILITY.search(text[max(sent.start, m.start - 60):m.start]):
+                first = m
+                break
+        if first is None:
+            continue
+        firms = [(m, e) for m, e in items if e.type == "Firm" and m.start < first.start]
+        # "X's base in C" names its owner; else the sentence's subject, its first firm
+        owner = next((e for m, e in firms if re.match(r"['’]s\s", text[m.end:m.end + 3])), None)
+        if owner is None and firms:
+            owner = firms[0][1]
+        if owner is None:
+            orgs = [e for m, e in items if e.type in ("Firm", "Agency", "Cluster", "Alliance")]
+            if orgs or focus is None:
+                continue
+            owner = focus
+        last = first.start
+        for m, e in places:
+            if m.start < first.start or m.start - last > 90:
+                continue
+            if m is first or _IN.search(text[max(sent.start, m.start - 12):m.start]):
+                rel.add("LOCATED_IN", owner, e, index, "its plant or base there")
+                last = m.end
+
+
+def _described(rel, sentences: list[Sentence], entities: list[Entity], per_sent, focus: Entity | None) -> None:
+    """A product chain of a described firm ("the Chinese denim manufacturer") belongs
+    to the firm named right after it, else to the article's firm."""
+    for e in entities:
+        if e.type != "Chain":
+            continue
+        for m in e.mentions:
+            if not m.info.get("product") or m.sent < 0:
+                continue
+            items = per_sent.get(m.sent, [])
+            after = next((oe for om, oe in items if om.start > m.end and oe.type == "Firm"), None)
+            if m.info.get("described"):
+                if focus is not None:
+                    rel.add("BELONGS_TO", focus, e, m.sent, "the article's firm, described by its product")
+            elif after is not None:
+                rel.add("BELONGS_TO", after, e, m.sent, "named after its product")
+
+
+def _event(rel, text: str, sentences: list[Sentence], entities: list[Entity], per_sent) -> None:
+    """ABOUT and LOCATED_IN for the article's event from sentences that refer to it
+    by its head word and from its name."""
+    event = next((e for e in entities if e.type == "Event"), None)
+    if event is None:
+        return
+    chains = [e for e in entities if e.type == "Chain"]
+    low = event.name.lower()
+    # a park or base named in the event's name ("groundbreaking ceremony of the X Park") is where it is
+    ev_places = [r.tail for r in rel.items if r.type == "LOCATED_IN" and r.head == event.id]
+    by_id = {e.id: e for e in entities}
+    for e in entities:
+        if e.type != "Cluster" or not ev_places or e.name.lower() not in low:
+            continue
+        place = by_id[ev_places[0]]
+        # the event's place replaces a wider one the park's name gave (a city of its district)
+        above = {r.tail for r in rel.items if r.type == "LOCATED_IN" and r.head == place.id}
+        cities = [r for r in rel.from_head("LOCATED_IN", e.id) if by_id[r.tail].type == "City"]
+        if all(r.tail in above for r in cities):
+            for r in list(cities):
+                rel.remove(r)
+            rel.add("LOCATED_IN", e, place, None, "named in the event held there")
+    if rel.from_head("ABOUT", event.id):
+        return  # what the event is about is known from its own sentences
+    head = _EVENT_HEAD.findall(event.name)
+    if head:
+        word = head[-1].lower()
+        refer = re.compile(rf"\b(?:at|during|on the sidelines of|after|before)\s+the\s+{word}\b|\bthe\s+{word}\s+"
+                           rf"(?:was|is|has|had|will|attracted|drew|saw)\b", re.IGNORECASE)
+        for index, sent in enumerate(sentences):
+            if not refer.search(sent.text):
+                continue
+            for m, e in per_sent.get(index, []):
+                if e.type == "Chain" and not m.nested_in:
+                    rel.add("ABOUT", event, e, index, "said of the event by its head word")
+    for chain in chains:
+        if len(chain.name) >= 3 and re.search(rf"(?<![\w-]){re.escape(chain.name.lower())}(?![\w-])", low):
+            rel.add("ABOUT", event, chain, None, "the chain is in the event's name")
+
+
+def _parties(rel, text: str, per_sent) -> None:
+    """Every two parties of one agreement signed with each other; "A and B will
+    provide C with" gives SUPPLIES from each of A and B to C."""
+    for index, items in per_sent.items():
+        orgs = [(m, e) for m, e in items if e.type in ("Firm", "Agency")]
+        for i, (m, e) in enumerate(orgs):
+            if _DEAL_SIGN.search(text[max(0, m.start - 200):m.start]):
+                group = [e]
+                last = m
+                for m2, e2 in orgs[i + 1:]:
+                    if not _AND.match(text[last.end:m2.start]):
+                        break
+                    group.append(e2)
+                    last = m2
+                if len(group) >= 2 and re.search(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|"
+                                                 r"deal|memorandum|pact)\b", text[max(0, m.start - 200):m.start]):
+                    for a in group:
+                        for b in group:
+                            if a.id < b.id:
+                                rel.add("SIGNED_WITH", a, b, index, "parties of one agreement")
+        for i in range(len(orgs) - 1):
+            (m1, a), (m2, b) = orgs[i], orgs[i + 1]
+            if not _AND.match(text[m1.end:m2.start]):
+                continue
+            rest = orgs[i + 2:]
+            if rest:
+                m3, c = rest[0]
+                if _PROVIDE_WITH.match(text[m2.end:m3.start]) and re.match(r"\s+with\b", text[m3.end:m3.end + 6]):
+                    for supplier in (a, b):
+                        rel.add("SUPPLIES", supplier, c, index, "A and B provide C with")
