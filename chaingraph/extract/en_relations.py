@@ -14,6 +14,8 @@ pattern between two names.
   so the chains it names are what the event is ABOUT; an event whose name holds a
   chain of the article is about it; a park whose ground is broken at the event is
   where the event is.
+- **Joining.** "X has joined the Y programme" (or a headline "… joins Y"): X is a
+  member of Y.
 - **Deals with several parties.** "A signed an agreement with B and C": every two of
   them signed with each other; "A and B will provide C with …": each supplies C.
 """
@@ -58,6 +60,7 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     _described(rel, sentences, entities, per_sent, focus)
     _event(rel, text, sentences, entities, per_sent)
     _parties(rel, text, per_sent)
+    _joined(rel, text, per_sent, focus)
 
 
 def _focus_firm(entities: list[Entity], customers: set[str]) -> Entity | None:
@@ -207,3 +210,25 @@ def _parties(rel, text: str, per_sent) -> None:
                 if _PROVIDE_WITH.match(text[m2.end:m3.start]) and re.match(r"\s+with\b", text[m3.end:m3.end + 6]):
                     for supplier in (a, b):
                         rel.add("SUPPLIES", supplier, c, index, "A and B provide C with")
+
+
+_REFERS_BEFORE = re.compile(r"(?:\b[Ii]t|\b(?:[\w-]+\s+){0,3}(?:maker|manufacturer|producer|supplier|provider|company|"
+                            r"group|firm|enterprise))\s+(?:(?:has|have|had|will|also|officially|recently|now|"
+                            r"formally)\s+)*(?:join|joins|joined|joining|signed up to)\s+(?:the\s+)?$")
+_JOIN = re.compile(r"\b(?:join|joins|joined|joining|member of|members of|admitted to|signed up to)\s+(?:the\s+)?$")
+
+
+def _joined(rel, text: str, per_sent, focus: Entity | None) -> None:
+    """"X has joined the Y programme": X is a member of Y; with no firm before the
+    verb ("The company joined …", a headline) the article's firm is."""
+    for index, items in per_sent.items():
+        for m, e in items:
+            if e.type != "Alliance" or not _JOIN.search(text[max(0, m.start - 30):m.start]):
+                continue
+            firms = [(fm, fe) for fm, fe in items if fe.type == "Firm" and fm.end <= m.start]
+            # the subject right before the verb, with no clause between ("X has joined")
+            near = [fe for fm, fe in firms if re.fullmatch(r"[^.;,]{0,40}", text[fm.end:m.start])]
+            refers = _REFERS_BEFORE.search(text[max(0, m.start - 90):m.start])
+            member = near[-1] if near else (focus if refers else None)
+            if member is not None:
+                rel.add("MEMBER_OF", member, e, index, "joined it")

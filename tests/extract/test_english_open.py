@@ -83,3 +83,20 @@ def test_an_event_referred_to_by_its_head_word_is_about_the_chains_said_of_it():
     event = _names(x, "Event")
     assert event and ("valve" in [c for _e, c in _rels(x, "ABOUT")])
     assert ("Lakeside Valve Park", "Wenzhou") in _rels(x, "LOCATED_IN")
+
+
+def test_lowercase_occasions_and_joined_programmes():
+    x = _x("Pine Knit Co., Ltd. has joined the Wool Forward certification programme. The move follows the launch "
+           "event of the 'Blue Hour' range in Hangzhou in May. Representatives of 12 enterprises joined the "
+           "programme later.", title="Knitwear maker joins Wool Forward")
+    assert _names(x, "Event") == ["launch event of the 'Blue Hour' range"]
+    assert _names(x, "Alliance") == ["Wool Forward certification programme"]
+    assert _rels(x, "MEMBER_OF") == [("Pine Knit Co., Ltd", "Wool Forward certification programme")]
+    assert ("launch event of the 'Blue Hour' range", "Hangzhou") in _rels(x, "LOCATED_IN")
+
+
+def test_an_unnamed_crowd_joining_is_no_member():
+    x = _x("River Tea Co., Ltd. sent a delegate to the meeting. Later, 15 enterprises joined the Lakeside Tea "
+           "programme.")
+    assert _names(x, "Alliance") == ["Lakeside Tea programme"]
+    assert _rels(x, "MEMBER_OF") == []
