@@ -14,6 +14,12 @@ pattern between two names.
   so the chains it names are what the event is ABOUT; an event whose name holds a
   chain of the article is about it; a park whose ground is broken at the event is
   where the event is.
+- **"The two sides signed"**: the last two organisations named in it or the two
+  sentences before signed with each other.
+- **Orders and suppliers.** "A placed an order with B" (B supplies A), "A won an
+  order from B", "A, one of B's key suppliers", "A is a supplier of body parts for
+  B" (A supplies B); at a supplier conference named for a firm (or organised by
+  one), the firms taking part are its suppliers.
 - **Joining.** "X has joined the Y programme" (or a headline "… joins Y"): X is a
   member of Y.
 - **Deals with several parties.** "A signed an agreement with B and C": every two of
@@ -25,6 +31,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract.result import Entity, Mention, Sentence
+from chaingraph.identity import name_key
 
 _FACILITY = re.compile(r"\b(?:factory|factories|plant|plants|base|bases|facility|facilities|laundries|laundry|"
                        r"mill|mills|workshop|workshops|headquarters|subsidiary|subsidiaries|branch|branches|"
@@ -61,6 +68,9 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     _event(rel, text, sentences, entities, per_sent)
     _parties(rel, text, per_sent)
     _joined(rel, text, per_sent, focus)
+    _two_sides(rel, sentences, per_sent)
+    _orders(rel, text, per_sent)
+    _supplier_event(rel, entities)
 
 
 def _focus_firm(entities: list[Entity], customers: set[str]) -> Entity | None:
@@ -232,3 +242,78 @@ def _joined(rel, text: str, per_sent, focus: Entity | None) -> None:
             member = near[-1] if near else (focus if refers else None)
             if member is not None:
                 rel.add("MEMBER_OF", member, e, index, "joined it")
+
+
+_TWO_SIDES = re.compile(r"\b(?:the two|both) (?:sides|parties|companies|firms|enterprises|groups)\b.{0,60}?"
+                        r"\b(?:signed|inked|sign)\b|\b(?:signed|inked)\b.{0,20}\bbetween the two\b", re.IGNORECASE)
+
+
+def _two_sides(rel, sentences: list[Sentence], per_sent) -> None:
+    for index, sent in enumerate(sentences):
+        if not _TWO_SIDES.search(sent.text):
+            continue
+        order: list[Entity] = []  # organisations by their last mention, most recent last
+        for i in range(max(0, index - 2), index + 1):
+            for m, e in per_sent.get(i, []):
+                if e.type in ("Firm", "Agency"):
+                    if e in order:
+                        order.remove(e)
+                    order.append(e)
+        if len(order) >= 2:
+            rel.add("SIGNED_WITH", order[-2], order[-1], index, "the two sides signed")
+
+
+_ORDER_FROM_BUYER = re.compile(r"^,?\s+(?:has\s+|have\s+|had\s+)?(?:placed|places|place|will\s+place)\s+"
+                               r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?orders?\s+(?:with|to)\s+(?:the\s+)?$")
+_ORDER_TO_SELLER = re.compile(r"^,?\s+(?:has\s+|have\s+|had\s+)?(?:won|wins|received|receives|secured|secures|"
+                              r"landed|lands|bagged|obtained|got)\s+(?:an?\s+|the\s+)?(?:[\w$¥,.-]+\s+){0,6}?"
+                              r"(?:orders?|contracts?)\s+(?:from|by)\s+(?:the\s+)?$")
+_SUPPLIER_POSSESSIVE = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:suppliers?|vendors?)\b")
+_SUPPLIER_FOR = re.compile(r"^,?\s+(?:is|was|has been|became|becomes|will become|as|,)\s*(?:an?|the|one of the)\s+"
+                           r"(?:[\w-]+\s+){0,3}?(?:suppliers?|vendors?|providers?)\s+of\s+(?:[\w-]+\s+){1,5}?"
+                           r"(?:to|for)\s+(?:the\s+)?$")
+
+
+def _orders(rel, text: str, per_sent) -> None:
+    """SUPPLIES read from orders and supplier phrases between two firms of a sentence."""
+    for index, items in per_sent.items():
+        firms = [(m, e) for m, e in items if e.type == "Firm"]
+        for (m1, a), (m2, b) in zip(firms, firms[1:]):
+            gap = text[m1.end:m2.start]
+            if len(gap) > 100 or a is b:
+                continue
+            if _ORDER_FROM_BUYER.match(gap):
+                rel.add("SUPPLIES", b, a, index, "placed an order with")
+            elif _ORDER_TO_SELLER.match(gap) or _SUPPLIER_FOR.match(gap):
+                rel.add("SUPPLIES", a, b, index, "won an order from / supplier for")
+        for i, (m, e) in enumerate(firms):
+            if _SUPPLIER_POSSESSIVE.match(text[m.end:m.end + 60]):
+                others = [oe for om, oe in firms if oe is not e]
+                before = [oe for om, oe in firms[:i] if oe is not e]
+                after = [oe for om, oe in firms[i + 1:] if oe is not e]
+                # "A, one of B's suppliers" names A first; "B's supplier A" names it after
+                supplier = before[0] if before else (after[0] if after else None)
+                if supplier is not None and others:
+                    rel.add("SUPPLIES", supplier, e, index, "one of its suppliers")
+
+
+def _supplier_event(rel, entities: list[Entity]) -> None:
+    """At a supplier conference named for a firm or organised by one, the firms taking
+    part are that firm's suppliers."""
+    event = next((e for e in entities if e.type == "Event"), None)
+    if event is None or not re.search(r"\bsuppliers?\b", event.name, re.IGNORECASE):
+        return
+    firms = [e for e in entities if e.type == "Firm"]
+    low = name_key(event.name)
+    customer = next((f for f in firms if any(len(n) >= 2 and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low)
+                                             for n in map(name_key, [f.name, *f.aliases]))), None)
+    if customer is None:
+        organisers = [r.head for r in rel.items if r.type == "ORGANIZED" and r.tail == event.id]
+        customer = next((f for f in firms if f.id in organisers), None)
+    if customer is None:
+        return
+    for r in list(rel.items):
+        if r.type == "PARTICIPATED_IN" and r.tail == event.id and r.head != customer.id:
+            supplier = next((f for f in firms if f.id == r.head), None)
+            if supplier is not None:
+                rel.add("SUPPLIES", supplier, customer, r.sent, "took part in its supplier conference")

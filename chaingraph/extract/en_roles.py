@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract import lexicon as lx
+from chaingraph.extract.lists import _chain_key
 from chaingraph.extract.places import gazetteer
 from chaingraph.extract.result import Mention, Sentence
 
@@ -191,7 +192,7 @@ def merge_products(mentions: list[Mention]) -> None:
             heads.setdefault(_stem(m.text.split()[-1]), m.key)
     for m in mentions:
         if m.type == "Chain" and m.info.get("product"):
-            m.key = heads.get(_stem(m.text.split()[-1]), m.key or m.text.lower())
+            m.key = heads.get(_stem(m.text.split()[-1])) or _chain_key(m.text)
 
 
 def _stem(word: str) -> str:

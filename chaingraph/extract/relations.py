@@ -440,11 +440,14 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                     for b in right:
                         rel.add("SIGNED_WITH", a, b, index)
                         if a.type == b.type == "Firm":
-                            if re.search(r"\bsupply (agreement|contract|deal)|供货|供应", right_text):
+                            if re.search(r"\bsupply (agreement|contract|deal|framework)|供货|供应|\b(?:to|will) "
+                                         r"(?:supply|provide|deliver)\b|\bfor the (?:supply|provision|delivery) of\b",
+                                         right_text):
                                 rel.add("SUPPLIES", a, b, index)
                                 customers.add((index, b.id))
-                            elif re.search(r"\b(purchase|procurement|purchasing) (agreement|contract|deal)|采购",
-                                           right_text):
+                            elif re.search(r"\b(purchase|procurement|purchasing|sales|order) (agreement|contract|deal)|"
+                                           r"采购|\b(?:to|will) (?:buy|purchase|procure|order)\b|\bfor the "
+                                           r"(?:purchase|procurement) of\b", right_text):
                                 rel.add("SUPPLIES", b, a, index)
                                 customers.add((index, a.id))
             if supply >= 0:

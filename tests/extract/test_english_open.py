@@ -100,3 +100,25 @@ def test_an_unnamed_crowd_joining_is_no_member():
            "programme.")
     assert _names(x, "Alliance") == ["Lakeside Tea programme"]
     assert _rels(x, "MEMBER_OF") == []
+
+
+def test_orders_supplier_phrases_and_the_two_sides():
+    x = _x("Delta Auto Co., Ltd. placed an order with Pine Cell Co., Ltd. for 5,000 packs. Ridge Parts Co., Ltd. "
+           "won a 30 million yuan contract from Delta Auto Co., Ltd. in May. Lake Glass Co., Ltd., one of Delta "
+           "Auto Co., Ltd.'s key suppliers, opened a plant. Stone Seats Co., Ltd. is a supplier of body components "
+           "for Harbor Motor Co., Ltd. Harbor Motor Co., Ltd. met Wuxi Steel Co., Ltd. in June, and the two sides "
+           "signed a framework agreement.")
+    supplies = _rels(x, "SUPPLIES")
+    for pair in [("Pine Cell Co., Ltd", "Delta Auto Co., Ltd"), ("Ridge Parts Co., Ltd", "Delta Auto Co., Ltd"),
+                 ("Lake Glass Co., Ltd", "Delta Auto Co., Ltd"), ("Stone Seats Co., Ltd", "Harbor Motor Co., Ltd")]:
+        assert pair in supplies
+    assert ("Delta Auto Co., Ltd", "Pine Cell Co., Ltd") not in supplies
+    assert {tuple(sorted(p)) for p in _rels(x, "SIGNED_WITH")} == {("Harbor Motor Co., Ltd", "Wuxi Steel Co., Ltd")}
+
+
+def test_firms_at_a_supplier_conference_named_for_a_firm_supply_it():
+    x = _x("The 2024 Harbor Motor Supplier Conference was held in Ningbo on March 3. Representatives of Stone "
+           "Seats Co., Ltd. and Lake Glass Co., Ltd. attended the conference. Harbor Motor Co., Ltd. thanked them.")
+    supplies = _rels(x, "SUPPLIES")
+    assert ("Stone Seats Co., Ltd", "Harbor Motor Co., Ltd") in supplies
+    assert ("Lake Glass Co., Ltd", "Harbor Motor Co., Ltd") in supplies
