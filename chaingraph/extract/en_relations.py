@@ -172,22 +172,43 @@ def _event(rel, text: str, sentences: list[Sentence], entities: list[Entity], pe
             for r in list(cities):
                 rel.remove(r)
             rel.add("LOCATED_IN", e, place, None, "named in the event held there")
-    if rel.from_head("ABOUT", event.id):
-        return  # what the event is about is known from its own sentences
-    head = _EVENT_HEAD.findall(event.name)
-    if head:
-        word = head[-1].lower()
-        refer = re.compile(rf"\b(?:at|during|on the sidelines of|after|before)\s+the\s+{word}\b|\bthe\s+{word}\s+"
-                           rf"(?:was|is|has|had|will|attracted|drew|saw)\b", re.IGNORECASE)
-        for index, sent in enumerate(sentences):
-            if not refer.search(sent.text):
-                continue
-            for m, e in per_sent.get(index, []):
-                if e.type == "Chain" and not m.nested_in:
+    known = bool(rel.from_head("ABOUT", event.id))
+    organisers = {r.head for r in rel.items if r.type == "ORGANIZED" and r.tail == event.id}
+    for index in _referring(sentences, event):
+        for m, e in per_sent.get(index, []):
+            if e.type == "Chain" and not m.nested_in:
+                # with its topic known from its name, only a chain the sentence gives as a
+                # field counts ("projects covering A and B"), not one inside a product
+                if not known or _AS_FIELD_BEFORE.search(text[max(0, m.start - 50):m.start]) or \
+                        _AS_FIELD_AFTER.match(text, m.end):
                     rel.add("ABOUT", event, e, index, "said of the event by its head word")
+            elif e.type in ("Firm", "Agency") and e.id not in organisers and not m.nested_in \
+                    and _TAKING_PART.search(sentences[index].text):
+                rel.add("PARTICIPATED_IN", e, event, index, "named in a sentence about the event")
+    if known:
+        return
     for chain in chains:
         if len(chain.name) >= 3 and re.search(rf"(?<![\w-]){re.escape(chain.name.lower())}(?![\w-])", low):
             rel.add("ABOUT", event, chain, None, "the chain is in the event's name")
+
+
+_AS_FIELD_BEFORE = re.compile(r"\b(?:involv\w*|cover\w*|spann?\w*|includ\w*|such as|focus\w*(?: on)?|fields? of|"
+                              r"sectors? of|areas? of|in the)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,6}$", re.IGNORECASE)
+_AS_FIELD_AFTER = re.compile(r"\s+(?:industry|industries|sector|sectors|field|fields)\b")
+_TAKING_PART = re.compile(r"\b(?:attract\w*|including|include[sd]?|gather\w*|brought together|bringing together|"
+                          r"sign\w*|exhibit\w*|participa\w*|attend\w*|showcas\w*|present\w*|represent\w*)\b",
+                          re.IGNORECASE)
+
+
+def _referring(sentences: list[Sentence], event: Entity) -> list[int]:
+    """Indexes of the sentences that refer to the event by its head word or as "the
+    event" ("signed at the ceremony", "the conference attracted …")."""
+    head = _EVENT_HEAD.findall(event.name)
+    words = {h.lower() for h in head[-1:]} | {"event", "activity"}
+    alt = "|".join(sorted(words))
+    refer = re.compile(rf"\b(?:at|during|on the sidelines of|after|before|to)\s+the\s+(?:{alt})\b|\b[Tt]he\s+(?:{alt})"
+                       rf"\s+(?:was|is|has|had|will|attracted|drew|saw|gathered|brought|featured|included)\b")
+    return [i for i, sent in enumerate(sentences) if refer.search(sent.text)]
 
 
 def _parties(rel, text: str, per_sent) -> None:

@@ -217,7 +217,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     if r.type == "ABOUT" and event is not None and r.head == event.id]
     at_event = {r.head for r in rel.items if r.type in ("ORGANIZED", "PARTICIPATED_IN")}
     for e in of_type("Alliance", "Cluster", "Firm"):
-        found = False
+        found = any(r.tail in {c.id for c in chains} for r in rel.from_head("BELONGS_TO", e.id))
         for m in e.mentions:
             for chain_m in m.info.get("chains", []):
                 chain = by_mention.get(id(chain_m)) or chain_by_key.get(chain_m.key)
@@ -440,14 +440,16 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                     for b in right:
                         rel.add("SIGNED_WITH", a, b, index)
                         if a.type == b.type == "Firm":
-                            if re.search(r"\bsupply (agreement|contract|deal|framework)|供货|供应|\b(?:to|will) "
-                                         r"(?:supply|provide|deliver)\b|\bfor the (?:supply|provision|delivery) of\b",
-                                         right_text):
+                            sells = re.search(r"\bsupply (agreement|contract|deal|framework)|供货|供应|\bto "
+                                              r"(?:supply|provide|deliver)\b|\bfor the (?:supply|provision|delivery) "
+                                              r"of\b", right_text)
+                            buys = re.search(r"\b(purchase|procurement|purchasing|sales|order) (agreement|contract|"
+                                             r"deal)|采购|\bto (?:buy|purchase|procure|order)\b|\bfor the "
+                                             r"(?:purchase|procurement) of\b", right_text)
+                            if sells and not (buys and buys.start() < sells.start()):
                                 rel.add("SUPPLIES", a, b, index)
                                 customers.add((index, b.id))
-                            elif re.search(r"\b(purchase|procurement|purchasing|sales|order) (agreement|contract|deal)|"
-                                           r"采购|\b(?:to|will) (?:buy|purchase|procure|order)\b|\bfor the "
-                                           r"(?:purchase|procurement) of\b", right_text):
+                            elif buys:
                                 rel.add("SUPPLIES", b, a, index)
                                 customers.add((index, a.id))
             if supply >= 0:

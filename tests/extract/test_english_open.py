@@ -122,3 +122,24 @@ def test_firms_at_a_supplier_conference_named_for_a_firm_supply_it():
     supplies = _rels(x, "SUPPLIES")
     assert ("Stone Seats Co., Ltd", "Harbor Motor Co., Ltd") in supplies
     assert ("Lake Glass Co., Ltd", "Harbor Motor Co., Ltd") in supplies
+
+
+def test_an_event_said_of_by_its_head_word_lists_participants_and_fields():
+    x = _x("The 2024 Lakeside Valve Industry Chain Conference opened in Wenzhou on Friday. Organized by the "
+           "Wenzhou Municipal Bureau of Commerce, the event attracted over 200 companies, including Kestrel "
+           "Valves and Ridge Pumps. Projects covering hydrogen energy, marine pumps and smart meters were signed "
+           "at the conference. The new park, covering research, production and sales, opened too.")
+    about = [c for _e, c in _rels(x, "ABOUT")]
+    assert {"hydrogen energy", "marine pumps", "smart meters"} <= set(about)
+    assert not {"research", "production", "sales"} & set(_names(x, "Chain"))
+    takers = sorted(f for f, _e in _rels(x, "PARTICIPATED_IN"))
+    assert takers == ["Kestrel Valves", "Ridge Pumps"]
+    assert [o for o, _e in _rels(x, "ORGANIZED")] == ["Wenzhou Municipal Bureau of Commerce"]
+
+
+def test_a_procurement_agreement_gives_the_supply_direction_and_a_firm_keeps_its_own_chain():
+    x = _x("Solar wafer producer Sunhill Technology signed a procurement agreement with polysilicon supplier "
+           "Redstone Silicon, under which Redstone will supply 80,000 tonnes of polysilicon to Sunhill.")
+    assert _rels(x, "SUPPLIES") == [("Redstone Silicon", "Sunhill Technology")]
+    belongs = _rels(x, "BELONGS_TO")
+    assert ("Redstone Silicon", "polysilicon") in belongs and ("Redstone Silicon", "wafer") not in belongs
