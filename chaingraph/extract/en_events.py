@@ -24,8 +24,10 @@ _CAP_NAME = r"[A-Z][\w&'’-]*(?:\s+(?:of\s+|and\s+|for\s+|the\s+|&\s+)?[A-Z0-9]
 _QUOTED = r"['‘“\"][^'’”\"]{2,60}['’”\"]"
 _TAIL_NOUN = r"(?:\s+(?:collection|series|range|line|brand|project|projects|campaign|programme|program|base|park))?"
 _LOWER_EVENT = re.compile(
-    rf"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+)?{_OCCASION}\s+{_EVENT_NOUN}\s+(?:of|for|on)\s+(?:the\s+)?"
+    rf"\b(?:the|a|an)\s+((?:(?:19|20)\d\d\s+)?(?:[a-z][\w-]*\s+)?{_OCCASION}\s+{_EVENT_NOUN}\s+(?:of|for|on)\s+(?:the\s+)?"
     rf"(?:{_QUOTED}{_TAIL_NOUN}|{_CAP_NAME}))")
+_HELD_AFTER = re.compile(r"(?:\s*,?\s*(?:which|that)\s+(?:was|is|will be)\s+|\s+)?(?:held|hosted|staged|organi[sz]ed|"
+                         r"convened)?")
 _PROGRAMME = r"(?:programme|program|initiative|network|platform|coalition|consortium|alliance)"
 _JOINED = re.compile(
     rf"\b(?:join|joins|joined|joining|member of|members of|admitted to|signed up to)\s+(?:the\s+)?"
@@ -47,8 +49,9 @@ def event_alliance_mentions(text: str, sentences: list[Sentence]) -> list[Mentio
         s, base = sent.text, sent.start
         for match in _LOWER_EVENT.finditer(s):
             start, end = base + match.start(1), base + match.end(1)
+            verb = _HELD_AFTER.match(s, match.end(1))  # "… of X held in Shenzhen": placed after the verb
             out.append(Mention(start, end, match.group(1), "Event", index,
-                               info={"trigger": end, "title": sent.title, "lower_event": True}))
+                               info={"trigger": base + verb.end(), "title": sent.title, "lower_event": True}))
         for match in _JOINED.finditer(s):
             name = match.group(1)
             words = name.split()

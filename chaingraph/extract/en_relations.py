@@ -20,6 +20,9 @@ pattern between two names.
   order from B", "A, one of B's key suppliers", "A is a supplier of body parts for
   B" (A supplies B); at a supplier conference named for a firm (or organised by
   one), the firms taking part are its suppliers.
+- **Buying.** "A … agreed to buy X from (Dutch firm) B": B supplies A, the buyer
+  being the sentence's first firm; "an agreement signed between A and B": A signed
+  with B.
 - **Joining.** "X has joined the Y programme" (or a headline "… joins Y"): X is a
   member of Y.
 - **Deals with several parties.** "A signed an agreement with B and C": every two of
@@ -71,6 +74,7 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     _two_sides(rel, sentences, per_sent)
     _orders(rel, text, per_sent)
     _supplier_event(rel, entities)
+    _bought_from(rel, text, sentences, per_sent, focus)
 
 
 def _focus_firm(entities: list[Entity], customers: set[str]) -> Entity | None:
@@ -338,3 +342,27 @@ def _supplier_event(rel, entities: list[Entity]) -> None:
             supplier = next((f for f in firms if f.id == r.head), None)
             if supplier is not None:
                 rel.add("SUPPLIES", supplier, customer, r.sent, "took part in its supplier conference")
+
+
+_FROM_SELLER = re.compile(r"\b(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|procure|procures|"
+                          r"procured|source|sources|sourced|import|imports|imported|order|orders|ordered)\b(?:[^.;]|\.\d){0,100}?"
+                          r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
+_BETWEEN = re.compile(r"\b(?:signed|inked|agreement|contract|deal|memorandum)\b[^.;]{0,40}?\bbetween\s+(?:the\s+)?$")
+_SUBJECT_REFERS = re.compile(r"^(?:[A-Z][^,]{0,40},\s+)?(?:it|the company|the group|the firm)\b", re.IGNORECASE)
+
+
+def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
+    for index, items in per_sent.items():
+        firms = [(m, e) for m, e in items if e.type == "Firm"]
+        orgs = [(m, e) for m, e in items if e.type in ("Firm", "Agency")]
+        for i, (m, seller) in enumerate(firms):
+            if not _FROM_SELLER.search(text[max(0, m.start - 160):m.start]):
+                continue
+            before = [e for om, e in firms[:i] if e is not seller]
+            buyer = before[0] if before else (focus if _SUBJECT_REFERS.match(sentences[index].text) else None)
+            if buyer is not None and buyer is not seller:
+                rel.add("SUPPLIES", seller, buyer, index, "bought from")
+        for i, (m, a) in enumerate(orgs[:-1]):
+            m2, b = orgs[i + 1]
+            if _BETWEEN.search(text[max(0, m.start - 80):m.start]) and _AND.match(text[m.end:m2.start]):
+                rel.add("SIGNED_WITH", a, b, index, "signed between them")

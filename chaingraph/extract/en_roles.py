@@ -9,7 +9,9 @@ in the news, but they sit in slots only a firm fills.
 - the other party of a deal: "signed … with A and B", "a partnership with A",
   "supply … to A", "customers include A";
 - "<place>-based A" (the firm, located in the place);
-- a foreign city written "Erfurt, Germany" or "Phnom Penh, Cambodia".
+- a foreign city written "Erfurt, Germany" or "Phnom Penh, Cambodia";
+- a local government in lower case ("the Wuxi municipal government"), an Agency
+  located in its place.
 
 >>> from chaingraph.extract.result import Sentence
 >>> s = "Dutch lithography supplier Veldhoven Optics signed a deal with Lumen and Kaito Motors."
@@ -59,6 +61,9 @@ _SLOTS = [
 ]
 _DESCRIBED = re.compile(rf"(?:^|\b(?:a|an|the)\s+)((?:[\w'’-]+\s+){{1,4}}?){_FIRM_NOUN}\b(?!\s+[A-Z])")
 _BASED = re.compile(rf"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\s+(?:[a-z][\w-]*\s+){{0,3}}?({_NAME})")
+_LOCAL_GOVERNMENT = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+((?:municipal|provincial|city|county|district|"
+                               r"prefectural)\s+(?:people's\s+)?(?:government|party committee|commission of commerce|"
+                               r"bureau of commerce|commerce bureau|development and reform commission))\b")
 _FOREIGN_CITY = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(" + "|".join(
     re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
 _NOT_NAME = lx.LEADING_DROP | {"china", "beijing", "the", "its", "their", "it", "they", "january", "i"}
@@ -67,7 +72,8 @@ _NOT_PRODUCT = _NATIONALITY | {"a", "an", "the", "this", "that", "its", "their",
                                "first", "second", "third", "whose", "has", "have", "be", "been", "by", "to", "for",
                                "in", "on", "with", "at", "from", "said", "says", "also", "oem", "odm", "tier",
                                "tier-one", "tier-1", "strategic", "long-term", "important", "sole", "only",
-                               "exclusive", "designated", "qualified", "certified", "preferred", "solutions",
+                               "exclusive", "designated", "qualified", "certified", "preferred", "solutions", "contract",
+                               "largest", "biggest", "second-largest", "third-largest", "leading", "top",
                                "service", "services", "technology", "parts", "products", "product"}
 
 
@@ -174,6 +180,11 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             place = gazetteer().lookup(match.group(1))
             if place is not None:
                 firm(match.start(2), match.group(2))
+        for match in _LOCAL_GOVERNMENT.finditer(s):  # "the Wuxi municipal government"
+            place = gazetteer().lookup(match.group(1))
+            if place is not None:
+                out.append(Mention(base + match.start(), base + match.end(), match.group(0), "Agency", index,
+                                   info={"place_key": place.name}))
         for match in _FOREIGN_CITY.finditer(s):
             name = match.group(1)
             if gazetteer().lookup(name) is None and name.split()[0].lower() not in _NOT_NAME:

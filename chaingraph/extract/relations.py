@@ -139,7 +139,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                                 main_event.sent, "where its organiser is")
                         break
         # the sentences where the event is named right after "at (the)"
-        at_event = {m.sent for m in event.mentions if re.search(r"\bat (the )?$", text[max(0, m.start - 8):m.start])}
+        at_event = {m.sent for m in event.mentions if re.search(r"\b[Aa]t (the )?$", text[max(0, m.start - 8):m.start])}
         for index, items in per_sent.items():
             s = sentences[index].text
             if language == "zh":

@@ -143,3 +143,23 @@ def test_a_procurement_agreement_gives_the_supply_direction_and_a_firm_keeps_its
     assert _rels(x, "SUPPLIES") == [("Redstone Silicon", "Sunhill Technology")]
     belongs = _rels(x, "BELONGS_TO")
     assert ("Redstone Silicon", "polysilicon") in belongs and ("Redstone Silicon", "wafer") not in belongs
+
+
+def test_buying_from_a_described_seller_and_a_lowercase_local_government():
+    x = _x("Shanghai-based chipmaker Orion Chips Corporation (OCC) said it had agreed to buy tools worth 1.5 "
+           "billion US dollars from Dutch firm Veldt Optics. Starway Rail Co., Ltd. and the Wuxi municipal "
+           "government signed a framework agreement on Tuesday.")
+    assert _rels(x, "SUPPLIES") == [("Veldt Optics", "Orion Chips Corporation")]
+    assert ("Orion Chips Corporation", "Shanghai") in _rels(x, "LOCATED_IN")
+    assert _names(x, "Agency") == ["Wuxi municipal government"]
+    assert ("Wuxi municipal government", "Wuxi") in _rels(x, "LOCATED_IN")
+    assert {tuple(sorted(p)) for p in _rels(x, "SIGNED_WITH")} == {("Starway Rail Co., Ltd",
+                                                                    "Wuxi municipal government")}
+
+
+def test_a_supplier_conference_in_lower_case_is_placed_and_its_awardees_supply_the_host():
+    x = _x("At the 2023 supplier conference of Tianrui Auto held in Shenzhen, German seat maker Helm Seating "
+           "received an award.")
+    assert _names(x, "Event") == ["2023 supplier conference of Tianrui Auto"]
+    assert ("2023 supplier conference of Tianrui Auto", "Shenzhen") in _rels(x, "LOCATED_IN")
+    assert _rels(x, "SUPPLIES") == [("Helm Seating", "Tianrui Auto")]
