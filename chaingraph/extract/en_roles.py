@@ -8,6 +8,9 @@ in the news, but they sit in slots only a firm fills.
   name follows or a nationality precedes it);
 - the other party of a deal: "signed … with A and B", "a partnership with A",
   "supply … to A", "customers include A";
+- the subject of a deal verb: "A and B signed …", ", B will supply …" (a lone
+  capitalised word opening a sentence only when it is capitalised again elsewhere
+  or written in mixed case: "Analysts said" names no firm);
 - "<place>-based A" (the firm, located in the place);
 - a foreign city written "Erfurt, Germany" or "Phnom Penh, Cambodia";
 - a local government in lower case ("the Wuxi municipal government"), an Agency
@@ -60,6 +63,14 @@ _SLOTS = [
     re.compile(rf"\b(?:customers|clients|partners)\s+(?:include|includes|included|including)\s+({_NAMES})"),
 ]
 _DESCRIBED = re.compile(rf"(?:^|\b(?:a|an|the)\s+)((?:[\w'’-]+\s+){{1,4}}?){_FIRM_NOUN}\b(?!\s+[A-Z])")
+_SUBJECT = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?:and|that|while|after)\s+)((?:{_NAME})(?:\s+and\s+{_NAME})?)\s+(?:(?:has|have|had|will|would|"
+    r"also|recently|officially|further|jointly|then|now|on \w+day)\s+)*(?:signed|signs|inked|inks|supplies|supplied|"
+    r"supply|announced|announces|agreed|agrees|bought|buys|purchased|purchases|won|wins|secured|received|plans|"
+    r"planned|invested|invests|delivered|delivers|shipped|ships|became|becomes|acquired|acquires|reached)\b")
+_COMMON_START = frozenset("""analysts experts officials sources reports data statistics residents companies enterprises
+firms people authorities insiders investors observers participants representatives visitors guests leaders
+government governments ministries departments""".split())
 _BASED = re.compile(rf"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\s+(?:[a-z][\w-]*\s+){{0,3}}?({_NAME})")
 _LOCAL_GOVERNMENT = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+((?:municipal|provincial|city|county|district|"
                                r"prefectural)\s+(?:people's\s+)?(?:government|party committee|commission of commerce|"
@@ -111,6 +122,15 @@ def _is_name(name: str) -> bool:
         return False
     heads = lx.AGENCY_HEADS | lx.ALLIANCE_HEADS | lx.CLUSTER_HEADS | lx.EVENT_HEADS
     return not any(w.lower().strip(".,") in heads for w in words)
+
+
+def _distinctive(word: str, text: str) -> bool:
+    """True when a single capitalised word opening a sentence is a name: written in
+    mixed case or capitals (LONGi, CATL), or capitalised again inside a sentence."""
+    if not word[1:].islower():
+        return True
+    inside = re.search(rf"(?<![.!?]\s)(?<!^)(?<!\n)\b{re.escape(word)}\b", text[1:])
+    return bool(inside) or len(re.findall(rf"\b{re.escape(word)}\b", text)) >= 3
 
 
 def _split_names(names: str) -> list[str]:
@@ -176,6 +196,18 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 for name in _split_names(match.group(1)):
                     firm(pos, name)
                     pos = max(pos, s.find(name, pos) + len(name))
+        for match in _SUBJECT.finditer(s):  # "Tongwei and LONGi signed …", ", Redstone will supply …"
+            pos = match.start(1)
+            names = _split_names(match.group(1))
+            # in "A and B signed" a distinctive B vouches for A
+            pair = len(names) > 1 and any(_distinctive(n, text) for n in names)
+            for name in names:
+                at = s.find(name, pos)
+                pos = max(pos, at + len(name))
+                if name.lower() in _COMMON_START or (at == 0 and " " not in name and not pair
+                                                     and not _distinctive(name, text)):
+                    continue
+                firm(at, name)
         for match in _BASED.finditer(s):
             place = gazetteer().lookup(match.group(1))
             if place is not None:
@@ -224,3 +256,18 @@ def split_at_roles(text: str, mentions: list[Mention]) -> None:
         if gap:
             m.start = role.end + gap.end()
             m.text = ""
+
+
+def retype_place_acronyms(mentions: list[Mention]) -> None:
+    """A firm found by its role that is in fact the acronym of a district the article
+    names ("WND signs deals" for Wuxi National Hi-tech District) becomes that place;
+    changes ``mentions`` in place."""
+    from chaingraph.extract.entities import _acronym_of
+
+    places = [m for m in mentions if m.type == "City" and len(m.text.split()) >= 3]
+    for m in mentions:
+        if m.type == "Firm" and m.info.get("role") and m.text.isupper() and len(m.text) >= 3:
+            place = next((p for p in places if _acronym_of(m.text, p.text)), None)
+            if place is not None:
+                m.type, m.key = "City", place.key
+                m.info = {k: v for k, v in place.info.items()}

@@ -51,6 +51,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         mentions += en_roles.role_mentions(text, sentences) + en_events.event_alliance_mentions(text, sentences)
         en_roles.merge_products(mentions)
         en_roles.split_at_roles(text, mentions)
+        en_roles.retype_place_acronyms(mentions)
         events = english.event_mentions(text, sentences)
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
     lists = find_lists(text, sentences, language)

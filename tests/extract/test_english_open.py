@@ -163,3 +163,11 @@ def test_a_supplier_conference_in_lower_case_is_placed_and_its_awardees_supply_t
     assert _names(x, "Event") == ["2023 supplier conference of Tianrui Auto"]
     assert ("2023 supplier conference of Tianrui Auto", "Shenzhen") in _rels(x, "LOCATED_IN")
     assert _rels(x, "SUPPLIES") == [("Helm Seating", "Tianrui Auto")]
+
+
+def test_subjects_of_deal_verbs_are_firms_but_not_common_words_or_district_acronyms():
+    x = _x("Analysts said demand was weak. Sunreach and LONGRAY signed a supply deal on Monday. Sunreach will "
+           "ship wafers from May. Both are in the Wuxi National Hi-tech District. WND signed more deals.",
+           title="Wafer news")
+    assert _names(x, "Firm") == ["LONGRAY", "Sunreach"]
+    assert "Wuxi National Hi-tech District" in _names(x, "City")
