@@ -10,6 +10,7 @@ import re
 from chaingraph.extract import lexicon as lx
 from chaingraph.extract.en_relations import doc_relations
 from chaingraph.extract.lists import list_relations
+from chaingraph.extract.paragraphs import paragraph_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence
 
 _NATIONAL_STATE = re.compile(r"^State (Council|Administration|Grid|Intellectual Property Office)|State-owned|"
@@ -138,6 +139,13 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                         rel.add("LOCATED_IN", event, next(e for e in entities if e.id == org_loc.tail),
                                 main_event.sent, "where its organiser is")
                         break
+        if not any(r.type == "LOCATED_IN" and r.head == event.id for r in rel.items):
+            # "我省举办…": the event is in the article's own province (city for 我市)
+            where = [sentences[i].text for i in sorted({main_event.sent, 0}) if 0 <= i < len(sentences)]
+            own = re.search(r"(?:我|本|全)(省|市)", "".join(where)) if language == "zh" else None
+            home = (home_province if own.group(1) == "省" else home_city) if own else None
+            if home is not None:
+                rel.add("LOCATED_IN", event, home, main_event.sent, "the article's own province or city")
         # the sentences where the event is named right after "at (the)"
         at_event = {m.sent for m in event.mentions if re.search(r"\b[Aa]t (the )?$", text[max(0, m.start - 8):m.start])}
         for index, items in per_sent.items():
@@ -208,6 +216,8 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     rel.add("BELONGS_TO", e, ce, index)
                 if e.type == "Chain" and not m.nested_in and not cm.nested_in:
                     rel.add("BELONGS_TO", ce, e, index)
+
+    paragraph_relations(rel, text, sentences, entities)
 
     # chains: named in the name, else the event's chain for firms at the event, else
     # the same sentence, else the article's only chain
