@@ -41,12 +41,7 @@ def paragraph_relations(rel, text: str, sentences: list[Sentence], entities: lis
             continue
         for m, chain in chains.values():
             rel.add("BELONGS_TO", cluster, chain, m.sent, "the park and the chain of one paragraph")
-        for r in list(rel.items):
-            if r.type == "BELONGS_TO" and r.tail == cluster.id:
-                firm = next((e for m, e in inside if e.id == r.head and e.type == "Firm"), None)
-                if firm is not None and not any(x.tail in chain_ids for x in rel.from_head("BELONGS_TO", firm.id)):
-                    for m, chain in chains.values():
-                        rel.add("BELONGS_TO", firm, chain, r.sent, "a firm of the paragraph's park")
+        # its firms take the chain later, as firms of a park of this chain (relations.py)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
