@@ -52,7 +52,9 @@ _FIRM_NOUN = (r"(?:maker|makers|manufacturer|manufacturers|provider|supplier|pro
               r"enterprise|group|exporter|importer|distributor|partner|customer|client)")
 _NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'’.-]*|\s+\([A-Z]\w*\)(?=\s+[A-Z]))*"
 _NAMES = rf"(?:the\s+)?{_NAME}(?:\s*,\s*(?:and\s+)?(?:the\s+)?{_NAME})*(?:,?\s+and\s+(?:the\s+)?{_NAME})?"
-_APPOSITIVE = re.compile(rf"((?:[\w'’-]+\s+){{0,4}}?)\b{_FIRM_NOUN}\s+({_NAME})")
+_NOUN_NAME = re.compile(rf"\b{_FIRM_NOUN}\s+({_NAME})")
+_NOUN_ALONE = re.compile(rf"\b{_FIRM_NOUN}\b(?!\s+[A-Z])")
+_WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){0,4})$")
 _SLOTS = [
     re.compile(rf"\b(?:sign|signs|signed|signing|inked|inks|reached|entered\s+into)\b[^.;]{{0,90}}?\bwith\s+({_NAMES})"),
     re.compile(rf"\b(?:partnership|cooperation|agreement|contract|deal|collaboration|joint venture|partnered|"
@@ -62,12 +64,12 @@ _SLOTS = [
     re.compile(rf"\b(?:supplier|suppliers|vendor)\s+(?:to|for)\s+({_NAMES})"),
     re.compile(rf"\b(?:customers|clients|partners)\s+(?:include|includes|included|including)\s+({_NAMES})"),
 ]
-_DESCRIBED = re.compile(rf"(?:^|\b(?:a|an|the)\s+)((?:[\w'’-]+\s+){{1,4}}?){_FIRM_NOUN}\b(?!\s+[A-Z])")
-_SUBJECT = re.compile(
-    rf"(?:^|[,;:]\s+|\b(?:and|that|while|after)\s+)((?:{_NAME})(?:\s+and\s+{_NAME})?)\s+(?:(?:has|have|had|will|would|"
-    r"also|recently|officially|further|jointly|then|now|on \w+day)\s+)*(?:signed|signs|inked|inks|supplies|supplied|"
-    r"supply|announced|announces|agreed|agrees|bought|buys|purchased|purchases|won|wins|secured|received|plans|"
-    r"planned|invested|invests|delivered|delivers|shipped|ships|became|becomes|acquired|acquires|reached)\b")
+_DEAL_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|will|would|also|recently|officially|further|jointly|then|now|on \w+day)\s+)*"
+    r"(?:signed|signs|inked|inks|supplies|supplied|supply|announced|announces|agreed|agrees|bought|buys|purchased|"
+    r"purchases|won|wins|secured|received|plans|planned|invested|invests|delivered|delivers|shipped|ships|became|"
+    r"becomes|acquired|acquires|reached)\b")
+_SUBJECT_BEFORE = re.compile(rf"(?:^|[,;:]\s+|\b(?:and|that|while|after)\s+)((?:{_NAME})(?:\s+and\s+{_NAME})?)$")
 _COMMON_START = frozenset("""analysts experts officials sources reports data statistics residents companies enterprises
 firms people authorities insiders investors observers participants representatives visitors guests leaders
 government governments ministries departments""".split())
@@ -175,19 +177,25 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             seen.add(span)
             out.append(Mention(span[0], span[1], clean, "Firm", index, info={"weak": True, "role": True, **info}))
 
-        for match in _APPOSITIVE.finditer(s):
+        for match in _NOUN_NAME.finditer(s):  # "German auto parts maker Kostal"
+            lead = _WORDS_BEFORE.search(s, max(0, match.start() - 80), match.start())
+            words = lead.group(1)
             before = len(out)
-            firm(match.start(2), match.group(2))
-            product = _product(match.group(1))
-            nationality = any(w.lower() in _NATIONALITY for w in match.group(1).split())
+            firm(match.start(1), match.group(1))
+            product = _product(words)
+            nationality = any(w.lower() in _NATIONALITY for w in words.split())
             if product and (len(out) > before or nationality) and not product.isupper():
-                at = match.start(1) + match.group(1).rfind(product)
+                at = lead.start(1) + words.rfind(product)
                 out.append(Mention(base + at, base + at + len(product), product, "Chain", index,
                                    info={"product": True}))
-        for match in _DESCRIBED.finditer(s):  # "the Chinese denim manufacturer"
-            product = _product(match.group(1))
-            if product and any(w.lower() in _NATIONALITY for w in match.group(1).split()) and not product.isupper():
-                at = match.start(1) + match.group(1).rfind(product)
+        for match in _NOUN_ALONE.finditer(s):  # "the Chinese denim manufacturer"
+            lead = _WORDS_BEFORE.search(s, max(0, match.start() - 80), match.start())
+            words = lead.group(1)
+            opener = re.search(r"(?:^|\b(?:a|an|the)\s+)$", s[:lead.start(1)])
+            product = _product(words)
+            if (opener and product and any(w.lower() in _NATIONALITY for w in words.split())
+                    and not product.isupper()):
+                at = lead.start(1) + words.rfind(product)
                 out.append(Mention(base + at, base + at + len(product), product, "Chain", index,
                                    info={"product": True, "described": True}))
         for regex in _SLOTS:
@@ -196,7 +204,10 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 for name in _split_names(match.group(1)):
                     firm(pos, name)
                     pos = max(pos, s.find(name, pos) + len(name))
-        for match in _SUBJECT.finditer(s):  # "Tongwei and LONGi signed …", ", Redstone will supply …"
+        for verb in _DEAL_VERB.finditer(s):  # "Tongwei and LONGi signed …", ", Redstone will supply …"
+            match = _SUBJECT_BEFORE.search(s, max(0, verb.start() - 120), verb.start())
+            if match is None:
+                continue
             pos = match.start(1)
             names = _split_names(match.group(1))
             # in "A and B signed" a distinctive B vouches for A
