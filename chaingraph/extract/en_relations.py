@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from chaingraph.extract.places import gazetteer
 from chaingraph.extract.result import Entity, Mention, Sentence
 from chaingraph.identity import name_key
 
@@ -117,23 +118,37 @@ def _plants(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity |
                 break
         if first is None:
             continue
-        firms = [(m, e) for m, e in items if e.type == "Firm" and m.start < first.start]
-        # "X's base in C" names its owner; else the sentence's subject, its first firm
-        owner = next((e for m, e in firms if re.match(r"['’]s\s", text[m.end:m.end + 3])), None)
-        if owner is None and firms:
-            owner = firms[0][1]
-        if owner is None:
-            orgs = [e for m, e in items if e.type in ("Firm", "Agency", "Cluster", "Alliance")]
-            if orgs or focus is None:
-                continue
-            owner = focus
-        last = first.start
+        orgs = [e for m, e in items if e.type in ("Firm", "Agency", "Cluster", "Alliance")]
+        last, owner = first.start, None
         for m, e in places:
             if m.start < first.start or m.start - last > 90:
                 continue
-            if m is first or _IN.search(text[max(sent.start, m.start - 12):m.start]):
+            facility = _FACILITY.search(text[max(sent.start, m.start - 60):m.start])
+            if facility is not None:  # each "X's plant in C" names its own owner
+                at = max(sent.start, m.start - 60) + facility.start()
+                owner = _owner(text, [(fm, fe) for fm, fe in items if fe.type == "Firm" and fm.start < at], at,
+                               orgs, focus)
+            elif not _IN.search(text[max(sent.start, m.start - 12):m.start]):
+                continue
+            if owner is not None:
                 rel.add("LOCATED_IN", owner, e, index, "its plant or base there")
                 last = m.end
+
+
+def _owner(text: str, firms, at: int, orgs, focus: Entity | None) -> Entity | None:
+    """The owner of the plant named at ``at``: the firm of "X's plant", none when
+    another name owns it, else the sentence's first firm, else the article's firm in
+    a sentence that names no organisation."""
+    possessive = re.search(r"(\w+)['’]s\s+(?:[\w-]+\s+){0,3}$", text[max(0, at - 60):at])
+    if possessive is not None:
+        end = max(0, at - 60) + possessive.end(1)
+        named = next((e for m, e in firms if m.end == end), None)
+        word = possessive.group(1)
+        if named is not None or (word[0].isupper() and gazetteer().lookup(word) is None and word != "China"):
+            return named  # "X's plant": X owns it, whoever X is
+    if firms:
+        return firms[0][1]
+    return focus if not orgs else None
 
 
 def _described(rel, sentences: list[Sentence], entities: list[Entity], per_sent, focus: Entity | None) -> None:

@@ -11,7 +11,8 @@ in the news, but they sit in slots only a firm fills.
 - the subject of a deal verb: "A and B signed …", ", B will supply …" (a lone
   capitalised word opening a sentence only when it is capitalised again elsewhere
   or written in mixed case: "Analysts said" names no firm);
-- "<place>-based A" (the firm, located in the place);
+- "<place>-based A" (the firm, located in the place); the owner of a plant or base
+  ("A's plant in Wuhu");
 - a foreign city written "Erfurt, Germany" or "Phnom Penh, Cambodia";
 - a local government in lower case ("the Wuxi municipal government"), an Agency
   located in its place.
@@ -47,12 +48,12 @@ singaporean indonesian indian australian canadian mexican brazilian american eur
 domestic local global world's world leading major top largest biggest big well-known renowned famous established
 state-owned private listed multinational international national overseas taiwanese hong kong""".split())
 #: Nouns after which a capitalised name is a firm ("maker Kostal").
-_FIRM_NOUN = (r"(?:maker|makers|manufacturer|manufacturers|provider|supplier|producer|company|firm|giant|"
-              r"automaker|carmaker|chipmaker|brand|developer|retailer|start-?up|vendor|conglomerate|operator|"
-              r"enterprise|group|exporter|importer|distributor|partner|customer|client)")
+_FIRM_NOUN = (r"(?:(?:maker|manufacturer|provider|supplier|producer|company|firm|giant|automaker|carmaker|"
+              r"chipmaker|brand|developer|retailer|start-?up|vendor|conglomerate|operator|enterprise|exporter|"
+              r"importer|distributor|partner|customer|client)s?|group|companies|enterprises)")
 _NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'’.-]*|\s+\([A-Z]\w*\)(?=\s+[A-Z]))*"
 _NAMES = rf"(?:the\s+)?{_NAME}(?:\s*,\s*(?:and\s+)?(?:the\s+)?{_NAME})*(?:,?\s+and\s+(?:the\s+)?{_NAME})?"
-_NOUN_NAME = re.compile(rf"\b{_FIRM_NOUN}\s+({_NAME})")
+_NOUN_NAME = re.compile(rf"\b{_FIRM_NOUN}\s+({_NAME}(?:(?:\s*,\s*(?:and\s+)?|,?\s+and\s+){_NAME})*)")
 _NOUN_ALONE = re.compile(rf"\b{_FIRM_NOUN}\b(?!\s+[A-Z])")
 _WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){0,4})$")
 _SLOTS = [
@@ -73,6 +74,9 @@ _SUBJECT_BEFORE = re.compile(rf"(?:^|[,;:]\s+|\b(?:and|that|while|after)\s+)((?:
 _COMMON_START = frozenset("""analysts experts officials sources reports data statistics residents companies enterprises
 firms people authorities insiders investors observers participants representatives visitors guests leaders
 government governments ministries departments""".split())
+_POSSESSOR = re.compile(rf"({_NAME})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:plant|plants|factory|factories|base|bases|"
+                        r"facility|facilities|headquarters|subsidiary|subsidiaries|R&D cent(?:er|re)|"
+                        r"production lines?)\b")
 _BASED = re.compile(rf"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\s+(?:[a-z][\w-]*\s+){{0,3}}?({_NAME})")
 _LOCAL_GOVERNMENT = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+((?:municipal|provincial|city|county|district|"
                                r"prefectural)\s+(?:people's\s+)?(?:government|party committee|commission of commerce|"
@@ -144,13 +148,19 @@ def _split_names(names: str) -> list[str]:
     return out
 
 
+#: Product words that end like verbs.
+_PRODUCT_ING = frozenset("""mining printing clothing packaging lighting shipbuilding engineering casting forging
+bedding roofing flooring seed feed""".split())
+
+
 def _product(words: str) -> str:
     """The product words before a firm noun ("Chinese EV battery" gives "EV battery"),
     or "" when none are left."""
     picked: list[str] = []
     for word in reversed(words.split()):
         low = word.lower()
-        if low in _NOT_PRODUCT or not re.fullmatch(r"[A-Za-z][\w-]*", word) or (word[0].isupper() and not
+        verbish = low.endswith(("ing", "ed")) and low not in _PRODUCT_ING
+        if low in _NOT_PRODUCT or verbish or not re.fullmatch(r"[A-Za-z][\w-]*", word) or (word[0].isupper() and not
                                                                               word.isupper()):
             break
         picked.insert(0, word)
@@ -181,7 +191,10 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             lead = _WORDS_BEFORE.search(s, max(0, match.start() - 80), match.start())
             words = lead.group(1)
             before = len(out)
-            firm(match.start(1), match.group(1))
+            pos = match.start(1)
+            for name in _split_names(match.group(1)):  # "carmakers NIO, Chery and JAC"
+                firm(pos, name)
+                pos = max(pos, s.find(name, pos) + len(name))
             product = _product(words)
             nationality = any(w.lower() in _NATIONALITY for w in words.split())
             if product and (len(out) > before or nationality) and not product.isupper():
@@ -219,6 +232,8 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                                                      and not _distinctive(name, text)):
                     continue
                 firm(at, name)
+        for match in _POSSESSOR.finditer(s):  # "Volkswagen Anhui's base in Hefei"
+            firm(match.start(1), match.group(1))
         for match in _BASED.finditer(s):
             place = gazetteer().lookup(match.group(1))
             if place is not None:

@@ -223,8 +223,10 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     # the same sentence, else the article's only chain
     chains = of_type("Chain")
     chain_by_key = {m.key: c for c in chains for m in c.mentions}
-    event_chains = [next(c for c in chains if c.id == r.tail) for r in rel.items
-                    if r.type == "ABOUT" and event is not None and r.head == event.id]
+    abouts = [r for r in rel.items if r.type == "ABOUT" and event is not None and r.head == event.id]
+    # a firm at the event is in the chain the event is named for, not in every field its deals cover
+    named_for = [r for r in abouts if r.note is None]
+    event_chains = [next(c for c in chains if c.id == r.tail) for r in (named_for or abouts)]
     at_event = {r.head for r in rel.items if r.type in ("ORGANIZED", "PARTICIPATED_IN")}
     for e in of_type("Alliance", "Cluster", "Firm"):
         found = any(r.tail in {c.id for c in chains} for r in rel.from_head("BELONGS_TO", e.id))

@@ -171,3 +171,20 @@ def test_subjects_of_deal_verbs_are_firms_but_not_common_words_or_district_acron
            title="Wafer news")
     assert _names(x, "Firm") == ["LONGRAY", "Sunreach"]
     assert "Wuxi National Hi-tech District" in _names(x, "City")
+
+
+def test_plural_firm_nouns_list_firms_and_each_plant_has_its_own_owner():
+    x = _x("The 2024 Lakeside Auto Parts Industry Chain Matchmaking Meeting opened in Hefei on Friday. More than "
+           "300 enterprises attended, including carmakers Nexo, Kestrel Motors Co., Ltd. and Brightway Group. "
+           "Projects covering power batteries, motors and smart cockpits were signed.\n\n"
+           "Kestrel's plant in Wuhu produced 1 million cars last year, and Ostara Auto's base in Hefei "
+           "started production in 2023.")
+    firms = _names(x, "Firm")
+    assert {"Nexo", "Kestrel Motors Co., Ltd", "Brightway Group", "Ostara Auto"} <= set(firms)
+    assert "including" not in _names(x, "Chain")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Kestrel Motors Co., Ltd", "Wuhu") in located and ("Ostara Auto", "Hefei") in located
+    assert ("Kestrel Motors Co., Ltd", "Hefei") not in located
+    # firms at the event take the chain it is named for, not every field its deals cover
+    belongs = _rels(x, "BELONGS_TO")
+    assert ("Nexo", "auto parts") in belongs and ("Nexo", "motors") not in belongs
