@@ -162,7 +162,11 @@ def _described(rel, sentences: list[Sentence], entities: list[Entity], per_sent,
                 continue
             items = per_sent.get(m.sent, [])
             after = next((oe for om, oe in items if om.start > m.end and oe.type == "Firm"), None)
-            if m.info.get("described"):
+            if m.info.get("of_firm"):  # "A, a supplier of body components"
+                owner = [oe for om, oe in items if om.end <= m.start and oe.type == "Firm"]
+                if owner:
+                    rel.add("BELONGS_TO", owner[-1], e, m.sent, "a supplier of its product")
+            elif m.info.get("described"):
                 if focus is not None:
                     rel.add("BELONGS_TO", focus, e, m.sent, "the article's firm, described by its product")
             elif after is not None:
@@ -309,7 +313,7 @@ _ORDER_TO_SELLER = re.compile(r"^,?\s+(?:has\s+|have\s+|had\s+)?(?:won|wins|rece
                               r"landed|lands|bagged|obtained|got)\s+(?:an?\s+|the\s+)?(?:[\w$¥,.-]+\s+){0,6}?"
                               r"(?:orders?|contracts?)\s+(?:from|by)\s+(?:the\s+)?$")
 _SUPPLIER_POSSESSIVE = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:suppliers?|vendors?)\b")
-_SUPPLIER_FOR = re.compile(r"^,?\s+(?:is|was|has been|became|becomes|will become|as|,)\s*(?:an?|the|one of the)\s+"
+_SUPPLIER_FOR = re.compile(r"^,?\s+(?:(?:is|was|has been|became|becomes|will become|as)\s+)?(?:an?|the|one of the)\s+"
                            r"(?:[\w-]+\s+){0,3}?(?:suppliers?|vendors?|providers?)\s+of\s+(?:[\w-]+\s+){1,5}?"
                            r"(?:to|for)\s+(?:the\s+)?$")
 

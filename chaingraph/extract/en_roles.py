@@ -6,6 +6,8 @@ in the news, but they sit in slots only a firm fills.
   Nexa" (the words before the noun, without nationality and size adjectives, are a
   product chain the firm belongs to: "battery maker" gives "battery" only when a
   name follows or a nationality precedes it);
+- a firm that is "a supplier (maker, producer) of <product>", whose product is a
+  chain ("body components");
 - the other party of a deal: "signed … with A and B", "a partnership with A",
   "supply … to A", "customers include A";
 - the subject of a deal verb: "A and B signed …", ", B will supply …" (a lone
@@ -74,6 +76,11 @@ _SUBJECT_BEFORE = re.compile(rf"(?:^|[,;:]\s+|\b(?:and|that|while|after)\s+)((?:
 _COMMON_START = frozenset("""analysts experts officials sources reports data statistics residents companies enterprises
 firms people authorities insiders investors observers participants representatives visitors guests leaders
 government governments ministries departments""".split())
+_SUPPLIER_OF = re.compile(
+    rf"({_NAME})(?:,\s+|\s+(?:is|was|has become|became|is now|remains|will become)\s+)(?:a|an|the|one of the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:supplier|maker|manufacturer|producer|provider)s?\s+of\s+"
+    r"((?:(?!(?:to|for|in|and|with|from|at|by|the|its|their)\b)[a-z][\w-]*\s+){0,2}"
+    r"(?!(?:to|for|in|and|with|from|at|by|the|its|their)\b)[a-z][\w-]*)")
 _POSSESSOR = re.compile(rf"({_NAME})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:plant|plants|factory|factories|base|bases|"
                         r"facility|facilities|headquarters|subsidiary|subsidiaries|R&D cent(?:er|re)|"
                         r"production lines?)\b")
@@ -232,6 +239,12 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                                                      and not _distinctive(name, text)):
                     continue
                 firm(at, name)
+        for match in _SUPPLIER_OF.finditer(s):  # "Stone Seats, a supplier of body components for …"
+            firm(match.start(1), match.group(1))
+            product = match.group(2)
+            if not set(product.split()) & _NOT_PRODUCT and not product.endswith("ing"):
+                out.append(Mention(base + match.start(2), base + match.end(2), product, "Chain", index,
+                                   info={"product": True, "of_firm": True}))
         for match in _POSSESSOR.finditer(s):  # "Volkswagen Anhui's base in Hefei"
             firm(match.start(1), match.group(1))
         for match in _BASED.finditer(s):

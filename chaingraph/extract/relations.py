@@ -243,8 +243,9 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     found = True
         if found or e.type != "Firm":
             continue
+        supplied = {r.tail for r in rel.items if r.type == "SUPPLIES"}
         for m in e.mentions:
-            if (m.sent, e.id) in customers:
+            if (m.sent, e.id) in customers or e.id in supplied:
                 continue
             for other, oe in per_sent.get(m.sent, []):
                 if oe.type == "Chain" and not other.nested_in:

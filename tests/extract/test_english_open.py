@@ -188,3 +188,11 @@ def test_plural_firm_nouns_list_firms_and_each_plant_has_its_own_owner():
     # firms at the event take the chain it is named for, not every field its deals cover
     belongs = _rels(x, "BELONGS_TO")
     assert ("Nexo", "auto parts") in belongs and ("Nexo", "motors") not in belongs
+
+
+def test_a_supplier_of_a_product_belongs_to_it_and_its_customer_does_not():
+    x = _x("Stone Seats Co., Ltd., a leading supplier of body components for Harbor Motor Co., Ltd., opened "
+           "a plant.")
+    assert _names(x, "Chain") == ["body components"]
+    assert _rels(x, "BELONGS_TO") == [("Stone Seats Co., Ltd", "body components")]
+    assert _rels(x, "SUPPLIES") == [("Stone Seats Co., Ltd", "Harbor Motor Co., Ltd")]
