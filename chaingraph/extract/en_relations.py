@@ -1,5 +1,5 @@
 """English relations read across a paragraph or the whole article, not from one verb
-pattern between two names.
+pattern between two names (the two signing forms also in Chinese: :func:`zh_parties`).
 
 - **The article's firm.** News about one firm names it once and then says "the
   company", "the group", "it" or "the Chinese denim manufacturer". The firm the
@@ -58,13 +58,7 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     relations of an English article read across sentences (see the module
     docstring); ``customers`` are firm ids listed as customers, never the article's
     firm."""
-    per_sent: dict[int, list[tuple[Mention, Entity]]] = {}
-    for e in entities:
-        for m in e.mentions:
-            if m.sent >= 0 and not (m.nested_in and m.type in ("Firm", "Agency")):
-                per_sent.setdefault(m.sent, []).append((m, e))
-    for items in per_sent.values():
-        items.sort(key=lambda me: me[0].start)
+    per_sent = _per_sentence(entities)
     focus = _focus_firm(entities, set(customers))
     _based(rel, text, entities, per_sent)
     _plants(rel, text, sentences, per_sent, focus)
@@ -292,9 +286,42 @@ _TWO_SIDES = re.compile(r"\b(?:the two|both) (?:sides|parties|companies|firms|en
                         r"\b(?:signed|inked|sign)\b|\b(?:signed|inked)\b.{0,20}\bbetween the two\b", re.IGNORECASE)
 
 
-def _two_sides(rel, sentences: list[Sentence], per_sent) -> None:
+_TWO_SIDES_ZH = re.compile(r"双方[^，。；]{0,12}(?:签订|签署|签约|签下)")
+_PARTIES_ZH = re.compile(r"(?:三方|四方|多方)(?:[^，。；]{0,8})?(?:协议|合同|协定)|(?:签订|签署)(?:了)?(?:三方|四方|多方)")
+
+
+def zh_parties(rel, sentences: list[Sentence], entities: list[Entity]) -> None:
+    """The Chinese forms of the shared signing rules: 双方签署… (the last two
+    organisations named), and every two parties of a 三方/多方 agreement named in
+    the sentence."""
+    per_sent = _per_sentence(entities)
+    _two_sides(rel, sentences, per_sent, _TWO_SIDES_ZH)
+    for index, items in per_sent.items():
+        if not _PARTIES_ZH.search(sentences[index].text):
+            continue
+        group: list[Entity] = []
+        for m, e in items:
+            if e.type in ("Firm", "Agency") and e not in group:
+                group.append(e)
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                rel.add("SIGNED_WITH", a, b, index, "parties of one agreement")
+
+
+def _per_sentence(entities: list[Entity]) -> dict[int, list[tuple[Mention, Entity]]]:
+    per_sent: dict[int, list[tuple[Mention, Entity]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            if m.sent >= 0 and not (m.nested_in and m.type in ("Firm", "Agency")):
+                per_sent.setdefault(m.sent, []).append((m, e))
+    for items in per_sent.values():
+        items.sort(key=lambda me: me[0].start)
+    return per_sent
+
+
+def _two_sides(rel, sentences: list[Sentence], per_sent, pattern: re.Pattern = _TWO_SIDES) -> None:
     for index, sent in enumerate(sentences):
-        if not _TWO_SIDES.search(sent.text):
+        if not pattern.search(sent.text):
             continue
         order: list[Entity] = []  # organisations by their last mention, most recent last
         for i in range(max(0, index - 2), index + 1):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract import lexicon as lx
-from chaingraph.extract.en_relations import doc_relations
+from chaingraph.extract.en_relations import doc_relations, zh_parties
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.paragraphs import paragraph_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence
@@ -203,6 +203,8 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
     if language != "zh":
         doc_relations(rel, text, sentences, entities, {r.tail for r in rel.items if r.type == "SUPPLIES"})
+    else:
+        zh_parties(rel, sentences, entities)
 
     # a firm building or settling in a park belongs to it; a park and a chain named
     # in one sentence go together

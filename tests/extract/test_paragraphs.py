@@ -34,3 +34,12 @@ def test_an_english_paragraph_about_one_park():
 def test_an_event_our_province_held_is_in_the_articles_province():
     x = extract_article(Article("a.txt", "湖南举办钢铁产业链对接大会\n\n5月8日，我省举办钢铁产业链对接大会，300家企业参会。"))
     assert ("钢铁产业链对接大会", "湖南") in _rels(x, "LOCATED_IN")
+
+
+def test_the_two_sides_and_a_three_party_agreement_in_chinese():
+    x = extract_article(Article("a.txt", "标题\n\n北辰汽车集团有限公司与青岚电子股份有限公司举行会谈，双方签署了合作协议。"
+                                         "东方精工股份有限公司与南湖电机有限公司、西山材料有限公司签订三方协议。"))
+    signed = {tuple(sorted(p)) for p in _rels(x, "SIGNED_WITH")}
+    assert ("北辰汽车集团有限公司", "青岚电子股份有限公司") in signed
+    assert ("南湖电机有限公司", "西山材料有限公司") in signed
+    assert len(signed) == 4
