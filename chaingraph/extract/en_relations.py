@@ -23,6 +23,10 @@ pattern between two names (the two signing forms also in Chinese: :func:`zh_part
 - **Buying.** "A … agreed to buy X from (Dutch firm) B": B supplies A, the buyer
   being the sentence's first firm; "an agreement signed between A and B": A signed
   with B.
+- **Deals of "it" and "the company".** "The company signed an agreement with B",
+  "the battery maker … said it will offer … to the Japanese automaker": the
+  article's firm is the party when the subject refers to it, and "the <nationality>
+  automaker" is the last other firm named before.
 - **Joining.** "X has joined the Y programme" (or a headline "… joins Y"): X is a
   member of Y.
 - **Deals with several parties.** "A signed an agreement with B and C": every two of
@@ -70,6 +74,7 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     _orders(rel, text, per_sent)
     _supplier_event(rel, entities)
     _bought_from(rel, text, sentences, per_sent, focus)
+    _referred_deals(rel, text, sentences, per_sent, focus)
 
 
 def _focus_firm(entities: list[Entity], customers: set[str]) -> Entity | None:
@@ -412,3 +417,46 @@ def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Ent
             m2, b = orgs[i + 1]
             if _BETWEEN.search(text[max(0, m.start - 80):m.start]) and _AND.match(text[m.end:m2.start]):
                 rel.add("SIGNED_WITH", a, b, index, "signed between them")
+
+
+_REFERRING_SUBJECT = re.compile(r"(?:^(?:[A-Z][^,]{0,60},\s+){0,2}|,?\s+saying\s+(?:that\s+)?)(?:[Ii]t|[Tt]he company|"
+                                r"[Tt]he group|[Tt]he firm|[Tt]he (?:[\w-]+\s+){0,3}(?:maker|manufacturer|producer|"
+                                r"supplier|provider))\s+(?!of\b)")
+_SIGN_WITH = re.compile(r"\b(?:signed|signs|inked|inks)\b[^.;]{0,90}?\bwith\s+(?:the\s+)?$")
+_SUPPLY_TO = re.compile(r"\b(?:supply|supplies|supplied|provide|provides|provided|deliver|delivers|delivered|offer|"
+                        r"offers|offered|sell|sells|sold|ship|ships|shipped)\b(?:[^.;]|\.\d){1,80}?\bto\s+"
+                        r"(?:the\s+)?$")
+_SUPPLY_TO_DESCRIBED = re.compile(
+    r"\b(?:supply|supplies|supplied|provide|provides|provided|deliver|delivers|delivered|offer|offers|offered|sell|"
+    r"sells|sold|ship|ships|shipped)\b(?:[^.;]|\.\d){1,80}?\bto\s+the\s+(?:[\w-]+\s+){0,2}(?:automaker|carmaker|"
+    r"maker|manufacturer|company|firm|group|giant|customer|buyer)\b")
+
+
+def _referred_deals(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
+    """SIGNED_WITH and SUPPLIES whose first party is the article's firm, named as "it",
+    "the company" or by a description, and SUPPLIES to a customer named by a
+    description ("to the Japanese automaker")."""
+    if focus is None:
+        return
+    for index, sent in enumerate(sentences):
+        subject = _REFERRING_SUBJECT.search(sent.text)
+        if subject is None:
+            continue
+        items = per_sent.get(index, [])
+        start = sent.start + subject.end()
+        firms_before = [e for m, e in items if e.type == "Firm" and m.start < start]
+        if focus in firms_before:
+            continue
+        for m, e in items:
+            if m.start < start or e is focus or e.type not in ("Firm", "Agency"):
+                continue
+            window = text[max(start, m.start - 200):m.start]
+            if _SIGN_WITH.search(window):
+                rel.add("SIGNED_WITH", focus, e, index, "the article's firm, referred to")
+            elif e.type == "Firm" and _SUPPLY_TO.search(window):
+                rel.add("SUPPLIES", focus, e, index, "the article's firm, referred to")
+        described = _SUPPLY_TO_DESCRIBED.search(text, start, sent.end)
+        if described is not None:
+            before = [e for m, e in items if e.type == "Firm" and m.end <= described.start() and e is not focus]
+            if before:
+                rel.add("SUPPLIES", focus, before[-1], index, "to the firm described")
