@@ -209,7 +209,7 @@ def show(
     fmt: FormatOption = "table",
 ) -> None:
     """Show one node with its properties, edges and the evidence for each."""
-    from chaingraph.analytics.graphsource import evidence_text, source_namer
+    from chaingraph.analytics.graphsource import evidence_text, store_source_name as source_namer
     from chaingraph.store.describe import describe_node
 
     with open_store(create=False) as store:
@@ -285,10 +285,19 @@ def eval_(
     article_dir: Path = typer.Argument(..., help="Directory holding the articles the gold files name."),
     fmt: FormatOption = "table",
 ) -> None:
-    """Score extraction against gold annotations: precision, recall and F1 for entities and relations."""
+    """Score extraction against gold annotations: precision, recall and F1 for entities and relations.
+    Given --db, the store's names are looked for too, as in extract."""
     from chaingraph.extract.evaluate import evaluate
+    from chaingraph.extract.names import KnownNames
 
-    report = evaluate(gold_dir, article_dir)
+    names = None
+    if State.db_given and State.db.is_file():
+        store = open_store(create=False)
+        try:
+            names = KnownNames.from_store(store)
+        finally:
+            store.close()
+    report = evaluate(gold_dir, article_dir, names)
     emit(render_rows(report.rows(), ["article", "ent_p", "ent_r", "ent_f1", "rel_p", "rel_r", "rel_f1", "fact_f1"], fmt,
                      payload=report.to_dict()))
 
@@ -406,7 +415,7 @@ _CHAINS_DIR_HELP = "Another directory of chain templates (*.toml), searched firs
 
 
 def _trace(name: str, direction: Direction, depth: int, fmt: str, out: Optional[Path]) -> None:
-    from chaingraph.analytics.traverse import trace, trace_table
+    from chaingraph.analytics.stored import trace_in_store as trace, trace_table_in_store as trace_table
 
     with open_store(create=False) as store:
         start, reached = trace(store, name, direction, depth)
@@ -417,7 +426,7 @@ def _trace(name: str, direction: Direction, depth: int, fmt: str, out: Optional[
     save(out, [table], payload)
     note(f"{len(reached)} node(s) {direction} of {shown} ({start}) within {depth or 'any number of'} hop(s)")
     if not reached:
-        from chaingraph.analytics.traverse import why_empty
+        from chaingraph.analytics.stored import why_empty_in_store as why_empty
 
         with open_store(create=False) as store:
             note(f"Warning: {why_empty(store, start, direction)}")
@@ -559,6 +568,86 @@ def compare(
         note(f"Warning: {warning}")
 
 
+# --- what-if (issue 22) ---------------------------------------------------------------
+
+@app.command()
+def impact(
+    remove: List[str] = typer.Option(..., "--remove", help="A firm (id, name or alias), city, province, city group "
+                                                          "or cluster to remove; repeatable."),
+    chain: Optional[str] = typer.Option(None, "--chain", help="Segments of this chain decide who stops, and give "
+                                                             "the segment rows: " + _CHAIN_HELP),
+    region: Optional[List[str]] = typer.Option(None, "--region", help="A region to report on (repeatable; default: "
+                                                                     "the provinces most hit). " + _REGION_HELP),
+    regions_file: RegionsFileOption = None,
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+) -> None:
+    """Remove firms or places from the supply network: who loses a supplier or stops, segment changes, exposure."""
+    from chaingraph.analytics.placed import PlacedGraph
+    from chaingraph.analytics.impact import impact as follow_removal
+
+    with open_store(create=False) as store, progress_bar() as bar:
+        bar.add_task("reading the graph and following the loss", total=None)
+        placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
+                                        chains_dirs=[chains_dir] if chains_dir else ())
+        report = follow_removal(placed, remove, region or ())
+    save(out, report.tables(), report.to_dict())
+    if fmt == "json":
+        emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    short = fmt == "table"
+    firms = [{**f.to_dict(), "path": " → ".join(f.path), "stopped": "yes" if f.stopped else "",
+              "evidence": shorten(f.evidence, 2) if short and f.evidence else f.evidence} for f in report.firms]
+    emit(render_rows(firms, ["depth", "firm", "province", "stopped", "stopped_segments", "lost_share", "path",
+                             "evidence"], fmt, title="firms that lose a supplier"))
+    if fmt == "table":
+        emit(render_rows([r.to_dict() for r in report.regions], ["region", "chain", "exposure", "buyers", "losing",
+                                                                 "stopped", "removed"], fmt, title="exposure"))
+        if report.segments:
+            emit(render_rows([s.to_dict() for s in report.segments],
+                             ["region", "segment", "before", "after", "local_before", "local_after",
+                              "removed_share", "mostly_removed"], fmt, title="segments"))
+    removed = "; ".join(f"{t.name} ({t.kind}, {len(t.firms)} firm(s))" for t in report.targets)
+    note(f"removed {report.removed} firm(s): {removed}; {len(report.firms)} firm(s) lose a supplier, "
+         f"{len(report.stopped)} stop")
+    note(f"weights: {report.weights}")
+    for warning in report.warnings:
+        note(f"Warning: {warning}")
+
+
+@app.command()
+def attract(
+    chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
+    region: str = typer.Option(..., "--region", help=_REGION_HELP),
+    firm: Optional[str] = typer.Option(None, "--firm", help="Evaluate only this firm (id, name or alias)."),
+    top: int = typer.Option(10, "--top", help="Candidate firms shown."),
+    regions_file: RegionsFileOption = None,
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+) -> None:
+    """Rank firms outside a region by how much their arrival would close its gaps in a chain, with reasons."""
+    from chaingraph.analytics.attract import attract as rank_arrivals
+    from chaingraph.analytics.placed import PlacedGraph
+
+    with open_store(create=False) as store, progress_bar() as bar:
+        bar.add_task("reading the graph and scoring firms", total=None)
+        placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
+                                        chains_dirs=[chains_dir] if chains_dir else ())
+        report = rank_arrivals(placed, region, top=top, firm=firm)
+    save(out, report.tables(), report.to_dict())
+    table = report.tables()[0]
+    emit(render_rows(table.rows, ["rank", "firm", "province", "segments", "score", "reasons"], fmt,
+                     title=f"firms that would close gaps of {report.chain} in {report.region}",
+                     payload=report.to_dict()))
+    note(f"{report.considered} firm(s) of the chain outside {report.region} scored; weights: {report.weights}")
+    for warning in report.warnings:
+        note(f"Warning: {warning}")
+
+
 # --- maps and reports (issue 7) -------------------------------------------------------
 
 @app.command()
@@ -569,6 +658,7 @@ def render(
     cluster: Optional[str] = typer.Option(None, "--cluster", help="Only the firms of this cluster."),
     around: Optional[str] = typer.Option(None, "--around", help="The neighbourhood of this node (id, name or alias)."),
     depth: int = typer.Option(1, "--depth", help="Hops around --around."),
+    view: str = typer.Option("auto", "--view", help="network (node-link map), chain (segments as boxes, needs --chain), geo (firms on the map of China), overview (chains and provinces with counts), or auto: overview for a whole graph above --max-nodes, else network."),
     layout: str = typer.Option("force", "--layout", help="force (seeded physics) or lr (upstream to downstream, left to right)."),
     max_nodes: int = typer.Option(1000, "--max-nodes", help="Above this many nodes keep only the most central."),
     seed: int = typer.Option(7, "--seed", help="Seed of the force layout."),
@@ -580,7 +670,7 @@ def render(
     from chaingraph.render import MapOptions, render_map
 
     options = MapOptions(chain=chain, region=region, cluster=cluster, around=around, depth=depth,
-                         layout=layout, max_nodes=max_nodes, seed=seed, title=title,
+                         layout=layout, view=view, max_nodes=max_nodes, seed=seed, title=title,
                          chains_dirs=(chains_dir,) if chains_dir else ())
     with open_store(create=False) as store:
         result = render_map(store, options, out)
@@ -601,16 +691,22 @@ def report(
     depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
     top: int = typer.Option(5, "--top", help="Candidate firms per missing or weak segment."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
+    impact_of: Optional[List[str]] = typer.Option(None, "--impact", metavar="NAME",
+                                                  help="Add what happens to the region if this firm, city or "
+                                                       "province stops delivering (repeatable; see impact)."),
+    with_attract: bool = typer.Option(False, "--attract", help="Add the firms whose arrival would close most gaps "
+                                                               "(see attract)."),
     fmt: FormatOption = "table",
 ) -> None:
     """Write the gap analysis of a chain in a region as a page: segment table and chain map, offline."""
     from chaingraph.analytics.placed import PlacedGraph
-    from chaingraph.render.report import render_report
+    from chaingraph.render.whatif import render_whatif_report
 
     with open_store(create=False) as store:
         placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
                                         chains_dirs=(chains_dir,) if chains_dir else ())
-        result = render_report(placed, region, out, top=top)
+        result = render_whatif_report(placed, region, out, top=top, remove=impact_of or (),
+                                      with_attract=with_attract)
     row = {"file": result.path, "chain": result.chain, "region": result.region, "bytes": result.bytes,
            **{s: result.statuses.get(s, 0) for s in ("present", "weak", "missing")}}
     emit(render_rows([row], ["file", "chain", "region", "present", "weak", "missing", "bytes"], fmt,

@@ -173,6 +173,22 @@ class EdgeRecord:
 Record = NodeRecord | EdgeRecord
 
 
+class BatchEnd:
+    """The type of :data:`BATCH_END`."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "BATCH_END"
+
+
+#: A marker in a stream of records given to :meth:`chaingraph.store.Store.upsert`:
+#: the batch under way ends there and what follows is batched as a stream of its
+#: own, so the rows it holds are numbered after everything before it (a list's
+#: firms, say, before its Source and links, whatever the sizes).
+BATCH_END = BatchEnd()
+
+
 def parse_label(value: str) -> Label:
     """Return the :class:`Label` named by ``value`` (case-insensitive), or raise
     :class:`InputError` listing the known labels."""

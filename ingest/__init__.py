@@ -12,12 +12,14 @@ Only a failing store (a full disk, say) or an interrupt stops the run.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from chaingraph.errors import InputError, StoreError
 from chaingraph.files import JSONL_SUFFIXES, looks_binary, read_head, walk_files
-from chaingraph.model import Record
+from chaingraph.model import BATCH_END, BatchEnd, Label, NodeRecord, Record
 from chaingraph.store import Store
 from chaingraph.ingest.articles import ArticleIngester
 from chaingraph.ingest.base import IngestContext, IngestOptions, IngestReport, Ingester, Reject, Skipped, remove_stale, \
@@ -25,6 +27,7 @@ from chaingraph.ingest.base import IngestContext, IngestOptions, IngestReport, I
 from chaingraph.ingest.columns import load_mapping
 from chaingraph.ingest.firm_list import FirmListIngester
 from chaingraph.ingest.records import RecordsIngester
+from chaingraph.ingest.resolve import Resolver
 
 #: Tried in order; the first whose ``accepts`` says yes reads the file.
 INGESTERS: list[Ingester] = [
@@ -111,33 +114,12 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
     files.sort(key=_runs_late)  # articles after lists, so their firm names resolve to list firms
     report.skipped.extend(problems)
     outside_mapping = _outside_mapping(options, set(paths))
-    for path in files:
-        if on_file:
-            on_file(path, len(files))
-        if outside_mapping(path):
-            report.skipped.append(Skipped(str(path), f"not named in the mapping {options.mapping}", error=False))
-            continue
-        try:
-            head = read_head(path)
-        except OSError as exc:
-            report.skipped.append(Skipped(str(path), f"cannot read: {exc.strerror}"))
-            continue
-        if not head.strip():
-            report.skipped.append(Skipped(str(path), "empty file"))
-            continue
-        try:
-            ingester = pick_ingester(path, head)
-        except Exception as exc:  # noqa: BLE001 - a head no ingester can judge costs its file only
-            report.skipped.append(Skipped(str(path), f"cannot tell what kind of file it is ({type(exc).__name__})"))
-            continue
-        if ingester is None:
-            report.skipped.append(_not_taken(path, head))
-            continue
-        failure = _ingest_file(path, ingester, store, options, report, on_records)
-        if failure is not None:
-            report.skipped.append(Skipped(str(path), failure))
-            continue
-        report.files.append((str(path), ingester.name))
+    snapshots = _Snapshots(store)
+    try:
+        for path in files:
+            _ingest_one(path, len(files), store, snapshots, options, report, outside_mapping, on_file, on_records)
+    finally:
+        snapshots.close()
     if report.files:
         _resolve_firms(store, report)
     if report.rejects and rejects_path is not None:
@@ -147,6 +129,53 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
         write_rejects(report.warnings, warnings_path(rejects_path), "warnings")
         report.warnings_path = warnings_path(rejects_path)
     return report
+
+
+def _ingest_one(path: Path, n_files: int, store: Store, snapshots: "_Snapshots", options: IngestOptions,
+                report: IngestReport, outside_mapping: Callable[[Path], bool],
+                on_file: Callable[[Path, int], None] | None,
+                on_records: Callable[[int], None] | None) -> None:
+    """Ingest one file of a run, noting in ``report`` what became of it."""
+    if on_file:
+        on_file(path, n_files)
+    if outside_mapping(path):
+        report.skipped.append(Skipped(str(path), f"not named in the mapping {options.mapping}", error=False))
+        return
+    try:
+        head = read_head(path)
+    except OSError as exc:
+        report.skipped.append(Skipped(str(path), f"cannot read: {exc.strerror}"))
+        return
+    if not head.strip():
+        report.skipped.append(Skipped(str(path), "empty file"))
+        return
+    try:
+        ingester = pick_ingester(path, head)
+    except Exception as exc:  # noqa: BLE001 - a head no ingester can judge costs its file only
+        report.skipped.append(Skipped(str(path), f"cannot tell what kind of file it is ({type(exc).__name__})"))
+        return
+    if ingester is None:
+        report.skipped.append(_not_taken(path, head))
+        return
+    failure = _ingest_file(path, ingester, store, snapshots, options, report, on_records)
+    if failure is not None:
+        report.skipped.append(Skipped(str(path), failure))
+        return
+    report.files.append((str(path), ingester.name))
+
+
+def read_records(path: Path, options: IngestOptions | None = None, report: IngestReport | None = None, *,
+                 resolver: Resolver | None = None) -> Iterator[Record | BatchEnd]:
+    """Yield the records of the file at ``path`` as :func:`ingest_paths` would write
+    them, without a store: names resolve among the file's own records (and those
+    ``resolver`` knows, when given). Rejected rows and warnings go to ``report``.
+    Raises :class:`InputError` when no ingester takes the file."""
+    path = Path(path)
+    ingester = pick_ingester(path, read_head(path))
+    if ingester is None:
+        raise InputError("no ingester takes this kind of file", str(path))
+    ctx = IngestContext(path, resolver or Resolver(), options or IngestOptions(), report or IngestReport())
+    yield from _given(ingester.read(ctx), ctx, len(ctx.report.rejects), [0])
 
 
 def _resolve_firms(store: Store, report: IngestReport) -> None:
@@ -171,18 +200,60 @@ def _not_taken(path: Path, head: bytes) -> Skipped:
     return Skipped(str(path), "no ingester takes this kind of file", error=False)
 
 
-def _ingest_file(path: Path, ingester: Ingester, store: Store, options: IngestOptions, report: IngestReport,
-                 on_records: Callable[[int], None] | None) -> str | None:
-    """Read one file into the store; return None when it went in, else the one-line
-    reason it did not (nothing taken from it, or its ingester failed)."""
-    ctx = IngestContext(path, store, options, report)
+class _Snapshots:
+    """Makes the :class:`~chaingraph.ingest.resolve.Resolver` of each file of a run:
+    over the store as it was before the file, read through a second connection
+    (:meth:`Store.reader <chaingraph.store.Store.reader>`) whose snapshot begins
+    before the file's write does, or over nothing while the store is empty. What
+    resolvers build once from the store (``memo``) is kept as long as the store
+    object, as the names an article is read with were before resolvers."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.view: Store | None = None
+        self.memo = _MEMOS.setdefault(store, {})
+
+    @contextmanager
+    def resolver(self) -> Iterator[Resolver]:
+        """Yield a new resolver, its snapshot held until the block ends."""
+        if self.view is None:
+            self.view = self.store.reader()
+        with ExitStack() as held:
+            held.enter_context(self.view.snapshot())
+            if self.view.is_empty():  # the first read, which fixes the snapshot
+                held.close()  # nothing to read: the log need not be kept for it
+                resolver = Resolver(memo=self.memo)
+            else:
+                resolver = Resolver(self.view, memo=self.memo)
+            try:
+                yield resolver
+            finally:
+                resolver.close()
+
+    def close(self) -> None:
+        """Close the second connection."""
+        if self.view is not None:
+            self.view.close()
+            self.view = None
+
+
+_MEMOS: "weakref.WeakKeyDictionary[Store, dict]" = weakref.WeakKeyDictionary()
+
+
+def _ingest_file(path: Path, ingester: Ingester, store: Store, snapshots: _Snapshots, options: IngestOptions,
+                 report: IngestReport, on_records: Callable[[int], None] | None) -> str | None:
+    """Read one file into the store, its records written in one upsert; return
+    None when it went in, else the one-line reason it did not (nothing taken from
+    it, or its ingester failed)."""
     rejected_before = len(report.rejects)
     taken = [0]
     try:
-        report.written.add(store.upsert(_source_held(ingester.read(ctx), ctx, rejected_before, taken),
-                                        progress=on_records))
+        with snapshots.resolver() as resolver:
+            ctx = IngestContext(path, resolver, options, report)
+            report.written.add(store.upsert(_given(ingester.read(ctx), ctx, rejected_before, taken),
+                                            progress=on_records))
         for check in ctx.after_write:
-            check()
+            check(store)
     except FATAL:
         raise
     except InputError as exc:
@@ -200,25 +271,30 @@ def _ingest_file(path: Path, ingester: Ingester, store: Store, options: IngestOp
     return None
 
 
-def _source_held(records: Iterable[Record], ctx: IngestContext, rejected_before: int,
-                 taken: list[int]) -> Iterator[Record]:
-    """Yield ``records`` (a file's Source node first, then what was read from it),
-    holding the Source back until something else comes, so a file from which every
-    row was rejected leaves nothing in the store. ``taken[0]`` counts the other
-    records, those the ingester writes itself (a list's firms) included."""
-    written = ctx.report.written
-    before = written.nodes + written.edges
-    it = iter(records)
-    source = next(it, None)
-    if source is None:
-        return
-    for record in it:
-        if not taken[0]:
+def _given(records: Iterable[Record | BatchEnd], ctx: IngestContext, rejected_before: int,
+           taken: list[int]) -> Iterator[Record | BatchEnd]:
+    """Yield ``records``, telling the file's resolver of every node as it passes, and
+    holding the file's Source node back until something else comes after it, so a
+    file from which every row was rejected leaves nothing in the store.
+    ``taken[0]`` counts the records other than the Source."""
+    note = ctx.resolver.note
+    source_id = ctx.source_id
+    source: NodeRecord | None = None  # the Source, while held back
+    source_seen = False
+    for record in records:
+        if record is BATCH_END:
+            yield record
+            continue
+        if type(record) is NodeRecord:
+            if not source_seen and record.id == source_id and record.label is Label.SOURCE:
+                source, source_seen = record, True
+                continue
+            note(record)
+        if source is not None:
+            note(source)
             yield source
+            source = None
         taken[0] += 1
         yield record
-    if taken[0]:
-        return
-    taken[0] = written.nodes + written.edges - before
-    if taken[0] or len(ctx.report.rejects) == rejected_before:
+    if source is not None and (taken[0] or len(ctx.report.rejects) == rejected_before):
         yield source  # an article with nothing in it is still a source that was read

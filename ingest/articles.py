@@ -12,8 +12,6 @@ Chinese name of a known chain (construction machinery is ``chain:工程机械``)
 
 from __future__ import annotations
 
-import weakref
-
 from pathlib import Path
 from typing import Iterator
 
@@ -26,7 +24,7 @@ from chaingraph.extract.reader import JSONL_SUFFIXES, is_article_file, read_arti
 from chaingraph.extract.result import Entity, Extraction
 from chaingraph.identity import firm_id, has_cjk, name_key, node_id, place_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
-from chaingraph.store import Store
+from chaingraph.ingest.resolve import Resolver
 from chaingraph.ingest.base import IngestContext
 
 _ZH_CHAIN = {canon: next((f for f in forms if has_cjk(f)), canon) for canon, forms in CHAINS.items()}
@@ -49,34 +47,31 @@ class ArticleIngester:
         line is rejected with its number and the rest go on."""
         yield ctx.source_node("article")
         jsonl = ctx.path.suffix.lower() in JSONL_SUFFIXES
-        names = _store_names(ctx.store)
+        names = _known_names(ctx.resolver)
         for article in read_articles(ctx.path):
             if isinstance(article, InputError):
                 ctx.reject(article.line, str(article).split(": ", 2)[-1])
                 continue
             extraction = extract_article(article, names)
             note = f"article {article.name}" if jsonl else None
-            yield from extraction_records(extraction, ctx.source_id, ctx.store, note=note)
+            yield from extraction_records(extraction, ctx.source_id, ctx.resolver, note=note)
 
 
-def _store_names(store: Store | None) -> KnownNames | None:
-    """The known names with the store's added, built once per store and then reused:
-    names a list brought in are found in the articles read after it."""
-    if store is None:
-        return None
-    cached = _NAMES_BY_STORE.get(store)
-    if cached is None:
-        cached = _NAMES_BY_STORE[store] = KnownNames.from_store(store)
-    return cached
+def _known_names(resolver: Resolver) -> KnownNames:
+    """The known names with the store's added, built once per ingest run (from the
+    store as it was before the first article file) and then reused: names a list
+    brought in are found in the articles read after it."""
+    names = resolver.memo.get("known_names")
+    if names is None:
+        stored = resolver.stored
+        names = resolver.memo["known_names"] = KnownNames.from_store(stored) if stored is not None else KnownNames()
+    return names
 
 
-_NAMES_BY_STORE: "weakref.WeakKeyDictionary[Store, KnownNames]" = weakref.WeakKeyDictionary()
-
-
-def extraction_records(x: Extraction, source: str, store: Store | None = None, *,
+def extraction_records(x: Extraction, source: str, resolver: Resolver | None = None, *,
                        note: str | None = None) -> Iterator[Record]:
     """Yield the node and edge records of one extraction, with evidence pointing at
-    ``source``; ``store`` (optional) resolves names to nodes it already holds."""
+    ``source``; ``resolver`` (optional) resolves names to nodes already known."""
     def ev(sent: int | None, start: int | None = None, end: int | None = None) -> list[Evidence]:
         where = x.evidence(sent, start, end)
         return [Evidence(source=source, sentence=where.get("sentence"), start=where.get("start"),
@@ -104,7 +99,7 @@ def extraction_records(x: Extraction, source: str, store: Store | None = None, *
             name = entity.name
             nid = f"{node_id(Label(entity.type), name)}@{place_key(found.zh if found and found.zh else place.name)}"
         else:
-            nid, name = _node_for(entity, store, event_props.get("date"), source)
+            nid, name = _node_for(entity, resolver, event_props.get("date"), source)
         if entity.type == "Event" and entity.id in where:
             place = where[entity.id]
             found = gazetteer().lookup(place.mentions[0].key) if place.mentions else None
@@ -132,20 +127,20 @@ def extraction_records(x: Extraction, source: str, store: Store | None = None, *
         yield EdgeRecord(RelType.ABOUT, source, ids[event.id], {}, ev(event.mentions[0].sent if event.mentions else None))
 
 
-def _node_for(entity: Entity, store: Store | None, date, source: str) -> tuple[str, str]:
+def _node_for(entity: Entity, known: Resolver | None, date, source: str) -> tuple[str, str]:
     """Return ``(node id, display name)`` of an entity, reusing a stored node when one
     of its surface forms has the same name key under the same label."""
     label = Label(entity.type)
     surfaces = [entity.name, *entity.aliases]
     if label is Label.CITY and entity.props.get("zh"):  # a county-level place
-        return node_id(label, entity.props["zh"]), _stored_name(store, node_id(label, entity.props["zh"]), entity.name)
+        return node_id(label, entity.props["zh"]), _stored_name(known, node_id(label, entity.props["zh"]), entity.name)
     if label in (Label.CITY, Label.PROVINCE):
         gaz = gazetteer()
         place = gaz.lookup(entity.mentions[0].key) if entity.mentions else None
         if place is None:
             place = next((p for p in (gaz.lookup(s) for s in surfaces) if p is not None), None)
         if place is not None and place.zh:
-            return node_id(label, place.zh), _stored_name(store, node_id(label, place.zh), entity.name)
+            return node_id(label, place.zh), _stored_name(known, node_id(label, place.zh), entity.name)
         return node_id(label, entity.name), entity.name
     if label is Label.EVENT:
         # one event: same name, same full date (and place, added by the caller); an
@@ -153,11 +148,11 @@ def _node_for(entity: Entity, store: Store | None, date, source: str) -> tuple[s
         key = name_key(entity.name)
         when = date if date and not str(date).startswith("--") else source.removeprefix("source:")
         return f"event:{key}@{when}", entity.name
-    if store is not None:
+    if known is not None:
         for surface in surfaces:
-            found = store.ids_by_key(name_key(surface), label)
+            found = known.ids_by_key(name_key(surface), label)
             if len(found) == 1:
-                return found[0], _stored_name(store, found[0], entity.name)
+                return found[0], _stored_name(known, found[0], entity.name)
     if label is Label.CHAIN:
         canon = entity.mentions[0].key if entity.mentions else entity.name
         if canon in _ZH_CHAIN:
@@ -168,8 +163,6 @@ def _node_for(entity: Entity, store: Store | None, date, source: str) -> tuple[s
     return node_id(label, entity.name), entity.name
 
 
-def _stored_name(store: Store | None, nid: str, fallback: str) -> str:
-    if store is None:
-        return fallback
-    node = store.get_node(nid)
-    return node.name if node is not None else fallback
+def _stored_name(known: Resolver | None, nid: str, fallback: str) -> str:
+    name = known.node_name(nid) if known is not None else None
+    return name if name is not None else fallback

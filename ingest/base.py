@@ -13,6 +13,7 @@ from chaingraph.errors import OutputError
 from chaingraph.output import spreadsheet_safe
 from chaingraph.model import Evidence, Label, NodeRecord, Record
 from chaingraph.store import Store, UpsertStats
+from chaingraph.ingest.resolve import Resolver
 
 
 @dataclass(frozen=True)
@@ -84,20 +85,20 @@ class IngestReport:
 
 
 class IngestContext:
-    """Handed to an ingester for one file: the store (for resolving names against
-    what is already known), the options, the file's Source id and a way to reject
-    rows without stopping."""
+    """Handed to an ingester for one file: the :class:`~chaingraph.ingest.resolve.Resolver`
+    to ask about names and nodes already known (ingesters never touch the store:
+    they yield records, and the dispatcher writes them), the options, the file's
+    Source id and a way to reject rows without stopping."""
 
-    def __init__(self, path: Path, store: Store, options: IngestOptions, report: IngestReport):
+    def __init__(self, path: Path, resolver: Resolver, options: IngestOptions, report: IngestReport):
         self.path = path
-        self.store = store
+        self.resolver = resolver
         self.options = options
         self.report = report
         self.source_id = source_id(path)
-        #: Called by :func:`ingest.ingest_paths` once the file's records are written:
-        #: checks that read the store (it waits for the writer) go here, so they do
-        #: not hold back the file's last batch.
-        self.after_write: list[Callable[[], None]] = []
+        #: Called by :func:`ingest.ingest_paths` with the store once the file's
+        #: records are written: checks that read what was written go here.
+        self.after_write: list[Callable[[Store], None]] = []
 
     def reject(self, line: int | None, reason: str, raw: str = "") -> None:
         """Record that the row at ``line`` was not taken, and why."""

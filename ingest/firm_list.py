@@ -9,9 +9,9 @@ stock code, or name and place, see :mod:`chaingraph.identity`), LOCATED_IN its C
 BELONGS_TO its Chain, Segment and Cluster, and SUPPLIES links from its supplier and
 customer cells (supplier -> customer).
 
-The file is streamed once: the firms are written as their rows are read, while
+The file is streamed once: the firms are yielded as their rows are read, while
 each row's supplier and customer cells wait in a queue (in memory, then in a
-temporary file). Once every firm row is written, the names in them, short names
+temporary file). Once every firm row is read, the names in them, short names
 included, resolve to firms of this file or of the store (:mod:`ingest.resolve`),
 as if the whole list had been read first. A name that matches no firm becomes a
 Firm marked ``outside_list``, never a silent drop.
@@ -23,18 +23,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, fold, has_cjk, name_key, \
-    node_id, normalise_stock_code
+from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, fold, has_cjk, node_id, \
+    normalise_stock_code
 from chaingraph.files import first_json_object
-from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
+from chaingraph.model import BATCH_END, EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from chaingraph.ingest.base import IngestContext
 from chaingraph.ingest.columns import Layout, Mapping, layout_for, load_mapping, match_synonyms
 from chaingraph.ingest.places import PlaceNodes, locate
 from chaingraph.ingest.repeats import RepeatFilter, bits_for, report_repeats
 from chaingraph.ingest.relations import outside_firm, read_segments, read_supply_pairs, split_names, stage_of
-from chaingraph.ingest.resolve import NameResolver, PendingNames, core_aliases
-from chaingraph.ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_tables, open_jsonl_table, \
-    open_text_table
+from chaingraph.ingest.resolve import PendingNames, Resolver, core_aliases
+from chaingraph.ingest.excel import open_excel_tables
+from chaingraph.ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_jsonl_table, open_text_table
 
 #: How many names of one file the resolver keeps in memory; beyond that it asks the
 #: store, so memory stays bounded however long the list.
@@ -71,7 +71,6 @@ class FirmListIngester:
     def read(self, ctx: IngestContext) -> Iterator[Record]:
         """Yield the records of every table in ``ctx.path``; bad rows go to ``ctx.reject``."""
         mapping = self._mapping(ctx.options.mapping)
-        yield ctx.source_node("list")
         tables = [(t, layout_for(t.header, mapping, ctx.path.name)) for t in self._tables(ctx, mapping)]
         for table, _ in tables:
             for columns in table.repeated:
@@ -80,6 +79,8 @@ class FirmListIngester:
         firm_tables = [(t, layout) for t, layout in tables if layout.kind == "firms"]
         if firm_tables:
             yield from read_firms(ctx, firm_tables)
+        else:
+            yield ctx.source_node("list")
         for table, layout in tables:
             if layout.kind == "supply":
                 yield from read_supply_pairs(ctx, table, layout)
@@ -144,25 +145,29 @@ def short_name_fits(short: str, name: str) -> bool:
 
 
 def read_firms(ctx: IngestContext, tables: list[tuple[Table, Layout]]) -> Iterator[Record]:
-    """Read the firm tables of one file (the sheets of a workbook): write their
-    firms and the supply links to firms already read, then yield the supply links
-    whose names had to wait, so a supplier named on one sheet and listed on another
-    (or further down) resolves. With ``role == "links"`` the firms are references:
-    those no list has given yet are kept as outside firms and reported."""
-    resolver = NameResolver(ctx.store, RESOLVER_LIMIT)
+    """Yield the records of the firm tables of one file (the sheets of a workbook):
+    each table's firms and the supply links to firms already read, then the file's
+    Source node, then the supply links whose names had to wait, so a supplier named
+    on one sheet and listed on another (or further down) resolves. Each table ends
+    with a :data:`~chaingraph.model.BATCH_END`, so the store numbers its firms before
+    what follows. With ``role == "links"`` the firms are references: those no list
+    has given yet are kept as outside firms and reported."""
+    resolver = ctx.resolver
     places = PlaceNodes()
     shared: dict[Label, dict[str, str]] = {Label.CHAIN: {}, Label.SEGMENT: {}, Label.CLUSTER: {}}
     pending = PendingNames(PENDING_LIMIT)
     repeats = RepeatFilter(bits_for(ctx.path.stat().st_size))
+    resolver.limit = RESOLVER_LIMIT
     for table, layout in tables:
-        stats = ctx.store.upsert(_firm_rows(ctx, table, layout, resolver, places, shared, pending, repeats))
-        ctx.report.written.add(stats)
+        yield from _firm_rows(ctx, table, layout, resolver, places, shared, pending, repeats)
+        yield BATCH_END
+    yield ctx.source_node("list")
     yield from _pending_links(ctx, resolver, pending, repeats)
     for name, ids in resolver.ambiguous[:1000]:
         ctx.warn(None, f"supplier/customer name {name!r} fits several firms ({', '.join(ids[:4])}); "
                        "kept as an outside firm")
     if any(layout.role == "list" for _, layout in tables):
-        ctx.after_write.append(lambda: report_repeats(ctx, repeats.candidates))
+        ctx.after_write.append(lambda store: report_repeats(ctx, store, repeats.candidates))
 
 
 def _identity(ctx: IngestContext | None, line: int, cell: dict[str, str]) -> tuple[str, str, str, dict]:
@@ -193,7 +198,7 @@ def _identity(ctx: IngestContext | None, line: int, cell: dict[str, str]) -> tup
     return name, short, fid, props
 
 
-def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameResolver, places: PlaceNodes,
+def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: Resolver, places: PlaceNodes,
                shared: dict[Label, dict[str, str]], pending: PendingNames,
                repeats: RepeatFilter) -> Iterator[Record]:
     # This runs once a row of lists of millions: the per-row work is written out
@@ -234,7 +239,7 @@ def _firm_rows(ctx: IngestContext, table: Table, layout: Layout, resolver: NameR
             if value := _text(row.get(header)):
                 props[prop] = value
         if links:
-            if ctx.store.get_node(fid) is None:
+            if not resolver.has_node(fid):
                 ctx.warn(line, f"firm {name!r} ({fid}) is not in any list read so far; kept as an outside firm")
                 props["outside_list"] = True
         else:
@@ -313,7 +318,7 @@ def _group_node(label: Label, cell: dict[str, str], ev: list[Evidence],
         yield EdgeRecord(RelType.BELONGS_TO, nid, shared[Label.CHAIN][cell["chain"]], {}, ev)
 
 
-def _pending_links(ctx: IngestContext, resolver: NameResolver, pending: PendingNames,
+def _pending_links(ctx: IngestContext, resolver: Resolver, pending: PendingNames,
                    repeats: RepeatFilter) -> Iterator[Record]:
     """Yield the supply links of the firm rows that named firms not read yet, in row
     order, once every firm row is written: names resolve as if the whole list had
@@ -329,7 +334,7 @@ def _pending_links(ctx: IngestContext, resolver: NameResolver, pending: PendingN
                     other_id = resolver.resolve(other)
                 if other_id is None:
                     other_id = firm_id(other)
-                    known = ctx.store.get_node(other_id) is not None  # e.g. a name several firms share
+                    known = resolver.has_node(other_id)  # e.g. a name several firms share
                     yield NodeRecord(other_id, _FIRM, *outside_firm(ctx, line, other, {} if known else None), ev)
                     repeats.add(other_id)
                     resolver.remember(other, other_id)

@@ -18,7 +18,6 @@ from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, fi
 from chaingraph.model import EdgeRecord, Label, NodeRecord, Record, RelType
 from chaingraph.ingest.base import IngestContext
 from chaingraph.ingest.columns import Layout
-from chaingraph.ingest.resolve import NameResolver
 from chaingraph.ingest.tables import Table
 
 _SEPARATORS = re.compile(r"[;；、|\n]")
@@ -82,7 +81,7 @@ class _Segments:
         sid = node_id(Label.SEGMENT, name)
         if sid in self.seen and not props:
             return
-        if self.links and not defined and sid not in self.seen and self.ctx.store.get_node(sid) is None:
+        if self.links and not defined and sid not in self.seen and not self.ctx.resolver.has_node(sid):
             self.ctx.warn(line, f"segment {name!r} is not in any industry list read so far; kept")
         self.seen.add(sid)
         yield NodeRecord(sid, Label.SEGMENT, name, props or {}, ev)
@@ -146,7 +145,8 @@ def outside_firm(ctx: IngestContext, line: int | None, name: str,
 def read_supply_pairs(ctx: IngestContext, table: Table, layout: Layout) -> Iterator[Record]:
     """Yield a SUPPLIES link for every supplier x customer named on a row; names
     resolve to known firms (short names too), the rest become outside firms."""
-    resolver = NameResolver(ctx.store)
+    resolver = ctx.resolver.fresh()
+    made: set[str] = set()  # the outside firms this table brought in
     for line, row in table.rows(ctx.reject):
         suppliers = split_names(_cell(row, layout, "suppliers"))
         customers = split_names(_cell(row, layout, "customers"))
@@ -162,8 +162,12 @@ def read_supply_pairs(ctx: IngestContext, table: Table, layout: Layout) -> Itera
         ids = {}
         for name in (*suppliers, *customers):
             fid = resolver.resolve(name)
-            if fid is None:
+            if fid is None or (fid in made and name not in resolver.local):
+                # A firm this table brought in, named another way: the row is
+                # evidence for it too.
                 fid = firm_id(name)
+                if not resolver.has_node(fid):
+                    made.add(fid)
                 yield NodeRecord(fid, Label.FIRM, *outside_firm(ctx, line, name), ev)
                 resolver.remember(name, fid)
             ids[name] = fid

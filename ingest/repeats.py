@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from chaingraph.model import Label
 from chaingraph.ingest.base import IngestContext
+from chaingraph.store import Store
 
 #: Bits of the table for a list of any length: 16 MiB; about one id in a hundred of a
 #: ten-million-row list is a candidate by chance, and the store checks it.
@@ -53,15 +54,16 @@ def bits_for(size: int) -> int:
     return bits
 
 
-def report_repeats(ctx: IngestContext, candidates: set[str]) -> None:
-    """Warn about each candidate firm that the store has from more than one row of
-    this list (direct readings, not inferred ones), in order of id."""
+def report_repeats(ctx: IngestContext, store: Store, candidates: set[str]) -> None:
+    """Warn about each candidate firm that ``store`` has (once the list is written)
+    from more than one row of this list (direct readings, not inferred ones), in
+    order of id."""
     for owner in sorted(candidates):
-        lines = sorted({ev.row for ev in ctx.store.evidence(owner)
+        lines = sorted({ev.row for ev in store.evidence(owner)
                         if ev.source == ctx.source_id and ev.row is not None and ev.row >= 0 and not ev.note})
         if len(lines) < 2:
             continue
-        node = ctx.store.get_node(owner)  # its names; slower than the evidence alone
+        node = store.get_node(owner)  # its names; slower than the evidence alone
         if node is None or node.label is not Label.FIRM:
             continue
         names = sorted({node.name, *node.aliases})

@@ -82,20 +82,24 @@ def draw(db: Path, out: Path, **options):
         return render_map(store, MapOptions(**options), out)
 
 
-def assert_self_contained(path: Path) -> None:
+def assert_self_contained(path: Path, static: bool = False) -> None:
     """No element may load anything: no src/href, no <link>, no url() or @import
-    outside data: URIs; the CSP allows nothing but the page's own hashed scripts."""
+    outside data: URIs and the page's own #fragments; the CSP allows nothing but the
+    page's own hashed scripts (none at all on a ``static`` page)."""
     tags = parse(path)
     text = path.read_text(encoding="utf-8")
     for tag, attrs in tags.tags:
         assert tag not in ("link", "iframe", "object", "embed", "img", "base"), tag
         assert "src" not in attrs and "href" not in attrs, (tag, attrs)
-    assert not re.search(r"url\(\s*['\"]?(?!data:)", text.split("<script")[0])
+    assert not re.search(r"url\(\s*['\"]?(?!data:|#)", text.split("<script")[0])
     assert "@import" not in text
     csp = next(a["content"] for t, a in tags.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1]
     runnable = [text for attrs, text in tags.scripts if "type" not in attrs]
-    assert len(runnable) == 2 and "vis-network" in runnable[0][:400]
+    if static:
+        assert runnable == [] and "script-src 'none'" in csp
+    else:
+        assert len(runnable) == 2 and "vis-network" in runnable[0][:400]
 
 
 def test_map_of_the_sample_data_is_self_contained(sample_db, tmp_path):
@@ -141,7 +145,7 @@ def test_same_input_gives_the_same_page_and_the_seed_is_used(sample_db, tmp_path
 
 def test_big_maps_keep_the_most_central_nodes_and_say_what_was_left_out(sample_db, tmp_path):
     out = tmp_path / "small.html"
-    result = draw(sample_db, out, max_nodes=12)
+    result = draw(sample_db, out, max_nodes=12, view="network")
     with Store(sample_db) as store:
         graph = store.to_networkx()
     graph.remove_nodes_from([n for n, a in list(graph.nodes(data=True)) if a["label"] == "Source"])
@@ -229,11 +233,16 @@ def test_bad_options_and_unknown_names_are_errors(hostile_db, tmp_path):
 def test_render_command(hostile_db, tmp_path):
     out = tmp_path / "cli.html"
     run = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "--db", str(hostile_db), "render",
-                          "-o", str(out), "--max-nodes", "5", "--format", "json"],
+                          "-o", str(out), "--max-nodes", "5", "--view", "network", "--format", "json"],
                          capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout)
     assert result["nodes"] == 5 and result["path"] == str(out) and out.exists()
+    auto = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "--db", str(hostile_db), "render",
+                           "-o", str(tmp_path / "auto.html"), "--max-nodes", "5", "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert auto.returncode == 0, auto.stderr               # above --max-nodes the whole graph is an overview
+    assert 'data-view="overview-chains"' in (tmp_path / "auto.html").read_text(encoding="utf-8")
     assert "left out" in run.stderr
     bad = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "--db", str(hostile_db), "render",
                           "-o", str(out), "--region", "Atlantis"], capture_output=True, text=True, cwd=ROOT,

@@ -16,6 +16,7 @@ from chaingraph.ingest import ingest_paths
 from chaingraph.ingest.base import IngestOptions
 
 ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
 DATA = Path(__file__).resolve().parent / "data"
 HOSTILE = "<img src=x onerror=alert(1)>"
 MIN_PIXELS = 2000
@@ -94,14 +95,29 @@ def test_sample_map_draws_offline(dbs, tmp_path, open_page):
 def test_truncated_map_says_what_it_left_out(dbs, tmp_path, open_page):
     out = tmp_path / "small.html"
     with Store(dbs["sample"]) as store:
-        render_map(store, MapOptions(max_nodes=15, layout="lr"), out)
+        render_map(store, MapOptions(max_nodes=15, layout="lr", view="network"), out)
     visit = open_page(out, "map-sample-truncated-lr")
     assert_clean(visit)
     note = visit.page.text_content("#left-out")
     assert note.startswith("Left out ") and "15 most central" in note
 
 
-def test_reports_open_offline(dbs, tmp_path, open_page):
+def open_static(browser, path: Path, shot: str):
+    """Open a static page (no script, no map to wait for); return the page, its
+    console errors and the URLs it requested, after saving a screenshot."""
+    page = browser.new_page()
+    errors, requests = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (errors.append(f"dialog {d.message}"), d.dismiss()))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.resolve().as_uri(), wait_until="load")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
+    return page, errors, requests
+
+
+def test_reports_open_offline(dbs, tmp_path, browser):
     hostile = tmp_path / "hostile-report.html"
     sample = tmp_path / "sample-report.html"
     with Store(dbs["hostile"]) as store:
@@ -110,12 +126,17 @@ def test_reports_open_offline(dbs, tmp_path, open_page):
         render_report(PlacedGraph.from_store(store, "工程机械"), "湖南", sample)
     for path, shot, chain in ((hostile, "report-hostile", "Hostile <b>chain</b> & co"),
                               (sample, "report-sample", "工程机械")):
-        visit = open_page(path, shot)
-        assert_clean(visit)
-        page = visit.page
-        assert page.evaluate("document.querySelectorAll('img, svg, iframe, b b').length") == 0
-        assert page.locator("#segments tbody tr").count() >= 3
-        assert chain in page.text_content("h1")
-        assert page.evaluate("window.chaingraphMaps[0].body.nodeIndices.length") >= 3
-        if path == hostile:
-            assert HOSTILE in page.text_content("#segments")
+        page, errors, requests = open_static(browser, path, shot)
+        try:
+            assert errors == [] and all(u.startswith(("file:", "data:", "about:")) for u in requests), (errors, requests)
+            assert page.evaluate("() => document.querySelectorAll('img, iframe, script, b b').length") == 0
+            assert page.locator("#segments tbody tr").count() >= 3
+            assert chain in page.text_content("h1")
+            boxes = page.locator("#chain-view g.segment")
+            assert boxes.count() >= 3
+            box = boxes.first.bounding_box()
+            assert box["width"] > 150 and box["height"] > 30      # drawn at its natural size
+            if path == hostile:
+                assert HOSTILE in page.text_content("#segments")
+        finally:
+            page.close()

@@ -13,7 +13,6 @@ import pytest
 from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.errors import NotFoundError
 from chaingraph.analytics.gaps import find_gaps
-from chaingraph.render.style import MISSING_COLOUR
 from chaingraph.render.report import render_report
 from chaingraph.store import Store
 from chaingraph.ingest import ingest_paths
@@ -57,7 +56,7 @@ def test_report_shows_every_segment_as_find_gaps_sees_it(tmp_path):
         placed = PlacedGraph.from_store(store, "玩具机械", chains_dirs=(TOY_CHAINS,))
         result = render_report(placed, "湖南", out)
         gaps = find_gaps(placed, "湖南")
-    render_tests.assert_self_contained(out)
+    render_tests.assert_self_contained(out, static=True)
     html = out.read_text(encoding="utf-8")
     table = rows(html)
     assert [r[0] for r in table] == [s.segment for s in gaps.segments]
@@ -68,26 +67,30 @@ def test_report_shows_every_segment_as_find_gaps_sees_it(tmp_path):
             assert cand.firm in row[5] and str(cand.score) in row[5]
     assert "missing" in {s.status for s in gaps.segments}
     assert result.statuses == {k: sum(s.status == k for s in gaps.segments) for k in result.statuses}
-    # the chain map: one node per segment, missing ones red and dashed, candidates linked
-    data = render_tests.map_data(out)
-    segs = {n["tip"][0][1]: n for n in data["nodes"] if n["id"].startswith("chain-segment:")}
-    assert set(segs) == {s.segment for s in gaps.segments}
+    # the chain view: one box per segment, coloured by status (missing: red, dashed),
+    # candidates beside it, columns upstream -> downstream
+    tags = render_tests.parse(out)
+    boxes = {}
+    for i, (tag, attrs) in enumerate(tags.tags):
+        if tag == "g" and attrs.get("class") == "segment":
+            boxes[attrs["data-segment"]] = next(a for t, a in tags.tags[i + 1:] if t == "rect")  # its frame
+    assert set(boxes) == {s.segment for s in gaps.segments}
     for seg in gaps.segments:
-        node = segs[seg.segment]
+        frame = boxes[seg.segment]
         missing = seg.status == "missing"
-        assert (node["color"]["background"] == MISSING_COLOUR) == missing
-        assert bool(node["shapeProperties"]["borderDashes"]) == missing
-        assert f"({seg.status})" in node["label"]
+        assert (frame["stroke"] == "#d62728") == missing and ("stroke-dasharray" in frame) == missing
+        group = html.split(f'data-segment="{seg.segment}"')[1].split("</g>")[0]
+        assert f">{seg.status} · " in group
         for cand in seg.candidates:
-            assert any(e["from"] == cand.firm_id and e["to"] == node["id"] and e["id"].split("|")[1] == "CANDIDATE"
-                       for e in data["edges"])
-    levels = {s.segment: segs[s.segment]["level"] for s in gaps.segments}
+            assert html_lib.escape(cand.firm)[:6] in group
+    xs = {name: float(frame["x"]) for name, frame in boxes.items()}
     order = {"upstream": 0, "midstream": 1, "downstream": 2}
     for a in gaps.segments:
         for b in gaps.segments:
             if order[a.stage] < order[b.stage]:
-                assert levels[a.segment] < levels[b.segment]
-    assert "segment missing in the region" in html
+                assert xs[a.segment] < xs[b.segment]
+    assert html.count('class="supplies"') >= 1
+    assert "missing in the region" in html and "<script" not in html
 
 
 def test_report_escapes_every_name(tmp_path, data_dir):
@@ -97,10 +100,10 @@ def test_report_escapes_every_name(tmp_path, data_dir):
         render_report(PlacedGraph.from_store(store, "hostile", chains_dirs=(HOSTILE_CHAINS,)), "湖南", out)
     html = out.read_text(encoding="utf-8")
     tags = render_tests.parse(out)
-    assert not any(t in ("img", "i", "svg") for t, _ in tags.tags)
+    assert not any(t in ("img", "i", "script") for t, _ in tags.tags)
+    assert [t for t, _ in tags.tags].count("svg") == 1               # the chain view's own
     # the only <b> tags are the template's own (3 in the status note, 3 bold counts in the table)
-    assert [t for t, _ in tags.tags].count("b") == html.split("<script")[0].count("<b>") == 6
-    assert html.count("</script>") == 3
+    assert [t for t, _ in tags.tags].count("b") == html.count("<b>") == 6
     assert "&lt;img src=x onerror=alert(1)&gt;" in html and "Hostile &lt;b&gt;chain&lt;/b&gt; &amp; co" in html
     table = rows(html)
     assert table[1][0] == 'Parts <i>making</i>' and "<img src=x onerror=alert(1)>" in table[1][3]

@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from chaingraph.errors import NotFoundError, StoreError
-from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, RelType
+from chaingraph.model import BATCH_END, EdgeRecord, Evidence, Label, NodeRecord, RelType
 from chaingraph.store import SCHEMA_VERSION, Store
 
 EV1 = Evidence("source:a", row=3)
@@ -220,73 +220,65 @@ def test_edges_before_their_nodes_and_writer_errors(store):
     assert store.get_node("firm:z") is not None  # the batch before the bad one stays written
 
 
-def test_reads_inside_a_record_stream_see_every_earlier_batch(store):
-    seen = []
+def test_a_read_or_an_upsert_inside_an_upsert_raises(store):
+    # The writer thread holds the connection while an upsert runs: a read made by
+    # the records' producer would see part of the write, so it is refused, as is
+    # an upsert inside another (ingesters read through a Resolver instead).
+    attempts = {"read": lambda: store.stats(), "get_node": lambda: store.get_node("firm:0"),
+                "upsert": lambda: store.upsert([NodeRecord("firm:inner", Label.FIRM, "Inner")])}
+    for what, attempt in attempts.items():
+        def records():
+            for i in range(20):
+                if i == 12:
+                    attempt()
+                yield NodeRecord(f"firm:{i}", Label.FIRM, f"F{i}")
+        with pytest.raises(StoreError, match="while an upsert is under way") as caught:
+            store.upsert(records(), batch_size=5)
+        assert str(store.path) in str(caught.value), what
+        # the batches before it stay written, and the store is usable again
+        assert store.get_node("firm:9") is not None and store.get_node("firm:inner") is None, what
+    store.upsert([NodeRecord("firm:after", Label.FIRM, "After")])
+    assert store.get_node("firm:after").name == "After"
 
-    def records():
-        for i in range(40):
-            seen.append(store.stats().nodes)
-            yield NodeRecord(f"firm:{i}", Label.FIRM, f"F{i}")
-    store.upsert(records(), batch_size=10)
-    # While batch k is produced, exactly the 10*k nodes of the batches before it are there.
-    assert seen == [10 * (i // 10) for i in range(40)]
+
+def test_a_reader_sees_the_store_as_it_was_before_the_write(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.upsert([NodeRecord("firm:old", Label.FIRM, "Old Co", {}, [EV1])])
+        reader = store.reader()
+        seen = []
+        with reader.snapshot():
+            assert not reader.is_empty()  # the first read fixes the snapshot
+
+            def records():
+                for i in range(30):
+                    seen.append((reader.stats().nodes, reader.get_node("firm:0") is None))
+                    yield NodeRecord(f"firm:{i}", Label.FIRM, f"F{i}")
+            store.upsert(records(), batch_size=4)
+            assert reader.stats().nodes == 1
+        assert seen == [(1, True)] * 30
+        assert reader.stats().nodes == 31  # a new snapshot sees the write
+        reader.close()
 
 
-def test_batches_are_committed_when_the_producer_reads_and_when_the_upsert_ends(tmp_path):
-    # The writer keeps one transaction over many batches; a read by the producer,
-    # and the upsert's end, commit it, so other connections see what was written.
+def test_batch_end_ends_a_batch_and_the_next_starts_small(store, monkeypatch):
+    monkeypatch.setattr("chaingraph.store.write.FIRST_BATCH", 3)
+    sizes = []
+    records = ([NodeRecord(f"firm:{i}", Label.FIRM, f"F{i}") for i in range(7)] + [BATCH_END, BATCH_END]
+               + [NodeRecord(f"firm:b{i}", Label.FIRM, f"B{i}") for i in range(5)] + [BATCH_END])
+    stats = store.upsert(records, batch_size=10, progress=sizes.append)
+    assert sizes == [3, 4, 3, 2] and stats.nodes == 12 and store.stats().nodes == 12
+
+
+def test_batches_are_committed_when_the_upsert_ends(tmp_path):
+    # The writer keeps one transaction over many batches; the upsert's end commits
+    # it, so other connections see what was written.
     path = tmp_path / "s.db"
     with Store(path) as store:
         other = sqlite3.connect(path)
-        seen_elsewhere = []
-
-        def records():
-            for i in range(30):
-                if i == 20:
-                    store.stats()  # waits for the writer
-                    seen_elsewhere.append(other.execute("SELECT count(*) FROM nodes").fetchone()[0])
-                yield NodeRecord(f"firm:{i}", Label.FIRM, f"F{i}")
-        store.upsert(records(), batch_size=5)
-        assert seen_elsewhere == [20]
+        store.upsert((NodeRecord(f"firm:{i}", Label.FIRM, f"F{i}") for i in range(30)), batch_size=5)
         assert other.execute("SELECT count(*) FROM nodes").fetchone()[0] == 30
         assert not store.conn.in_transaction
         other.close()
-
-
-def test_an_upsert_inside_a_record_stream_shares_the_writer(tmp_path):
-    # An ingester writes its firm rows with an upsert of its own while the outer
-    # upsert waits for its records, then reads them back: the inner upsert hands its
-    # batches to a writer that the outer one goes on using and waits for at its end.
-    with Store(tmp_path / "s.db") as store:
-        seen = {}
-
-        def records():
-            yield NodeRecord("firm:outer", Label.FIRM, "Outer")
-            inner = store.upsert((NodeRecord(f"firm:{i}", Label.FIRM, f"F{i}") for i in range(30)), batch_size=7)
-            seen["inner"] = inner.nodes
-            seen["writer kept"] = store._pipeline.writer is not None
-            seen["read"] = store.stats().nodes  # waits for the inner batches
-            for i in range(30):
-                yield EdgeRecord(RelType.SUPPLIES, f"firm:{i}", "firm:outer")
-        stats = store.upsert(records(), batch_size=8)
-        assert seen == {"inner": 30, "writer kept": True, "read": 30}
-        assert (stats.nodes, stats.edges) == (1, 30) and store._pipeline.writer is None
-        assert store.stats().nodes == 31 and len(store.edges_of("firm:outer")) == 30
-
-        # A batch of the inner upsert that fails is reported by the outer one; the
-        # batches before it stay written.
-        store.conn.execute("CREATE TRIGGER no_bad BEFORE INSERT ON nodes WHEN NEW.id = 'firm:bad' "
-                           "BEGIN SELECT RAISE(ABORT, 'no firm:bad here'); END")
-
-        def failing():
-            yield NodeRecord("firm:first", Label.FIRM, "First")
-            store.upsert([NodeRecord(f"firm:n{i}", Label.FIRM, f"N{i}") for i in range(10)]
-                         + [NodeRecord("firm:bad", Label.FIRM, "Bad")], batch_size=10)
-            yield NodeRecord("firm:last", Label.FIRM, "Last")
-        with pytest.raises(StoreError, match="no firm:bad here"):
-            store.upsert(failing(), batch_size=5)
-        assert store.get_node("firm:n9") is not None and store.get_node("firm:bad") is None
-        assert store._pipeline.writer is None and store._pipeline.depth == 0
 
 
 def _mixed_records():
@@ -329,7 +321,8 @@ def test_writer_process_error_keeps_earlier_batches(tmp_path):
 
 
 def test_batches_in_one_transaction_keep_those_before_a_failure(tmp_path):
-    from chaingraph.store.write import KnownIds, prepare_batch, write_batch
+    from chaingraph.store.write import KnownIds, prepare_batch
+    from chaingraph.store.writer import write_batch
     with Store(tmp_path / "s.db") as store:
         store.conn.execute("CREATE TRIGGER no_about BEFORE INSERT ON edges WHEN NEW.type = 'ABOUT' "
                            "BEGIN SELECT RAISE(ABORT, 'no ABOUT edges here'); END")
@@ -377,21 +370,21 @@ def _indexes(store):
 
 
 def test_a_long_write_drops_the_edge_end_index_and_builds_it_again(tmp_path, monkeypatch):
-    import chaingraph.store.write as store_write
+    import chaingraph.store.writer as store_write
     monkeypatch.setattr(store_write, "BULK_MIN", 20)  # so that a small write counts as long
     with Store(tmp_path / "one.db") as one, Store(tmp_path / "many.db") as many:
         one.upsert(_mixed_records(), batch_size=10_000)
         indexes = _indexes(one)
         assert "edges_dst" in indexes
         seen_during = []
+        drop = store_write.drop_bulk_index
 
-        def watching(records):
-            for i, rec in enumerate(records):
-                if i == 150:  # far enough in for the writer thread to have dropped it
-                    seen_during.append(_indexes(many))
-                yield rec
+        def watching(conn):  # the indexes left once the writer thread has dropped it
+            drop(conn)
+            seen_during.append({r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")})
 
-        many.upsert(watching(_mixed_records()), batch_size=7)
+        monkeypatch.setattr(store_write, "drop_bulk_index", watching)
+        many.upsert(_mixed_records(), batch_size=7)
         assert "edges_dst" not in seen_during[0] and "names_node" in seen_during[0]
         assert _indexes(many) == indexes
         assert many.conn.execute("SELECT count(*) FROM meta WHERE key='bulk_writer_pid'").fetchone()[0] == 0

@@ -81,7 +81,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             outer.info.setdefault("places" if m.type in ("City", "Province") else "chains", []).append(m)
             if m.type in ("City", "Province") and outer.type == "Firm" and not m.info.get("bracket"):
                 continue
-            if m.type == "Chain" and outer.type in ("Firm", "Agency"):
+            if m.type == "Chain" and (outer.type in ("Firm", "Agency") or outer.info.get("association")):
                 continue
         out.append(m)
     return sorted(out, key=lambda m: (m.start, m.end))

@@ -27,6 +27,8 @@ from chaingraph.extract.relations import find_relations
 from chaingraph.extract.result import Extraction, Fact, Mention
 from chaingraph.extract.sentences import detect_language, split_sentences
 from chaingraph.extract.words import to_simplified
+from chaingraph.extract.zh_firms import cued_firms
+from chaingraph.extract.zh_titles import drop_employers
 
 
 def extract_article(article: Article, names: KnownNames | None = None) -> Extraction:
@@ -60,6 +62,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         listed = Covered((m.start, m.end) for m in members if m.type == "Chain")
         mentions = [m for m in mentions if m.type != "Chain" or not any(
             x in listed for x in range(m.start, m.end))] + members
+    if language == "zh":  # short firm names found by what stands around them
+        mentions += cued_firms(text, sentences, mentions + events)
     main = _main_event(events)
     if main is None:  # no "X was held": the first named event ("… Forum") is the main one
         named = sorted((m for m in mentions if m.type == "Event"), key=lambda m: (sentences[m.sent].title, m.start))
@@ -70,6 +74,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     elif not any(m is main for m in mentions):
         mentions.append(main)
     entities = build_entities(text, mentions, main)
+    if language == "zh":  # bodies named only as a person's employer are left out
+        entities = drop_employers(text, entities)
     starts = [sent.start for sent in sentences]
     for entity in entities:
         for m in entity.mentions:

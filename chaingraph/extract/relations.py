@@ -12,6 +12,7 @@ from chaingraph.extract.en_relations import doc_relations, zh_parties
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.paragraphs import paragraph_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence
+from chaingraph.extract.zh_relations import prune_zh, zh_relations
 
 _NATIONAL_STATE = re.compile(r"^State (Council|Administration|Grid|Intellectual Property Office)|State-owned|"
                              r"State Key|\bAdministration\b")
@@ -201,10 +202,11 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
 
     _buys_from(rel, text, per_sent, language)
     customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
-    if language != "zh":
-        doc_relations(rel, text, sentences, entities, {r.tail for r in rel.items if r.type == "SUPPLIES"})
-    else:
+    if language == "zh":
+        zh_relations(rel, text, sentences, entities, per_sent)
         zh_parties(rel, sentences, entities)
+    else:
+        doc_relations(rel, text, sentences, entities, {r.tail for r in rel.items if r.type == "SUPPLIES"})
 
     # a firm building or settling in a park belongs to it; a park and a chain named
     # in one sentence go together
@@ -275,7 +277,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             for c in rel.from_head("BELONGS_TO", r.tail):
                 if c.tail in chain_ids:
                     rel.add("BELONGS_TO", e, chain_ids[c.tail], r.sent, "a firm of a park of this chain")
-    return rel.items
+    return prune_zh(rel.items, entities) if language == "zh" else rel.items
 
 
 # the text between two firms that makes the first the second's supplier, or its customer
@@ -504,10 +506,13 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
         joined = bool(re.search(r"\bjoin(ed|s)?\b.{0,40}alliance|members? of the .{0,60}alliance|founding members|"
                                 r"alliance .{0,40}(initiated|launched|founded) (jointly )?by", s, re.IGNORECASE)) \
             or ("联盟" in s and any(w in s for w in ("加入", "联盟成员", "发起", "首批成员")))
-        if joined and len(alliances) == 1:
+        # an industry association beside an alliance: members join the one named alliance
+        named = [a for a in alliances if re.search(r"联盟|alliance", a.name, re.IGNORECASE)]
+        target = alliances[0] if len(alliances) == 1 else (named[0] if len(named) == 1 else None)
+        if joined and target is not None:
             for m, e in orgs:
                 if e.type == "Firm":
-                    rel.add("MEMBER_OF", e, alliances[0], index)
+                    rel.add("MEMBER_OF", e, target, index)
     return customers
 
 

@@ -1,26 +1,26 @@
-"""Interactive maps: a part of the graph drawn with pyvis/vis-network as one
-self-contained HTML file that opens with no network.
+"""Maps: a part of the graph drawn as one self-contained HTML file that opens with
+no network. ``MapOptions.view`` (:class:`~chaingraph.render.views.View`) picks the
+drawing: the interactive network map (pyvis/vis-network, this module), or the static
+chain, geographic and overview pages (:mod:`chaingraph.render.chainview`,
+:mod:`chaingraph.render.geoview`, :mod:`chaingraph.render.overview`).
 
 ``render_map(store, MapOptions(chain=..., region=...), "map.html")`` reads the store
 once into a :class:`~chaingraph.analytics.placed.PlacedGraph`, picks the nodes
 (:func:`choose` the firms, :mod:`chaingraph.render.select` the rest, or
-:mod:`chaingraph.render.big` for a whole big store), styles them (:mod:`chaingraph.render.style`), adds tooltips with key facts
-and evidence (:mod:`chaingraph.render.tips`), and writes the page
+:mod:`chaingraph.render.big` for a whole big store), turns them into page data
+(:mod:`chaingraph.render.network`, styled by :mod:`chaingraph.render.style`, with
+tooltips from :mod:`chaingraph.render.tips`) and writes the page
 (:mod:`chaingraph.render.html`). Tooltips travel as data and are built in the page
 as text nodes, never parsed as HTML.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from pyvis.edge import Edge
-from pyvis.network import Network
 
 from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.regions import Region, RegionKind, group_members
@@ -28,24 +28,14 @@ from chaingraph.errors import InputError
 from chaingraph.model import Label, NodeRecord, RelType, Stage
 from chaingraph.render.big import select_whole_store
 from chaingraph.render.html import asset, json_block, page, vis_network_js
+from chaingraph.render.network import Layout, map_data, vis_options
 from chaingraph.render.select import Selection, select
-from chaingraph.render.tips import edge_tip, node_tip
-from chaingraph.render.style import (EDGE_STYLES, flow_levels, firm_stages, legend, node_colour,
-                                     node_shape, wrap_columns)
+from chaingraph.render.style import firm_stages
+from chaingraph.render.views import View, chain_page
 from chaingraph.store import Store
 
 #: Above this many nodes a map keeps only the most central ones (``--max-nodes``).
 DEFAULT_MAX_NODES = 1000
-
-
-class Layout(str, Enum):
-    """How a map lays its nodes out: seeded physics, or upstream -> downstream columns."""
-
-    FORCE = "force"
-    LR = "lr"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass
@@ -65,6 +55,7 @@ class MapOptions:
     around: str | None = None
     depth: int = 1
     layout: Layout = Layout.FORCE
+    view: View = View.AUTO
     max_nodes: int = DEFAULT_MAX_NODES
     seed: int = 7
     title: str | None = None
@@ -91,6 +82,12 @@ class MapResult:
 
 def check_options(options: MapOptions) -> None:
     """Raise :class:`InputError` when ``options`` cannot make a map."""
+    if options.view not in {x.value for x in View}:
+        raise InputError(f"unknown view {str(options.view)!r}; choose one of {', '.join(x.value for x in View)}")
+    if options.view == View.CHAIN.value and not options.chain:
+        raise InputError("--view chain needs --chain")
+    if options.view in (View.CHAIN.value, View.GEO.value) and (options.around or options.cluster):
+        raise InputError("--view chain and --view geo take --chain and --region, not --around or --cluster")
     if options.layout not in {x.value for x in Layout}:
         raise InputError(f"unknown layout {str(options.layout)!r}; choose one of {', '.join(x.value for x in Layout)}")
     if options.max_nodes < 1:
@@ -110,12 +107,18 @@ def render_map(store: Store, options: MapOptions, out_path: str | Path) -> MapRe
     :class:`InputError` for bad options and :class:`NotFoundError` for a name that
     matches nothing."""
     check_options(options)
+    view = View(options.view)
     whole = options.chain is options.region is options.cluster is options.around is None
+    if view is View.AUTO:
+        view = View.OVERVIEW if whole and drawable_nodes(store) > options.max_nodes else View.NETWORK
+    if view is not View.NETWORK:
+        return render_static(store, options, view, out_path)
     big = select_whole_store(store, options.max_nodes) if whole else None
     if big is not None:
         selection, stages = big
         placed = PlacedGraph.from_store(store, graph=selection.graph)
-        return write_map(placed, selection, stages, options, out_path, MapChoice(None, set(), {}, "the whole graph"))
+        return write_map(placed, selection, stages, options, out_path, MapChoice(None, set(), {}, "the whole graph"),
+                         names=store_names(store, selection.graph))
     if options.around:
         centre = store.resolve(options.around)
         placed = PlacedGraph.from_store(store, graph=store.to_networkx(around=[centre.id], depth=options.depth))
@@ -125,7 +128,46 @@ def render_map(store: Store, options: MapOptions, out_path: str | Path) -> MapRe
         region = placed.region(options.region) if options.region else None
         cluster = store.resolve(options.cluster, Label.CLUSTER) if options.cluster else None
         choice = choose(placed, region, cluster)
-    return draw_map(placed, choice, options, out_path)
+    selection, stages = select_choice(placed, choice, options.max_nodes)
+    return write_map(placed, selection, stages, options, out_path, choice, names=store_names(store, selection.graph))
+
+
+def drawable_nodes(store: Store) -> int:
+    """Return how many nodes of ``store`` a whole-graph map would draw (all but Source nodes)."""
+    row = store.conn.execute("SELECT COUNT(*) FROM nodes WHERE label NOT IN ('', ?)", (Label.SOURCE.value,)).fetchone()
+    return int(row[0])
+
+
+def render_static(store: Store, options: MapOptions, view: View, out_path: str | Path) -> MapResult:
+    """Write the static ``view`` (chain, geo or overview) that ``options`` ask for."""
+    if view is View.OVERVIEW:
+        from chaingraph.render.overview import overview_page
+
+        size, nodes, edges = overview_page(store, out_path, title=options.title)
+        return MapResult(path=str(out_path), nodes=nodes, edges=edges, bytes=size)
+    placed = PlacedGraph.from_store(store, options.chain, chains_dirs=options.chains_dirs)
+    if view is View.CHAIN:
+        size, nodes, edges = chain_page(placed, options.region, out_path, title=options.title)
+    else:
+        from chaingraph.render.geoview import geo_page
+
+        size, nodes, edges = geo_page(placed, options.region, out_path, title=options.title)
+    return MapResult(path=str(out_path), nodes=nodes, edges=edges, bytes=size)
+
+
+def store_names(store: Store, graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Return node id -> the names and aliases ``store`` knows it by, for the nodes
+    of ``graph`` (what a map's search box finds them by)."""
+    out: dict[str, list[str]] = {}
+    ids = sorted(graph)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows = store.conn.execute(
+            f"SELECT node_id, surface FROM names WHERE node_id IN ({','.join('?' * len(chunk))}) "
+            "ORDER BY node_id, surface", chunk)
+        for node, surface in rows:
+            out.setdefault(node, []).append(surface)
+    return out
 
 
 @dataclass
@@ -138,6 +180,7 @@ class MapChoice:
     anchors: set[str]
     stages: dict[str, Stage]
     what: str
+    firsts: set[str] = field(default_factory=set)
 
 
 def choose(placed: PlacedGraph, region: Region | None = None, cluster: NodeRecord | None = None) -> MapChoice:
@@ -172,19 +215,26 @@ def choose(placed: PlacedGraph, region: Region | None = None, cluster: NodeRecor
         what.append(f"cluster {cluster.name}")
     if not chosen:
         return MapChoice(None, set(), {}, "the whole graph")
-    return MapChoice(set.intersection(*chosen), anchors, stages, ", ".join(what))
+    firms = set.intersection(*chosen)
+    return MapChoice(firms, anchors, stages, ", ".join(what), firms if region is not None else set())
 
 
 def draw_map(placed: PlacedGraph, choice: MapChoice, options: MapOptions, out_path: str | Path) -> MapResult:
     """Select from ``placed`` what ``choice`` chose (:func:`chaingraph.render.select.select`,
     at most ``options.max_nodes``) and write the map as :func:`write_map` does."""
-    selection = select(placed.graph, firms=choice.firms, anchors=choice.anchors, max_nodes=options.max_nodes)
-    stages = {**choice.stages, **firm_stages(placed.graph, selection.graph)}
+    selection, stages = select_choice(placed, choice, options.max_nodes)
     return write_map(placed, selection, stages, options, out_path, choice)
 
 
+def select_choice(placed: PlacedGraph, choice: MapChoice, max_nodes: int) -> tuple[Selection, dict[str, Stage]]:
+    """Return the :class:`Selection` of ``placed`` that ``choice`` chose (at most
+    ``max_nodes``) and the stages its firms are drawn in."""
+    selection = select(placed.graph, firms=choice.firms, anchors=choice.anchors, max_nodes=max_nodes)
+    return selection, {**choice.stages, **firm_stages(placed.graph, selection.graph)}
+
+
 def write_map(placed: PlacedGraph, selection: Selection, stages: dict[str, Stage], options: MapOptions,
-              out_path: str | Path, choice: MapChoice) -> MapResult:
+              out_path: str | Path, choice: MapChoice, names: dict[str, list[str]] | None = None) -> MapResult:
     """Write the map page of ``selection`` (firm ``stages`` colour the firms,
     evidence and file names in tooltips come from ``placed``) to ``out_path`` and
     return a :class:`MapResult`. Raises :class:`InputError` when the file cannot
@@ -195,7 +245,7 @@ def write_map(placed: PlacedGraph, selection: Selection, stages: dict[str, Stage
     if selection.graph.number_of_nodes() == 0:
         notice = "Nothing to draw: the selection holds no nodes."
     data = map_data(placed, selection, stages, layout=Layout(options.layout), seed=options.seed,
-                    focus=choice.anchors)
+                    focus=choice.anchors, firsts=choice.firsts, names=names)
     title = options.title or f"chaingraph map: {choice.what}"
     html = page("map.html.j2", scripts=[vis_network_js(), asset("map.js")], title=title,
                 summary=summary_line(selection), left_out=left_out_line(selection, options.max_nodes),
@@ -237,109 +287,3 @@ def left_out_line(selection: Selection, max_nodes: int) -> str | None:
     return (f"Left out {total:,} nodes ({parts}) and their {selection.left_out_edges:,} edges: this map "
             f"keeps the {max_nodes:,} most central nodes (degree centrality at least {floor:.4f}). "
             f"Narrow it with --chain, --region, --cluster or --around, or raise --max-nodes.")
-
-
-def map_data(placed: PlacedGraph | None, selection: Selection, stages: dict[str, Stage], *,
-             layout: Layout = Layout.FORCE,
-             seed: int = 7, focus: set[str] = frozenset(), extra_legend: list[dict] | None = None,
-             node_overrides: dict[str, dict[str, Any]] | None = None,
-             extra_edges: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Return the page data of a map: ``nodes`` and ``edges`` as vis-network items
-    (built with a pyvis ``Network``), ``options`` and a ``legend``. Evidence and
-    file names come from ``placed`` when given. ``node_overrides`` replaces item fields per node id,
-    ``extra_edges`` adds edges (``from``, ``to``, ``type``, ``tip``) drawn only on
-    this map (the report's candidate links)."""
-    g = selection.graph
-    net = Network(directed=True)
-    top = max(selection.centrality.values(), default=0.0) or 1.0
-    layout = Layout(layout)
-    levels = wrap_columns(flow_levels(g, stages), selection.centrality) if layout is Layout.LR else {}
-    overrides = node_overrides or {}
-    for node in sorted(g):
-        attrs = g.nodes[node]
-        label = attrs.get("label", "?")
-        stage = stages.get(node) if label == Label.FIRM.value else attrs.get("stage")
-        item: dict[str, Any] = {
-            "size": round(8 + 30 * math.sqrt(selection.centrality.get(node, 0.0) / top), 2),
-            "tip": node_tip(placed, g, node, attrs, stage, selection),
-            "color": {"background": node_colour(label, stage), "border": "#333333"},
-        }
-        if node in selection.partners:
-            item["shapeProperties"] = {"borderDashes": [4, 3]}
-            item["borderWidth"] = 2
-            item["color"]["border"] = "#666666"
-        if node in focus:
-            item["borderWidth"] = 4
-            item["font"] = {"size": 16, "bold": True}
-        if levels:
-            item["level"] = levels[node]
-        item.update(overrides.get(node, {}))
-        text = item.pop("label", None) or _short(attrs.get("name") or node)
-        net.add_node(node, label=text, shape=node_shape(label), **item)
-    edge_types: set[str] = set()
-    for src, dst, typ in sorted(g.edges(keys=True)):
-        edge_types.add(typ)
-        _add_edge(net, src, dst, typ, edge_tip(placed, g, src, dst, typ))
-    for extra in extra_edges or []:
-        edge_types.add(extra["type"])
-        _add_edge(net, extra["from"], extra["to"], extra["type"], extra["tip"])
-    labels = {a.get("label") for _, a in g.nodes(data=True)}
-    present = {stages.get(n) for n, a in g.nodes(data=True) if a.get("label") == Label.FIRM.value}
-    extra = list(extra_legend or [])
-    if selection.partners:
-        extra.append({"kind": "note", "text": "dashed outline: a supplier or customer outside the selection"})
-    options = vis_options(g.number_of_nodes(), layout, seed)
-    if levels and max(levels.values()) >= 6:
-        options["layout"]["hierarchical"]["levelSeparation"] = 180
-    return {"nodes": net.nodes, "edges": net.edges, "options": options,
-            "legend": legend(labels, present, edge_types, extra)}
-
-
-def _add_edge(net: Network, src: str, dst: str, typ: str, tip: list[list[str]]) -> None:
-    style = EDGE_STYLES.get(typ, EDGE_STYLES[RelType.ABOUT.value])
-    # Network.add_edge checks both ends with a linear scan of its node list; ours
-    # are known to be there, so the edge goes in the way add_edge puts it.
-    edge = Edge(src, dst, net.directed, id=f"{src}|{typ}|{dst}", color={"color": style["color"], "opacity": 0.9},
-                dashes=style["dashes"], arrows=style["arrows"], width=style["width"], tip=tip)
-    net.edges.append(edge.options)
-
-
-def vis_options(n_nodes: int, layout: Layout, seed: int) -> dict[str, Any]:
-    """Return vis-network options for a map of ``n_nodes``: a seeded force layout
-    whose physics stops once stable (fewer iterations for big maps), or a
-    left-to-right hierarchical layout on the nodes' ``level`` with physics off.
-
-    >>> vis_options(10, Layout.LR, 1)["layout"]["hierarchical"]["direction"]
-    'LR'
-    """
-    options: dict[str, Any] = {
-        "layout": {"randomSeed": seed, "improvedLayout": n_nodes <= 150},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n_nodes > 500,
-                        "multiselect": True},
-        "nodes": {"font": {"size": 12, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "borderWidth": 1, "scaling": {"label": {"drawThreshold": 6}}},
-        "edges": {"smooth": False, "arrows": {"to": {"scaleFactor": 0.5}}, "selectionWidth": 2},
-    }
-    if layout is Layout.LR:
-        options["layout"]["hierarchical"] = {
-            "enabled": True, "direction": "LR", "sortMethod": "directed", "levelSeparation": 300,
-            "nodeSpacing": 100 if n_nodes <= 500 else 60, "treeSpacing": 60, "blockShifting": n_nodes <= 500,
-            "edgeMinimization": n_nodes <= 500, "parentCentralization": False}
-        options["physics"] = {"enabled": False}
-    else:
-        iterations = 800 if n_nodes <= 200 else 300 if n_nodes <= 1000 else 150
-        options["physics"] = {
-            "enabled": True, "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -70, "springLength": 90, "springConstant": 0.06,
-                                 "avoidOverlap": 0.3},
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True}}
-    return options
-
-
-def _short(name: str, limit: int = 28) -> str:
-    """Return ``name`` cut to ``limit`` characters for a label (the tooltip has it whole).
-
-    >>> _short("abcdef", 4)
-    'abc…'
-    """
-    return name if len(name) <= limit else name[:limit - 1] + "…"

@@ -90,7 +90,7 @@ def page(template: str, *, scripts: list[str], **context: Any) -> str:
     scripts to run, in order) are inlined and allowed by hash in the page's CSP.
     The base template also inlines ``page.css``."""
     csp = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-           "script-src " + " ".join(script_hash(s) for s in scripts))
+           "script-src " + (" ".join(script_hash(s) for s in scripts) or "'none'"))
     try:
         tpl = _environment().get_template(template)
     except jinja2.TemplateNotFound as exc:

@@ -35,7 +35,7 @@ LABEL_STYLES: dict[str, dict[str, str]] = {
     Label.PROVINCE.value: {"shape": "square", "color": "#2a6f6b"},
     Label.ALLIANCE.value: {"shape": "triangle", "color": "#e27c99"},
     Label.AGENCY.value: {"shape": "triangleDown", "color": "#8c6446"},
-    Label.EVENT.value: {"shape": "ellipse", "color": "#c9bfb8"},
+    Label.EVENT.value: {"shape": "triangle", "color": "#b8a48f"},
     Label.SOURCE.value: {"shape": "box", "color": "#dddddd"},
 }
 

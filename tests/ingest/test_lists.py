@@ -16,8 +16,9 @@ from chaingraph.model import Label, RelType
 from chaingraph.store import Store
 from chaingraph.ingest import ingest_paths
 from chaingraph.ingest.base import IngestContext, IngestOptions, IngestReport
+from chaingraph.ingest.resolve import Resolver
 from chaingraph.ingest.firm_list import FirmListIngester
-from chaingraph.ingest.tables import detect_encoding
+from chaingraph.ingest.encodings import detect_encoding
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -220,7 +221,7 @@ def test_reingest_and_an_interrupted_ingest_change_nothing(store, lists, tmp_pat
         ingest_paths(files, fresh)
         expected = fresh.stats().to_dict()
     # a run killed part-way: only some of the first file's records got written
-    ctx = IngestContext(files[0], store, IngestOptions(), IngestReport())
+    ctx = IngestContext(files[0], Resolver(), IngestOptions(), IngestReport())
     store.upsert(itertools.islice(FirmListIngester().read(ctx), 5))
     ingest_paths(files, store)
     assert store.stats().to_dict() == expected
@@ -232,7 +233,8 @@ def test_memory_bound_gives_the_same_graph(store, lists, tmp_path, monkeypatch):
     files = [lists / n for n in ("lists_gb18030.csv", "lists_firms.xlsx", "lists_utf8_bom.csv")]
     ingest_paths(files, store)
     expected = store.to_networkx()
-    monkeypatch.setattr("chaingraph.ingest.firm_list.RESOLVER_LIMIT", 1)  # names resolved through the store
+    monkeypatch.setattr("chaingraph.ingest.firm_list.RESOLVER_LIMIT", 1)  # names resolved by key
+    monkeypatch.setattr("chaingraph.ingest.resolve.INDEX_LIMIT", 1)  # the nodes given kept in a temporary file
     with Store(tmp_path / "bounded.db") as bounded:
         ingest_paths(files, bounded)
         got = bounded.to_networkx()
@@ -282,7 +284,7 @@ def test_chainkg_data_set_with_its_mapping(store, tmp_path):
 
 
 def test_layout_errors_name_the_file(lists, store):
-    ctx = IngestContext(lists / "lists_custom_layout.csv", store, IngestOptions(), IngestReport())
+    ctx = IngestContext(lists / "lists_custom_layout.csv", Resolver(), IngestOptions(), IngestReport())
     with pytest.raises(InputError, match="no column names a firm"):
         list(FirmListIngester().read(ctx))
 
@@ -338,7 +340,7 @@ def test_a_firm_on_two_rows_is_reported_once_with_both_rows(store, tmp_path, mon
 _KILLED_INGEST = """
 import sys
 from pathlib import Path
-import chaingraph.store.write as store_write
+import chaingraph.store.writer as store_write
 from chaingraph.store import Store
 from chaingraph.ingest import ingest_paths
 store_write.COMMIT_RECORDS, store_write.BULK_MIN = 3000, 1000
