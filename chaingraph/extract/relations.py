@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract import lexicon as lx
-from chaingraph.extract.en_relations import doc_relations, zh_parties
+from chaingraph.extract.en_deals import zh_parties
+from chaingraph.extract.en_relations import doc_relations
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.paragraphs import paragraph_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence
