@@ -204,3 +204,11 @@ def test_deals_of_it_and_the_company_go_to_the_articles_firm():
            "automaker by 2027. The company also signed an agreement with Ridge Parts Co., Ltd.")
     assert ("Pine Cell Co., Ltd", "Kaito Motors") in _rels(x, "SUPPLIES")
     assert ("Pine Cell Co., Ltd", "Ridge Parts Co., Ltd") in _rels(x, "SIGNED_WITH")
+
+
+def test_a_name_headquartered_somewhere_is_a_firm_located_there():
+    x = _x("Kestrel Valves Co., Ltd., headquartered in Wenzhou, signed a deal. Ridge Pumps (RP), based in "
+           "Hangzhou, agreed too.")
+    assert _names(x, "Firm") == ["Kestrel Valves Co., Ltd", "Ridge Pumps"]
+    located = _rels(x, "LOCATED_IN")
+    assert ("Kestrel Valves Co., Ltd", "Wenzhou") in located and ("Ridge Pumps", "Hangzhou") in located
