@@ -9,6 +9,9 @@ pattern between two names; who dealt with whom is in :mod:`chaingraph.extract.en
 - **Plants and bases.** "X's base in C", "X will build a factory in C", "three
   factories in A, and one in B": the firm is located in each place.
 - **"<place>-based X"**: X is located in the place.
+- **Addresses.** "the X Park in the Y Zone, Heze City, Shandong Province": the park
+  and the zone are in the first city of the address (a wider province the article
+  gave them is dropped).
 - **The event by its head word.** "agreements … were signed at the ceremony": a
   sentence that refers to the article's event by its head word is about the event,
   so the chains it names are what the event is ABOUT; an event whose name holds a
@@ -44,6 +47,7 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     focus = _focus_firm(entities, set(customers))
     _based(rel, text, entities, per_sent)
     _plants(rel, text, sentences, per_sent, focus)
+    _addresses(rel, text, entities, per_sent)
     _described(rel, sentences, entities, per_sent, focus)
     _event(rel, text, sentences, entities, per_sent)
     _joined(rel, text, per_sent, focus)
@@ -105,6 +109,38 @@ def _plants(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity |
             if owner is not None:
                 rel.add("LOCATED_IN", owner, e, index, "its plant or base there")
                 last = m.end
+
+
+_ADDRESS_IN = re.compile(r"\s+in\s+(?:the\s+)?")
+_ADDRESS_SEP = re.compile(r"\s*,\s*(?:the\s+)?")
+
+
+def _addresses(rel, text: str, entities: list[Entity], per_sent) -> None:
+    by_id = {e.id: e for e in entities}
+    for items in per_sent.values():
+        for i, (m, e) in enumerate(items):
+            if e.type not in ("Cluster", "Firm") or not _ADDRESS_IN.fullmatch(
+                    text[m.end:items[i + 1][0].start] if i + 1 < len(items) else "x"):
+                continue
+            run, last = [e], m
+            for m2, e2 in items[i + 1:]:
+                gap = text[last.end:m2.start]
+                if m2.start < last.end or not (_ADDRESS_IN.fullmatch(gap) if last is m else _ADDRESS_SEP.fullmatch(gap)):
+                    break
+                if e2.type not in ("Cluster", "City", "Province"):
+                    break
+                run.append(e2)
+                last = m2
+            city = next((x for x in run if x.type == "City"), None)
+            if city is None:
+                continue
+            for x in run[:run.index(city)]:
+                if x.type != "Cluster" and x is not e:
+                    continue
+                for r in list(rel.from_head("LOCATED_IN", x.id)):
+                    if by_id[r.tail].type == "Province":
+                        rel.remove(r)
+                rel.add("LOCATED_IN", x, city, m.sent, "its address")
 
 
 def _owner(text: str, firms, at: int, orgs, focus: Entity | None) -> Entity | None:

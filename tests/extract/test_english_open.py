@@ -212,3 +212,12 @@ def test_a_name_headquartered_somewhere_is_a_firm_located_there():
     assert _names(x, "Firm") == ["Kestrel Valves Co., Ltd", "Ridge Pumps"]
     located = _rels(x, "LOCATED_IN")
     assert ("Kestrel Valves Co., Ltd", "Wenzhou") in located and ("Ridge Pumps", "Hangzhou") in located
+
+
+def test_an_address_places_the_park_and_the_zone_in_its_city():
+    x = _x("Cranes were busy at the Valve Industrial Park in the Lakeside Economic Development Zone, Wenzhou City, "
+           "Zhejiang Province. The county is building a valve industry chain.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Valve Industrial Park", "Wenzhou City") in located
+    assert ("Lakeside Economic Development Zone", "Wenzhou City") in located
+    assert ("Valve Industrial Park", "Zhejiang Province") not in located
