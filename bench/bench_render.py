@@ -172,7 +172,8 @@ def _view(n_firms: int, options: MapOptions) -> dict:
     network map's selection of the chain in the region (at most 2,000 nodes) and
     pyvis's default drawing of it; for the overview, the 1,000 most central nodes
     (the old whole-graph map, ranked from the store's degrees) drawn by pyvis. For
-    chain and geo, reading and placing the graph is also timed apart (``load_s``)."""
+    chain and geo, reading and placing the graph (``load_s``) and the gap analysis
+    (``gaps_s``) are also timed apart; the baseline's time leaves the gap analysis out."""
     db = store_path(n_firms)
     with tempfile.TemporaryDirectory() as tmp, Store(db) as store:
         out = Path(tmp) / "view.html"
@@ -187,11 +188,15 @@ def _view(n_firms: int, options: MapOptions) -> dict:
                 with Timer() as load:
                     placed = PlacedGraph.from_store(store, options.chain)
                 figures["load_s"] = round(load.seconds, 2)
+                with Timer() as gaps:   # as the view runs it, first use of the firms' places included
+                    find_gaps(placed, options.region)
+                figures["gaps_s"] = round(gaps.seconds, 2)
                 choice = choose(placed, placed.region(options.region))
                 selection = select(placed.graph, firms=choice.firms, anchors=choice.anchors, max_nodes=2000)
             pyvis_s = _pyvis_default(selection.graph, Path(tmp) / "pyvis")
-        figures.update({"pyvis_nodes": selection.graph.number_of_nodes(), "pyvis_s": round(base.seconds, 2),
-                        "pyvis_draw_s": round(pyvis_s, 2), "ratio_vs_pyvis": ratio(t.seconds, base.seconds)})
+        base_s = base.seconds - figures.get("gaps_s", 0.0)
+        figures.update({"pyvis_nodes": selection.graph.number_of_nodes(), "pyvis_s": round(base_s, 2),
+                        "pyvis_draw_s": round(pyvis_s, 2), "ratio_vs_pyvis": ratio(t.seconds, base_s)})
     return figures
 
 
