@@ -12,7 +12,6 @@ Only a failing store (a full disk, say) or an interrupt stops the run.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -205,13 +204,13 @@ class _Snapshots:
     over the store as it was before the file, read through a second connection
     (:meth:`Store.reader <chaingraph.store.Store.reader>`) whose snapshot begins
     before the file's write does, or over nothing while the store is empty. What
-    resolvers build once from the store (``memo``) is kept as long as the store
-    object, as the names an article is read with were before resolvers."""
+    resolvers build once from the store (``memo``, the names articles are read
+    with) is kept for the run."""
 
     def __init__(self, store: Store):
         self.store = store
         self.view: Store | None = None
-        self.memo = _MEMOS.setdefault(store, {})
+        self.memo: dict = {}
 
     @contextmanager
     def resolver(self) -> Iterator[Resolver]:
@@ -236,8 +235,6 @@ class _Snapshots:
             self.view.close()
             self.view = None
 
-
-_MEMOS: "weakref.WeakKeyDictionary[Store, dict]" = weakref.WeakKeyDictionary()
 
 
 def _ingest_file(path: Path, ingester: Ingester, store: Store, snapshots: _Snapshots, options: IngestOptions,

@@ -113,13 +113,27 @@ def shipped_names() -> tuple[tuple[str, str, str], ...]:
 def store_names(store) -> list[tuple[str, str, str]]:
     """Return ``(type, canonical, form)`` entries for the names a store holds (its
     ``names`` table: every registered, short and English surface of a node), for
-    the labels in :data:`STORE_LABELS`; ``canonical`` is the node's display name."""
+    the labels in :data:`STORE_LABELS`; ``canonical`` is the node's display name.
+    Nodes that only articles gave are left out: looking for them in articles would
+    make a second ingest of the same articles find more than the first."""
     labels = tuple(STORE_LABELS)
     marks = ",".join("?" * len(labels))
+    articles = {row[0] for row in store.conn.execute(
+        "SELECT id FROM nodes WHERE label = 'Source' AND json_extract(props, '$.kind') = 'article'")}
     rows = store.conn.execute(
-        f"SELECT n.label, nd.name, n.surface FROM names n JOIN nodes nd ON nd.id = n.node_id "
+        f"SELECT n.label, nd.name, n.surface, nd.evidence FROM names n JOIN nodes nd ON nd.id = n.node_id "
         f"WHERE n.label IN ({marks}) ORDER BY n.label, n.surface, nd.name", labels).fetchall()
-    return [(STORE_LABELS[label], name, surface) for label, name, surface in rows]
+    return [(STORE_LABELS[label], name, surface) for label, name, surface, evidence in rows
+            if not articles or not _only_from(evidence, articles)]
+
+
+def _only_from(evidence: str, sources: set[str]) -> bool:
+    """True when every item of a node's stored ``evidence`` (a JSON array whose
+    items start with their source id) comes from one of ``sources``."""
+    import orjson
+
+    items = orjson.loads(evidence) if evidence else []
+    return bool(items) and all(item[0] in sources for item in items)
 
 
 class KnownNames:
@@ -197,11 +211,17 @@ def known_mentions(text: str, sentences, mentions, names: KnownNames, language: 
         if m.type == "Chain":
             chain_spans.append((m.start, m.end))
     chain_spans.sort()
+    # an organisation the article names itself is left to the article's own linking of
+    # its mentions: a name the store learnt from this article must find nothing more
+    # when it is read again
+    own = {m.text for m in mentions if m.type in STORE_LABELS.values() and m.type != "Chain"}
     out = []
     for start, end, kind, canonical in hits:
         if (start, end) in spans:
             continue
         surface = text[start:end]
+        if kind != "Chain" and surface in own:
+            continue
         if kind == "Chain":
             if not _CHAIN_CONTEXT.match(text, end):
                 continue

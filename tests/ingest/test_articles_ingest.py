@@ -109,3 +109,21 @@ def test_relative_body_names_stay_apart_across_provinces(tmp_path, store):
     assert ids == ["agency:provincial department of commerce@湖北", "agency:provincial department of commerce@湖南"]
     events = sorted(n.id for n in store.iter_nodes(Label.EVENT))
     assert len(events) == 2 and len({store.get_node(e).props["date"] for e in events}) == 1
+
+
+def test_reingest_in_a_new_process_changes_nothing(tmp_path):
+    """Names that only articles brought into the store are not looked for when
+    articles are read (on a second run they found more mentions than on the first,
+    and each run added evidence); a fresh Store object stands for a new process."""
+    from chaingraph.store import Store
+    from chaingraph.store.export import export_store
+
+    db = tmp_path / "again.db"
+    exports = []
+    for run in range(2):
+        with Store(db) as store:
+            ingest_paths([ARTICLES, SAMPLE_LIST], store)
+            out = tmp_path / f"export{run}.json"
+            export_store(store, "json", out)
+        exports.append(json.loads(out.read_text(encoding="utf-8")))
+    assert exports[0] == exports[1]
