@@ -23,10 +23,37 @@ if TYPE_CHECKING:
 # Click's usage error, found through typer: recent typers carry their own copy of
 # click and no longer install it.
 _USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+_CLICK_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+def _one_line(exc: Exception) -> typer.Exit:
+    """Print a usage error (a mistyped command or option, a missing or bad value) as
+    one ``Error: …`` line saying where help is, and return the Exit to raise with its
+    status (2), in place of typer's framed box."""
+    ctx = getattr(exc, "ctx", None)
+    message = " ".join(line.strip() for line in exc.format_message().splitlines() if line.strip())
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    note(f"Error: {message}{hint}")
+    return typer.Exit(getattr(exc, "exit_code", 2))
 
 
 class Commands(typer.core.TyperGroup):
-    """The command group: a mistyped command gets "did you mean" suggestions."""
+    """The command group: a mistyped command gets "did you mean" suggestions, and
+    usage errors of the group and its commands print one line."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # noqa: D102 (click's hook)
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except _CLICK_ERROR as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `chaingraph`: typer shows the help
+                raise
+            raise _one_line(exc) from exc
+
+    def invoke(self, ctx):  # noqa: D102 (click's hook; a command's own options are parsed here)
+        try:
+            return super().invoke(ctx)
+        except _CLICK_ERROR as exc:
+            raise _one_line(exc) from exc
 
     def resolve_command(self, ctx, args):  # noqa: D102 (click's hook)
         import difflib

@@ -61,6 +61,20 @@ def test_errors_are_one_line_with_nonzero_exit_and_debug_shows_traceback(tmp_pat
     assert bad_format.returncode == 1
 
 
+@pytest.mark.parametrize("args, says", [
+    (["gapz"], "No such command 'gapz'. Did you mean 'gaps'? (see 'chaingraph --help')"),
+    (["gaps", "--region", "湖南"], "Missing option '--chain'. (see 'chaingraph gaps --help')"),
+    (["gaps", "--chain", "工程机械", "--regoin", "湖南"], "No such option: --regoin"),
+    (["upstream", "三一重工", "--depth", "two"], "Invalid value for '--depth'"),
+    (["stats", "-o", "x.csv"], "No such option: -o"),
+])
+def test_usage_errors_are_one_line_too(args, says):
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: ") and result.stderr.strip().count("\n") == 0, result.stderr
+    assert says in result.stderr and "─" not in result.stderr
+
+
 def test_ingest_reports_bad_lines_and_exits_nonzero_only_for_unreadable_files(tmp_path):
     db = str(tmp_path / "g.db")
     result = run("--db", db, "ingest", str(ROOT / "tests" / "data" / "records_mixed.jsonl"))
