@@ -379,14 +379,16 @@ def cypher(
     password: PasswordOption = None,
     database: DatabaseOption = None,
     fmt: FormatOption = "table",
+    out: OutOption = None,
 ) -> None:
     """Run your own Cypher on Neo4j, read-only unless --write; values only as --param."""
     from chaingraph.neo4j.connect import settings_from
     from chaingraph.neo4j.cypher import parse_params, run_cypher
-    from chaingraph.output import check_format
+    from chaingraph.output import Table, check_format
 
     check_format(fmt)
     result = run_cypher(settings_from(uri, user, password, database), statement, parse_params(param), write)
+    save(out, [Table("cypher", list(result.columns), result.rows)], result.rows)
     emit(render_rows(result.rows, result.columns, fmt))
     if result.counters:
         note(", ".join(f"{k}: {v}" for k, v in sorted(result.counters.items())))

@@ -1,5 +1,6 @@
 """The README's own Cypher example, run as written on the quick start's store loaded
-into a real Neo4j, finds the firms it asks for (it once matched no City at all)."""
+into a real Neo4j, finds the firms it asks for (it once matched no City at all), and
+`-o FILE` writes them."""
 
 from __future__ import annotations
 
@@ -29,3 +30,9 @@ def test_readme_cypher_example_lists_firms_in_changsha(neo4j_env, neo4j_settings
     firms = out.stdout.splitlines()[1:]
     assert "三一重工股份有限公司" in firms and "中联重科股份有限公司" in firms
     assert not any("株洲" in firm for firm in firms)  # 株洲's firms are not in 长沙
+    sheet = tmp_path / "changsha.xlsx"
+    saved = cli(neo4j_env, "--db", db, *shlex.split(line)[1:], "-o", str(sheet))
+    assert saved.returncode == 0, saved.stderr
+    import pandas as pd
+
+    assert sorted(pd.read_excel(sheet, sheet_name="cypher")["f.name"]) == sorted(firms)
