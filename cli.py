@@ -552,7 +552,7 @@ def key_firms_command(
                             "sole_supplier_of", "community", "groups"], fmt,
                      title=f"key firms of {report.chain}" + (f" in {report.region}" if report.region else "")))
     if fmt == "table":
-        emit(render_rows([{**c.to_dict(), "members": shorten(c.members)} for c in report.communities],
+        emit(render_rows([{**c.to_dict(), "members": shorten(c.members, total=c.size)} for c in report.communities],
                          ["id", "size", "members", "best_group", "jaccard"], fmt, title="communities"))
     note(f"{report.network_firms} firm(s), {report.network_links} supply link(s); betweenness "
          + (f"sampled from {report.betweenness_k} sources" if report.betweenness_k else "exact")

@@ -97,3 +97,17 @@ def test_readme_quick_start_runs_as_written(tmp_path):
         result = run(*words[1:], cwd=tmp_path)
         assert result.returncode == 0, f"{step}: {result.stderr}"
     assert (tmp_path / "chaingraph.db").exists() and (tmp_path / "map.html").stat().st_size > 10_000
+
+
+def test_key_firms_table_counts_every_member_of_a_community(tmp_path, monkeypatch):
+    # The table shows a community's 5 biggest members; its count is the community's size.
+    db = str(tmp_path / "g.db")
+    assert run("--db", db, "ingest", str(ROOT / "data" / "lists")).returncode == 0
+    data = json.loads(run("--db", db, "key-firms", "--chain", "工程机械", "--format", "json").stdout)
+    big = [c for c in data["communities"] if c["size"] > len(c["members"])]
+    assert big, "the sample no longer has a community of more than 5 firms"
+    monkeypatch.setenv("COLUMNS", "400")  # one row a line
+    table = run("--db", db, "key-firms", "--chain", "工程机械").stdout
+    for community in big:
+        more = community["size"] - len(community["members"])
+        assert f"{community['size']}: {community['members'][0]};" in table and f"+{more} more" in table
