@@ -189,7 +189,8 @@ def test_bad_rows_are_rejected_with_line_and_reason(store, lists, tmp_path):
     assert set(reasons) == {4, 5, 6, 7}
     names = sorted(a["name"] for a in firms(store).values())
     assert names == ["湖南好企业一号有限公司", "湖南好企业三号有限公司", "湖南好企业二号有限公司", "湖南好企业四号有限公司"]
-    rows = list(csv.DictReader(rejects.open(encoding="utf-8")))
+    assert rejects.read_bytes().startswith(b"\xef\xbb\xbffile,line,reason,raw")  # a BOM: Excel reads it as UTF-8
+    rows = list(csv.DictReader(rejects.open(encoding="utf-8-sig")))
     assert [(Path(r["file"]).name, r["line"]) for r in rows] == [("lists_broken.csv", str(n)) for n in (4, 5, 6, 7)]
 
 
