@@ -34,6 +34,16 @@ def test_every_command_has_help_and_a_readme_entry():
         assert re.search(rf"`chaingraph {re.escape(name)}\b", readme), f"{name} is not in README.md"
 
 
+def test_every_command_and_option_is_in_the_command_reference():
+    reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name, command in _commands():
+        assert f"- `chaingraph {name}" in reference, f"{name} has no entry in docs/cli.md"
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt not in ("--help", "--format", "--out"):
+                    assert re.search(rf"(?<![\w-]){opt}(?![\w-])", reference), f"{name} {opt} is not in docs/cli.md"
+
+
 def test_ingest_stats_show_and_idempotence(tmp_path):
     db = str(tmp_path / "g.db")
     first = run("--db", db, "ingest", str(ROOT / "data"), "--format", "json")
