@@ -670,6 +670,16 @@ def attract(
 
 # --- maps and reports (issue 7) -------------------------------------------------------
 
+def html_out(out: Path, other: str = "") -> Path:
+    """Return ``out`` when its name ends in .html or .htm; a page saved as x.xlsx or
+    x.png would not open as what its name says, so anything else is an error."""
+    from chaingraph.errors import InputError
+
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise InputError(f"this command writes an HTML page; name the file .html{other}", str(out))
+    return out
+
+
 @app.command()
 def render(
     out: Path = typer.Option(Path("map.html"), "-o", "--out", help="The HTML file to write."),
@@ -692,6 +702,7 @@ def render(
     options = MapOptions(chain=chain, region=region, cluster=cluster, around=around, depth=depth,
                          layout=layout, view=view, max_nodes=max_nodes, seed=seed, title=title,
                          chains_dirs=(chains_dir,) if chains_dir else ())
+    html_out(out)
     with open_store(create=False) as store:
         result = render_map(store, options, out)
     left = sum(result.left_out.values())
@@ -722,6 +733,7 @@ def report(
     from chaingraph.analytics.placed import PlacedGraph
     from chaingraph.render.whatif import render_whatif_report
 
+    html_out(out, " (for a spreadsheet: chaingraph gaps … -o FILE.xlsx)")
     with open_store(create=False) as store:
         placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
                                         chains_dirs=(chains_dir,) if chains_dir else ())

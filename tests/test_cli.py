@@ -85,6 +85,15 @@ def test_usage_errors_are_one_line_too(args, says):
     assert says in result.stderr and "─" not in result.stderr
 
 
+def test_maps_and_reports_are_written_only_to_html_files(tmp_path):
+    # A page saved as report.xlsx would not open in Excel; say so before any work.
+    db = str(tmp_path / "none.db")
+    report = run("--db", db, "report", "--chain", "工程机械", "--region", "湖南", "-o", str(tmp_path / "r.xlsx"))
+    assert report.returncode == 1 and "writes an HTML page" in report.stderr and "gaps" in report.stderr
+    assert run("--db", db, "render", "-o", str(tmp_path / "map.png")).returncode == 1
+    assert not (tmp_path / "r.xlsx").exists() and not (tmp_path / "map.png").exists()
+
+
 def test_ingest_reports_bad_lines_and_exits_nonzero_only_for_unreadable_files(tmp_path):
     db = str(tmp_path / "g.db")
     result = run("--db", db, "ingest", str(ROOT / "tests" / "data" / "records_mixed.jsonl"))
