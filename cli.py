@@ -100,6 +100,14 @@ OutOption = Annotated[Optional[Path], typer.Option("-o", "--out", metavar="FILE"
                                                   help="Also write the result to FILE: .xlsx, .csv, .json (format from the extension).")]
 
 
+def _not_negative(value: int) -> int:
+    """Refuse a negative --depth or --top (a usage error, one line), which would
+    otherwise be taken for no limit or give an empty answer without a word."""
+    if value < 0:
+        raise typer.BadParameter(f"{value} is negative; give 0 or more")
+    return value
+
+
 def progress_bar() -> Progress:
     """A progress bar on stderr; silent when stderr is not a terminal."""
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -455,7 +463,7 @@ def _trace(name: str, direction: Direction, depth: int, fmt: str, out: Optional[
 @app.command()
 def upstream(
     name: str = typer.Argument(..., help="A firm or segment: id, name or alias."),
-    depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit)."),
+    depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit).", callback=_not_negative),
     fmt: FormatOption = "table",
     out: OutOption = None,
 ) -> None:
@@ -468,7 +476,7 @@ def upstream(
 @app.command()
 def downstream(
     name: str = typer.Argument(..., help="A firm or segment: id, name or alias."),
-    depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit)."),
+    depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit).", callback=_not_negative),
     fmt: FormatOption = "table",
     out: OutOption = None,
 ) -> None:
@@ -483,8 +491,8 @@ def gaps(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
     region: str = typer.Option(..., "--region", help=_REGION_HELP),
     regions_file: RegionsFileOption = None,
-    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
-    top: int = typer.Option(5, "--top", help="Candidate firms shown per missing or weak segment."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit).", callback=_not_negative),
+    top: int = typer.Option(5, "--top", help="Candidate firms shown per missing or weak segment.", callback=_not_negative),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
     out: Annotated[Optional[Path], typer.Option("-o", "--out", metavar="FILE",
@@ -526,8 +534,8 @@ def key_firms_command(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
     region: Optional[str] = typer.Option(None, "--region", help="Only the firms of this region: " + _REGION_HELP),
     regions_file: RegionsFileOption = None,
-    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
-    top: int = typer.Option(20, "--top", help="Firms each ranking contributes."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit).", callback=_not_negative),
+    top: int = typer.Option(20, "--top", help="Firms each ranking contributes.", callback=_not_negative),
     sample: Optional[int] = typer.Option(None, "--betweenness-k", help="Sources sampled for betweenness (default: exact up to 2,000 firms, else 128)."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
@@ -568,7 +576,7 @@ def compare(
     regions: str = typer.Option(..., "--regions", metavar="REGIONS",
                                 help="Comma-separated regions (see gaps --region); a .toml file among them "
                                      "adds all the regions it defines."),
-    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit).", callback=_not_negative),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
     out: OutOption = None,
@@ -599,7 +607,7 @@ def impact(
     region: Optional[List[str]] = typer.Option(None, "--region", help="A region to report on (repeatable; default: "
                                                                      "the provinces most hit). " + _REGION_HELP),
     regions_file: RegionsFileOption = None,
-    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit).", callback=_not_negative),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
     out: OutOption = None,
@@ -642,9 +650,9 @@ def attract(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
     region: str = typer.Option(..., "--region", help=_REGION_HELP),
     firm: Optional[str] = typer.Option(None, "--firm", help="Evaluate only this firm (id, name or alias)."),
-    top: int = typer.Option(10, "--top", help="Candidate firms shown."),
+    top: int = typer.Option(10, "--top", help="Candidate firms shown.", callback=_not_negative),
     regions_file: RegionsFileOption = None,
-    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit).", callback=_not_negative),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
     out: OutOption = None,
@@ -687,7 +695,7 @@ def render(
     region: Optional[str] = typer.Option(None, "--region", help="Only the firms of this province, city or cluster."),
     cluster: Optional[str] = typer.Option(None, "--cluster", help="Only the firms of this cluster."),
     around: Optional[str] = typer.Option(None, "--around", help="The neighbourhood of this node (id, name or alias)."),
-    depth: int = typer.Option(1, "--depth", help="Hops around --around."),
+    depth: int = typer.Option(1, "--depth", help="Hops around --around.", callback=_not_negative),
     view: str = typer.Option("auto", "--view", help="network (node-link map), chain (segments as boxes, needs --chain), geo (firms on the map of China), overview (chains and provinces with counts), or auto: overview for a whole graph above --max-nodes, else network."),
     layout: str = typer.Option("force", "--layout", help="force (seeded physics) or lr (upstream to downstream, left to right)."),
     max_nodes: int = typer.Option(1000, "--max-nodes", help="Above this many nodes keep only the most central."),
@@ -719,8 +727,8 @@ def report(
     region: str = typer.Option(..., "--region", help=_REGION_HELP),
     regions_file: RegionsFileOption = None,
     out: Path = typer.Option(Path("report.html"), "-o", "--out", help="The HTML file to write."),
-    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
-    top: int = typer.Option(5, "--top", help="Candidate firms per missing or weak segment."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit).", callback=_not_negative),
+    top: int = typer.Option(5, "--top", help="Candidate firms per missing or weak segment.", callback=_not_negative),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     impact_of: Optional[List[str]] = typer.Option(None, "--impact", metavar="NAME",
                                                   help="Add what happens to the region if this firm, city or "

@@ -77,6 +77,8 @@ def test_errors_are_one_line_with_nonzero_exit_and_debug_shows_traceback(tmp_pat
     (["gaps", "--chain", "工程机械", "--regoin", "湖南"], "No such option: --regoin"),
     (["upstream", "三一重工", "--depth", "two"], "Invalid value for '--depth'"),
     (["stats", "-o", "x.csv"], "No such option: -o"),
+    (["upstream", "三一重工", "--depth", "-1"], "'--depth': -1 is negative; give 0 or more"),
+    (["attract", "--chain", "工程机械", "--region", "湖南", "--top", "-3"], "'--top': -3 is negative"),
 ])
 def test_usage_errors_are_one_line_too(args, says):
     result = run(*args)
