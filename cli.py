@@ -244,7 +244,7 @@ def show(
     fmt: FormatOption = "table",
 ) -> None:
     """Show one node with its properties, edges and the evidence for each."""
-    from chaingraph.analytics.graphsource import evidence_text, source_namer
+    from chaingraph.analytics.graphsource import evidence_text, store_source_name as source_namer
     from chaingraph.store.describe import describe_node
 
     with open_store(create=False) as store:
@@ -320,10 +320,19 @@ def eval_(
     article_dir: Path = typer.Argument(..., help="Directory holding the articles the gold files name."),
     fmt: FormatOption = "table",
 ) -> None:
-    """Score extraction against gold annotations: precision, recall and F1 for entities and relations."""
+    """Score extraction against gold annotations: precision, recall and F1 for entities and relations.
+    Given --db, the store's names are looked for too, as in extract."""
     from chaingraph.extract.evaluate import evaluate
+    from chaingraph.extract.names import KnownNames
 
-    report = evaluate(gold_dir, article_dir)
+    names = None
+    if State.db_given and State.db.is_file():
+        store = open_store(create=False)
+        try:
+            names = KnownNames.from_store(store)
+        finally:
+            store.close()
+    report = evaluate(gold_dir, article_dir, names)
     emit(render_rows(report.rows(), ["article", "ent_p", "ent_r", "ent_f1", "rel_p", "rel_r", "rel_f1", "fact_f1"], fmt,
                      payload=report.to_dict()))
 
@@ -443,7 +452,7 @@ _CHAINS_DIR_HELP = "Another directory of chain templates (*.toml), searched firs
 
 
 def _trace(name: str, direction: Direction, depth: int, fmt: str, out: Optional[Path]) -> None:
-    from chaingraph.analytics.traverse import trace, trace_table
+    from chaingraph.analytics.stored import trace_in_store as trace, trace_table_in_store as trace_table
 
     with open_store(create=False) as store:
         start, reached = trace(store, name, direction, depth)
@@ -454,7 +463,7 @@ def _trace(name: str, direction: Direction, depth: int, fmt: str, out: Optional[
     save(out, [table], payload)
     note(f"{len(reached)} node(s) {direction} of {shown} ({start}) within {depth or 'any number of'} hop(s)")
     if not reached:
-        from chaingraph.analytics.traverse import why_empty
+        from chaingraph.analytics.stored import why_empty_in_store as why_empty
 
         with open_store(create=False) as store:
             note(f"Warning: {why_empty(store, start, direction)}")

@@ -14,7 +14,8 @@ from chaingraph.extract import lexicon as lx
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
-from chaingraph.extract.words import common_words, compound_tail, trim_left
+from chaingraph.extract.words import common_words, compound_tail, shared, trim_left
+from chaingraph.extract.zh_regions import region_mentions
 from chaingraph.identity import name_key
 
 _SUFFIXES: list[tuple[str, str]] = sorted([
@@ -26,11 +27,14 @@ _SUFFIXES: list[tuple[str, str]] = sorted([
     *((s, "Alliance") for s in ("产业链联盟", "产业联盟", "创新联盟", "联盟")),
     *((s, "Cluster") for s in ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "高新区",
                                "经开区", "开发区", "产业园区", "产业园", "工业园区", "工业园", "产业集群", "产业基地",
-                               "新区", "自贸区", "科技城", "产业集聚区", "集聚区")),
+                               "新区", "自贸区", "科技城", "产业集聚区", "集聚区", "示范区", "试验区", "综合保税区",
+                               "保税区", "产业新城", "工业集中区", "产业城", "特色小镇")),
     *((s, "Event") for s in ("签约活动", "对接活动", "推介活动", "招商活动", "对接会", "洽谈会", "推介会", "座谈会", "研讨会", "发布会", "交流会", "博览会", "展览会",
                              "交易会", "论坛", "峰会", "大会", "年会", "签约仪式", "启动仪式", "推进会", "招商会",
-                             "供需会", "现场会", "大赛", "专场")),
+                             "供需会", "现场会", "大赛", "专场", "开幕式", "见面会", "恳谈会", "说明会", "展销会",
+                             "采购会", "订货会", "展会")),
 ], key=lambda sk: -len(sk[0]))
+_GENERIC_BODIES = frozenset("人民政府 管理委员会 管委会 委员会 办公室 政府 协会 商会 科学院 研究院".split())
 _SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in _SUFFIXES))
 _SUFFIX_TYPE = dict(_SUFFIXES)
 _BOUNDARY = sorted([
@@ -41,7 +45,8 @@ _BOUNDARY = sorted([
     "聚焦", "代表", "企业", "嘉宾", "供应", "提供", "支持", "指导", "牵头", "携手", "通过", "作为", "全市", "全省",
     "发挥", "依托", "带动", "助力", "鼓励", "引导", "要", "让", "使", "促进", "服务", "吸引", "表示", "认为",
     "我市", "我省", "我国", "全国", "记者", "获悉", "了解", "表示", "介绍", "称", "即", "也", "还", "都", "已",
-    "采购", "购买", "收购", "订购", "成为", "携手",
+    "采购", "购买", "收购", "订购", "成为", "携手", "引入", "引进", "入驻", "宣布", "推出", "拥有", "迎来", "邀请",
+    "集聚", "聚集", "汇聚", "新增", "给",
 ], key=len, reverse=True)
 _BOUNDARY_SET = frozenset(_BOUNDARY)
 _PLACE_END = None  # compiled on first use (see _place_end_regex)
@@ -61,6 +66,7 @@ _AMBIGUOUS_PLACES = {"朝阳", "中山", "安康", "白山", "红河", "海东",
                      "白银", "金昌", "玉树", "阿坝", "大理", "普洱", "丽水", "长治", "吉安", "宜春", "新余"}
 _PUNCT = set("，。；：！？、“”‘’《》（）()【】「」 \t\n,.;:!?\"'|/-—")
 _EVENT_AT = re.compile(r"在(.{1,25}?)(?:隆重|成功|正式)?(举行|召开|举办|开幕|启动|开展)")
+_SUBJECT_START = re.compile(r"[，,；;：:]|出席|参加|参与|前往|应邀|来到|观摩")
 _EVENT_BY = re.compile(r"(举办|召开|举行|主办|开展|组织)(?:了|的)?")
 _CHAIN_ZH = sorted(((f, c) for c, forms in lx.CHAINS.items() for f in forms if re.search(r"[\u4e00-\u9fff]", f)),
                    key=lambda fc: -len(fc[0]))
@@ -82,6 +88,12 @@ _TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两几多]+[大条
 
 _CLOSING_QUOTES = "”」』\""
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", '"': '"'}
+
+
+def _word_tag(word: str) -> str:
+    from chaingraph.extract.words import _tags
+
+    return _tags().get(word, "")
 
 
 def _place_end_regex() -> re.Pattern:
@@ -139,11 +151,13 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
 
 def find_mentions(text: str, sentences: list[Sentence]) -> tuple[list[Mention], list[Mention]]:
     """Return ``(mentions, events)`` for Chinese ``text`` (see the module docstring)."""
+    shared().forget()  # segmentations are kept within one article only
     mentions: list[Mention] = []
     for index, sent in enumerate(sentences):
-        here = _places(sent, index) + _orgs(text, sent, index)
+        here = _places(sent, index) + region_mentions(text, [sent], index) + _orgs(text, sent, index)
         mentions.extend(here)
         mentions.extend(_chains(text, sent, index, here))  # the sentence's own, not the article's
+    _extend_to_compounds(text, mentions)
     mentions.extend(_short_firm_names(text, sentences, mentions))
     events = _events(text, sentences, mentions)
     return [m for m in mentions if m.type != "Event"], events
@@ -156,8 +170,9 @@ def _places(sent: Sentence, index: int) -> list[Mention]:
         base, suffix = match.group(1), match.group(2) or ""
         if base in _AMBIGUOUS_PLACES and not suffix:
             continue
-        if re.match(r"日报|晚报|早报|新闻|广播|电视|卫视|在线|网", sent.text[match.end():match.end() + 2]):
-            continue  # 湖南日报 is a newspaper, not the province
+        if re.match(r"日报|晚报|早报|新闻|广播|电视|卫视|在线|网|大学|学院|理工|师范|交通大学",
+                    sent.text[match.end():match.end() + 2]):
+            continue  # 湖南日报 is a newspaper, 天津大学 a university, not the place
         place = gaz.lookup(base)
         if place is None:
             continue
@@ -182,6 +197,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
     for match in _SUFFIX_RE.finditer(sent.text):
         end = sent.start + match.end()
         kind = _SUFFIX_TYPE[match.group(0)]
+        if match.group(0) in ("委", "局", "厅") and text[end:end + 1] in ("员", "长"):
+            continue  # 委员, 局长: a person's post, not the body's ending
         after = _SUFFIX_RE.match(text, end) if end < len(text) else None
         if after is not None and _SUFFIX_TYPE[after.group(0)] == kind:
             continue
@@ -198,17 +215,25 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                 if text.startswith(verb, start - len(verb)):
                     start = _left_edge(text, start - len(verb), sent.start, chain_conj=True)
                     break
-        if kind in ("Cluster", "Alliance", "Agency") or match.group(0) == "公司":
+        if kind in ("Cluster", "Alliance", "Agency", "Firm"):
             if not _SOE_DIVISION.search(text, start, end):  # 中建五局 keeps its numeral
-                start = trim_left(text, start, sent.start + match.start())
+                # a firm's name may hold a verb (织造, 建设): only function words cut it
+                start = trim_left(text, start, sent.start + match.start(),
+                                  verbs=kind != "Firm" or match.group(0) == "公司")
         if match.group(0) == "公司" and common_words(text[start:sent.start + match.start()]):
             continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):
             kind = "Firm"  # 中建五局, 中铁十一局: state-owned construction firms
+        if kind == "Agency" and re.search(r"(?:行业|产业|工业)协会$", text[start:end]):
+            kind = "Alliance"  # an industry association is an association of firms (GOLD_FORMAT)
+        if kind == "Firm" and "人民银行" in text[start:end]:
+            kind = "Agency"  # the central bank and its branches are government bodies
         name = text[start:end]
         core = name[: len(name) - len(match.group(0))]
         if kind == "Agency" and len(match.group(0)) == 1 and len(core) < 2:
             continue
+        if kind == "Agency" and not core and match.group(0) in _GENERIC_BODIES:
+            continue  # 研究院, 管委会 alone: a body the text names elsewhere, not a name
         if len(core) < 2 and kind not in ("Agency",) and match.group(0) not in ("国务院",):
             if not (kind == "Alliance" and core == ""):
                 continue
@@ -223,7 +248,7 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue
         if kind == "Firm" and match.group(0) in ("集团", "公司", "控股") and len(core) < 2:
             continue
-        out.append(Mention(start, end, name, kind, index))
+        out.append(Mention(start, end, name, kind, index, info={"association": True} if "协会" in match.group(0) else {}))
     return out
 
 
@@ -238,7 +263,7 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         for p in places_here:
             if start < p.end <= end:
                 start = p.end
-        start = trim_left(text, start, end)
+        start = trim_left(text, start, end, verbs="inner")
         count = _TRAILING_COUNT.search(text, start, end)
         if count:
             end = count.start()
@@ -246,14 +271,16 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         found = _ANY_CHAIN_ZH_RE.search(phrase)
         if strict and not found:
             return
-        if found:
-            phrase = phrase[found.start():]
+        if found and not re.search(r"[)）]", phrase[found.start():]) or found and re.search(r"[(（]", phrase[found.start():]):
+            phrase = phrase[found.start():]  # 装备(汽车) is not cut inside its brackets
         phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市)+", "", phrase)
         phrase = phrase.lstrip("市省州县区")
         start = end - len(phrase)
         if not (2 <= len(phrase) <= 8) or phrase in _GENERIC_CORES or phrase.endswith("的"):
             return
         gaz_hit = _ANY_CHAIN_ZH_RE.fullmatch(phrase)
+        if not gaz_hit and all(_word_tag(w) in ("v", "d", "c", "p") for w in shared().words(phrase)):
+            return  # 切入产业链, 延长产业链: a verb, not a chain
         conj = re.match("(" + _ANY_CHAIN_ZH_RE.pattern + ")[及与和]", phrase)
         if not gaz_hit and not conj and (_NOT_A_CHAIN.search(phrase) or len(phrase) > 6):
             return
@@ -276,11 +303,16 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             continue
         start = _left_edge(text, end, sent.start, limit=12, lenient=False, chain_conj=True)
         add(start, end, strict=match.group(0) != "产业链")
+    bounds = None
     for match in _CHAIN_ZH_RE.finditer(sent.text):
         start = sent.start + match.start()
         if any(a <= start < b for a, b in spans) or len(match.group(0)) < 2:
             continue
         end = start + len(match.group(0))
+        if bounds is None:
+            bounds = shared().boundaries(sent.text, sent.start)
+        if start not in bounds or end not in bounds:
+            continue  # 家具 in 10多家具有: not a word of the sentence
         more = compound_tail(text, end, sent.end)
         if more and _SUFFIX_RE.match(text, end + more) and _SUFFIX_TYPE[_SUFFIX_RE.match(text, end + more).group(0)] \
                 in ("Agency", "Cluster", "Alliance"):
@@ -290,6 +322,22 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             continue
         out.append(Mention(start, end, match.group(0), "Chain", index, key=_CHAIN_ZH_CANON[match.group(0)]))
     return out
+
+
+def _extend_to_compounds(text: str, mentions: list[Mention]) -> None:
+    """Make a chain mention the compound chain the article names elsewhere when the
+    compound's words follow it (稀土 in 稀土催化技术, once 稀土催化研究院 gave the chain
+    稀土催化); changes the mentions in place."""
+    compounds = {m.text for m in mentions if m.type == "Chain" and m.info.get("pattern")}
+    for m in mentions:
+        if m.type != "Chain" or m.info.get("pattern"):
+            continue
+        for compound in compounds:
+            if len(compound) > len(m.text) and compound.startswith(m.text) and text.startswith(compound, m.start):
+                m.end = m.start + len(compound)
+                m.text = m.key = compound
+                m.info["pattern"] = True
+                break
 
 
 def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -368,7 +416,11 @@ def _events(text: str, sentences: list[Sentence], mentions: list[Mention]) -> li
                 by = b
             if by is not None and by.end() == len(before):
                 verb_at = m.start - len(before) + by.start()
-                m.info["subject"] = (sent.start, verb_at)
+                # the subject starts after the clause's last comma or attending verb
+                # (A出席B主办的X: B, not A, organised X)
+                cut = max([sent.start] + [sent.start + c.end() for c in _SUBJECT_START.finditer(
+                    sent.text, 0, verb_at - sent.start)])
+                m.info["subject"] = (cut, verb_at)
                 m.info["title"] = sent.title
                 out.append(m)
                 break

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 # A line that starts one of these ends the article: what follows is furniture.
 _TAIL = re.compile(
     r"^\s*(contact us|recommended reading|related (news|reading|articles|links)|back to top|"
-    r"hot (news|articles)|more news|links?:|联系我们|推荐阅读|相关阅读|相关新闻|相关文章|延伸阅读|"
+    r"hot (news|articles)|more news|links?:|leave (your|a) (comments?|message)( here)?|post a comment|"
+    r"comments?|联系我们|推荐阅读|相关阅读|相关新闻|相关文章|延伸阅读|"
     r"热点推荐|返回顶部|更多新闻|友情链接)\s*[:：]?\s*$", re.IGNORECASE)
 
 # (reason, pattern) for single lines.
@@ -43,6 +44,8 @@ _LINE_RULES: list[tuple[str, re.Pattern]] = [
                             r"date|发布时间|发布日期|更新时间|时间)\s*[:：]", re.IGNORECASE)),
     ("dateline", re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")),
     ("summary", re.compile(r"^\s*(摘要|abstract|summary|导读)\s*[:：]", re.IGNORECASE)),
+    # a photo caption's credit line: 「……。龙泉驿区委宣传部供图」, 「记者 张三 摄」
+    ("caption", re.compile(r"^.{0,100}?[\u4e00-\u9fff]{2,16}\s*(?:供图|摄)\s*[)）]?\s*$|^\s*(?:图为|图[:：])")),
     ("footer", re.compile(r"(copyright|all rights reserved|©|版权所有|icp备|icp证|公网安备)", re.IGNORECASE)),
 ]
 
@@ -50,8 +53,8 @@ _LINE_RULES: list[tuple[str, re.Pattern]] = [
 @dataclass
 class Removed:
     """One removed line: its 1-based ``line`` in the raw text, the ``text`` and the
-    ``reason`` (contact, share, editor/source, dateline, summary, footer, tail,
-    repeated)."""
+    ``reason`` (contact, share, editor/source, dateline, summary, caption, footer,
+    tail, repeated)."""
 
     line: int
     text: str

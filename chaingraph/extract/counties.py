@@ -51,6 +51,34 @@ def _find_full(text: str, by_name: dict[str, object]) -> list[tuple[int, int, st
     return out
 
 
+# a list of places: 「重庆、绵阳、射洪等地」
+_PLACE_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:地|地区|城市|市县|区县|县市|市|县)")
+
+
+@lru_cache(maxsize=1)
+def _unique_shorts() -> dict[str, object]:
+    """County-level places by their short name (射洪 for 射洪市), where only one has it."""
+    by_short: dict[str, list] = {}
+    for place in _zh_table()[1].values():
+        if len(place.short) >= 2:
+            by_short.setdefault(place.short, []).append(place)
+    return {k: v[0] for k, v in by_short.items() if len(v) == 1}
+
+
+def _listed_shorts(sentence: str, known: set[str]) -> list[tuple[int, int, object]]:
+    """Return ``(start, end, place)`` of county short names listed among places
+    (「A、B、C等地」): a bare county name counts where the list says it is a place."""
+    out = []
+    shorts = _unique_shorts()
+    for match in _PLACE_LIST.finditer(sentence):
+        pos = match.start(1)
+        for item in match.group(1).split("、"):
+            if item in shorts and item not in known:
+                out.append((pos, pos + len(item), shorts[item]))
+            pos += len(item) + 1
+    return out
+
+
 def _info(place) -> dict:
     from chaingraph.gazetteer import gazetteer
 
@@ -129,6 +157,11 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
             taken.append((a, b))
             out.append(Mention(sent.start + a, sent.start + b, name, "City", index,
                                key=f"county:{place.short}", info=_info(place)))
+        for a, b, place in _listed_shorts(sent.text, known):
+            if not any(x < b and a < y for x, y in taken):
+                taken.append((a, b))
+                out.append(Mention(sent.start + a, sent.start + b, sent.text[a:b], "City", index,
+                                   key=f"county:{place.short}", info=_info(place)))
         if short_re is None:
             continue
         for m in short_re.finditer(sent.text):

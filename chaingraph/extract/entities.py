@@ -37,6 +37,10 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         if clash is None:
             kept_orgs.append(m)
             open_orgs.append(m)
+        elif clash.type == "Event" and m.type in ("Cluster", "Firm") and _contains(clash, m):
+            m.nested_in = "Event"  # "opening ceremony of the X Park" names the park too
+            kept_orgs.append(m)
+            open_orgs.append(m)
         elif m.info.get("synthetic") or clash.info.get("synthetic"):
             kept_orgs.append(m)
             open_orgs.append(m)
@@ -77,7 +81,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             outer.info.setdefault("places" if m.type in ("City", "Province") else "chains", []).append(m)
             if m.type in ("City", "Province") and outer.type == "Firm" and not m.info.get("bracket"):
                 continue
-            if m.type == "Chain" and outer.type in ("Firm", "Agency"):
+            if m.type == "Chain" and (outer.type in ("Firm", "Agency") or outer.info.get("association")):
                 continue
         out.append(m)
     return sorted(out, key=lambda m: (m.start, m.end))

@@ -143,10 +143,12 @@ def score_article(predicted: dict, gold: dict) -> ArticleScore:
     return ArticleScore(gold.get("article", "?"), ents, rels, missed, extra, facts)
 
 
-def evaluate(gold_dir: Path, article_dir: Path) -> EvalReport:
+def evaluate(gold_dir: Path, article_dir: Path, names=None) -> EvalReport:
     """Extract every article named by a ``*.gold.json`` in ``gold_dir`` from
-    ``article_dir`` and score it; return the report. A gold file whose article is
-    missing raises :class:`InputError`."""
+    ``article_dir`` and score it; return the report. ``names`` are the known names
+    to look for (:class:`~chaingraph.extract.names.KnownNames`, a store's; the
+    shipped ones when None). A gold file whose article is missing raises
+    :class:`InputError`."""
     gold_dir, article_dir = Path(gold_dir), Path(article_dir)
     files = sorted(gold_dir.glob("*.gold.json"))
     if not files:
@@ -167,7 +169,7 @@ def evaluate(gold_dir: Path, article_dir: Path) -> EvalReport:
             articles = [a for a in articles if a.name == name]
         if not articles:
             raise InputError(f"no article {name!r} in the file", str(article_path))
-        predicted = extract_article(articles[0]).to_dict()
+        predicted = extract_article(articles[0], names).to_dict()
         score = score_article(predicted, gold)
         score.article = name
         report.articles.append(score)

@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import re
 
-from chaingraph.extract import chinese, english, facts as F
+from chaingraph.extract import chinese, en_events, en_roles, english, facts as F
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
@@ -27,6 +27,8 @@ from chaingraph.extract.relations import find_relations
 from chaingraph.extract.result import Extraction, Fact, Mention
 from chaingraph.extract.sentences import detect_language, split_sentences
 from chaingraph.extract.words import to_simplified
+from chaingraph.extract.zh_firms import cued_firms
+from chaingraph.extract.zh_titles import drop_employers
 
 
 def extract_article(article: Article, names: KnownNames | None = None) -> Extraction:
@@ -48,6 +50,10 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         places += county_mentions(text, sentences, language, {m.key for m in places})
         mentions = (places + english.org_mentions(text, sentences) + english.chain_mentions(text, sentences)
                     + english.lowercase_mentions(text, sentences, places))
+        mentions += en_roles.role_mentions(text, sentences) + en_events.event_alliance_mentions(text, sentences)
+        en_roles.merge_products(mentions)
+        en_roles.split_at_roles(text, mentions)
+        en_roles.retype_place_acronyms(mentions)
         events = english.event_mentions(text, sentences)
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
     lists = find_lists(text, sentences, language)
@@ -56,6 +62,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         listed = Covered((m.start, m.end) for m in members if m.type == "Chain")
         mentions = [m for m in mentions if m.type != "Chain" or not any(
             x in listed for x in range(m.start, m.end))] + members
+    if language == "zh":  # short firm names found by what stands around them
+        mentions += cued_firms(text, sentences, mentions + events)
     main = _main_event(events)
     if main is None:  # no "X was held": the first named event ("… Forum") is the main one
         named = sorted((m for m in mentions if m.type == "Event"), key=lambda m: (sentences[m.sent].title, m.start))
@@ -66,6 +74,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     elif not any(m is main for m in mentions):
         mentions.append(main)
     entities = build_entities(text, mentions, main)
+    if language == "zh":  # bodies named only as a person's employer are left out
+        entities = drop_employers(text, entities)
     starts = [sent.start for sent in sentences]
     for entity in entities:
         for m in entity.mentions:

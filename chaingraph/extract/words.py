@@ -67,14 +67,30 @@ class Segmenter:
         self._tk = tk
 
     def words(self, text: str) -> list[str]:
-        """Return the words of ``text`` (a str), in order; they join back to it."""
-        return list(self._tk.cut(text, HMM=False))
+        """Return the words of ``text`` (a str), in order; they join back to it. A
+        sentence is often asked for by several steps of one extraction, so answers
+        are kept until :meth:`forget`."""
+        return list(self._cut(text))
+
+    def forget(self) -> None:
+        """Drop the kept answers (an extraction calls this when it starts an article,
+        so one article's sentences never speed up another's)."""
+        self.__dict__.get("_cache", {}).clear()
+
+    def _cut(self, text: str) -> tuple[str, ...]:
+        cache = self.__dict__.setdefault("_cache", {})
+        found = cache.get(text)
+        if found is None:
+            if len(cache) >= 4096:
+                cache.clear()
+            found = cache[text] = tuple(self._tk.cut(text, HMM=False))
+        return found
 
     def boundaries(self, text: str, offset: int = 0) -> set[int]:
         """Return the offsets (plus ``offset``) where a word of ``text`` starts or ends."""
         out = {offset}
         pos = offset
-        for word in self._tk.cut(text, HMM=False):
+        for word in self._cut(text):
             pos += len(word)
             out.add(pos)
         return out
@@ -143,29 +159,38 @@ _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "
 _ACTIVITY = frozenset("制造 加工 生产 服务 设计 研发 应用 检测 储能 物流 配套 服装 建设 发展 培育 创新 智造 制药 养殖 种植".split())
 # one-character conjunctions inside a name (机器人及智能装备) are left to the rules
 _JOINING = frozenset("及与和、")
+_LEADING = frozenset("如像及和与在对向为被从由把将让使据即")
 _COUNT = re.compile(r"[一二三四五六七八九十两几多数]+[大条个项类种批家]")
 
 
-def trim_left(text: str, start: int, core_end: int) -> int:
+def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) -> int:
     """Return where a name whose rule-found span starts at ``start`` really starts:
     after the last verb (two characters or more, not a production activity such as
     制造), preposition, conjunction, particle, adverb, pronoun or numeral among the
     words of ``text[start:core_end]`` (the part before the name's suffix), and after
     a count (五大, 一条). Takes the text and offsets; returns an offset, ``core_end``
-    when nothing of a name is left."""
+    when nothing of a name is left. With ``verbs`` False neither a verb nor a
+    one-character word cuts (a firm's name may hold them: 织造, 建设, 针 in 金鹄针纺);
+    with ``verbs`` "inner" a verb cuts unless it is the last word (a chain may end
+    in one: 手机支付)."""
     if core_end <= start:
         return start
     tags = _tags()
     pos = start
     cut = start
-    for word in shared().words(text[start:core_end]):
+    words = shared().words(text[start:core_end])
+    if not verbs and len(words) > 1 and words[0] in _LEADING:
+        cut = pos = start + 1  # 如宏达集团: a leading preposition is not the firm's
+        words = words[1:]
+    for i, word in enumerate(words):
         tag = tags.get(word, "")
         pos += len(word)
         if word in _JOINING:
             continue
-        if len(word) == 1 and tag not in _FUNCTION_TAGS:
+        if len(word) == 1 and (tag not in _FUNCTION_TAGS or not verbs):
             continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
-        if tag in _STOP_TAGS or (tag == "v" and len(word) >= 2 and word not in _ACTIVITY):
+        cuts_here = verbs is True or verbs == "inner" and i < len(words) - 1
+        if tag in _STOP_TAGS or (cuts_here and tag == "v" and len(word) >= 2 and word not in _ACTIVITY):
             cut = pos
     count = _COUNT.match(text, cut, core_end)
     if count:

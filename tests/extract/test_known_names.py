@@ -131,3 +131,18 @@ def test_a_traditional_chinese_article_is_read_and_answered_in_its_own_script():
     m = firm.mentions[0]
     assert x.text[m.start:m.end] == m.text == "青嵐電子股份有限公司"
     assert any(r.type == "SIGNED_WITH" for r in x.relations)
+
+
+def test_eval_uses_the_store_given_with_db(tmp_path):
+    db = tmp_path / "s.db"
+    run = lambda *a: subprocess.run([sys.executable, "-c", "import cli; cli.main()", *a],  # noqa: E731
+                                    capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run("--db", str(db), "ingest", str(DATA / "store_firms.csv")).returncode == 0
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "short_name_zh.txt.gold.json").write_text(json.dumps(
+        {"article": "short_name_zh.txt", "entities": [{"id": "e1", "type": "Firm", "name": "青岚微电"}],
+         "relations": []}, ensure_ascii=False), encoding="utf-8")
+    recall = lambda *a: json.loads(run(*a, "eval", str(gold), str(DATA), "--format", "json").stdout)[  # noqa: E731
+        "total"]["ent_r"]
+    assert recall("--db", str(db)) == 1.0 and recall() == 0.0

@@ -1,0 +1,178 @@
+"""Chinese relations read across clauses, in the common forms the one-clause
+patterns of :mod:`chaingraph.extract.relations` miss:
+
+- signing whose subject is the sentence's, not the clause's
+  (A……，同时宣布已与B签订采购协议: A SIGNED_WITH B, and B SUPPLIES A for a purchase
+  agreement, A SUPPLIES B for a supply agreement);
+- reselling and delivering to a firm (由A从境外采购，再转售给B: A SUPPLIES B);
+- a supplier named as such (A是B的一级供应商: A SUPPLIES B);
+- a firm of a park or place (位于C产业集聚区内的X, C经开区内的X, C市的X: X BELONGS_TO the
+  park and is LOCATED_IN the place in the park's name, or LOCATED_IN the place);
+- an event held by 我省/我市 or a place (我省举办X: X LOCATED_IN the article's province);
+- a firm that 落户/建厂 with no place named is in the article's city;
+- a firm placed in a county or city is not also placed in that place's province.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chaingraph.extract.result import Entity, Mention, Sentence
+
+_SIGN_WITH = re.compile(r"(?:已|将|正式|还|也|并|同时)?(?:与|和|同)$")
+_SIGN_VERB = re.compile(r"^(?:正式|成功|现场)?(?:签订|签署|签约|达成|签下)(?:了)?([^，。；]{0,20})")
+_RESELL = re.compile(r"(?:转售|销售|出售|卖|供应|供货|提供|交付|交货|配送|出口)给$")
+_AT = re.compile(r"位于$")
+_HELD_BY_HOME = re.compile(r"(我省|本省|全省|我市|本市|全市)[^，。；]{0,6}(?:举办|召开|举行|主办)(?:了)?$")
+_HELD_BY = re.compile(r"(?:举办|召开|举行|主办)(?:了)?$")
+
+
+def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entity],
+                 per_sent: dict[int, list[tuple[Mention, Entity]]]) -> None:
+    """Add to ``rel`` (a :class:`~chaingraph.extract.relations.Relations`) the
+    relations of the module docstring, read from ``text``, its ``sentences``, the
+    ``entities`` and ``per_sent`` (sentence index → its (mention, entity) pairs in
+    order of start)."""
+    for index, items in per_sent.items():
+        sent = sentences[index]
+        orgs = [(m, e) for m, e in items if e.type in ("Firm", "Agency") and not m.nested_in]
+        for m, e in orgs:
+            before = text[max(sent.start, m.start - 6):m.start]
+            if _SIGN_WITH.search(before):
+                _sign(rel, text, index, m, e, orgs, before)
+            if _RESELL.search(text[max(sent.start, m.start - 6):m.start]) and e.type == "Firm":
+                suppliers = [(om, oe) for om, oe in orgs if om.end <= m.start and oe.type == "Firm" and oe is not e]
+                by = [(om, oe) for om, oe in suppliers if text[om.start - 1:om.start] == "由"]
+                pick = (by or suppliers)[-1:] if suppliers else []
+                for _om, oe in pick:
+                    rel.add("SUPPLIES", oe, e, index, "resold or delivered to it")
+        _located_at(rel, text, sent, index, items)
+        _supplier_of(rel, text, index, orgs)
+    _event_home(rel, text, sentences, entities, per_sent)
+    _settled_here(rel, text, sentences, entities, per_sent)
+
+
+def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) -> None:
+    """A与B签订…: the subject is the clause's organisation before 与, else the
+    sentence's first organisation."""
+    after = _SIGN_VERB.match(text, m.end)
+    if after is None:
+        after = re.match(r"^[^，。；]{0,8}?(?:签订|签署|签约)(?:了)?([^，。；]{0,20})", text[m.end:m.end + 40])
+        if after is None:
+            return
+    joint = m.start - len(_SIGN_WITH.search(before).group(0))
+    clause_start = max(text.rfind(ch, 0, joint) for ch in "，,；;。\n") + 1
+    subject = next(((om, oe) for om, oe in reversed(orgs) if clause_start <= om.start and om.end <= joint
+                    and oe is not e), None)
+    if subject is None:
+        subject = next(((om, oe) for om, oe in orgs if om.end <= joint and oe is not e), None)
+    if subject is None:
+        return
+    a = subject[1]
+    rel.add("SIGNED_WITH", a, e, index)
+    what = after.group(1)
+    if a.type == e.type == "Firm":
+        if "采购" in what or "订购" in what or "购买" in what:
+            rel.add("SUPPLIES", e, a, index, "the other side of a purchase agreement")
+        elif "供货" in what or "供应" in what:
+            rel.add("SUPPLIES", a, e, index, "a supply agreement")
+
+
+_SUPPLIER_IS = re.compile(r"^(?:也|还|已|一直|长期)?(?:是|系|为|作为|成为)$")
+_SUPPLIER_WORD = re.compile(r"的?(?:一级|二级|核心|主要|重要|独家|长期|优质|战略)?(?:供应商|供货商|配套商|配套企业)")
+
+
+def _supplier_of(rel, text: str, index: int, orgs) -> None:
+    """A是B的(一级)供应商: A SUPPLIES B."""
+    firms = [(m, e) for m, e in orgs if e.type == "Firm"]
+    for (m1, a), (m2, b) in zip(firms, firms[1:]):
+        if _SUPPLIER_IS.match(text[m1.end:m2.start]) and _SUPPLIER_WORD.match(text, m2.end):
+            rel.add("SUPPLIES", a, b, index, "named its supplier")
+
+
+def _located_at(rel, text: str, sent: Sentence, index: int, items) -> None:
+    """(位于)C(内)的X: X in the park or place C."""
+    for i, (m, e) in enumerate(items):
+        if e.type not in ("Cluster", "City") or m.nested_in:
+            continue
+        at = bool(_AT.search(text, max(sent.start, m.start - 2), m.start))
+        tail = re.match(r"(?:内|中|境内|园内|区内|里)?的" if at or e.type == "Cluster" else r"的", text[m.end:m.end + 4])
+        if tail is None:
+            continue
+        nxt = next(((om, oe) for om, oe in items[i + 1:] if om.start >= m.end), None)
+        if nxt is None or nxt[0].start != m.end + tail.end() or nxt[1].type not in ("Firm", "Cluster", "Agency"):
+            continue
+        firm = nxt[1]
+        if e.type == "Cluster":
+            if firm.type == "Firm":
+                rel.add("BELONGS_TO", firm, e, index, "in the park")
+            places = [p for p in m.info.get("places", []) if p.type == "City"]
+            for p in places[-1:]:
+                target = next((oe for om, oe in items if om is p), None)
+                if target is not None:
+                    rel.add("LOCATED_IN", firm, target, index, "in a park of this place")
+        else:
+            rel.add("LOCATED_IN", firm, e, index)
+
+
+def _event_home(rel, text: str, sentences, entities: list[Entity], per_sent) -> None:
+    """An event with no place yet, held by 我省/我市 or by a place named before 举办."""
+    event = next((e for e in entities if e.type == "Event"), None)
+    if event is None or rel.from_head("LOCATED_IN", event.id):
+        return
+    provinces = [e for e in entities if e.type == "Province"]
+    cities = [e for e in entities if e.type == "City" and e.province]
+    home = {"省": max(provinces, key=lambda p: len(p.mentions), default=None),
+            "市": max(cities, key=lambda p: len(p.mentions), default=None)}
+    for m in event.mentions:
+        if m.sent < 0:
+            continue
+        sent = sentences[m.sent]
+        before = text[max(sent.start, m.start - 16):m.start]
+        by_home = _HELD_BY_HOME.search(before)
+        if by_home and home[by_home.group(1)[-1]] is not None:
+            rel.add("LOCATED_IN", event, home[by_home.group(1)[-1]], m.sent, "held by the article's place")
+            return
+        held = _HELD_BY.search(before)
+        if held:
+            verb_at = m.start - len(before) + held.start()
+            place = next((oe for om, oe in per_sent.get(m.sent, []) if om.end == verb_at
+                          and oe.type in ("City", "Province") and not om.nested_in), None)
+            if place is not None:
+                rel.add("LOCATED_IN", event, place, m.sent, "held by this place")
+                return
+
+
+_SETTLED = re.compile(r"^[^，。；]{0,6}?(?:落户|建厂|扎根|安家|投资建厂)(?:[。；，！]|$)")
+
+
+def _settled_here(rel, text: str, sentences, entities: list[Entity], per_sent) -> None:
+    """A firm that 落户/建厂 with no place named is in the article's city: the city
+    named most often, when one of the first three sentences names it."""
+    cities = [e for e in entities if e.type == "City" and e.province and not e.props.get("members")]
+    if not cities:
+        return
+    home = max(cities, key=lambda c: (len(c.mentions), -min(m.start for m in c.mentions)))
+    if not any(0 <= m.sent < 3 for m in home.mentions):
+        return
+    for index, items in per_sent.items():
+        for m, e in items:
+            if e.type == "Firm" and not m.nested_in and _SETTLED.match(text[m.end:m.end + 16]) \
+                    and not rel.from_head("LOCATED_IN", e.id):
+                rel.add("LOCATED_IN", e, home, index, "settled in the article's city")
+
+
+def prune_zh(items: list, entities: list[Entity]) -> list:
+    """Return ``items`` (relations) without firm X LOCATED_IN a province when X is
+    also LOCATED_IN a city or county of that province (a body or alliance named for
+    its province keeps it)."""
+    by_id = {e.id: e for e in entities}
+    province_key = {e.id: e.mentions[0].key for e in entities if e.type == "Province" and e.mentions}
+    placed: dict[str, set[str]] = {}
+    for r in items:
+        tail = by_id.get(r.tail)
+        if r.type == "LOCATED_IN" and tail is not None and tail.type == "City" and tail.province:
+            placed.setdefault(r.head, set()).add(tail.province)
+    return [r for r in items if not (r.type == "LOCATED_IN" and r.tail in province_key
+                                     and by_id.get(r.head) is not None and by_id[r.head].type == "Firm"
+                                     and province_key[r.tail] in placed.get(r.head, ()))]

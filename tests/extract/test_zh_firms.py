@@ -1,0 +1,54 @@
+"""Chinese short firm names found by what stands around them (zh_firms.py)."""
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _firms(text: str) -> set[str]:
+    x = extract_article(Article("a.txt", text))
+    return {e.name for e in x.entities if e.type == "Firm"}
+
+
+def test_title_and_department_cues_name_the_firm():
+    text = "标题\n\n沃芯汽车CEO王某表示，沃芯汽车将扩大采购。青岚微电采购部部长李某出席。"
+    assert {"沃芯汽车", "青岚微电"} <= _firms(text)
+
+
+def test_kind_of_firm_before_the_name_and_one_member_lists():
+    text = "标题\n\n外资车企的北京星河就必须向境外采购，宝钢等国内供应商难以进入。"
+    assert {"北京星河", "宝钢"} <= _firms(text)
+
+
+def test_members_of_a_list_with_a_firm_are_firms():
+    text = "标题\n\n园区引入云汉精工股份有限公司。随后又引入云汉精工、东珩、贵研等多个项目。"
+    firms = _firms(text)
+    assert {"东珩", "贵研"} <= firms
+
+
+def test_ordinary_words_places_and_chains_are_not_firms():
+    text = "标题\n\n该企业的技术人员正在调试设备。华为技术有限公司将在成都建设研发中心，与新能源汽车企业合作。"
+    firms = _firms(text)
+    assert not firms & {"技术人员", "成都建设", "成都", "新能源汽车"}
+
+
+def test_a_chain_ending_in_a_verb_word_and_led_by_a_firm_name():
+    x = extract_article(Article("a.txt", "标题\n\n星联与湘江储能科技有限公司合作。大会邀请了星联移动支付产业链各环节的代表，"
+                                         "共同切入产业链上游。"))
+    chains = {e.name for e in x.entities if e.type == "Chain"}
+    assert "移动支付" in chains and "切入" not in chains
+
+
+def test_both_sides_of_a_supply_or_a_signing_are_firms():
+    x = extract_article(Article("a.txt", "标题\n\n星途锂能将为一汽配套动力电池。赣川锂业成为特斯拉的供应商。"
+                                         "湘钴股份向长城汽车供货，并将为外资车企配套。"))
+    names = {e.id: e.name for e in x.entities}
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert {"星途锂能", "一汽", "赣川锂业", "特斯拉", "长城汽车"} <= firms and "外资车企" not in firms
+    rels = {(r.type, names[r.head], names[r.tail]) for r in x.relations}
+    assert ("SUPPLIES", "星途锂能", "一汽") in rels and ("SUPPLIES", "赣川锂业", "特斯拉") in rels
+
+
+def test_a_leading_preposition_and_a_chain_word_across_words():
+    x = extract_article(Article("a.txt", "标题\n\n园区龙头企业如宏达集团、恒瑞集团纷纷扩产。全县现有10多家具有竞争力的企业。"))
+    assert {"宏达集团", "恒瑞集团"} <= {e.name for e in x.entities if e.type == "Firm"}
+    assert "家具" not in {e.name for e in x.entities if e.type == "Chain"}

@@ -1,0 +1,44 @@
+"""Chinese regions, listed county names, photo captions and bodies named only as a
+person's employer."""
+
+from chaingraph.extract.clean import clean_text
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _entities(text: str) -> set[tuple[str, str]]:
+    x = extract_article(Article("a.txt", text))
+    return {(e.type, e.name) for e in x.entities}
+
+
+def test_regions_are_cities_without_a_province():
+    x = extract_article(Article("a.txt", "标题\n\n川渝地区企业与长三角企业在成都签约。"))
+    regions = {e.name: e for e in x.entities if e.type == "City"}
+    assert "川渝地区" in regions and "长三角" in regions
+    assert regions["川渝地区"].province is None
+
+
+def test_a_bare_county_name_counts_in_a_list_of_places():
+    found = _entities("标题\n\n来自绵阳、射洪等地的企业参加了会议。")
+    assert ("City", "射洪") in found
+    assert ("City", "射洪") not in _entities("标题\n\n射洪的企业参加了会议。")
+
+
+def test_photo_credit_lines_are_furniture():
+    cleaned = clean_text("标题\n\n正文第一段。\n会议现场。某某区委宣传部供图\n正文第二段。")
+    assert "供图" not in cleaned.text and [r.reason for r in cleaned.removed] == ["caption"]
+
+
+def test_a_body_named_only_as_an_employer_is_left_out():
+    found = _entities("标题\n\n6月1日，对接会在长沙举行。长沙市财政局局长王某、中国银联长沙分公司总经理李某等出席。"
+                      "长沙市工业和信息化局主办了对接会。")
+    assert ("Agency", "长沙市工业和信息化局") in found
+    assert not {name for _t, name in found} & {"长沙市财政局", "中国银联长沙分公司"}
+
+
+def test_a_chain_head_followed_by_its_compound_and_no_university_places():
+    x = extract_article(Article("a.txt", "标题\n\n天津大学牵头建设的稀土催化研究院正式运营。园区搭建起从稀土催化技术研发到应用的链条，"
+                                         "研究院引入多家企业。"))
+    found = {(e.type, e.name) for e in x.entities}
+    assert ("Chain", "稀土催化") in found and ("Chain", "稀土") not in found
+    assert ("City", "天津") not in found and ("Agency", "研究院") not in found

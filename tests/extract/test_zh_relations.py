@@ -1,0 +1,52 @@
+"""Chinese relations across clauses (zh_relations.py)."""
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    x = extract_article(Article("a.txt", text))
+    names = {e.id: e.name for e in x.entities}
+    return {(r.type, names[r.head], names[r.tail]) for r in x.relations}
+
+
+def test_signing_takes_the_sentence_subject_and_a_purchase_agreement_gives_supplies():
+    rels = _relations("标题\n\n湘江储能科技有限公司负责人前往长沙，出席发布会，同时宣布已与长沙云帆电子有限公司签订采购协议。")
+    assert ("SIGNED_WITH", "湘江储能科技有限公司", "长沙云帆电子有限公司") in rels
+    assert ("SUPPLIES", "长沙云帆电子有限公司", "湘江储能科技有限公司") in rels
+
+
+def test_reselling_to_a_firm_is_supplying_it():
+    rels = _relations("标题\n\n北方汽车必须由海川贸易有限公司从境外采购钢材，再转售给北方汽车有限公司。")
+    assert ("SUPPLIES", "海川贸易有限公司", "北方汽车有限公司") in rels
+
+
+def test_a_firm_in_a_park_belongs_to_it_and_is_in_the_park_s_county():
+    rels = _relations("标题\n\n位于太康县产业集聚区内的河南云锦织造有限公司正在扩产。")
+    assert ("BELONGS_TO", "河南云锦织造有限公司", "太康县产业集聚区") in rels
+    assert ("LOCATED_IN", "河南云锦织造有限公司", "太康县") in rels
+    assert ("LOCATED_IN", "河南云锦织造有限公司", "河南") not in rels
+
+
+def test_an_event_held_by_our_province_is_in_the_article_s_province():
+    rels = _relations("河南举办纺织产业链对接大会\n\n8月1日，我省举办纺织产业链对接大会，河南多家企业参加。")
+    assert any(t == "LOCATED_IN" and h.endswith("对接大会") and d == "河南" for t, h, d in rels)
+
+
+def test_who_attends_an_event_another_firm_hosts_did_not_organise_it():
+    rels = _relations("标题\n\n4月20日，湘江储能科技有限公司负责人前往长沙，出席长沙云帆电子有限公司主办的新产品发布会。")
+    assert ("ORGANIZED", "长沙云帆电子有限公司", "新产品发布会") in rels
+    assert ("ORGANIZED", "湘江储能科技有限公司", "新产品发布会") not in rels
+
+
+def test_a_named_supplier_and_firms_of_a_park_or_a_city():
+    rels = _relations("标题\n\n湖南云帆电子有限公司是长沙星辰汽车有限公司的一级供应商。"
+                      "浏阳经开区内的株洲华瑞精工有限公司今年产值增长两成。长沙市的湘江储能科技有限公司扩产。")
+    assert ("SUPPLIES", "湖南云帆电子有限公司", "长沙星辰汽车有限公司") in rels
+    assert ("BELONGS_TO", "株洲华瑞精工有限公司", "浏阳经开区") in rels
+    assert ("LOCATED_IN", "湘江储能科技有限公司", "长沙市") in rels
+
+
+def test_a_firm_settling_with_no_place_named_is_in_the_article_s_city():
+    rels = _relations("标题\n\n东营经济技术开发区加快化工产业发展。看好这片市场，湘江储能科技有限公司果断落户。东营的企业越来越多。")
+    assert ("LOCATED_IN", "湘江储能科技有限公司", "东营") in rels
