@@ -14,7 +14,7 @@ in the news, but they sit in slots only a firm fills.
   capitalised word opening a sentence only when it is capitalised again elsewhere
   or written in mixed case: "Analysts said" names no firm);
 - "<place>-based A" (the firm, located in the place); the owner of a plant or base
-  ("A's plant in Wuhu");
+  ("A's plant in Wuhu"); "A, headquartered in C,";
 - a foreign city written "Erfurt, Germany" or "Phnom Penh, Cambodia";
 - a local government in lower case ("the Wuxi municipal government"), an Agency
   located in its place.
@@ -81,6 +81,7 @@ _SUPPLIER_OF = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:supplier|maker|manufacturer|producer|provider)s?\s+of\s+"
     r"((?:(?!(?:to|for|in|and|with|from|at|by|the|its|their)\b)[a-z][\w-]*\s+){0,2}"
     r"(?!(?:to|for|in|and|with|from|at|by|the|its|their)\b)[a-z][\w-]*)")
+_HEADQUARTERED = re.compile(rf"({_NAME})(?:\s+\([A-Z][\w&-]*\))?,\s+(?:which is\s+)?(?:headquartered|based)\s+in\s+[A-Z]")
 _POSSESSOR = re.compile(rf"({_NAME})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:plant|plants|factory|factories|base|bases|"
                         r"facility|facilities|headquarters|subsidiary|subsidiaries|R&D cent(?:er|re)|"
                         r"production lines?)\b")
@@ -245,6 +246,8 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             if not set(product.split()) & _NOT_PRODUCT and not product.endswith("ing"):
                 out.append(Mention(base + match.start(2), base + match.end(2), product, "Chain", index,
                                    info={"product": True, "of_firm": True}))
+        for match in _HEADQUARTERED.finditer(s):  # "Ridge Pumps, based in Taizhou,"
+            firm(match.start(1), match.group(1))
         for match in _POSSESSOR.finditer(s):  # "Volkswagen Anhui's base in Hefei"
             firm(match.start(1), match.group(1))
         for match in _BASED.finditer(s):

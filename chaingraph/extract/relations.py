@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract import lexicon as lx
-from chaingraph.extract.en_relations import doc_relations, zh_parties
+from chaingraph.extract.en_deals import zh_parties
+from chaingraph.extract.en_relations import doc_relations
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.paragraphs import paragraph_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence
@@ -189,7 +190,9 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 continue
             after = text[m.end:sentences[m.sent].end]
             founded = re.match(r"\s*(?:was|were|has been|is)\s+(?:\w+ly\s+)?(?:founded|established|set up|launched|"
-                               r"inaugurated|unveiled|located|based|headquartered)\s+in\s+", after)
+                               r"inaugurated|unveiled|located|based|headquartered)\s+in\s+", after) or re.match(
+                r"\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:which is\s+|that is\s+)?(?:located|based|headquartered)\s+in\s+(?:the\s+)?",
+                after)  # "X, headquartered in Suzhou,"
             if founded is None:
                 founded = re.match(r"[^，。；]{0,6}?(?:在|落户|位于)", after) if language == "zh" else None
             if founded is None:

@@ -196,3 +196,28 @@ def test_a_supplier_of_a_product_belongs_to_it_and_its_customer_does_not():
     assert _names(x, "Chain") == ["body components"]
     assert _rels(x, "BELONGS_TO") == [("Stone Seats Co., Ltd", "body components")]
     assert _rels(x, "SUPPLIES") == [("Stone Seats Co., Ltd", "Harbor Motor Co., Ltd")]
+
+
+def test_deals_of_it_and_the_company_go_to_the_articles_firm():
+    x = _x("Pine Cell Co., Ltd. (PCC) reported higher sales. PCC will expand its plant. In May, the battery maker "
+           "announced a partnership with Kaito Motors, saying it will offer 20GWh of cells to the Japanese "
+           "automaker by 2027. The company also signed an agreement with Ridge Parts Co., Ltd.")
+    assert ("Pine Cell Co., Ltd", "Kaito Motors") in _rels(x, "SUPPLIES")
+    assert ("Pine Cell Co., Ltd", "Ridge Parts Co., Ltd") in _rels(x, "SIGNED_WITH")
+
+
+def test_a_name_headquartered_somewhere_is_a_firm_located_there():
+    x = _x("Kestrel Valves Co., Ltd., headquartered in Wenzhou, signed a deal. Ridge Pumps (RP), based in "
+           "Hangzhou, agreed too.")
+    assert _names(x, "Firm") == ["Kestrel Valves Co., Ltd", "Ridge Pumps"]
+    located = _rels(x, "LOCATED_IN")
+    assert ("Kestrel Valves Co., Ltd", "Wenzhou") in located and ("Ridge Pumps", "Hangzhou") in located
+
+
+def test_an_address_places_the_park_and_the_zone_in_its_city():
+    x = _x("Cranes were busy at the Valve Industrial Park in the Lakeside Economic Development Zone, Wenzhou City, "
+           "Zhejiang Province. The county is building a valve industry chain.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Valve Industrial Park", "Wenzhou City") in located
+    assert ("Lakeside Economic Development Zone", "Wenzhou City") in located
+    assert ("Valve Industrial Park", "Zhejiang Province") not in located

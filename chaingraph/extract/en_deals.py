@@ -1,0 +1,245 @@
+"""Who dealt with whom in English news, read across a sentence or two: signings,
+supplies, orders and purchases, with the parties named, listed, or referred to as
+"it", "the company", "the two sides" (the signing forms also in Chinese:
+:func:`zh_parties`).
+
+- **Deals with several parties.** "A signed an agreement with B and C": every two of
+  them signed with each other; "A and B will provide C with …": each supplies C.
+- **"The two sides signed"**: the last two organisations named in it or the two
+  sentences before signed with each other.
+- **Orders and suppliers.** "A placed an order with B" (B supplies A), "A won an
+  order from B", "A, one of B's key suppliers", "A is a supplier of body parts for
+  B" (A supplies B); at a supplier conference named for a firm (or organised by
+  one), the firms taking part are its suppliers.
+- **Buying.** "A … agreed to buy X from (Dutch firm) B": B supplies A, the buyer
+  being the sentence's first firm; "an agreement signed between A and B": A signed
+  with B.
+- **Deals of "it" and "the company".** "The company signed an agreement with B",
+  "the battery maker … said it will offer … to the Japanese automaker": the
+  article's firm is the party when the subject refers to it, and "the <nationality>
+  automaker" is the last other firm named before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chaingraph.extract.result import Entity, Sentence
+from chaingraph.identity import name_key
+
+_DEAL_SIGN = re.compile(r"\b(?:signed|inked|sign|signs)\b[^.;]{0,60}?\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+                        r"(?:agreement|contract|deal|memorandum|pact)\b[^.;]{0,60}?\bwith\s+$")
+_PROVIDE_WITH = re.compile(r"^\s+(?:will\s+|would\s+|shall\s+)?(?:jointly\s+)?(?:provide|provides|provided|supply|"
+                           r"supplies|supplied|equip|equips)\s+(?:the\s+)?$")
+_AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$|^\s*,\s*$")
+
+
+def deal_relations(rel, text: str, sentences: list[Sentence], entities: list[Entity], per_sent,
+                   focus: Entity | None) -> None:
+    """Add to ``rel`` the signings and supplies of an English article; ``per_sent``
+    maps a sentence index to its (mention, entity) pairs, ``focus`` is the firm the
+    article is about (or None)."""
+    _parties(rel, text, per_sent)
+    _two_sides(rel, sentences, per_sent)
+    _orders(rel, text, per_sent)
+    _supplier_event(rel, entities)
+    _bought_from(rel, text, sentences, per_sent, focus)
+    _referred_deals(rel, text, sentences, per_sent, focus)
+
+
+def _parties(rel, text: str, per_sent) -> None:
+    """Every two parties of one agreement signed with each other; "A and B will
+    provide C with" gives SUPPLIES from each of A and B to C."""
+    for index, items in per_sent.items():
+        orgs = [(m, e) for m, e in items if e.type in ("Firm", "Agency")]
+        for i, (m, e) in enumerate(orgs):
+            if _DEAL_SIGN.search(text[max(0, m.start - 200):m.start]):
+                group = [e]
+                last = m
+                for m2, e2 in orgs[i + 1:]:
+                    if not _AND.match(text[last.end:m2.start]):
+                        break
+                    group.append(e2)
+                    last = m2
+                if len(group) >= 2 and re.search(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|"
+                                                 r"deal|memorandum|pact)\b", text[max(0, m.start - 200):m.start]):
+                    for a in group:
+                        for b in group:
+                            if a.id < b.id:
+                                rel.add("SIGNED_WITH", a, b, index, "parties of one agreement")
+        for i in range(len(orgs) - 1):
+            (m1, a), (m2, b) = orgs[i], orgs[i + 1]
+            if not _AND.match(text[m1.end:m2.start]):
+                continue
+            rest = orgs[i + 2:]
+            if rest:
+                m3, c = rest[0]
+                if _PROVIDE_WITH.match(text[m2.end:m3.start]) and re.match(r"\s+with\b", text[m3.end:m3.end + 6]):
+                    for supplier in (a, b):
+                        rel.add("SUPPLIES", supplier, c, index, "A and B provide C with")
+
+
+_TWO_SIDES = re.compile(r"\b(?:the two|both) (?:sides|parties|companies|firms|enterprises|groups)\b.{0,60}?"
+                        r"\b(?:signed|inked|sign)\b|\b(?:signed|inked)\b.{0,20}\bbetween the two\b", re.IGNORECASE)
+
+
+_TWO_SIDES_ZH = re.compile(r"双方[^，。；]{0,12}(?:签订|签署|签约|签下)")
+_PARTIES_ZH = re.compile(r"(?:三方|四方|多方)(?:[^，。；]{0,8})?(?:协议|合同|协定)|(?:签订|签署)(?:了)?(?:三方|四方|多方)")
+
+
+def zh_parties(rel, sentences: list[Sentence], entities: list[Entity]) -> None:
+    """The Chinese forms of the shared signing rules: 双方签署… (the last two
+    organisations named), and every two parties of a 三方/多方 agreement named in
+    the sentence."""
+    from chaingraph.extract.en_relations import _per_sentence
+
+    per_sent = _per_sentence(entities)
+    _two_sides(rel, sentences, per_sent, _TWO_SIDES_ZH)
+    for index, items in per_sent.items():
+        if not _PARTIES_ZH.search(sentences[index].text):
+            continue
+        group: list[Entity] = []
+        for m, e in items:
+            if e.type in ("Firm", "Agency") and e not in group:
+                group.append(e)
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                rel.add("SIGNED_WITH", a, b, index, "parties of one agreement")
+
+
+def _two_sides(rel, sentences: list[Sentence], per_sent, pattern: re.Pattern = _TWO_SIDES) -> None:
+    for index, sent in enumerate(sentences):
+        if not pattern.search(sent.text):
+            continue
+        order: list[Entity] = []  # organisations by their last mention, most recent last
+        for i in range(max(0, index - 2), index + 1):
+            for m, e in per_sent.get(i, []):
+                if e.type in ("Firm", "Agency"):
+                    if e in order:
+                        order.remove(e)
+                    order.append(e)
+        if len(order) >= 2:
+            rel.add("SIGNED_WITH", order[-2], order[-1], index, "the two sides signed")
+
+
+_ORDER_FROM_BUYER = re.compile(r"^,?\s+(?:has\s+|have\s+|had\s+)?(?:placed|places|place|will\s+place)\s+"
+                               r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?orders?\s+(?:with|to)\s+(?:the\s+)?$")
+_ORDER_TO_SELLER = re.compile(r"^,?\s+(?:has\s+|have\s+|had\s+)?(?:won|wins|received|receives|secured|secures|"
+                              r"landed|lands|bagged|obtained|got)\s+(?:an?\s+|the\s+)?(?:[\w$¥,.-]+\s+){0,6}?"
+                              r"(?:orders?|contracts?)\s+(?:from|by)\s+(?:the\s+)?$")
+_SUPPLIER_POSSESSIVE = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:suppliers?|vendors?)\b")
+_SUPPLIER_FOR = re.compile(r"^,?\s+(?:(?:is|was|has been|became|becomes|will become|as)\s+)?(?:an?|the|one of the)\s+"
+                           r"(?:[\w-]+\s+){0,3}?(?:suppliers?|vendors?|providers?)\s+of\s+(?:[\w-]+\s+){1,5}?"
+                           r"(?:to|for)\s+(?:the\s+)?$")
+
+
+def _orders(rel, text: str, per_sent) -> None:
+    """SUPPLIES read from orders and supplier phrases between two firms of a sentence."""
+    for index, items in per_sent.items():
+        firms = [(m, e) for m, e in items if e.type == "Firm"]
+        for (m1, a), (m2, b) in zip(firms, firms[1:]):
+            gap = text[m1.end:m2.start]
+            if len(gap) > 100 or a is b:
+                continue
+            if _ORDER_FROM_BUYER.match(gap):
+                rel.add("SUPPLIES", b, a, index, "placed an order with")
+            elif _ORDER_TO_SELLER.match(gap) or _SUPPLIER_FOR.match(gap):
+                rel.add("SUPPLIES", a, b, index, "won an order from / supplier for")
+        for i, (m, e) in enumerate(firms):
+            if _SUPPLIER_POSSESSIVE.match(text[m.end:m.end + 60]):
+                others = [oe for om, oe in firms if oe is not e]
+                before = [oe for om, oe in firms[:i] if oe is not e]
+                after = [oe for om, oe in firms[i + 1:] if oe is not e]
+                # "A, one of B's suppliers" names A first; "B's supplier A" names it after
+                supplier = before[0] if before else (after[0] if after else None)
+                if supplier is not None and others:
+                    rel.add("SUPPLIES", supplier, e, index, "one of its suppliers")
+
+
+def _supplier_event(rel, entities: list[Entity]) -> None:
+    """At a supplier conference named for a firm or organised by one, the firms taking
+    part are that firm's suppliers."""
+    event = next((e for e in entities if e.type == "Event"), None)
+    if event is None or not re.search(r"\bsuppliers?\b", event.name, re.IGNORECASE):
+        return
+    firms = [e for e in entities if e.type == "Firm"]
+    low = name_key(event.name)
+    customer = next((f for f in firms if any(len(n) >= 2 and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low)
+                                             for n in map(name_key, [f.name, *f.aliases]))), None)
+    if customer is None:
+        organisers = [r.head for r in rel.items if r.type == "ORGANIZED" and r.tail == event.id]
+        customer = next((f for f in firms if f.id in organisers), None)
+    if customer is None:
+        return
+    for r in list(rel.items):
+        if r.type == "PARTICIPATED_IN" and r.tail == event.id and r.head != customer.id:
+            supplier = next((f for f in firms if f.id == r.head), None)
+            if supplier is not None:
+                rel.add("SUPPLIES", supplier, customer, r.sent, "took part in its supplier conference")
+
+
+_FROM_SELLER = re.compile(r"\b(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|procure|procures|"
+                          r"procured|source|sources|sourced|import|imports|imported|order|orders|ordered)\b(?:[^.;]|\.\d){0,100}?"
+                          r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
+_BETWEEN = re.compile(r"\b(?:signed|inked|agreement|contract|deal|memorandum)\b[^.;]{0,40}?\bbetween\s+(?:the\s+)?$")
+_SUBJECT_REFERS = re.compile(r"^(?:[A-Z][^,]{0,40},\s+)?(?:it|the company|the group|the firm)\b", re.IGNORECASE)
+
+
+def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
+    for index, items in per_sent.items():
+        firms = [(m, e) for m, e in items if e.type == "Firm"]
+        orgs = [(m, e) for m, e in items if e.type in ("Firm", "Agency")]
+        for i, (m, seller) in enumerate(firms):
+            if not _FROM_SELLER.search(text[max(0, m.start - 160):m.start]):
+                continue
+            before = [e for om, e in firms[:i] if e is not seller]
+            buyer = before[0] if before else (focus if _SUBJECT_REFERS.match(sentences[index].text) else None)
+            if buyer is not None and buyer is not seller:
+                rel.add("SUPPLIES", seller, buyer, index, "bought from")
+        for i, (m, a) in enumerate(orgs[:-1]):
+            m2, b = orgs[i + 1]
+            if _BETWEEN.search(text[max(0, m.start - 80):m.start]) and _AND.match(text[m.end:m2.start]):
+                rel.add("SIGNED_WITH", a, b, index, "signed between them")
+
+
+_REFERRING_SUBJECT = re.compile(r"(?:^(?:[A-Z][^,]{0,60},\s+){0,2}|,?\s+saying\s+(?:that\s+)?)(?:[Ii]t|[Tt]he company|"
+                                r"[Tt]he group|[Tt]he firm|[Tt]he (?:[\w-]+\s+){0,3}(?:maker|manufacturer|producer|"
+                                r"supplier|provider))\s+(?!of\b)")
+_SIGN_WITH = re.compile(r"\b(?:signed|signs|inked|inks)\b[^.;]{0,90}?\bwith\s+(?:the\s+)?$")
+_SUPPLY_TO = re.compile(r"\b(?:supply|supplies|supplied|provide|provides|provided|deliver|delivers|delivered|offer|"
+                        r"offers|offered|sell|sells|sold|ship|ships|shipped)\b(?:[^.;]|\.\d){1,80}?\bto\s+"
+                        r"(?:the\s+)?$")
+_SUPPLY_TO_DESCRIBED = re.compile(
+    r"\b(?:supply|supplies|supplied|provide|provides|provided|deliver|delivers|delivered|offer|offers|offered|sell|"
+    r"sells|sold|ship|ships|shipped)\b(?:[^.;]|\.\d){1,80}?\bto\s+the\s+(?:[\w-]+\s+){0,2}(?:automaker|carmaker|"
+    r"maker|manufacturer|company|firm|group|giant|customer|buyer)\b")
+
+
+def _referred_deals(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
+    """SIGNED_WITH and SUPPLIES whose first party is the article's firm, named as "it",
+    "the company" or by a description, and SUPPLIES to a customer named by a
+    description ("to the Japanese automaker")."""
+    if focus is None:
+        return
+    for index, sent in enumerate(sentences):
+        subject = _REFERRING_SUBJECT.search(sent.text)
+        if subject is None:
+            continue
+        items = per_sent.get(index, [])
+        start = sent.start + subject.end()
+        firms_before = [e for m, e in items if e.type == "Firm" and m.start < start]
+        if focus in firms_before:
+            continue
+        for m, e in items:
+            if m.start < start or e is focus or e.type not in ("Firm", "Agency"):
+                continue
+            window = text[max(start, m.start - 200):m.start]
+            if _SIGN_WITH.search(window):
+                rel.add("SIGNED_WITH", focus, e, index, "the article's firm, referred to")
+            elif e.type == "Firm" and _SUPPLY_TO.search(window):
+                rel.add("SUPPLIES", focus, e, index, "the article's firm, referred to")
+        described = _SUPPLY_TO_DESCRIBED.search(text, start, sent.end)
+        if described is not None:
+            before = [e for m, e in items if e.type == "Firm" and m.end <= described.start() and e is not focus]
+            if before:
+                rel.add("SUPPLIES", focus, before[-1], index, "to the firm described")
