@@ -23,10 +23,37 @@ if TYPE_CHECKING:
 # Click's usage error, found through typer: recent typers carry their own copy of
 # click and no longer install it.
 _USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+_CLICK_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+def _one_line(exc: Exception) -> typer.Exit:
+    """Print a usage error (a mistyped command or option, a missing or bad value) as
+    one ``Error: …`` line saying where help is, and return the Exit to raise with its
+    status (2), in place of typer's framed box."""
+    ctx = getattr(exc, "ctx", None)
+    message = " ".join(line.strip() for line in exc.format_message().splitlines() if line.strip())
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    note(f"Error: {message}{hint}")
+    return typer.Exit(getattr(exc, "exit_code", 2))
 
 
 class Commands(typer.core.TyperGroup):
-    """The command group: a mistyped command gets "did you mean" suggestions."""
+    """The command group: a mistyped command gets "did you mean" suggestions, and
+    usage errors of the group and its commands print one line."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # noqa: D102 (click's hook)
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except _CLICK_ERROR as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `chaingraph`: typer shows the help
+                raise
+            raise _one_line(exc) from exc
+
+    def invoke(self, ctx):  # noqa: D102 (click's hook; a command's own options are parsed here)
+        try:
+            return super().invoke(ctx)
+        except _CLICK_ERROR as exc:
+            raise _one_line(exc) from exc
 
     def resolve_command(self, ctx, args):  # noqa: D102 (click's hook)
         import difflib
@@ -71,6 +98,14 @@ RegionsFileOption = Annotated[Optional[Path], typer.Option(
     "--regions", metavar="FILE", help="A TOML file of your own regions ([[region]] name, cities, provinces, counties).")]
 OutOption = Annotated[Optional[Path], typer.Option("-o", "--out", metavar="FILE",
                                                   help="Also write the result to FILE: .xlsx, .csv, .json (format from the extension).")]
+
+
+def _not_negative(value: int) -> int:
+    """Refuse a negative --depth or --top (a usage error, one line), which would
+    otherwise be taken for no limit or give an empty answer without a word."""
+    if value < 0:
+        raise typer.BadParameter(f"{value} is negative; give 0 or more")
+    return value
 
 
 def progress_bar() -> Progress:
@@ -361,14 +396,16 @@ def cypher(
     password: PasswordOption = None,
     database: DatabaseOption = None,
     fmt: FormatOption = "table",
+    out: OutOption = None,
 ) -> None:
     """Run your own Cypher on Neo4j, read-only unless --write; values only as --param."""
     from chaingraph.neo4j.connect import settings_from
     from chaingraph.neo4j.cypher import parse_params, run_cypher
-    from chaingraph.output import check_format
+    from chaingraph.output import Table, check_format
 
     check_format(fmt)
     result = run_cypher(settings_from(uri, user, password, database), statement, parse_params(param), write)
+    save(out, [Table("cypher", list(result.columns), result.rows)], result.rows)
     emit(render_rows(result.rows, result.columns, fmt))
     if result.counters:
         note(", ".join(f"{k}: {v}" for k, v in sorted(result.counters.items())))
@@ -435,7 +472,7 @@ def _trace(name: str, direction: Direction, depth: int, fmt: str, out: Optional[
 @app.command()
 def upstream(
     name: str = typer.Argument(..., help="A firm or segment: id, name or alias."),
-    depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit)."),
+    depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit).", callback=_not_negative),
     fmt: FormatOption = "table",
     out: OutOption = None,
 ) -> None:
@@ -448,7 +485,7 @@ def upstream(
 @app.command()
 def downstream(
     name: str = typer.Argument(..., help="A firm or segment: id, name or alias."),
-    depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit)."),
+    depth: int = typer.Option(3, "--depth", help="Hops to follow (0: no limit).", callback=_not_negative),
     fmt: FormatOption = "table",
     out: OutOption = None,
 ) -> None:
@@ -463,8 +500,8 @@ def gaps(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
     region: str = typer.Option(..., "--region", help=_REGION_HELP),
     regions_file: RegionsFileOption = None,
-    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
-    top: int = typer.Option(5, "--top", help="Candidate firms shown per missing or weak segment."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit).", callback=_not_negative),
+    top: int = typer.Option(5, "--top", help="Candidate firms shown per missing or weak segment.", callback=_not_negative),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
     out: Annotated[Optional[Path], typer.Option("-o", "--out", metavar="FILE",
@@ -506,8 +543,8 @@ def key_firms_command(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
     region: Optional[str] = typer.Option(None, "--region", help="Only the firms of this region: " + _REGION_HELP),
     regions_file: RegionsFileOption = None,
-    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
-    top: int = typer.Option(20, "--top", help="Firms each ranking contributes."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit).", callback=_not_negative),
+    top: int = typer.Option(20, "--top", help="Firms each ranking contributes.", callback=_not_negative),
     sample: Optional[int] = typer.Option(None, "--betweenness-k", help="Sources sampled for betweenness (default: exact up to 2,000 firms, else 128)."),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
@@ -532,7 +569,7 @@ def key_firms_command(
                             "sole_supplier_of", "community", "groups"], fmt,
                      title=f"key firms of {report.chain}" + (f" in {report.region}" if report.region else "")))
     if fmt == "table":
-        emit(render_rows([{**c.to_dict(), "members": shorten(c.members)} for c in report.communities],
+        emit(render_rows([{**c.to_dict(), "members": shorten(c.members, total=c.size)} for c in report.communities],
                          ["id", "size", "members", "best_group", "jaccard"], fmt, title="communities"))
     note(f"{report.network_firms} firm(s), {report.network_links} supply link(s); betweenness "
          + (f"sampled from {report.betweenness_k} sources" if report.betweenness_k else "exact")
@@ -548,7 +585,7 @@ def compare(
     regions: str = typer.Option(..., "--regions", metavar="REGIONS",
                                 help="Comma-separated regions (see gaps --region); a .toml file among them "
                                      "adds all the regions it defines."),
-    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit).", callback=_not_negative),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
     out: OutOption = None,
@@ -579,7 +616,7 @@ def impact(
     region: Optional[List[str]] = typer.Option(None, "--region", help="A region to report on (repeatable; default: "
                                                                      "the provinces most hit). " + _REGION_HELP),
     regions_file: RegionsFileOption = None,
-    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit).", callback=_not_negative),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
     out: OutOption = None,
@@ -622,9 +659,9 @@ def attract(
     chain: str = typer.Option(..., "--chain", help=_CHAIN_HELP),
     region: str = typer.Option(..., "--region", help=_REGION_HELP),
     firm: Optional[str] = typer.Option(None, "--firm", help="Evaluate only this firm (id, name or alias)."),
-    top: int = typer.Option(10, "--top", help="Candidate firms shown."),
+    top: int = typer.Option(10, "--top", help="Candidate firms shown.", callback=_not_negative),
     regions_file: RegionsFileOption = None,
-    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit).", callback=_not_negative),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     fmt: FormatOption = "table",
     out: OutOption = None,
@@ -650,6 +687,16 @@ def attract(
 
 # --- maps and reports (issue 7) -------------------------------------------------------
 
+def html_out(out: Path, other: str = "") -> Path:
+    """Return ``out`` when its name ends in .html or .htm; a page saved as x.xlsx or
+    x.png would not open as what its name says, so anything else is an error."""
+    from chaingraph.errors import InputError
+
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise InputError(f"this command writes an HTML page; name the file .html{other}", str(out))
+    return out
+
+
 @app.command()
 def render(
     out: Path = typer.Option(Path("map.html"), "-o", "--out", help="The HTML file to write."),
@@ -657,7 +704,7 @@ def render(
     region: Optional[str] = typer.Option(None, "--region", help="Only the firms of this province, city or cluster."),
     cluster: Optional[str] = typer.Option(None, "--cluster", help="Only the firms of this cluster."),
     around: Optional[str] = typer.Option(None, "--around", help="The neighbourhood of this node (id, name or alias)."),
-    depth: int = typer.Option(1, "--depth", help="Hops around --around."),
+    depth: int = typer.Option(1, "--depth", help="Hops around --around.", callback=_not_negative),
     view: str = typer.Option("auto", "--view", help="network (node-link map), chain (segments as boxes, needs --chain), geo (firms on the map of China), overview (chains and provinces with counts), or auto: overview for a whole graph above --max-nodes, else network."),
     layout: str = typer.Option("force", "--layout", help="force (seeded physics) or lr (upstream to downstream, left to right)."),
     max_nodes: int = typer.Option(1000, "--max-nodes", help="Above this many nodes keep only the most central."),
@@ -672,6 +719,7 @@ def render(
     options = MapOptions(chain=chain, region=region, cluster=cluster, around=around, depth=depth,
                          layout=layout, view=view, max_nodes=max_nodes, seed=seed, title=title,
                          chains_dirs=(chains_dir,) if chains_dir else ())
+    html_out(out)
     with open_store(create=False) as store:
         result = render_map(store, options, out)
     left = sum(result.left_out.values())
@@ -688,8 +736,8 @@ def report(
     region: str = typer.Option(..., "--region", help=_REGION_HELP),
     regions_file: RegionsFileOption = None,
     out: Path = typer.Option(Path("report.html"), "-o", "--out", help="The HTML file to write."),
-    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit)."),
-    top: int = typer.Option(5, "--top", help="Candidate firms per missing or weak segment."),
+    depth: int = typer.Option(1, "--depth", help="Upstream hops when --chain names a segment (0: no limit).", callback=_not_negative),
+    top: int = typer.Option(5, "--top", help="Candidate firms per missing or weak segment.", callback=_not_negative),
     chains_dir: Optional[Path] = typer.Option(None, "--chains", help=_CHAINS_DIR_HELP),
     impact_of: Optional[List[str]] = typer.Option(None, "--impact", metavar="NAME",
                                                   help="Add what happens to the region if this firm, city or "
@@ -702,6 +750,7 @@ def report(
     from chaingraph.analytics.placed import PlacedGraph
     from chaingraph.render.whatif import render_whatif_report
 
+    html_out(out, " (for a spreadsheet: chaingraph gaps … -o FILE.xlsx)")
     with open_store(create=False) as store:
         placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
                                         chains_dirs=(chains_dir,) if chains_dir else ())

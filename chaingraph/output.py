@@ -64,14 +64,20 @@ def readable_amount(value: Any) -> str:
     return f"{number:,.2f}".rstrip("0").rstrip(".")
 
 
-def shorten(items: Sequence[Any], keep: int = 5) -> str:
+def shorten(items: Sequence[Any], keep: int = 5, total: int | None = None) -> str:
     """Return ``items`` as ``"n: a; b; …"`` with at most ``keep`` shown and the rest
-    counted, so a cut list says it was cut; ``"0"`` for none."""
-    if not items:
+    counted, so a cut list says it was cut; ``"0"`` for none. ``total`` is the size
+    of the whole list when ``items`` holds only its first few.
+
+    >>> shorten(["A", "B"], total=7)
+    '7: A; B; … +5 more'
+    """
+    count = len(items) if total is None else max(total, len(items))
+    if not count:
         return "0"
     shown = "; ".join(str(i) for i in items[:keep])
-    more = len(items) - keep
-    return f"{len(items)}: {shown}" + (f"; … +{more} more" if more > 0 else "")
+    more = count - min(keep, len(items))
+    return f"{count}: {shown}" + (f"; … +{more} more" if more > 0 else "")
 
 
 def terminal_width() -> int:

@@ -110,6 +110,9 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
         remove_stale(warnings_path(rejects_path))
     paths = [Path(p) for p in paths]
     files, problems = expand_paths(paths)
+    # `chaingraph ingest .` beside the store: its own files are not input.
+    own = {store.path.resolve().with_name(store.path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
+    files = [f for f in files if f.resolve() not in own]
     files.sort(key=_runs_late)  # articles after lists, so their firm names resolve to list firms
     report.skipped.extend(problems)
     outside_mapping = _outside_mapping(options, set(paths))

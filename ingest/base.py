@@ -161,7 +161,8 @@ def write_rejects(rejects: list[Reject], path: Path, what: str = "rejected rows"
     spreadsheet. On failure (a full disk) the partial file is removed and
     :class:`OutputError` names ``path``; ``what`` names the contents in that message."""
     try:
-        with open(path, "w", newline="", encoding="utf-8", errors="backslashreplace") as handle:
+        # A BOM, so that Excel reads the Chinese as UTF-8 rather than the system code page.
+        with open(path, "w", newline="", encoding="utf-8-sig", errors="backslashreplace") as handle:
             writer = csv.writer(handle)
             writer.writerow(["file", "line", "reason", "raw"])
             for r in rejects:

@@ -26,6 +26,7 @@ from typing import Any
 from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, fold, has_cjk, node_id, \
     normalise_stock_code
 from chaingraph.files import first_json_object
+from chaingraph.errors import InputError
 from chaingraph.model import BATCH_END, EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from chaingraph.ingest.base import IngestContext
 from chaingraph.ingest.columns import Layout, Mapping, layout_for, load_mapping, match_synonyms
@@ -71,7 +72,20 @@ class FirmListIngester:
     def read(self, ctx: IngestContext) -> Iterator[Record]:
         """Yield the records of every table in ``ctx.path``; bad rows go to ``ctx.reject``."""
         mapping = self._mapping(ctx.options.mapping)
-        tables = [(t, layout_for(t.header, mapping, ctx.path.name)) for t in self._tables(ctx, mapping)]
+        found = self._tables(ctx, mapping)
+        tables, unread = [], []
+        for table in found:
+            try:
+                tables.append((table, layout_for(table.header, mapping, ctx.path.name)))
+            except InputError as exc:
+                # A workbook's notes sheet (填表说明) names no column; its list sheets still go in.
+                if len(found) == 1:
+                    raise
+                unread.append((table, exc))
+        if not tables:
+            raise unread[0][1]
+        for table, exc in unread:
+            ctx.warn(table.header_line, f"{table.name} not read: {exc}")
         for table, _ in tables:
             for columns in table.repeated:
                 ctx.warn(table.header_line, f"the header repeats {columns}: only the first is read; "

@@ -202,8 +202,14 @@ def load_chain(path: str | Path) -> Chain:
 
 def template_dirs(extra: Iterable[str | Path] = ()) -> list[Path]:
     """Return the directories searched for templates: ``extra`` first, then those in
-    ``$CHAINGRAPH_CHAINS`` (separated by the path separator), then the shipped ones."""
+    ``$CHAINGRAPH_CHAINS`` (separated by the path separator), then the shipped ones.
+    Raise :class:`InputError` when one of ``extra`` (the user's ``--chains``) is not
+    a directory, rather than answer without the templates it was meant to add."""
     dirs = [Path(d) for d in extra]
+    for directory in dirs:
+        if not directory.is_dir():
+            hint = "; give the directory that holds it" if directory.suffix == ".toml" else ""
+            raise InputError(f"not a directory of chain templates{hint}", str(directory))
     dirs += [Path(d) for d in os.environ.get("CHAINGRAPH_CHAINS", "").split(os.pathsep) if d]
     dirs.append(DEFAULT_CHAINS_DIR)
     return dirs

@@ -55,6 +55,16 @@ def test_user_templates_come_first_and_shipped_dir_exists(tmp_path):
     assert DEFAULT_CHAINS_DIR.is_dir()
 
 
+def test_a_templates_directory_that_is_not_one_is_an_error(tmp_path):
+    # --chains with a typo once answered silently with the shipped templates alone.
+    with pytest.raises(InputError, match="not a directory of chain templates$") as info:
+        find_template("工程机械", [tmp_path / "nosuch"])
+    assert str(tmp_path / "nosuch") in str(info.value)
+    one = _write(tmp_path, 'name = "x"\n[[segments]]\nname = "a"\nstage = "upstream"\n')
+    with pytest.raises(InputError, match="give the directory that holds it"):
+        load_templates([one])
+
+
 def test_placement_by_segment_products_and_sub_segments(analytics_graph):
     chain = load_chain(CHAINS / "toy_machinery.toml")
     placed = place_firms(analytics_graph, chain)

@@ -36,8 +36,8 @@ def firm_names(db: Path) -> set[str]:
 
 
 def csv_cells(path: Path) -> list[list[str]]:
-    """Return the rows of the CSV file at ``path``."""
-    with open(path, newline="", encoding="utf-8") as handle:
+    """Return the rows of the CSV file at ``path`` (UTF-8, with or without a BOM)."""
+    with open(path, newline="", encoding="utf-8-sig") as handle:
         return list(csv.reader(handle))
 
 

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from chaingraph.ingest import ingest_paths
 from chaingraph.ingest.base import IngestOptions
+from chaingraph.store import Store
 
 
 def test_records_jsonl_rejects_bad_lines_and_keeps_good_ones(store, data_dir, tmp_path):
@@ -96,3 +97,14 @@ def test_english_articles_and_a_chinese_list_name_the_same_firms(store):
     link = store.evidence("firm:stock:000932|SUPPLIES|firm:stock:600031")
     assert any(e.sentence and "Valin" in e.sentence for e in link)
     assert not [n for n in store.iter_nodes() if n.name.startswith("Sany Heavy")]
+
+
+def test_a_folder_holding_the_store_does_not_read_the_store(tmp_path, data_dir):
+    # `chaingraph ingest .` where chaingraph.db lives: the store and its -wal/-shm are
+    # not input, so they are neither read nor reported as binary files.
+    (tmp_path / "firms.csv").write_bytes((data_dir / "firms_small.csv").read_bytes())
+    with Store(tmp_path / "chaingraph.db") as store:
+        ingest_paths([tmp_path], store)
+        (tmp_path / "chaingraph.db-journal").write_bytes(b"\0" * 16)
+        report = ingest_paths([tmp_path], store)
+    assert [Path(f).name for f, _ in report.files] == ["firms.csv"] and not report.skipped

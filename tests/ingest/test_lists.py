@@ -189,7 +189,8 @@ def test_bad_rows_are_rejected_with_line_and_reason(store, lists, tmp_path):
     assert set(reasons) == {4, 5, 6, 7}
     names = sorted(a["name"] for a in firms(store).values())
     assert names == ["湖南好企业一号有限公司", "湖南好企业三号有限公司", "湖南好企业二号有限公司", "湖南好企业四号有限公司"]
-    rows = list(csv.DictReader(rejects.open(encoding="utf-8")))
+    assert rejects.read_bytes().startswith(b"\xef\xbb\xbffile,line,reason,raw")  # a BOM: Excel reads it as UTF-8
+    rows = list(csv.DictReader(rejects.open(encoding="utf-8-sig")))
     assert [(Path(r["file"]).name, r["line"]) for r in rows] == [("lists_broken.csv", str(n)) for n in (4, 5, 6, 7)]
 
 
@@ -281,6 +282,25 @@ def test_chainkg_data_set_with_its_mapping(store, tmp_path):
     assert sany.nodes["firm:stock:600031"]["outside_list"] is False
     assert sany.has_edge("firm:stock:600031", "segment:工程机械整机", key="BELONGS_TO")
     assert sany.has_edge("firm:stock:600031", "city:长沙", key="LOCATED_IN")
+
+
+def test_a_notes_sheet_is_reported_and_the_list_sheets_go_in(store, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "填表说明"
+    book.active.append(["说明：本表由各区县工信局填报"])
+    sheet = book.create_sheet("企业")
+    sheet.append(["企业名称", "所在城市", "细分领域"])
+    sheet.append(["湖南示例液压有限公司", "长沙", "液压件"])
+    book.save(tmp_path / "名录.xlsx")
+    report = ingest_paths([tmp_path / "名录.xlsx"], store)
+    assert not report.skipped and "firm:name:湖南示例液压@长沙" in firms(store)
+    assert [w.reason.split(":")[0] for w in report.warnings] == ["名录.xlsx[填表说明] not read"]
+    del book["企业"]
+    book.save(tmp_path / "说明.xlsx")  # nothing but notes: the file is refused, as before
+    report = ingest_paths([tmp_path / "说明.xlsx"], store)
+    assert "no column names a firm" in report.skipped[0].reason
 
 
 def test_layout_errors_name_the_file(lists, store):
