@@ -87,7 +87,9 @@ class SegmentMove:
 class Attraction:
     """One candidate firm: where it is, its segments, ``score`` and the parts of it
     (``gap_points``, ``sole_dependencies``, ``local_links`` and ``local_supply``),
-    the segment ``moves`` and the ``reasons`` in words."""
+    the segment ``moves``, the ``reasons`` in words and its ``rank`` among all
+    candidates (None for a firm that is no candidate: one in the region or in
+    none of the chain's segments)."""
 
     firm: str
     firm_id: str
@@ -101,10 +103,11 @@ class Attraction:
     local_supply: float
     moves: list[SegmentMove] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    rank: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the candidate as a JSON-ready dict."""
-        return {"firm": self.firm, "id": self.firm_id, "province": self.province, "city": self.city,
+        return {"rank": self.rank, "firm": self.firm, "id": self.firm_id, "province": self.province, "city": self.city,
                 "segments": list(self.segments), "score": self.score, "gap_points": self.gap_points,
                 "sole_dependencies": self.sole_dependencies, "local_links": self.local_links,
                 "local_supply": self.local_supply, "moves": [m.to_dict() for m in self.moves],
@@ -138,8 +141,7 @@ class AttractReport:
         """Return one table, ``candidates`` (one row a firm, best first)."""
         columns = ["rank", "firm", "province", "city", "segments", "score", "gap_points", "sole_dependencies",
                    "local_links", "local_supply", "reasons"]
-        return [Table("candidates", columns, [{**c.to_dict(), "rank": i}
-                                              for i, c in enumerate(self.candidates, start=1)])]
+        return [Table("candidates", columns, [c.to_dict() for c in self.candidates])]
 
     def to_frame(self, table: str = "candidates") -> Any:
         """Return the ``candidates`` table as a pandas DataFrame."""
@@ -217,18 +219,18 @@ def attract(placed: PlacedGraph, region: str | Region, *, top: int = TOP, firm: 
     # one it has in the ranking.
     most_sole = max((len(sole[f]) for f in outside if f in sole), default=0)
     most_local = max((local_supply[f] for f in outside if f in local_supply), default=0.0)
-    pool = [wanted] if wanted is not None else outside
+    # Every outside firm is scored, also with --firm, so that its rank is the one it
+    # has in the full ranking.
+    pool = outside + ([wanted] if wanted is not None and wanted not in outside else [])
     scored = []
     for cand in pool:
-        if cand in in_region:
-            points, moves = 0.0, []
-        else:
-            points, moves = 0.0, []
+        points, moves = 0.0, []
+        if cand not in in_region:
             for seg in segments_of.get(cand, ()):
-                local, links_in, outside = counts[seg]
-                before = gap_status(local, links_in, outside, present_min, weak_share)
-                after = gap_status(local + 1, links_in, outside - len(to_region[cand][seg]) if cand in to_region
-                                   else outside, present_min, weak_share)
+                local, links_in, from_outside = counts[seg]
+                before = gap_status(local, links_in, from_outside, present_min, weak_share)
+                after = gap_status(local + 1, links_in, from_outside - len(to_region[cand][seg]) if cand in to_region
+                                   else from_outside, present_min, weak_share)
                 moves.append(SegmentMove(seg, before, after))
                 points += weights[seg] * (_RANK[after] - _RANK[before])
         n_sole = len(sole[cand]) if cand in sole else 0
@@ -236,10 +238,21 @@ def attract(placed: PlacedGraph, region: str | Region, *, top: int = TOP, firm: 
         score = (SCORE_WEIGHTS["gaps"] * points + SCORE_WEIGHTS["sole"] * (n_sole / most_sole if most_sole else 0)
                  + SCORE_WEIGHTS["local"] * (supply / most_local if most_local else 0))
         scored.append((round(score, 3), str(nodes[cand].get("name", cand)), cand, points, moves))
-    best = heapq.nsmallest(top if wanted is None else 1, scored, key=lambda t: (-t[0], t[1], t[2]))
+
+    def order(t: tuple) -> tuple:
+        return (-t[0], t[1], t[2])
+
+    ranked = [t for t in scored if t[2] in placed.chain_firms and t[2] not in in_region]
+    if wanted is None:
+        best = [(i, t) for i, t in enumerate(heapq.nsmallest(top, ranked, key=order), start=1)]
+    else:
+        [mine] = [t for t in scored if t[2] == wanted]
+        inside_ranking = wanted in placed.chain_firms and wanted not in in_region
+        rank = 1 + sum(order(t) < order(mine) for t in ranked) if inside_ranking else None
+        best = [(rank, mine)]
     locations = placed.locations
     candidates = []
-    for score, name, cand, points, moves in best:
+    for rank, (score, name, cand, points, moves) in best:
         loc = locations.get(cand)
         reasons = []
         for m in moves:
@@ -265,8 +278,8 @@ def attract(placed: PlacedGraph, region: str | Region, *, top: int = TOP, firm: 
             name, cand, loc.province.name if loc and loc.province else None,
             loc.city.name if loc and loc.city else None, list(segments_of.get(cand, ())), score,
             round(points, 3), len(deps), len(partners.get(cand, ())),
-            round(local_supply[cand] if cand in local_supply else 0.0, 3), moves, reasons))
-    if wanted is None and not pool:
+            round(local_supply[cand] if cand in local_supply else 0.0, 3), moves, reasons, rank))
+    if wanted is None and not outside:
         warnings.append(f"no firm of {chain.name} is known outside {region.name}")
-    return AttractReport(chain.name, region.name, candidates, len(pool), region.describe(), describe_chain(chain),
+    return AttractReport(chain.name, region.name, candidates, len(outside), region.describe(), describe_chain(chain),
                          shares.note(), warnings)

@@ -147,6 +147,7 @@ def test_attract_ranks_firms_by_the_gaps_they_close(placed):
     assert first.reasons[0] == "钢材: weak → present (local firms 1 → 2)"
     assert first.reasons[1].startswith("only supplier of 钢材 to 2 firm(s) in 湖南")
     assert report.considered == 5
+    assert [c.rank for c in report.candidates] == [1, 2, 3, 4, 5]
     assert list(report.to_frame()["firm"])[:2] == ["沙钢有限公司", "恒液有限公司"]
 
 
@@ -154,9 +155,14 @@ def test_attract_one_firm(placed):
     report = attract(placed, "湖南", firm="恒液")
     [only] = report.candidates
     assert only.firm == "恒液有限公司" and only.score == 2.625
+    # Its rank is the one it has in the full ranking (沙钢 is first), not 1.
+    assert only.rank == 2 and report.tables()[0].rows[0]["rank"] == 2
+    assert report.considered == 5
+    assert attract(placed, "湖南", firm="徐机").candidates[0].rank == 5
     assert [m.to_dict() for m in only.moves] == [{"segment": "液压件", "before": "weak", "after": "present"}]
     inside = attract(placed, "湖南", firm="三机")
     assert inside.candidates[0].score == 0.0 and "already in 湖南" in inside.warnings[0]
+    assert inside.candidates[0].rank is None
 
 
 def test_a_city_and_a_cluster_are_removed_as_their_firms(placed):
