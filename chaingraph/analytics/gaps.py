@@ -248,7 +248,7 @@ def find_gaps(placed: PlacedGraph, region: str | Region, *, present_min: int = P
     in_region = placed.firms_in(region)
     warnings = []
     if not in_region:
-        warnings.append(f"no firm of the graph is located in {region.describe()}: every segment is missing "
+        warnings.append(f"no firm of the graph is located in {region.label()}: every segment is missing "
                         "there; check the region, or the firms' provinces and cities")
     if members_of and not any(members_of.values()):
         warnings.append(f"no firm of the graph is placed in any segment of {chain.name}")

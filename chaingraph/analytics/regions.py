@@ -86,12 +86,24 @@ class Region:
         and ``counties``; only looked at when the region names counties)."""
         return {f for f, loc in locations.items() if self.contains(f, loc, counties.get(f))}
 
+    def place_names(self) -> list[str]:
+        """Return the short names of the region's provinces, cities and counties."""
+        by_code = gz.gazetteer().by_code
+        return [(by_code[k].short or by_code[k].name) if k in by_code else k.split(":", 1)[-1]
+                for k in sorted(self.whole_provinces) + sorted(self.cities) + sorted(self.counties)]
+
     def describe(self) -> str:
         """Return the region's places in one line, e.g. ``长株潭: 长沙, 株洲, 湘潭``."""
-        by_code = gz.gazetteer().by_code
-        names = [(by_code[k].short or by_code[k].name) if k in by_code else k.split(":", 1)[-1]
-                 for k in sorted(self.whole_provinces) + sorted(self.cities) + sorted(self.counties)]
+        names = self.place_names()
         return f"{self.name}: {', '.join(names) if names else 'no known place'}"
+
+    def label(self) -> str:
+        """Return the region's name for a sentence, its places in brackets when they
+        are more than the name: ``长株潭 (长沙, 株洲, 湘潭)`` but ``武汉``."""
+        names = self.place_names()
+        if names == [self.name]:
+            return self.name
+        return f"{self.name} ({', '.join(names) if names else 'no known place'})"
 
 
 _GROUP_LABELS = (Label.CLUSTER.value, Label.ALLIANCE.value)

@@ -231,7 +231,7 @@ def _region_ids(param: QueryParam, value: Any, nodes: Callable) -> list[str]:
         wanted = region.whole_provinces | region.cities
         found = {r["id"] for r in places for n in _names(r)[:1] if _place_key(r, n) in wanted}
         if not found:
-            raise NotFoundError(f"--param {param.name}: no Province or City node of {region.describe()} "
+            raise NotFoundError(f"--param {param.name}: no Province or City node of {region.label()} "
                                 "in the database")
         ids |= found
     return sorted(ids)

@@ -65,6 +65,8 @@ def test_region_with_no_firms_has_every_segment_missing(toy_placed):
     assert report.region == "甘肃"
     assert all(s.status == "missing" and not s.local_firms and not s.outside_suppliers for s in report.segments)
     assert {c.firm_id for c in _by_segment(report)["整机"].candidates} == {"firm:f1", "firm:f2"}
+    # The place is named once: not "located in 甘肃: 甘肃: every segment is missing".
+    assert report.warnings[0].startswith("no firm of the graph is located in 甘肃: every segment is missing")
 
 
 def test_cluster_region_by_name_and_by_english_alias(toy_placed):
