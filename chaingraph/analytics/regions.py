@@ -15,7 +15,6 @@ from :mod:`chaingraph.analytics.places`.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -24,6 +23,8 @@ from enum import Enum
 from pathlib import Path
 
 import networkx as nx
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from chaingraph import gazetteer as gz
 from chaingraph.analytics.places import Location, PlaceKind, firm_locations, node_place, places_named
@@ -229,27 +230,49 @@ def _defs_named(text: str, defs: Iterable[RegionDef]) -> RegionDef | None:
 
 def region_names(graph: nx.MultiDiGraph, extra: Iterable[RegionDef] = ()) -> list[str]:
     """Return the names a region can be asked for by: the regions of ``extra`` and
-    the shipped city groups (with aliases), provinces and cities of the gazetteer,
+    the shipped city groups (with aliases), provinces then cities of the gazetteer,
     and the Cluster and Alliance nodes of ``graph``."""
     names = [n for d in (*extra, *city_groups()) for n in (d.name, *d.aliases)]
-    names += [p.short or p.name for p in gz.gazetteer().by_code.values() if p.level in ("province", "city")]
+    places = gz.gazetteer().by_code.values()
+    names += [p.short or p.name for level in ("province", "city") for p in places if p.level == level]
     names += [str(a.get("name")) for _, a in graph.nodes(data=True) if a.get("label") in _GROUP_LABELS]
     return names
 
 
+#: How alike (rapidfuzz ratio, 0-100) a name must be to be suggested; and the
+#: longest names for which one character off is enough, whatever the ratio (in two
+#: characters one wrong character leaves a ratio of 50: 江酥 for 江苏).
+SUGGEST_RATIO = 60
+SHORT_NAME = 3
+
+
 def suggest(text: str, names: Iterable[str], n: int = 3) -> str:
     """Return ``"; did you mean A, B?"`` for the names of ``names`` close to
-    ``text`` (difflib), or ``""`` when none is.
+    ``text`` (rapidfuzz ratio at least :data:`SUGGEST_RATIO`, or one character
+    off for names of 2 to :data:`SHORT_NAME` characters), best first, or ``""``
+    when none is.
 
     >>> suggest("Hunnan", ["Hunan", "Henan", "Shanghai"])
     '; did you mean Hunan, Henan?'
+    >>> suggest("江酥", ["浙江", "江苏", "上海"])
+    '; did you mean 江苏?'
     """
     pool: dict[str, str] = {}
     for x in names:
         if x:
             pool.setdefault(fold(x), x)  # the first spelling given, e.g. a display name before an id's tail
-    close = difflib.get_close_matches(fold(text), list(pool), n=n, cutoff=0.6)
-    return f"; did you mean {', '.join(pool[c] for c in close)}?" if close else ""
+    query = fold(text)
+    short = 2 <= len(query) <= SHORT_NAME
+    keys = list(pool)
+    found = process.extract(query, keys, scorer=fuzz.ratio, limit=None,
+                            score_cutoff=min(SUGGEST_RATIO, 100 * (1 - 1 / len(query))) if short
+                            else SUGGEST_RATIO)
+    # Among equals, names that keep the first character (in 株州 the 州 of a
+    # hundred cities says less than the 株 of 株洲), then the order given.
+    close = [(-score, key[:1] != query[:1], i, key) for key, score, i in found
+             if score >= SUGGEST_RATIO or (short and 2 <= len(key) <= SHORT_NAME
+                                           and Levenshtein.distance(query, key) <= 1)]
+    return f"; did you mean {', '.join(pool[c[-1]] for c in sorted(close)[:n])}?" if close else ""
 
 
 def resolve_region(graph: nx.MultiDiGraph, text: str,

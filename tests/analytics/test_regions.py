@@ -121,3 +121,16 @@ def test_county_region(analytics_graph):
 def test_unknown_region_suggests_near_names(analytics_graph):
     with pytest.raises(NotFoundError, match="did you mean.*长株潭工程机械联盟"):
         resolve_region(analytics_graph, "长株潭工程机械连盟")
+
+
+@pytest.mark.parametrize("typo, meant", [("江酥", "江苏"), ("株州", "株洲"), ("胡南", "湖南")])
+def test_a_two_character_name_one_character_off_is_suggested(analytics_graph, typo, meant):
+    with pytest.raises(NotFoundError, match=f"did you mean [^?]*{meant}"):
+        resolve_region(analytics_graph, typo)
+
+
+@pytest.mark.parametrize("nonsense", ["xy", "什么", "abcdefg"])
+def test_nonsense_gets_no_suggestion(analytics_graph, nonsense):
+    with pytest.raises(NotFoundError) as err:
+        resolve_region(analytics_graph, nonsense)
+    assert "did you mean" not in str(err.value)

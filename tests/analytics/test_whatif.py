@@ -165,6 +165,11 @@ def test_attract_one_firm(placed):
     assert inside.candidates[0].rank is None
 
 
+def test_a_two_character_typo_is_answered_with_the_province(placed):
+    with pytest.raises(NotFoundError, match="nothing to remove named '江酥'.*did you mean 江苏"):
+        impact(placed, ["江酥"], ["湖南"])
+
+
 def test_a_city_and_a_cluster_are_removed_as_their_firms(placed):
     """常州 holds only 恒液: removing it is removing 恒液. A cluster is its members."""
     by_city = impact(placed, ["常州"], ["湖南"])
