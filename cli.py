@@ -432,7 +432,7 @@ def query(
     check_format(fmt)
     if list_ or not name:
         rows = [{"name": q.name, "answers": q.answers,
-                 "params": [p.name + (f" ({p.kind})" if p.kind else "")
+                 "params": [p.name + (f" ({p.kind}{'[]' if p.many else ''})" if p.kind else "")
                             + ("" if p.required else f"={json.dumps(p.default, ensure_ascii=False)}")
                             for p in q.params]} for q in list_queries()]
         emit(render_rows(rows, ["name", "params", "answers"], fmt))

@@ -10,7 +10,9 @@ lines::
 
 The first lines say what it answers; each ``// param NAME[ = DEFAULT]: text`` line
 names a parameter (a default makes it optional; defaults are read as JSON, else as
-text). Values only ever reach Cypher as parameters.
+text). A kind in brackets, ``(Firm)``, says the value names a node, found by name or
+id; ``(Firm[])`` a list of them, given as a JSON list or comma-separated text.
+Values only ever reach Cypher as parameters.
 
 Files starting with ``_`` are the loader's statements. Their labels and relationship
 types are slots like ``{{label}}`` filled by :func:`statement` from the fixed enums in
@@ -40,7 +42,7 @@ from chaingraph.model import Label, RelType
 
 # The queries ship as package data of chaingraph.queries (the top-level queries/ folder).
 QUERY_DIR = Path(str(resources.files("chaingraph.queries")))
-_PARAM = re.compile(r"^param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([A-Za-z|]+)\))?\s*(?:=\s*(.*?))?\s*:\s*(.*)$")
+_PARAM = re.compile(r"^param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([A-Za-z|]+)(\[\])?\))?\s*(?:=\s*(.*?))?\s*:\s*(.*)$")
 #: A parameter's kind beside the labels: a region, given as a list of Province/City ids.
 REGION = "Region"
 #: Any node at all.
@@ -53,13 +55,14 @@ class QueryParam:
     """One parameter of a named query: ``name``, what it means (``help``), its
     ``default`` (None and ``required`` when it has none) and the ``kind`` of thing it
     names (labels like ``Firm`` or ``Cluster|Alliance``, ``Node`` or ``Region``;
-    None for a plain value)."""
+    None for a plain value); ``many`` when it takes a list of such nodes."""
 
     name: str
     help: str
     required: bool = True
     default: Any = None
     kind: str | None = None
+    many: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,13 +120,13 @@ def parse_query(name: str, text: str) -> NamedQuery:
             if not match:
                 raise InputError("bad param line (want '// param NAME[ = DEFAULT]: text')",
                                  f"queries/{name}.cypher", number)
-            pname, kind, default, help_text = match.groups()
+            pname, kind, many, default, help_text = match.groups()
             if kind is not None and any(k not in _KINDS for k in kind.split("|")):
                 raise InputError(f"unknown parameter kind {kind!r}", f"queries/{name}.cypher", number)
             if default is None:
-                params.append(QueryParam(pname, help_text, kind=kind))
+                params.append(QueryParam(pname, help_text, kind=kind, many=bool(many)))
             else:
-                params.append(QueryParam(pname, help_text, False, parse_value(default), kind))
+                params.append(QueryParam(pname, help_text, False, parse_value(default), kind, bool(many)))
         elif body and not params:
             answers.append(body)
     if not answers:
@@ -153,7 +156,8 @@ def resolve_params(query: NamedQuery, values: dict[str, Any],
     wants: a node's id for a name, short name, English name or id (name keys
     compared, places by the gazetteer, so 湖南, 湖南省 and Hunan are one), and for a
     Region the list of Province/City ids making it up (a city group gives its
-    cities). ``nodes(labels, text)`` returns the nodes of ``labels`` (rows of
+    cities); for a list kind (``Firm[]``) the list of ids, from a list or from
+    comma-separated text. ``nodes(labels, text)`` returns the nodes of ``labels`` (rows of
     ``id``, ``name``, ``short_name``, ``english_name``, ``name_en``, ``label``)
     whose id or a name is exactly ``text``, or all of them for None. Raises
     :class:`NotFoundError` naming the value, with suggestions, when nothing or
@@ -165,9 +169,25 @@ def resolve_params(query: NamedQuery, values: dict[str, Any],
             continue
         if param.kind == REGION:
             out[param.name] = _region_ids(param, value, nodes)
+        elif param.many:
+            out[param.name] = _node_ids(param, value, nodes)
         elif isinstance(value, str):
             out[param.name] = _node_id(param, value, nodes)
     return out
+
+
+def as_list(value: Any) -> list[Any]:
+    """Return ``value`` as a list: a list as it is, text split at commas (, or ，)
+    with blanks dropped, anything else as a list of one.
+
+    >>> as_list("恒立液压, 三一重工"), as_list(["firm:a"]), as_list(3)
+    (['恒立液压', '三一重工'], ['firm:a'], [3])
+    """
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str):
+        return [part.strip() for part in re.split(r"[,，]", value) if part.strip()]
+    return [value]
 
 
 def _names(row: dict[str, Any]) -> list[str]:
@@ -208,6 +228,16 @@ def _node_id(param: QueryParam, value: str, nodes: Callable) -> str:
         raise NotFoundError(f"--param {param.name}: no {what} named {value!r}" + suggest(value, pool))
     raise NotFoundError(f"--param {param.name}: {value!r} names several {what} nodes: {', '.join(ids[:5])}; "
                         "give the id")
+
+
+def _node_ids(param: QueryParam, value: Any, nodes: Callable) -> list[Any]:
+    items = as_list(value)
+    if isinstance(value, str) and len(items) > 1:
+        try:  # a name with a comma in it, like "Sany Heavy Industry Co., Ltd."
+            return [_node_id(param, value, nodes)]
+        except NotFoundError:
+            pass
+    return [_node_id(param, v, nodes) if isinstance(v, str) else v for v in items]
 
 
 def _region_ids(param: QueryParam, value: Any, nodes: Callable) -> list[str]:

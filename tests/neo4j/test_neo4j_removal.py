@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from chaingraph.analytics.removal import downstream_exposure
+from chaingraph.errors import NotFoundError
 from chaingraph.ingest import ingest_paths
 from chaingraph.ingest.base import IngestOptions
 from chaingraph.neo4j.connect import open_driver
@@ -51,6 +52,17 @@ def test_removal_downstream_on_the_whatif_fixture(whatif_loaded):
     for depth in (1, 2, 3):
         assert _answer(settings, jiangsu, depth)[1] == downstream_exposure(graph, jiangsu, depth)
     assert _answer(settings, jiangsu, 3)[1] == {"firm:m1": 1, "firm:m2": 1, "firm:l1": 2}
+
+
+def test_removal_downstream_takes_names_as_a_person_types_them(whatif_loaded):
+    """`--param removed=恒液` used to reach Neo4j as text and fail on its type check."""
+    settings, _ = whatif_loaded
+    one = {r["id"] for r in run_named(settings, "removal_downstream", {"removed": "恒液", "depth": 1}).rows}
+    assert one == {"firm:m1", "firm:m2", "firm:m3"}
+    both = run_named(settings, "removal_downstream", {"removed": "恒液有限公司，沙钢, ", "depth": 1}).rows
+    assert {r["id"]: r["lost_suppliers"] for r in both} == {"firm:m1": 2, "firm:m2": 2, "firm:m3": 2}
+    with pytest.raises(NotFoundError, match="--param removed: no Firm named '恒立液压'"):
+        run_named(settings, "removal_downstream", {"removed": "恒立液压"})
 
 
 @pytest.mark.parametrize("depth", [1, 2, 4])

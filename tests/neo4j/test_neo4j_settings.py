@@ -7,7 +7,7 @@ import pytest
 from chaingraph.errors import InputError, Neo4jError
 from chaingraph.model import Label, RelType
 from chaingraph.neo4j.connect import open_driver, settings_from
-from chaingraph.neo4j.queries import parse_query, statement
+from chaingraph.neo4j.queries import load_query, parse_query, statement
 
 
 def test_settings_come_from_options_then_environment():
@@ -50,3 +50,11 @@ def test_query_header_errors_name_the_file_and_line():
         parse_query("q", "MATCH (n) RETURN n")
     with pytest.raises(InputError, match=r"queries/q.cypher:2: bad param line"):
         parse_query("q", "// What it answers.\n// param bad name\nRETURN 1")
+
+
+def test_a_list_parameter_is_marked_and_takes_names():
+    [removed, depth] = load_query("removal_downstream").params
+    assert (removed.name, removed.kind, removed.many) == ("removed", "Firm", True)
+    assert (depth.kind, depth.many) == (None, False)
+    q = parse_query("q", "// What it answers.\n// param ids (Firm|Segment[]): some\nRETURN $ids")
+    assert (q.params[0].kind, q.params[0].many) == ("Firm|Segment", True)
