@@ -18,12 +18,14 @@ from chaingraph.ingest.resolve import Resolver
 
 @dataclass(frozen=True)
 class Reject:
-    """A row or record that could not be taken: where it was and why."""
+    """A row or record that could not be taken: where it was (``path``, ``line``
+    and, in a workbook, ``sheet``) and why."""
 
     path: str
     line: int | None
     reason: str
     raw: str = ""
+    sheet: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
@@ -96,18 +98,26 @@ class IngestContext:
         self.options = options
         self.report = report
         self.source_id = source_id(path)
+        #: The workbook sheet being read: rejects and warnings name it, since line
+        #: numbers start again on every sheet.
+        self.sheet: str | None = None
         #: Called by :func:`ingest.ingest_paths` with the store once the file's
         #: records are written: checks that read what was written go here.
         self.after_write: list[Callable[[Store], None]] = []
 
     def reject(self, line: int | None, reason: str, raw: str = "") -> None:
-        """Record that the row at ``line`` was not taken, and why."""
-        self.report.rejects.append(Reject(str(self.path), line, reason, raw))
+        """Record that the row at ``line`` (of :attr:`sheet`, named in the reason)
+        was not taken, and why."""
+        if self.sheet is not None:
+            reason = f"{reason} (sheet {self.sheet})"
+        self.report.rejects.append(Reject(str(self.path), line, reason, raw, self.sheet))
 
     def warn(self, line: int | None, message: str) -> None:
         """Record something about the row at ``line`` that was taken but deserves a
         look (a duplicate code, a link to a firm no list gives)."""
-        self.report.warnings.append(Reject(str(self.path), line, message))
+        if self.sheet is not None:
+            message = f"{message} (sheet {self.sheet})"
+        self.report.warnings.append(Reject(str(self.path), line, message, "", self.sheet))
 
     def evidence(self, row: int | None = None, sentence: str | None = None, start: int | None = None,
                  end: int | None = None, note: str | None = None) -> Evidence:

@@ -110,8 +110,9 @@ def _sheet_rows(path: Path, sheet: str, reject: Reject | None = None) -> Iterato
     """Yield ``(row number, cell texts)`` for the rows of ``sheet``. A workbook found
     damaged raises :class:`InputError` naming the sheet and the last row read; when
     rows were read before the damage and ``reject`` is given, the damage goes to
-    ``reject`` (at the row where reading stopped) instead, so the rows already
-    yielded are kept."""
+    ``reject`` (at the row where reading stopped; the caller's ``reject`` names the
+    sheet, see :attr:`IngestContext.sheet <chaingraph.ingest.base.IngestContext.sheet>`)
+    instead, so the rows already yielded are kept."""
     from openpyxl import load_workbook
 
     number = 0
@@ -130,10 +131,10 @@ def _sheet_rows(path: Path, sheet: str, reject: Reject | None = None) -> Iterato
         raise
     except Exception as exc:  # openpyxl, zipfile, zlib and the XML parser each raise their own
         where = f"after row {number}" if number else "before its first row"
-        message = f"damaged workbook: sheet {sheet!r} cannot be read {where} ({_first_line(exc)})"
+        cause = f"cannot be read {where} ({_first_line(exc)})"
         if reject is None or not number:
-            raise InputError(message, str(path)) from None
-        reject(number + 1, message + "; the rows before it are kept", "")
+            raise InputError(f"damaged workbook: sheet {sheet!r} {cause}", str(path)) from None
+        reject(number + 1, f"damaged workbook: {cause}; the rows before it are kept", "")
 
 
 def _sheet_table(path: Path, sheet: str, score: Callable[[list[str]], int]) -> Table | None:
@@ -167,15 +168,15 @@ def _sheet_table(path: Path, sheet: str, score: Callable[[list[str]], int]) -> T
             if len(cells) < width:
                 cells = cells + [""] * (width - len(cells))
             if len(cells) != width:
-                reject(number, f"{len(cells)} columns where the header has {width} (sheet {sheet})",
+                reject(number, f"{len(cells)} columns where the header has {width}",
                        ",".join(cells)[:300])
                 continue
             longest = max(map(len, cells), default=0)
             if longest > MAX_CELL_CHARS:
                 column = header[[len(c) for c in cells].index(longest)]
                 reject(number, f"cell {column!r} holds {longest:,} characters, over the limit of "
-                               f"{MAX_CELL_CHARS:,} (sheet {sheet})", ",".join(c[:100] for c in cells)[:300])
+                               f"{MAX_CELL_CHARS:,}", ",".join(c[:100] for c in cells)[:300])
                 continue
             yield number, dict(zip(header, cells))
 
-    return Table(f"{path.name}[{sheet}]", header, header_line, None, rows, repeated)
+    return Table(f"{path.name}[{sheet}]", header, header_line, None, rows, repeated, sheet)

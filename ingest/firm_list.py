@@ -96,10 +96,12 @@ class FirmListIngester:
         else:
             yield ctx.source_node("list")
         for table, layout in tables:
+            ctx.sheet = table.sheet
             if layout.kind == "supply":
                 yield from read_supply_pairs(ctx, table, layout)
             elif layout.kind == "segments":
                 yield from read_segments(ctx, table, layout)
+        ctx.sheet = None
 
     def _mapping(self, path: Path | None) -> Mapping | None:
         if path is None:
@@ -173,8 +175,10 @@ def read_firms(ctx: IngestContext, tables: list[tuple[Table, Layout]]) -> Iterat
     repeats = RepeatFilter(bits_for(ctx.path.stat().st_size))
     resolver.limit = RESOLVER_LIMIT
     for table, layout in tables:
+        ctx.sheet = table.sheet
         yield from _firm_rows(ctx, table, layout, resolver, places, shared, pending, repeats)
         yield BATCH_END
+    ctx.sheet = None
     yield ctx.source_node("list")
     yield from _pending_links(ctx, resolver, pending, repeats)
     for name, ids in resolver.ambiguous[:1000]:

@@ -46,7 +46,8 @@ def no_reject(line: int | None, reason: str, raw: str) -> None:
 class Table:
     """One table of a file (a CSV, one sheet of a workbook, or a JSON Lines file):
     ``name`` for messages, the ``header`` cells and ``header_line`` (1-based), the
-    ``encoding`` it was read with, and ``rows(reject)`` to stream its data rows."""
+    ``encoding`` it was read with, and ``rows(reject)`` to stream its data rows;
+    ``sheet`` is the workbook sheet it is (None for other files)."""
 
     name: str
     header: list[str]
@@ -56,6 +57,7 @@ class Table:
     #: Header cells given more than once (see :func:`repeated_columns`): only the
     #: first column of each name is matched to a field.
     repeated: list[str] = field(default_factory=list)
+    sheet: str | None = None
 
     def rows(self, reject: Reject = no_reject) -> Rows:
         """Yield ``(line, {header: value})`` for every readable data row."""

@@ -124,7 +124,7 @@ def test_a_workbook_damaged_part_way_keeps_the_rows_before_and_says_where(store,
     assert not report.skipped
     assert [(Path(r.path).name, r.line) for r in report.rejects] == [("damaged.xlsx", 5)]
     reason = report.rejects[0].reason
-    assert "\n" not in reason and "damaged workbook" in reason and "'firms'" in reason and "after row 4" in reason
+    assert "\n" not in reason and "damaged workbook" in reason and "(sheet firms)" in reason and "after row 4" in reason
     assert sorted(a["name"] for a in _firms(store).values()) == [r[0] for r in _GOOD]
 
 

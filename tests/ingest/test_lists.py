@@ -303,6 +303,28 @@ def test_a_notes_sheet_is_reported_and_the_list_sheets_go_in(store, tmp_path):
     assert "no column names a firm" in report.skipped[0].reason
 
 
+def test_every_reject_of_a_workbook_names_its_sheet(store, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "长沙"
+    for row in (["企业名称", "所在城市"], ["湖南示例一号有限公司", "长沙"], ["", "长沙"]):
+        first.append(row)
+    second = book.create_sheet("株洲")
+    for row in (["企业名称", "所在城市"], ["湖南示例二号有限公司", "株洲"], ["", "株洲"],
+                ["湖南示例三号有限公司", "株洲", "多", "余"]):
+        second.append(row)
+    book.save(tmp_path / "两表.xlsx")
+    report = ingest_paths([tmp_path / "两表.xlsx"], store, rejects_path=tmp_path / "r.csv")
+    assert [(r.line, r.reason, r.sheet) for r in report.rejects] == [
+        (3, "row has no name (sheet 长沙)", "长沙"), (3, "row has no name (sheet 株洲)", "株洲"),
+        (4, "4 columns where the header has 2 (sheet 株洲)", "株洲")]
+    # A CSV has no sheets: its reasons are as they were.
+    (tmp_path / "one.csv").write_text("企业名称,所在城市\n,长沙\n", encoding="utf-8")
+    assert [r.reason for r in ingest_paths([tmp_path / "one.csv"], store).rejects] == ["row has no name"]
+
+
 def test_layout_errors_name_the_file(lists, store):
     ctx = IngestContext(lists / "lists_custom_layout.csv", Resolver(), IngestOptions(), IngestReport())
     with pytest.raises(InputError, match="no column names a firm"):
