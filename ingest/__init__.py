@@ -21,8 +21,8 @@ from chaingraph.files import JSONL_SUFFIXES, looks_binary, read_head, walk_files
 from chaingraph.model import BATCH_END, BatchEnd, Label, NodeRecord, Record
 from chaingraph.store import Store
 from chaingraph.ingest.articles import ArticleIngester
-from chaingraph.ingest.base import IngestContext, IngestOptions, IngestReport, Ingester, Reject, Skipped, remove_stale, \
-    write_rejects
+from chaingraph.ingest.base import IngestContext, IngestOptions, IngestReport, Ingester, Reject, Skipped, by_line, \
+    remove_stale, write_rejects
 from chaingraph.ingest.columns import load_mapping
 from chaingraph.ingest.firm_list import FirmListIngester
 from chaingraph.ingest.records import RecordsIngester
@@ -124,6 +124,8 @@ def ingest_paths(paths: Iterable[Path], store: Store, options: IngestOptions | N
         snapshots.close()
     if report.files:
         _resolve_firms(store, report)
+    report.rejects[:] = by_line(report.rejects)
+    report.warnings[:] = by_line(report.warnings)
     if report.rejects and rejects_path is not None:
         write_rejects(report.rejects, rejects_path, "rejected rows")
         report.rejects_path = rejects_path
@@ -265,7 +267,7 @@ def _ingest_file(path: Path, ingester: Ingester, store: Store, snapshots: _Snaps
         return f"could not be read ({type(exc).__name__}{': ' + detail if detail else ''})"
     rejected = report.rejects[rejected_before:]
     if not taken[0] and rejected:
-        first = rejected[0]
+        first = by_line(rejected)[0]
         return (f"nothing taken: all {len(rejected)} row(s) rejected; first, "
                 f"{'line ' + str(first.line) + ': ' if first.line is not None else ''}{first.reason}")
     return None

@@ -165,6 +165,19 @@ def remove_stale(path: Path) -> None:
         raise OutputError(f"{path}: cannot remove the previous run's file ({exc.strerror})") from None
 
 
+def by_line(rejects: list[Reject]) -> list[Reject]:
+    """Return ``rejects`` sorted by line within each file (and sheet), files and
+    sheets in the order they first come, notes without a line after the lines of
+    their file. Readers may reject a line before earlier ones (a text table's bad
+    byte is found when its block is decoded, before the block's rows are split)."""
+    files: dict[str, int] = {}
+    sheets: dict[tuple[str, str | None], int] = {}
+    for r in rejects:
+        files.setdefault(r.path, len(files))
+        sheets.setdefault((r.path, r.sheet), len(sheets))
+    return sorted(rejects, key=lambda r: (files[r.path], sheets[r.path, r.sheet], r.line is None, r.line or 0))
+
+
 def write_rejects(rejects: list[Reject], path: Path, what: str = "rejected rows") -> None:
     """Write ``rejects`` as CSV (file, line, reason, raw) to ``path``, every cell made
     :func:`spreadsheet_safe`, since these files are meant to be opened in a

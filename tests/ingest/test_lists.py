@@ -303,6 +303,19 @@ def test_a_notes_sheet_is_reported_and_the_list_sheets_go_in(store, tmp_path):
     assert "no column names a firm" in report.skipped[0].reason
 
 
+def test_rejects_are_written_in_line_order(store, tmp_path):
+    """Line 6 opens a quote never closed: the lines after it are read ahead, so line
+    11's bad byte was found (and rejected) before lines 7 and 8 were looked at."""
+    rows = [f"湖南测试{i}号有限公司,长沙".encode() for i in range(2, 15)]
+    rows[4], rows[5], rows[6] = '"湖南测试,长沙'.encode(), ",长沙".encode(), ",长沙".encode()
+    rows[9] += b"\xff"
+    (tmp_path / "list.csv").write_bytes(b"\n".join(["企业名称,所在城市".encode(), *rows]) + b"\n")
+    rejects = tmp_path / "r.csv"
+    report = ingest_paths([tmp_path / "list.csv"], store, rejects_path=rejects)
+    assert [r.line for r in report.rejects] == [6, 7, 8, 11]
+    assert [r["line"] for r in csv.DictReader(rejects.open(encoding="utf-8-sig"))] == ["6", "7", "8", "11"]
+
+
 def test_every_reject_of_a_workbook_names_its_sheet(store, tmp_path):
     import openpyxl
 
