@@ -16,6 +16,7 @@ from :mod:`chaingraph.analytics.places`.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -122,13 +123,14 @@ def group_members(graph: nx.MultiDiGraph, group: str) -> set[str]:
 class RegionDef:
     """A named set of places as written in a regions file: ``name``, ``aliases``
     and the Chinese (or English) names of its ``provinces``, ``cities`` and
-    ``counties``."""
+    ``counties``; ``source`` is the file it was read from."""
 
     name: str
     aliases: tuple[str, ...] = ()
     provinces: tuple[str, ...] = ()
     cities: tuple[str, ...] = ()
     counties: tuple[str, ...] = ()
+    source: str | None = field(default=None, compare=False)
 
 
 def load_regions(path: str | Path) -> list[RegionDef]:
@@ -155,7 +157,7 @@ def load_regions(path: str | Path) -> list[RegionDef]:
             lists[key] = tuple(v.strip() for v in value if v.strip())
         if not (lists["provinces"] or lists["cities"] or lists["counties"]):
             raise InputError(f"region {item['name']!r} names no province, city or county", str(path))
-        out.append(RegionDef(str(item["name"]).strip(), **lists))
+        out.append(RegionDef(str(item["name"]).strip(), **lists, source=str(path)))
     return out
 
 
@@ -165,15 +167,32 @@ def city_groups() -> tuple[RegionDef, ...]:
     return tuple(load_regions(CITY_GROUPS))
 
 
-def _one_place(name: str, level: str, where: str) -> str:
+def _line_of(definition: RegionDef, place: str) -> int | None:
+    """Return the line of ``definition``'s file where ``place`` is written, the first
+    after the region's ``name = ...`` line (TOML parsers give no line numbers), or
+    None when it cannot be found."""
+    if definition.source is None:
+        return None
+    try:
+        lines = Path(definition.source).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    named = re.compile(r"""^\s*name\s*=\s*["']""" + re.escape(definition.name) + r"""["']""")
+    start = next((i for i, line in enumerate(lines) if named.match(line)), 0)
+    quoted = (f'"{place}"', f"'{place}'")
+    return next((i + 1 for i, line in enumerate(lines) if i >= start and any(q in line for q in quoted)), None)
+
+
+def _one_place(name: str, level: str, definition: RegionDef) -> str:
     hits = [p for p in gz.gazetteer().lookup(name, (level,))]
     if level == "city":
         # 北京, 重庆 … are provinces too: as a city they are the municipality's city.
         hits = hits or [p for p in gz.gazetteer().lookup(name, ("province",))]
     codes = sorted({p.code for p in hits})
     if len(codes) != 1:
-        raise InputError(f"{where}: {level} {name!r} is " + ("unknown" if not codes else
-                                                           f"ambiguous ({', '.join(codes[:4])})"))
+        raise InputError(f"region {definition.name!r}: {level} {name!r} is "
+                         + ("unknown" if not codes else f"ambiguous ({', '.join(codes[:4])})"),
+                         definition.source, _line_of(definition, name))
     return codes[0]
 
 
@@ -181,19 +200,18 @@ def region_from_def(definition: RegionDef, query: str | None = None,
                     kind: RegionKind = RegionKind.CUSTOM) -> Region:
     """Return the :class:`Region` a :class:`RegionDef` describes, its place names
     made gazetteer keys. Raises :class:`InputError` for a place the gazetteer does
-    not know or cannot tell apart."""
-    where = f"region {definition.name!r}"
-    provinces = {_one_place(n, "province", where) for n in definition.provinces}
+    not know or cannot tell apart, naming the definition's file and line."""
+    provinces = {_one_place(n, "province", definition) for n in definition.provinces}
     cities = set()
     for n in definition.cities:
-        code = _one_place(n, "city", where)
+        code = _one_place(n, "city", definition)
         (provinces if gz.gazetteer().by_code[code].level == "province" else cities).add(code)
-    counties = {_one_place(n, "county", where) for n in definition.counties}
+    counties = {_one_place(n, "county", definition) for n in definition.counties}
     by_code = gz.gazetteer().by_code
     lying_in = set(provinces) | {by_code[c].province_code for c in cities | counties if by_code[c].province_code}
     # Distances are measured from the first place the definition names (长沙 for 长株潭).
     first = definition.cities[:1] or definition.provinces[:1]
-    anchor = _one_place(first[0], "city" if definition.cities else "province", where) if first else \
+    anchor = _one_place(first[0], "city" if definition.cities else "province", definition) if first else \
         sorted(counties)[0]
     return Region(query or definition.name, kind, definition.name, definition.name, lying_in, set(),
                   provinces, cities, counties, anchor)

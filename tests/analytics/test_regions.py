@@ -107,6 +107,12 @@ def test_regions_file_of_ones_own(analytics_graph, tmp_path):
     path.write_text('[[region]]\nname = "x"\ncities = ["Atlantis"]\n', encoding="utf-8")
     with pytest.raises(InputError, match="Atlantis"):
         resolve_region(analytics_graph, "x", regions=load_regions(path))
+    # The error names the file and the line the unknown place is written on.
+    path.write_text('[[region]]\nname = "y"\ncities = ["Atlantis"]\n\n[[region]]\nname = "x"\n'
+                    'cities = [\n  "长沙",\n  "Atlantis",\n]\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        resolve_region(analytics_graph, "x", regions=load_regions(path))
+    assert str(err.value) == f"{path}:9: region 'x': city 'Atlantis' is unknown"
     path.write_text('[[region]]\nname = "empty"\n', encoding="utf-8")
     with pytest.raises(InputError, match="no province"):
         load_regions(path)
