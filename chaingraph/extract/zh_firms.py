@@ -3,20 +3,22 @@ stands around them rather than by how they end:
 
 - a corporate title or department right after the name (日产汽车CEO, 东风日产采购部部长,
   东风日产技术中心);
-- a kind of firm right before it (韩系车企的北京现代, 供应商X);
+- a kind of firm right before it (韩系车企的北京现代, 供应商的X);
 - a one-member list closed by a kind of firm (宝钢等国内供应商);
 - either side of a supply, a purchase or a signing (宁德时代将为一汽配套, 比亚迪向长城汽车
   供货, A向B采购, A是B的主要多晶硅供应商, A与B、C分别签订);
 - what it is or where it builds (东风汽车作为链主企业, 晶科能源在上饶建设…);
 - a list or pair in which another member is already a firm (国瓷、东珩、贵研等;
   钱袋网和银联推出): the members of one list are of one type;
-- the stem of a name ending in 股份, 集团 or 控股 (宝钢 for 宝钢股份).
+- the stem of a name ending in 股份, 集团 or 控股 (宝钢 for 宝钢股份) and the core of a
+  place-prefixed one (国瓷 for 山东国瓷), which join the firm they shorten.
 
-A candidate is a run of words, six characters at most, (jieba, with the project's user words)
-that holds no function word, verb or kind-of-firm word, is not a place, and is not
-made of ordinary dictionary words only (技术人员 is not a name; 北京 + 现代 is, since
-北京 is a name). Once a name is known, every occurrence of it on word boundaries in
-the article is a mention.
+A candidate is a run of words (jieba, with the project's user words; six characters
+when walked from a cue, eight between a cue and its verb) that holds no function word,
+verb or kind-of-firm word, is not a place or a known chain, and is name-like: not only
+ordinary dictionary words (技术人员 is not a name; 北京 + 现代 is, since 北京 is a place),
+or characters jieba knows no word for (晶科). Once a name is known, every occurrence of
+it on word boundaries in the article is a mention.
 
 >>> from chaingraph.extract.result import Sentence
 >>> text = "韩系车企的北京现代就必须从境外采购。北京现代表示认可。"
@@ -38,7 +40,7 @@ _TITLE_AFTER = re.compile(
     r"(?:[\u4e00-\u9fff]{1,6}?(?:部|中心))?(?:原|前|现任)?(?:董事长|总经理|副总经理|常务副总|副总裁|总裁|CEO|首席执行官|"
     r"执行董事|副董事长|总监|副总监|创始人)"
     r"|(?:采购|研发|技术|销售|营销|市场|质量|工程|物流)(?:部|中心)")
-# a kind of firm before its name (车企的X, 供应商X)
+# a kind of firm before its name (车企的X, 供应商的X)
 _KIND_BEFORE_IN = re.compile(r"(?:车企|企业|供应商|供货商|提供商|服务商|厂商|制造商|巨头|龙头|厂家)的")
 # a one-member list: X等(国内)供应商
 _ONE_LISTED = re.compile(r"等(?:国内|国外|海外|省内|本地|知名|龙头|骨干|重点|优秀|大型)?(?:企业|供应商|供货商|厂商|车企|公司|龙头)")
@@ -68,6 +70,7 @@ _HAN = re.compile(r"^[\u4e00-\u9fffA-Za-z]+$")
 
 
 def _words(segmenter, text: str, offset: int) -> list[tuple[int, int, str]]:
+    """The words of ``text`` as ``(start, end, word)``, offsets plus ``offset``."""
     out, pos = [], offset
     for w in segmenter.words(text):
         out.append((pos, pos + len(w), w))
