@@ -209,7 +209,7 @@ def show(
     fmt: FormatOption = "table",
 ) -> None:
     """Show one node with its properties, edges and the evidence for each."""
-    from chaingraph.analytics.graphsource import evidence_text, source_namer
+    from chaingraph.analytics.graphsource import evidence_text, store_source_name as source_namer
     from chaingraph.store.describe import describe_node
 
     with open_store(create=False) as store:
@@ -415,7 +415,7 @@ _CHAINS_DIR_HELP = "Another directory of chain templates (*.toml), searched firs
 
 
 def _trace(name: str, direction: Direction, depth: int, fmt: str, out: Optional[Path]) -> None:
-    from chaingraph.analytics.traverse import trace, trace_table
+    from chaingraph.analytics.stored import trace_in_store as trace, trace_table_in_store as trace_table
 
     with open_store(create=False) as store:
         start, reached = trace(store, name, direction, depth)
@@ -426,7 +426,7 @@ def _trace(name: str, direction: Direction, depth: int, fmt: str, out: Optional[
     save(out, [table], payload)
     note(f"{len(reached)} node(s) {direction} of {shown} ({start}) within {depth or 'any number of'} hop(s)")
     if not reached:
-        from chaingraph.analytics.traverse import why_empty
+        from chaingraph.analytics.stored import why_empty_in_store as why_empty
 
         with open_store(create=False) as store:
             note(f"Warning: {why_empty(store, start, direction)}")

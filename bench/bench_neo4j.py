@@ -38,7 +38,8 @@ from bench.baselines import ratio
 from chaingraph.store.export import export_store
 from chaingraph.model import Label, RelType
 from chaingraph.neo4j.connect import Neo4jSettings, open_driver
-from chaingraph.neo4j.load import _row_props, ensure_schema, load_store
+from chaingraph.neo4j.load import ensure_schema, load_store
+from chaingraph.neo4j.props import row_props
 from chaingraph.neo4j.queries import statement
 from chaingraph.store import Store
 from chaingraph.store.evidence import encode
@@ -91,7 +92,7 @@ def _one_by_one(store: Store, driver) -> dict:
     with driver.session() as session, Timer() as t_nodes:
         for n in nodes:
             session.run(statement("_merge_node_single", label=Label.FIRM), id=n.id,
-                        props=_row_props(n.name, n.props, [encode(e) for e in store.evidence(n.id)])).consume()
+                        props=row_props(n.name, n.props, [encode(e) for e in store.evidence(n.id)])).consume()
     node_rate = len(nodes) / t_nodes.seconds
     # Relationships need their ends: load every node batched (not timed), then time
     # single MERGEs of supply links that are not there yet.
@@ -101,7 +102,7 @@ def _one_by_one(store: Store, driver) -> dict:
     with driver.session() as session, Timer() as t_edges:
         for e in edges:
             session.run(statement("_merge_edge_single", src=Label.FIRM, dst=Label.FIRM, type=RelType.SUPPLIES),
-                        src=e.src, dst=e.dst, props=_row_props(None, e.props, [encode(x) for x in store.evidence(e.key)])).consume()
+                        src=e.src, dst=e.dst, props=row_props(None, e.props, [encode(x) for x in store.evidence(e.key)])).consume()
     edge_rate = len(edges) / t_edges.seconds
     return {"node_rate": node_rate, "edge_rate": edge_rate}
 
@@ -112,7 +113,7 @@ def load_nodes_only(store: Store, driver) -> None:
 
     report = LoadReport()
     for label in Label:
-        rows = ({"id": n.id, "props": _row_props(n.name, n.props, [])} for n in store.iter_nodes(label))
+        rows = ({"id": n.id, "props": row_props(n.name, n.props, [])} for n in store.iter_nodes(label))
         for batch in _batches(rows, 5000):
             write_batch(driver, statement("_merge_nodes", label=label), batch, report)
 

@@ -162,3 +162,63 @@ def render_report_100k() -> dict:
             "page_s": round(t3 - t2, 2), "segments": len(report.segments),
             "statuses": "/".join(f"{k}:{v}" for k, v in result.statuses.items()),
             "file_kb": round(result.bytes / 1024)}
+
+
+# --- issue 20: the chain, geo and overview views ------------------------------------
+
+def _view(n_firms: int, options: MapOptions) -> dict:
+    """Time ``render_map`` of a static view on the generated store of ``n_firms``
+    beside the user's alternative, pyvis: for chain and geo, reading the graph, the
+    network map's selection of the chain in the region (at most 2,000 nodes) and
+    pyvis's default drawing of it; for the overview, the 1,000 most central nodes
+    (the old whole-graph map, ranked from the store's degrees) drawn by pyvis. For
+    chain and geo, reading and placing the graph (``load_s``) and the gap analysis
+    (``gaps_s``) are also timed apart; the baseline's time leaves the gap analysis out."""
+    db = store_path(n_firms)
+    with tempfile.TemporaryDirectory() as tmp, Store(db) as store:
+        out = Path(tmp) / "view.html"
+        with Timer() as t:
+            result = render_map(store, options, out)
+        figures = {"seconds": round(t.seconds, 2), "drawn": result.nodes, "links": result.edges,
+                   "file_kb": round(result.bytes / 1024)}
+        with Timer() as base:
+            if options.view == "overview":
+                selection, _ = select_whole_store(store, 1000)
+            else:
+                with Timer() as load:
+                    placed = PlacedGraph.from_store(store, options.chain)
+                figures["load_s"] = round(load.seconds, 2)
+                with Timer() as gaps:   # as the view runs it, first use of the firms' places included
+                    find_gaps(placed, options.region)
+                figures["gaps_s"] = round(gaps.seconds, 2)
+                choice = choose(placed, placed.region(options.region))
+                selection = select(placed.graph, firms=choice.firms, anchors=choice.anchors, max_nodes=2000)
+            pyvis_s = _pyvis_default(selection.graph, Path(tmp) / "pyvis")
+        base_s = base.seconds - figures.get("gaps_s", 0.0)
+        figures.update({"pyvis_nodes": selection.graph.number_of_nodes(), "pyvis_s": round(base_s, 2),
+                        "pyvis_draw_s": round(pyvis_s, 2), "ratio_vs_pyvis": ratio(t.seconds, base_s)})
+    return figures
+
+
+@benchmark("render-chain-view-100k")
+def render_chain_view_100k() -> dict:
+    """The chain view of 工程机械 in 湖南 on the 100k-firm graph (target < 5 s)."""
+    return _view(N_FIRMS, MapOptions(chain="工程机械", region="湖南", view="chain"))
+
+
+@benchmark("render-geo-view-100k")
+def render_geo_view_100k() -> dict:
+    """The geographic view of 工程机械 in 湖南 on the 100k-firm graph (target < 5 s)."""
+    return _view(N_FIRMS, MapOptions(chain="工程机械", region="湖南", view="geo"))
+
+
+@benchmark("render-overview-300k")
+def render_overview_300k() -> dict:
+    """The overview of a 300k-firm graph (aggregate queries only)."""
+    return _view(300_000, MapOptions(view="overview"))
+
+
+@benchmark("render-overview-1m")
+def render_overview_1m() -> dict:
+    """The overview of a 1M-firm graph (target < 30 s; building the store takes long)."""
+    return _view(1_000_000, MapOptions(view="overview"))

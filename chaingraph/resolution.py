@@ -23,6 +23,9 @@ The survivor of a group is its node with the strongest id: credit code, then
 stock code, then name@place, then bare name (the smallest id on a tie), so the
 result does not depend on the order the sources came in. The ids merged away
 still find the survivor (see :mod:`chaingraph.store.merge`).
+
+Over 400 lines: the grouping rules and the review file whose decisions override
+them are one policy, and read best together.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from chaingraph.errors import InputError
 from chaingraph.gazetteer import gazetteer
 from chaingraph.identity import has_cjk, name_key, normalise_credit_code, normalise_stock_code
 from chaingraph.store import Store
-from chaingraph.store.merge import merge_nodes, redirects
+from chaingraph.store.merge import redirects
 from chaingraph.store.write import better_name
 
 #: Review candidates found by fuzzy score need at least this (rapidfuzz ratio, 0-100).

@@ -164,6 +164,20 @@ def _ingest_one(path: Path, n_files: int, store: Store, snapshots: "_Snapshots",
     report.files.append((str(path), ingester.name))
 
 
+def read_records(path: Path, options: IngestOptions | None = None, report: IngestReport | None = None, *,
+                 resolver: Resolver | None = None) -> Iterator[Record | BatchEnd]:
+    """Yield the records of the file at ``path`` as :func:`ingest_paths` would write
+    them, without a store: names resolve among the file's own records (and those
+    ``resolver`` knows, when given). Rejected rows and warnings go to ``report``.
+    Raises :class:`InputError` when no ingester takes the file."""
+    path = Path(path)
+    ingester = pick_ingester(path, read_head(path))
+    if ingester is None:
+        raise InputError("no ingester takes this kind of file", str(path))
+    ctx = IngestContext(path, resolver or Resolver(), options or IngestOptions(), report or IngestReport())
+    yield from _given(ingester.read(ctx), ctx, len(ctx.report.rejects), [0])
+
+
 def _resolve_firms(store: Store, report: IngestReport) -> None:
     """Merge the firm nodes the run made that are firms known under another id
     (see :mod:`chaingraph.resolution`), noting names that fit several firms."""

@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, fold, has_cjk, name_key, \
-    node_id, normalise_stock_code
+from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, fold, has_cjk, node_id, \
+    normalise_stock_code
 from chaingraph.files import first_json_object
 from chaingraph.model import BATCH_END, EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from chaingraph.ingest.base import IngestContext
@@ -33,8 +33,8 @@ from chaingraph.ingest.places import PlaceNodes, locate
 from chaingraph.ingest.repeats import RepeatFilter, bits_for, report_repeats
 from chaingraph.ingest.relations import outside_firm, read_segments, read_supply_pairs, split_names, stage_of
 from chaingraph.ingest.resolve import PendingNames, Resolver, core_aliases
-from chaingraph.ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_excel_tables, open_jsonl_table, \
-    open_text_table
+from chaingraph.ingest.excel import open_excel_tables
+from chaingraph.ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_jsonl_table, open_text_table
 
 #: How many names of one file the resolver keeps in memory; beyond that it asks the
 #: store, so memory stays bounded however long the list.

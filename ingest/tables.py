@@ -1,5 +1,5 @@
-"""Reading tables: CSV/TSV text in any common Chinese encoding, Excel workbooks and
-JSON Lines, streamed row by row with their line numbers.
+"""Reading tables: CSV/TSV text in any common Chinese encoding and JSON Lines (Excel
+workbooks in :mod:`ingest.excel`), streamed row by row with their line numbers.
 
 A :class:`Table` has a header and yields ``(line, cells)`` pairs, ``cells`` a dict
 from header to value. Rows that cannot be read (an undecodable byte, a broken quote,
@@ -14,7 +14,6 @@ import codecs
 import csv
 import io
 import json
-import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 
 from chaingraph.errors import InputError
 from chaingraph.files import looks_binary, parse_json_line
+from chaingraph.ingest.encodings import check_encoding, detect_encoding
 
 Reject = Callable[[int | None, str, str], None]
 Rows = Iterator[tuple[int, dict[str, Any]]]
@@ -37,20 +37,8 @@ MAX_QUOTED_LINES = 20  # a quoted cell may span at most this many lines
 #: the file goes in. Excel itself holds at most 32,767 characters in a cell, and a
 #: firm's longest real field (its business scope) is a few thousand.
 MAX_CELL_CHARS = 100_000
-#: Bounds checked on a workbook's zip directory before it is opened, so that a small
-#: file cannot expand to more than the machine holds (a zip bomb). A real list of a
-#: million rows and 13 columns has a sheet of about 1 GB, compressed some 10 to 1.
-#: The largest uncompressed size one part (a sheet, the shared strings) may declare:
-MAX_PART_BYTES = 4 * 1024 ** 3
-#: The largest uncompressed size all the parts together may declare:
-MAX_WORKBOOK_BYTES = 8 * 1024 ** 3
-#: The largest compression ratio of a part over RATIO_FLOOR_BYTES; real sheets
-#: compress 5 to 20 times, deflate at most about 1,000 times.
-MAX_RATIO = 200
-RATIO_FLOOR_BYTES = 16 * 1024 ** 2
-
-
-def _no_reject(line: int | None, reason: str, raw: str) -> None:
+def no_reject(line: int | None, reason: str, raw: str) -> None:
+    """A ``reject`` callback that drops what it is told (while a header is sought)."""
     return None
 
 
@@ -69,88 +57,9 @@ class Table:
     #: first column of each name is matched to a field.
     repeated: list[str] = field(default_factory=list)
 
-    def rows(self, reject: Reject = _no_reject) -> Rows:
+    def rows(self, reject: Reject = no_reject) -> Rows:
         """Yield ``(line, {header: value})`` for every readable data row."""
         return self._rows(reject)
-
-
-# -- encodings --------------------------------------------------------------------------
-
-def _trim_partial(head: bytes, encoding: str) -> bytes:
-    """Cut a multi-byte character split at the end of ``head``."""
-    decoder = codecs.getincrementaldecoder(encoding)()
-    try:
-        decoder.decode(head, final=False)
-    except UnicodeDecodeError:
-        return head
-    pending = decoder.getstate()[0]
-    return head[: len(head) - len(pending)] if pending else head
-
-
-def _mostly_common_hanzi(text: str) -> bool:
-    """True when the CJK characters of ``text`` are nearly all in GB2312 (the common
-    simplified characters), as real Chinese text is; mis-decoded bytes are not."""
-    hanzi = [c for c in text if "\u3400" <= c <= "\u9fff"]
-    if not hanzi:
-        return True
-    common = 0
-    for ch in hanzi:
-        try:
-            ch.encode("gb2312")
-            common += 1
-        except UnicodeEncodeError:
-            pass
-    return common >= 0.9 * len(hanzi)
-
-
-def _few(text: str) -> int:
-    """How many undecodable bytes still leave a text in an encoding: a handful, or
-    one in 200 characters (read the other way, Chinese gives an error nearly every
-    character)."""
-    return max(3, len(text) // 200)
-
-
-def detect_encoding(head: bytes) -> str:
-    """Return the encoding to read a text file whose first bytes are ``head``:
-    ``utf-8-sig`` for a UTF-8 BOM, ``utf-16`` for a UTF-16 BOM, ``utf-8`` when the
-    bytes are valid UTF-8, ``gb18030`` (which reads GBK and GB2312 too) when they are
-    valid GB18030 and read as Chinese, else charset-normalizer's best guess.
-
-    >>> detect_encoding("企业名称,城市".encode("gb18030")), detect_encoding(b"\\xef\\xbb\\xbfname")
-    ('gb18030', 'utf-8-sig')
-    """
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    try:
-        _trim_partial(head, "utf-8").decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    sample = _trim_partial(head, "gb18030")
-    gb_text = sample.decode("gb18030", "replace")
-    gb_errors = gb_text.count("\ufffd")
-    if gb_errors <= _few(gb_text) and _mostly_common_hanzi(gb_text):
-        return "gb18030"  # clean, or a stray bad byte in an otherwise Chinese GB file
-    utf_text = _trim_partial(head, "utf-8").decode("utf-8", "replace")
-    if utf_text.count("\ufffd") <= _few(utf_text):
-        return "utf-8"  # UTF-8 with a stray bad byte: that row is rejected, not the file
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(head).best()
-    if best is None:
-        raise InputError("cannot tell the text encoding; give it with --encoding")
-    name = best.encoding.lower()
-    return "gb18030" if name in ("gb2312", "gbk", "hz") else name
-
-
-def check_encoding(name: str) -> str:
-    """Return ``name`` as Python knows it, or raise :class:`InputError`."""
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        raise InputError(f"unknown encoding {name!r}") from None
 
 
 # -- delimited text ------------------------------------------------------------------------
@@ -368,7 +277,7 @@ def open_text_table(path: Path, head: bytes, encoding: str | None, score: Callab
     if encoding and enc == "utf-8" and head.startswith(codecs.BOM_UTF8):
         enc = "utf-8-sig"
     candidates: list[tuple[int, str]] = []
-    for number, text in _physical_lines(path, enc, _no_reject):
+    for number, text in _physical_lines(path, enc, no_reject):
         if text.strip():
             candidates.append((number, text))
         if len(candidates) >= HEADER_SEARCH:
@@ -384,7 +293,7 @@ def open_text_table(path: Path, head: bytes, encoding: str | None, score: Callab
             best = (rating, number, cells, delimiter)
     _, header_line, header, delimiter = best
     repeated = repeated_columns(header)
-    header = _unique(header)
+    header = unique_header(header)
     return Table(path.name, header, header_line, enc,
                  lambda reject: _delimited_rows(path, enc, delimiter, header_line, header, reject), repeated)
 
@@ -400,7 +309,9 @@ def repeated_columns(header: list[str]) -> list[str]:
             for name, cols in where.items() if len(cols) > 1]
 
 
-def _unique(header: list[str]) -> list[str]:
+def unique_header(header: list[str]) -> list[str]:
+    """Return ``header`` with empty cells named ``columnN`` and repeated names made
+    unique (``name.1``, ``name.2``)."""
     seen: dict[str, int] = {}
     out = []
     for i, cell in enumerate(header):
@@ -414,163 +325,6 @@ def _unique(header: list[str]) -> list[str]:
     return out
 
 
-# -- Excel ------------------------------------------------------------------------------------
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _mb(size: int) -> str:
-    """``size`` bytes for a message: KB, MB or GB."""
-    for unit, scale in (("GB", 1024 ** 3), ("MB", 1024 ** 2)):
-        if size >= scale:
-            return f"{size / scale:,.1f} {unit}"
-    return f"{size / 1024:,.1f} KB"
-
-
-def check_workbook_size(path: Path) -> None:
-    """Raise :class:`InputError` when the workbook at ``path`` is not a zip archive,
-    or when its parts declare more than :data:`MAX_PART_BYTES` each or
-    :data:`MAX_WORKBOOK_BYTES` together uncompressed, or a large part compresses
-    more than :data:`MAX_RATIO` to 1. Only the zip directory is read. (Python's
-    zipfile stops a part at its declared size, so the declared sizes hold.)"""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"not a readable .xlsx workbook ({exc.__class__.__name__})", str(path)) from None
-    total = 0
-    for part in parts:
-        size = part.file_size
-        total += size
-        if size > MAX_PART_BYTES:
-            raise InputError(f"refused: workbook part {part.filename} expands to {_mb(size)}, over the limit of "
-                             f"{_mb(MAX_PART_BYTES)}", str(path))
-        if size > RATIO_FLOOR_BYTES and size > MAX_RATIO * max(part.compress_size, 1):
-            raise InputError(f"refused as a zip bomb: workbook part {part.filename} expands {_mb(part.compress_size)} "
-                             f"to {_mb(size)}, over {MAX_RATIO} times (real workbooks compress some 10 times)",
-                             str(path))
-    if total > MAX_WORKBOOK_BYTES:
-        raise InputError(f"refused: the workbook expands to {_mb(total)}, over the limit of "
-                         f"{_mb(MAX_WORKBOOK_BYTES)}", str(path))
-
-
-def _first_line(exc: BaseException) -> str:
-    """The exception's class and the first line of its message, shortened."""
-    text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
-    return f"{exc.__class__.__name__}: {text}" if text else exc.__class__.__name__
-
-
-def open_excel_tables(path: Path, sheet: str | None, score: Callable[[list[str]], int]) -> list[Table]:
-    """Return one table per sheet of an .xlsx workbook (only ``sheet`` when given),
-    each with its header found as in :func:`open_text_table`. Empty sheets are left
-    out. A workbook that is damaged, or would expand past the limits of
-    :func:`check_workbook_size`, raises :class:`InputError` naming the file (and the
-    sheet and row where reading stopped)."""
-    if path.suffix.lower() == ".xls":
-        raise InputError("old .xls workbooks are not read; save it as .xlsx or CSV", str(path))
-    check_workbook_size(path)
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-        names = book.sheetnames
-        book.close()
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InputError(f"not a readable .xlsx workbook ({_first_line(exc)})", str(path)) from None
-    if not names:  # openpyxl leaves out a sheet whose part is missing
-        raise InputError("not a readable .xlsx workbook (no sheet can be read)", str(path))
-    if sheet is not None and sheet not in names:
-        raise InputError(f"no sheet {sheet!r}; sheets: {', '.join(names)}", str(path))
-    tables = []
-    for name in ([sheet] if sheet else names):
-        table = _sheet_table(path, name, score)
-        if table is not None:
-            tables.append(table)
-    return tables
-
-
-def _sheet_rows(path: Path, sheet: str, reject: Reject | None = None) -> Iterator[tuple[int, list[str]]]:
-    """Yield ``(row number, cell texts)`` for the rows of ``sheet``. A workbook found
-    damaged raises :class:`InputError` naming the sheet and the last row read; when
-    rows were read before the damage and ``reject`` is given, the damage goes to
-    ``reject`` (at the row where reading stopped) instead, so the rows already
-    yielded are kept."""
-    from openpyxl import load_workbook
-
-    number = 0
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:
-            ws = book[sheet]
-            # Rows come as long as their last cell, not as wide as the sheet's declared
-            # dimension, which a damaged or hostile file may set to 16,384 columns.
-            ws.reset_dimensions()
-            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                yield number, [_cell_text(v) for v in values]
-        finally:
-            book.close()
-    except InputError:
-        raise
-    except Exception as exc:  # openpyxl, zipfile, zlib and the XML parser each raise their own
-        where = f"after row {number}" if number else "before its first row"
-        message = f"damaged workbook: sheet {sheet!r} cannot be read {where} ({_first_line(exc)})"
-        if reject is None or not number:
-            raise InputError(message, str(path)) from None
-        reject(number + 1, message + "; the rows before it are kept", "")
-
-
-def _sheet_table(path: Path, sheet: str, score: Callable[[list[str]], int]) -> Table | None:
-    best = None
-    seen = 0
-    # Damage after the first rows is reported by rows(): the header comes from those.
-    for number, cells in _sheet_rows(path, sheet, _no_reject):
-        if not any(cells):
-            continue
-        rating = score(cells)
-        if best is None or rating > best[0]:
-            best = (rating, number, cells)
-        seen += 1
-        if seen >= HEADER_SEARCH:
-            break
-    if best is None:
-        return None
-    _, header_line, header = best
-    while header and not header[-1]:
-        header = header[:-1]
-    repeated = repeated_columns(header)
-    header = _unique(header)
-    width = len(header)
-
-    def rows(reject: Reject) -> Rows:
-        for number, cells in _sheet_rows(path, sheet, reject):
-            if number <= header_line or not any(cells):
-                continue
-            if len(cells) > width and not any(cells[width:]):
-                cells = cells[:width]
-            if len(cells) < width:
-                cells = cells + [""] * (width - len(cells))
-            if len(cells) != width:
-                reject(number, f"{len(cells)} columns where the header has {width} (sheet {sheet})",
-                       ",".join(cells)[:300])
-                continue
-            longest = max(map(len, cells), default=0)
-            if longest > MAX_CELL_CHARS:
-                column = header[[len(c) for c in cells].index(longest)]
-                reject(number, f"cell {column!r} holds {longest:,} characters, over the limit of "
-                               f"{MAX_CELL_CHARS:,} (sheet {sheet})", ",".join(c[:100] for c in cells)[:300])
-                continue
-            yield number, dict(zip(header, cells))
-
-    return Table(f"{path.name}[{sheet}]", header, header_line, None, rows, repeated)
-
-
 # -- JSON Lines ---------------------------------------------------------------------------------
 
 def open_jsonl_table(path: Path, head: bytes, encoding: str | None) -> Table:
@@ -579,7 +333,7 @@ def open_jsonl_table(path: Path, head: bytes, encoding: str | None) -> Table:
     enc = check_encoding(encoding) if encoding else detect_encoding(head)
     header: dict[str, None] = {}  # the keys of the first objects, in order of appearance
     seen = 0
-    for _, text in _physical_lines(path, enc, _no_reject):
+    for _, text in _physical_lines(path, enc, no_reject):
         if text.strip():
             try:
                 value = parse_json_line(text)

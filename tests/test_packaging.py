@@ -31,6 +31,41 @@ def test_the_package_list_names_every_package_of_the_tree():
     assert set(config["packages"]) == found
 
 
+# Import names that differ from their distribution's name.
+_DISTRIBUTION = {"ahocorasick": "pyahocorasick", "charset_normalizer": "charset-normalizer",
+                 "pysqlite3": "pysqlite3-binary"}
+# Declared but never imported by chaingraph's own code, each for a reason.
+_NOT_IMPORTED = {"scipy": "networkx imports it for PageRank",
+                 "neo4j-rust-ext": "the neo4j driver picks it up by itself",
+                 "lxml_html_clean": "trafilatura's justext imports it"}
+
+
+def _imports() -> set[str]:
+    import ast
+
+    names = set()
+    files = [ROOT / "cli.py", *(ROOT / "chaingraph").rglob("*.py"), *(ROOT / "ingest").rglob("*.py")]
+    for path in files:
+        if "__pycache__" in path.parts or path.is_symlink():
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return {n for n in names if n not in sys.stdlib_module_names and n not in ("chaingraph", "cli")}
+
+
+def test_pyproject_declares_what_is_imported_and_imports_what_it_declares():
+    import re
+
+    declared = {re.split(r"[<>=;\[ ]", d, 1)[0].strip()
+                for d in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]}
+    imported = {_DISTRIBUTION.get(n, n) for n in _imports()}
+    assert imported - declared == set()
+    assert declared - imported == set(_NOT_IMPORTED)
+
+
 def test_the_wheel_installs_only_chaingraph_with_its_data(tmp_path):
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
                            capture_output=True, text=True, timeout=600)

@@ -18,17 +18,15 @@ ROOT = Path(__file__).resolve().parent.parent
 MIN_PX = 11
 
 LABELS = """() => {
-  const net = window.chaingraphMaps[0], scale = net.getScale(), out = [];
-  for (const id of net.body.nodeIndices) {
-    const node = net.body.nodes[id], font = node.options.font;
-    const shown = font.color !== 'rgba(0,0,0,0)' && !node.options.hidden;
-    // where vis draws a label under its node (3 px below it, moved by vadjust), as
-    // wide as vis measured it and as tall as its font
-    const size = node.labelModule.size, top = node.y + node.options.size + 3 + (font.vadjust || 0);
-    const box = {left: node.x - size.width / 2, top: top, width: size.width, height: font.size};
-    out.push({id, key: !!net.chaingraph.order.find(n => n.id === id).key,
-              kind: net.chaingraph.order.find(n => n.id === id).kind, shown, px: font.size * scale,
-              box: [box.left, box.top, box.width, box.height].map(v => v * scale)});
+  // every node, whether its label is painted, its size on screen (the label's font
+  // size in network units, as painted, times the network's scale) and its box on screen
+  const net = window.chaingraphMaps[0], scale = net.getScale(), state = net.chaingraph, out = [];
+  const painted = {};
+  for (const lab of state.labels) { painted[lab.id] = lab; }
+  for (const node of state.order) {
+    const lab = painted[node.id], shown = !!lab && !net.body.nodes[node.id].options.hidden && !!lab.box;
+    out.push({id: node.id, key: !!node.key, kind: node.kind, shown,
+              px: shown ? lab.size * scale : 0, box: shown ? lab.box.map(v => v * scale) : null});
   }
   return out; }"""
 
@@ -70,7 +68,7 @@ def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
     out = []
     for i, (a, (ax, ay, aw, ah)) in enumerate(boxes):
         for b, (bx, by, bw, bh) in boxes[i + 1:]:
-            # vis measures a label with its white outline; 1 px either side is that outline
+            # 1 px either side is the label's white outline
             if ax + 1 < bx + bw - 1 and bx + 1 < ax + aw - 1 and ay + 1 < by + bh - 1 and by + 1 < ay + ah - 1:
                 out.append((a, b))
     return out

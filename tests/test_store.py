@@ -321,7 +321,8 @@ def test_writer_process_error_keeps_earlier_batches(tmp_path):
 
 
 def test_batches_in_one_transaction_keep_those_before_a_failure(tmp_path):
-    from chaingraph.store.write import KnownIds, prepare_batch, write_batch
+    from chaingraph.store.write import KnownIds, prepare_batch
+    from chaingraph.store.writer import write_batch
     with Store(tmp_path / "s.db") as store:
         store.conn.execute("CREATE TRIGGER no_about BEFORE INSERT ON edges WHEN NEW.type = 'ABOUT' "
                            "BEGIN SELECT RAISE(ABORT, 'no ABOUT edges here'); END")
@@ -369,7 +370,7 @@ def _indexes(store):
 
 
 def test_a_long_write_drops_the_edge_end_index_and_builds_it_again(tmp_path, monkeypatch):
-    import chaingraph.store.write as store_write
+    import chaingraph.store.writer as store_write
     monkeypatch.setattr(store_write, "BULK_MIN", 20)  # so that a small write counts as long
     with Store(tmp_path / "one.db") as one, Store(tmp_path / "many.db") as many:
         one.upsert(_mixed_records(), batch_size=10_000)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import chaingraph.store.write as store_write
+import chaingraph.store.writer as store_write
 from chaingraph.errors import StoreError
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, RelType
 from chaingraph.store.sqlite import sqlite3

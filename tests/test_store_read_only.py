@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-import chaingraph.store as store_module
+import chaingraph.store.opening as store_module
 from chaingraph.errors import StoreError
 from chaingraph.model import Label, NodeRecord
 from chaingraph.store import Store

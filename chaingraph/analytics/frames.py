@@ -1,5 +1,6 @@
-"""The graph as pandas DataFrames, for researchers in notebooks: nodes, edges and
-evidence of a store (or a networkx graph), one row each. The reports have their own
+"""The graph as pandas DataFrames, for researchers in notebooks: the nodes and edges
+of a networkx graph (``store.to_networkx()``) and the evidence of a store, one row
+each. The reports have their own
 ``to_frame()`` (:class:`~chaingraph.analytics.gaps.GapReport`,
 :class:`~chaingraph.analytics.keyfirms.KeyFirmsReport`,
 :class:`~chaingraph.analytics.compare.CoverageReport`).
@@ -21,8 +22,9 @@ from typing import Any
 
 import networkx as nx
 
-from chaingraph.analytics.graphsource import source_namer
+from chaingraph.analytics.graphsource import store_source_name
 from chaingraph.model import Label, RelType
+from chaingraph.store import Store
 
 _NODE_COLUMNS = ["id", "label", "name"]
 _EDGE_COLUMNS = ["src", "type", "dst"]
@@ -42,40 +44,31 @@ def _frame(rows: list[dict[str, Any]], first: list[str]) -> Any:
     return frame[first + rest]
 
 
-def nodes_frame(source: Any, label: Label | str | None = None) -> Any:
-    """Return the nodes of ``source`` (a store or a networkx graph), only those of
-    ``label`` when given, as a DataFrame: ``id``, ``label``, ``name``, then one
-    column per property (lists kept as lists)."""
+def nodes_frame(graph: nx.MultiDiGraph, label: Label | str | None = None) -> Any:
+    """Return the nodes of ``graph``, only those of ``label`` when given, as a
+    DataFrame: ``id``, ``label``, ``name``, then one column per property (lists kept
+    as lists)."""
     wanted = Label(label).value if label is not None else None
-    if isinstance(source, nx.Graph):
-        rows = [{"id": n, **{k: v for k, v in a.items() if not k.startswith("_") and k != "evidence"}}
-                for n, a in source.nodes(data=True) if wanted is None or a.get("label") == wanted]
-    else:
-        rows = [{**n.props, "id": n.id, "label": n.label.value, "name": n.name}
-                for n in source.iter_nodes(Label(wanted) if wanted else None)]
+    rows = [{"id": n, **{k: v for k, v in a.items() if not k.startswith("_") and k != "evidence"}}
+            for n, a in graph.nodes(data=True) if wanted is None or a.get("label") == wanted]
     return _frame(rows, _NODE_COLUMNS)
 
 
-def edges_frame(source: Any, rel: RelType | str | None = None) -> Any:
-    """Return the edges of ``source`` (a store or a networkx graph), only those of
-    type ``rel`` when given, as a DataFrame: ``src``, ``type``, ``dst``, then one
-    column per property."""
+def edges_frame(graph: nx.MultiDiGraph, rel: RelType | str | None = None) -> Any:
+    """Return the edges of ``graph``, only those of type ``rel`` when given, as a
+    DataFrame: ``src``, ``type``, ``dst``, then one column per property."""
     wanted = RelType(rel).value if rel is not None else None
-    if isinstance(source, nx.Graph):
-        rows = [{**{k: v for k, v in a.items() if k not in ("type", "evidence")}, "src": s, "type": k, "dst": t}
-                for s, t, k, a in source.edges(keys=True, data=True) if wanted is None or k == wanted]
-    else:
-        rows = [{**e.props, "src": e.src, "type": e.type.value, "dst": e.dst}
-                for e in source.iter_edges(RelType(wanted) if wanted else None)]
+    rows = [{**{k: v for k, v in a.items() if k not in ("type", "evidence")}, "src": s, "type": k, "dst": t}
+            for s, t, k, a in graph.edges(keys=True, data=True) if wanted is None or k == wanted]
     return _frame(rows, _EDGE_COLUMNS)
 
 
-def evidence_frame(store: Any) -> Any:
+def evidence_frame(store: Store) -> Any:
     """Return every evidence item of a store as a DataFrame, one item a row:
     ``owner`` (node id, or ``src|TYPE|dst`` for an edge), ``kind`` (node or edge),
     ``source`` (the Source id), ``file`` (its file name), ``row``, ``sentence``,
     ``start``, ``end`` and ``note``."""
-    name = source_namer(store)
+    name = store_source_name(store)
     rows = []
     for node in store.iter_nodes(evidence=True):
         rows += [{"owner": node.id, "kind": "node", **e.to_dict(), "file": name(e.source)} for e in node.evidence]

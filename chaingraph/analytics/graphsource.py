@@ -1,32 +1,20 @@
-"""Evidence and file names as people read them, looked up in a graph or a store:
-the lookups a :class:`~chaingraph.analytics.placed.PlacedGraph` carries, and the
-ones ``upstream``/``downstream``, ``show`` and the DataFrames use on a store or a
-graph.
-
->>> import networkx as nx
->>> g = nx.MultiDiGraph()
->>> as_graph(g) is g
-True
->>> evidence_lookup(g)("anything")
-[]
+"""Evidence and file names as people read them, looked up in a graph or, with the
+functions named for it, a store: the lookups a
+:class:`~chaingraph.analytics.placed.PlacedGraph` carries, and the ones
+``upstream``/``downstream``, ``show`` and the DataFrames use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from chaingraph.model import Evidence
 
-
-def as_graph(source: Any) -> nx.MultiDiGraph:
-    """Return ``source`` when it is a networkx graph, else ``source.to_networkx()``
-    (read afresh on every call, so a store written to in between is seen whole)."""
-    if isinstance(source, nx.Graph):
-        return source
-    return source.to_networkx()
+if TYPE_CHECKING:
+    from chaingraph.store import Store
 
 
 def graph_evidence(graph: nx.MultiDiGraph) -> Callable[[str], list[Evidence]]:
@@ -47,15 +35,6 @@ def graph_evidence(graph: nx.MultiDiGraph) -> Callable[[str], list[Evidence]]:
     return lookup
 
 
-def evidence_lookup(source: Any) -> Callable[[str], list[Evidence]]:
-    """Return a function from a node id or edge key (``src|TYPE|dst``) to its
-    evidence: ``source.evidence`` when the source is a store, else
-    :func:`graph_evidence` of the graph."""
-    if isinstance(source, nx.Graph):
-        return graph_evidence(source)
-    return source.evidence
-
-
 def graph_source_name(graph: nx.MultiDiGraph) -> Callable[[str], str]:
     """Return a function from a Source node id to its ``name`` in ``graph`` (the
     file name); an id it cannot name comes back as it is."""
@@ -66,7 +45,7 @@ def graph_source_name(graph: nx.MultiDiGraph) -> Callable[[str], str]:
     return name
 
 
-def store_source_name(store: Any) -> Callable[[str], str]:
+def store_source_name(store: Store) -> Callable[[str], str]:
     """Return a function from a Source node id to its name (the file name) read
     from ``store`` and remembered; an id it cannot name comes back as it is."""
     memo: dict[str, str] = {}
@@ -78,12 +57,6 @@ def store_source_name(store: Any) -> Callable[[str], str]:
         return memo[source_id]
 
     return name
-
-
-def source_namer(source: Any) -> Callable[[str], str]:
-    """Return :func:`graph_source_name` of ``source`` when it is a networkx graph,
-    else :func:`store_source_name`."""
-    return graph_source_name(source) if isinstance(source, nx.Graph) else store_source_name(source)
 
 
 def evidence_text(item: Evidence | dict[str, Any], name: Callable[[str], str] = str,

@@ -151,12 +151,15 @@ class KeyFirmsReport:
 
 def supply_network(graph: nx.MultiDiGraph, firms: set[str]) -> nx.DiGraph:
     """Return the DiGraph of ``firms`` and the SUPPLIES links among them."""
+    # Nodes and edges in id order: Louvain and the float sums of the rankings follow
+    # the graph's order, which a set's would make change with the hash seed.
+    ordered = sorted(firms)
     net = nx.DiGraph()
-    net.add_nodes_from(firms)
+    net.add_nodes_from(ordered)
     out_edges = out_edges_by_node(graph)
-    for firm in firms:
-        for customer, edges in out_edges[firm].items():
-            if SUPPLIES in edges and customer in firms and customer != firm:
+    for firm in ordered:
+        for customer in sorted(out_edges[firm]):
+            if customer in firms and customer != firm and SUPPLIES in out_edges[firm][customer]:
                 net.add_edge(firm, customer)
     return net
 

@@ -24,12 +24,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from chaingraph.errors import InputError, NotFoundError
 from chaingraph.model import Evidence, RelType
+
+if TYPE_CHECKING:
+    from chaingraph.output import Table
 
 SUPPLIES = RelType.SUPPLIES.value
 
@@ -158,30 +161,13 @@ def attach_evidence(reached: Iterable[Reached], lookup: Callable[[str], list[Evi
     return out
 
 
-def resolve_node(source: Any, name: str) -> str:
-    """Return the id of the node ``name`` means (an id, a name or an alias): through
-    ``source.resolve`` when the source is a store, else by matching the graph's ids,
-    names and ``aliases`` attributes by name key. Raises :class:`NotFoundError`."""
-    if not isinstance(source, nx.Graph) and callable(getattr(source, "resolve", None)):
-        try:
-            return source.resolve(name).id
-        except NotFoundError as exc:
-            # 工程机械 may be both a Chain and a Segment: only firms and segments supply.
-            from chaingraph.model import Label
-
-            for label in (Label.FIRM, Label.SEGMENT):
-                try:
-                    return source.resolve(name, label).id
-                except NotFoundError:
-                    continue
-            from chaingraph.analytics.regions import suggest
-
-            names = [x for label in (Label.FIRM, Label.SEGMENT) for n in source.iter_nodes(label)
-                     for x in (n.name, n.props.get("short_name")) if x]
-            raise NotFoundError(f"{exc}{suggest(name, names)}") from None
+def resolve_node(graph: nx.MultiDiGraph, name: str) -> str:
+    """Return the id of the node ``name`` means in ``graph``: an id, or the one node
+    whose ``name`` or ``aliases`` attribute has its name key. Raises
+    :class:`NotFoundError` naming close names, or the candidates when several fit
+    (a store resolves names better: :func:`chaingraph.analytics.stored.resolve_in_store`)."""
     from chaingraph.identity import name_key
 
-    graph = source if isinstance(source, nx.Graph) else source.to_networkx()
     if name in graph:
         return name
     key = name_key(name)
@@ -197,44 +183,40 @@ def resolve_node(source: Any, name: str) -> str:
     raise NotFoundError(f"{name!r} is ambiguous: {', '.join(found[:5])}; give the id instead")
 
 
-def trace(source: Any, name: str, direction: Direction, depth: int | None = 3) -> tuple[str, list[Reached]]:
+def trace(graph: nx.MultiDiGraph, name: str, direction: Direction, depth: int | None = 3,
+          evidence: Callable[[str], list[Evidence]] | None = None) -> tuple[str, list[Reached]]:
     """Return ``(start id, reached nodes with the evidence of their paths)`` for the
-    node ``name`` means, walking ``direction`` at most ``depth`` hops (0 or None: no
-    limit). ``source`` is a networkx graph or a store; from a store only the
-    neighbourhood the walk can reach is read."""
-    from chaingraph.analytics.graphsource import as_graph, evidence_lookup
+    node ``name`` means in ``graph``, walking ``direction`` at most ``depth`` hops (0
+    or None: no limit). ``evidence`` maps an edge key to its evidence (e.g.
+    :meth:`chaingraph.store.Store.evidence`); by default the evidence kept on the
+    graph's nodes is used (see :func:`~chaingraph.analytics.graphsource.graph_evidence`)."""
+    from chaingraph.analytics.graphsource import graph_evidence
 
-    start = resolve_node(source, name)
-    if isinstance(source, nx.Graph):
-        graph = source
-    elif depth and depth > 0 and callable(getattr(source, "to_networkx", None)):
-        try:
-            graph = source.to_networkx(around=[start], depth=depth)
-        except TypeError:
-            graph = as_graph(source)
-    else:
-        graph = as_graph(source)
+    start = resolve_node(graph, name)
     reached = walk(graph, start, direction, depth)
-    return start, attach_evidence(reached, evidence_lookup(source))
+    return start, attach_evidence(reached, evidence or graph_evidence(graph))
 
 
-def trace_table(source: Any, start: str, reached: list[Reached], direction: Direction) -> "Table":
-    """Return the nodes of a :func:`trace` as a table (``upstream``/``downstream``):
-    one node a row with its depth, name, label, id, the path by names and the
-    evidence of the path's edges by file name and row or sentence."""
-    from chaingraph.analytics.graphsource import evidence_text, source_namer
+def trace_table(start: str, reached: list[Reached], direction: Direction,
+                source_name: Callable[[str], str] = str) -> "Table":
+    """Return the nodes of a :func:`trace` from ``start`` as a table
+    (``upstream``/``downstream``): one node a row with its depth, name, label, id, the
+    path by names and the evidence of the path's edges by file name (``source_name``
+    maps a Source id to it) and row or sentence."""
+    from chaingraph.analytics.graphsource import evidence_text
     from chaingraph.output import Table
 
-    name = source_namer(source)
     rows = [{"depth": r.depth, "name": r.name, "label": r.label, "id": r.node,
              "path": " -> ".join(r.path_names or r.path),
-             "evidence": [evidence_text(e, name, 80) for ev in r.evidence.values() for e in ev]} for r in reached]
+             "evidence": [evidence_text(e, source_name, 80) for ev in r.evidence.values() for e in ev]}
+            for r in reached]
     return Table(str(direction), ["depth", "name", "label", "id", "path", "evidence"], rows)
 
 
-def why_empty(source: Any, start: str, direction: Direction) -> str:
-    """Return why a walk from ``start`` going ``direction`` reached nothing, in one
-    line: the node has no SUPPLIES edge that way, and what it has instead.
+def why_empty(graph: nx.MultiDiGraph, start: str, direction: Direction) -> str:
+    """Return why a walk in ``graph`` from ``start`` going ``direction`` reached
+    nothing, in one line: the node has no SUPPLIES edge that way, and what it has
+    instead.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("f", label="Firm", name="F"); g.add_node("c", label="City", name="C")
@@ -244,7 +226,6 @@ def why_empty(source: Any, start: str, direction: Direction) -> str:
     """
     from collections import Counter
 
-    graph = source if isinstance(source, nx.Graph) else source.to_networkx(around=[start], depth=1)
     name = str(graph.nodes[start].get("name", start)) if start in graph else start
     way = "coming in (no supplier of it is known)" if direction is Direction.UPSTREAM else \
         "going out (no customer of it is known)"

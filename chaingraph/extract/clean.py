@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 # A line that starts one of these ends the article: what follows is furniture.
 _TAIL = re.compile(
     r"^\s*(contact us|recommended reading|related (news|reading|articles|links)|back to top|"
-    r"hot (news|articles)|more news|links?:|联系我们|推荐阅读|相关阅读|相关新闻|相关文章|延伸阅读|"
+    r"hot (news|articles)|more news|links?:|leave (your|a) (comments?|message)( here)?|post a comment|"
+    r"comments?|联系我们|推荐阅读|相关阅读|相关新闻|相关文章|延伸阅读|"
     r"热点推荐|返回顶部|更多新闻|友情链接)\s*[:：]?\s*$", re.IGNORECASE)
 
 # (reason, pattern) for single lines.

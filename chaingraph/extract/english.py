@@ -45,6 +45,10 @@ _GENERIC_FIRST = {"china", "chinese", "national", "international", "new", "great
                   "smart", "green", "digital", "heavy", "light", "traditional", "emerging", "key", "strategic"}
 
 
+_HOLIDAYS = {"spring festival", "lantern festival", "dragon boat festival", "boat festival", "mid-autumn festival",
+             "autumn festival", "qingming festival", "national day", "golden week", "new year", "lunar new year"}
+
+
 def _is_cap(token: str) -> bool:
     return token[:1].isupper()
 
@@ -59,7 +63,7 @@ def org_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             continue
         tokens = [(m.group(0), sent.start + m.start(), sent.start + m.end()) for m in _TOKEN.finditer(sent.text)]
         for run in _runs(text, tokens):
-            for part in _split_and(_trim(run)):
+            for part in (p for whole in _split_and(_trim(run)) for p in _split_of(whole)):
                 mention = _classify(part, index)
                 if mention is not None:
                     abbr = _ABBR_AFTER.match(text, mention.end)
@@ -82,6 +86,8 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
             continue
         j = i
         while j + 1 < n:
+            if _head_of(tokens[j][0]) in ("ltd", "inc") or tokens[j][0] == "Limited":
+                break  # nothing of a name follows its legal form: "… Co., Ltd. Pine Cell …"
             nxt = tokens[j + 1][0]
             if _is_cap(nxt) and joined(j, j + 1):
                 j += 1
@@ -93,6 +99,10 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
                 if _is_cap(tokens[k][0]) and all(joined(x, x + 1) for x in range(j + 1, k)) and tokens[k][0].lower() not in lx.LEADING_DROP:
                     j = k
                     continue
+            if (nxt == "(" and j + 4 < n and _is_cap(tokens[j + 2][0]) and tokens[j + 3][0] == ")"
+                    and _is_cap(tokens[j + 4][0]) and all(joined(x, x + 1) for x in range(j, j + 4))):
+                j += 4  # "AVIC Chengdu Aircraft Industrial (Group) Co., Ltd."
+                continue
             if nxt == "," and j + 2 < n and tokens[j + 2][0].lower().rstrip(".") in ("ltd", "limited", "inc"):
                 j += 2
                 continue
@@ -118,6 +128,9 @@ def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
                 cut += 1
             seen_role = False
     run = run[cut:]
+    based = [pos for pos, (tok, _, _) in enumerate(run) if tok.lower().endswith("-based")]
+    if based:  # "Zhejiang-based Lanxin Motors": the name starts after the place
+        run = run[based[-1] + 1:]
     while run and (run[0][0].lower() in lx.LEADING_DROP or run[0][0].lower() in lx.CONNECTORS):
         run = run[1:]
     return run
@@ -141,6 +154,24 @@ def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
                     and any(t.isupper() and len(t) >= 2 for t, _, _ in left)
                     and not any(t.lower() in lx.INDUSTRY_HEADS or _category(_head_of(t)) for t, _, _ in left)):
                 return [left, *_split_and(right)]
+    return [run]
+
+
+def _split_of(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """Split "Taihuwan Innovation Base of the Wuxi Life Science Park" into the base and
+    the park: a park, zone or firm name ends at its head word even when "of" follows
+    (heads that take a complement, "Ministry of …", are left whole)."""
+    for pos, (tok, _, _) in enumerate(run[:-1]):
+        if tok.lower() != "of" or pos == 0:
+            continue
+        head = _head_of(run[pos - 1][0])
+        if _category(head) not in ("Cluster", "Firm") or head in lx.COMPLEMENT_HEADS:
+            continue
+        right = run[pos + 1:]
+        if right and right[0][0].lower() == "the":
+            right = right[1:]
+        if any(_category(_head_of(t)) for t, _, _ in right):
+            return [run[:pos], *_split_of(right)]
     return [run]
 
 
@@ -177,6 +208,8 @@ def _classify(run: list[tuple[str, int, int]], sent: int) -> Mention | None:
         return None
     if kind == "Firm" and len(words) == 2 and words[0].lower() in ("the", "this", "our", "china"):
         return None
+    if kind == "Event" and " ".join(words[-2:]).lower() in _HOLIDAYS:
+        return None  # "during the Spring Festival" is a date, not an event
     start, stop = run[0][1], run[-1][2]
     return Mention(start, stop, "", kind, sent)
 
@@ -268,7 +301,9 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 if gaz_at is not None:
                     words = words[gaz_at:]
                     start = words[0][1]
-                elif need_gaz or (any(w[0].isupper() for w, _, _ in words) and len(words) > 2):
+                elif need_gaz and not _open_industry(sent.text, words):
+                    continue
+                elif not need_gaz and any(w[0].isupper() for w, _, _ in words) and len(words) > 2:
                     continue
                 phrase = " ".join(w for w, _, _ in words)
                 low = phrase.lower()
@@ -285,6 +320,22 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             start = sent.start + match.start()
             out.append(Mention(start, start + len(match.group(0)), match.group(0), "Chain", index, key=canonical))
     return out
+
+
+_NOT_AN_INDUSTRY = frozenset("""manufacturing service services tertiary secondary primary whole entire same local
+pillar leading dominant relevant related other such this that our its their county's city's province's country's
+processing production sunrise sunset chemical heavy light support supporting characteristic advantageous""".split())
+
+
+def _open_industry(s: str, words: list[tuple[str, int, int]]) -> bool:
+    """True for "the valve industry", "the coal coking industry": one to three
+    lowercase words after "the" before "industry" are a chain not in the lexicon."""
+    names = [w for w, _, _ in words]
+    if not 1 <= len(names) <= 3 or not all(re.fullmatch(r"[a-z][a-z-]+", w) for w in names):
+        return False
+    if any(w in _NOT_AN_INDUSTRY or w in lx.CHAIN_STOP for w in names) or names[-1].endswith(("ing", "ed")):
+        return False
+    return bool(re.search(r"\bthe\s+$", s[:words[0][1]]))
 
 
 _WORD_OR_MARK = re.compile(r"[A-Za-z][A-Za-z'-]*|\S")

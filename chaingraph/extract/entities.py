@@ -37,6 +37,10 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         if clash is None:
             kept_orgs.append(m)
             open_orgs.append(m)
+        elif clash.type == "Event" and m.type in ("Cluster", "Firm") and _contains(clash, m):
+            m.nested_in = "Event"  # "opening ceremony of the X Park" names the park too
+            kept_orgs.append(m)
+            open_orgs.append(m)
         elif m.info.get("synthetic") or clash.info.get("synthetic"):
             kept_orgs.append(m)
             open_orgs.append(m)

@@ -1,6 +1,6 @@
 """Lists harvested as lists: every member of a list gets the type the word closing or
 opening the list gives (「A、B、C等N家企业」, "brands such as A, B and C" → Firm;
-「涵盖A、B、C等领域」, 「以A、B、C为主」, "industries such as a, b and c", "covering a, b and other industries" → Chain), and
+「涵盖A、B、C等领域」, 「以A、B、C为主」, "industries such as a, b and c", "covering a, b and other industries", "projects covering a, b and c" → Chain), and
 the relation the list states is kept on the list for :func:`list_relations`:
 suppliers of the firm before them ("provided by A, B and C"), customers of it
 ("supplier of brands such as A, B"), firms of a park named in the sentence, chains
@@ -42,6 +42,18 @@ _EN_CHAIN_LIST = re.compile(
     r"\b(?:industries|sectors|fields)\s*,?\s+(?:such as|including|like)\s+")
 _EN_COVERING = re.compile(r"\b(?:covering|covers|cover|spanning)\s+([a-z][a-z ,-]*?),?\s+and\s+other\s+"
                           r"(?:industries|sectors|fields)\b")
+_EN_WORD = r"(?!(?:was|were|is|are|will|would|has|have|had|be|been|to|in|at|for|with|by|from|on|which|that|of|and|or|" \
+           r"as|worth|signed|totalling|totaling)\b)[a-z][a-z-]*"
+_EN_ITEM = rf"{_EN_WORD}(?: {_EN_WORD}){{0,3}}"
+_EN_FIELD_LIST = re.compile(
+    r"\b(?:covering|covers|cover|involving|involves|involve|spanning|spans|in the (?:fields|areas|sectors) of|"
+    r"in (?:fields|areas|sectors) (?:such as|including|like))\s+(?:the\s+)?"
+    rf"((?:{_EN_ITEM},\s+)+{_EN_ITEM},?\s+and\s+{_EN_ITEM})")
+#: Activities, not chains: "covering research, production and sales".
+_ACTIVITIES = frozenset("""research development production sales manufacturing design service services testing test
+inspection processing trade marketing operation operations management investment construction maintenance
+installation training education finance financing logistics consulting leasing repair assembly storage transport
+transportation distribution planning application applications innovation r&d""".split())
 _EN_LOWER_ITEM = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}")
 _SUPPLIER_WORDS = re.compile(r"\bsuppl(?:y|ier|iers|ies|ied)\b|\bmanufacturer\b|\bOEM\b|\bvendor\b|"
                              r"供应商|供货|配套|代工", re.IGNORECASE)
@@ -153,6 +165,14 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
                        for a, b, t in _en_items(tail.group(0), match.end(), _EN_LOWER_ITEM)]
             if len(members) >= 2:
                 out.append(ListHit("Chain", index, sent.start + match.end(), members))
+        for match in _EN_FIELD_LIST.finditer(s):  # "projects covering a, b and c"
+            if re.match(r"\s+and\s+other\b", s[match.end(1) - len(match.group(1).split(" and ")[-1]) - 5:]):
+                continue
+            members = [(sent.start + a, sent.start + b, t)
+                       for a, b, t in _en_items(match.group(1), match.start(1), _EN_LOWER_ITEM)
+                       if not set(t.split()) & _ACTIVITIES]
+            if len(members) >= 2:
+                out.append(ListHit("Chain", index, sent.start + match.start(1), members))
         for match in _EN_COVERING.finditer(s):
             members = [(sent.start + a, sent.start + b, t)
                        for a, b, t in _en_items(match.group(1), match.start(1), _EN_LOWER_ITEM)]

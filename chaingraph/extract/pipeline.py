@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import re
 
-from chaingraph.extract import chinese, english, facts as F
+from chaingraph.extract import chinese, en_events, en_roles, english, facts as F
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
@@ -50,6 +50,10 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         places += county_mentions(text, sentences, language, {m.key for m in places})
         mentions = (places + english.org_mentions(text, sentences) + english.chain_mentions(text, sentences)
                     + english.lowercase_mentions(text, sentences, places))
+        mentions += en_roles.role_mentions(text, sentences) + en_events.event_alliance_mentions(text, sentences)
+        en_roles.merge_products(mentions)
+        en_roles.split_at_roles(text, mentions)
+        en_roles.retype_place_acronyms(mentions)
         events = english.event_mentions(text, sentences)
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
     lists = find_lists(text, sentences, language)

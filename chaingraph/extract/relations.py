@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract import lexicon as lx
+from chaingraph.extract.en_relations import doc_relations, zh_parties
 from chaingraph.extract.lists import list_relations
+from chaingraph.extract.paragraphs import paragraph_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence
 from chaingraph.extract.zh_relations import prune_zh, zh_relations
 
@@ -31,6 +33,12 @@ class Relations:
         """Return the relations of ``kind`` whose head is entity id ``head``, in the
         order added; the list grows as more are added."""
         return self._by_head.setdefault((kind, head), [])
+
+    def remove(self, relation: Relation) -> None:
+        """Remove ``relation`` (one of :attr:`items`)."""
+        self.items.remove(relation)
+        self._seen.discard((relation.type, relation.head, relation.tail))
+        self.from_head(relation.type, relation.head).remove(relation)
 
     def add(self, kind: str, head: Entity | None, tail: Entity | None, sent: int | None = None,
             note: str | None = None) -> None:
@@ -132,8 +140,15 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                         rel.add("LOCATED_IN", event, next(e for e in entities if e.id == org_loc.tail),
                                 main_event.sent, "where its organiser is")
                         break
+        if not any(r.type == "LOCATED_IN" and r.head == event.id for r in rel.items):
+            # "我省举办…": the event is in the article's own province (city for 我市)
+            where = [sentences[i].text for i in sorted({main_event.sent, 0}) if 0 <= i < len(sentences)]
+            own = re.search(r"(?:我|本|全)(省|市)", "".join(where)) if language == "zh" else None
+            home = (home_province if own.group(1) == "省" else home_city) if own else None
+            if home is not None:
+                rel.add("LOCATED_IN", event, home, main_event.sent, "the article's own province or city")
         # the sentences where the event is named right after "at (the)"
-        at_event = {m.sent for m in event.mentions if re.search(r"\bat (the )?$", text[max(0, m.start - 8):m.start])}
+        at_event = {m.sent for m in event.mentions if re.search(r"\b[Aa]t (the )?$", text[max(0, m.start - 8):m.start])}
         for index, items in per_sent.items():
             s = sentences[index].text
             if language == "zh":
@@ -189,6 +204,9 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
     if language == "zh":
         zh_relations(rel, text, sentences, entities, per_sent)
+        zh_parties(rel, sentences, entities)
+    else:
+        doc_relations(rel, text, sentences, entities, {r.tail for r in rel.items if r.type == "SUPPLIES"})
 
     # a firm building or settling in a park belongs to it; a park and a chain named
     # in one sentence go together
@@ -203,15 +221,19 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 if e.type == "Chain" and not m.nested_in and not cm.nested_in:
                     rel.add("BELONGS_TO", ce, e, index)
 
+    paragraph_relations(rel, text, sentences, entities)
+
     # chains: named in the name, else the event's chain for firms at the event, else
     # the same sentence, else the article's only chain
     chains = of_type("Chain")
     chain_by_key = {m.key: c for c in chains for m in c.mentions}
-    event_chains = [next(c for c in chains if c.id == r.tail) for r in rel.items
-                    if r.type == "ABOUT" and event is not None and r.head == event.id]
+    abouts = [r for r in rel.items if r.type == "ABOUT" and event is not None and r.head == event.id]
+    # a firm at the event is in the chain the event is named for, not in every field its deals cover
+    named_for = [r for r in abouts if r.note is None]
+    event_chains = [next(c for c in chains if c.id == r.tail) for r in (named_for or abouts)]
     at_event = {r.head for r in rel.items if r.type in ("ORGANIZED", "PARTICIPATED_IN")}
     for e in of_type("Alliance", "Cluster", "Firm"):
-        found = False
+        found = any(r.tail in {c.id for c in chains} for r in rel.from_head("BELONGS_TO", e.id))
         for m in e.mentions:
             for chain_m in m.info.get("chains", []):
                 chain = by_mention.get(id(chain_m)) or chain_by_key.get(chain_m.key)
@@ -225,8 +247,9 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     found = True
         if found or e.type != "Firm":
             continue
+        supplied = {r.tail for r in rel.items if r.type == "SUPPLIES"}
         for m in e.mentions:
-            if (m.sent, e.id) in customers:
+            if (m.sent, e.id) in customers or e.id in supplied:
                 continue
             for other, oe in per_sent.get(m.sent, []):
                 if oe.type == "Chain" and not other.nested_in:
@@ -434,11 +457,16 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                     for b in right:
                         rel.add("SIGNED_WITH", a, b, index)
                         if a.type == b.type == "Firm":
-                            if re.search(r"\bsupply (agreement|contract|deal)|供货|供应", right_text):
+                            sells = re.search(r"\bsupply (agreement|contract|deal|framework)|供货|供应|\bto "
+                                              r"(?:supply|provide|deliver)\b|\bfor the (?:supply|provision|delivery) "
+                                              r"of\b", right_text)
+                            buys = re.search(r"\b(purchase|procurement|purchasing|sales|order) (agreement|contract|"
+                                             r"deal)|采购|\bto (?:buy|purchase|procure|order)\b|\bfor the "
+                                             r"(?:purchase|procurement) of\b", right_text)
+                            if sells and not (buys and buys.start() < sells.start()):
                                 rel.add("SUPPLIES", a, b, index)
                                 customers.add((index, b.id))
-                            elif re.search(r"\b(purchase|procurement|purchasing) (agreement|contract|deal)|采购",
-                                           right_text):
+                            elif buys:
                                 rel.add("SUPPLIES", b, a, index)
                                 customers.add((index, a.id))
             if supply >= 0:

@@ -14,6 +14,10 @@ _LATIN = re.compile(r"[A-Za-z]+")
 _ABBREV = re.compile(r"\b(Co|Ltd|Inc|Corp|No|Mr|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
                      r"U\.S|e\.g|i\.e|vs)\.$")
 
+_LEGAL_END = re.compile(r"\b(?:Ltd|Inc|Corp)\.$")
+_ROLE_NEXT = re.compile(r"(?:Chairman|Chairwoman|President|CEO|General|Vice|Deputy|Director|Secretary|Manager|"
+                        r"Chief|Founder|Co\.|Ltd\.|Limited|\()")
+
 
 def detect_language(text: str) -> str:
     """Return ``"zh"`` when Chinese characters outnumber Latin words, else ``"en"``.
@@ -42,8 +46,9 @@ def split_sentences(text: str, language: str) -> list[Sentence]:
         cut = match.start() if match.group(0).startswith("\n") or match.group(0).isspace() else match.end()
         if language != "zh" and not match.group(0).startswith("\n"):
             before = text[max(0, pos):match.start()]
-            if _ABBREV.search(before.rstrip("\"'”’)")):
-                continue
+            if _ABBREV.search(before.rstrip("\"'”’)")) and not (
+                    _LEGAL_END.search(before) and not _ROLE_NEXT.match(text, match.end())):
+                continue  # "Ltd." ends a sentence unless a title follows ("… Ltd. Chairman Li")
         pieces.append((pos, cut))
         pos = match.end()
     pieces.append((pos, len(text)))

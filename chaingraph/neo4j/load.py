@@ -1,4 +1,5 @@
-"""Loading the embedded store into Neo4j, and reading a Neo4j graph back.
+"""Loading the embedded store into Neo4j (reading it back is
+:mod:`chaingraph.neo4j.readback`; how items look there, :mod:`chaingraph.neo4j.props`).
 
 The load creates a uniqueness constraint on ``id`` (and an index on ``name``) for
 every label first, then sends nodes and relationships in batches of ``UNWIND $rows
@@ -8,47 +9,24 @@ loading twice changes nothing, loading after new ingests adds only what is new, 
 load cut off half-way finishes when run again. A batch that fails on a dropped
 connection is retried (the driver retries transient errors itself; this module also
 retries a batch whose commit was cut off, which is safe because it is idempotent).
+The evidence lists are replaced by the store's on every load (the store holds all of
+it), properties are merged (``SET n += ...``).
 
-How a node or relationship looks in Neo4j:
-
-* ``id`` (nodes), ``name`` and the store's properties. Lists of one scalar type stay
-  lists; other lists and maps are stored as JSON text, their keys named in
-  ``json_props`` so that reading back restores them.
-* Evidence as parallel lists, one item per piece of evidence: ``ev_source`` (the id
-  of a Source node: an article or list file), ``ev_row`` (row of a list, -1 when
-  none), ``ev_sentence`` (the article sentence, "" when none), ``ev_start`` and
-  ``ev_end`` (its character span, -1 when none) and ``ev_note`` ("" when none); a
-  list that would hold only those defaults is left out. The evidence lists are
-  replaced by the store's on every load (the store holds all of it), properties are
-  merged (``SET n += ...``).
-
-Neo4j cannot index a string of more than 8,164 bytes (UTF-8), and one such value
-fails the whole batch. A ``name`` longer than :data:`MAX_INDEXED_BYTES` is cut to
+A ``name`` longer than :data:`~chaingraph.neo4j.props.MAX_INDEXED_BYTES` is cut to
 that length and a node whose ``id`` is longer is left out (its relationships are
 skipped), each with a warning in :attr:`LoadReport.warnings`.
-
->>> props, json_keys = neo4j_props({"city": "长沙", "tags": ["a", "b"], "mix": [1, "x"], "m": {"k": 1}})
->>> props["tags"], props["mix"], props["m"], json_keys
-(['a', 'b'], '[1, "x"]', '{"k": 1}', ['m', 'mix'])
->>> from_neo4j_props({"name": "X", "mix": '[1, "x"]', "json_props": ["mix"], "ev_source": []})
-{'mix': [1, 'x']}
 """
-
 from __future__ import annotations
 
-import json
-import queue
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import networkx as nx
-
-from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
+from chaingraph.model import Label, RelType
+from chaingraph.neo4j.prefetch import prefetched
+from chaingraph.neo4j.props import MAX_INDEXED_BYTES, evidence_columns, row_props, utf8_cut
 from chaingraph.neo4j.queries import statement
 from chaingraph.scoped import thread_switches
 from chaingraph.store import Store
@@ -56,12 +34,6 @@ from chaingraph.store import Store
 BATCH_SIZE = 10000
 RETRIES = 5
 SWITCH_INTERVAL = 0.0002
-# Neo4j's range-index key limit is 8,164 bytes of UTF-8 for a string; kept below it.
-MAX_INDEXED_BYTES = 8000
-EVIDENCE_KEYS = ("ev_source", "ev_row", "ev_sentence", "ev_start", "ev_end", "ev_note")
-_RESERVED = {"id", "name", "json_props", *EVIDENCE_KEYS}
-_LABELS = {label.value: label for label in Label}
-_TYPES = {rel.value: rel for rel in RelType}
 
 
 @dataclass
@@ -92,127 +64,6 @@ class LoadReport:
         data = asdict(self)
         del data["warnings"]
         return data
-
-
-# -- turning store records into Neo4j rows -------------------------------------------
-
-def _scalar_list(value: list) -> bool:
-    kinds = {type(v) for v in value}
-    return len(kinds) <= 1 and kinds <= {str, int, float, bool} and \
-        not any(isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 2**63 for v in value)
-
-
-def neo4j_props(props: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Return ``props`` made storable as Neo4j properties, and the sorted keys whose
-    values were turned into JSON text (maps, mixed or nested lists, huge ints). Keys
-    Neo4j rows use themselves (``id``, ``name``, ``json_props``, ``ev_*``) and None
-    values are left out."""
-    out: dict[str, Any] = {}
-    json_keys = []
-    for key, value in props.items():
-        if key in _RESERVED or value is None:
-            continue
-        if isinstance(value, bool) or isinstance(value, (str, float)) or \
-                (isinstance(value, int) and abs(value) < 2**63):
-            out[key] = value
-        elif isinstance(value, list) and _scalar_list(value):
-            out[key] = value
-        else:
-            out[key] = json.dumps(value, ensure_ascii=False, sort_keys=True)
-            json_keys.append(key)
-    return out, sorted(json_keys)
-
-
-def from_neo4j_props(props: dict[str, Any]) -> dict[str, Any]:
-    """Return the store properties held in a Neo4j node's or relationship's
-    properties: without ``id``, ``name`` and the evidence lists, JSON text decoded."""
-    json_keys = set(props.get("json_props") or ())
-    out = {}
-    for key, value in props.items():
-        if key in _RESERVED:
-            continue
-        if key in json_keys and isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except ValueError:
-                pass
-        out[key] = value
-    return out
-
-
-# (column, index in a stored item, the stored value for "none")
-_EV_FIELDS = (("ev_row", 1, -1), ("ev_start", 2, -1), ("ev_end", 3, -1), ("ev_note", 4, ""), ("ev_sentence", 5, ""))
-
-
-def evidence_columns(items: list) -> dict[str, list]:
-    """Return evidence items as stored (``[source, row, start, end, note, sentence]``,
-    see :func:`chaingraph.store.evidence.load_items`; :func:`~chaingraph.store.evidence.encode`
-    makes one of an :class:`Evidence`) as the parallel lists stored on nodes and
-    relationships. ``ev_source`` is always there (when there is evidence); a list
-    whose items are all the default (-1 or "") is left out, which saves Neo4j a
-    property per item for the usual list-row or sentence-only evidence. The store
-    only ever adds evidence, so a list left out now was never anything but defaults
-    before.
-
-    >>> sorted(evidence_columns([["source:a", 3, -1, -1, "", ""]]).items())
-    [('ev_row', [3]), ('ev_source', ['source:a'])]
-    >>> from chaingraph.store.evidence import encode
-    >>> evidence_columns([encode(Evidence("source:a", note="n")), encode(Evidence("source:b", start=0, end=4))])
-    {'ev_source': ['source:a', 'source:b'], 'ev_start': [-1, 0], 'ev_end': [-1, 4], 'ev_note': ['n', '']}
-    """
-    if len(items) == 1:
-        # the usual case, written out: most of a load's row building was here
-        source, row, start, end, note, sentence = items[0]
-        cols: dict[str, list] = {"ev_source": [source]}
-        if row != -1:
-            cols["ev_row"] = [row]
-        if start != -1:
-            cols["ev_start"] = [start]
-        if end != -1:
-            cols["ev_end"] = [end]
-        if note:
-            cols["ev_note"] = [note]
-        if sentence:
-            cols["ev_sentence"] = [sentence]
-        return cols
-    if not items:
-        return {}
-    cols = {"ev_source": [item[0] for item in items]}
-    for key, index, default in _EV_FIELDS:
-        values = [item[index] for item in items]
-        if any(v != default for v in values):
-            cols[key] = values
-    return cols
-
-
-def evidence_from_columns(props: dict[str, Any]) -> list[Evidence]:
-    """Return the evidence held in a Neo4j item's ``ev_*`` lists."""
-    sources = props.get("ev_source") or []
-    out = []
-    for i, source in enumerate(sources):
-        def get(key: str, missing: Any) -> Any:
-            values = props.get(key) or []
-            value = values[i] if i < len(values) else missing
-            return None if value == missing else value
-        out.append(Evidence(source=source, row=get("ev_row", -1), sentence=get("ev_sentence", ""),
-                            start=get("ev_start", -1), end=get("ev_end", -1), note=get("ev_note", "")))
-    return out
-
-
-def _row_props(name: str | None, props: dict[str, Any], items: list) -> dict[str, Any]:
-    """Return a row's ``props``: ``props`` made storable, ``name`` and the evidence
-    lists of the stored evidence ``items`` (those lists as they are when there is
-    nothing else)."""
-    ev_cols = evidence_columns(items)
-    if not props and name is None:
-        return ev_cols
-    out, json_keys = neo4j_props(props) if props else ({}, [])
-    if name is not None:
-        out["name"] = name
-    if json_keys:
-        out["json_props"] = json_keys
-    out.update(ev_cols)
-    return out
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -255,7 +106,7 @@ def write_batch(driver: Any, query: str, rows: list[dict[str, Any]], report: Loa
                                           routing_=neo4j.RoutingControl.WRITE)
             break
         except (ne.ServiceUnavailable, ne.SessionExpired, ne.IncompleteCommit, ne.TransientError,
-                ConnectionError) as exc:
+                ConnectionError):
             if attempt == RETRIES:
                 raise
             report.retries += 1
@@ -266,18 +117,6 @@ def write_batch(driver: Any, query: str, rows: list[dict[str, Any]], report: Loa
     report.properties_set += counters.properties_set
     report.batches += 1
     return result.records
-
-
-def utf8_cut(text: str, limit: int = MAX_INDEXED_BYTES) -> str:
-    """Return ``text`` cut to at most ``limit`` bytes of UTF-8, at a character
-    boundary.
-
-    >>> utf8_cut("三一重工", 7), utf8_cut("abc", 7)
-    ('三一', 'abc')
-    """
-    if len(text) * 4 <= limit:
-        return text  # no character takes more than 4 bytes
-    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
 
 
 def _node_batches(store: Store, label: Label, batch_size: int,
@@ -296,7 +135,7 @@ def _node_batches(store: Store, label: Label, batch_size: int,
                     f"{label.value} node {node_id!r}: name of {len(name.encode('utf-8'))} bytes cut to "
                     f"{MAX_INDEXED_BYTES}, the most Neo4j can index: {name[:30]!r}...")
                 name = utf8_cut(name)
-            yield {"id": node_id, "props": _row_props(name, props, items)}
+            yield {"id": node_id, "props": row_props(name, props, items)}
 
     yield from _batches(rows(), batch_size)
 
@@ -319,7 +158,7 @@ def _edge_batches(store: Store, rel: RelType, ends_of: dict[str, tuple[Label, st
         bucket = pending[(src[0], dst[0])]
         # most edges have no properties but their evidence
         bucket.append([src[1], dst[1], src_id, dst_id,
-                       _row_props(None, props, items) if props else evidence_columns(items)])
+                       row_props(None, props, items) if props else evidence_columns(items)])
         if len(bucket) >= batch_size:
             yield (src[0], dst[0]), pending.pop((src[0], dst[0])), skipped
             skipped = 0
@@ -328,67 +167,6 @@ def _edge_batches(store: Store, rel: RelType, ends_of: dict[str, tuple[Label, st
         skipped = 0
     if skipped:
         yield None, [], skipped
-
-
-class _Failed:
-    def __init__(self, exc: BaseException):
-        self.exc = exc
-
-
-@contextmanager
-def prefetched(items: Iterable[Any], depth: int = 2) -> Iterator[Iterator[Any]]:
-    """Yield an iterator over ``items`` that a background thread fills ``depth``
-    ahead, so that building the next batch overlaps with the server working on the
-    current one. Leaving the block early stops the thread."""
-    box: queue.Queue = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-    done = object()
-
-    def put(item: Any) -> bool:
-        while not stop.is_set():
-            try:
-                box.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def run() -> None:
-        try:
-            for item in items:
-                if not put(item):
-                    break
-            else:
-                put(done)
-        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
-            put(_Failed(exc))
-        finally:
-            close = getattr(items, "close", None)
-            if close:
-                close()
-
-    worker = threading.Thread(target=run, name="chaingraph-prefetch", daemon=True)
-    worker.start()
-
-    def consume() -> Iterator[Any]:
-        while True:
-            item = box.get()
-            if item is done:
-                return
-            if isinstance(item, _Failed):
-                raise item.exc
-            yield item
-
-    try:
-        yield consume()
-    finally:
-        stop.set()
-        while worker.is_alive():
-            try:
-                box.get(timeout=0.1)
-            except queue.Empty:
-                pass
-        worker.join()
 
 
 def load_store(store: Store, driver: Any, database: str | None = None, batch_size: int = BATCH_SIZE,
@@ -456,44 +234,3 @@ def load_record_count(store: Store) -> int:
     return stats.nodes + stats.edges
 
 
-# -- reading back ----------------------------------------------------------------------
-
-def records_from_neo4j(driver: Any, database: str | None = None) -> Iterator[Record]:
-    """Yield the graph in Neo4j as typed records: every node with an ``id`` and a
-    label of :class:`Label` (evidence from its ``ev_*`` lists), then every
-    relationship of a :class:`RelType` between such nodes. Other nodes and
-    relationships are left out."""
-    import neo4j
-
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
-        known: set[str] = set()
-        for rec in session.run(statement("_read_nodes")):
-            label = next((_LABELS[l] for l in rec["labels"] if l in _LABELS), None)
-            node_id = rec["id"]
-            if label is None or not isinstance(node_id, str) or not node_id:
-                continue
-            props = dict(rec["props"])
-            known.add(node_id)
-            yield NodeRecord(id=node_id, label=label, name=str(props.get("name") or node_id),
-                             props=from_neo4j_props(props), evidence=evidence_from_columns(props))
-        for rec in session.run(statement("_read_edges")):
-            rel = _TYPES.get(rec["type"])
-            if rel is None or rec["src"] not in known or rec["dst"] not in known:
-                continue
-            props = dict(rec["props"])
-            yield EdgeRecord(type=rel, src=rec["src"], dst=rec["dst"], props=from_neo4j_props(props),
-                             evidence=evidence_from_columns(props))
-
-
-def graph_from_neo4j(driver: Any, database: str | None = None) -> nx.MultiDiGraph:
-    """Return the graph in Neo4j as a ``MultiDiGraph`` shaped like
-    :meth:`chaingraph.store.Store.to_networkx`: nodes carry ``label``, ``name`` and
-    their properties; edges are keyed by type and carry ``type`` and properties."""
-    graph = nx.MultiDiGraph()
-    for record in records_from_neo4j(driver, database):
-        if isinstance(record, NodeRecord):
-            graph.add_node(record.id, **{**record.props, "label": record.label.value, "name": record.name})
-        else:
-            graph.add_edge(record.src, record.dst, key=record.type.value,
-                           **{**record.props, "type": record.type.value})
-    return graph

@@ -115,7 +115,7 @@ def parse_query(name: str, text: str) -> NamedQuery:
         if body.startswith("param "):
             match = _PARAM.match(body)
             if not match:
-                raise InputError(f"bad param line (want '// param NAME[ = DEFAULT]: text')",
+                raise InputError("bad param line (want '// param NAME[ = DEFAULT]: text')",
                                  f"queries/{name}.cypher", number)
             pname, kind, default, help_text = match.groups()
             if kind is not None and any(k not in _KINDS for k in kind.split("|")):

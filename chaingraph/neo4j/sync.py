@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from chaingraph.neo4j.connect import Neo4jSettings, explain, open_driver
-from chaingraph.neo4j.load import BATCH_SIZE, LoadReport, load_record_count, load_store, records_from_neo4j
+from chaingraph.neo4j.load import BATCH_SIZE, LoadReport, load_record_count, load_store
+from chaingraph.neo4j.readback import records_from_neo4j
 from chaingraph.store import Store, UpsertStats
 
 

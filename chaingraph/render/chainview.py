@@ -31,7 +31,8 @@ LINE = 18
 STATUS_STYLE = {GapStatus.MISSING: ("#fbd5d5", "#d62728", "missing"),
                 GapStatus.WEAK: ("#fff0c2", "#c98a00", "weak"),
                 GapStatus.PRESENT: ("#d7f0d8", "#3f9b4a", "present")}
-_STAGE_TINT = {Stage.UPSTREAM: "#dce8f5", Stage.MIDSTREAM: "#fbe6d0", Stage.DOWNSTREAM: "#dcefdc", None: "#eeeeee"}
+#: Fill of a box by stage when there is no region (and of the overview's chips).
+STAGE_TINT = {Stage.UPSTREAM: "#dce8f5", Stage.MIDSTREAM: "#fbe6d0", Stage.DOWNSTREAM: "#dcefdc", None: "#eeeeee"}
 _COLUMNS = (Stage.UPSTREAM, Stage.MIDSTREAM, Stage.DOWNSTREAM, None)
 
 
@@ -114,7 +115,7 @@ def chain_svg(boxes: list[SegmentBox], links: list[tuple[str, str]], region: str
 
 
 def _box(box: SegmentBox, x: float, y: float, region: str | None) -> tuple[str, float]:
-    fill, border, word = STATUS_STYLE.get(box.status, (_STAGE_TINT.get(box.stage, "#eeeeee"), "#777777", ""))
+    fill, border, word = STATUS_STYLE.get(box.status, (STAGE_TINT.get(box.stage, "#eeeeee"), "#777777", ""))
     lines: list[str] = []
     count = f"{len(box.local)} local firm{'s' if len(box.local) != 1 else ''}" if box.status is not None \
         else f"{len(box.local)} firm{'s' if len(box.local) != 1 else ''}"

@@ -146,8 +146,9 @@ def geo_svg(points: list[GeoPoint], links: list[GeoLink], label: str = "geograph
     for p in points:
         x, y = frame.project(p.lng, p.lat)
         boxes.append((x - radius[p.key], y - radius[p.key], 2 * radius[p.key], 2 * radius[p.key]))
+    labels = _place_labels(points, frame, radius, boxes)
     drawn = {p.key for p in points}
-    for place in gz.gazetteer().by_code.values():
+    for place in gz.gazetteer().by_code.values():  # faint province names where there is room
         if place.level == "province" and place.lng is not None and place.code not in drawn:
             x, y = frame.project(place.lng, place.lat)
             name = place.short or place.name
@@ -174,21 +175,37 @@ def geo_svg(points: list[GeoPoint], links: list[GeoLink], label: str = "geograph
         items.append(svg.circle(x, y, radius[p.key], tip=p.tip, fill=COLOURS.get(p.kind, "#777777"), fill_opacity=0.8,
                                 stroke="#ffffff" if p.kind != "candidate" else "#7a0000", stroke_width=1.5,
                                 cls=f"place place-{p.kind}", data_key=p.key))
+    items += labels
+    return svg.svg(frame.width, frame.height, items, label, cls="geo-view")
+
+
+def _place_labels(points: list[GeoPoint], frame: Frame, radius: dict[str, float],
+                  boxes: list[tuple[float, float, float, float]]) -> list[str]:
+    """Return the labels of the first :data:`MAX_LABELS` places (candidates, the
+    region, then most firms), each right, left, above or below its circle where it
+    collides with nothing in ``boxes`` (which it joins); a label too long to fit
+    anywhere is tried again without its note."""
+    out = []
     ranked = sorted(points, key=lambda p: (p.kind != "candidate", p.kind != "region", -p.count, p.key))
     for p in ranked[:MAX_LABELS]:
         x, y = frame.project(p.lng, p.lat)
         r = radius[p.key]
-        text = f"{p.name} {p.count}" + (f" · {p.note}" if p.note else "")
-        w, h = 12.5 * sum(1 if ord(c) > 0x2E80 else 0.6 for c in text), 15
-        for bx, by in ((x + r + 3, y + 4), (x - r - 3 - w, y + 4), (x - w / 2, y - r - 4), (x - w / 2, y + r + 14)):
-            box = (bx - 2, by - 12, w + 4, h)
-            own = (x - r, y - r, 2 * r, 2 * r)
-            if all(not _hit(box, other) or other == own for other in boxes) and 0 <= bx and bx + w <= frame.width:
-                boxes.append(box)
-                items.append(svg.text(bx, by, text, tip=p.tip,
-                                      cls="region-label" if p.kind == "region" else "place-label"))
+        own = (x - r, y - r, 2 * r, 2 * r)
+        texts = [f"{p.name} {p.count} · {p.note}", f"{p.name} {p.count}"] if p.note else [f"{p.name} {p.count}"]
+        placed = False
+        for text in texts:
+            w, h = 12.5 * sum(1 if ord(c) > 0x2E80 else 0.6 for c in text), 15
+            for bx, by in ((x + r + 3, y + 4), (x - r - 3 - w, y + 4), (x - w / 2, y - r - 4), (x - w / 2, y + r + 14)):
+                box = (bx - 2, by - 12, w + 4, h)
+                if all(not _hit(box, other) or other == own for other in boxes) and 0 <= bx and bx + w <= frame.width:
+                    boxes.append(box)
+                    out.append(svg.text(bx, by, text, tip=p.tip,
+                                        cls="region-label" if p.kind == "region" else "place-label"))
+                    placed = True
+                    break
+            if placed:
                 break
-    return svg.svg(frame.width, frame.height, items, label, cls="geo-view")
+    return out
 
 
 def _hit(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -238,7 +255,8 @@ def geo_page(placed: PlacedGraph, region: str | None, out_path, *, title: str | 
                 if found is None or customer in local:
                     counts[place_of[firm], place_of[customer]] += 1
     by_code = gz.gazetteer().by_code
-    links = [GeoLink(a, b, n, found is not None and a not in {place_of.get(f) for f in local},
+    local_places = {place_of.get(f) for f in local}
+    links = [GeoLink(a, b, n, found is not None and a not in local_places,
                      f"{by_code[a].short} → {by_code[b].short}: {n} supply link(s)") for (a, b), n in counts.items()]
     drawing = geo_svg(points, links)
     what = placed.chain.name if placed.chain else "all firms"

@@ -3,13 +3,18 @@
 Upserts merge properties (newer values win per key, with ``json_patch``) and add
 evidence without duplicates, so writing the same records twice changes nothing. The
 store reads back into a networkx ``MultiDiGraph``, whole or around given nodes.
+
+Over 400 lines because :class:`Store` is the one object callers hold: its methods
+are short, each one statement or a call into the modules that do the work
+(:mod:`~chaingraph.store.opening`, :mod:`~chaingraph.store.write`,
+:mod:`~chaingraph.store.graph`, :mod:`~chaingraph.store.merge`), and they read best
+together.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -20,16 +25,16 @@ from typing import Any
 import networkx as nx
 import orjson
 
-from chaingraph.adjacency import add_keyed_edges
 from chaingraph.errors import NotFoundError, StoreError
 from chaingraph.identity import fold, name_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
-from chaingraph.store.sqlite import sqlite3
+from chaingraph.store import graph
 from chaingraph.store.evidence import decode_list, load_items
 from chaingraph.store.merge import follow, merge_nodes, redirects
-from chaingraph.store.schema import SCHEMA_VERSION, migrate
-from chaingraph.scoped import gc_paused
-from chaingraph.store.write import KnownIds, UpsertStats, connect, upsert_records
+from chaingraph.store.opening import open_store
+from chaingraph.store.schema import SCHEMA_VERSION
+from chaingraph.store.sqlite import sqlite3
+from chaingraph.store.write import KnownIds, UpsertStats, upsert_records
 
 __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoreStats", "UpsertStats"]
 
@@ -84,58 +89,8 @@ class Store:
         self._redirects: dict[str, str] = {}  # merged-away ids -> their survivors
         self._known = KnownIds()
         self._writing = False  # an upsert is under way
-        try:
-            if self.path.exists() and _on_read_only_filesystem(self.path):
-                self._open_immutable()
-            else:
-                self._open(private_index=False)
-        except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode & 0xFF not in (_SQLITE_IOERR, _SQLITE_FULL):
-                raise StoreError(_open_failure(self.path, exc)) from exc
-            # A store whose log holds more than its -shm index covers needs that
-            # file to grow before it can be read; on a full disk it cannot, so read
-            # it with the index in memory instead.
-            try:
-                self._open(private_index=True)
-            except sqlite3.Error:
-                raise StoreError(_open_failure(self.path, exc)) from exc
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a chaingraph store ({exc})") from exc
-
-    def _open(self, *, private_index: bool) -> None:
-        conn = None
-        try:
-            conn = self._conn = connect(self.path, private_index=private_index)
-            migrate(conn, self.path)
-            self._redirects = redirects(conn)
-        except BaseException:
-            if conn is not None:
-                conn.close()
-            raise
-
-    def _open_immutable(self) -> None:
-        # On a read-only filesystem SQLite can neither take WAL locks nor map the
-        # -shm file, and nothing can change the file, so it is read as immutable.
-        wal = self.path.with_name(self.path.name + "-wal")
-        if wal.exists() and wal.stat().st_size:
-            # immutable reads skip the log, so its commits would be silently missing
-            raise StoreError(f"{self.path}: on a read-only filesystem with unmerged writes "
-                             f"in {wal.name}; open it once where it is writable")
-        uri = f"{self.path.resolve().as_uri()}?immutable=1"
-        conn = self._conn = sqlite3.connect(uri, uri=True, isolation_level=None,
-                                            check_same_thread=False)
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            if row is None or int(row[0]) != SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path}: on a read-only filesystem and at store schema "
-                    f"v{row[0] if row else '?'}, not v{SCHEMA_VERSION}; copy it somewhere "
-                    "writable once so chaingraph can bring it up to date")
-            self._redirects = redirects(conn)
-        except BaseException:
-            conn.close()
-            raise
-        self.read_only = True
+        self._conn, self.read_only = open_store(self.path)
+        self._redirects = redirects(self._conn)
 
     # -- lifecycle -------------------------------------------------------------
     @property
@@ -389,7 +344,7 @@ class Store:
             sql += "label<>''"
         labels = {label.value: label for label in Label}
         for node_id, lab, name, props, items in self.conn.execute(sql + " ORDER BY id", args):
-            yield NodeRecord(id=node_id, label=labels[lab], name=name, props=_props(props),
+            yield NodeRecord(id=node_id, label=labels[lab], name=name, props=graph.props(props),
                              evidence=decode_list(items) if evidence else [])
 
     def iter_edges(self, rel: RelType | None = None, *, evidence: bool = False) -> Iterator[EdgeRecord]:
@@ -403,7 +358,7 @@ class Store:
             args = (rel.value,)
         types = {rel.value: rel for rel in RelType}
         for src, typ, dst, props, items in self.conn.execute(sql + " ORDER BY src_nid, type, dst_nid", args):
-            yield EdgeRecord(type=types[typ], src=src, dst=dst, props=_props(props),
+            yield EdgeRecord(type=types[typ], src=src, dst=dst, props=graph.props(props),
                              evidence=decode_list(items) if evidence else [])
 
     def iter_node_rows(self, label: Label) -> Iterator[tuple[str, str, dict[str, Any], list[list]]]:
@@ -413,7 +368,7 @@ class Store:
         objects (making them was a third of a load's reading)."""
         for node_id, name, props, items in self.conn.execute(
                 "SELECT id, name, props, evidence FROM nodes WHERE label=? ORDER BY id", (label.value,)):
-            yield node_id, name, _props(props), load_items(items)
+            yield node_id, name, graph.props(props), load_items(items)
 
     def iter_edge_rows(self, rel: RelType) -> Iterator[tuple[str, str, dict[str, Any], list[list]]]:
         """Yield ``(src id, dst id, props, evidence items)`` for every edge of type
@@ -422,7 +377,7 @@ class Store:
         for src, dst, props, items in self.conn.execute(
                 "SELECT src, dst, props, evidence FROM edge_ids WHERE type=? ORDER BY src_nid, type, dst_nid",
                 (rel.value,)):
-            yield src, dst, _props(props), load_items(items)
+            yield src, dst, graph.props(props), load_items(items)
 
     @_in_snapshot
     def stats(self) -> StoreStats:
@@ -441,50 +396,11 @@ class Store:
         """Return the graph as a ``MultiDiGraph``: nodes carry ``label``, ``name`` and
         their properties; edges are keyed by type and carry ``type`` and their
         properties. With ``around`` (node ids), only the nodes within ``depth`` hops
-        of them in either direction, and the edges among those."""
-        graph = nx.MultiDiGraph()
+        of them in either direction, and the edges among those. Raises
+        :class:`NotFoundError` for an id of ``around`` that is not a node."""
         if around is None:
-            with gc_paused():
-                id_of: dict[int, str] = {}
-                described = []
-                for nid, i, lab, name, props in self.conn.execute("SELECT nid, id, label, name, props FROM nodes"):
-                    id_of[nid] = i
-                    if lab:
-                        described.append((i, _node_attrs(lab, name, props)))
-                graph.add_nodes_from(described)
-                del described
-                rows = self.conn.execute("SELECT src, type, dst, props FROM edges")
-                # networkx's own add_edges_from would cost more than the whole read.
-                add_keyed_edges(graph, ((id_of[s], t, id_of[d], p) for s, t, d, p in rows), _edge_attrs)
-            return graph
-        keep = self._neighbourhood(set(around), depth)
-        for chunk in _chunks(sorted(keep), 500):
-            marks = ",".join("?" * len(chunk))
-            for i, lab, name, props in self.conn.execute(
-                    f"SELECT id, label, name, props FROM nodes WHERE id IN ({marks}) AND label<>''", chunk):
-                graph.add_node(i, **_node_attrs(lab, name, props))
-            for s, t, d, p in self.conn.execute(
-                    f"SELECT src, type, dst, props FROM edge_ids WHERE src IN ({marks})", chunk):
-                if d in keep:
-                    graph.add_edge(s, d, key=t, **_edge_attrs(t, p))
-        return graph
-
-    def _neighbourhood(self, start: set[str], depth: int) -> set[str]:
-        missing = [i for i in start if not self.conn.execute("SELECT 1 FROM nodes WHERE id=? AND label<>''", (i,)).fetchone()]
-        if missing:
-            raise NotFoundError(f"no node with id {missing[0]!r}")
-        seen, frontier = set(start), set(start)
-        for _ in range(depth):
-            nxt: set[str] = set()
-            for chunk in _chunks(sorted(frontier), 500):
-                marks = ",".join("?" * len(chunk))
-                nxt.update(r[0] for r in self.conn.execute(f"SELECT dst FROM edge_ids WHERE src IN ({marks})", chunk))
-                nxt.update(r[0] for r in self.conn.execute(f"SELECT src FROM edge_ids WHERE dst IN ({marks})", chunk))
-            frontier = nxt - seen
-            seen |= frontier
-            if not frontier:
-                break
-        return seen
+            return graph.whole_graph(self.conn)
+        return graph.graph_around(self.conn, set(around), depth)
 
     def is_empty(self) -> bool:
         """True when the store holds no node."""
@@ -499,58 +415,12 @@ class Store:
         """Return each node's number of edges, in and out, and the number of edges,
         both without the edges that touch a node of ``leave_out``. Two index scans:
         no graph is read."""
-        degree: Counter = Counter()
-        for column in ("src", "dst"):  # a fixed column name, not a value
-            degree.update(dict(self.conn.execute(
-                f"SELECT n.id, c.k FROM (SELECT {column} AS nid, count(*) AS k FROM edges GROUP BY {column}) AS c "
-                "JOIN nodes AS n ON n.nid = c.nid")))
-        n_edges = self.conn.execute("SELECT count(*) FROM edges").fetchone()[0]
-        seen: set[tuple[str, str, str]] = set()
-        for chunk in _chunks(sorted(set(leave_out)), 500):
-            marks = ",".join("?" * len(chunk))
-            for column in ("src", "dst"):
-                for edge in self.conn.execute(f"SELECT src, type, dst FROM edge_ids WHERE {column} IN ({marks})", chunk):
-                    if edge not in seen:
-                        seen.add(edge)
-                        degree[edge[0]] -= 1
-                        degree[edge[2]] -= 1
-        return degree, n_edges - len(seen)
+        return graph.degree_counts(self.conn, leave_out)
 
     @_in_snapshot
     def edge_pairs(self, sources: Iterable[str], rel: RelType) -> list[tuple[str, str]]:
         """Return ``(src, dst)`` of every ``rel`` edge leaving one of ``sources``."""
-        pairs: list[tuple[str, str]] = []
-        for chunk in _chunks(sorted(set(sources)), 500):
-            marks = ",".join("?" * len(chunk))
-            pairs.extend(self.conn.execute(f"SELECT src, dst FROM edge_ids WHERE type=? AND src IN ({marks})",
-                                           (rel.value, *chunk)))
-        return pairs
-
-
-# SQLite's primary result codes for an I/O failure and a full disk or database.
-_SQLITE_IOERR = 10
-_SQLITE_FULL = 13
-
-
-def _on_read_only_filesystem(path: Path) -> bool:
-    """Whether the filesystem holding ``path`` is mounted read-only."""
-    try:
-        return bool(os.statvfs(path.resolve().parent).f_flag & os.ST_RDONLY)
-    except OSError:
-        return False
-
-
-def _open_failure(path: Path, exc: sqlite3.Error) -> str:
-    """The one-line message for a store that cannot be opened: says so when the
-    disk holding it is full, as SQLite may only report an I/O error then."""
-    try:
-        usage = os.statvfs(path.resolve().parent)
-        full = usage.f_bavail == 0 or usage.f_favail == 0
-    except (OSError, AttributeError):  # no statvfs on Windows
-        full = False
-    if full:
-        return f"{path}: cannot open the store: the disk holding it is full ({exc}); free some space and try again"
-    return f"{path}: cannot open the store ({exc})"
+        return graph.edge_pairs(self.conn, sources, rel)
 
 
 def _redirected(records: Iterable[Record], moved: dict[str, str]) -> Iterator[Record]:
@@ -565,29 +435,6 @@ def _redirected(records: Iterable[Record], moved: dict[str, str]) -> Iterator[Re
         elif type(rec) is NodeRecord and rec.id in moved:
             rec.id = moved[rec.id]
         yield rec
-
-
-def _props(text: str) -> dict[str, Any]:
-    # Most nodes and edges have no properties: skip the parse for them.
-    return orjson.loads(text) if text != "{}" else {}
-
-
-def _node_attrs(label: str, name: str, props: str) -> dict[str, Any]:
-    attrs = _props(props)
-    attrs["label"] = label
-    attrs["name"] = name
-    return attrs
-
-
-def _edge_attrs(typ: str, props: str) -> dict[str, Any]:
-    attrs = _props(props)
-    attrs["type"] = typ
-    return attrs
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 def _like_escape(text: str) -> str:

@@ -9,23 +9,20 @@ run on one core while the B-tree work runs on the other.
 
 from __future__ import annotations
 
-import queue
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import orjson
 
 from chaingraph.errors import StoreError
 from chaingraph.identity import has_cjk, name_key
 from chaingraph.model import BATCH_END, BatchEnd, EdgeRecord, NodeRecord, Record
-from chaingraph.scoped import gc_paused, thread_switches
+from chaingraph.scoped import gc_paused
 from chaingraph.store.sqlite import sqlite3
 from chaingraph.store.evidence import dedup
-from chaingraph.store.schema import (INSERT_NAMES, INSERT_PLACEHOLDERS, MAX_NID, NEW_NIDS, UPSERT_EDGES, UPSERT_NODES,
-                                     drop_bulk_index, has_bulk_index, restore_bulk_index, savepoint)
+from chaingraph.store.schema import restore_bulk_index
+from chaingraph.store.writer import WriterThread
 
 
 @dataclass
@@ -193,181 +190,6 @@ def prepare_batch(batch: list[Record], known: KnownIds) -> PreparedBatch:
         stats=UpsertStats(n_nodes, n_edges, n_evidence))
 
 
-def _write_batch(cur: sqlite3.Cursor, batch: PreparedBatch) -> dict[str, int]:
-    """Write one batch inside the open transaction: nodes, placeholders for the
-    edge ends without a row, names, then edges; return the numbers of the rows it
-    added (id -> nid)."""
-    last = cur.execute(MAX_NID).fetchone()[0]
-    cur.execute(UPSERT_NODES, (batch.nodes,))
-    cur.execute(INSERT_PLACEHOLDERS, (batch.placeholders,))
-    added = orjson.loads(cur.execute(NEW_NIDS, (last,)).fetchone()[0])
-    cur.execute(INSERT_NAMES, (batch.names,))
-    cur.execute(UPSERT_EDGES, (batch.edges,))
-    return added
-
-
-def write_batch(conn: sqlite3.Connection, batch: PreparedBatch, path: Path) -> tuple[str, Any]:
-    """Write ``batch`` in a savepoint of the open transaction (beginning one when
-    none is open) and return ("ok", numbers of the rows it added), or ("error",
-    message naming ``path``) with the batch rolled back and the batches before it
-    kept. The caller commits: one commit for several batches saves rewriting the
-    same pages into the log once a batch."""
-    try:
-        with savepoint(conn):
-            added = _write_batch(conn.cursor(), batch)
-    except sqlite3.Error as exc:
-        return "error", f"{path}: write failed ({exc})"
-    return "ok", added
-
-
-def connect(path: Path, *, private_index: bool = False) -> sqlite3.Connection:
-    """Open ``path`` with the settings every connection of the store uses (WAL, a
-    large page cache) and return the connection. With ``private_index`` the WAL's
-    index is kept in this process's memory instead of the ``-shm`` file beside the
-    store, which a full disk cannot grow; the connection then locks the store for
-    itself until it is closed."""
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=60)
-    try:
-        if private_index:
-            # Only takes effect before the first read: SQLite then never maps the -shm file.
-            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
-        # Bigger pages mean fewer B-tree splits on bulk edge upserts; it only takes on
-        # a new file.
-        conn.execute("PRAGMA page_size=16384")
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        # Up to 1 GiB of page cache, taken only as the file grows: a 1M-firm store then
-        # upserts mostly in memory.
-        conn.execute("PRAGMA cache_size=-1048576")
-        conn.execute("PRAGMA temp_store=MEMORY")
-        conn.execute("PRAGMA wal_autocheckpoint=20000")
-    except BaseException:
-        conn.close()  # a failed connection left open keeps its locks on the log
-        raise
-    return conn
-
-
-# Records a write must reach before it drops the edge-end index (see WriterThread).
-# Below about 2M records, keeping it costs no more than building it again at the end,
-# and the build would be the one step nothing overlaps.
-BULK_MIN = 1_000_000
-# Records the writer writes before it commits, unless the caller waits first. Each
-# commit writes every page changed since the last one to the log, and the log is
-# copied into the database file again: on a 100k-row list (700k records, a 142 MB
-# file) the log took ~340 MB with a commit every few batches, 250 MB with one every
-# 250k records, 214 MB every 500k, 142 MB with this (one commit).
-COMMIT_RECORDS = 1_000_000
-# Asks the writer to commit what it has written (see WriterThread.wait).
-_COMMIT = object()
-
-
-class WriterThread:
-    """A thread that writes prepared batches on ``conn``, in the order they are
-    sent, while the caller prepares the next ones, noting in ``known`` the numbers
-    of the rows they add. At most ``ahead`` batches wait. They are committed every
-    :data:`COMMIT_RECORDS` records, at :meth:`wait` and at :meth:`close`, so one
-    transaction holds several. :meth:`wait` returns once all are written; a failed
-    batch (rolled back, those before it committed) raises
-    :class:`StoreError` there or at the next :meth:`send`, and the batches after
-    it are not written. The caller must not use ``conn`` until :meth:`wait`.
-
-    Once the records taken reach :data:`BULK_MIN` and the number of nodes the store
-    held at the start, the write counts as long: the index on edge ends is dropped
-    (see :data:`chaingraph.store.schema.BULK_INDEX`) for the caller to build again
-    at the end."""
-
-    def __init__(self, conn: sqlite3.Connection, path: Path, known: KnownIds, ahead: int = 4):
-        self.conn = conn
-        self.path = path
-        self.known = known
-        self.failure: str | None = None
-        self.pending: queue.Queue = queue.Queue(maxsize=ahead)
-        self.long_write_at = max(BULK_MIN, conn.execute(MAX_NID).fetchone()[0])
-        self.taken = 0
-        self.uncommitted = 0  # records written since the last commit
-        self.committed = 0  # records committed by this writer
-        self.thread = threading.Thread(target=self._run, name="chaingraph-store-writer", daemon=True)
-        self.thread.start()
-
-    def send(self, batch: PreparedBatch) -> None:
-        """Hand ``batch`` over, first waiting while ``ahead`` batches wait."""
-        self._check()
-        self.pending.put(batch)
-
-    def wait(self) -> None:
-        """Return once every batch sent is written and committed."""
-        self.pending.put(_COMMIT)
-        self.pending.join()
-        self._check()
-
-    def close(self) -> None:
-        """Stop the thread once it has written and committed what it was sent."""
-        self.pending.put(None)
-        self.thread.join()
-
-    def _check(self) -> None:
-        if self.failure is not None:
-            raise StoreError(self.failure_message())
-
-    def failure_message(self) -> str:
-        """Return the failure with how much of the write is kept: the records
-        committed before it (counted as given, before merging), and what to do."""
-        return (f"{self.failure}; {self.committed:,} record(s) of this write were committed before the failure "
-                "and are kept, the rest were not written; fix the cause (a full disk: free some space) and "
-                "write the same input again: what is already stored is merged, never duplicated")
-
-    def _run(self) -> None:
-        item: Any = _COMMIT
-        while item is not None:
-            item = self.pending.get()
-            try:
-                if item is None or item is _COMMIT:
-                    self._commit()
-                elif self.failure is None:
-                    self._write(item)
-            except Exception as exc:  # the caller must hear of it, whatever it is
-                if self.failure is None:  # the first error is the one reported
-                    self.failure = f"{self.path}: write failed ({exc})"
-                try:
-                    if self.conn.in_transaction:
-                        self.conn.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass  # SQLite rolls back a transaction it could not finish itself
-            finally:
-                self.pending.task_done()
-
-    def _write(self, batch: PreparedBatch) -> None:
-        size = batch.stats.nodes + batch.stats.edges
-        self.taken += size
-        if self.taken >= self.long_write_at and has_bulk_index(self.conn):
-            try:
-                with savepoint(self.conn):
-                    drop_bulk_index(self.conn)
-            except sqlite3.Error:
-                pass  # the write goes on with the index kept
-        status, detail = write_batch(self.conn, batch, self.path)
-        if status == "ok":
-            self.known.number(detail)
-            self.uncommitted += size
-            if self.uncommitted >= COMMIT_RECORDS:
-                self._commit()
-        else:
-            try:
-                self._commit()  # the batches before it stay written
-            finally:
-                # Set once the commit is done, so the count reported with it is final.
-                self.failure = detail
-
-    def _commit(self) -> None:
-        if self.conn.in_transaction:
-            self.conn.execute("COMMIT")
-        self.committed += self.uncommitted
-        self.uncommitted = 0
-
-
-# While the writer thread waits for the interpreter lock (between its statements),
-# the preparing thread holds it for up to this long; Python's default is 5 ms.
-SWITCH_INTERVAL = 0.001
 # The first batch of an upsert is this small, so the writer starts early instead of
 # idling while a whole batch is read and prepared.
 FIRST_BATCH = 5000
@@ -385,7 +207,7 @@ def upsert_records(conn: sqlite3.Connection, known: KnownIds, path: Path, record
     error: BaseException | None = None
     writer: WriterThread | None = None
     try:
-        with gc_paused(), thread_switches(SWITCH_INTERVAL):
+        with gc_paused():
             batch = next(batches, None)
             if batch is None:
                 return total

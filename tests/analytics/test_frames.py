@@ -17,11 +17,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_store_frames(analytics_store):
-    nodes = nodes_frame(analytics_store)
+    graph = analytics_store.to_networkx()
+    nodes = nodes_frame(graph)
     assert list(nodes.columns[:3]) == ["id", "label", "name"] and "firm:f1" in set(nodes["id"])
-    firms = nodes_frame(analytics_store, "Firm")
+    firms = nodes_frame(graph, "Firm")
     assert set(firms["label"]) == {"Firm"} and len(firms) == 9
-    supplies = edges_frame(analytics_store, "SUPPLIES")
+    supplies = edges_frame(graph, "SUPPLIES")
     assert set(supplies["type"]) == {"SUPPLIES"}
     between_firms = supplies[supplies["src"].str.startswith("firm:") & supplies["dst"].str.startswith("firm:")]
     assert len(between_firms) == 12

@@ -3,12 +3,16 @@ articulation points f1 (only link of f5), f2 (only link of f7), f4 (only link of
 sole suppliers: f3 for f1 and f2 (steel), f6 for f1 (engines), f4 for f2 (hydraulics),
 f9 for f4, f1 for f3; betweenness of f1 = 8 / 56."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.keyfirms import declared_groups, key_firms
+from chaingraph.ingest import ingest_paths
+from chaingraph.store import Store
 
-from .conftest import CHAINS
 
 
 def test_measures_worked_out_by_hand(toy_placed):
@@ -72,3 +76,26 @@ def test_sparse_network_is_summarised_and_warned_of():
     assert report.singletons == 35 and [c.size for c in report.communities] == [3, 2]
     assert report.warnings and "3 supply link(s) among 40 firm(s) (0.07 per firm)" in report.warnings[0]
     assert report.to_frame()["firm"].tolist() == [f.firm for f in report.firms]
+
+
+def test_key_firms_are_the_same_whatever_the_hash_seed(tmp_path):
+    # Louvain and the rankings follow the network's node order: built from a set,
+    # it changed with PYTHONHASHSEED, and so did the community numbers.
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        ingest_paths([root / "data" / "lists", root / "data" / "articles"], store, rejects_path=tmp_path / "r.csv")
+    code = f"import sys; sys.path.insert(0, {str(root)!r}); import cli; cli.main()"
+    outputs = []
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-c", code, "--db", str(db), "key-firms", "--chain", "工程机械",
+                               "--format", "json"], capture_output=True, text=True, timeout=600,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert len({o for o in outputs}) == 1
+    assert len({f["community"] for f in json.loads(outputs[0])["firms"]}) > 1

@@ -4,6 +4,7 @@ from tests/data/analytics/graph.jsonl (f1 三一重工 … f9 宝钢, with the c
 import pytest
 
 from chaingraph.errors import NotFoundError
+from chaingraph.analytics.stored import trace_in_store
 from chaingraph.analytics.traverse import downstream, trace, upstream
 
 
@@ -42,9 +43,9 @@ def test_segments_walk_over_segment_supplies_edges(analytics_graph):
 
 
 def test_trace_resolves_names_in_both_languages_and_attaches_evidence(analytics_store):
-    start, reached = trace(analytics_store, "Sany Heavy Industry", "upstream", 1)
+    start, reached = trace_in_store(analytics_store, "Sany Heavy Industry", "upstream", 1)
     assert start == "firm:f1"
-    assert trace(analytics_store, "三一重工", "upstream", 1)[0] == "firm:f1"
+    assert trace_in_store(analytics_store, "三一重工", "upstream", 1)[0] == "firm:f1"
     steel = next(r for r in reached if r.node == "firm:f3")
     sentences = [e.sentence for e in steel.evidence["firm:f3|SUPPLIES|firm:f1"]]
     assert "湘钢向三一重工供应钢板。" in sentences

@@ -18,7 +18,7 @@ from chaingraph.ingest import ingest_paths
 from chaingraph.ingest.base import IngestContext, IngestOptions, IngestReport
 from chaingraph.ingest.resolve import Resolver
 from chaingraph.ingest.firm_list import FirmListIngester
-from chaingraph.ingest.tables import detect_encoding
+from chaingraph.ingest.encodings import detect_encoding
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -340,7 +340,7 @@ def test_a_firm_on_two_rows_is_reported_once_with_both_rows(store, tmp_path, mon
 _KILLED_INGEST = """
 import sys
 from pathlib import Path
-import chaingraph.store.write as store_write
+import chaingraph.store.writer as store_write
 from chaingraph.store import Store
 from chaingraph.ingest import ingest_paths
 store_write.COMMIT_RECORDS, store_write.BULK_MIN = 3000, 1000

@@ -11,7 +11,7 @@ from chaingraph.analytics.compare import compare_regions
 from chaingraph.analytics.gaps import find_gaps
 from chaingraph.analytics.keyfirms import key_firms
 from chaingraph.neo4j.connect import open_driver
-from chaingraph.neo4j.load import graph_from_neo4j
+from chaingraph.neo4j.readback import graph_from_neo4j
 from chaingraph.neo4j.sync import push_to_neo4j
 from chaingraph.store import Store
 from chaingraph.analytics.traverse import downstream, upstream

@@ -9,7 +9,6 @@ import sys
 
 import pytest
 
-from chaingraph.errors import Neo4jError
 from chaingraph.neo4j.cypher import run_cypher, run_on, unsafe_parts
 from chaingraph.neo4j.load import load_store
 from chaingraph.neo4j.connect import Neo4jSettings, open_driver

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from chaingraph.model import Label
-from chaingraph.neo4j.load import evidence_from_columns, graph_from_neo4j, load_store
+from chaingraph.neo4j.load import load_store
+from chaingraph.neo4j.props import evidence_from_columns
+from chaingraph.neo4j.readback import graph_from_neo4j
 from chaingraph.neo4j.connect import Neo4jSettings, open_driver
 from chaingraph.store import Store
 
@@ -277,7 +279,7 @@ def _firm(node_id: str, name: str):
 def test_a_name_too_long_to_index_is_cut_and_an_id_too_long_skipped_and_the_rest_loads(
         tmp_path, neo4j_driver, neo4j_env):
     from chaingraph.model import EdgeRecord, Evidence, RelType
-    from chaingraph.neo4j.load import MAX_INDEXED_BYTES
+    from chaingraph.neo4j.props import MAX_INDEXED_BYTES
 
     long_name = "湖南长沙工程机械" * 351  # 2,808 characters, 8,424 bytes of UTF-8
     long_id = "firm:" + "x" * 9000

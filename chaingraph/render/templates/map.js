@@ -1,22 +1,23 @@
 /* chaingraph map: draws every element marked data-map="<id of a JSON block>" with
    vis-network. Tooltips are built from plain data as text nodes, never as HTML.
    Labels keep one size on screen (LABEL_PX, key nodes KEY_PX) whatever the zoom:
-   they are given out in each node's rank order and a label that would overlap one
-   already drawn is left out, so more appear as the user zooms in. */
+   they are given out in each node's rank order, below or above the node, and a
+   label that would overlap one already given out is left out, so more appear as the
+   user zooms in; the page paints them itself over vis-network's drawing. */
 (function () {
   "use strict";
 
   var LABEL_PX = 12, KEY_PX = 13, GAP_PX = 2;
-  var INSIDE = { box: 1, ellipse: 1, circle: 1, database: 1, text: 1 };
   var measurer = document.createElement("canvas").getContext("2d");
   var widths = {};
 
-  function textWidth(text) {  // width of text at a 100 px font
-    if (!(text in widths)) {
-      measurer.font = "100px sans-serif";
-      widths[text] = measurer.measureText(text).width;
+  function textWidth(text, bold) {  // width of text at a 100 px font
+    var key = (bold ? "b" : "n") + text;
+    if (!(key in widths)) {
+      measurer.font = (bold ? "bold " : "") + "100px sans-serif";
+      widths[key] = measurer.measureText(text).width;
     }
-    return widths[text];
+    return widths[key];
   }
 
   function tooltip(lines) {
@@ -47,30 +48,58 @@
         delete copy.tip;
       }
       delete copy.names;
+      if (copy.rank !== undefined) {
+        delete copy.label;  // node labels are painted by paint(), not by vis
+      }
       return copy;
     });
   }
 
-  function overlaps(a, list, self) {
-    for (var i = 0; i < list.length; i++) {
-      var b = list[i];
-      if ((self === undefined || b.id !== self) && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) {
-        return true;
+  /* Boxes in a uniform grid, so a test looks only at the boxes near it. */
+  function Grid(cell) {
+    this.cell = cell;
+    this.cells = {};
+  }
+  Grid.prototype.each = function (box, visit) {
+    var c = this.cell;
+    for (var i = Math.floor(box.x / c); i <= Math.floor((box.x + box.w) / c); i++) {
+      for (var j = Math.floor(box.y / c); j <= Math.floor((box.y + box.h) / c); j++) {
+        if (visit(i + "," + j) === true) {
+          return true;
+        }
       }
     }
     return false;
-  }
+  };
+  Grid.prototype.add = function (box) {
+    var cells = this.cells;
+    this.each(box, function (key) { (cells[key] = cells[key] || []).push(box); });
+  };
+  Grid.prototype.hits = function (a, self) {
+    var cells = this.cells;
+    return this.each(a, function (key) {
+      var list = cells[key] || [];
+      for (var i = 0; i < list.length; i++) {
+        var b = list[i];
+        if ((self === undefined || b.id !== self) && a.x < b.x + b.w && b.x < a.x + a.w &&
+            a.y < b.y + b.h && b.y < a.y + a.h) {
+          return true;
+        }
+      }
+      return false;
+    });
+  };
 
-  /* Give out labels for the current zoom: returns {id: screen px} of the labels drawn. */
+  /* Give out labels for the current zoom: which nodes are named, and on which side.
+     Returns {id: screen px} of the labels drawn. */
   function relabel(state) {
-    var network = state.network, scale = network.getScale();
+    var started = performance.now(), network = state.network, scale = network.getScale();
     var positions = network.getPositions();
-    var boxes = [], updates = [], shown = {}, discs = [];
-    var fontBase = (state.data.options.nodes || {}).font || {};
+    var boxes = new Grid(80 / scale), discs = new Grid(80 / scale), shown = {}, labels = [];
     state.order.forEach(function (node) {  // labels of minor nodes do not cover other nodes
       var pos = positions[node.id], r = node.size || 10;
       if (!state.hiddenKinds[node.kind]) {
-        discs.push({ id: node.id, x: pos.x - r, y: pos.y - r, w: 2 * r, h: 2 * r });
+        discs.add({ id: node.id, x: pos.x - r, y: pos.y - r, w: 2 * r, h: 2 * r });
       }
     });
     state.order.forEach(function (node) {
@@ -78,32 +107,55 @@
         return;
       }
       var px = node.key ? KEY_PX : LABEL_PX, size = px / scale, pos = positions[node.id];
-      var w = textWidth(node.label) / 100 * size, h = size * 1.2, r = node.size || 10, pad = GAP_PX / scale;
-      var spots = INSIDE[node.shape]
-        ? [{ x: pos.x - w / 2 - r, y: pos.y - h / 2 - r / 2, w: w + 2 * r, h: h + r, shift: 0 }]
-        : [{ x: pos.x - w / 2, y: pos.y + r + 2 / scale, w: w, h: h, shift: 0 },                  // below
-           { x: pos.x - w / 2, y: pos.y - r - 2 / scale - h, w: w, h: h, shift: -(2 * r + h + 4 / scale) }];  // above
-      var chosen = null;
-      for (var i = 0; i < spots.length && !chosen; i++) {
+      var w = textWidth(node.label, node.key) / 100 * size, h = size * 1.2, r = node.size || 10, pad = GAP_PX / scale;
+      var spots = [{ x: pos.x - w / 2, y: pos.y + r + 2 / scale, w: w, h: h, above: false },
+                   { x: pos.x - w / 2, y: pos.y - r - 2 / scale - h, w: w, h: h, above: true }];
+      for (var i = 0; i < spots.length; i++) {
         var box = spots[i];
         var padded = { x: box.x - pad, y: box.y - pad, w: box.w + 2 * pad, h: box.h + 2 * pad };
-        if (!overlaps(padded, boxes) && (node.key || !overlaps(box, discs, node.id))) {
-          chosen = box;
-          boxes.push(padded);
+        if (!boxes.hits(padded) && (node.key || !discs.hits(box, node.id))) {
+          boxes.add(padded);
           shown[node.id] = px;
+          labels.push({ id: node.id, text: node.label, px: px, above: box.above, r: r, key: !!node.key });
+          break;
         }
       }
-      var font = Object.assign({}, fontBase, node.font || {}, { size: size, vadjust: chosen ? chosen.shift : 0 });
-      if (!chosen) {
-        font.color = "rgba(0,0,0,0)";
-        font.strokeWidth = 0;
-      }
-      updates.push({ id: node.id, font: font });
     });
-    state.nodes.update(updates);
+    state.labels = labels;
     state.shown = shown;
-    state.container.setAttribute("data-labels", String(Object.keys(shown).length));
+    state.container.setAttribute("data-labels", String(labels.length));
+    state.container.setAttribute("data-label-ms", String(Math.round(performance.now() - started)));
+    network.redraw();
     return shown;
+  }
+
+  /* Paint the chosen labels over the drawing at their size on screen (vis draws none:
+     changing thousands of vis labels on every zoom takes most of a second). Each
+     label's box, in network coordinates, is kept for tests as lab.box. */
+  function paint(state, ctx) {
+    var network = state.network, scale = network.getScale(), body = network.body.nodes;
+    ctx.save();
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    state.labels.forEach(function (lab) {
+      var node = body[lab.id];
+      if (!node || node.options.hidden) {
+        return;
+      }
+      var size = lab.px / scale;
+      ctx.font = (lab.key ? "bold " : "") + size + "px sans-serif";
+      var w = ctx.measureText(lab.text).width;
+      var y = lab.above ? node.y - lab.r - 2 / scale - size * 1.2 : node.y + lab.r + 2 / scale;
+      ctx.lineWidth = 3 / scale;
+      ctx.strokeStyle = "#ffffff";
+      ctx.strokeText(lab.text, node.x, y);
+      ctx.fillStyle = "#222222";
+      ctx.fillText(lab.text, node.x, y);
+      lab.box = [node.x - w / 2, y, w, size * 1.2];
+      lab.size = size;
+    });
+    ctx.restore();
   }
 
   function el(tag, attrs, text) {
@@ -214,7 +266,9 @@
       network: network, nodes: nodes, edges: edges, data: data, container: container, hiddenKinds: {},
       order: data.nodes.slice().sort(function (a, b) { return a.rank - b.rank; })
     };
+    state.labels = [];
     network.chaingraph = state;
+    network.on("afterDrawing", function (ctx) { paint(state, ctx); });
     var physics = !data.options.physics || data.options.physics.enabled !== false;
     var timer = null;
     function ready() {

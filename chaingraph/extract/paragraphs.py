@@ -1,0 +1,88 @@
+"""Relations a paragraph states as a whole, in either language: a paragraph about
+one park or zone and the chain it builds ("the county is building a textile
+cluster … firms in the county's industrial zone …", 该县积极打造纺织服装产业集群)
+puts the park in that chain, and the firms it places in the park too; 位于X(内)的Y
+places Y in the park or place X.
+
+>>> from chaingraph.extract.pipeline import extract_article
+>>> from chaingraph.extract.reader import Article
+>>> x = extract_article(Article("a.txt", "标题\\n\\n位于太康县产业集聚区的海盟织造有限公司正在生产。该县积极打造纺织服装产业集群。"))
+>>> n = {e.id: e.name for e in x.entities}
+>>> sorted((r.type, n[r.head], n[r.tail]) for r in x.relations if r.type == "BELONGS_TO")[:2]
+[('BELONGS_TO', '太康县产业集聚区', '纺织服装'), ('BELONGS_TO', '海盟织造有限公司', '太康县产业集聚区')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from chaingraph.extract.result import Entity, Mention, Sentence
+
+_LOCATED_ZH = re.compile(r"位于$|地处$|坐落于$|落户$|落户于$|入驻$")
+_INSIDE_ZH = re.compile(r"(?:内|里|中)?的")
+
+
+def paragraph_relations(rel, text: str, sentences: list[Sentence], entities: list[Entity]) -> None:
+    """Add to ``rel`` what each paragraph of ``text`` states (see the module docstring)."""
+    mentions: list[tuple[Mention, Entity]] = sorted(
+        ((m, e) for e in entities for m in e.mentions if m.sent >= 0), key=lambda me: (me[0].start, -me[0].end))
+    _located_of(rel, text, mentions)
+    chain_ids = {e.id for e in entities if e.type == "Chain"}
+    for start, end in _paragraphs(text):
+        inside = [(m, e) for m, e in mentions if start <= m.start < end]
+        clusters = {e.id: e for m, e in inside if e.type == "Cluster" and not m.nested_in}
+        if len(clusters) != 1:
+            continue
+        cluster = next(iter(clusters.values()))
+        if any(r.tail in chain_ids for r in rel.from_head("BELONGS_TO", cluster.id)):
+            continue
+        chains = {e.id: (m, e) for m, e in inside if e.type == "Chain" and not m.nested_in}
+        if not 1 <= len(chains) <= 2:
+            continue
+        for m, chain in chains.values():
+            rel.add("BELONGS_TO", cluster, chain, m.sent, "the park and the chain of one paragraph")
+        # its firms take the chain later, as firms of a park of this chain (relations.py)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for match in re.finditer(r"\n\s*", text):
+        if match.start() > pos:
+            out.append((pos, match.start()))
+        pos = match.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _located_of(rel, text: str, mentions: list[tuple[Mention, Entity]]) -> None:
+    """位于X(内)的Y: Y is in X (a park: BELONGS_TO; a place: LOCATED_IN)."""
+    for i, (m, e) in enumerate(mentions):
+        if e.type not in ("Cluster", "City", "Province") or not _LOCATED_ZH.search(text[max(0, m.start - 4):m.start]):
+            continue
+        # the places of "位于太康县产业集聚区" nested in the park name are skipped
+        last = m
+        for m2, e2 in mentions[i + 1:]:
+            if m2.start < last.end:
+                continue
+            if e2.type in ("City", "Province", "Cluster") and re.fullmatch(r"\s*", text[last.end:m2.start]):
+                last = m2
+                continue
+            break
+        inside = _INSIDE_ZH.match(text, last.end)
+        if inside is None:
+            continue
+        after = next(((m2, e2) for m2, e2 in mentions if m2.start == inside.end()
+                      and e2.type in ("Firm", "Cluster")), None)
+        if after is None:
+            continue
+        target = after[1]
+        if e.type == "Cluster" and target.type == "Firm":
+            rel.add("BELONGS_TO", target, e, m.sent, "位于…的")
+        elif e.type in ("City", "Province"):
+            rel.add("LOCATED_IN", target, e, m.sent, "位于…的")
+        for m2, e2 in mentions[i + 1:]:
+            if m2.start >= last.end:
+                break
+            if e2.type in ("City", "Province") and m2.start >= m.start and e.type == "Cluster":
+                rel.add("LOCATED_IN", target, e2, m.sent, "位于…的")

@@ -1,0 +1,45 @@
+"""Relations a paragraph or the article states as a whole, in both languages."""
+
+from __future__ import annotations
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _rels(x, kind):
+    name = {e.id: e.name for e in x.entities}
+    return sorted((name[r.head], name[r.tail]) for r in x.relations if r.type == kind)
+
+
+def test_a_paragraph_about_one_park_puts_it_and_its_firms_in_the_paragraphs_chain():
+    x = extract_article(Article("a.txt", "标题\n\n位于青岚县产业集聚区的北辰织造有限公司正在赶制订单。该县积极打造纺织服装产业集群。"
+                                         "\n\n另一段落提到钢铁行业。"))
+    belongs = _rels(x, "BELONGS_TO")
+    assert ("青岚县产业集聚区", "纺织服装") in belongs
+    assert ("北辰织造有限公司", "青岚县产业集聚区") in belongs
+    assert ("北辰织造有限公司", "纺织服装") in belongs
+    assert not any(c == "钢铁" for _h, c in belongs)
+
+
+def test_an_english_paragraph_about_one_park():
+    x = extract_article(Article("a.txt", "News\n\nHill Rolling Co., Ltd. settled in the Lakeside Industrial Park "
+                                         "this year. The park focuses on the valve industry.\n\nElsewhere, the "
+                                         "steel industry slowed."))
+    belongs = _rels(x, "BELONGS_TO")
+    assert ("Lakeside Industrial Park", "valve") in belongs
+    assert ("Hill Rolling Co., Ltd", "valve") in belongs
+    assert ("Lakeside Industrial Park", "steel") not in belongs
+
+
+def test_an_event_our_province_held_is_in_the_articles_province():
+    x = extract_article(Article("a.txt", "湖南举办钢铁产业链对接大会\n\n5月8日，我省举办钢铁产业链对接大会，300家企业参会。"))
+    assert ("钢铁产业链对接大会", "湖南") in _rels(x, "LOCATED_IN")
+
+
+def test_the_two_sides_and_a_three_party_agreement_in_chinese():
+    x = extract_article(Article("a.txt", "标题\n\n北辰汽车集团有限公司与青岚电子股份有限公司举行会谈，双方签署了合作协议。"
+                                         "东方精工股份有限公司与南湖电机有限公司、西山材料有限公司签订三方协议。"))
+    signed = {tuple(sorted(p)) for p in _rels(x, "SIGNED_WITH")}
+    assert ("北辰汽车集团有限公司", "青岚电子股份有限公司") in signed
+    assert ("南湖电机有限公司", "西山材料有限公司") in signed
+    assert len(signed) == 4
