@@ -50,3 +50,13 @@ def test_a_named_supplier_and_firms_of_a_park_or_a_city():
 def test_a_firm_settling_with_no_place_named_is_in_the_article_s_city():
     rels = _relations("标题\n\n东营经济技术开发区加快化工产业发展。看好这片市场，湘江储能科技有限公司果断落户。东营的企业越来越多。")
     assert ("LOCATED_IN", "湘江储能科技有限公司", "东营") in rels
+
+
+def test_firms_belong_to_the_article_s_only_chain_and_a_read_chain_is_found_again():
+    x = extract_article(Article("a.txt", "标题\n\n移动支付服务提供商湘江储能科技有限公司负责人表示，公司看好市场。"
+                                         "大会邀请了移动支付产业链各环节的代表。长沙云帆电子有限公司也参加了。"))
+    names = {e.id: e.name for e in x.entities}
+    chains = [e for e in x.entities if e.type == "Chain"]
+    assert [c.name for c in chains] == ["移动支付"] and len(chains[0].mentions) == 2
+    rels = {(r.type, names[r.head], names[r.tail]) for r in x.relations}
+    assert {("BELONGS_TO", "湘江储能科技有限公司", "移动支付"), ("BELONGS_TO", "长沙云帆电子有限公司", "移动支付")} <= rels
