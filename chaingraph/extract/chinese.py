@@ -90,6 +90,13 @@ _CLOSING_QUOTES = "”」』\""
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", '"': '"'}
 
 
+def _in_dictionary(word: str) -> bool:
+    """True when ``word`` is a word of jieba's shipped dictionary."""
+    from chaingraph.extract.words import plain
+
+    return plain()._tk.FREQ.get(word, 0) > 0
+
+
 def _word_tag(word: str) -> str:
     from chaingraph.extract.words import _tags
 
@@ -205,6 +212,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue
         start = _left_edge(text, sent.start + match.start(), sent.start,
                            chain_conj=kind in ("Event", "Alliance", "Cluster"))
+        if start > sent.start + 1 and text[start] in "商家方" and _in_dictionary(text[start - 2:start + 1]):
+            start += 1  # 提供|商湘江…: the boundary word was the head of a longer one (提供商)
         if kind == "Event" and start > sent.start and text[start - 1] in _CLOSING_QUOTES:
             # "创新存储，无线支付"新产品发布会: a quoted theme is part of the event's name
             opening = _OPENING_QUOTES.get(text[start - 1], text[start - 1])
