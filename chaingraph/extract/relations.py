@@ -453,7 +453,11 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                 if with_at and language != "zh":
                     right = [e for m, e in in_clause if m.start > pivot + with_at.start()]
                 if language == "zh" and len(left) >= 2:
-                    right, left = left[1:], left[:1]
+                    firsts = [m for m, e in in_clause if m.start < pivot and e.type in ("Firm", "Agency")]
+                    if re.search(r"[与和同]", text_of(sent, firsts[0].end, firsts[1].start)):
+                        right, left = left[1:], left[:1]
+                    else:  # 与A、B等企业签订: A and B are listed on one side
+                        left = []
                 if not right and len(left) >= 2 and language != "zh" and re.search(r"\band\b", clause[:verb]):
                     right, left = left[1:], left[:1]
                 for a in left[-1:]:
