@@ -1,11 +1,15 @@
 """The ``chaingraph`` command. Each command parses its options, calls one library
-function and prints the result; the library does the work."""
+function and prints the result; the library does the work. Over 400 lines because
+it is the one typer app: each of its twenty-odd commands is its options, one call
+and its printing, and splitting them apart would scatter the shared options."""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, List, Optional
 
@@ -18,6 +22,7 @@ from chaingraph.output import render_rows, shorten
 from chaingraph.store import DEFAULT_DB, Store
 
 if TYPE_CHECKING:
+    from chaingraph.analytics.placed import PlacedGraph
     from chaingraph.analytics.traverse import Direction
 
 # Click's usage error, found through typer: recent typers carry their own copy of
@@ -123,6 +128,22 @@ def emit(text: str) -> None:
 def note(text: str) -> None:
     """Print a message to stderr on one line, never wrapped."""
     print(text, file=sys.stderr)
+
+
+@contextmanager
+def read_placed(chain: Optional[str], depth: int, regions_file: Optional[Path], chains_dir: Optional[Path],
+                task: str) -> Iterator["PlacedGraph"]:
+    """Read the store's graph once, with its places and the chain's segment
+    placements, under a progress line saying ``task``, and yield it (a
+    :class:`~chaingraph.analytics.placed.PlacedGraph`) while the store stays open,
+    as the analyses still read firms' details from it; the analysis commands all
+    start here."""
+    from chaingraph.analytics.placed import PlacedGraph
+
+    with open_store(create=False) as store, progress_bar() as bar:
+        bar.add_task(task, total=None)
+        yield PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
+                                      chains_dirs=[chains_dir] if chains_dir else ())
 
 
 def region_defs(path: Optional[Path]) -> list:
@@ -509,12 +530,8 @@ def gaps(
 ) -> None:
     """Show, per segment of a chain, the region's firms, outside suppliers, status and candidate firms."""
     from chaingraph.analytics.gaps import find_gaps
-    from chaingraph.analytics.placed import PlacedGraph
 
-    with open_store(create=False) as store, progress_bar() as bar:
-        bar.add_task("reading the graph and placing firms", total=None)
-        placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
-                                        chains_dirs=[chains_dir] if chains_dir else ())
+    with read_placed(chain, depth, regions_file, chains_dir, "reading the graph and placing firms") as placed:
         report = find_gaps(placed, region, top=top)
         html = None
         if out is not None and out.suffix.lower() == ".html":
@@ -552,12 +569,8 @@ def key_firms_command(
 ) -> None:
     """Rank a chain's firms (PageRank, betweenness), flag those whose loss cuts it, and compare communities with clusters."""
     from chaingraph.analytics.keyfirms import key_firms
-    from chaingraph.analytics.placed import PlacedGraph
 
-    with open_store(create=False) as store, progress_bar() as bar:
-        bar.add_task("reading the graph and ranking firms", total=None)
-        placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
-                                        chains_dirs=[chains_dir] if chains_dir else ())
+    with read_placed(chain, depth, regions_file, chains_dir, "reading the graph and ranking firms") as placed:
         report = key_firms(placed, region, top=top, betweenness_k=sample)
     save(out, report.tables(), report.to_dict())
     if fmt == "json":
@@ -592,11 +605,8 @@ def compare(
 ) -> None:
     """Show a regions x segments coverage table for a chain: status and local firm count per cell."""
     from chaingraph.analytics.compare import compare_regions
-    from chaingraph.analytics.placed import PlacedGraph
 
-    with open_store(create=False) as store, progress_bar() as bar:
-        bar.add_task("reading the graph and placing firms", total=None)
-        placed = PlacedGraph.from_store(store, chain, depth=depth, chains_dirs=[chains_dir] if chains_dir else ())
+    with read_placed(chain, depth, None, chains_dir, "reading the graph and placing firms") as placed:
         report = compare_regions(placed, regions.replace("，", ",").split(","))
     save(out, report.tables(), report.to_dict())
     emit(render_rows(report.rows(), ["segment", "stage", *report.regions], fmt, title=report.chain,
@@ -622,13 +632,9 @@ def impact(
     out: OutOption = None,
 ) -> None:
     """Remove firms or places from the supply network: who loses a supplier or stops, segment changes, exposure."""
-    from chaingraph.analytics.placed import PlacedGraph
     from chaingraph.analytics.impact import impact as follow_removal
 
-    with open_store(create=False) as store, progress_bar() as bar:
-        bar.add_task("reading the graph and following the loss", total=None)
-        placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
-                                        chains_dirs=[chains_dir] if chains_dir else ())
+    with read_placed(chain, depth, regions_file, chains_dir, "reading the graph and following the loss") as placed:
         report = follow_removal(placed, remove, region or ())
     save(out, report.tables(), report.to_dict())
     if fmt == "json":
@@ -668,12 +674,8 @@ def attract(
 ) -> None:
     """Rank firms outside a region by how much their arrival would close its gaps in a chain, with reasons."""
     from chaingraph.analytics.attract import attract as rank_arrivals
-    from chaingraph.analytics.placed import PlacedGraph
 
-    with open_store(create=False) as store, progress_bar() as bar:
-        bar.add_task("reading the graph and scoring firms", total=None)
-        placed = PlacedGraph.from_store(store, chain, depth=depth, regions=region_defs(regions_file),
-                                        chains_dirs=[chains_dir] if chains_dir else ())
+    with read_placed(chain, depth, regions_file, chains_dir, "reading the graph and scoring firms") as placed:
         report = rank_arrivals(placed, region, top=top, firm=firm)
     save(out, report.tables(), report.to_dict())
     table = report.tables()[0]

@@ -3,7 +3,9 @@
 words such as 与/由/为/在, verbs such as 举办/签订, dates); places come from the
 gazetteer; chains from the gazetteer and "X产业链"; events from "X在Y举行" and
 "Y举办X". Short firm names (三一重工 for 三一重工股份有限公司, 恒立液压 for
-江苏恒立液压股份有限公司) are found once the full names are known."""
+江苏恒立液压股份有限公司) are found once the full names are known. Over 400 lines:
+the ending table and the walk back share their boundary rules; cue-based short names,
+regions and titles live in zh_firms, zh_regions and zh_titles."""
 
 from __future__ import annotations
 
@@ -90,6 +92,13 @@ _CLOSING_QUOTES = "”」』\""
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", '"': '"'}
 
 
+def _in_dictionary(word: str) -> bool:
+    """True when ``word`` is a word of jieba's shipped dictionary."""
+    from chaingraph.extract.words import plain
+
+    return plain()._tk.FREQ.get(word, 0) > 0
+
+
 def _word_tag(word: str) -> str:
     from chaingraph.extract.words import _tags
 
@@ -158,6 +167,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> tuple[list[Mention], 
         mentions.extend(here)
         mentions.extend(_chains(text, sent, index, here))  # the sentence's own, not the article's
     _extend_to_compounds(text, mentions)
+    mentions.extend(_chain_repeats(text, sentences, mentions))
     mentions.extend(_short_firm_names(text, sentences, mentions))
     events = _events(text, sentences, mentions)
     return [m for m in mentions if m.type != "Event"], events
@@ -204,6 +214,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue
         start = _left_edge(text, sent.start + match.start(), sent.start,
                            chain_conj=kind in ("Event", "Alliance", "Cluster"))
+        if start > sent.start + 1 and text[start] in "商家方" and _in_dictionary(text[start - 2:start + 1]):
+            start += 1  # 提供|商湘江…: the boundary word was the head of a longer one (提供商)
         if kind == "Event" and start > sent.start and text[start - 1] in _CLOSING_QUOTES:
             # "创新存储，无线支付"新产品发布会: a quoted theme is part of the event's name
             opening = _OPENING_QUOTES.get(text[start - 1], text[start - 1])
@@ -321,6 +333,29 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             out.append(Mention(start, end + more, phrase, "Chain", index, key=phrase, info={"pattern": True}))
             continue
         out.append(Mention(start, end, match.group(0), "Chain", index, key=_CHAIN_ZH_CANON[match.group(0)]))
+    return out
+
+
+def _chain_repeats(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Return a mention for every other use, on word boundaries and outside the
+    mentions found, of a chain read from the words before 产业链 (手机支付 in
+    "手机支付服务提供商" once 手机支付产业链 named it)."""
+    found = {m.text: m.key for m in mentions if m.type == "Chain" and m.info.get("pattern") and len(m.text) >= 3}
+    if not found:
+        return []
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(found, key=len, reverse=True)))
+    taken = Covered((m.start, m.end) for m in mentions)
+    out = []
+    for index, sent in enumerate(sentences):
+        hits = [h for h in pattern.finditer(sent.text)]
+        if not hits:
+            continue
+        bounds = shared().boundaries(sent.text, sent.start)
+        for h in hits:
+            a, b = sent.start + h.start(), sent.start + h.end()
+            if a in bounds and b in bounds and not any(x in taken for x in range(a, b)):
+                out.append(Mention(a, b, h.group(0), "Chain", index, key=found[h.group(0)], info={"pattern": True}))
+                taken.add(a, b)
     return out
 
 

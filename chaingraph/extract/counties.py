@@ -1,5 +1,5 @@
-"""County-level places (counties, districts, county-level cities) for article
-extraction, read from the project gazetteer (:mod:`chaingraph.gazetteer`): "Xuanen
+"""County-level places (counties, districts, county-level cities) and the towns
+written right after them (柯桥区钱清镇) for article extraction, read from the project gazetteer (:mod:`chaingraph.gazetteer`): "Xuanen
 County" and 宣恩县 / 醴陵市 become City mentions that know their prefecture and
 province. A bare Chinese county name (醴陵) counts only when the article also writes
 it with its suffix, since many short county names are ordinary words."""
@@ -51,6 +51,8 @@ def _find_full(text: str, by_name: dict[str, object]) -> list[tuple[int, int, st
     return out
 
 
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人大))")
+_NOT_TOWNS = frozenset({"城乡", "乡镇", "城镇", "村镇"})
 # a list of places: 「重庆、绵阳、射洪等地」
 _PLACE_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:地|地区|城市|市县|区县|县市|市|县)")
 
@@ -157,6 +159,11 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
             taken.append((a, b))
             out.append(Mention(sent.start + a, sent.start + b, name, "City", index,
                                key=f"county:{place.short}", info=_info(place)))
+            town = _TOWN.match(sent.text, b)
+            if town and town.group(0) not in _NOT_TOWNS:  # 柯桥区钱清镇: a town of the county
+                info = {"parent": f"county:{place.short}", "province": _info(place)["province"]}
+                out.append(Mention(sent.start + b, sent.start + town.end(), town.group(0), "City", index,
+                                   key=f"town:{town.group(0)}", info=info))
         for a, b, place in _listed_shorts(sent.text, known):
             if not any(x < b and a < y for x, y in taken):
                 taken.append((a, b))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from chaingraph.extract.result import Entity, Sentence
+from chaingraph.extract.result import Entity, Sentence, mentions_by_sentence
 from chaingraph.identity import name_key
 
 _DEAL_SIGN = re.compile(r"\b(?:signed|inked|sign|signs)\b[^.;]{0,60}?\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
@@ -91,9 +91,7 @@ def zh_parties(rel, sentences: list[Sentence], entities: list[Entity]) -> None:
     """The Chinese forms of the shared signing rules: 双方签署… (the last two
     organisations named), and every two parties of a 三方/多方 agreement named in
     the sentence."""
-    from chaingraph.extract.en_relations import _per_sentence
-
-    per_sent = _per_sentence(entities)
+    per_sent = mentions_by_sentence(entities)
     _two_sides(rel, sentences, per_sent, _TWO_SIDES_ZH)
     for index, items in per_sent.items():
         if not _PARTIES_ZH.search(sentences[index].text):

@@ -27,7 +27,7 @@ import re
 
 from chaingraph.extract.en_deals import deal_relations
 from chaingraph.extract.places import gazetteer
-from chaingraph.extract.result import Entity, Mention, Sentence
+from chaingraph.extract.result import Entity, Mention, Sentence, mentions_by_sentence
 
 _FACILITY = re.compile(r"\b(?:factory|factories|plant|plants|base|bases|facility|facilities|laundries|laundry|"
                        r"mill|mills|workshop|workshops|headquarters|subsidiary|subsidiaries|branch|branches|"
@@ -43,7 +43,7 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     relations of an English article read across sentences (see the module
     docstring); ``customers`` are firm ids listed as customers, never the article's
     firm."""
-    per_sent = _per_sentence(entities)
+    per_sent = mentions_by_sentence(entities)
     focus = _focus_firm(entities, set(customers))
     _based(rel, text, entities, per_sent)
     _plants(rel, text, sentences, per_sent, focus)
@@ -262,14 +262,3 @@ def _joined(rel, text: str, per_sent, focus: Entity | None) -> None:
             member = near[-1] if near else (focus if refers else None)
             if member is not None:
                 rel.add("MEMBER_OF", member, e, index, "joined it")
-
-
-def _per_sentence(entities: list[Entity]) -> dict[int, list[tuple[Mention, Entity]]]:
-    per_sent: dict[int, list[tuple[Mention, Entity]]] = {}
-    for e in entities:
-        for m in e.mentions:
-            if m.sent >= 0 and not (m.nested_in and m.type in ("Firm", "Agency")):
-                per_sent.setdefault(m.sent, []).append((m, e))
-    for items in per_sent.values():
-        items.sort(key=lambda me: me[0].start)
-    return per_sent

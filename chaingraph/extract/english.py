@@ -2,7 +2,9 @@
 events (runs of capitalised words classified by their head word: "... Co., Ltd." is a
 Firm, "... Bureau" an Agency), chains (gazetteer and "X industry chain"), lowercase
 alliances and clusters, and agencies named for a list of places ("housing bureaus in
-A, B and C")."""
+A, B and C"). Over 400 lines: the capitalised-run reader and the classifiers that
+share its token helpers stay together; role-, event- and deal-based finding live in
+en_roles, en_events and en_deals."""
 
 from __future__ import annotations
 
@@ -210,6 +212,9 @@ def _classify(run: list[tuple[str, int, int]], sent: int) -> Mention | None:
         return None
     if kind == "Event" and " ".join(words[-2:]).lower() in _HOLIDAYS:
         return None  # "during the Spring Festival" is a date, not an event
+    if kind == "Agency" and head == "association" and words[-2].lower() in ("industry", "industrial", "industries"):
+        # an industry association is an association of firms (GOLD_FORMAT), as 行业协会 is
+        return Mention(run[0][1], run[-1][2], "", "Alliance", sent, info={"association": True})
     start, stop = run[0][1], run[-1][2]
     return Mention(start, stop, "", kind, sent)
 

@@ -93,7 +93,8 @@ def _members(text: str, start: int, body: str) -> list[tuple[int, int, str]]:
 def _first_member_start(raw: str) -> int:
     """Where the first member of a list starts in ``raw`` (the text up to the first
     、): after the last verb, preposition or other function word among its words,
-    and after a one-character opener (如, 有) that stands as a word."""
+    after a one-character opener (如, 有) that stands as a word, and after 与 (the
+    other party of 「A与B、C等企业签约」)."""
     from chaingraph.extract.words import shared, trim_left
 
     cut = trim_left(raw, 0, len(raw))
@@ -102,6 +103,12 @@ def _first_member_start(raw: str) -> int:
     words = shared().words(raw[cut:])
     while len(words) > 1 and (words[0] in _ONE_CHAR_OPENERS or _OPENER_WORDS.fullmatch(words[0])):
         cut += len(words.pop(0))
+    # 宜宾市与宁德时代、天原集团等企业: the party before 与 is not the list's
+    pos = cut
+    for i, word in enumerate(words[:-1]):
+        pos += len(word)
+        if word in ("与", "同") and i > 0:
+            cut = pos
     return cut
 
 

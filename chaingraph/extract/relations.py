@@ -12,7 +12,7 @@ from chaingraph.extract.en_deals import zh_parties
 from chaingraph.extract.en_relations import doc_relations
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.paragraphs import paragraph_relations
-from chaingraph.extract.result import Entity, Mention, Relation, Sentence
+from chaingraph.extract.result import Entity, Mention, Relation, Sentence, mentions_by_sentence
 from chaingraph.extract.zh_relations import prune_zh, zh_relations
 
 _NATIONAL_STATE = re.compile(r"^State (Council|Administration|Grid|Intellectual Property Office)|State-owned|"
@@ -64,13 +64,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     rel = Relations()
     list_relations(rel, text, sentences, entities, lists or [])
     by_mention: dict[int, Entity] = {id(m): e for e in entities for m in e.mentions}
-    per_sent: dict[int, list[tuple[Mention, Entity]]] = {}
-    for e in entities:
-        for m in e.mentions:
-            if m.sent >= 0 and not (m.nested_in and m.type in ("Firm", "Agency")):
-                per_sent.setdefault(m.sent, []).append((m, e))
-    for items in per_sent.values():
-        items.sort(key=lambda me: me[0].start)
+    per_sent = mentions_by_sentence(entities)
     of_type = lambda *kinds: [e for e in entities if e.type in kinds]  # noqa: E731
     places = {e.name: e for e in of_type("City", "Province")}
     place_of_key = {}
@@ -453,7 +447,11 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                 if with_at and language != "zh":
                     right = [e for m, e in in_clause if m.start > pivot + with_at.start()]
                 if language == "zh" and len(left) >= 2:
-                    right, left = left[1:], left[:1]
+                    firsts = [m for m, e in in_clause if m.start < pivot and e.type in ("Firm", "Agency")]
+                    if re.search(r"[与和同]", text_of(sent, firsts[0].end, firsts[1].start)):
+                        right, left = left[1:], left[:1]
+                    else:  # 与A、B等企业签订: A and B are listed on one side
+                        left = []
                 if not right and len(left) >= 2 and language != "zh" and re.search(r"\band\b", clause[:verb]):
                     right, left = left[1:], left[:1]
                 for a in left[-1:]:

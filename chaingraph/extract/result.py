@@ -124,3 +124,17 @@ class Extraction:
         return {"article": self.article, "language": self.language, "dateline": self.dateline,
                 "entities": ents, "relations": rels, "facts": facts,
                 "removed": [r.to_dict() for r in self.removed]}
+
+
+def mentions_by_sentence(entities: list[Entity]) -> dict[int, list[tuple[Mention, Entity]]]:
+    """Return, for each sentence index, the ``(mention, entity)`` pairs of
+    ``entities`` in it in text order; a firm or agency named inside another name
+    (nested) is left out, as relations are stated between the outer names."""
+    per_sent: dict[int, list[tuple[Mention, Entity]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            if m.sent >= 0 and not (m.nested_in and m.type in ("Firm", "Agency")):
+                per_sent.setdefault(m.sent, []).append((m, e))
+    for items in per_sent.values():
+        items.sort(key=lambda me: me[0].start)
+    return per_sent

@@ -3,19 +3,22 @@ stands around them rather than by how they end:
 
 - a corporate title or department right after the name (日产汽车CEO, 东风日产采购部部长,
   东风日产技术中心);
-- a kind of firm right before it (韩系车企的北京现代, 供应商X);
+- a kind of firm right before it (韩系车企的北京现代, 供应商的X);
 - a one-member list closed by a kind of firm (宝钢等国内供应商);
-- either side of a supply or a signing (宁德时代将为一汽配套, 比亚迪向长城汽车供货,
-  A成为B的供应商, A与B签订);
+- either side of a supply, a purchase or a signing (宁德时代将为一汽配套, 比亚迪向长城汽车
+  供货, A向B采购, A是B的主要多晶硅供应商, A与B、C分别签订);
+- what it is or where it builds (东风汽车作为链主企业, 晶科能源在上饶建设…);
 - a list or pair in which another member is already a firm (国瓷、东珩、贵研等;
   钱袋网和银联推出): the members of one list are of one type;
-- the stem of a name ending in 股份, 集团 or 控股 (宝钢 for 宝钢股份).
+- the stem of a name ending in 股份, 集团 or 控股 (宝钢 for 宝钢股份) and the core of a
+  place-prefixed one (国瓷 for 山东国瓷), which join the firm they shorten.
 
-A candidate is a run of words, six characters at most, (jieba, with the project's user words)
-that holds no function word, verb or kind-of-firm word, is not a place, and is not
-made of ordinary dictionary words only (技术人员 is not a name; 北京 + 现代 is, since
-北京 is a name). Once a name is known, every occurrence of it on word boundaries in
-the article is a mention.
+A candidate is a run of words (jieba, with the project's user words; six characters
+when walked from a cue, eight between a cue and its verb) that holds no function word,
+verb or kind-of-firm word, is not a place or a known chain, and is name-like: not only
+ordinary dictionary words (技术人员 is not a name; 北京 + 现代 is, since 北京 is a place),
+or characters jieba knows no word for (晶科). Once a name is known, every occurrence of
+it on word boundaries in the article is a mention.
 
 >>> from chaingraph.extract.result import Sentence
 >>> text = "韩系车企的北京现代就必须从境外采购。北京现代表示认可。"
@@ -37,7 +40,7 @@ _TITLE_AFTER = re.compile(
     r"(?:[\u4e00-\u9fff]{1,6}?(?:部|中心))?(?:原|前|现任)?(?:董事长|总经理|副总经理|常务副总|副总裁|总裁|CEO|首席执行官|"
     r"执行董事|副董事长|总监|副总监|创始人)"
     r"|(?:采购|研发|技术|销售|营销|市场|质量|工程|物流)(?:部|中心)")
-# a kind of firm before its name (车企的X, 供应商X)
+# a kind of firm before its name (车企的X, 供应商的X)
 _KIND_BEFORE_IN = re.compile(r"(?:车企|企业|供应商|供货商|提供商|服务商|厂商|制造商|巨头|龙头|厂家)的")
 # a one-member list: X等(国内)供应商
 _ONE_LISTED = re.compile(r"等(?:国内|国外|海外|省内|本地|知名|龙头|骨干|重点|优秀|大型)?(?:企业|供应商|供货商|厂商|车企|公司|龙头)")
@@ -45,10 +48,15 @@ _ONE_LISTED = re.compile(r"等(?:国内|国外|海外|省内|本地|知名|龙�
 # 赣锋锂业成为特斯拉的供应商, 华友钴业与LG化学签订…)
 _DEAL_CUES = (
     re.compile(r"(?:将|已|正式|也|还|再|主要|长期|已经)?(?<![成作认称因以行更])(?:为|向|给)(?!了)([^，。；、]{2,8}?)(?:批量|长期|独家)?"
-               r"(?:配套|供货|供应|供给|交付)"),
-    re.compile(r"(?:将|已|正式|已经)?成为([^，。；、]{2,8}?)的?(?:核心|主要|一级|重要|独家)?(?:供应商|供货商|配套商|配套企业)"),
-    re.compile(r"(?:已|将|正式)?(?:与|和|同)([^，。；、]{2,8}?)(?:正式|成功|现场)?(?:签订|签署|签约)"),
+               r"(?:配套|供货|供应|供给|交付|采购|订购|购买)"),
+    re.compile(r"(?:将|已|正式|已经|也|还)?(?:成为|是)([^，。；、]{2,8}?)的[^，。；、]{0,6}?(?:供应商|供货商|配套商|配套企业)"),
+    re.compile(r"(?:已|将|正式)?(?:与|和|同)([^，。；]{2,20}?)(?:分别|正式|成功|现场)?(?:签订|签署|签约)"),
 )
+# a name before what it is (东风汽车作为链主企业, X是…龙头企业) or before where it builds
+# (晶科能源在上饶建设…)
+_IS_A_FIRM = re.compile(r"(?:作为|是|系)[^，。；]{0,12}?(?:链主企业|龙头企业|骨干企业|领军企业|企业|公司|车企|链主|供应商|厂商)"
+                        r"(?=[，。；、]|$|之一)")
+_BUILDS_IN = re.compile(r"(?:将|已|正式)?在[\u4e00-\u9fff]{2,8}?(?:投资|新建|建设|建成|设立|布局|投产|扩建)")
 _STEM_ENDINGS = ("股份", "集团", "控股")
 
 # words that end a candidate: kinds of firm and generic heads
@@ -62,6 +70,7 @@ _HAN = re.compile(r"^[\u4e00-\u9fffA-Za-z]+$")
 
 
 def _words(segmenter, text: str, offset: int) -> list[tuple[int, int, str]]:
+    """The words of ``text`` as ``(start, end, word)``, offsets plus ``offset``."""
     out, pos = [], offset
     for w in segmenter.words(text):
         out.append((pos, pos + len(w), w))
@@ -81,8 +90,18 @@ def _name_word(word: str, tags) -> bool:
     return not (tag in ("v", "vn") and len(word) >= 2)
 
 
+def _exact_word(word: str, tags) -> bool:
+    """True when ``word`` may stand in a name read between a cue and its verb: not a
+    function word, a verb or a kind of firm (循环 in 邦普循环 may, 在 and 企业 may not)."""
+    tag = tags.get(word, "")
+    if tag == "v" and len(word) == 1:
+        return True  # 通 in 通威股份: a character of a name
+    return bool(_HAN.match(word)) and word not in _KIND_WORDS and tag not in (
+        "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "v", "m", "q")
+
+
 def good_name(name: str) -> bool:
-    """True when ``name`` (a str) may be a firm's short name: two to six characters,
+    """True when ``name`` (a str) may be a firm's short name: two to eight characters,
     not a place of the gazetteer, not only ordinary dictionary words, and holding no
     character that does not belong in a name.
 
@@ -92,9 +111,11 @@ def good_name(name: str) -> bool:
     from chaingraph.extract.lists import _is_place
     from chaingraph.extract.words import common_words
 
-    if not (2 <= len(name) <= 6) or not _HAN.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
+    if not (2 <= len(name) <= 8) or not _HAN.match(name) or not re.search(r"[\u4e00-\u9fff]", name):
         return False
-    if _is_place(name) or common_words(name) or _known_chain(name) or _KIND_END.search(name):
+    if _is_place(name) or _known_chain(name) or _KIND_END.search(name):
+        return False
+    if common_words(name) and not _unknown_run(name):
         return False
     return _name_like(name)
 
@@ -109,11 +130,27 @@ def _name_like(name: str) -> bool:
     from chaingraph.extract.words import _tags, plain
 
     tags = _tags()
+    freq = plain()._tk.FREQ
     words = plain().words(name)
-    if any(tags.get(w) in _NAME_TAGS for w in words):
+    # jieba tags many ordinary words as names (通讯 nz): a frequent one is no evidence,
+    # unless it is a place heading a longer name (北京现代)
+    if any(tags.get(w) in _NAME_TAGS and (freq.get(w, 0) <= _ORDINARY_FREQ or tags.get(w) == "ns" and len(words) > 1)
+           for w in words):
         return True
     singles = [w for w in words if len(w) == 1]
     return len(singles) >= 2 or any(w not in tags for w in words)
+
+
+_ORDINARY_FREQ = 500  # jieba's count above which a word is ordinary (通讯 1473, 华为 373)
+
+
+def _unknown_run(name: str) -> bool:
+    """True when two one-character words stand together in ``name``: characters jieba
+    knows no word for (晶科 in 晶科能源, 邦普 in 邦普循环)."""
+    from chaingraph.extract.words import plain
+
+    words = plain().words(name)
+    return any(len(a) == 1 and len(b) == 1 for a, b in zip(words, words[1:]))
 
 
 def _known_chain(name: str) -> bool:
@@ -199,14 +236,19 @@ def cued_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
         for regex in _DEAL_CUES:  # both sides of 为…配套, 向…供货, 成为…的供应商, 与…签订
             for c in regex.finditer(sent.text):
                 cues.append((sent.start + c.start(), "left"))
-                exact.append((sent.start + c.start(1), sent.start + c.end(1)))
+                pos = sent.start + c.start(1)
+                for part in c.group(1).split("、"):  # 与A、B分别签订
+                    exact.append((pos, pos + len(part)))
+                    pos += len(part) + 1
+        for regex in (_IS_A_FIRM, _BUILDS_IN):
+            cues += [(sent.start + c.start(), "left") for c in regex.finditer(sent.text)]
         if not cues and not exact:
             continue
         words = words_of(index)
         starts = {w[0]: i for i, w in enumerate(words)}
         ends = {w[1] for w in words}
-        for a, b in exact:  # the words between the cue and its verb, when they are whole words
-            if a in starts and b in ends:
+        for a, b in exact:  # the words between the cue and its verb, when they are whole name words
+            if a in starts and b in ends and all(_exact_word(w, tags) for x, y, w in words if a <= x and y <= b):
                 propose(a, b)
         for at, side in cues:
             if at not in starts:

@@ -163,9 +163,17 @@ def _settled_here(rel, text: str, sentences, entities: list[Entity], per_sent) -
 
 
 def prune_zh(items: list, entities: list[Entity]) -> list:
-    """Return ``items`` (relations) without firm X LOCATED_IN a province when X is
-    also LOCATED_IN a city or county of that province (a body or alliance named for
-    its province keeps it)."""
+    """Return ``items`` (relations) finished for a Chinese article: a firm with no
+    chain of its own belongs to the article's chain when the article names only one;
+    no firm X LOCATED_IN a province when X is also LOCATED_IN a city or county of that
+    province (a body or alliance named for its province keeps it)."""
+    from chaingraph.extract.result import Relation
+
+    chains = [e for e in entities if e.type == "Chain"]
+    if len(chains) == 1:
+        with_chain = {r.head for r in items if r.type == "BELONGS_TO" and r.tail == chains[0].id}
+        items = items + [Relation("BELONGS_TO", e.id, chains[0].id, None, "the article's only chain")
+                         for e in entities if e.type == "Firm" and e.id not in with_chain]
     by_id = {e.id: e for e in entities}
     province_key = {e.id: e.mentions[0].key for e in entities if e.type == "Province" and e.mentions}
     placed: dict[str, set[str]] = {}

@@ -52,3 +52,12 @@ def test_a_leading_preposition_and_a_chain_word_across_words():
     x = extract_article(Article("a.txt", "标题\n\n园区龙头企业如宏达集团、恒瑞集团纷纷扩产。全县现有10多家具有竞争力的企业。"))
     assert {"宏达集团", "恒瑞集团"} <= {e.name for e in x.entities if e.type == "Firm"}
     assert "家具" not in {e.name for e in x.entities if e.type == "Chain"}
+
+
+def test_signing_lists_purchases_named_suppliers_and_builders_name_firms():
+    x = extract_article(Article("a.txt", "标题\n\n签约仪式上，比亚迪与湖南中伟新能源、邦普循环分别签订合作协议。"
+                                         "隆基绿能将向通威股份采购多晶硅。晶科能源在上饶建设了光伏组件生产基地。"
+                                         "通讯企业的发展离不开芯片。"))
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert {"比亚迪", "湖南中伟新能源", "邦普循环", "隆基绿能", "通威股份", "晶科能源"} <= firms
+    assert "通讯" not in firms

@@ -42,3 +42,10 @@ def test_a_chain_head_followed_by_its_compound_and_no_university_places():
     found = {(e.type, e.name) for e in x.entities}
     assert ("Chain", "稀土催化") in found and ("Chain", "稀土") not in found
     assert ("City", "天津") not in found and ("Agency", "研究院") not in found
+
+
+def test_a_town_written_after_its_county_is_a_city_in_it():
+    x = extract_article(Article("a.txt", "标题\n\n绍兴市柯桥区钱清镇拥有纺织企业500多家，城乡面貌一新。"))
+    names = {e.id: e.name for e in x.entities}
+    assert ("LOCATED_IN", "钱清镇", "柯桥区") in {(r.type, names[r.head], names[r.tail]) for r in x.relations}
+    assert "城乡" not in names.values()

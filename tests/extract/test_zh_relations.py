@@ -50,3 +50,22 @@ def test_a_named_supplier_and_firms_of_a_park_or_a_city():
 def test_a_firm_settling_with_no_place_named_is_in_the_article_s_city():
     rels = _relations("标题\n\n东营经济技术开发区加快化工产业发展。看好这片市场，湘江储能科技有限公司果断落户。东营的企业越来越多。")
     assert ("LOCATED_IN", "湘江储能科技有限公司", "东营") in rels
+
+
+def test_firms_belong_to_the_article_s_only_chain_and_a_read_chain_is_found_again():
+    x = extract_article(Article("a.txt", "标题\n\n移动支付服务提供商湘江储能科技有限公司负责人表示，公司看好市场。"
+                                         "大会邀请了移动支付产业链各环节的代表。长沙云帆电子有限公司也参加了。"))
+    names = {e.id: e.name for e in x.entities}
+    chains = [e for e in x.entities if e.type == "Chain"]
+    assert [c.name for c in chains] == ["移动支付"] and len(chains[0].mentions) == 2
+    rels = {(r.type, names[r.head], names[r.tail]) for r in x.relations}
+    assert {("BELONGS_TO", "湘江储能科技有限公司", "移动支付"), ("BELONGS_TO", "长沙云帆电子有限公司", "移动支付")} <= rels
+
+
+def test_firms_listed_after_a_place_with_yu_are_one_side_of_the_signing():
+    text = ("宜宾动力电池产业链招商推介会举行\n\n6月1日，宜宾动力电池产业链招商推介会在成都举行。"
+            "推介会上，宜宾市与宁德时代、天原集团等企业签订投资协议。")
+    x = extract_article(Article("a.txt", text))
+    names = {e.id: e.name for e in x.entities}
+    assert {"宁德时代", "天原集团"} <= {e.name for e in x.entities if e.type == "Firm"}
+    assert not [r for r in x.relations if r.type == "SIGNED_WITH"], [(names[r.head], names[r.tail]) for r in x.relations]
