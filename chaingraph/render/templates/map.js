@@ -1,7 +1,7 @@
 /* chaingraph map: draws every element marked data-map="<id of a JSON block>" with
    vis-network. Tooltips are built from plain data as text nodes, never as HTML.
    Labels keep one size on screen (LABEL_PX, key nodes KEY_PX) whatever the zoom:
-   they are given out in each node's rank order, below or above the node, and a
+   they are given out in each node's rank order, below, above or beside the node, and a
    label that would overlap one already given out is left out, so more appear as the
    user zooms in; the page paints them itself over vis-network's drawing. */
 (function () {
@@ -108,15 +108,19 @@
       }
       var px = node.key ? KEY_PX : LABEL_PX, size = px / scale, pos = positions[node.id];
       var w = textWidth(node.label, node.key) / 100 * size, h = size * 1.2, r = node.size || 10, pad = GAP_PX / scale;
-      var spots = [{ x: pos.x - w / 2, y: pos.y + r + 2 / scale, w: w, h: h, above: false },
-                   { x: pos.x - w / 2, y: pos.y - r - 2 / scale - h, w: w, h: h, above: true }];
+      // below, above, then beside: a crowded label takes the first free side
+      var gap = 2 / scale;
+      var spots = [{ x: pos.x - w / 2, y: pos.y + r + gap, w: w, h: h, side: "below" },
+                   { x: pos.x - w / 2, y: pos.y - r - gap - h, w: w, h: h, side: "above" },
+                   { x: pos.x + r + gap, y: pos.y - h / 2, w: w, h: h, side: "right" },
+                   { x: pos.x - r - gap - w, y: pos.y - h / 2, w: w, h: h, side: "left" }];
       for (var i = 0; i < spots.length; i++) {
         var box = spots[i];
         var padded = { x: box.x - pad, y: box.y - pad, w: box.w + 2 * pad, h: box.h + 2 * pad };
         if (!boxes.hits(padded) && (node.key || !discs.hits(box, node.id))) {
           boxes.add(padded);
           shown[node.id] = px;
-          labels.push({ id: node.id, text: node.label, px: px, above: box.above, r: r, key: !!node.key });
+          labels.push({ id: node.id, text: node.label, px: px, side: box.side, r: r, key: !!node.key });
           break;
         }
       }
@@ -145,14 +149,17 @@
       }
       var size = lab.px / scale;
       ctx.font = (lab.key ? "bold " : "") + size + "px sans-serif";
-      var w = ctx.measureText(lab.text).width;
-      var y = lab.above ? node.y - lab.r - 2 / scale - size * 1.2 : node.y + lab.r + 2 / scale;
+      var w = ctx.measureText(lab.text).width, h = size * 1.2, gap = 2 / scale;
+      var x = lab.side === "right" ? node.x + lab.r + gap : lab.side === "left" ? node.x - lab.r - gap - w
+        : node.x - w / 2;
+      var y = lab.side === "above" ? node.y - lab.r - gap - h : lab.side === "below" ? node.y + lab.r + gap
+        : node.y - h / 2;
       ctx.lineWidth = 3 / scale;
       ctx.strokeStyle = "#ffffff";
-      ctx.strokeText(lab.text, node.x, y);
+      ctx.strokeText(lab.text, x + w / 2, y);
       ctx.fillStyle = "#222222";
-      ctx.fillText(lab.text, node.x, y);
-      lab.box = [node.x - w / 2, y, w, size * 1.2];
+      ctx.fillText(lab.text, x + w / 2, y);
+      lab.box = [x, y, w, h];
       lab.size = size;
     });
     ctx.restore();
