@@ -26,6 +26,7 @@ from chaingraph.identity import firm_id, has_cjk, name_key, node_id, place_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from chaingraph.ingest.resolve import Resolver
 from chaingraph.ingest.base import IngestContext
+from chaingraph.ingest.tables import looks_tabular
 
 _ZH_CHAIN = {canon: next((f for f in forms if has_cjk(f)), canon) for canon, forms in CHAINS.items()}
 
@@ -39,8 +40,9 @@ class ArticleIngester:
 
     def accepts(self, path: Path, head: bytes) -> bool:
         """Take text, Markdown and HTML files, and JSON Lines whose first object has a
-        ``text`` and no ``kind``; never binary files."""
-        return is_article_file(path, head)
+        ``text`` and no ``kind``; never binary files, nor .txt files of tab-separated
+        rows (lists saved from Excel)."""
+        return is_article_file(path, head) and not looks_tabular(path, head)
 
     def read(self, ctx: IngestContext) -> Iterator[Record]:
         """Yield the file's Source node, then every article's records; a bad JSON Lines

@@ -35,7 +35,8 @@ from chaingraph.ingest.repeats import RepeatFilter, bits_for, report_repeats
 from chaingraph.ingest.relations import outside_firm, read_segments, read_supply_pairs, split_names, stage_of
 from chaingraph.ingest.resolve import PendingNames, Resolver, core_aliases
 from chaingraph.ingest.excel import open_excel_tables
-from chaingraph.ingest.tables import Table, is_excel, is_jsonl, is_text_table, open_jsonl_table, open_text_table
+from chaingraph.ingest.tables import Table, is_excel, is_jsonl, is_text_table, looks_tabular, open_jsonl_table, \
+    open_text_table
 
 #: How many names of one file the resolver keeps in memory; beyond that it asks the
 #: store, so memory stays bounded however long the list.
@@ -60,9 +61,10 @@ class FirmListIngester:
         self._mappings: dict[Path, Mapping] = {}
 
     def accepts(self, path: Path, head: bytes) -> bool:
-        """Take CSV/TSV files, Excel workbooks, and JSON Lines whose objects are not
-        typed node/edge records (those go to the records ingester)."""
-        if is_text_table(path) or is_excel(path):
+        """Take CSV/TSV files, .txt files of tab-separated rows, Excel workbooks, and
+        JSON Lines whose objects are not typed node/edge records (those go to the
+        records ingester)."""
+        if is_text_table(path) or is_excel(path) or looks_tabular(path, head):
             return True
         if is_jsonl(path):
             first = first_json_object(head)

@@ -374,6 +374,32 @@ def is_text_table(path: Path) -> bool:
     return path.suffix.lower() in TEXT_SUFFIXES
 
 
+#: Plain-text endings that may hold a table: Excel saves "Unicode Text" and "Text
+#: (Tab delimited)" as .txt, the ending articles use too.
+PLAIN_TEXT_SUFFIXES = (".txt", ".text")
+
+
+def looks_tabular(path: Path, head: bytes) -> bool:
+    r"""True when ``path`` is a plain-text file (.txt) whose first bytes ``head`` are
+    tab-separated rows: a header with at least one tab inside it and the next lines
+    with as many tabs. Such a file is a list saved from Excel, not an article.
+
+    >>> looks_tabular(Path("a.txt"), "名称\t城市\n三一重工\t长沙\n".encode("utf-16"))
+    True
+    >>> looks_tabular(Path("a.txt"), b"\tIndented paragraph.\n\tAnother one, longer.\n")
+    False
+    """
+    if path.suffix.lower() not in PLAIN_TEXT_SUFFIXES or looks_binary(head):
+        return False
+    text = head.decode(detect_encoding(head), "ignore")
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) > 2 and not text.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the head may stop inside a row
+    lines = lines[:6]
+    tabs = [line.count("\t") for line in lines]
+    return len(lines) >= 2 and "\t" in lines[0].strip() and all(n == tabs[0] for n in tabs)
+
+
 def is_excel(path: Path) -> bool:
     """True for Excel workbooks (.xlsx/.xlsm, and .xls to say it is not read)."""
     return path.suffix.lower() in EXCEL_SUFFIXES + (".xls",)

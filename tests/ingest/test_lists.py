@@ -59,6 +59,22 @@ def test_gb18030_list_keeps_characters_gbk_lacks(store, lists):
     assert g.has_edge("firm:uscc:91430100MA4L0000X1", "firm:name:三一重工@长沙", key="SUPPLIES")
 
 
+def test_a_list_saved_from_excel_as_unicode_text_is_read_as_a_list(store, tmp_path):
+    # Excel's "Unicode Text" is UTF-16 with tabs, in a .txt file like an article
+    listed = tmp_path / "firms.txt"
+    listed.write_text("企业名称\t所在城市\t产业链\n山河智能装备股份有限公司\t长沙\t工程机械\n"
+                      "湖南示例精工有限公司\t株洲\t工程机械\n", encoding="utf-16")
+    article = tmp_path / "news.txt"
+    article.write_text("Forum held\n\n\tOn May 17, the Steel Summit Forum was held in Wuhan.\n", encoding="utf-8")
+    report = ingest_paths([tmp_path], store)
+    assert not report.rejects and not report.skipped
+    read_by = {Path(path).name: ingester for path, ingester in report.files}
+    assert read_by == {"firms.txt": "firm-list", "news.txt": "article"}
+    cities = {store.get_node(d).name for s, d, k in store.to_networkx().edges(keys=True)
+              if k == "LOCATED_IN" and s.startswith("firm:")}
+    assert {"长沙市", "株洲市"} <= cities
+
+
 def test_gbk_list_with_a_title_line_and_chinese_headers(store, lists):
     report = ingest_paths([lists / "lists_gbk.csv"], store)
     assert not report.rejects
