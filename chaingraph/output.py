@@ -24,6 +24,41 @@ from rich.table import Table as RichTable
 from chaingraph.errors import InputError, OutputError
 
 FORMATS = ("table", "json", "csv")
+#: The columns of every fixed-layout table chaingraph writes, by result and table.
+#: The analyses build their tables from these, and ingest knows its own results by
+#: them: a result read back as a firm list would state inferences (a gap's
+#: candidates) as facts.
+RESULT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "gaps segments": ("segment", "stage", "weight", "status", "local_count", "local_firms", "outside_suppliers",
+                      "links_in", "links_from_outside", "note"),
+    "gaps candidates": ("segment", "status", "rank", "firm", "province", "city", "score", "weight", "nearness",
+                        "evidence"),
+    "gaps local firms": ("segment", "firm", "id"),
+    "compare cells": ("segment", "stage", "region", "status", "firms"),
+    "impact firms": ("depth", "firm", "province", "city", "stopped", "stopped_segments", "lost", "lost_share",
+                     "path", "evidence"),
+    "impact regions": ("region", "chain", "exposure", "buyers", "losing", "stopped", "removed"),
+    "impact segments": ("region", "segment", "stage", "before", "after", "local_before", "local_after",
+                        "removed_share", "mostly_removed"),
+    "impact removed": ("query", "kind", "name", "firms"),
+    "attract candidates": ("rank", "firm", "province", "city", "segments", "score", "gap_points",
+                           "sole_dependencies", "local_links", "local_supply", "reasons"),
+    "key-firms firms": ("firm", "id", "segments", "province", "city", "pagerank", "betweenness", "articulation",
+                        "sole_supplier_of", "community", "groups"),
+    "key-firms communities": ("id", "size", "members", "best_group", "jaccard"),
+    "upstream/downstream": ("depth", "name", "label", "id", "path", "evidence"),
+}
+
+
+def result_table(header: Sequence[str]) -> str | None:
+    """Return which of chaingraph's own result tables has exactly the columns
+    ``header`` (``"gaps candidates"``), or None.
+
+    >>> result_table(["segment", "firm", "id"]), result_table(["企业名称", "城市"])
+    ('gaps local firms', None)
+    """
+    cells = tuple(str(c).strip().lstrip("\ufeff") for c in header)
+    return next((name for name, columns in RESULT_COLUMNS.items() if columns == cells), None)
 OUTPUT_SUFFIXES = (".xlsx", ".csv", ".json", ".html")
 #: A cell starting with one of these is taken for a formula by Excel, LibreOffice
 #: and Google Sheets (tab and CR too, which some strip before looking).

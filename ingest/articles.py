@@ -12,6 +12,7 @@ Chinese name of a known chain (construction machinery is ``chain:工程机械``)
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -20,7 +21,7 @@ from chaingraph.extract import extract_article
 from chaingraph.extract.names import KnownNames
 from chaingraph.extract.lexicon import CHAINS
 from chaingraph.extract.places import gazetteer
-from chaingraph.extract.reader import JSONL_SUFFIXES, is_article_file, read_articles
+from chaingraph.extract.reader import HTML_SUFFIXES, JSONL_SUFFIXES, is_article_file, read_articles
 from chaingraph.extract.result import Entity, Extraction
 from chaingraph.identity import firm_id, has_cjk, name_key, node_id, place_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
@@ -46,7 +47,11 @@ class ArticleIngester:
 
     def read(self, ctx: IngestContext) -> Iterator[Record]:
         """Yield the file's Source node, then every article's records; a bad JSON Lines
-        line is rejected with its number and the rest go on."""
+        line is rejected with its number and the rest go on. A page chaingraph wrote
+        (a map or report) raises :class:`InputError`: it is a result, not news."""
+        if _written_by_chaingraph(ctx.path):
+            raise InputError("a page chaingraph wrote (a map or report); results are not read back as sources",
+                             str(ctx.path))
         yield ctx.source_node("article")
         jsonl = ctx.path.suffix.lower() in JSONL_SUFFIXES
         names = _known_names(ctx.resolver)
@@ -168,3 +173,14 @@ def _node_for(entity: Entity, known: Resolver | None, date, source: str) -> tupl
 def _stored_name(known: Resolver | None, nid: str, fallback: str) -> str:
     name = known.node_name(nid) if known is not None else None
     return name if name is not None else fallback
+
+
+_GENERATOR = re.compile(rb'<meta\s+name="generator"\s+content="chaingraph"', re.IGNORECASE)
+
+
+def _written_by_chaingraph(path: Path) -> bool:
+    # the pages' template carries this meta in its first lines
+    if path.suffix.lower() not in HTML_SUFFIXES:
+        return False
+    with open(path, "rb") as handle:
+        return bool(_GENERATOR.search(handle.read(4096)))

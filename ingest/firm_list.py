@@ -26,6 +26,7 @@ from typing import Any
 from chaingraph.identity import MAX_NAME_CHARS, cap_name, clean_display_name, firm_id, fold, has_cjk, node_id, \
     normalise_stock_code
 from chaingraph.files import first_json_object
+from chaingraph.output import result_table
 from chaingraph.errors import InputError
 from chaingraph.model import BATCH_END, EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from chaingraph.ingest.base import IngestContext
@@ -78,6 +79,10 @@ class FirmListIngester:
         tables, unread = [], []
         for table in found:
             try:
+                result = None if mapping else result_table(table.header)
+                if result:  # a result read back would state an inference as a fact
+                    raise InputError(f"{table.name} is a {result} table chaingraph wrote; results are not read "
+                                     "back as sources (give --mapping to read it anyway)", str(ctx.path))
                 tables.append((table, layout_for(table.header, mapping, ctx.path.name)))
             except InputError as exc:
                 # A workbook's notes sheet (填表说明) names no column; its list sheets still go in.

@@ -59,7 +59,7 @@ from chaingraph.analytics.removal import firm_segments, find_firm
 from chaingraph.analytics.weights import SupplyShares
 from chaingraph.errors import InputError, NotFoundError
 from chaingraph.model import RelType
-from chaingraph.output import Table
+from chaingraph.output import RESULT_COLUMNS, Table
 
 SUPPLIES = RelType.SUPPLIES.value
 TOP = 10
@@ -139,8 +139,7 @@ class AttractReport:
 
     def tables(self) -> list[Table]:
         """Return one table, ``candidates`` (one row a firm, best first)."""
-        columns = ["rank", "firm", "province", "city", "segments", "score", "gap_points", "sole_dependencies",
-                   "local_links", "local_supply", "reasons"]
+        columns = list(RESULT_COLUMNS["attract candidates"])
         return [Table("candidates", columns, [c.to_dict() for c in self.candidates])]
 
     def to_frame(self, table: str = "candidates") -> Any:

@@ -27,7 +27,7 @@ from chaingraph.analytics.gaps import PRESENT_MIN, WEAK_SHARE, find_gaps
 from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.regions import regions_to_compare
 from chaingraph.errors import InputError
-from chaingraph.output import Table
+from chaingraph.output import RESULT_COLUMNS, Table
 
 
 @dataclass
@@ -53,7 +53,7 @@ class CoverageReport:
                   "status": seg["coverage"][region]["status"], "firms": seg["coverage"][region]["firms"]}
                  for seg in self.segments for region in self.regions]
         return [Table("coverage", ["segment", "stage", *self.regions], self.rows()),
-                Table("cells", ["segment", "stage", "region", "status", "firms"], cells)]
+                Table("cells", list(RESULT_COLUMNS["compare cells"]), cells)]
 
     def to_frame(self) -> Any:
         """Return the coverage as a pandas DataFrame, one segment and region a row

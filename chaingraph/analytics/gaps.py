@@ -59,7 +59,7 @@ from chaingraph.analytics.places import Location, distance_km
 from chaingraph.analytics.regions import Region
 from chaingraph.errors import InputError, NotFoundError
 from chaingraph.model import Evidence, Label, RelType, Stage
-from chaingraph.output import Table
+from chaingraph.output import RESULT_COLUMNS, Table
 
 SUPPLIES = RelType.SUPPLIES.value
 FIRM = Label.FIRM.value
@@ -139,19 +139,17 @@ class GapReport:
     def tables(self) -> list[Table]:
         """Return the report as three tables for a spreadsheet: ``segments`` (one row
         a segment), ``candidates`` and ``local_firms`` (one firm a row)."""
-        segs = Table("segments", ["segment", "stage", "weight", "status", "local_count", "local_firms",
-                                  "outside_suppliers", "links_in", "links_from_outside", "note"],
+        segs = Table("segments", list(RESULT_COLUMNS["gaps segments"]),
                      [{"segment": s.segment, "stage": str(s.stage), "weight": s.weight, "status": str(s.status),
                        "local_count": len(s.local_firms), "local_firms": s.local_firms,
                        "outside_suppliers": s.outside_suppliers, "links_in": s.links_in,
                        "links_from_outside": s.links_from_outside, "note": s.note} for s in self.segments])
-        cands = Table("candidates", ["segment", "status", "rank", "firm", "province", "city", "score",
-                                     "weight", "nearness", "evidence"],
+        cands = Table("candidates", list(RESULT_COLUMNS["gaps candidates"]),
                       [{"segment": s.segment, "status": str(s.status), "rank": i, "firm": c.firm,
                         "province": c.province, "city": c.city, "score": c.score, "weight": c.weight,
                         "nearness": c.nearness, "evidence": c.evidence}
                        for s in self.segments for i, c in enumerate(s.candidates, start=1)])
-        local = Table("local_firms", ["segment", "firm", "id"],
+        local = Table("local_firms", list(RESULT_COLUMNS["gaps local firms"]),
                       [{"segment": s.segment, "firm": name, "id": fid}
                        for s in self.segments for name, fid in zip(s.local_firms, s.local_ids)])
         return [segs, cands, local]

@@ -60,7 +60,7 @@ from chaingraph.analytics.removal import Target, cascade, firm_segments, removal
 from chaingraph.analytics.weights import SupplyShares
 from chaingraph.errors import InputError
 from chaingraph.model import Label, RelType, Stage
-from chaingraph.output import Table
+from chaingraph.output import RESULT_COLUMNS, Table
 
 SUPPLIES = RelType.SUPPLIES.value
 FIRM = Label.FIRM.value
@@ -182,15 +182,13 @@ class ImpactReport:
     def tables(self) -> list[Table]:
         """Return four tables: ``firms`` (one a firm losing a supplier), ``regions``,
         ``segments`` and ``removed`` (the targets)."""
-        firms = Table("firms", ["depth", "firm", "province", "city", "stopped", "stopped_segments", "lost",
-                                "lost_share", "path", "evidence"],
+        firms = Table("firms", list(RESULT_COLUMNS["impact firms"]),
                       [{**f.to_dict(), "path": " → ".join(f.path)} for f in self.firms])
-        regions = Table("regions", ["region", "chain", "exposure", "buyers", "losing", "stopped", "removed"],
+        regions = Table("regions", list(RESULT_COLUMNS["impact regions"]),
                         [r.to_dict() for r in self.regions])
-        segments = Table("segments", ["region", "segment", "stage", "before", "after", "local_before",
-                                      "local_after", "removed_share", "mostly_removed"],
+        segments = Table("segments", list(RESULT_COLUMNS["impact segments"]),
                          [s.to_dict() for s in self.segments])
-        targets = Table("removed", ["query", "kind", "name", "firms"], [t.to_dict() for t in self.targets])
+        targets = Table("removed", list(RESULT_COLUMNS["impact removed"]), [t.to_dict() for t in self.targets])
         return [firms, regions, segments, targets]
 
     def to_frame(self, table: str = "firms") -> Any:

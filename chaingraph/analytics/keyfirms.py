@@ -57,7 +57,7 @@ from chaingraph.analytics.placed import PlacedGraph
 from chaingraph.analytics.regions import Region
 from chaingraph.errors import InputError
 from chaingraph.model import Label, RelType
-from chaingraph.output import Table
+from chaingraph.output import RESULT_COLUMNS, Table
 
 SUPPLIES = RelType.SUPPLIES.value
 EXACT_BETWEENNESS = 2000
@@ -137,10 +137,9 @@ class KeyFirmsReport:
     def tables(self) -> list[Table]:
         """Return the report as tables for a spreadsheet: ``firms`` (one firm a row,
         with its measures) and ``communities``."""
-        firms = Table("firms", ["firm", "id", "segments", "province", "city", "pagerank", "betweenness",
-                                "articulation", "sole_supplier_of", "community", "groups"],
+        firms = Table("firms", list(RESULT_COLUMNS["key-firms firms"]),
                       [f.to_dict() for f in self.firms])
-        comms = Table("communities", ["id", "size", "members", "best_group", "jaccard"],
+        comms = Table("communities", list(RESULT_COLUMNS["key-firms communities"]),
                       [c.to_dict() for c in self.communities])
         return [firms, comms]
 

@@ -32,7 +32,7 @@ from chaingraph.errors import InputError, NotFoundError
 from chaingraph.model import Evidence, RelType
 
 if TYPE_CHECKING:
-    from chaingraph.output import Table
+    from chaingraph.output import RESULT_COLUMNS, Table
 
 SUPPLIES = RelType.SUPPLIES.value
 
@@ -204,13 +204,13 @@ def trace_table(start: str, reached: list[Reached], direction: Direction,
     path by names and the evidence of the path's edges by file name (``source_name``
     maps a Source id to it) and row or sentence."""
     from chaingraph.analytics.graphsource import evidence_text
-    from chaingraph.output import Table
+    from chaingraph.output import RESULT_COLUMNS, Table
 
     rows = [{"depth": r.depth, "name": r.name, "label": r.label, "id": r.node,
              "path": " -> ".join(r.path_names or r.path),
              "evidence": [evidence_text(e, source_name, 80) for ev in r.evidence.values() for e in ev]}
             for r in reached]
-    return Table(str(direction), ["depth", "name", "label", "id", "path", "evidence"], rows)
+    return Table(str(direction), list(RESULT_COLUMNS["upstream/downstream"]), rows)
 
 
 def why_empty(graph: nx.MultiDiGraph, start: str, direction: Direction) -> str:

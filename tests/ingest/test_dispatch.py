@@ -108,3 +108,33 @@ def test_a_folder_holding_the_store_does_not_read_the_store(tmp_path, data_dir):
         (tmp_path / "chaingraph.db-journal").write_bytes(b"\0" * 16)
         report = ingest_paths([tmp_path], store)
     assert [Path(f).name for f, _ in report.files] == ["firms.csv"] and not report.skipped
+
+
+def test_results_chaingraph_wrote_are_not_read_back(tmp_path, data_dir):
+    # `chaingraph ingest .` in a folder that holds a gaps result (CSV and workbook)
+    # and a map: reading them back would state the gap's candidates as members of
+    # their segments, so they are skipped with a reason and the graph is unchanged.
+    from chaingraph.analytics.gaps import find_gaps
+    from chaingraph.analytics.placed import PlacedGraph
+    from chaingraph.output import write_output
+    from chaingraph.render import MapOptions, render_map
+
+    root = data_dir.parent.parent / "data"
+    work = tmp_path / "work"
+    work.mkdir()
+    with Store(tmp_path / "chaingraph.db") as store:
+        ingest_paths([root / "lists", root / "articles"], store)
+        before = store.to_networkx()
+        report = find_gaps(PlacedGraph.from_store(store, "工程机械"), "湖南")
+        assert any(s.candidates for s in report.segments)
+        write_output(work / "gaps.csv", report.tables(), report.to_dict())
+        write_output(work / "gaps.xlsx", report.tables(), report.to_dict())
+        render_map(store, MapOptions(), work / "map.html")
+        run = ingest_paths([work], store)
+        after = store.to_networkx()
+    skipped = {Path(s.path).name: s.reason for s in run.skipped}
+    assert set(skipped) == {"gaps.csv", "gaps-candidates.csv", "gaps-local_firms.csv", "gaps.xlsx", "map.html"}
+    assert "chaingraph wrote" in skipped["gaps-candidates.csv"] and "chaingraph wrote" in skipped["map.html"]
+    assert not run.files
+    assert sorted(after.edges(keys=True)) == sorted(before.edges(keys=True))
+    assert after.number_of_nodes() == before.number_of_nodes()
