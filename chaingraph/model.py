@@ -29,6 +29,10 @@ class Label(str, Enum):
     EVENT = "Event"
     SOURCE = "Source"
 
+    def __str__(self) -> str:
+        # Printed and formatted as its value ("Firm"), as tables and f-strings want.
+        return self.value
+
 
 class RelType(str, Enum):
     """Relationship types. The value is the type used in the stores and in Neo4j."""
@@ -41,6 +45,10 @@ class RelType(str, Enum):
     ORGANIZED = "ORGANIZED"
     PARTICIPATED_IN = "PARTICIPATED_IN"
     ABOUT = "ABOUT"
+
+    def __str__(self) -> str:
+        # Printed and formatted as its value ("Firm"), as tables and f-strings want.
+        return self.value
 
 
 class Stage(str, Enum):

@@ -4,7 +4,7 @@ Valve Park", "joined the Cotton USA licensing programme".
 
 >>> from chaingraph.extract.result import Sentence
 >>> s = "Pine Knit joined the Wool Forward licensing programme after the launch event of the 'Blue Hour' range."
->>> [(m.type, m.text) for m in event_alliance_mentions(s, [Sentence(s, 0, len(s))])]
+>>> [(str(m.type), m.text) for m in event_alliance_mentions(s, [Sentence(s, 0, len(s))])]
 [('Event', "launch event of the 'Blue Hour' range"), ('Alliance', 'Wool Forward licensing programme')]
 """
 

@@ -21,7 +21,7 @@ in the news, but they sit in slots only a firm fills.
 
 >>> from chaingraph.extract.result import Sentence
 >>> s = "Dutch lithography supplier Veldhoven Optics signed a deal with Lumen and Kaito Motors."
->>> [(m.type, m.text) for m in role_mentions(s, [Sentence(s, 0, len(s))])]
+>>> [(str(m.type), m.text) for m in role_mentions(s, [Sentence(s, 0, len(s))])]
 [('Firm', 'Veldhoven Optics'), ('Chain', 'lithography'), ('Firm', 'Lumen'), ('Firm', 'Kaito Motors')]
 """
 

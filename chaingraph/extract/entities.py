@@ -11,6 +11,7 @@ from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Entity, Mention
 from chaingraph.extract.spans import Containing, Covered, FormFinder
 from chaingraph.identity import name_key
+from chaingraph.model import Label
 
 ORG_TYPES = ("Firm", "Agency", "Alliance", "Cluster", "Event")
 _GENERIC_FIRST = {"china", "chinese", "national", "international", "new", "great", "golden", "state", "the",
@@ -38,7 +39,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             kept_orgs.append(m)
             open_orgs.append(m)
         elif clash.type == "Event" and m.type in ("Cluster", "Firm") and _contains(clash, m):
-            m.nested_in = "Event"  # "opening ceremony of the X Park" names the park too
+            m.nested_in = Label.EVENT  # "opening ceremony of the X Park" names the park too
             kept_orgs.append(m)
             open_orgs.append(m)
         elif m.info.get("synthetic") or clash.info.get("synthetic"):
@@ -57,7 +58,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     for m in orgs:
         if m.type == "Cluster" and all(k != m for k in by_span.get((m.start, m.end), ())) \
                 and agencies.contains(m.start, m.end):
-            m.nested_in = "Agency"
+            m.nested_in = Label.AGENCY
             kept_orgs.append(m)
             by_span.setdefault((m.start, m.end), []).append(m)
     # a place inside a longer place (湖南 in 湖南省长沙市) is dropped

@@ -7,7 +7,7 @@ suppliers of the firm before them ("provided by A, B and C"), customers of it
 of the article's event when the sentence speaks of it or of its deals.
 
 >>> text = "园区拥有青岚微电、北辰精工等10多家企业，涵盖集成电路、智能传感器等领域。"
->>> [(m.type, m.text) for m in list_mentions(find_lists(text, [Sentence(text, 0, len(text))], "zh"), [])]
+>>> [(str(m.type), m.text) for m in list_mentions(find_lists(text, [Sentence(text, 0, len(text))], "zh"), [])]
 [('Firm', '青岚微电'), ('Firm', '北辰精工'), ('Chain', '集成电路'), ('Chain', '智能传感器')]
 """
 

@@ -8,7 +8,7 @@ places Y in the park or place X.
 >>> from chaingraph.extract.reader import Article
 >>> x = extract_article(Article("a.txt", "标题\\n\\n位于太康县产业集聚区的海盟织造有限公司正在生产。该县积极打造纺织服装产业集群。"))
 >>> n = {e.id: e.name for e in x.entities}
->>> sorted((r.type, n[r.head], n[r.tail]) for r in x.relations if r.type == "BELONGS_TO")[:2]
+>>> sorted((str(r.type), n[r.head], n[r.tail]) for r in x.relations if r.type == "BELONGS_TO")[:2]
 [('BELONGS_TO', '太康县产业集聚区', '纺织服装'), ('BELONGS_TO', '海盟织造有限公司', '太康县产业集聚区')]
 """
 

@@ -3,9 +3,9 @@ or Chinese rules), merge them into entities, read relations and facts.
 
 >>> from chaingraph.extract.reader import Article
 >>> x = extract_article(Article("a.txt", "Forum held\\n\\nOn May 17, the Steel Summit Forum was held in Wuhan."))
->>> [(e.type, e.name) for e in x.entities]
+>>> [(str(e.type), e.name) for e in x.entities]
 [('Chain', 'steel'), ('Event', 'Steel Summit Forum'), ('City', 'Wuhan')]
->>> [(r.type, r.head, r.tail) for r in x.relations]
+>>> [(str(r.type), r.head, r.tail) for r in x.relations]
 [('LOCATED_IN', 'e2', 'e3'), ('ABOUT', 'e2', 'e1')]
 """
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chaingraph.extract.clean import Removed
+from chaingraph.model import Label, RelType
 
 
 @dataclass
@@ -29,11 +30,15 @@ class Mention:
     start: int
     end: int
     text: str
-    type: str
+    type: Label
     sent: int
     key: str = ""
-    nested_in: str | None = None
+    nested_in: Label | None = None
     info: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Rules may pass the label's text ("Firm"); the enum equals and hashes as it.
+        self.type = Label(self.type)
 
 
 @dataclass
@@ -42,12 +47,15 @@ class Entity:
     other surface forms in ``aliases``, ``province`` for places, its mentions."""
 
     id: str
-    type: str
+    type: Label
     name: str
     aliases: list[str] = field(default_factory=list)
     province: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     props: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.type = Label(self.type)
 
 
 @dataclass
@@ -55,11 +63,14 @@ class Relation:
     """``head -[type]-> tail`` between entity ids, with the sentence index it was
     read from (or None when inferred) and a ``note`` when inferred."""
 
-    type: str
+    type: RelType
     head: str
     tail: str
     sent: int | None = None
     note: str | None = None
+
+    def __post_init__(self) -> None:
+        self.type = RelType(self.type)
 
 
 @dataclass
