@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import re
 
-from chaingraph.extract import chinese, en_events, en_roles, english, facts as F
+from chaingraph.extract import chinese, en_events, en_facts, en_roles, english, facts as F
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
@@ -83,7 +83,14 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
                 m.sent = max(bisect.bisect_right(starts, m.start) - 1, 0)
     relations = find_relations(text, sentences, entities, language, main, lists)
     dateline = _dateline(article, cleaned.removed, sentences)
-    fact_list = _facts(text, sentences, entities, main, dateline)
+    subject = None
+    if language != "zh":  # company news: facts about the firm or park it is about
+        dateline = dateline or en_facts.page_date(sentences)
+        subject = en_facts.article_subject(sentences, entities)
+    fact_list = _facts(text, sentences, entities, main, dateline, subject)
+    if language != "zh":
+        en_facts.add_missing(sentences, fact_list, subject or next(
+            (e for e in entities if e.type == "Event"), None), dateline)
     if text != original:
         _restore_script(original, sentences, entities)
     return Extraction(article=article.name, language=language, text=original, sentences=sentences,
@@ -142,8 +149,8 @@ def _dateline(article: Article, removed, sentences):
     return None
 
 
-def _facts(text, sentences, entities, main, dateline) -> list[Fact]:
-    event = next((e for e in entities if e.type == "Event"), None)
+def _facts(text, sentences, entities, main, dateline, subject=None) -> list[Fact]:
+    event = next((e for e in entities if e.type == "Event"), subject)
     if event is None:
         return []
     out: list[Fact] = []
