@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import re
 
-from chaingraph.extract import chinese, en_events, en_facts, en_roles, english, facts as F
+from chaingraph.extract import chinese, en_events, en_facts, en_lists, en_roles, english, facts as F
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
@@ -54,9 +54,11 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         en_roles.merge_products(mentions)
         en_roles.split_at_roles(text, mentions)
         en_roles.retype_place_acronyms(mentions)
-        events = english.event_mentions(text, sentences)
+        events = en_events.long_named_events(sentences, english.event_mentions(text, sentences))
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
     lists = find_lists(text, sentences, language)
+    if language != "zh":
+        lists += en_lists.more_lists(sentences, lists)
     members = list_mentions(lists, mentions + events)
     if members:  # a listed chain (装备(汽车)) holds the chain spans inside or across it
         listed = Covered((m.start, m.end) for m in members if m.type == "Chain")

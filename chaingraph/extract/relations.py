@@ -10,6 +10,7 @@ import re
 from chaingraph.extract import lexicon as lx
 from chaingraph.extract.en_deals import zh_parties
 from chaingraph.extract.en_relations import doc_relations
+from chaingraph.extract.en_lists import participant_lists
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.paragraphs import paragraph_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence, mentions_by_sentence
@@ -63,6 +64,8 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     (:class:`~chaingraph.extract.lists.ListHit`) add what each list states."""
     rel = Relations()
     list_relations(rel, text, sentences, entities, lists or [])
+    if language != "zh":
+        participant_lists(rel, sentences, entities, lists or [])
     by_mention: dict[int, Entity] = {id(m): e for e in entities for m in e.mentions}
     per_sent = mentions_by_sentence(entities)
     of_type = lambda *kinds: [e for e in entities if e.type in kinds]  # noqa: E731
