@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import re
 
-from chaingraph.extract import chinese, en_events, en_facts, en_lists, en_roles, english, facts as F
+from chaingraph.extract import chinese, en_events, en_facts, en_lists, en_names, en_roles, english, facts as F
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
@@ -54,6 +54,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         en_roles.merge_products(mentions)
         en_roles.split_at_roles(text, mentions)
         en_roles.retype_place_acronyms(mentions)
+        mentions += en_names.brand_mentions(text, sentences, mentions)
         events = en_events.long_named_events(sentences, english.event_mentions(text, sentences))
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
     lists = find_lists(text, sentences, language)
@@ -78,6 +79,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     entities = build_entities(text, mentions, main)
     if language == "zh":  # bodies named only as a person's employer are left out
         entities = drop_employers(text, entities)
+    else:  # "Longi" is "LONGi Green Energy"
+        entities = en_names.merge_short_names(entities)
     starts = [sent.start for sent in sentences]
     for entity in entities:
         for m in entity.mentions:

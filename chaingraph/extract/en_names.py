@@ -1,0 +1,91 @@
+"""Firm names of English articles that the name rules miss or split in two.
+
+- **Brand names in capitals.** Company press pages write their own name in capitals
+  ("ACME awarded at …", "represented ACME at the meeting"). A word of four or more
+  capitals that the article uses at least three times, and that no other rule took
+  for a name, is a firm; "ACME Asia" (the name and a region) is its regional firm.
+- **Short forms.** "Longi" and "LONGi Green Energy" are one firm: a firm whose name
+  is, case folded, the first word of exactly one longer firm name of the article is
+  that firm, its name kept as an alias (not when the longer name only adds a region).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from chaingraph.extract.result import Entity, Mention, Sentence
+
+_CAPS = re.compile(r"\b[A-Z]{4,}\b")
+_REGION = re.compile(r"\s+(Asia|Asia Pacific|Europe|China|America|North America|Americas|Japan|Germany|India|"
+                     r"International|Global)\b")
+_NOT_NAMES = frozenset("""NEWS HOME PHOTO PHOTOS VIDEO VIDEOS TAGS NOTE SOURCE EDITOR TOP MORE SHARE PRINT EMAIL
+CHINA CHINESE ASIA EUROPE FROM WITH THIS THAT THE AND FOR""".split())
+
+
+def brand_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Return Firm mentions of capitalised brand names (see the module docstring)
+    where none of ``mentions`` covers them.
+
+    >>> s = "ACME awarded. ACME Asia won a prize. The buyer thanked ACME for the parts."
+    >>> [(m.text, m.type) for m in brand_mentions(s, [Sentence(s, 0, len(s))], [])]
+    [('ACME', 'Firm'), ('ACME Asia', 'Firm'), ('ACME', 'Firm')]
+    """
+    counts = Counter(m.group(0) for m in _CAPS.finditer(text))
+    words = {w for w, n in counts.items() if n >= 3 and w not in _NOT_NAMES}
+    if not words:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    places = [(m.start, m.end) for m in mentions if m.type in ("City", "Province")]
+    # a word of a longer name found ("BJEV" of "BAIC BJEV") is that name's, not a firm of its own
+    known = {w for m in mentions if len(m.text.split()) > 1 for w in re.findall(r"[A-Za-z]+", m.text)}
+    out: list[Mention] = []
+    for index, sent in enumerate(sentences):
+        for m in _CAPS.finditer(sent.text):
+            if m.group(0) not in words or m.group(0) in known:
+                continue
+            start = sent.start + m.start()
+            end = sent.start + m.end()
+            if any(a < end and start < b for a, b in covered):
+                continue
+            region = _REGION.match(text, end)
+            if region is not None and not any(a < region.end() and region.start(1) < b for a, b in covered
+                                              if (a, b) not in places):
+                end = region.end()  # a place word after it is part of the regional firm's name
+            out.append(Mention(start, end, text[start:end], "Firm", index))
+    return out
+
+
+def merge_short_names(entities: list[Entity]) -> list[Entity]:
+    """Return ``entities`` with each firm whose name is the first word of exactly one
+    longer firm name merged into that firm (its names become aliases), numbered
+    again e1, e2, ….
+
+    >>> a = Entity("e1", "Firm", "Longi", [], mentions=[Mention(0, 5, "Longi", "Firm", 0)])
+    >>> b = Entity("e2", "Firm", "LONGi Green Energy", [], mentions=[Mention(9, 27, "LONGi Green Energy", "Firm", 0)])
+    >>> [(e.id, e.name, e.aliases) for e in merge_short_names([a, b])]
+    [('e1', 'LONGi Green Energy', ['Longi'])]
+    """
+    firms = [e for e in entities if e.type == "Firm"]
+    gone: set[int] = set()
+    for short in firms:
+        if len(short.name.split()) != 1 or len(short.name) < 4:
+            continue
+        key = short.name.casefold()
+        longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 2
+                  and e.name.split()[0].casefold() == key
+                  and not _REGION.fullmatch(e.name[len(e.name.split()[0]):])]  # "ACME Asia" is its own firm
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        target.mentions = sorted(target.mentions + short.mentions, key=lambda m: m.start)
+        for alias in [short.name, *short.aliases]:
+            if alias != target.name and alias not in target.aliases:
+                target.aliases.append(alias)
+        gone.add(id(short))
+    if not gone:
+        return entities
+    kept = [e for e in entities if id(e) not in gone]
+    for number, entity in enumerate(kept, start=1):
+        entity.id = f"e{number}"
+    return kept

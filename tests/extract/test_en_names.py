@@ -1,0 +1,30 @@
+"""English firm names: a company's own name in capitals on its press page, its
+regional firm ("X Asia"), and a short form merged with the one longer name it
+begins."""
+
+from __future__ import annotations
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _x(body: str, title: str = "News"):
+    return extract_article(Article("a.txt", f"{title}\n\n{body}"))
+
+
+def _firms(x):
+    return sorted((e.name, tuple(e.aliases)) for e in x.entities if e.type == "Firm")
+
+
+def test_a_name_in_capitals_used_three_times_is_a_firm_and_its_region_firm_too():
+    x = _x("VALDOR was invited to the supplier day. Staff of VALDOR Europe met the buyers. "
+           "The buyers praised VALDOR for its switches.", title="VALDOR wins a prize")
+    names = [n for n, _a in _firms(x)]
+    assert "VALDOR" in names and "VALDOR Europe" in names
+
+
+def test_a_short_form_is_one_firm_with_its_longer_name():
+    x = _x("Sunmark and Pinecrest signed a wafer order. Pinecrest said it will buy wafers from Sunmark. "
+           "Pinecrest Solar Energy also bought wafers last year.")
+    assert ("Pinecrest Solar Energy", ("Pinecrest",)) in _firms(x)
+    assert not any(n == "Pinecrest" for n, _a in _firms(x))
