@@ -38,7 +38,12 @@ def brand_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]
     covered = [(m.start, m.end) for m in mentions]
     places = [(m.start, m.end) for m in mentions if m.type in ("City", "Province")]
     # a word of a longer name found ("BJEV" of "BAIC BJEV") is that name's, not a firm of its own
-    known = {w for m in mentions if len(m.text.split()) > 1 for w in re.findall(r"[A-Za-z]+", m.text)}
+    surfaces = [(m, m.text or text[m.start:m.end]) for m in mentions]
+    known = {w for _m, t in surfaces if len(t.split()) > 1 for w in re.findall(r"[A-Za-z]+", t)}
+    initials = {"".join(w[0] for w in re.findall(r"[A-Z][\w&'-]*", t)) for m, t in surfaces
+                if m.type != "Chain" and len(t.split()) > 2}
+    # an acronym of a name found ("SMIC" of "Semiconductor Manufacturing International Corp") is that name's
+    known |= {w for w in words if any(_subsequence(w, i) and w[0] == i[0] for i in initials if i)}
     out: list[Mention] = []
     for index, sent in enumerate(sentences):
         for m in _CAPS.finditer(sent.text):
@@ -54,6 +59,11 @@ def brand_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]
                 end = region.end()  # a place word after it is part of the regional firm's name
             out.append(Mention(start, end, text[start:end], "Firm", index))
     return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def merge_short_names(entities: list[Entity]) -> list[Entity]:

@@ -28,3 +28,10 @@ def test_a_short_form_is_one_firm_with_its_longer_name():
            "Pinecrest Solar Energy also bought wafers last year.")
     assert ("Pinecrest Solar Energy", ("Pinecrest",)) in _firms(x)
     assert not any(n == "Pinecrest" for n, _a in _firms(x))
+
+
+def test_an_acronym_of_a_firm_found_is_that_firm_not_a_new_brand():
+    x = _x("HMIC will buy tools. Harbor Microchip International Corp is to pay US$1 billion for them. "
+           "HMIC said the deal helps. Shares of HMIC rose.")
+    names = [n for n, _a in _firms(x)]
+    assert "HMIC" not in names
