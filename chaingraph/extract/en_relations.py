@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract.en_deals import deal_relations
+from chaingraph.extract.en_places import place_relations
 from chaingraph.extract.en_signing import signing_relations
 from chaingraph.extract.places import gazetteer
 from chaingraph.extract.result import Entity, Mention, Sentence, mentions_by_sentence
@@ -54,6 +55,7 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     _joined(rel, text, per_sent, focus)
     deal_relations(rel, text, sentences, entities, per_sent, focus)
     signing_relations(rel, text, sentences, per_sent)
+    place_relations(rel, text, entities, per_sent)
 
 
 def _focus_firm(entities: list[Entity], customers: set[str]) -> Entity | None:

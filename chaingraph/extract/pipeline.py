@@ -15,7 +15,8 @@ import bisect
 import datetime as dt
 import re
 
-from chaingraph.extract import chinese, en_events, en_facts, en_lists, en_names, en_roles, english, facts as F
+from chaingraph.extract import (chinese, en_events, en_facts, en_lists, en_names, en_places, en_roles, english,
+                                facts as F)
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
@@ -48,6 +49,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     else:
         places = english.place_mentions(text, sentences)
         places += county_mentions(text, sentences, language, {m.key for m in places})
+        places += en_places.district_mentions(text, sentences, places)
         mentions = (places + english.org_mentions(text, sentences) + english.chain_mentions(text, sentences)
                     + english.lowercase_mentions(text, sentences, places))
         mentions += en_roles.role_mentions(text, sentences) + en_events.event_alliance_mentions(text, sentences)
