@@ -102,7 +102,7 @@ def long_named_events(sentences: list[Sentence], events: list[Mention]) -> list[
             if any(e.start < end and start < e.end for e in events):
                 continue
             lead = s.rfind(", ", 0, verb.start())
+            subject = (sent.start + (lead + 2 if lead >= 0 else 0), sent.start + verb.start())
             out.append(Mention(start, end, text, "Event", index,
-                               info={"trigger": end, "title": sent.title,
-                                     "subject": (sent.start + (lead + 2 if lead >= 0 else 0), sent.start + verb.start())}))
+                               info={"trigger": end, "title": sent.title, "subject": subject}))
     return sorted(out, key=lambda m: m.start) if len(out) > len(events) else out

@@ -20,7 +20,8 @@ from collections import Counter
 
 from chaingraph.extract.result import Entity, Mention, Sentence
 
-_DISTRICT = re.compile(r"\b(?!(?:The|This|That|In|At|From)\b)((?:[A-Z][a-z]+\s+){1,2}(?:New Area|New District|District))\b")
+_DISTRICT = re.compile(r"\b(?!(?:The|This|That|In|At|From)\b)((?:[A-Z][a-z]+\s+){1,2}"
+                       r"(?:New Area|New District|District))\b")
 _NOT_FIRST = frozenset("""National Economic Development Industrial High Hi-tech High-tech Free Trade
 Pilot Bonded Central Business New Special Administrative Port Science Technology Innovation""".split())
 _LEADING = re.compile(r"^(?:(?:19|20)\d\d\s+|the\s+|\d+(?:st|nd|rd|th)\s+)+", re.IGNORECASE)

@@ -24,7 +24,8 @@ from chaingraph.extract.result import Entity, Sentence
 
 #: Where an English sentence is cut into clauses whose parties are read apart.
 EN_CLAUSE_BREAK = (r";\s|,\s(?=and\s)|,\s(?=while\s)|"
-                   r",\s(?!(?:Ltd|Limited|Inc|Co|Corp|LLC|PLC|GmbH|AG|SA|S\.A|N\.V|B\.V)\b)(?=(?:[A-Z][\w&.,()-]*\s+){1,6}(?:also\s+|then\s+|later\s+)?(?:announced|said|signed|stated|"
+                   r",\s(?!(?:Ltd|Limited|Inc|Co|Corp|LLC|PLC|GmbH|AG|SA|S\.A|N\.V|B\.V)\b)"
+                   r"(?=(?:[A-Z][\w&.,()-]*\s+){1,6}(?:also\s+|then\s+|later\s+)?(?:announced|said|signed|stated|"
                    r"disclosed|revealed|reported|added|has|had|have|will|would|is|was|were)\b)")
 _AGREED = re.compile(r"\b(?:entered into|enters into|enter into|extend|extends|extended|extending|renew|renews|"
                      r"renewed|concluded|concludes|struck|strikes|reached|reaches)\s+(?:an?|the|its|their|a new)\s+"
