@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from chaingraph.extract.en_chains import named_topic
 from chaingraph.extract.en_deals import deal_relations
 from chaingraph.extract.en_places import place_relations
 from chaingraph.extract.en_signing import signing_relations
@@ -52,6 +53,7 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     _addresses(rel, text, entities, per_sent)
     _described(rel, sentences, entities, per_sent, focus)
     _event(rel, text, sentences, entities, per_sent)
+    named_topic(rel, entities)
     _joined(rel, text, per_sent, focus)
     deal_relations(rel, text, sentences, entities, per_sent, focus)
     signing_relations(rel, text, sentences, per_sent)

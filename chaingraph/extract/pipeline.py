@@ -15,8 +15,8 @@ import bisect
 import datetime as dt
 import re
 
-from chaingraph.extract import (chinese, en_events, en_facts, en_lists, en_names, en_places, en_roles, english,
-                                facts as F)
+from chaingraph.extract import (chinese, en_chains, en_events, en_facts, en_lists, en_names, en_places, en_roles,
+                                english, facts as F)
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
@@ -57,6 +57,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         en_roles.split_at_roles(text, mentions)
         en_roles.retype_place_acronyms(mentions)
         mentions += en_names.brand_mentions(text, sentences, mentions)
+        mentions += en_chains.product_chains(text, sentences, mentions)
         events = en_events.long_named_events(sentences, english.event_mentions(text, sentences))
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
     lists = find_lists(text, sentences, language)
