@@ -29,9 +29,9 @@ def test_a_repeated_product_before_trade_words_is_a_chain():
 
 
 def test_an_event_named_for_a_chain_is_about_it():
-    x = _x("Pine Weaving Co., Ltd. joined a wool programme after the launch event of the 'Blue Steel' range in "
+    x = _x("Pine Weaving Co., Ltd. joined a wool programme after the launch event of the 'Deep Denim' range in "
            "Hangzhou, adding more linen consumption. Linen prices rose. Linen exports grew. "
-           "The company is a leading steel maker.")
+           "Denim prices fell. Its denim products sell well.")
     about = _rels(x, "ABOUT")
-    assert ("launch event of the 'Blue Steel' range", "steel") in about
-    assert ("launch event of the 'Blue Steel' range", "linen") not in about
+    assert ("launch event of the 'Deep Denim' range", "denim") in about
+    assert ("launch event of the 'Deep Denim' range", "linen") not in about
