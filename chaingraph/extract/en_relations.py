@@ -55,8 +55,8 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     _event(rel, text, sentences, entities, per_sent)
     named_topic(rel, entities)
     _joined(rel, text, per_sent, focus)
-    deal_relations(rel, text, sentences, entities, per_sent, focus)
     signing_relations(rel, text, sentences, per_sent)
+    deal_relations(rel, text, sentences, entities, per_sent, focus)
     place_relations(rel, text, entities, per_sent)
 
 

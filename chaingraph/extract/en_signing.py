@@ -13,7 +13,8 @@ events a firm invites others to.
   parties of one clause's deal are not the next clause's
   (:data:`EN_CLAUSE_BREAK`, used by :mod:`relations`).
 - **Invitations.** "A invited its core suppliers to the X Convention in C": A
-  organised the event, which is in C when the place follows it.
+  organised the event (and is not one of its participants), which is in C when
+  the place follows it.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ def signing_relations(rel, text: str, sentences: list[Sentence], per_sent) -> No
             host = next((he for hm, he in reversed(items) if hm.end <= verb_at
                          and he.type in ("Firm", "Agency", "Alliance")), None)
             rel.add("ORGANIZED", host, e, index, "invited others to it")
+            for r in list(rel.from_head("PARTICIPATED_IN", host.id) if host is not None else []):
+                if r.tail == e.id:  # the host is not one of its guests
+                    rel.remove(r)
             for pm, pe in items:
                 if pm.start > m.end and pe.type in ("City", "Province") and _IN_PLACE.match(text[m.end:pm.start]):
                     rel.add("LOCATED_IN", e, pe, index)

@@ -37,6 +37,7 @@ def test_a_sales_contract_makes_the_signer_the_supplier_and_a_comma_opens_a_new_
 
 def test_a_firm_inviting_others_to_an_event_organises_it_there():
     x = _x("On May 4, the carmaker Zenith Motors invited its core suppliers to a \"Partner Supplier Summit\" "
-           "in Hefei. Only 80 suppliers were invited.")
+           "in Hefei. Only 80 suppliers were invited. Staff of Zenith Motors took part in the summit.")
     assert ("Zenith Motors", "Partner Supplier Summit") in _rels(x, "ORGANIZED")
     assert ("Partner Supplier Summit", "Hefei") in _rels(x, "LOCATED_IN")
+    assert ("Zenith Motors", "Partner Supplier Summit") not in _rels(x, "PARTICIPATED_IN")
