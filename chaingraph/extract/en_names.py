@@ -4,6 +4,9 @@
   ("ACME awarded at …", "represented ACME at the meeting"). A word of four or more
   capitals that the article uses at least three times, and that no other rule took
   for a name, is a firm; "ACME Asia" (the name and a region) is its regional firm.
+- **Coordinated firms.** "supply Pine Motors and Zenith with parts": a capitalised
+  name joined by "and" (or "&") to a firm found, that no rule took for a place, a
+  body, a park or an event, is a firm too.
 - **Short forms.** "Longi" and "LONGi Green Energy" are one firm: a firm whose name
   is, case folded, the first word of exactly one longer firm name of the article is
   that firm, its name kept as an alias (not when the longer name only adds a region).
@@ -58,6 +61,52 @@ def brand_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]
                                               if (a, b) not in places):
                 end = region.end()  # a place word after it is part of the regional firm's name
             out.append(Mention(start, end, text[start:end], "Firm", index))
+    return out
+
+
+_JOINED_AFTER = re.compile(r"\.?\s+(?:and|&)\s+((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,3})\b")
+_JOINED_BEFORE = re.compile(r"\b((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,3})\s+(?:and|&)\s+$")
+_NOT_FIRM_WORDS = frozenset("""the this that these those it its their our his her in on at for with from by to of other
+some many all both each chinese foreign local global national international province city county district state
+january february march april may june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday mr ms dr president chairman ceo""".split())
+
+
+def coordinated_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Return Firm mentions of capitalised names joined by "and" to a firm mention
+    (see the module docstring).
+
+    >>> s = "It will supply Pine Motors Co., Ltd. and Zenith with parts."
+    >>> firm = Mention(15, 35, "Pine Motors Co., Ltd", "Firm", 0)
+    >>> [m.text for m in coordinated_firms(s, [Sentence(s, 0, len(s))], [firm])]
+    ['Zenith']
+    """
+    from chaingraph.extract import lexicon as lx
+    from chaingraph.extract.places import gazetteer
+
+    gaz = gazetteer()
+    heads = lx.AGENCY_HEADS | lx.CLUSTER_HEADS | lx.EVENT_HEADS | {"alliance", "association", "university"}
+    covered = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for m in mentions:
+        if m.type != "Firm" or m.sent < 0 or m.sent >= len(sentences):
+            continue
+        sent = sentences[m.sent]
+        found = [(m.end + x.start(1), m.end + x.end(1)) for x in [_JOINED_AFTER.match(text[m.end:sent.end])] if x]
+        before = _JOINED_BEFORE.search(text[sent.start:m.start])
+        if before is not None:
+            found.append((sent.start + before.start(1), sent.start + before.end(1)))
+        for start, end in found:
+            name = text[start:end]
+            words = name.split()
+            if (words[0].lower() in _NOT_FIRM_WORDS or words[-1].lower() in heads
+                    or any(a < end and start < b for a, b in covered) or gaz.lookup(name) is not None):
+                continue
+            if start < m.start and start > sent.start and not re.search(r"(?:,|\bwith|\bby|\bfrom|\bto|\band)\s+$",
+                                                                       text[sent.start:start]):
+                continue  # before the firm: only where a party list may start
+            out.append(Mention(start, end, name, "Firm", m.sent, info={"weak": True}))
+            covered.append((start, end))
     return out
 
 

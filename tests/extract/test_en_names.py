@@ -35,3 +35,11 @@ def test_an_acronym_of_a_firm_found_is_that_firm_not_a_new_brand():
            "HMIC said the deal helps. Shares of HMIC rose.")
     names = [n for n, _a in _firms(x)]
     assert "HMIC" not in names
+
+
+def test_a_name_joined_by_and_to_a_firm_is_a_firm_but_a_place_is_not():
+    x = _x("The new plant will supply Hill Valve Co., Ltd. and Quarzon with pumps. "
+           "Hill Valve Co., Ltd. and Hunan also signed a deal.")
+    names = [n for n, _a in _firms(x)]
+    assert "Quarzon" in names
+    assert "Hunan" not in names
