@@ -16,6 +16,10 @@ events a firm invites others to.
   A and B with …": a plant, factory or base that opens a sentence with a supply
   verb is the one the sentence before gave to a firm, and that firm supplies the
   firms named after the verb.
+- **Signed at the event.** "The deal … was signed at the X Forum": the parties of
+  the deals of that sentence and the two before it took part in the forum, and a
+  place where they signed ("signed … in Beijing") is where the forum is when
+  nothing else placed it.
 - **Invitations.** "A invited its core suppliers to the X Convention in C": A
   organised the event (and is not one of its participants), which is in C when
   the place follows it.
@@ -42,6 +46,8 @@ _PLANT_SUBJECT = re.compile(r"^(?:The|This|Its|The new)\s+(?:new\s+)?(?:plant|fa
                             r"[^;]{0,80}?\b(?:will\s+|would\s+|shall\s+|is to\s+)?(?:supply|supplies|provide|provides|"
                             r"deliver|delivers)\s+$")
 _FACILITY_WORD = re.compile(r"\b(?:plant|factory|base|facility|mill|project)\b")
+_SIGNED_AT = re.compile(r"\bsigned\s+(?:[^.;]{0,40}?\s+)?(?:at|during|on the sidelines of)\s+(?:the\s+)?[“\"'‘]?\s*$")
+_SIGNED_IN = re.compile(r"\b(?:signed|sign|signs|inked)\b[^;]{0,120}?\bin\s+$")
 _INVITED = re.compile(r"\binvit(?:ed|es|e)\s+(?:[\w'’-]+\s+){0,5}?to\s+(?:an?|the)?\s*[“\"'‘]?\s*$")
 _IN_PLACE = re.compile(r"^[”\"'’]?\s+in\s+$")
 
@@ -110,3 +116,28 @@ def _plant_supplies(rel, text: str, sentences: list[Sentence], per_sent, index: 
     for m, e in firms:
         if e.type == "Firm" and m.start >= verb_end and e is not owners[0]:
             rel.add("SUPPLIES", owners[0], e, index, "its plant supplies it")
+
+
+def signed_at_event(rel, text: str, sentences: list[Sentence], per_sent) -> None:
+    """"The deal was signed at the X Forum": the parties of the deals read from that
+    sentence and the two before it took part in X; where they signed places X when
+    nothing else did (see the module docstring)."""
+    for index, items in per_sent.items():
+        for m, e in items:
+            if e.type != "Event" or not _SIGNED_AT.search(text[max(sentences[index].start, m.start - 80):m.start]):
+                continue
+            near = set(range(index - 2, index + 1))
+            parties = {r.head for r in rel.items if r.type == "SIGNED_WITH" and r.sent in near} | \
+                      {r.tail for r in rel.items if r.type == "SIGNED_WITH" and r.sent in near}
+            by_id = {pe.id: pe for i in near for _pm, pe in per_sent.get(i, [])}
+            organisers = {r.head for r in rel.items if r.type == "ORGANIZED" and r.tail == e.id}
+            for pid in sorted(parties - organisers):
+                rel.add("PARTICIPATED_IN", by_id.get(pid), e, index, "signed a deal at it")
+            if rel.from_head("LOCATED_IN", e.id):
+                continue
+            for i in sorted(near):
+                for pm, pe in per_sent.get(i, []):
+                    if pe.type in ("City", "Province") and _SIGNED_IN.search(
+                            text[max(sentences[i].start, pm.start - 160):pm.start]):
+                        rel.add("LOCATED_IN", e, pe, i, "where its deal was signed")
+                        break

@@ -49,3 +49,12 @@ def test_the_plant_a_firm_builds_supplies_the_firms_after_the_verb():
     supplies = _rels(x, "SUPPLIES")
     assert ("Delta Hydraulic Co., Ltd", "Ridge Cranes Co., Ltd") in supplies
     assert ("Delta Hydraulic Co., Ltd", "Quarzon") in supplies
+
+
+def test_the_parties_of_a_deal_signed_at_a_forum_took_part_in_it_where_they_signed():
+    x = _x("Harbor Copper Co., Ltd. signed a supply agreement with Ridge Cable Co., Ltd. on Monday in Kunming. "
+           "The deal was signed at the Copper Supply Chain Summit organized by a trade body.")
+    took_part = _rels(x, "PARTICIPATED_IN")
+    assert ("Harbor Copper Co., Ltd", "Copper Supply Chain Summit") in took_part
+    assert ("Ridge Cable Co., Ltd", "Copper Supply Chain Summit") in took_part
+    assert ("Copper Supply Chain Summit", "Kunming") in _rels(x, "LOCATED_IN")
