@@ -46,7 +46,8 @@ _PLANT_SUBJECT = re.compile(r"^(?:The|This|Its|The new)\s+(?:new\s+)?(?:plant|fa
                             r"[^;]{0,80}?\b(?:will\s+|would\s+|shall\s+|is to\s+)?(?:supply|supplies|provide|provides|"
                             r"deliver|delivers)\s+$")
 _FACILITY_WORD = re.compile(r"\b(?:plant|factory|base|facility|mill|project)\b")
-_SIGNED_AT = re.compile(r"\bsigned\s+(?:[^.;]{0,40}?\s+)?(?:at|during|on the sidelines of)\s+(?:the\s+)?[“\"'‘]?\s*$")
+_SIGNED_AT = re.compile(r"\bsigned\s+(?:[^.;]{0,40}?\s+)?(?:at|during|on the sidelines of)\s+"
+                        r"(?:the\s+)?[“\"'‘]?\s*$")
 _SIGNED_IN = re.compile(r"\b(?:signed|sign|signs|inked)\b[^;]{0,120}?\bin\s+$")
 _INVITED = re.compile(r"\binvit(?:ed|es|e)\s+(?:[\w'’-]+\s+){0,5}?to\s+(?:an?|the)?\s*[“\"'‘]?\s*$")
 _IN_PLACE = re.compile(r"^[”\"'’]?\s+in\s+$")
