@@ -10,7 +10,8 @@ about the firm or park the article is about, not about a forum. This module find
   down the page furniture, or a short line that is only a date with a two-digit year
   ("12 Aug '17");
 - **month-only dates** ("in June") for the article's subject or event, given the
-  year of the page date, and money that is **spent or paid** ("spends US$1.2
+  year of the page date; a **bare count** of those invited or attending ("only 80
+  have been invited") for an event; and money that is **spent or paid** ("spends US$1.2
   billion to purchase …"), which the signing rules of :mod:`facts` do not read.
 """
 
@@ -30,6 +31,8 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december"]
 _SPEND = re.compile(r"\b(?:spend|spends|spent|spending|pay|pays|paid|paying|purchase|purchases|buy|buys|"
                     r"bought|acquire|acquires|acquired)\b", re.IGNORECASE)
+_BARE_COUNT = re.compile(r"\b(?:only|some|more than|over|nearly|about|around)?\s*(?<![\d.,])(\d[\d,]*)\s+"
+                         r"(?:have|had|has)?\s*(?:been|were|was)?\s*(?:invited|attended|took part|participated)\b")
 _DEAL = re.compile(r"\b(?:sign\w*|orders?|contracts?|agreements?|deals?)\b", re.IGNORECASE)
 
 
@@ -91,6 +94,8 @@ def add_missing(sentences: list[Sentence], facts: list[Fact], about: Entity | No
     """Add to ``facts`` what the general rules left out for ``about`` (the event or
     the article's subject): a month-only date ("in June", the year from the page
     date) when there is no date, and money spent or paid when there is no amount.
+    A year of a date read as a count of guests ("On May 4, 2021, X invited its
+    suppliers") is dropped first.
     A subject that is no event keeps only amounts of a deal, order or purchase, not
     what a plant or park will cost."""
     if about is None:
@@ -98,6 +103,11 @@ def add_missing(sentences: list[Sentence], facts: list[Fact], about: Entity | No
     if about.type != "Event":
         facts[:] = [f for f in facts if f.kind != "deal_amount" or f.sent is None
                     or _DEAL.search(sentences[f.sent].text) or _SPEND.search(sentences[f.sent].text)]
+    # "On May 4, 2021, X invited its suppliers": the year is no count of guests
+    facts[:] = [f for f in facts if not (f.kind == "participant_count" and f.sent is not None
+                                         and 1900 <= f.value <= 2100
+                                         and re.search(rf"\b{f.value}\b", " ".join(
+                                             str(y) for _p, y, _m, _d in F.find_dates(sentences[f.sent].text))))]
     kinds = {f.kind for f in facts}
     body = [i for i, s in enumerate(sentences) if not s.title]
     if "date" not in kinds:
@@ -110,6 +120,13 @@ def add_missing(sentences: list[Sentence], facts: list[Fact], about: Entity | No
                 month = _MONTHS.index(m.group(1).lower()) + 1
                 facts.append(Fact("date", about.id, f"{year:04d}-{month:02d}", index))
             break
+    if "participant_count" not in kinds and about.type == "Event":
+        for index, sent in enumerate(sentences):
+            m = _BARE_COUNT.search(sent.text)  # "only 230 have been invited"
+            if m is not None and int(m.group(1).replace(",", "")) >= 2:
+                facts.append(Fact("participant_count", about.id, int(m.group(1).replace(",", "")), index,
+                                  {"of": "guests"}))
+                break
     if "deal_amount" not in kinds:
         for index, sent in enumerate(sentences):
             if not _SPEND.search(sent.text):

@@ -35,3 +35,10 @@ def test_a_month_only_date_takes_the_year_of_a_short_page_date():
                    "Oak Weaving Co., Ltd. has joined the Cotton Trust Programme after a launch event in Shanghai "
                    "in July. Oak Weaving Co., Ltd. makes denim.")
     assert [v for k, _n, v in facts if k == "date"] == ["2018-07"]
+
+
+def test_a_bare_count_of_those_invited_is_the_events_participant_count():
+    x = extract_article(Article("a.txt", "News\n\nOn May 4, 2021, Zenith Motors invited its suppliers to a "
+                                         "\"Partner Supplier Summit\" in Hefei. From a pool of 3,000 makers, "
+                                         "only 45 have been invited."))
+    assert [(f.kind, f.value) for f in x.facts if f.kind == "participant_count"] == [("participant_count", 45)]
