@@ -95,7 +95,8 @@ def add_missing(sentences: list[Sentence], facts: list[Fact], about: Entity | No
     the article's subject): a month-only date ("in June", the year from the page
     date) when there is no date, and money spent or paid when there is no amount.
     A year of a date read as a count of guests ("On May 4, 2021, X invited its
-    suppliers") is dropped first.
+    suppliers") is dropped first, and "24 enterprises signed … projects" counts
+    signers (participants), not deals.
     A subject that is no event keeps only amounts of a deal, order or purchase, not
     what a plant or park will cost."""
     if about is None:
@@ -108,6 +109,11 @@ def add_missing(sentences: list[Sentence], facts: list[Fact], about: Entity | No
                                          and 1900 <= f.value <= 2100
                                          and re.search(rf"\b{f.value}\b", " ".join(
                                              str(y) for _p, y, _m, _d in F.find_dates(sentences[f.sent].text))))]
+    for i, f in enumerate(facts):  # "24 enterprises signed … projects": 24 signers, not 24 deals
+        if f.kind == "deal_count" and f.sent is not None and re.search(
+                rf"(?<![\d,.]){f.value}\s+(?:enterprises|companies|firms|businesses)\s+(?:\w+\s+)?signed\b",
+                sentences[f.sent].text):
+            facts[i] = Fact("participant_count", f.event, f.value, f.sent, {"of": "companies"})
     kinds = {f.kind for f in facts}
     body = [i for i, s in enumerate(sentences) if not s.title]
     if "date" not in kinds:

@@ -42,3 +42,10 @@ def test_a_bare_count_of_those_invited_is_the_events_participant_count():
                                          "\"Partner Supplier Summit\" in Hefei. From a pool of 3,000 makers, "
                                          "only 45 have been invited."))
     assert [(f.kind, f.value) for f in x.facts if f.kind == "participant_count"] == [("participant_count", 45)]
+
+
+def test_firms_that_signed_projects_are_counted_as_participants_not_deals():
+    x = extract_article(Article("a.txt", "News\n\nOn May 4, the Lake Parts Matchmaking Conference was held in "
+                                         "Hefei. At the conference, 17 enterprises signed cooperation projects."))
+    counts = sorted((f.kind, f.value) for f in x.facts if f.kind != "date")
+    assert counts == [("participant_count", 17)]
