@@ -93,7 +93,8 @@ def add_missing(sentences: list[Sentence], facts: list[Fact], about: Entity | No
                 dateline: dt.date | None) -> None:
     """Add to ``facts`` what the general rules left out for ``about`` (the event or
     the article's subject): a month-only date ("in June", the year from the page
-    date) when there is no date, and money spent or paid when there is no amount.
+    date) when there is no date, else for a subject the date of the first sentence
+    that says it signed or entered into a deal, and money spent or paid when there is no amount.
     A year of a date read as a count of guests ("On May 4, 2021, X invited its
     suppliers") is dropped first, and "24 enterprises signed … projects" counts
     signers (participants), not deals.
@@ -126,6 +127,17 @@ def add_missing(sentences: list[Sentence], facts: list[Fact], about: Entity | No
                 month = _MONTHS.index(m.group(1).lower()) + 1
                 facts.append(Fact("date", about.id, f"{year:04d}-{month:02d}", index))
             break
+    if "date" not in kinds and about.type != "Event":  # the date of the deal it entered into
+        for index, sent in enumerate(sentences):
+            if sent.title or not (_DEAL.search(sent.text) and re.search(r"\b(?:signed|entered|inked|reached)\b",
+                                                                         sent.text)):
+                continue
+            dates = F.find_dates(sent.text)
+            if dates:
+                _pos, year, month, day = dates[0]
+                facts.append(Fact("date", about.id, F.resolve_date(year, month, day, dateline), index))
+                kinds.add("date")
+                break
     if "participant_count" not in kinds and about.type == "Event":
         for index, sent in enumerate(sentences):
             m = _BARE_COUNT.search(sent.text)  # "only 230 have been invited"

@@ -49,3 +49,11 @@ def test_firms_that_signed_projects_are_counted_as_participants_not_deals():
                                          "Hefei. At the conference, 17 enterprises signed cooperation projects."))
     counts = sorted((f.kind, f.value) for f in x.facts if f.kind != "date")
     assert counts == [("participant_count", 17)]
+
+
+def test_a_firm_without_a_dated_headline_takes_the_date_of_the_deal_it_entered_into():
+    facts = _facts("Chipmaker secures tools\n\nCedar Chips Co., Ltd. is to pay US$2 billion for new tools. "
+                   "Analysts said the deal helps. Demand for chips is high. Prices are stable. "
+                   "In a filing, Cedar Chips Co., Ltd. said it had entered into a purchase agreement with "
+                   "Delta Optics Co., Ltd. on March 9.")
+    assert ("date", "Cedar Chips Co., Ltd", "--03-09") in facts
