@@ -12,10 +12,6 @@ events a firm invites others to.
   comma followed by a capitalised name and a verb opens a new main clause, so the
   parties of one clause's deal are not the next clause's
   (:data:`EN_CLAUSE_BREAK`, used by :mod:`relations`).
-- **The plant supplies.** "X will build a cylinder plant in C. The plant will supply
-  A and B with …": a plant, factory or base that opens a sentence with a supply
-  verb is the one the sentence before gave to a firm, and that firm supplies the
-  firms named after the verb.
 - **Signed at the event.** "The deal … was signed at the X Forum": the parties of
   the deals of that sentence and the two before it took part in the forum, and a
   place where they signed ("signed … in Beijing") is where the forum is when
@@ -42,10 +38,6 @@ _AGREED = re.compile(r"\b(?:entered into|enters into|enter into|extend|extends|e
 _BUY = re.compile(r"\b(?:purchase|purchases|purchasing|procurement|order|orders|buy|buying)\b", re.IGNORECASE)
 _SELL = re.compile(r"\b(?:sales|sale|supply|supplies|delivery)\b", re.IGNORECASE)
 _FOR_PURCHASES = re.compile(r"\s+(?:for|to)\s+(?:[\w-]+\s+){0,3}?(?:purchases?|procurement|buy)\b")
-_PLANT_SUBJECT = re.compile(r"^(?:The|This|Its|The new)\s+(?:new\s+)?(?:plant|factory|base|facility|mill|project)\b"
-                            r"[^;]{0,80}?\b(?:will\s+|would\s+|shall\s+|is to\s+)?(?:supply|supplies|provide|provides|"
-                            r"deliver|delivers)\s+$")
-_FACILITY_WORD = re.compile(r"\b(?:plant|factory|base|facility|mill|project)\b")
 _SIGNED_AT = re.compile(r"\bsigned\s+(?:[^.;]{0,40}?\s+)?(?:at|during|on the sidelines of)\s+"
                         r"(?:the\s+)?[“\"'‘]?\s*$")
 _SIGNED_IN = re.compile(r"\b(?:signed|sign|signs|inked)\b[^;]{0,120}?\bin\s+$")
@@ -78,7 +70,6 @@ def signing_relations(rel, text: str, sentences: list[Sentence], per_sent) -> No
                 rel.add("SUPPLIES", e, party, index, "a purchase agreement with it")
             elif _SELL.search(kind):
                 rel.add("SUPPLIES", party, e, index, "a sales agreement with it")
-        _plant_supplies(rel, text, sentences, per_sent, index, firms)
         for m, e in items:
             if e.type != "Event":
                 continue
@@ -96,27 +87,6 @@ def signing_relations(rel, text: str, sentences: list[Sentence], per_sent) -> No
                 if pm.start > m.end and pe.type in ("City", "Province") and _IN_PLACE.match(text[m.end:pm.start]):
                     rel.add("LOCATED_IN", e, pe, index)
                     break
-
-
-def _plant_supplies(rel, text: str, sentences: list[Sentence], per_sent, index: int, firms) -> None:
-    """"The plant will supply A and B": the firm of the sentence before that builds a
-    plant supplies A and B."""
-    sent = sentences[index]
-    if index == 0 or not firms:
-        return
-    first = firms[0][0]
-    if not _PLANT_SUBJECT.match(text[sent.start:first.start]):
-        return
-    before = sentences[index - 1]
-    if not _FACILITY_WORD.search(before.text):
-        return
-    owners = [e for m, e in sorted(per_sent.get(index - 1, []), key=lambda x: x[0].start) if e.type == "Firm"]
-    if not owners:
-        return
-    verb_end = first.start
-    for m, e in firms:
-        if e.type == "Firm" and m.start >= verb_end and e is not owners[0]:
-            rel.add("SUPPLIES", owners[0], e, index, "its plant supplies it")
 
 
 def signed_at_event(rel, text: str, sentences: list[Sentence], per_sent) -> None:

@@ -43,14 +43,6 @@ def test_a_firm_inviting_others_to_an_event_organises_it_there():
     assert ("Zenith Motors", "Partner Supplier Summit") not in _rels(x, "PARTICIPATED_IN")
 
 
-def test_the_plant_a_firm_builds_supplies_the_firms_after_the_verb():
-    x = _x("Delta Hydraulic Co., Ltd. will build a valve plant in Xiangtan. The plant, with an investment of "
-           "0.8 billion yuan, will supply Ridge Cranes Co., Ltd. and Quarzon with valves.")
-    supplies = _rels(x, "SUPPLIES")
-    assert ("Delta Hydraulic Co., Ltd", "Ridge Cranes Co., Ltd") in supplies
-    assert ("Delta Hydraulic Co., Ltd", "Quarzon") in supplies
-
-
 def test_the_parties_of_a_deal_signed_at_a_forum_took_part_in_it_where_they_signed():
     x = _x("Harbor Copper Co., Ltd. signed a supply agreement with Ridge Cable Co., Ltd. on Monday in Kunming. "
            "The deal was signed at the Copper Supply Chain Summit organized by a trade body.")
