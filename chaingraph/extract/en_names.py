@@ -22,8 +22,10 @@ from chaingraph.extract.result import Entity, Mention, Sentence
 _CAPS = re.compile(r"\b[A-Z]{4,}\b")
 _REGION = re.compile(r"\s+(Asia|Asia Pacific|Europe|China|America|North America|Americas|Japan|Germany|India|"
                      r"International|Global)\b")
+#: Capitalised words that are no firm: page words, and bodies, blocs and events known by acronym.
 _NOT_NAMES = frozenset("""NEWS HOME PHOTO PHOTOS VIDEO VIDEOS TAGS NOTE SOURCE EDITOR TOP MORE SHARE PRINT EMAIL
-CHINA CHINESE ASIA EUROPE FROM WITH THIS THAT THE AND FOR""".split())
+CHINA CHINESE ASIA EUROPE FROM WITH THIS THAT THE AND FOR COVID SARS MIIT NDRC SASAC MOFCOM CCPIT CPPCC CAAM CPCA
+APEC ASEAN OPEC NATO BRICS RCEP WIPO UNESCO CIIE CIFTIS XINHUA CCTV CGTN IPO ESG""".split())
 
 
 def brand_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -50,8 +52,8 @@ def brand_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]
     out: list[Mention] = []
     for index, sent in enumerate(sentences):
         for m in _CAPS.finditer(sent.text):
-            if m.group(0) not in words or m.group(0) in known:
-                continue
+            if m.group(0) not in words or m.group(0) in known or sent.text[m.end():m.end() + 1] == "-":
+                continue  # "COVID-19", "ABCD-listed": not a firm's own name
             start = sent.start + m.start()
             end = sent.start + m.end()
             if any(a < end and start < b for a, b in covered):

@@ -43,3 +43,10 @@ def test_a_name_joined_by_and_to_a_firm_is_a_firm_but_a_place_is_not():
     names = [n for n, _a in _firms(x)]
     assert "Quarzon" in names
     assert "Hunan" not in names
+
+
+def test_acronyms_of_bodies_and_hyphenated_capitals_are_no_brand_firms():
+    x = _x("MIIT said output grew. MIIT will publish a list. Firms followed MIIT rules. "
+           "SARS-like rules and ZORV-listed shares: ZORV-listed firms, ZORV-listed banks.")
+    names = [n for n, _a in _firms(x)]
+    assert "MIIT" not in names and "ZORV" not in names
