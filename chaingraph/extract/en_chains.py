@@ -24,7 +24,9 @@ _STOP = frozenset("""this that these those their there which other such some mor
 their what with from into over also only both same main major total overall global local domestic foreign
 equipment construction technology technologies service services business project projects development production
 investment trade supply chain chains industry manufacturing enterprise company group firm goods parts part core
-procurement purchase sales market new high quality key""".split())
+procurement purchase sales market new high quality key world country countries city province region area
+county overseas china import export price first second third annual monthly daily retail wholesale online
+consumer consumers end raw finished related relevant various future current year years month week""".split())
 
 
 def product_chains(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:

@@ -35,3 +35,9 @@ def test_an_event_named_for_a_chain_is_about_it():
     about = _rels(x, "ABOUT")
     assert ("launch event of the 'Deep Denim' range", "denim") in about
     assert ("launch event of the 'Deep Denim' range", "linen") not in about
+
+
+def test_place_and_time_words_before_trade_words_are_no_chains():
+    x = _x("Oak Foods Co., Ltd. sells to the world market. Its share of the world grew this year. "
+           "The world needs food. Year output rose; year output of the year was high.")
+    assert "world" not in _names(x, "Chain") and "year" not in _names(x, "Chain")
