@@ -6,7 +6,8 @@
   for a name, is a firm; "ACME Asia" (the name and a region) is its regional firm.
 - **Coordinated firms.** "supply Pine Motors and Zenith with parts": a capitalised
   name joined by "and" (or "&") to a firm found, that no rule took for a place, a
-  body, a park or an event, is a firm too.
+  body, a park or an event, and that is no Chinese person's name ("and Wang
+  Wei"), is a firm too.
 - **Short forms.** "Longi" and "LONGi Green Energy" are one firm: a firm whose name
   is, case folded, the first word of exactly one longer firm name of the article is
   that firm, its name kept as an alias (not when the longer name only adds a region).
@@ -74,6 +75,12 @@ january february march april may june july august september october november dec
 thursday friday saturday sunday mr ms dr president chairman ceo""".split())
 
 
+#: Common Chinese surnames in pinyin: "Sany and Wang Wei" joins a person, not a firm.
+_SURNAMES = frozenset("""Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng
+Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Du Ye Cheng Su Wei Lyu Ding Ren
+Shen Yao Lu Jin Fan Fu Qian Qin Shi Tan Wan Xia Yin Kong Mao Qiu Hou Bai Gu Meng Long""".split())
+
+
 def coordinated_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """Return Firm mentions of capitalised names joined by "and" to a firm mention
     (see the module docstring).
@@ -101,7 +108,9 @@ def coordinated_firms(text: str, sentences: list[Sentence], mentions: list[Menti
         for start, end in found:
             name = text[start:end]
             words = name.split()
-            if (words[0].lower() in _NOT_FIRM_WORDS or words[-1].lower() in heads
+            person = (len(words) in (2, 3) and words[0] in _SURNAMES
+                      and words[-1].lower() not in lx.INDUSTRY_HEADS | lx.FIRM_HEADS)
+            if (person or words[0].lower() in _NOT_FIRM_WORDS or words[-1].lower() in heads
                     or any(a < end and start < b for a, b in covered) or gaz.lookup(name) is not None):
                 continue
             if start < m.start and start > sent.start and not re.search(r"(?:,|\bwith|\bby|\bfrom|\bto|\band)\s+$",

@@ -50,3 +50,8 @@ def test_acronyms_of_bodies_and_hyphenated_capitals_are_no_brand_firms():
            "SARS-like rules and ZORV-listed shares: ZORV-listed firms, ZORV-listed banks.")
     names = [n for n, _a in _firms(x)]
     assert "MIIT" not in names and "ZORV" not in names
+
+
+def test_a_person_joined_to_a_firm_is_no_firm():
+    x = _x("The award went to Hill Valve Co., Ltd. and Wang Wei, its chairman.")
+    assert "Wang Wei" not in [n for n, _a in _firms(x)]
