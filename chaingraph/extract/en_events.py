@@ -1,6 +1,8 @@
 """English events and alliances written in lower case around a name: "the launch
 event of the 'Travel in Denim' collection", "a signing ceremony for the Lakeside
-Valve Park", "joined the Cotton USA licensing programme".
+Valve Park", "joined the Cotton USA licensing programme"; and long event names that
+a host holds ("X hosted the 2023 Hill County (Lake Zone) Textile Supply Chain
+Matchmaking Conference"), whose head word comes too late for the general rule.
 
 >>> from chaingraph.extract.result import Sentence
 >>> s = "Pine Knit joined the Wool Forward licensing programme after the launch event of the 'Blue Hour' range."
@@ -62,3 +64,45 @@ def event_alliance_mentions(text: str, sentences: list[Sentence]) -> list[Mentio
             info = {} if named else {"lower": True}
             out.append(Mention(start, end, name, "Alliance", index, info=info))
     return out
+
+
+_HOSTED = re.compile(r"\b(?:held|hosted|organi[sz]ed|convened|staged|co-hosted|holds|hosts)\s+the\s+")
+_TITLE_WORD = r"(?:(?:19|20)\d\d|[A-Z][\w&'’-]*|\([A-Z][^()]{1,80}\)|of|and|for|on|the|&)"
+_LONG_NAME = re.compile(rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{3,40}}")
+_HEAD_AT_END = re.compile(r"\b(" + "|".join(sorted(lx.EVENT_HEADS)) + r")$", re.IGNORECASE)
+
+
+def long_named_events(sentences: list[Sentence], events: list[Mention]) -> list[Mention]:
+    """Return ``events`` with the events a host holds under a long title-case name
+    ("… hosted the 2024 Pine New Area (Pine Development Zone) Industrial Chain
+    Conference") added in text order, when no event of ``events`` overlaps them.
+    ``info['subject']`` is the clause before the verb, as for other hosted events.
+
+    >>> s = "On May 3, the Pine Committee hosted the 2024 Pine New Area (Pine Port Zone) Industrial Chain Conference."
+    >>> [m.text for m in long_named_events([Sentence(s, 0, len(s))], [])]
+    ['2024 Pine New Area (Pine Port Zone) Industrial Chain Conference']
+    """
+    out = list(events)
+    for index, sent in enumerate(sentences):
+        s = sent.text
+        for verb in _HOSTED.finditer(s):
+            name = _LONG_NAME.match(s, verb.end())
+            if name is None:
+                continue
+            words = name.group(0).split()
+            while words and not _HEAD_AT_END.search(words[-1]):
+                words.pop()
+            if len(words) < 9:
+                continue
+            text = " ".join(words)
+            if not s.startswith(text, verb.end()):
+                continue
+            start = sent.start + verb.end()
+            end = start + len(text)
+            if any(e.start < end and start < e.end for e in events):
+                continue
+            lead = s.rfind(", ", 0, verb.start())
+            subject = (sent.start + (lead + 2 if lead >= 0 else 0), sent.start + verb.start())
+            out.append(Mention(start, end, text, "Event", index,
+                               info={"trigger": end, "title": sent.title, "subject": subject}))
+    return sorted(out, key=lambda m: m.start) if len(out) > len(events) else out

@@ -25,7 +25,10 @@ from __future__ import annotations
 
 import re
 
+from chaingraph.extract.en_chains import named_topic
 from chaingraph.extract.en_deals import deal_relations
+from chaingraph.extract.en_places import place_relations
+from chaingraph.extract.en_signing import signed_at_event, signing_relations
 from chaingraph.extract.places import gazetteer
 from chaingraph.extract.result import Entity, Mention, Sentence, mentions_by_sentence
 
@@ -50,8 +53,12 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     _addresses(rel, text, entities, per_sent)
     _described(rel, sentences, entities, per_sent, focus)
     _event(rel, text, sentences, entities, per_sent)
+    named_topic(rel, entities)
     _joined(rel, text, per_sent, focus)
+    signing_relations(rel, text, sentences, per_sent)
     deal_relations(rel, text, sentences, entities, per_sent, focus)
+    signed_at_event(rel, text, sentences, per_sent)
+    place_relations(rel, text, entities, per_sent)
 
 
 def _focus_firm(entities: list[Entity], customers: set[str]) -> Entity | None:

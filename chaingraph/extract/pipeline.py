@@ -15,7 +15,8 @@ import bisect
 import datetime as dt
 import re
 
-from chaingraph.extract import chinese, en_events, en_roles, english, facts as F
+from chaingraph.extract import (chinese, en_chains, en_events, en_facts, en_lists, en_names, en_places, en_roles,
+                                english, facts as F)
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
 from chaingraph.extract.entities import build_entities, resolve_overlaps
@@ -48,15 +49,22 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     else:
         places = english.place_mentions(text, sentences)
         places += county_mentions(text, sentences, language, {m.key for m in places})
+        places += en_places.district_mentions(text, sentences, places)
         mentions = (places + english.org_mentions(text, sentences) + english.chain_mentions(text, sentences)
                     + english.lowercase_mentions(text, sentences, places))
         mentions += en_roles.role_mentions(text, sentences) + en_events.event_alliance_mentions(text, sentences)
         en_roles.merge_products(mentions)
         en_roles.split_at_roles(text, mentions)
         en_roles.retype_place_acronyms(mentions)
-        events = english.event_mentions(text, sentences)
+        mentions += en_names.brand_mentions(text, sentences, mentions)
+        mentions += en_chains.product_chains(text, sentences, mentions)
+        events = en_events.long_named_events(sentences, english.event_mentions(text, sentences))
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
+    if language != "zh":  # "supply Sany and Zenith with": a name joined to a firm
+        mentions += en_names.coordinated_firms(text, sentences, mentions)
     lists = find_lists(text, sentences, language)
+    if language != "zh":
+        lists += en_lists.more_lists(sentences, lists)
     members = list_mentions(lists, mentions + events)
     if members:  # a listed chain (装备(汽车)) holds the chain spans inside or across it
         listed = Covered((m.start, m.end) for m in members if m.type == "Chain")
@@ -76,6 +84,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     entities = build_entities(text, mentions, main)
     if language == "zh":  # bodies named only as a person's employer are left out
         entities = drop_employers(text, entities)
+    else:  # "Longi" is "LONGi Green Energy"
+        entities = en_names.merge_short_names(entities)
     starts = [sent.start for sent in sentences]
     for entity in entities:
         for m in entity.mentions:
@@ -83,7 +93,14 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
                 m.sent = max(bisect.bisect_right(starts, m.start) - 1, 0)
     relations = find_relations(text, sentences, entities, language, main, lists)
     dateline = _dateline(article, cleaned.removed, sentences)
-    fact_list = _facts(text, sentences, entities, main, dateline)
+    subject = None
+    if language != "zh":  # company news: facts about the firm or park it is about
+        dateline = dateline or en_facts.page_date(sentences)
+        subject = en_facts.article_subject(sentences, entities)
+    fact_list = _facts(text, sentences, entities, main, dateline, subject)
+    if language != "zh":
+        en_facts.add_missing(sentences, fact_list, subject or next(
+            (e for e in entities if e.type == "Event"), None), dateline)
     if text != original:
         _restore_script(original, sentences, entities)
     return Extraction(article=article.name, language=language, text=original, sentences=sentences,
@@ -142,8 +159,8 @@ def _dateline(article: Article, removed, sentences):
     return None
 
 
-def _facts(text, sentences, entities, main, dateline) -> list[Fact]:
-    event = next((e for e in entities if e.type == "Event"), None)
+def _facts(text, sentences, entities, main, dateline, subject=None) -> list[Fact]:
+    event = next((e for e in entities if e.type == "Event"), subject)
     if event is None:
         return []
     out: list[Fact] = []

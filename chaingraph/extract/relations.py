@@ -10,6 +10,8 @@ import re
 from chaingraph.extract import lexicon as lx
 from chaingraph.extract.en_deals import zh_parties
 from chaingraph.extract.en_relations import doc_relations
+from chaingraph.extract.en_lists import participant_lists
+from chaingraph.extract.en_signing import EN_CLAUSE_BREAK
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.paragraphs import paragraph_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence, mentions_by_sentence
@@ -63,6 +65,8 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     (:class:`~chaingraph.extract.lists.ListHit`) add what each list states."""
     rel = Relations()
     list_relations(rel, text, sentences, entities, lists or [])
+    if language != "zh":
+        participant_lists(rel, sentences, entities, lists or [])
     by_mention: dict[int, Entity] = {id(m): e for e in entities for m in e.mentions}
     per_sent = mentions_by_sentence(entities)
     of_type = lambda *kinds: [e for e in entities if e.type in kinds]  # noqa: E731
@@ -458,10 +462,10 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                     for b in right:
                         rel.add("SIGNED_WITH", a, b, index)
                         if a.type == b.type == "Firm":
-                            sells = re.search(r"\bsupply (agreement|contract|deal|framework)|供货|供应|\bto "
+                            sells = re.search(r"\b(?:supply|sales) (agreement|contract|deal|framework)|供货|供应|\bto "
                                               r"(?:supply|provide|deliver)\b|\bfor the (?:supply|provision|delivery) "
                                               r"of\b", right_text)
-                            buys = re.search(r"\b(purchase|procurement|purchasing|sales|order) (agreement|contract|"
+                            buys = re.search(r"\b(purchase|procurement|purchasing|order) (agreement|contract|"
                                              r"deal)|采购|\bto (?:buy|purchase|procure|order)\b|\bfor the "
                                              r"(?:purchase|procurement) of\b", right_text)
                             if sells and not (buys and buys.start() < sells.start()):
@@ -523,7 +527,7 @@ def text_of(sent: Sentence, start: int, end: int) -> str:
 
 
 def _clauses(sent: Sentence, language: str) -> list[tuple[int, str]]:
-    pattern = r"[，,；;]" if language == "zh" else r";\s|,\s(?=and\s)|,\s(?=while\s)"
+    pattern = r"[，,；;]" if language == "zh" else EN_CLAUSE_BREAK
     out, pos = [], 0
     for m in re.finditer(pattern, sent.text):
         out.append((sent.start + pos, sent.text[pos:m.start()]))

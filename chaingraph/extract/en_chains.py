@@ -1,0 +1,88 @@
+"""Open-vocabulary product chains of English articles.
+
+The chain lexicon cannot hold every product. News about a deal in one product
+repeats it and uses it as the head of trade words: "a polysilicon order",
+"polysilicon products", "an EV maker", "US cotton consumption". A noun (or a short
+acronym) that stands before such a trade word at least once and that the article
+uses at least three times is a Chain, at each of its uses that no other name covers.
+Adjectives ("long-term", "local", "supporting"), words of chains found and
+acronyms of names ("BYD suppliers") are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from chaingraph.extract.result import Mention, Sentence
+
+_TRADE = (r"(?:products?|orders?|materials?|industry|industries|market|makers?|manufacturers?|providers?|"
+          r"suppliers?|producers?|consumption|prices?|exports?|imports?|output|production capacity|sales)")
+_BEFORE_TRADE = re.compile(r"(?<![\w-])([a-z][a-z]{3,}|[A-Z]{2,4})\s+" + _TRADE + r"\b")
+_NOT_NOUN = re.compile(r"(?:ing|ed|al|ive|ous|ful|ary|ern|ese|ish|ian|ly|est|er)$")
+_STOP = frozenset("""this that these those their there which other such some more most many much each every
+their what with from into over also only both same main major total overall global local domestic foreign
+equipment construction technology technologies service services business project projects development production
+investment trade supply chain chains industry manufacturing enterprise company group firm goods parts part core
+procurement purchase sales market new high quality key world country countries city province region area
+county overseas china import export price first second third annual monthly daily retail wholesale online
+consumer consumers end raw finished related relevant various future current year years month week""".split())
+
+
+def product_chains(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Return Chain mentions of the products the article deals in (see the module
+    docstring); ``mentions`` are those found so far, which keep their spans.
+
+    >>> s = "Pine signed a graphite order. Graphite prices rose. It buys graphite products."
+    >>> [(m.text, m.key) for m in product_chains(s, [Sentence(s, 0, len(s))], [])]
+    [('graphite', 'graphite'), ('Graphite', 'graphite'), ('graphite', 'graphite')]
+    """
+    found = Counter(m.group(1) for m in _BEFORE_TRADE.finditer(text))
+    chains = {w.lower() for m in mentions if m.type == "Chain"
+              for w in re.findall(r"[A-Za-z-]+", m.text or text[m.start:m.end])}
+    words: set[str] = set()
+    for word in found:
+        low = word.lower()
+        if low in _STOP or low in chains or (word.islower() and _NOT_NOUN.search(low)):
+            continue
+        pattern = re.compile(rf"\b{re.escape(word)}\b", 0 if word.isupper() else re.IGNORECASE)
+        if len(pattern.findall(text)) >= 3:
+            words.add(word)
+    if not words:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    named = {w.lower() for m in mentions if m.type != "Chain" for w in re.findall(r"[A-Za-z-]+", m.text)}
+    out: list[Mention] = []
+    for word in sorted(words):
+        if word.isupper() and word.lower() in named:
+            continue  # "BYD supplier": an acronym of a name is the name's
+        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}\b", 0 if word.isupper() else re.IGNORECASE)
+        for index, sent in enumerate(sentences):
+            for m in pattern.finditer(sent.text):
+                start, end = sent.start + m.start(), sent.start + m.end()
+                if any(a < end and start < b for a, b in covered):
+                    continue
+                out.append(Mention(start, end, m.group(0), "Chain", index, key=word.lower()))
+    return sorted(out, key=lambda m: m.start)
+
+
+def named_topic(rel, entities) -> None:
+    """An event whose name holds a chain of the article ("launch of the 'Blue Denim'
+    range") is about that chain; chains that only stood in the sentence naming it
+    ("named with the event") give way to it."""
+    event = next((e for e in entities if e.type == "Event"), None)
+    if event is None:
+        return
+    low = event.name.lower()
+    named = [c for c in entities if c.type == "Chain" and len(c.name) >= 3
+             and re.search(rf"(?<![\w-]){re.escape(c.name.lower())}(?![\w-])", low)]
+    if not named:
+        return
+    weak = [r for r in rel.from_head("ABOUT", event.id)
+            if r.note == "named with the event" and r.tail not in {c.id for c in named}]
+    if not weak:
+        return
+    for r in weak:
+        rel.remove(r)
+    for chain in named:
+        rel.add("ABOUT", event, chain, None, "the chain is in the event's name")

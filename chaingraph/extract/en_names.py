@@ -1,0 +1,161 @@
+"""Firm names of English articles that the name rules miss or split in two.
+
+- **Brand names in capitals.** Company press pages write their own name in capitals
+  ("ACME awarded at …", "represented ACME at the meeting"). A word of four or more
+  capitals that the article uses at least three times, and that no other rule took
+  for a name, is a firm; "ACME Asia" (the name and a region) is its regional firm.
+- **Coordinated firms.** "supply Pine Motors and Zenith with parts": a capitalised
+  name joined by "and" (or "&") to a firm found, that no rule took for a place, a
+  body, a park or an event, and that is no Chinese person's name ("and Wang
+  Wei"), is a firm too.
+- **Short forms.** "Longi" and "LONGi Green Energy" are one firm: a firm whose name
+  is, case folded, the first word of exactly one longer firm name of the article is
+  that firm, its name kept as an alias (not when the longer name only adds a region).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from chaingraph.extract.result import Entity, Mention, Sentence
+
+_CAPS = re.compile(r"\b[A-Z]{4,}\b")
+_REGION = re.compile(r"\s+(Asia|Asia Pacific|Europe|China|America|North America|Americas|Japan|Germany|India|"
+                     r"International|Global)\b")
+#: Capitalised words that are no firm: page words, and bodies, blocs and events known by acronym.
+_NOT_NAMES = frozenset("""NEWS HOME PHOTO PHOTOS VIDEO VIDEOS TAGS NOTE SOURCE EDITOR TOP MORE SHARE PRINT EMAIL
+CHINA CHINESE ASIA EUROPE FROM WITH THIS THAT THE AND FOR COVID SARS MIIT NDRC SASAC MOFCOM CCPIT CPPCC CAAM CPCA
+APEC ASEAN OPEC NATO BRICS RCEP WIPO UNESCO CIIE CIFTIS XINHUA CCTV CGTN IPO ESG""".split())
+
+
+def brand_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Return Firm mentions of capitalised brand names (see the module docstring)
+    where none of ``mentions`` covers them.
+
+    >>> s = "ACME awarded. ACME Asia won a prize. The buyer thanked ACME for the parts."
+    >>> [(m.text, m.type) for m in brand_mentions(s, [Sentence(s, 0, len(s))], [])]
+    [('ACME', 'Firm'), ('ACME Asia', 'Firm'), ('ACME', 'Firm')]
+    """
+    counts = Counter(m.group(0) for m in _CAPS.finditer(text))
+    words = {w for w, n in counts.items() if n >= 3 and w not in _NOT_NAMES}
+    if not words:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    places = [(m.start, m.end) for m in mentions if m.type in ("City", "Province")]
+    # a word of a longer name found ("BJEV" of "BAIC BJEV") is that name's, not a firm of its own
+    surfaces = [(m, m.text or text[m.start:m.end]) for m in mentions]
+    known = {w for _m, t in surfaces if len(t.split()) > 1 for w in re.findall(r"[A-Za-z]+", t)}
+    initials = {"".join(w[0] for w in re.findall(r"[A-Z][\w&'-]*", t)) for m, t in surfaces
+                if m.type != "Chain" and len(t.split()) > 2}
+    # an acronym of a name found ("SMIC" of "Semiconductor Manufacturing International Corp") is that name's
+    known |= {w for w in words if any(_subsequence(w, i) and w[0] == i[0] for i in initials if i)}
+    out: list[Mention] = []
+    for index, sent in enumerate(sentences):
+        for m in _CAPS.finditer(sent.text):
+            if m.group(0) not in words or m.group(0) in known or sent.text[m.end():m.end() + 1] == "-":
+                continue  # "COVID-19", "ABCD-listed": not a firm's own name
+            start = sent.start + m.start()
+            end = sent.start + m.end()
+            if any(a < end and start < b for a, b in covered):
+                continue
+            region = _REGION.match(text, end)
+            if region is not None and not any(a < region.end() and region.start(1) < b for a, b in covered
+                                              if (a, b) not in places):
+                end = region.end()  # a place word after it is part of the regional firm's name
+            out.append(Mention(start, end, text[start:end], "Firm", index))
+    return out
+
+
+_JOINED_AFTER = re.compile(r"\.?\s+(?:and|&)\s+((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,3})\b")
+_JOINED_BEFORE = re.compile(r"\b((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,3})\s+(?:and|&)\s+$")
+_NOT_FIRM_WORDS = frozenset("""the this that these those it its their our his her in on at for with from by to of other
+some many all both each chinese foreign local global national international province city county district state
+january february march april may june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday mr ms dr president chairman ceo""".split())
+
+
+#: Common Chinese surnames in pinyin: "Sany and Wang Wei" joins a person, not a firm.
+_SURNAMES = frozenset("""Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng
+Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Du Ye Cheng Su Wei Lyu Ding Ren
+Shen Yao Lu Jin Fan Fu Qian Qin Shi Tan Wan Xia Yin Kong Mao Qiu Hou Bai Gu Meng Long""".split())
+
+
+def coordinated_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Return Firm mentions of capitalised names joined by "and" to a firm mention
+    (see the module docstring).
+
+    >>> s = "It will supply Pine Motors Co., Ltd. and Zenith with parts."
+    >>> firm = Mention(15, 35, "Pine Motors Co., Ltd", "Firm", 0)
+    >>> [m.text for m in coordinated_firms(s, [Sentence(s, 0, len(s))], [firm])]
+    ['Zenith']
+    """
+    from chaingraph.extract import lexicon as lx
+    from chaingraph.extract.places import gazetteer
+
+    gaz = gazetteer()
+    heads = lx.AGENCY_HEADS | lx.CLUSTER_HEADS | lx.EVENT_HEADS | {"alliance", "association", "university"}
+    covered = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for m in mentions:
+        if m.type != "Firm" or m.sent < 0 or m.sent >= len(sentences):
+            continue
+        sent = sentences[m.sent]
+        found = [(m.end + x.start(1), m.end + x.end(1)) for x in [_JOINED_AFTER.match(text[m.end:sent.end])] if x]
+        before = _JOINED_BEFORE.search(text[sent.start:m.start])
+        if before is not None:
+            found.append((sent.start + before.start(1), sent.start + before.end(1)))
+        for start, end in found:
+            name = text[start:end]
+            words = name.split()
+            person = (len(words) in (2, 3) and words[0] in _SURNAMES
+                      and words[-1].lower() not in lx.INDUSTRY_HEADS | lx.FIRM_HEADS)
+            if (person or words[0].lower() in _NOT_FIRM_WORDS or words[-1].lower() in heads
+                    or any(a < end and start < b for a, b in covered) or gaz.lookup(name) is not None):
+                continue
+            if start < m.start and start > sent.start and not re.search(r"(?:,|\bwith|\bby|\bfrom|\bto|\band)\s+$",
+                                                                       text[sent.start:start]):
+                continue  # before the firm: only where a party list may start
+            out.append(Mention(start, end, name, "Firm", m.sent, info={"weak": True}))
+            covered.append((start, end))
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def merge_short_names(entities: list[Entity]) -> list[Entity]:
+    """Return ``entities`` with each firm whose name is the first word of exactly one
+    longer firm name merged into that firm (its names become aliases), numbered
+    again e1, e2, ….
+
+    >>> a = Entity("e1", "Firm", "Longi", [], mentions=[Mention(0, 5, "Longi", "Firm", 0)])
+    >>> b = Entity("e2", "Firm", "LONGi Green Energy", [], mentions=[Mention(9, 27, "LONGi Green Energy", "Firm", 0)])
+    >>> [(e.id, e.name, e.aliases) for e in merge_short_names([a, b])]
+    [('e1', 'LONGi Green Energy', ['Longi'])]
+    """
+    firms = [e for e in entities if e.type == "Firm"]
+    gone: set[int] = set()
+    for short in firms:
+        if len(short.name.split()) != 1 or len(short.name) < 4:
+            continue
+        key = short.name.casefold()
+        longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 2
+                  and e.name.split()[0].casefold() == key
+                  and not _REGION.fullmatch(e.name[len(e.name.split()[0]):])]  # "ACME Asia" is its own firm
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        target.mentions = sorted(target.mentions + short.mentions, key=lambda m: m.start)
+        for alias in [short.name, *short.aliases]:
+            if alias != target.name and alias not in target.aliases:
+                target.aliases.append(alias)
+        gone.add(id(short))
+    if not gone:
+        return entities
+    kept = [e for e in entities if id(e) not in gone]
+    for number, entity in enumerate(kept, start=1):
+        entity.id = f"e{number}"
+    return kept

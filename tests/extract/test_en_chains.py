@@ -1,0 +1,43 @@
+"""Open-vocabulary product chains of English news: a noun before trade words used
+three times is a chain (adjectives and name acronyms are not); an event named for a
+chain is about it rather than about a chain that only shares its sentence."""
+
+from __future__ import annotations
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _x(body: str, title: str = "News"):
+    return extract_article(Article("a.txt", f"{title}\n\n{body}"))
+
+
+def _names(x, kind):
+    return sorted(e.name for e in x.entities if e.type == kind)
+
+
+def _rels(x, kind):
+    name = {e.id: e.name for e in x.entities}
+    return sorted((name[r.head], name[r.tail]) for r in x.relations if r.type == kind)
+
+
+def test_a_repeated_product_before_trade_words_is_a_chain():
+    x = _x("Maple Carbon Co., Ltd. signed a long-term graphite order with Birch Cells Co., Ltd. "
+           "Graphite prices rose this year. Maple Carbon Co., Ltd. said its graphite products sell well.")
+    assert "graphite" in _names(x, "Chain")
+    assert "term" not in _names(x, "Chain") and "long-term" not in _names(x, "Chain")
+
+
+def test_an_event_named_for_a_chain_is_about_it():
+    x = _x("Pine Weaving Co., Ltd. joined a wool programme after the launch event of the 'Deep Denim' range in "
+           "Hangzhou, adding more linen consumption. Linen prices rose. Linen exports grew. "
+           "Denim prices fell. Its denim products sell well.")
+    about = _rels(x, "ABOUT")
+    assert ("launch event of the 'Deep Denim' range", "denim") in about
+    assert ("launch event of the 'Deep Denim' range", "linen") not in about
+
+
+def test_place_and_time_words_before_trade_words_are_no_chains():
+    x = _x("Oak Foods Co., Ltd. sells to the world market. Its share of the world grew this year. "
+           "The world needs food. Year output rose; year output of the year was high.")
+    assert "world" not in _names(x, "Chain") and "year" not in _names(x, "Chain")

@@ -1,0 +1,43 @@
+"""English lists of chains after "areas like" and after a verb of making with a known
+chain among them; a list in a sentence about the participants is what the event is
+about; an event held under a long title-case name keeps its whole name."""
+
+from __future__ import annotations
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _x(body: str, title: str = "News"):
+    return extract_article(Article("a.txt", f"{title}\n\n{body}"))
+
+
+def _names(x, kind):
+    return sorted(e.name for e in x.entities if e.type == kind)
+
+
+def _rels(x, kind):
+    name = {e.id: e.name for e in x.entities}
+    return sorted((name[r.head], name[r.tail]) for r in x.relations if r.type == kind)
+
+
+def test_a_long_event_name_and_the_chains_of_its_participants():
+    x = _x("On April 2, the Pine Bay Management Committee hosted the 2023 Pine Bay New Area (Lakeside Port Zone) "
+           "Supply Chain Matchmaking Conference. Participating firms came from areas like smart sensors "
+           "and marine cable systems.")
+    event = "2023 Pine Bay New Area (Lakeside Port Zone) Supply Chain Matchmaking Conference"
+    assert _names(x, "Event") == [event]
+    assert (event, "marine cable systems") in _rels(x, "ABOUT")
+    assert (event, "smart sensors") in _rels(x, "ABOUT")
+
+
+def test_a_list_after_develop_with_one_known_chain_is_a_list_of_chains():
+    x = _x("Birch Rail Co., Ltd. has invested in Suzhou to develop new materials, hydrogen storage "
+           "and smart logistics robots.")
+    assert {"hydrogen storage", "smart logistics robots"} <= set(_names(x, "Chain"))
+
+
+def test_a_list_of_tasks_is_no_list_of_chains():
+    x = _x("The park will focus on areas such as vaccine research and development, data services "
+           "and clinical testing.")
+    assert "data services" not in _names(x, "Chain")

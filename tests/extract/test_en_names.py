@@ -1,0 +1,57 @@
+"""English firm names: a company's own name in capitals on its press page, its
+regional firm ("X Asia"), and a short form merged with the one longer name it
+begins."""
+
+from __future__ import annotations
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _x(body: str, title: str = "News"):
+    return extract_article(Article("a.txt", f"{title}\n\n{body}"))
+
+
+def _firms(x):
+    return sorted((e.name, tuple(e.aliases)) for e in x.entities if e.type == "Firm")
+
+
+def test_a_name_in_capitals_used_three_times_is_a_firm_and_its_region_firm_too():
+    x = _x("VALDOR was invited to the supplier day. Staff of VALDOR Europe met the buyers. "
+           "The buyers praised VALDOR for its switches.", title="VALDOR wins a prize")
+    names = [n for n, _a in _firms(x)]
+    assert "VALDOR" in names and "VALDOR Europe" in names
+
+
+def test_a_short_form_is_one_firm_with_its_longer_name():
+    x = _x("Sunmark and Pinecrest signed a wafer order. Pinecrest said it will buy wafers from Sunmark. "
+           "Pinecrest Solar Energy also bought wafers last year.")
+    assert ("Pinecrest Solar Energy", ("Pinecrest",)) in _firms(x)
+    assert not any(n == "Pinecrest" for n, _a in _firms(x))
+
+
+def test_an_acronym_of_a_firm_found_is_that_firm_not_a_new_brand():
+    x = _x("HMIC will buy tools. Harbor Microchip International Corp is to pay US$1 billion for them. "
+           "HMIC said the deal helps. Shares of HMIC rose.")
+    names = [n for n, _a in _firms(x)]
+    assert "HMIC" not in names
+
+
+def test_a_name_joined_by_and_to_a_firm_is_a_firm_but_a_place_is_not():
+    x = _x("The new plant will supply Hill Valve Co., Ltd. and Quarzon with pumps. "
+           "Hill Valve Co., Ltd. and Hunan also signed a deal.")
+    names = [n for n, _a in _firms(x)]
+    assert "Quarzon" in names
+    assert "Hunan" not in names
+
+
+def test_acronyms_of_bodies_and_hyphenated_capitals_are_no_brand_firms():
+    x = _x("MIIT said output grew. MIIT will publish a list. Firms followed MIIT rules. "
+           "SARS-like rules and ZORV-listed shares: ZORV-listed firms, ZORV-listed banks.")
+    names = [n for n, _a in _firms(x)]
+    assert "MIIT" not in names and "ZORV" not in names
+
+
+def test_a_person_joined_to_a_firm_is_no_firm():
+    x = _x("The award went to Hill Valve Co., Ltd. and Wang Wei, its chairman.")
+    assert "Wang Wei" not in [n for n, _a in _firms(x)]

@@ -1,0 +1,52 @@
+"""English deals read by en_signing: agreements entered into or extended (purchase →
+the other party supplies), sales contracts (the signer supplies), a new clause after
+a comma, and a firm that invites others to an event organises it."""
+
+from __future__ import annotations
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _x(body: str, title: str = "News"):
+    return extract_article(Article("a.txt", f"{title}\n\n{body}"))
+
+
+def _rels(x, kind):
+    name = {e.id: e.name for e in x.entities}
+    return sorted((name[r.head], name[r.tail]) for r in x.relations if r.type == kind)
+
+
+def test_an_agreement_entered_into_or_extended_for_purchases():
+    x = _x("Harbor Chips Co., Ltd. said it had entered into a volume purchase agreement with Delta Optics Co., Ltd. "
+           "on March 2. Harbor Chips Co., Ltd. will also extend a deal with Ridge Tools Co., Ltd. "
+           "for equipment purchases.")
+    assert ("Delta Optics Co., Ltd", "Harbor Chips Co., Ltd") in _rels(x, "SUPPLIES")
+    assert ("Ridge Tools Co., Ltd", "Harbor Chips Co., Ltd") in _rels(x, "SUPPLIES")
+    assert len(_rels(x, "SIGNED_WITH")) == 2
+
+
+def test_a_sales_contract_makes_the_signer_the_supplier_and_a_comma_opens_a_new_clause():
+    x = _x("Before Amber Silicon Co., Ltd. signed sales contracts with Cobalt Solar Co., Ltd., Birch Wafer Co., Ltd. "
+           "also announced that it had signed an agreement with Cobalt Solar Co., Ltd. to buy wafers.")
+    assert ("Amber Silicon Co., Ltd", "Cobalt Solar Co., Ltd") in _rels(x, "SUPPLIES")
+    signed = _rels(x, "SIGNED_WITH")
+    assert ("Amber Silicon Co., Ltd", "Birch Wafer Co., Ltd") not in signed
+    assert ("Birch Wafer Co., Ltd", "Amber Silicon Co., Ltd") not in signed
+
+
+def test_a_firm_inviting_others_to_an_event_organises_it_there():
+    x = _x("On May 4, the carmaker Zenith Motors invited its core suppliers to a \"Partner Supplier Summit\" "
+           "in Hefei. Only 80 suppliers were invited. Staff of Zenith Motors took part in the summit.")
+    assert ("Zenith Motors", "Partner Supplier Summit") in _rels(x, "ORGANIZED")
+    assert ("Partner Supplier Summit", "Hefei") in _rels(x, "LOCATED_IN")
+    assert ("Zenith Motors", "Partner Supplier Summit") not in _rels(x, "PARTICIPATED_IN")
+
+
+def test_the_parties_of_a_deal_signed_at_a_forum_took_part_in_it_where_they_signed():
+    x = _x("Harbor Copper Co., Ltd. signed a supply agreement with Ridge Cable Co., Ltd. on Monday in Kunming. "
+           "The deal was signed at the Copper Supply Chain Summit organized by a trade body.")
+    took_part = _rels(x, "PARTICIPATED_IN")
+    assert ("Harbor Copper Co., Ltd", "Copper Supply Chain Summit") in took_part
+    assert ("Ridge Cable Co., Ltd", "Copper Supply Chain Summit") in took_part
+    assert ("Copper Supply Chain Summit", "Kunming") in _rels(x, "LOCATED_IN")
