@@ -28,6 +28,7 @@ from chaingraph.extract.result import Extraction, Fact, Mention
 from chaingraph.extract.sentences import detect_language, split_sentences
 from chaingraph.extract.words import to_simplified
 from chaingraph.extract.zh_firms import cued_firms
+from chaingraph.extract.zh_signing import signing_firms
 from chaingraph.extract.zh_titles import drop_employers
 
 
@@ -64,6 +65,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
             x in listed for x in range(m.start, m.end))] + members
     if language == "zh":  # short firm names found by what stands around them
         mentions += cued_firms(text, sentences, mentions + events)
+        mentions += signing_firms(text, sentences, mentions + events)
     main = _main_event(events)
     if main is None:  # no "X was held": the first named event ("… Forum") is the main one
         named = sorted((m for m in mentions if m.type == "Event"), key=lambda m: (sentences[m.sent].title, m.start))

@@ -1,0 +1,40 @@
+"""Chinese signings read as clauses (zh_signing.py): dated subjects, kinds of firm
+before a side, and later clauses that carry the paragraph's subject."""
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _extract(text: str):
+    x = extract_article(Article("a.txt", text))
+    names = {e.id: e.name for e in x.entities}
+    rels = {(r.type, names[r.head], names[r.tail]) for r in x.relations}
+    return {e.name for e in x.entities if e.type == "Firm"}, rels
+
+
+def _signed(rels, a, b):
+    return ("SIGNED_WITH", a, b) in rels or ("SIGNED_WITH", b, a) in rels
+
+
+def test_dated_subject_and_kind_before_the_other_side():
+    text = "标题\n\n钴材巨头翔鹭锂能11月初与正极材料商晟泰科签署三年供应协议，双方约定分批交付。"
+    firms, rels = _extract(text)
+    assert {"翔鹭锂能", "晟泰科"} <= firms
+    assert _signed(rels, "翔鹭锂能", "晟泰科")
+    assert ("SUPPLIES", "翔鹭锂能", "晟泰科") in rels
+
+
+def test_later_clauses_carry_the_subject_and_a_bare_sign_verb():
+    text = "标题\n\n电池企业沃川能源5日与岚图汽车签署合作协议；8日再与储能集成商海曜思创签署采购协议，9日又与铂川科技签三年长约。"
+    firms, rels = _extract(text)
+    assert {"沃川能源", "海曜思创", "铂川科技"} <= firms
+    assert _signed(rels, "沃川能源", "海曜思创") and _signed(rels, "沃川能源", "铂川科技")
+    assert ("SUPPLIES", "海曜思创", "沃川能源") in rels
+
+
+def test_parent_before_subsidiary_is_a_firm_of_its_own():
+    text = "标题\n\n翠峰钴业子公司衢江锂材跟日企森和化学签署供应协议。"
+    firms, rels = _extract(text)
+    assert {"翠峰钴业", "衢江锂材", "森和化学"} <= firms
+    assert "翠峰钴业子公司" not in firms
+    assert _signed(rels, "衢江锂材", "森和化学")
