@@ -28,6 +28,7 @@ from chaingraph.extract.result import Extraction, Fact, Mention
 from chaingraph.extract.sentences import detect_language, split_sentences
 from chaingraph.extract.words import to_simplified
 from chaingraph.extract.zh_firms import cued_firms
+from chaingraph.extract.zh_lists import quoted_lists, zh_list_mentions
 from chaingraph.extract.zh_signing import signing_firms
 from chaingraph.extract.zh_titles import drop_employers
 
@@ -58,6 +59,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         events = english.event_mentions(text, sentences)
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
     lists = find_lists(text, sentences, language)
+    if language == "zh":  # “A”“B”等…企业: quoted trade names
+        lists += quoted_lists(text, sentences)
     members = list_mentions(lists, mentions + events)
     if members:  # a listed chain (装备(汽车)) holds the chain spans inside or across it
         listed = Covered((m.start, m.end) for m in members if m.type == "Chain")
@@ -66,6 +69,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     if language == "zh":  # short firm names found by what stands around them
         mentions += cued_firms(text, sentences, mentions + events)
         mentions += signing_firms(text, sentences, mentions + events)
+        mentions += zh_list_mentions(text, sentences, lists, mentions)
     main = _main_event(events)
     if main is None:  # no "X was held": the first named event ("… Forum") is the main one
         named = sorted((m for m in mentions if m.type == "Event"), key=lambda m: (sentences[m.sent].title, m.start))
