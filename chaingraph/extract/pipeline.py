@@ -29,6 +29,8 @@ from chaingraph.extract.sentences import detect_language, split_sentences
 from chaingraph.extract.words import to_simplified
 from chaingraph.extract.zh_firms import cued_firms
 from chaingraph.extract.zh_lists import quoted_lists, zh_list_mentions
+from chaingraph.extract.zh_merge import merge_forms
+from chaingraph.extract.zh_projects import project_firms
 from chaingraph.extract.zh_signing import signing_firms
 from chaingraph.extract.zh_titles import drop_employers
 
@@ -70,6 +72,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         mentions += cued_firms(text, sentences, mentions + events)
         mentions += signing_firms(text, sentences, mentions + events)
         mentions += zh_list_mentions(text, sentences, lists, mentions)
+        mentions += project_firms(text, sentences, mentions + events)
+        merge_forms(mentions)  # 经济技术开发区 and 经开区: one park
     main = _main_event(events)
     if main is None:  # no "X was held": the first named event ("… Forum") is the main one
         named = sorted((m for m in mentions if m.type == "Event"), key=lambda m: (sentences[m.sent].title, m.start))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract.result import Entity, Mention, Sentence
+from chaingraph.extract.zh_projects import project_relations
 from chaingraph.extract.zh_signing import signing_relations
 
 _SIGN_WITH = re.compile(r"(?:已|将|正式|还|也|并|同时)?(?:与|和|同)$")
@@ -50,6 +51,7 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
         _located_at(rel, text, sent, index, items)
         _supplier_of(rel, text, index, orgs)
     signing_relations(rel, text, sentences, per_sent)
+    project_relations(rel, text, sentences, entities, per_sent)
     _event_home(rel, text, sentences, entities, per_sent)
     _settled_here(rel, text, sentences, entities, per_sent)
 
