@@ -20,6 +20,7 @@ import re
 from chaingraph.extract.result import Entity, Mention, Sentence
 from chaingraph.extract.zh_projects import project_relations
 from chaingraph.extract.zh_signing import signing_relations
+from chaingraph.extract.zh_supplies import supplier_after_customer
 
 _SIGN_WITH = re.compile(r"(?:已|将|正式|还|也|并|同时)?(?:与|和|同)$")
 _SIGN_VERB = re.compile(r"(?:正式|成功|现场)?(?:签订|签署|签约|达成|签下)(?:了)?([^，。；]{0,20})")
@@ -52,6 +53,7 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
         _supplier_of(rel, text, index, orgs)
     signing_relations(rel, text, sentences, per_sent)
     project_relations(rel, text, sentences, entities, per_sent)
+    supplier_after_customer(rel, text, sentences, per_sent)
     _event_home(rel, text, sentences, entities, per_sent)
     _settled_here(rel, text, sentences, entities, per_sent)
 

@@ -32,6 +32,7 @@ _FILLER_START = re.compile(r"^(?:分别|正式|共同|成功|现场|再次|已|�
 _KIND_PREFIX = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,8}?(?:集成商|供应商|供货商|制造商|服务商|运营商|生产商|开发商|"
                           r"贸易商|厂商|车企|企业|巨头|龙头|厂|[日韩美德欧外央国民台港]企|(?<=[\u4e00-\u9fff]{2})商)(?=[\u4e00-\u9fffA-Za-z]{2})")
 _PARENT = re.compile(r"(?:子公司|旗下(?:的)?|控股子公司|全资子公司)$")
+_BEFORE_NAME = frozenset("与跟同和及向为给由、，,。；;：:“「（(")
 _AGREEMENT = re.compile(r"[^，。；]{0,24}")
 
 
@@ -166,6 +167,11 @@ def signing_firms(text: str, sentences: list[Sentence], mentions: list[Mention])
     out = _occurrences(text, sentences, words_of, found, taken)
     starts = [s.start for s in sentences]
     seen = {m.start for m in out}
+    for name in found:  # after a preposition or a mark, even where jieba runs a word across the edge (向厦|钨)
+        for hit in re.finditer(re.escape(name), text):
+            a, b = hit.start(), hit.end()
+            if text[a - 1:a] in _BEFORE_NAME and not any(x < b and a < y for x, y in org_spans):
+                exact.append((a, b))
     for a, b in exact:  # the side itself, even where a dictionary word runs across its edge (商海)
         if a not in seen:
             seen.add(a)
@@ -213,8 +219,31 @@ def signing_relations(rel, text: str, sentences: list[Sentence], per_sent) -> No
             if other is None or other is head:
                 continue
             rel.add("SIGNED_WITH", head, other, index, "the two sides of a signing")
+            if len(objects) == 1 and head.type == other.type == "Firm":
+                _after_signing(rel, text, sentences[index], index, head, other)
             if head.type == other.type == "Firm":
                 if re.search(r"采购|订购|购买", what):
                     rel.add("SUPPLIES", other, head, index, "the other side of a purchase agreement")
                 elif re.search(r"供应|供货", what):
                     rel.add("SUPPLIES", head, other, index, "a supply agreement")
+
+
+# what the sentence says next about the two sides: 后者向前者采购, 将其作为…供应商
+_LATTER_BUYS = re.compile(r"(前者|后者)[^，。；]{0,16}?向(前者|后者)(?:采购|订购|购买)")
+_LATTER_SELLS = re.compile(r"(前者|后者)[^，。；]{0,16}?向(前者|后者)(?:供应|供货|提供|交付)")
+_MADE_SUPPLIER = re.compile(r"将(?:其|对方|后者)(?:作为|列为|确定为)[^，。；]{0,14}?(?:供应商|供货商)")
+
+
+def _after_signing(rel, text: str, sent: Sentence, index: int, head, other) -> None:
+    """SUPPLIES read from the rest of a signing's sentence, which refers to the
+    sides as 前者 (the subject) and 后者 (the other side), or to the other side as 其."""
+    rest = sent.text
+    side = {"前者": head, "后者": other}
+    for match in _LATTER_BUYS.finditer(rest):
+        if match.group(1) != match.group(2):
+            rel.add("SUPPLIES", side[match.group(2)], side[match.group(1)], index, "the other side buys from it")
+    for match in _LATTER_SELLS.finditer(rest):
+        if match.group(1) != match.group(2):
+            rel.add("SUPPLIES", side[match.group(1)], side[match.group(2)], index, "it delivers to the other side")
+    if _MADE_SUPPLIER.search(rest):
+        rel.add("SUPPLIES", other, head, index, "made the subject's supplier")

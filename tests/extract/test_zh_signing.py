@@ -38,3 +38,17 @@ def test_parent_before_subsidiary_is_a_firm_of_its_own():
     assert {"翠峰钴业", "衢江锂材", "森和化学"} <= firms
     assert "翠峰钴业子公司" not in firms
     assert _signed(rels, "衢江锂材", "森和化学")
+
+
+def test_later_mentions_after_a_preposition_and_former_latter():
+    text = ("标题\n\n锂材企业鑫钴材料3日与晟川能源签署合作框架协议，约定晟川能源将向鑫钴材料供应前驱体。"
+            "电池企业沃川能源与储能商岚海智储签署十年协议，后者未来三年向前者采购电芯。")
+    _firms, rels = _extract(text)
+    assert ("SUPPLIES", "晟川能源", "鑫钴材料") in rels
+    assert ("SUPPLIES", "沃川能源", "岚海智储") in rels
+
+
+def test_the_one_made_a_supplier_supplies_the_subject():
+    text = "标题\n\n电池企业沃川能源与铂川科技签署长约，将其作为负极材料第一供应商。"
+    _firms, rels = _extract(text)
+    assert ("SUPPLIES", "铂川科技", "沃川能源") in rels
