@@ -1,5 +1,7 @@
 """One Chinese entity under two surface forms: a park's full and short names
-(X经济技术开发区 and X经开区, X高新技术产业开发区 and X高新区) are one Cluster.
+(X经济技术开发区 and X经开区, X高新技术产业开发区 and X高新区) are one Cluster; a firm
+read with the verb that founds it (发起设立X有限公司, 合资成立X公司) is X, so it joins
+its other mentions (X集团).
 
 Chinese news gives a park's full name once and its customary short form after it;
 the mentions' keys are made equal here, before mentions are grouped into entities,
@@ -26,12 +28,50 @@ _PARK_RE = re.compile("|".join(re.escape(full) for full, _short in _PARK_FORMS))
 _SHORT = dict(_PARK_FORMS)
 
 
+_FOUNDING = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:共同|联合|牵头|拟|将|已))?(?:发起设立|发起成立|合资设立|合资成立|"
+                       r"注册成立|设立|成立|组建|新设)")
+
+
 def merge_forms(mentions: list[Mention]) -> None:
     """Give Cluster mentions named with a park kind's full or short form one key
-    (the name with the short form), in place."""
+    (the name with the short form), and cut a founding verb off a Firm mention's
+    start, in place; a firm's short form that ends its one longer firm name
+    (装备集团 of 集成电路装备集团有限公司) takes that firm's key, with the mentions
+    sharing its key."""
     for m in mentions:
+        if m.type == "Firm":
+            verb = _FOUNDING.match(m.text)
+            if verb and len(m.text) - verb.end() >= 4:
+                m.start += verb.end()
+                m.text = m.text[verb.end():]
+                m.key = ""
         if m.type != "Cluster":
             continue
         short = _PARK_RE.sub(lambda x: _SHORT[x.group(0)], m.text)
         if short != m.text or any(m.text.endswith(s) for _f, s in _PARK_FORMS):
             m.key = name_key(short)
+    _join_tails(mentions)
+
+
+_LEGAL = re.compile(r"(?:股份)?有限(?:责任)?公司$")
+
+
+def _join_tails(mentions: list[Mention]) -> None:
+    """装备集团 and 集成电路装备集团有限公司: the short form ending the one longer
+    name takes its key (with every mention of the short form's key)."""
+    firms = [m for m in mentions if m.type == "Firm"]
+    cores: dict[str, str] = {}
+    for f in firms:
+        cores.setdefault(_LEGAL.sub("", f.text), f.key or name_key(f.text))
+    moved: dict[str, str] = {}
+    for m in firms:
+        if len(m.text) < 4 or not m.text.endswith(("集团", "公司", "股份", "控股")):
+            continue
+        longer = {cores[c] for c in cores if c.endswith(m.text) and len(c) > len(m.text)}
+        own = m.key or name_key(m.text)
+        if len(longer) == 1 and own not in longer:
+            moved[own] = longer.pop()
+    for m in firms:
+        own = m.key or name_key(m.text)
+        if own in moved:
+            m.key = moved[own]

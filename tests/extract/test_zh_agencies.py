@@ -1,0 +1,29 @@
+"""Chinese government bodies by short name, institutes and foreign bodies
+(zh_agencies.py); founding verbs and short forms of a firm (zh_merge.py)."""
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _entities(text: str):
+    x = extract_article(Article("a.txt", text))
+    return x.entities, {(e.type, e.name) for e in x.entities}
+
+
+def test_short_names_institutes_and_foreign_bodies_are_agencies():
+    _ents, types = _entities("标题\n\n工信部近日发布通知。中科院声学所与韩国产业通商资源厅签署合作协议。")
+    assert {("Agency", "工信部"), ("Agency", "中科院声学所"), ("Agency", "韩国产业通商资源厅")} <= types
+
+
+def test_a_firm_read_across_an_institute_is_cut_and_words_after_a_body_are_not_one():
+    _ents, types = _entities("标题\n\n中科院光电所智能装备集团项目落户南京。日本委托方希望合作。")
+    assert ("Agency", "中科院光电所") in types
+    assert ("Firm", "智能装备集团") in types
+    assert not any(t == "Agency" and n.startswith("日本") for t, n in types)
+
+
+def test_founding_verb_is_cut_and_a_tail_short_form_joins_the_firm():
+    ents, types = _entities("标题\n\n两家企业拟共同发起设立江宁光电装备集团有限公司。光电装备集团将在南京建设工厂。")
+    assert ("Firm", "江宁光电装备集团有限公司") in types
+    firm = next(e for e in ents if e.name == "江宁光电装备集团有限公司")
+    assert "光电装备集团" in firm.aliases
