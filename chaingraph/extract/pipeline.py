@@ -29,7 +29,7 @@ from chaingraph.extract.sentences import detect_language, split_sentences
 from chaingraph.extract.words import to_simplified
 from chaingraph.extract.zh_agencies import agency_mentions
 from chaingraph.extract.zh_firms import cued_firms
-from chaingraph.extract.zh_lists import quoted_lists, zh_list_mentions
+from chaingraph.extract.zh_lists import refine_lists, zh_list_mentions
 from chaingraph.extract.zh_merge import merge_forms
 from chaingraph.extract.zh_projects import project_firms
 from chaingraph.extract.zh_signing import signing_firms
@@ -63,8 +63,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         events = english.event_mentions(text, sentences)
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
     lists = find_lists(text, sentences, language)
-    if language == "zh":  # “A”“B”等…企业: quoted trade names
-        lists += quoted_lists(text, sentences)
+    if language == "zh":  # “A”“B”等…企业, A产业、B产业, 装备与智能制造
+        lists = refine_lists(text, sentences, lists)
     members = list_mentions(lists, mentions + events)
     if members:  # a listed chain (装备(汽车)) holds the chain spans inside or across it
         listed = Covered((m.start, m.end) for m in members if m.type == "Chain")

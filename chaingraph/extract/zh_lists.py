@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 
-from chaingraph.extract.lists import ListHit, _chain_key
+from chaingraph.extract.lists import ListHit, _chain_key, _first_member_start
 from chaingraph.extract.result import Mention, Sentence
+from chaingraph.extract.words import shared
 from chaingraph.identity import name_key
 
+_FIRM_ENDING = re.compile(r"(?:公司|集团|股份|控股|银行|厂)$")
 _QUOTED = r"[“「『\"]([\u4e00-\u9fffA-Za-z0-9·]{2,12})[”」』\"]"
 _QUOTED_RUN = re.compile(rf"(?:{_QUOTED}[、，,和及与]?){{1,30}}")
 # what closes a firm list: 等 (a count) (up to 18 characters) a kind of firm
@@ -37,6 +39,60 @@ _ADJECTIVES = re.compile(r"^(?:[\u4e00-\u9fff]*?的)?(?:优质|优秀|知名|重
 _FROM = re.compile(r"来自(.{2,14}?)的")
 _PLACE_BEFORE = re.compile(r"(?:当地|本地)?(?:的|共有|有|拥有|现有)$")
 _SCENE = re.compile(r"^[^，。；]{0,8}?(?:会上|现场|活动中|活动期间|会议期间|期间)")
+
+
+_INDUSTRY_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,12}?(?:产业链|产业)"
+_INDUSTRY_LIST = re.compile(rf"{_INDUSTRY_ITEM}(?:、{_INDUSTRY_ITEM})+")
+_OPENED = re.compile(r"(?:涵盖|覆盖|包括|聚焦|围绕|涉及|主攻|分为|分)([\u4e00-\u9fffA-Za-z]{2,8})[与和及]$")
+_COORDINATED = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,8})[与和及]([\u4e00-\u9fffA-Za-z]{2,8})$")
+
+
+def refine_lists(text: str, sentences: list[Sentence], lists: list[ListHit]) -> list[ListHit]:
+    """Return ``lists`` with the quoted firm lists of ``text`` added, lists of
+    industries (A产业、B产业、C产业) added as Chain lists, and a coordinated chain
+    member (A与B) split in two unless the article names a plan, alliance or event
+    after the whole phrase (《…A与B产业…》)."""
+    out = list(lists) + quoted_lists(text, sentences)
+    covered = [(h.members[0][0], h.members[-1][1]) for h in out if h.kind == "Chain" and h.members]
+    for index, sent in enumerate(sentences):
+        for match in _INDUSTRY_LIST.finditer(sent.text):
+            a = sent.start + match.start()
+            if any(x <= a + 8 and a < y for x, y in covered):
+                continue
+            members = []
+            pos = a
+            for i, raw in enumerate(match.group(0).split("、")):
+                item = re.sub(r"(?:产业链|产业)$", "", raw)
+                start = pos
+                if i == 0:
+                    start += _first_member_start(item)
+                    item = text[start:pos + len(item)]
+                    if len(item) >= 3 and item[0] in "分按将以在含有是为对向把" and \
+                            shared().words(item)[0] == item[0]:  # 分|制氢, not 有色金属
+                        start, item = start + 1, item[1:]
+                if 2 <= len(item) <= 10 and not re.search(r"[\d年月日的]", item):
+                    members.append((start, start + len(item), item))
+                pos += len(raw) + 1
+            if len(members) >= 2:
+                out.append(ListHit("Chain", index, members[0][0], members))
+    for hit in out:
+        if hit.kind != "Chain":
+            continue
+        first = hit.members[0][0] if hit.members else 0
+        before = _OPENED.search(text, max(0, first - 12), first) if text[first - 1:first] in "与和及" else None
+        if before is not None:  # 涵盖A与B、C: _first_member_start cut A off as the other party of 与
+            hit.members.insert(0, (before.start(1), before.end(1), before.group(1)))
+        split = []
+        for a, b, item in hit.members:
+            pair = _COORDINATED.match(item)
+            named = pair and re.search(r"《[^》]*" + re.escape(item) + r"[^》]*》", text)
+            if pair is None or named or _chain_key(item) != item.lower():
+                split.append((a, b, item))
+                continue
+            split.append((a, a + len(pair.group(1)), pair.group(1)))
+            split.append((b - len(pair.group(2)), b, pair.group(2)))
+        hit.members = split
+    return out
 
 
 def quoted_lists(text: str, sentences: list[Sentence]) -> list[ListHit]:
@@ -62,6 +118,26 @@ def zh_list_mentions(text: str, sentences: list[Sentence], lists: list[ListHit],
     """Join listed short names to the full names holding them (in place) and return
     the Chain mentions of the trades closing firm lists (see :func:`trade_chains`)."""
     join_to_full_names(mentions)
+    removed: list[tuple[int, int]] = []
+    for hit in lists:  # a chain list's member read as a short firm name (no firm ending) is the chain
+        if hit.kind != "Chain":
+            continue
+        for a, b, item in hit.members:
+            exact = False
+            for m in mentions:
+                if m.start == a and m.end == b:
+                    exact = True
+                    if m.type == "Firm" and not _FIRM_ENDING.search(m.text):
+                        m.type, m.key = "Chain", _chain_key(item)
+            if exact:
+                continue
+            # a coordinated chain read whole (生物医药与大健康) gives way to its split members
+            whole = [m for m in mentions if m.type == "Chain" and m.start <= a and b <= m.end
+                     and re.search(r"[与和及]", m.text)]
+            if whole or any(x <= a and b <= y for x, y in removed):
+                removed += [(w.start, w.end) for w in whole]
+                mentions[:] = [m for m in mentions if all(m is not w for w in whole)]
+                mentions.append(Mention(a, b, item, "Chain", hit.sent, key=_chain_key(item), info={"list": True}))
     return trade_chains(text, sentences, lists, mentions)
 
 
@@ -97,6 +173,8 @@ def list_context_relations(rel, text: str, sentences: list[Sentence], entities, 
                 chains.setdefault(a, e)
     event = next((e for e in entities if e.type == "Event"), None)
     for hit in lists:
+        if hit.kind == "Chain":
+            _subject_chains(rel, sentences[hit.sent], hit, owner, entities)
         if hit.kind != "Firm":
             continue
         members = []
@@ -140,6 +218,24 @@ def list_context_relations(rel, text: str, sentences: list[Sentence], entities, 
         if event is not None and (any(e is event for _m, e in in_sent) or _SCENE.match(sent.text)):
             for member in members:
                 rel.add("PARTICIPATED_IN", member, event, hit.sent, "listed at the event")
+
+
+def _subject_chains(rel, sent: Sentence, hit: ListHit, owner, entities) -> None:
+    """An alliance or park that is the subject of a sentence listing chains (联盟将分A产业、
+    B产业…建立产业链) belongs to each of them."""
+    subject = None
+    for e in entities:
+        for m in e.mentions:
+            if m.sent == hit.sent and m.end <= hit.start and e.type in ("Firm", "Agency", "Alliance", "Cluster") \
+                    and not m.nested_in and (subject is None or m.start < subject[0].start):
+                subject = (m, e)
+    if subject is None or subject[1].type not in ("Alliance", "Cluster") or \
+            re.search(r"[，,；;]", sent.text[subject[0].end - sent.start:hit.start - sent.start]):
+        return
+    for a, b, _t in hit.members:
+        chain = owner.get((a, b))
+        if chain is not None and chain.type == "Chain":
+            rel.add("BELONGS_TO", subject[1], chain, hit.sent, "the chains its sentence lists for it")
 
 
 def trade_chains(text: str, sentences: list[Sentence], lists: list[ListHit], mentions: list[Mention]) -> list[Mention]:

@@ -28,3 +28,16 @@ def test_a_quoted_member_inside_a_full_name_is_that_firm():
     ents, _rels = _extract(text)
     assert ("Firm", "蜀锦瓷") in ents
     assert ("Firm", "星朗") not in ents
+
+
+def test_industry_lists_and_coordinated_chains_split_unless_a_plan_names_them():
+    text = ("标题\n\n6月2日，宁川召开2024宁川投资洽谈会，签约项目涵盖材料与智能装备、氢能、软件与信创、"
+            "医疗器械与康养产业等领域。宁川出台了《关于支持软件与信创产业发展的若干政策》。"
+            "宁川氢能产业联盟将分制氢产业、储氢产业、加氢装备产业等3大类别布局。")
+    ents, rels = _extract(text)
+    chains = {n for t, n in ents if t == "Chain"}
+    assert {"材料", "智能装备", "医疗器械", "康养", "软件与信创"} <= chains
+    assert "医疗器械与康养" not in chains
+    assert {"制氢", "储氢", "加氢装备"} <= chains
+    assert ("BELONGS_TO", "宁川氢能产业联盟", "储氢") in rels
+    assert any(t == "ABOUT" and d == "康养" for t, _h, d in rels)
