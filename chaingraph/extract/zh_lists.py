@@ -33,7 +33,7 @@ _QUOTED = r"[“「『\"]([\u4e00-\u9fffA-Za-z0-9·]{2,12})[”」』\"]"
 _QUOTED_RUN = re.compile(rf"(?:{_QUOTED}[、，,和及与]?){{1,30}}")
 # what closes a firm list: 等 (a count) (up to 18 characters) a kind of firm
 _CLOSING = re.compile(r"等(?:[\d一二三四五六七八九十百千多余几近约]+(?:家|个))?([^，。；：！？]{0,18}?)"
-                      r"(企业|公司|厂商|厂家|品牌|供应商|生产商|制造商|贸易商|经销商|[\u4e00-\u9fff]{2}商)(?=[^\u4e00-\u9fff]|$|与|和|及|展开|参加|参与|进行|上榜|入选|签)")
+                      r"(企业|公司|厂商|厂家|品牌|供应商|生产商|制造商|贸易商|经销商|[\u4e00-\u9fff]{2}商)(?!家|长|们|代表|协会|联合会|联盟|会|群|园|区|主|负责)")
 _ADJECTIVES = re.compile(r"^(?:[\u4e00-\u9fff]*?的)?(?:优质|优秀|知名|重点|骨干|龙头|大型|中小|规上|规模以上|本地|当地|省内|国内|"
                          r"海外|境外|外地|相关|主要|特色|品牌|[一二三四五六七八九十\d]+家)*")
 _FROM = re.compile(r"来自(.{2,14}?)的")
@@ -53,6 +53,10 @@ def refine_lists(text: str, sentences: list[Sentence], lists: list[ListHit]) -> 
     member (A与B) split in two unless the article names a plan, alliance or event
     after the whole phrase (《…A与B产业…》)."""
     out = list(lists) + quoted_lists(text, sentences)
+    firm_lists = [(h.members[0][0], h.members[-1][1]) for h in out if h.kind == "Firm" and h.members]
+    for hit in joined_lists(text, sentences):
+        if not any(x < hit.members[-1][1] and hit.members[0][0] < y for x, y in firm_lists):
+            out.append(hit)
     covered = [(h.members[0][0], h.members[-1][1]) for h in out if h.kind == "Chain" and h.members]
     for index, sent in enumerate(sentences):
         for match in _INDUSTRY_LIST.finditer(sent.text):
@@ -92,6 +96,35 @@ def refine_lists(text: str, sentences: list[Sentence], lists: list[ListHit]) -> 
             split.append((a, a + len(pair.group(1)), pair.group(1)))
             split.append((b - len(pair.group(2)), b, pair.group(2)))
         hit.members = split
+    return out
+
+
+def joined_lists(text: str, sentences: list[Sentence]) -> list[ListHit]:
+    """Return the Firm lists of unquoted names joined by 和/与/及/、 and closed by
+    等…企业/制造商 (A和B等多家大型汽车制造商) whose members all look like names."""
+    from chaingraph.extract.zh_firms import good_name
+
+    out: list[ListHit] = []
+    for index, sent in enumerate(sentences):
+        for closing in _CLOSING.finditer(sent.text):
+            end = closing.start()
+            if end == 0 or not re.match(r"[\u4e00-\u9fffA-Za-z]", sent.text[end - 1]):
+                continue
+            clause_start = max(sent.text.rfind(ch, 0, end) for ch in "，,；;：:。！？“”「」") + 1
+            body = sent.text[clause_start:end]
+            parts = re.split(r"[、和与及]", body)
+            if len(parts) < 2 or len(parts) > 12:
+                continue
+            members, pos = [], sent.start + clause_start
+            for i, raw in enumerate(parts):
+                start, item = pos, raw
+                if i == 0:
+                    cut = _first_member_start(raw)
+                    start, item = pos + cut, raw[cut:]
+                pos += len(raw) + 1
+                members.append((start, start + len(item), item))
+            if all(good_name(item) for _a, _b, item in members):
+                out.append(ListHit("Firm", index, members[0][0], members))
     return out
 
 

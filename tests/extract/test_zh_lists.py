@@ -41,3 +41,9 @@ def test_industry_lists_and_coordinated_chains_split_unless_a_plan_names_them():
     assert {"制氢", "储氢", "加氢装备"} <= chains
     assert ("BELONGS_TO", "宁川氢能产业联盟", "储氢") in rels
     assert any(t == "ABOUT" and d == "康养" for t, _h, d in rels)
+
+
+def test_unquoted_names_joined_by_and_closed_by_a_kind_of_firm():
+    text = "标题\n\n业内人士称，华岳汽车和青山重工等多家大型机械制造商推迟交付，市场受到影响。"
+    ents, _rels = _extract(text)
+    assert {("Firm", "华岳汽车"), ("Firm", "青山重工")} <= ents
