@@ -28,6 +28,7 @@ from chaingraph.extract.result import Extraction, Fact, Mention
 from chaingraph.extract.sentences import detect_language, split_sentences
 from chaingraph.extract.words import to_simplified
 from chaingraph.extract.zh_agencies import agency_mentions
+from chaingraph.extract.zh_clusters import cluster_mentions
 from chaingraph.extract.zh_firms import cued_firms
 from chaingraph.extract.zh_lists import refine_lists, zh_list_mentions
 from chaingraph.extract.zh_merge import merge_forms
@@ -50,6 +51,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     if language == "zh":
         mentions, events = chinese.find_mentions(text, sentences)
         mentions += agency_mentions(text, sentences, mentions)
+        mentions += cluster_mentions(text, sentences, mentions)
         mentions += county_mentions(text, sentences, language)
     else:
         places = english.place_mentions(text, sentences)

@@ -243,6 +243,10 @@ def list_context_relations(rel, text: str, sentences: list[Sentence], entities, 
                 at = sent.start + mark.start()
                 targets = [e for m, e in in_sent if m.end == at and e.type in ("City", "Province", "Cluster")]
         for target in targets[-1:]:
+            # the firms of a list with its own place are not the firms of a park the sentence names
+            for r in [r for r in rel.items if r.type == "BELONGS_TO" and r.note == "listed among the park's firms"
+                      and r.tail != target.id and any(r.head == m.id for m in members)]:
+                rel.remove(r)
             for member in members:
                 if target.type == "Cluster":
                     rel.add("BELONGS_TO", member, target, hit.sent, "the park its list comes from")
