@@ -65,3 +65,11 @@ def agency_mentions(text: str, sentences: list[Sentence], mentions: list[Mention
                 out.append(Mention(a, b, text[a:b], "Agency", index))
                 taken.append((a, b))
     return sorted(out, key=lambda m: m.start)
+
+
+def unplace_foreign(rel, entities) -> None:
+    """Remove the Chinese places given to a body named after a foreign country
+    (日本经济产业省 is not a provincial body of the article's province)."""
+    foreign = {e.id for e in entities if e.type in ("Agency", "Firm") and re.match(rf"(?:{_COUNTRIES})", e.name)}
+    for r in [r for r in rel.items if r.type == "LOCATED_IN" and r.head in foreign]:
+        rel.remove(r)

@@ -1,7 +1,8 @@
 """One Chinese entity under two surface forms: a park's full and short names
 (X经济技术开发区 and X经开区, X高新技术产业开发区 and X高新区) are one Cluster; a firm
 read with the verb that founds it (发起设立X有限公司, 合资成立X公司) is X, so it joins
-its other mentions (X集团).
+its other mentions (X集团). A "firm" read from a count (3至5家上市公司) is no name and
+is dropped.
 
 Chinese news gives a park's full name once and its customary short form after it;
 the mentions' keys are made equal here, before mentions are grouped into entities,
@@ -28,6 +29,7 @@ _PARK_RE = re.compile("|".join(re.escape(full) for full, _short in _PARK_FORMS))
 _SHORT = dict(_PARK_FORMS)
 
 
+_KINDS_OF_FIRM = frozenset("上市公司 企业 公司 龙头企业 骨干企业 重点企业 规上企业 链主企业 高新技术企业 专精特新企业".split())
 _FOUNDING = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:共同|联合|牵头|拟|将|已))?(?:发起设立|发起成立|合资设立|合资成立|"
                        r"注册成立|设立|成立|组建|新设)")
 
@@ -38,6 +40,9 @@ def merge_forms(mentions: list[Mention]) -> None:
     start, in place; a firm's short form that ends its one longer firm name
     (装备集团 of 集成电路装备集团有限公司) takes that firm's key, with the mentions
     sharing its key."""
+    # 3至5家上市公司: a counter and a kind of firm, no name
+    mentions[:] = [m for m in mentions if not (m.type == "Firm" and m.text[:1] in "家个批"
+                                               and m.text[1:] in _KINDS_OF_FIRM)]
     for m in mentions:
         if m.type == "Firm":
             verb = _FOUNDING.match(m.text)

@@ -19,6 +19,7 @@ import re
 
 from chaingraph.extract.result import Entity, Mention, Sentence
 from chaingraph.extract.zh_projects import project_relations
+from chaingraph.extract.zh_agencies import unplace_foreign
 from chaingraph.extract.zh_clusters import cluster_relations
 from chaingraph.extract.zh_signing import signing_relations
 from chaingraph.extract.zh_supplies import supplier_after_customer
@@ -56,6 +57,7 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
     project_relations(rel, text, sentences, entities, per_sent)
     supplier_after_customer(rel, text, sentences, per_sent)
     cluster_relations(rel, text, entities)
+    unplace_foreign(rel, entities)
     _event_home(rel, text, sentences, entities, per_sent)
     _settled_here(rel, text, sentences, entities, per_sent)
 

@@ -27,3 +27,11 @@ def test_founding_verb_is_cut_and_a_tail_short_form_joins_the_firm():
     assert ("Firm", "江宁光电装备集团有限公司") in types
     firm = next(e for e in ents if e.name == "江宁光电装备集团有限公司")
     assert "光电装备集团" in firm.aliases
+
+
+def test_foreign_bodies_get_no_chinese_place_and_counts_are_no_firms():
+    x = extract_article(Article("a.txt", "标题\n\n江苏省推进产业升级。德国联邦经济事务署发布报告。全省将培育3至5家上市公司。"))
+    names = {e.id: e.name for e in x.entities}
+    assert "德国联邦经济事务署" in names.values()
+    assert not any(r.type == "LOCATED_IN" and names[r.head].startswith("德国") for r in x.relations)
+    assert not any(e.type == "Firm" for e in x.entities)
