@@ -1,7 +1,9 @@
 """One Chinese entity under two surface forms: a park's full and short names
 (X经济技术开发区 and X经开区, X高新技术产业开发区 and X高新区) are one Cluster; a firm
 read with the verb that founds it (发起设立X有限公司, 合资成立X公司) is X, so it joins
-its other mentions (X集团). A "firm" read from a count (3至5家上市公司) is no name and
+its other mentions (X集团); 省电子工业协会 is the 云南省电子工业行业协会 the article names in
+full (a body's 省/市 short form whose characters stand in order in one longer name of
+its type with the same ending). A "firm" read from a count (3至5家上市公司) is no name and
 is dropped.
 
 Chinese news gives a park's full name once and its customary short form after it;
@@ -56,6 +58,7 @@ def merge_forms(mentions: list[Mention]) -> None:
         if short != m.text or any(m.text.endswith(s) for _f, s in _PARK_FORMS):
             m.key = name_key(short)
     _join_tails(mentions)
+    _join_provincial(mentions)
 
 
 _LEGAL = re.compile(r"(?:股份)?有限(?:责任)?公司$")
@@ -80,3 +83,27 @@ def _join_tails(mentions: list[Mention]) -> None:
         own = m.key or name_key(m.text)
         if own in moved:
             m.key = moved[own]
+
+
+def _in_order(short: str, full: str) -> bool:
+    pos = 0
+    for ch in short:
+        pos = full.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
+def _join_provincial(mentions: list[Mention]) -> None:
+    """省X协会 and Y省X行业协会: the short form takes the full name's key when one
+    longer name of its type, with the same ending and the 省/市 among its first
+    characters, holds its characters in order."""
+    bodies = [m for m in mentions if m.type in ("Agency", "Alliance")]
+    for m in bodies:
+        if m.text[:1] not in "省市" or len(m.text) < 4:
+            continue
+        fulls = {f.key or name_key(f.text) for f in bodies
+                 if f.type == m.type and len(f.text) > len(m.text) and f.text[-2:] == m.text[-2:]
+                 and m.text[0] in f.text[:4] and _in_order(m.text, f.text)}
+        if len(fulls) == 1:
+            m.key = fulls.pop()

@@ -35,3 +35,9 @@ def test_foreign_bodies_get_no_chinese_place_and_counts_are_no_firms():
     assert "德国联邦经济事务署" in names.values()
     assert not any(r.type == "LOCATED_IN" and names[r.head].startswith("德国") for r in x.relations)
     assert not any(e.type == "Firm" for e in x.entities)
+
+
+def test_a_provincial_short_form_joins_the_full_name():
+    ents, _types = _entities("标题\n\n湖南省机械工业行业协会召开年会。会上，省机械工业协会发布报告，省机械行业协会表示支持。")
+    assoc = [e for e in ents if "协会" in e.name]
+    assert len(assoc) == 1 and assoc[0].name == "湖南省机械工业行业协会"
