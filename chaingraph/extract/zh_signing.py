@@ -64,11 +64,21 @@ def _strip_side(side: str, offset: int, right: bool) -> tuple[int, int] | None:
     return (start, end) if end - start >= 2 else None
 
 
-def signings(text: str, sentences: list[Sentence]):
-    """Yield ``(sent_index, subject_span | None, object_spans, parent_span | None,
+_LAST: list = [None, None]  # the last article's text and its signings (read by three steps)
+
+
+def signings(text: str, sentences: list[Sentence]) -> list[tuple]:
+    """Return ``(sent_index, subject_span | None, object_spans, parent_span | None,
     agreement)`` for each "A与B签署…" clause of ``text``. The subject span is the
     words right before 与 (the caller checks they are a name); when the clause has
     no subject, None (the caller carries the paragraph's last one)."""
+    if _LAST[0] is not text:
+        _LAST[1] = list(_signings(text, sentences))
+        _LAST[0] = text
+    return _LAST[1]
+
+
+def _signings(text: str, sentences: list[Sentence]):
     from chaingraph.extract.zh_firms import _left_name, _words
     from chaingraph.extract.words import _tags, shared
 
