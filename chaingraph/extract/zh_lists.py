@@ -237,10 +237,15 @@ def list_context_relations(rel, text: str, sentences: list[Sentence], entities, 
                 for member in members:
                     rel.add("BELONGS_TO", member, chain, hit.sent, "the trade closing its list")
         if not targets:
-            opening = text[sent.start:hit.start]
+            start = sent.start
+            if not text[sent.start:hit.start].strip("“「\"") and hit.sent > 0 and \
+                    not re.search(r"[。！？!?；;]\s*$", sentences[hit.sent - 1].text):
+                start = sentences[hit.sent - 1].start  # a line broken before the list (……共有\n“A”、“B”等)
+                in_sent += [(m, e) for e in entities for m in e.mentions if m.sent == hit.sent - 1]
+            opening = text[start:hit.start].rstrip()
             mark = _PLACE_BEFORE.search(opening)
             if mark:
-                at = sent.start + mark.start()
+                at = start + mark.start()
                 targets = [e for m, e in in_sent if m.end == at and e.type in ("City", "Province", "Cluster")]
         for target in targets[-1:]:
             # the firms of a list with its own place are not the firms of a park the sentence names

@@ -47,3 +47,9 @@ def test_unquoted_names_joined_by_and_closed_by_a_kind_of_firm():
     text = "标题\n\n业内人士称，华岳汽车和青山重工等多家大型机械制造商推迟交付，市场受到影响。"
     ents, _rels = _extract(text)
     assert {("Firm", "华岳汽车"), ("Firm", "青山重工")} <= ents
+
+
+def test_a_place_before_a_line_break_opens_the_list_after_it():
+    text = "标题\n\n全省现有茶叶企业200余家，其中昆明市共有\n“岭云茶业”、“翠岚茗坊”等13家企业入选名录。"
+    _ents, rels = _extract(text)
+    assert ("LOCATED_IN", "岭云茶业", "昆明市") in rels
