@@ -3,8 +3,9 @@
 read with the verb that founds it (发起设立X有限公司, 合资成立X公司) is X, so it joins
 its other mentions (X集团); 省电子工业协会 is the 云南省电子工业行业协会 the article names in
 full (a body's 省/市 short form whose characters stand in order in one longer name of
-its type with the same ending). A "firm" read from a count (3至5家上市公司) is no name and
-is dropped.
+its type with the same ending). A "firm" read from a count (3至5家上市公司) and an alliance or park
+named only by generic words (产业技术创新战略联盟, 产业链和产业集群) are no names and are
+dropped.
 
 Chinese news gives a park's full name once and its customary short form after it;
 the mentions' keys are made equal here, before mentions are grouped into entities,
@@ -32,6 +33,22 @@ _SHORT = dict(_PARK_FORMS)
 
 
 _KINDS_OF_FIRM = frozenset("上市公司 企业 公司 龙头企业 骨干企业 重点企业 规上企业 链主企业 高新技术企业 专精特新企业".split())
+_GENERIC_WORDS = frozenset("产业 产业链 技术 创新 技术创新 科技创新 战略 和 与 及 行业 科技 发展 协同 产学研 产业集群 集群".split())
+_BODY_ENDINGS = re.compile(r"(?:产业联盟|创新联盟|联盟|产业集群|集群)$")
+
+
+def _generic_body(m: Mention) -> bool:
+    """True for an Alliance or Cluster mention whose words before its ending are only
+    generic ones (产业技术创新战略联盟, 产业链和产业集群)."""
+    from chaingraph.extract.words import shared
+
+    if m.type not in ("Alliance", "Cluster"):
+        return False
+    ending = _BODY_ENDINGS.search(m.text)
+    core = m.text[: ending.start()] if ending else ""
+    return bool(core) and all(w in _GENERIC_WORDS for w in shared().words(core))
+
+
 _FOUNDING = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:共同|联合|牵头|拟|将|已))?(?:发起设立|发起成立|合资设立|合资成立|"
                        r"注册成立|设立|成立|组建|新设)")
 
@@ -42,9 +59,10 @@ def merge_forms(mentions: list[Mention]) -> None:
     start, in place; a firm's short form that ends its one longer firm name
     (装备集团 of 集成电路装备集团有限公司) takes that firm's key, with the mentions
     sharing its key."""
-    # 3至5家上市公司: a counter and a kind of firm, no name
+    # 3至5家上市公司: a counter and a kind of firm, no name; 产业技术创新战略联盟: a kind
+    # of alliance, 产业链和产业集群: no park
     mentions[:] = [m for m in mentions if not (m.type == "Firm" and m.text[:1] in "家个批"
-                                               and m.text[1:] in _KINDS_OF_FIRM)]
+                                               and m.text[1:] in _KINDS_OF_FIRM) and not _generic_body(m)]
     for m in mentions:
         if m.type == "Firm":
             verb = _FOUNDING.match(m.text)

@@ -41,3 +41,9 @@ def test_a_provincial_short_form_joins_the_full_name():
     ents, _types = _entities("标题\n\n湖南省机械工业行业协会召开年会。会上，省机械工业协会发布报告，省机械行业协会表示支持。")
     assoc = [e for e in ents if "协会" in e.name]
     assert len(assoc) == 1 and assoc[0].name == "湖南省机械工业行业协会"
+
+
+def test_kinds_of_alliance_and_generic_parks_are_no_names():
+    _ents, types = _entities("标题\n\n省科技厅将支持产业技术创新战略联盟的组建，改变产业链和产业集群松散的局面。宁川光电产业联盟成立。")
+    assert ("Alliance", "宁川光电产业联盟") in types
+    assert not any(n.startswith("产业") for t, n in types if t in ("Alliance", "Cluster"))
