@@ -29,6 +29,9 @@ _RESEARCH = re.compile(r"[\u4e00-\u9fff]{2,12}?研究所(?![长])")
 _COUNTRIES = "日本|韩国|美国|德国|法国|英国|欧盟|印度|越南|泰国|新加坡|俄罗斯|意大利|马来西亚|印尼|印度尼西亚|澳大利亚|加拿大"
 _FOREIGN = re.compile(rf"(?:{_COUNTRIES})[\u4e00-\u9fff]{{2,10}}?(?:省|署|厅|机构|委员会)(?![\u4e00-\u9fff]{{0,1}}[长员])")
 
+# a quick test: a sentence with none of these holds none of the bodies above
+_ANY = re.compile(r"研究所|中科院|中国科学院|" + "|".join(map(re.escape, _SHORT_NAMES)) + rf"|{_COUNTRIES}")
+
 
 def agency_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """Return Agency mentions of the bodies of the module docstring in ``text`` (with
@@ -39,6 +42,8 @@ def agency_mentions(text: str, sentences: list[Sentence], mentions: list[Mention
     taken = [(m.start, m.end) for m in orgs]
     out: list[Mention] = []
     for index, sent in enumerate(sentences):
+        if not _ANY.search(sent.text):
+            continue
         for regex in (_INSTITUTE, _FOREIGN, _SHORT_RE, _RESEARCH):
             for match in regex.finditer(sent.text):
                 a, b = sent.start + match.start(), sent.start + match.end()

@@ -62,7 +62,8 @@ def merge_forms(mentions: list[Mention]) -> None:
     # 3至5家上市公司: a counter and a kind of firm, no name; 产业技术创新战略联盟: a kind
     # of alliance, 产业链和产业集群: no park
     mentions[:] = [m for m in mentions if not (m.type == "Firm" and m.text[:1] in "家个批"
-                                               and m.text[1:] in _KINDS_OF_FIRM) and not _generic_body(m)]
+                                               and m.text[1:] in _KINDS_OF_FIRM)
+                   and not (m.type in ("Alliance", "Cluster") and _generic_body(m))]
     for m in mentions:
         if m.type == "Firm":
             verb = _FOUNDING.match(m.text)
