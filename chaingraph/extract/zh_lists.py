@@ -44,6 +44,8 @@ _SCENE = re.compile(r"^[^，。；]{0,8}?(?:会上|现场|活动中|活动期间
 _INDUSTRY_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,12}?(?:产业链|产业)"
 _INDUSTRY_LIST = re.compile(rf"{_INDUSTRY_ITEM}(?:、{_INDUSTRY_ITEM})+")
 _OPENED = re.compile(r"(?:涵盖|覆盖|包括|聚焦|围绕|涉及|主攻|分为|分)([\u4e00-\u9fffA-Za-z]{2,8})[与和及]$")
+_RUN_ON = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)等[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂商|车企)[与和及同]"
+                     r"([\u4e00-\u9fffA-Za-z]{2,10})$")
 _COORDINATED = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,8})[与和及]([\u4e00-\u9fffA-Za-z]{2,8})$")
 
 
@@ -79,6 +81,18 @@ def refine_lists(text: str, sentences: list[Sentence], lists: list[ListHit]) -> 
                 pos += len(raw) + 1
             if len(members) >= 2:
                 out.append(ListHit("Chain", index, members[0][0], members))
+    for hit in out:  # 「A、B等整车企业与C、D等」 read as one list: B and C are members, not 「B等…与C」
+        if hit.kind != "Firm":
+            continue
+        fixed = []
+        for a, b, item in hit.members:
+            joint = _RUN_ON.match(item)
+            if joint is None:
+                fixed.append((a, b, item))
+                continue
+            fixed.append((a, a + len(joint.group(1)), joint.group(1)))
+            fixed.append((b - len(joint.group(2)), b, joint.group(2)))
+        hit.members = fixed
     for hit in out:
         if hit.kind != "Chain":
             continue

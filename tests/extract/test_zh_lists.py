@@ -53,3 +53,11 @@ def test_a_place_before_a_line_break_opens_the_list_after_it():
     text = "标题\n\n全省现有茶叶企业200余家，其中昆明市共有\n“岭云茶业”、“翠岚茗坊”等13家企业入选名录。"
     _ents, rels = _extract(text)
     assert ("LOCATED_IN", "岭云茶业", "昆明市") in rels
+
+
+def test_two_lists_run_together_are_read_apart():
+    text = "标题\n\n会上，岚图汽车、江帆汽车等整车企业与沃川电池、华霆动力等20余家零部件企业进行了对接。"
+    ents, _rels = _extract(text)
+    firms = {n for t, n in ents if t == "Firm"}
+    assert {"江帆汽车", "沃川电池"} <= firms
+    assert not any("等" in n for n in firms)
