@@ -64,6 +64,7 @@ def _strip_side(side: str, offset: int, right: bool) -> tuple[int, int] | None:
     return (start, end) if end - start >= 2 else None
 
 
+_AFTER_KIND: set[tuple[int, int]] = set()  # the last article's sides named right after a kind of firm
 _LAST: list = [None, None]  # the last article's text and its signings (read by three steps)
 
 
@@ -73,6 +74,7 @@ def signings(text: str, sentences: list[Sentence]) -> list[tuple]:
     words right before 与 (the caller checks they are a name); when the clause has
     no subject, None (the caller carries the paragraph's last one)."""
     if _LAST[0] is not text:
+        _AFTER_KIND.clear()
         _LAST[1] = list(_signings(text, sentences))
         _LAST[0] = text
     return _LAST[1]
@@ -102,6 +104,8 @@ def _signings(text: str, sentences: list[Sentence]):
             obj = _strip_side(clause[joint + 1:verb.start()], a + joint + 1, True)
             if obj is None:
                 continue
+            if _KIND_PREFIX.match(clause[joint + 1:verb.start()]) and "、" not in text[obj[0]:obj[1]]:
+                _AFTER_KIND.add((obj[0], obj[1]))  # named right after its kind (集成商X): a name however plain
             objects, pos = [], obj[0]
             for part in text[obj[0]:obj[1]].split("、"):
                 if len(part) >= 2:
@@ -130,7 +134,8 @@ def signing_firms(text: str, sentences: list[Sentence], mentions: list[Mention])
     """Return Firm mentions for the sides of the signings of ``text`` whose names no
     earlier rule found (every occurrence on word boundaries, outside the organisation
     ``mentions``), with the parent of an A子公司B."""
-    from chaingraph.extract.zh_firms import _occurrences, _words, good_name
+    from chaingraph.extract.lists import _is_place
+    from chaingraph.extract.zh_firms import _known_chain, _occurrences, _words, good_name
     from chaingraph.extract.words import shared
 
     _cut_subsidiary(text, mentions)
@@ -155,7 +160,8 @@ def signing_firms(text: str, sentences: list[Sentence], mentions: list[Mention])
         if any(x <= a and b <= y or (x < b and a < y) for x, y in org_spans):
             return
         name = text[a:b]
-        if good_name(name) or re.fullmatch(r"[A-Z]{2,5}[\u4e00-\u9fff]{2,4}", name):
+        plain_ok = (a, b) in _AFTER_KIND and 3 <= len(name) <= 6 and not _is_place(name) and not _known_chain(name)
+        if good_name(name) or plain_ok or re.fullmatch(r"[A-Z]{2,5}[\u4e00-\u9fff]{2,4}", name):
             found.setdefault(name, name_key(name))
             exact.append((a, b))
 

@@ -52,3 +52,10 @@ def test_the_one_made_a_supplier_supplies_the_subject():
     text = "标题\n\n电池企业沃川能源与铂川科技签署长约，将其作为负极材料第一供应商。"
     _firms, rels = _extract(text)
     assert ("SUPPLIES", "铂川科技", "沃川能源") in rels
+
+
+def test_a_plain_worded_name_right_after_a_kind_of_firm_is_a_side():
+    text = "标题\n\n电池企业沃川能源8日与储能集成商光明能源签署供货协议。"
+    firms, rels = _extract(text)
+    assert "光明能源" in firms
+    assert _signed(rels, "沃川能源", "光明能源")
