@@ -271,9 +271,23 @@ def list_context_relations(rel, text: str, sentences: list[Sentence], entities, 
                     rel.add("BELONGS_TO", member, target, hit.sent, "the park its list comes from")
                 else:
                     rel.add("LOCATED_IN", member, target, hit.sent, "the place its list comes from")
-        if event is not None and (any(e is event for _m, e in in_sent) or _SCENE.match(sent.text)):
+        if event is not None and (any(e is event for _m, e in in_sent) or _SCENE.match(sent.text)
+                                  or _after_event_sentence(text, sentences, hit.sent, event)):
             for member in members:
                 rel.add("PARTICIPATED_IN", member, event, hit.sent, "listed at the event")
+
+
+_TAKING_PART = re.compile(r"对接|洽谈|参展|参会|参加|参与|签约|展示|亮相|交流")
+
+
+def _after_event_sentence(text: str, sentences: list[Sentence], index: int, event) -> bool:
+    """True when sentence ``index`` tells of taking part (对接, 洽谈, 参展 …) right after
+    a sentence of the same paragraph that names the event."""
+    if index == 0 or not _TAKING_PART.search(sentences[index].text):
+        return False
+    before = sentences[index - 1]
+    same_paragraph = "\n" not in text[before.end:sentences[index].start]
+    return same_paragraph and any(m.sent == index - 1 for m in event.mentions)
 
 
 def _subject_chains(rel, sent: Sentence, hit: ListHit, owner, entities) -> None:

@@ -61,3 +61,10 @@ def test_two_lists_run_together_are_read_apart():
     firms = {n for t, n in ents if t == "Firm"}
     assert {"江帆汽车", "沃川电池"} <= firms
     assert not any("等" in n for n in firms)
+
+
+def test_a_list_right_after_the_event_sentence_takes_part_in_it():
+    text = ("标题\n\n日前，宁川市商务局主办的2024宁川袜业供需对接会在宁川举行。“浪川袜业”“梦溪针织”等30多家企业"
+            "与外地采购商开展洽谈。")
+    _ents, rels = _extract(text)
+    assert any(t == "PARTICIPATED_IN" and h == "梦溪针织" for t, h, _d in rels)
