@@ -142,8 +142,14 @@ def joined_lists(text: str, sentences: list[Sentence]) -> list[ListHit]:
     return out
 
 
+# titles firms are awarded, quoted as often as names (“专精特新”“小巨人”等企业): a list of them is no list of firms
+_DESIGNATION = re.compile(r"专精特新|小巨人|单项冠军|隐形冠军|瞪羚|独角兽|链主|老字号|品字标|[\u4e00-\u9fff]{2}制造$|"
+                          r"工厂$|车间$|示范|标杆|领军|龙头|高新技术|上市|规上|民营|国有|外资|合资")
+
+
 def quoted_lists(text: str, sentences: list[Sentence]) -> list[ListHit]:
-    """Return the Firm lists of quoted names closed by 等…企业/商 in ``text``."""
+    """Return the Firm lists of quoted names closed by 等…企业/商 in ``text``, not
+    lists of the titles firms are awarded (“专精特新”“小巨人”)."""
     out: list[ListHit] = []
     for index, sent in enumerate(sentences):
         if "等" not in sent.text:
@@ -155,7 +161,7 @@ def quoted_lists(text: str, sentences: list[Sentence]) -> list[ListHit]:
             members = [(sent.start + q.start(1), sent.start + q.end(1), q.group(1))
                        for q in re.finditer(_QUOTED, run.group(0))]
             members = [(a + run.start(), b + run.start(), t) for a, b, t in members]
-            if members:
+            if members and not any(_DESIGNATION.search(t) for _a, _b, t in members):
                 out.append(ListHit("Firm", index, sent.start + run.start(), members, None))
     return out
 

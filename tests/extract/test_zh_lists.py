@@ -68,3 +68,9 @@ def test_a_list_right_after_the_event_sentence_takes_part_in_it():
             "与外地采购商开展洽谈。")
     _ents, rels = _extract(text)
     assert any(t == "PARTICIPATED_IN" and h == "梦溪针织" for t, h, _d in rels)
+
+
+def test_quoted_titles_of_firms_are_no_firms():
+    text = "标题\n\n全市新增“专精特新”“小巨人”等企业30家，“浙江制造”、“品字标”等企业达到50家。"
+    ents, _rels = _extract(text)
+    assert not any(t == "Firm" for t, _n in ents)
