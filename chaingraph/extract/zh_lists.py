@@ -314,6 +314,11 @@ def _subject_chains(rel, sent: Sentence, hit: ListHit, owner, entities) -> None:
             rel.add("BELONGS_TO", subject[1], chain, hit.sent, "the chains its sentence lists for it")
 
 
+# words before 企业/商 that say what firms do for others or how they stand, not their trade
+_NOT_A_TRADE = re.compile(r"外贸|贸易|出口|进口|科技|高新|民营|国有|外资|中小|上市|参展|参会|签约|入驻|配套|服务|合作|会员|成员|"
+                          r"采购|供应|生产|制造|经销|代理|零售|批发")
+
+
 def trade_chains(text: str, sentences: list[Sentence], lists: list[ListHit], mentions: list[Mention]) -> list[Mention]:
     """Return Chain mentions for the trade closing a firm list (面料 of 等…面料商) when
     the article names the trade a second time as one (面料企业, 面料产业), and no
@@ -336,7 +341,7 @@ def trade_chains(text: str, sentences: list[Sentence], lists: list[ListHit], men
             stem, start = trade, closing.start(1) + len(words) - len(trade)
         else:
             stem, start = kind[:-1], closing.start(2)
-        if not (2 <= len(stem) <= 5) or not re.fullmatch(r"[\u4e00-\u9fff]+", stem):
+        if not (2 <= len(stem) <= 5) or not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or _NOT_A_TRADE.search(stem):
             continue
         again = [m for m in re.finditer(re.escape(stem) + r"(?=企业|产业|行业|商|品牌|厂家)", text) if m.start() != start]
         if not again or any(x < start + len(stem) and start < y for x, y in taken):

@@ -74,3 +74,10 @@ def test_quoted_titles_of_firms_are_no_firms():
     text = "标题\n\n全市新增“专精特新”“小巨人”等企业30家，“浙江制造”、“品字标”等企业达到50家。"
     ents, _rels = _extract(text)
     assert not any(t == "Firm" for t, _n in ents)
+
+
+def test_what_firms_do_for_others_is_no_trade_chain():
+    text = "标题\n\n“浪川针织”“梦溪纺织”等30多家外贸企业参加洽谈。当地外贸企业订单增长。"
+    ents, _rels = _extract(text)
+    assert ("Firm", "梦溪纺织") in ents
+    assert ("Chain", "外贸") not in ents
