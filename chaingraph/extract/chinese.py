@@ -207,7 +207,7 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
     for match in _SUFFIX_RE.finditer(sent.text):
         end = sent.start + match.end()
         kind = _SUFFIX_TYPE[match.group(0)]
-        if match.group(0) in ("委", "局", "厅") and text[end:end + 1] in ("员", "长"):
+        if match.group(0) in ("委", "局", "厅") and text[end:end + 1] in ("员", "长", "托"):
             continue  # 委员, 局长: a person's post, not the body's ending
         after = _SUFFIX_RE.match(text, end) if end < len(text) else None
         if after is not None and _SUFFIX_TYPE[after.group(0)] == kind:

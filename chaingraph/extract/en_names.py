@@ -34,7 +34,7 @@ def brand_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]
     where none of ``mentions`` covers them.
 
     >>> s = "ACME awarded. ACME Asia won a prize. The buyer thanked ACME for the parts."
-    >>> [(m.text, m.type) for m in brand_mentions(s, [Sentence(s, 0, len(s))], [])]
+    >>> [(m.text, str(m.type)) for m in brand_mentions(s, [Sentence(s, 0, len(s))], [])]
     [('ACME', 'Firm'), ('ACME Asia', 'Firm'), ('ACME', 'Firm')]
     """
     counts = Counter(m.group(0) for m in _CAPS.finditer(text))

@@ -28,7 +28,13 @@ from chaingraph.extract.relations import find_relations
 from chaingraph.extract.result import Extraction, Fact, Mention
 from chaingraph.extract.sentences import detect_language, split_sentences
 from chaingraph.extract.words import to_simplified
+from chaingraph.extract.zh_agencies import agency_mentions
+from chaingraph.extract.zh_clusters import cluster_mentions
 from chaingraph.extract.zh_firms import cued_firms
+from chaingraph.extract.zh_lists import refine_lists, zh_list_mentions
+from chaingraph.extract.zh_merge import merge_forms
+from chaingraph.extract.zh_projects import project_firms
+from chaingraph.extract.zh_signing import signing_firms
 from chaingraph.extract.zh_titles import drop_employers
 
 
@@ -45,6 +51,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     sentences = split_sentences(text, language)
     if language == "zh":
         mentions, events = chinese.find_mentions(text, sentences)
+        mentions += agency_mentions(text, sentences, mentions)
+        mentions += cluster_mentions(text, sentences, mentions)
         mentions += county_mentions(text, sentences, language)
     else:
         places = english.place_mentions(text, sentences)
@@ -65,6 +73,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     lists = find_lists(text, sentences, language)
     if language != "zh":
         lists += en_lists.more_lists(sentences, lists)
+    if language == "zh":  # “A”“B”等…企业, A产业、B产业, 装备与智能制造
+        lists = refine_lists(text, sentences, lists)
     members = list_mentions(lists, mentions + events)
     if members:  # a listed chain (装备(汽车)) holds the chain spans inside or across it
         listed = Covered((m.start, m.end) for m in members if m.type == "Chain")
@@ -72,6 +82,10 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
             x in listed for x in range(m.start, m.end))] + members
     if language == "zh":  # short firm names found by what stands around them
         mentions += cued_firms(text, sentences, mentions + events)
+        mentions += signing_firms(text, sentences, mentions + events)
+        mentions += zh_list_mentions(text, sentences, lists, mentions)
+        mentions += project_firms(text, sentences, mentions + events)
+        merge_forms(mentions)  # 经济技术开发区 and 经开区: one park
     main = _main_event(events)
     if main is None:  # no "X was held": the first named event ("… Forum") is the main one
         named = sorted((m for m in mentions if m.type == "Event"), key=lambda m: (sentences[m.sent].title, m.start))

@@ -15,6 +15,7 @@ from chaingraph.extract.en_signing import EN_CLAUSE_BREAK
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.paragraphs import paragraph_relations
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence, mentions_by_sentence
+from chaingraph.extract.zh_lists import list_context_relations
 from chaingraph.extract.zh_relations import prune_zh, zh_relations
 
 _NATIONAL_STATE = re.compile(r"^State (Council|Administration|Grid|Intellectual Property Office)|State-owned|"
@@ -67,6 +68,8 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     list_relations(rel, text, sentences, entities, lists or [])
     if language != "zh":
         participant_lists(rel, sentences, entities, lists or [])
+    if language == "zh":
+        list_context_relations(rel, text, sentences, entities, lists or [])
     by_mention: dict[int, Entity] = {id(m): e for e in entities for m in e.mentions}
     per_sent = mentions_by_sentence(entities)
     of_type = lambda *kinds: [e for e in entities if e.type in kinds]  # noqa: E731

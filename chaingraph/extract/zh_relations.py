@@ -18,9 +18,14 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract.result import Entity, Mention, Sentence
+from chaingraph.extract.zh_projects import project_relations
+from chaingraph.extract.zh_agencies import unplace_foreign
+from chaingraph.extract.zh_clusters import cluster_relations
+from chaingraph.extract.zh_signing import signing_relations
+from chaingraph.extract.zh_supplies import supplier_after_customer
 
 _SIGN_WITH = re.compile(r"(?:已|将|正式|还|也|并|同时)?(?:与|和|同)$")
-_SIGN_VERB = re.compile(r"^(?:正式|成功|现场)?(?:签订|签署|签约|达成|签下)(?:了)?([^，。；]{0,20})")
+_SIGN_VERB = re.compile(r"(?:正式|成功|现场)?(?:签订|签署|签约|达成|签下)(?:了)?([^，。；]{0,20})")
 _RESELL = re.compile(r"(?:转售|销售|出售|卖|供应|供货|提供|交付|交货|配送|出口)给$")
 _AT = re.compile(r"位于$")
 _HELD_BY_HOME = re.compile(r"(我省|本省|全省|我市|本市|全市)[^，。；]{0,6}(?:举办|召开|举行|主办)(?:了)?$")
@@ -48,6 +53,11 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
                     rel.add("SUPPLIES", oe, e, index, "resold or delivered to it")
         _located_at(rel, text, sent, index, items)
         _supplier_of(rel, text, index, orgs)
+    signing_relations(rel, text, sentences, per_sent)
+    project_relations(rel, text, sentences, entities, per_sent)
+    supplier_after_customer(rel, text, sentences, per_sent)
+    cluster_relations(rel, text, entities)
+    unplace_foreign(rel, entities)
     _event_home(rel, text, sentences, entities, per_sent)
     _settled_here(rel, text, sentences, entities, per_sent)
 

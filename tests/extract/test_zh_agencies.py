@@ -1,0 +1,49 @@
+"""Chinese government bodies by short name, institutes and foreign bodies
+(zh_agencies.py); founding verbs and short forms of a firm (zh_merge.py)."""
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _entities(text: str):
+    x = extract_article(Article("a.txt", text))
+    return x.entities, {(e.type, e.name) for e in x.entities}
+
+
+def test_short_names_institutes_and_foreign_bodies_are_agencies():
+    _ents, types = _entities("标题\n\n工信部近日发布通知。中科院声学所与韩国产业通商资源厅签署合作协议。")
+    assert {("Agency", "工信部"), ("Agency", "中科院声学所"), ("Agency", "韩国产业通商资源厅")} <= types
+
+
+def test_a_firm_read_across_an_institute_is_cut_and_words_after_a_body_are_not_one():
+    _ents, types = _entities("标题\n\n中科院光电所智能装备集团项目落户南京。日本委托方希望合作。")
+    assert ("Agency", "中科院光电所") in types
+    assert ("Firm", "智能装备集团") in types
+    assert not any(t == "Agency" and n.startswith("日本") for t, n in types)
+
+
+def test_founding_verb_is_cut_and_a_tail_short_form_joins_the_firm():
+    ents, types = _entities("标题\n\n两家企业拟共同发起设立江宁光电装备集团有限公司。光电装备集团将在南京建设工厂。")
+    assert ("Firm", "江宁光电装备集团有限公司") in types
+    firm = next(e for e in ents if e.name == "江宁光电装备集团有限公司")
+    assert "光电装备集团" in firm.aliases
+
+
+def test_foreign_bodies_get_no_chinese_place_and_counts_are_no_firms():
+    x = extract_article(Article("a.txt", "标题\n\n江苏省推进产业升级。德国联邦经济事务署发布报告。全省将培育3至5家上市公司。"))
+    names = {e.id: e.name for e in x.entities}
+    assert "德国联邦经济事务署" in names.values()
+    assert not any(r.type == "LOCATED_IN" and names[r.head].startswith("德国") for r in x.relations)
+    assert not any(e.type == "Firm" for e in x.entities)
+
+
+def test_a_provincial_short_form_joins_the_full_name():
+    ents, _types = _entities("标题\n\n湖南省机械工业行业协会召开年会。会上，省机械工业协会发布报告，省机械行业协会表示支持。")
+    assoc = [e for e in ents if "协会" in e.name]
+    assert len(assoc) == 1 and assoc[0].name == "湖南省机械工业行业协会"
+
+
+def test_kinds_of_alliance_and_generic_parks_are_no_names():
+    _ents, types = _entities("标题\n\n省科技厅将支持产业技术创新战略联盟的组建，改变产业链和产业集群松散的局面。宁川光电产业联盟成立。")
+    assert ("Alliance", "宁川光电产业联盟") in types
+    assert not any(n.startswith("产业") for t, n in types if t in ("Alliance", "Cluster"))

@@ -1,0 +1,17 @@
+"""Chinese market towns and trade "cities" as clusters (zh_clusters.py)."""
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def test_a_trade_city_is_a_cluster_in_the_place_named_before_it():
+    text = ("标题\n\n近日，由吴江区华东轻纺城管理委员会主办的面料对接会在苏州举行。"
+            "对接会现场，“锦程纺织”“云帆布业”等20多家来自华东轻纺城的面料商洽谈合作。多家面料企业表示满意。")
+    x = extract_article(Article("a.txt", text))
+    names = {e.id: e.name for e in x.entities}
+    rels = {(r.type, names[r.head], names[r.tail]) for r in x.relations}
+    assert ("Cluster", "华东轻纺城") in {(e.type, e.name) for e in x.entities}
+    assert ("BELONGS_TO", "锦程纺织", "华东轻纺城") in rels
+    place = next(d for t, h, d in rels if t == "LOCATED_IN" and h == "华东轻纺城")
+    assert place.startswith("吴江")
+    assert ("LOCATED_IN", "云帆布业", place) in rels

@@ -1,0 +1,83 @@
+"""Chinese quoted firm lists and what the words closing a firm list state for its
+members (zh_lists.py)."""
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _extract(text: str):
+    x = extract_article(Article("a.txt", text))
+    names = {e.id: e.name for e in x.entities}
+    rels = {(r.type, names[r.head], names[r.tail]) for r in x.relations}
+    return {(e.type, e.name) for e in x.entities}, rels
+
+
+def test_quoted_names_closed_by_a_kind_of_firm_are_firms_of_the_place_and_trade():
+    text = ("标题\n\n日前，青川县举办茶叶产销对接会。会上，“岭云茶业”“翠岚茗坊”“溪畔农品”等30多家来自青川县的优质茶叶商"
+            "与外地采购商洽谈合作。多家茶叶企业表示收获颇丰。")
+    ents, rels = _extract(text)
+    assert {("Firm", "岭云茶业"), ("Firm", "翠岚茗坊"), ("Firm", "溪畔农品")} <= ents
+    assert ("Chain", "茶叶") in ents
+    assert ("BELONGS_TO", "翠岚茗坊", "茶叶") in rels
+    assert ("LOCATED_IN", "岭云茶业", "青川县") in rels
+    assert any(t == "PARTICIPATED_IN" and h == "溪畔农品" for t, h, _d in rels)
+
+
+def test_a_quoted_member_inside_a_full_name_is_that_firm():
+    text = "标题\n\n滇峰星朗光电有限公司扩大产能。全省“星朗”、“蜀锦瓷”等12家企业入选名录。"
+    ents, _rels = _extract(text)
+    assert ("Firm", "蜀锦瓷") in ents
+    assert ("Firm", "星朗") not in ents
+
+
+def test_industry_lists_and_coordinated_chains_split_unless_a_plan_names_them():
+    text = ("标题\n\n6月2日，宁川召开2024宁川投资洽谈会，签约项目涵盖材料与智能装备、氢能、软件与信创、"
+            "医疗器械与康养产业等领域。宁川出台了《关于支持软件与信创产业发展的若干政策》。"
+            "宁川氢能产业联盟将分制氢产业、储氢产业、加氢装备产业等3大类别布局。")
+    ents, rels = _extract(text)
+    chains = {n for t, n in ents if t == "Chain"}
+    assert {"材料", "智能装备", "医疗器械", "康养", "软件与信创"} <= chains
+    assert "医疗器械与康养" not in chains
+    assert {"制氢", "储氢", "加氢装备"} <= chains
+    assert ("BELONGS_TO", "宁川氢能产业联盟", "储氢") in rels
+    assert any(t == "ABOUT" and d == "康养" for t, _h, d in rels)
+
+
+def test_unquoted_names_joined_by_and_closed_by_a_kind_of_firm():
+    text = "标题\n\n业内人士称，华岳汽车和青山重工等多家大型机械制造商推迟交付，市场受到影响。"
+    ents, _rels = _extract(text)
+    assert {("Firm", "华岳汽车"), ("Firm", "青山重工")} <= ents
+
+
+def test_a_place_before_a_line_break_opens_the_list_after_it():
+    text = "标题\n\n全省现有茶叶企业200余家，其中昆明市共有\n“岭云茶业”、“翠岚茗坊”等13家企业入选名录。"
+    _ents, rels = _extract(text)
+    assert ("LOCATED_IN", "岭云茶业", "昆明市") in rels
+
+
+def test_two_lists_run_together_are_read_apart():
+    text = "标题\n\n会上，岚图汽车、江帆汽车等整车企业与沃川电池、华霆动力等20余家零部件企业进行了对接。"
+    ents, _rels = _extract(text)
+    firms = {n for t, n in ents if t == "Firm"}
+    assert {"江帆汽车", "沃川电池"} <= firms
+    assert not any("等" in n for n in firms)
+
+
+def test_a_list_right_after_the_event_sentence_takes_part_in_it():
+    text = ("标题\n\n日前，宁川市商务局主办的2024宁川袜业供需对接会在宁川举行。“浪川袜业”“梦溪针织”等30多家企业"
+            "与外地采购商开展洽谈。")
+    _ents, rels = _extract(text)
+    assert any(t == "PARTICIPATED_IN" and h == "梦溪针织" for t, h, _d in rels)
+
+
+def test_quoted_titles_of_firms_are_no_firms():
+    text = "标题\n\n全市新增“专精特新”“小巨人”等企业30家，“浙江制造”、“品字标”等企业达到50家。"
+    ents, _rels = _extract(text)
+    assert not any(t == "Firm" for t, _n in ents)
+
+
+def test_what_firms_do_for_others_is_no_trade_chain():
+    text = "标题\n\n“浪川针织”“梦溪纺织”等30多家外贸企业参加洽谈。当地外贸企业订单增长。"
+    ents, _rels = _extract(text)
+    assert ("Firm", "梦溪纺织") in ents
+    assert ("Chain", "外贸") not in ents

@@ -1,0 +1,61 @@
+"""Chinese signings read as clauses (zh_signing.py): dated subjects, kinds of firm
+before a side, and later clauses that carry the paragraph's subject."""
+
+from chaingraph.extract.pipeline import extract_article
+from chaingraph.extract.reader import Article
+
+
+def _extract(text: str):
+    x = extract_article(Article("a.txt", text))
+    names = {e.id: e.name for e in x.entities}
+    rels = {(r.type, names[r.head], names[r.tail]) for r in x.relations}
+    return {e.name for e in x.entities if e.type == "Firm"}, rels
+
+
+def _signed(rels, a, b):
+    return ("SIGNED_WITH", a, b) in rels or ("SIGNED_WITH", b, a) in rels
+
+
+def test_dated_subject_and_kind_before_the_other_side():
+    text = "标题\n\n钴材巨头翔鹭锂能11月初与正极材料商晟泰科签署三年供应协议，双方约定分批交付。"
+    firms, rels = _extract(text)
+    assert {"翔鹭锂能", "晟泰科"} <= firms
+    assert _signed(rels, "翔鹭锂能", "晟泰科")
+    assert ("SUPPLIES", "翔鹭锂能", "晟泰科") in rels
+
+
+def test_later_clauses_carry_the_subject_and_a_bare_sign_verb():
+    text = "标题\n\n电池企业沃川能源5日与岚图汽车签署合作协议；8日再与储能集成商海曜思创签署采购协议，9日又与铂川科技签三年长约。"
+    firms, rels = _extract(text)
+    assert {"沃川能源", "海曜思创", "铂川科技"} <= firms
+    assert _signed(rels, "沃川能源", "海曜思创") and _signed(rels, "沃川能源", "铂川科技")
+    assert ("SUPPLIES", "海曜思创", "沃川能源") in rels
+
+
+def test_parent_before_subsidiary_is_a_firm_of_its_own():
+    text = "标题\n\n翠峰钴业子公司衢江锂材跟日企森和化学签署供应协议。"
+    firms, rels = _extract(text)
+    assert {"翠峰钴业", "衢江锂材", "森和化学"} <= firms
+    assert "翠峰钴业子公司" not in firms
+    assert _signed(rels, "衢江锂材", "森和化学")
+
+
+def test_later_mentions_after_a_preposition_and_former_latter():
+    text = ("标题\n\n锂材企业鑫钴材料3日与晟川能源签署合作框架协议，约定晟川能源将向鑫钴材料供应前驱体。"
+            "电池企业沃川能源与储能商岚海智储签署十年协议，后者未来三年向前者采购电芯。")
+    _firms, rels = _extract(text)
+    assert ("SUPPLIES", "晟川能源", "鑫钴材料") in rels
+    assert ("SUPPLIES", "沃川能源", "岚海智储") in rels
+
+
+def test_the_one_made_a_supplier_supplies_the_subject():
+    text = "标题\n\n电池企业沃川能源与铂川科技签署长约，将其作为负极材料第一供应商。"
+    _firms, rels = _extract(text)
+    assert ("SUPPLIES", "铂川科技", "沃川能源") in rels
+
+
+def test_a_plain_worded_name_right_after_a_kind_of_firm_is_a_side():
+    text = "标题\n\n电池企业沃川能源8日与储能集成商光明能源签署供货协议。"
+    firms, rels = _extract(text)
+    assert "光明能源" in firms
+    assert _signed(rels, "沃川能源", "光明能源")
