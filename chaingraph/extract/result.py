@@ -9,6 +9,11 @@ from typing import Any
 from chaingraph.extract.clean import Removed
 from chaingraph.model import Label, RelType
 
+# A label's text or the label itself -> the label: a dict lookup, as mentions are
+# made by the tens of thousands and calling the enum costs several times more.
+_LABEL = {label.value: label for label in Label}
+_REL_TYPE = {rel.value: rel for rel in RelType}
+
 
 @dataclass
 class Sentence:
@@ -38,7 +43,7 @@ class Mention:
 
     def __post_init__(self) -> None:
         # Rules may pass the label's text ("Firm"); the enum equals and hashes as it.
-        self.type = Label(self.type)
+        self.type = _LABEL[self.type]
 
 
 @dataclass
@@ -55,7 +60,7 @@ class Entity:
     props: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.type = Label(self.type)
+        self.type = _LABEL[self.type]
 
 
 @dataclass
@@ -70,7 +75,7 @@ class Relation:
     note: str | None = None
 
     def __post_init__(self) -> None:
-        self.type = RelType(self.type)
+        self.type = _REL_TYPE[self.type]
 
 
 @dataclass

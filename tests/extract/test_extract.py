@@ -213,3 +213,19 @@ def test_newspaper_sources_are_not_organisations():
         assert not any("日报" in n or "Daily" in n for n in names)
         assert not any(e.type == "Agency" for e in x.entities)
     assert _names(zh, "Firm") == {"三一重工股份有限公司"} and _names(en, "Firm") == {"Hunan Valin Steel Co., Ltd"}
+
+
+def test_extracted_types_are_the_model_enums_and_print_as_their_text():
+    from chaingraph.extract.result import Mention
+    from chaingraph.model import Label, RelType
+
+    x = _x("Hunan Sanyi Heavy Co., Ltd. signed a supply agreement with Wuxi Tengda Valve Co., Ltd. "
+           "in Changsha, Hunan Province.")
+    assert x.entities and x.relations
+    assert all(type(e.type) is Label for e in x.entities)
+    assert all(type(m.type) is Label for e in x.entities for m in e.mentions)
+    assert all(type(r.type) is RelType for r in x.relations)
+    assert {e["type"] for e in x.to_dict()["entities"]} <= {label.value for label in Label}
+    assert str(Label.FIRM) == f"{Label.FIRM}" == "Firm"
+    with pytest.raises(KeyError):
+        Mention(0, 4, "Wang", "Person", 0)  # not a label of the graph
