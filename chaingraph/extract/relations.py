@@ -1,7 +1,11 @@
 """Relations between the entities of one article, read from sentence patterns
 (held in, organised by, attended, signed with, supplies to, joined) and from what
 names say (an agency named for a place is located there, a city lies in its
-province, an alliance named for a chain belongs to it)."""
+province, an alliance named for a chain belongs to it).
+
+It is longer than our other modules because it is the one place where the rules of
+both languages meet and are ordered. The rules of each language live in the en_* and
+zh_* modules, and their order decides which relation wins when two of them disagree."""
 
 from __future__ import annotations
 
