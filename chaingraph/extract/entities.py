@@ -236,13 +236,19 @@ def _merge_zh_abbreviations(groups: dict[tuple[str, str], list[Mention]]) -> Non
         if short not in groups or not any(m.text.endswith("集团") for m in groups[short]) or len(short[1]) > 4:
             continue
         targets = [k for k in firms if k != short and k in groups and len(k[1]) > len(short[1])
-                   and k[1][0] == short[1][0] and _in_order(short[1], k[1])
+                   and k[1][0] == short[1][0] and letters_in_order(short[1], k[1])
                    and any("集团" in m.text for m in groups[k])]
         if len(targets) == 1:
             groups[targets[0]].extend(groups.pop(short))
 
 
-def _in_order(letters: str, text: str) -> bool:
+def letters_in_order(letters: str, text: str) -> bool:
+    """True when every character of ``letters`` occurs in ``text`` in the same order
+    (an abbreviation's characters in its full name: 中建 in 中国建筑).
+
+    >>> letters_in_order("中建", "中国建筑"), letters_in_order("建中", "中国建筑")
+    (True, False)
+    """
     pos = 0
     for ch in letters:
         pos = text.find(ch, pos) + 1

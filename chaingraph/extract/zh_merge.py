@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from chaingraph.extract.entities import letters_in_order
 from chaingraph.extract.result import Mention
 from chaingraph.identity import name_key
 
@@ -104,15 +105,6 @@ def _join_tails(mentions: list[Mention]) -> None:
             m.key = moved[own]
 
 
-def _in_order(short: str, full: str) -> bool:
-    pos = 0
-    for ch in short:
-        pos = full.find(ch, pos) + 1
-        if pos == 0:
-            return False
-    return True
-
-
 def _join_provincial(mentions: list[Mention]) -> None:
     """省X协会 and Y省X行业协会: the short form takes the full name's key when one
     longer name of its type, with the same ending and the 省/市 among its first
@@ -123,6 +115,6 @@ def _join_provincial(mentions: list[Mention]) -> None:
             continue
         fulls = {f.key or name_key(f.text) for f in bodies
                  if f.type == m.type and len(f.text) > len(m.text) and f.text[-2:] == m.text[-2:]
-                 and m.text[0] in f.text[:4] and _in_order(m.text, f.text)}
+                 and m.text[0] in f.text[:4] and letters_in_order(m.text, f.text)}
         if len(fulls) == 1:
             m.key = fulls.pop()

@@ -7,11 +7,7 @@ import pytest
 
 from chaingraph.extract.pipeline import extract_article
 from chaingraph.extract.reader import Article
-
-
-def _rels(x, kind):
-    name = {e.id: e.name for e in x.entities}
-    return sorted((name[r.head], name[r.tail]) for r in x.relations if r.type == kind)
+from news_helpers import rels as _rels
 
 
 def test_a_park_named_for_a_chain_and_its_firms_belong_to_the_chain():

@@ -4,21 +4,7 @@ about; an event held under a long title-case name keeps its whole name."""
 
 from __future__ import annotations
 
-from chaingraph.extract.pipeline import extract_article
-from chaingraph.extract.reader import Article
-
-
-def _x(body: str, title: str = "News"):
-    return extract_article(Article("a.txt", f"{title}\n\n{body}"))
-
-
-def _names(x, kind):
-    return sorted(e.name for e in x.entities if e.type == kind)
-
-
-def _rels(x, kind):
-    name = {e.id: e.name for e in x.entities}
-    return sorted((name[r.head], name[r.tail]) for r in x.relations if r.type == kind)
+from news_helpers import extract_news as _x, names as _names, rels as _rels
 
 
 def test_a_long_event_name_and_the_chains_of_its_participants():

@@ -4,12 +4,7 @@ begins."""
 
 from __future__ import annotations
 
-from chaingraph.extract.pipeline import extract_article
-from chaingraph.extract.reader import Article
-
-
-def _x(body: str, title: str = "News"):
-    return extract_article(Article("a.txt", f"{title}\n\n{body}"))
+from news_helpers import extract_news as _x
 
 
 def _firms(x):

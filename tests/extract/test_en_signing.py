@@ -4,17 +4,7 @@ a comma, and a firm that invites others to an event organises it."""
 
 from __future__ import annotations
 
-from chaingraph.extract.pipeline import extract_article
-from chaingraph.extract.reader import Article
-
-
-def _x(body: str, title: str = "News"):
-    return extract_article(Article("a.txt", f"{title}\n\n{body}"))
-
-
-def _rels(x, kind):
-    name = {e.id: e.name for e in x.entities}
-    return sorted((name[r.head], name[r.tail]) for r in x.relations if r.type == kind)
+from news_helpers import extract_news as _x, rels as _rels
 
 
 def test_an_agreement_entered_into_or_extended_for_purchases():

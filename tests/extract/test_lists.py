@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from chaingraph.extract.pipeline import extract_article
 from chaingraph.extract.reader import Article
-
-
-def _names(x, kind):
-    return sorted(e.name for e in x.entities if e.type == kind)
+from news_helpers import names as _names, rels as _rels
 
 
 def test_members_of_a_firm_list_are_firms():
@@ -20,11 +17,6 @@ def test_members_of_a_field_list_are_chains_and_places_are_not_firms():
     x = extract_article(Article("a.txt", "园区简介\n\n园区产业涵盖集成电路、智能传感器等领域，成都、重庆等地企业参会。"))
     assert {"集成电路", "智能传感器"} <= set(_names(x, "Chain"))
     assert "成都" not in _names(x, "Firm")
-
-
-def _rels(x, kind):
-    name = {e.id: e.name for e in x.entities}
-    return sorted((name[r.head], name[r.tail]) for r in x.relations if r.type == kind)
 
 
 def test_an_english_customer_list_gives_firms_and_supplies():

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from chaingraph.extract.pipeline import extract_article
 from chaingraph.extract.reader import Article
-
-
-def _rels(x, kind):
-    name = {e.id: e.name for e in x.entities}
-    return sorted((name[r.head], name[r.tail]) for r in x.relations if r.type == kind)
+from news_helpers import rels as _rels
 
 
 def test_a_paragraph_about_one_park_puts_it_and_its_firms_in_the_paragraphs_chain():
