@@ -246,7 +246,8 @@ def signing_relations(rel, text: str, sentences: list[Sentence], per_sent) -> No
 
 # what the sentence says next about the two sides: 后者向前者采购, 将其作为…供应商
 _LATTER_BUYS = re.compile(r"(前者|后者)[^，。；]{0,16}?向(前者|后者)(?:采购|订购|购买)")
-_LATTER_SELLS = re.compile(r"(前者|后者)[^，。；]{0,16}?向(前者|后者)(?:供应|供货|提供|交付)")
+# 向, 为 and 给 all mark the receiving side of a delivery (后者将为前者供应…)
+_LATTER_SELLS = re.compile(r"(前者|后者)[^，。；]{0,16}?(?:向|为|给)(前者|后者)(?:[^，。；]{0,6}?)(?:供应|供货|提供|交付|配套)")
 _MADE_SUPPLIER = re.compile(r"将(?:其|对方|后者)(?:作为|列为|确定为)[^，。；]{0,14}?(?:供应商|供货商)")
 
 

@@ -48,6 +48,15 @@ def test_later_mentions_after_a_preposition_and_former_latter():
     assert ("SUPPLIES", "沃川能源", "岚海智储") in rels
 
 
+def test_the_latter_delivering_for_or_to_the_former_supplies_it():
+    text = ("标题\n\n装备企业岳麓重机与液压商湘江液压签署合作协议，后者将为前者供应油缸。"
+            "岳麓重机与钢材商星沙特钢签约，后者今年给前者提供特种钢材。")
+    _firms, rels = _extract(text)
+    assert ("SUPPLIES", "湘江液压", "岳麓重机") in rels
+    assert ("SUPPLIES", "星沙特钢", "岳麓重机") in rels
+    assert ("SUPPLIES", "岳麓重机", "湘江液压") not in rels
+
+
 def test_the_one_made_a_supplier_supplies_the_subject():
     text = "标题\n\n电池企业沃川能源与铂川科技签署长约，将其作为负极材料第一供应商。"
     _firms, rels = _extract(text)
