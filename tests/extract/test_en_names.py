@@ -26,7 +26,7 @@ def test_a_short_form_is_one_firm_with_its_longer_name():
 
 
 def test_an_acronym_of_a_firm_found_is_that_firm_not_a_new_brand():
-    x = _x("HMIC will buy tools. Harbor Microchip International Corp is to pay US$1 billion for them. "
+    x = _x("HMIC will buy tools. Harbor Microchip International Corp has set aside 40 million yuan for them. "
            "HMIC said the deal helps. Shares of HMIC rose.")
     names = [n for n, _a in _firms(x)]
     assert "HMIC" not in names

@@ -8,8 +8,8 @@ from news_helpers import extract_news as _x, rels as _rels
 
 
 def test_an_agreement_entered_into_or_extended_for_purchases():
-    x = _x("Harbor Chips Co., Ltd. said it had entered into a volume purchase agreement with Delta Optics Co., Ltd. "
-           "on March 2. Harbor Chips Co., Ltd. will also extend a deal with Ridge Tools Co., Ltd. "
+    x = _x("On March 2 Harbor Chips Co., Ltd. entered into a framework purchase agreement with Delta Optics Co., Ltd. "
+           "for lenses. Harbor Chips Co., Ltd. will also extend a deal with Ridge Tools Co., Ltd. "
            "for equipment purchases.")
     assert ("Delta Optics Co., Ltd", "Harbor Chips Co., Ltd") in _rels(x, "SUPPLIES")
     assert ("Ridge Tools Co., Ltd", "Harbor Chips Co., Ltd") in _rels(x, "SUPPLIES")
