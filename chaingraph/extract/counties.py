@@ -2,7 +2,9 @@
 written right after them (柯桥区钱清镇) for article extraction, read from the project gazetteer (:mod:`chaingraph.gazetteer`): "Xuanen
 County" and 宣恩县 / 醴陵市 become City mentions that know their prefecture and
 province. A bare Chinese county name (醴陵) counts only when the article also writes
-it with its suffix, since many short county names are ordinary words."""
+it with its suffix, since many short county names are ordinary words; a bare English
+one ("Haimen, Qidong and Rugao") counts in a place's slot when its prefecture is among
+the article's places, which also tells apart two counties of one name."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from functools import lru_cache
 from chaingraph.extract.places import gazetteer as city_gazetteer
 from chaingraph.extract.result import Mention, Sentence
 
-_EN = re.compile(r"\b([A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?)\s+(County|District|County-level City)\b")
+_EN = re.compile(r"\b([A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?)\s+(County|District|County-level City|City)\b")
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +100,12 @@ def _info(place) -> dict:
 _DISTRICT_EN = re.compile(r"\b([A-Z][a-z]+)(?: (?:National|State-level|Hi-tech|Hi-Tech|High-tech|High-Tech|"
                           r"Economic|Development|Industrial|Technological|and))* (?:District|New Area)\b"
                           r"(?! (?:Administrative|Management|Committee|Government))")
-_BARE_EN = re.compile(r"\b(?:in|at|from) ([A-Z][a-z]{2,})\b(?! (?:County|District|City|Province|Prefecture))")
+# a bare county name: not inside a longer capitalised name (Rugao Jinhai Steel), nor a county's own suffix
+_BARE_EN = re.compile(r"(?<!-)\b([A-Z][a-z]{2,})\b(?![ -][A-Z0-9(])(?!-based)")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w&'’.-]*[ -]$")
+# where a place is named: after a preposition, or in a list ("Haimen, Qidong and Rugao")
+_PLACE_SLOT = re.compile(r"(?:\b(?:in|at|from|to|near|and|or)\s+|,\s+)$")
+_NOT_BARE = frozenset({"Xinhua", "China", "The", "This", "That"})
 
 
 def county_mentions(text: str, sentences: list[Sentence], language: str,
@@ -116,9 +123,12 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
         g = gazetteer()
         for index, sent in enumerate(sentences):
             for m in _EN.finditer(sent.text):
-                if city_gazetteer().lookup(m.group(1)) is not None:
+                city = city_gazetteer().lookup(m.group(1))
+                if city is not None and (m.group(2) in ("County-level City", "City") or city.kind != "City"):
                     continue
                 found = [p for p in g.lookup(m.group(1), ("county",))]
+                if city is not None:  # Changsha County: the county that shares its city's name
+                    found = [p for p in found if _info(p)["parent"] == city.name]
                 if len({p.code for p in found}) != 1:
                     continue
                 start = sent.start + m.start()
@@ -133,14 +143,19 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                 out.append(Mention(start, start + len(name), name, "City", index, key=f"district:{name.lower()}",
                                    info={"parent": city.name, "province": city.province}))
             for m in _BARE_EN.finditer(sent.text):
-                if city_gazetteer().lookup(m.group(1)) is not None or not context:
+                if m.group(1) in _NOT_BARE or city_gazetteer().lookup(m.group(1)) is not None or not context \
+                        or _CAPITAL_BEFORE.search(sent.text, max(0, m.start() - 30), m.start()) \
+                        or not _PLACE_SLOT.search(sent.text, max(0, m.start() - 30), m.start()):
                     continue
-                found = g.lookup(m.group(1), ("county",))
+                # a county counts where its prefecture is among the article's places; that
+                # also tells apart two counties of one name (Qidong of Nantong, of Hengyang)
+                every = g.lookup(m.group(1), ("county",))
+                found = [p for p in every if _info(p)["parent"] in context]
+                if not found and re.search(r"\b(?:in|at|from) $", sent.text[:m.start()]):
+                    found = [p for p in every if _info(p)["province"] in context]  # "in Kaili", Guizhou named
                 if len({p.code for p in found}) != 1:
                     continue
                 info = _info(found[0])
-                if info["parent"] not in context and info["province"] not in context:
-                    continue
                 start = sent.start + m.start(1)
                 out.append(Mention(start, start + len(m.group(1)), m.group(1), "City", index,
                                    key=f"county:{found[0].short}", info=info))

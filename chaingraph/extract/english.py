@@ -252,6 +252,8 @@ def place_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             suffix = match.group(2).strip().lower()
             if suffix == "province" and place.kind != "Province":
                 continue
+            if suffix in ("county", "district") and place.kind == "City":
+                continue  # Changsha County is a county of Changsha, not the city (see counties.py)
             if suffix in ("city", "prefecture", "autonomous prefecture", "county", "district") and place.kind == "Province":
                 alt = [p for p in gaz.places if p.name == place.name and p.kind == "City"]
                 if not alt:
@@ -460,6 +462,8 @@ _PASSIVE = re.compile(r"\s+(?:was|were|has been|had been|is being)\s+(?:\w+ly\s+
                       r"closed|concluded|was unveiled|opens|kicks off|closes|concludes|takes place)\b", re.IGNORECASE)
 _ACTIVE = re.compile(r"\b(held|hosted|organi[sz]ed|convened|staged|co-hosted|holds|hosts)\s+(?:a|an|the)\s+",
                      re.IGNORECASE)
+# a finite verb and the lowercase words after it, inside what came before "was held"
+_INNER_VERB = re.compile(r"\s(?:was|were|is|are|has|have|had|will)\s+(?:[a-z][\w-]*\s+)*")
 _PHRASE_STOP = re.compile(r"[,;.!?]|\s+on\s+(?:" + _MONTHS + r"|the (?:morning|afternoon|evening))\b|"
                           r"\s+(?:at|from|under|with the theme|to)\s+|\s+in\s+(?=[A-Z])")
 
@@ -499,6 +503,12 @@ def event_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             name = parts[0]
             if "," in name:
                 name = name.split(",")[0]
+            inner = None
+            for inner in _INNER_VERB.finditer(name):
+                pass
+            if inner is not None:  # "X was inaugurated at the Y Meeting, which was held": Y is the event
+                offset += inner.end()
+                name = name[inner.end():]
             if not lx.EVENT_WORD_RE.search(name) or len(name.split()) > 25 or len(name.split()) < 2:
                 continue
             start = sent.start + offset

@@ -314,13 +314,15 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
     cleaned ``text``, the entity ``groups`` (changed in place) and all ``mentions``."""
     taken = Covered((m.start, m.end) for m in mentions if m.type not in ("City", "Province"))
     short: dict[str, tuple[str, str]] = {}
+    place_words = {m.text for m in mentions if m.type in ("City", "Province")}  # counties too (Rugao)
     for key, ms in groups.items():
         if key[0] not in ("Firm",):
             continue
         full = ms[0].text
         words = [w for w in re.findall(r"[A-Za-z][\w'-]*", full)]
         gaz = gazetteer()
-        while words and (gaz.lookup(words[0]) is not None or words[0].lower() in _GENERIC_FIRST):
+        while words and (gaz.lookup(words[0]) is not None or words[0] in place_words
+                         or words[0].lower() in _GENERIC_FIRST):
             words = words[1:]
         if words and len(words[0]) >= 4 and words[0][0].isupper():
             short.setdefault(words[0], key)

@@ -4,7 +4,7 @@ firm that invested in a city is located there."""
 
 from __future__ import annotations
 
-from news_helpers import extract_news as _x, rels as _rels
+from news_helpers import extract_news as _x, names as _names, rels as _rels
 
 
 def test_a_new_area_of_the_city_and_what_is_named_for_it():
@@ -19,3 +19,28 @@ def test_a_new_area_of_the_city_and_what_is_named_for_it():
 def test_a_firm_that_invested_in_a_city_is_there():
     x = _x("Maple Rail Co., Ltd. has also invested in Wuhan to set up firms making brakes.")
     assert ("Maple Rail Co., Ltd", "Wuhan") in _rels(x, "LOCATED_IN")
+
+
+def test_a_county_named_like_its_city_is_its_own_place():
+    x = _x("Pine Valve Co., Ltd. opened a plant in Nanchang County. Nanchang hopes for more such plants.")
+    cities = _names(x, "City")
+    assert "Nanchang County" in cities and "Nanchang" in cities
+    county = next(e for e in x.entities if e.name == "Nanchang County")
+    assert "Nanchang" not in county.aliases
+
+
+def test_bare_county_names_in_a_list_under_a_named_prefecture():
+    x = _x("Nantong leads the province, and Haimen, Qidong and Rugao together host 300 valve makers. "
+           "Rugao Pine Steel Co., Ltd. is one of them.")
+    cities = _names(x, "City")
+    assert {"Haimen", "Qidong", "Rugao"} <= set(cities)
+    firm = next(e for e in x.entities if e.type == "Firm")
+    assert "Rugao" not in firm.aliases  # the county is not the firm's short name
+    qidong = next(e for e in x.entities if e.name == "Qidong")
+    assert ("Qidong", "Nantong") in _rels(x, "LOCATED_IN")  # 启东 of Nantong, not 祁东 of Hengyang
+    assert qidong.type == "City"
+
+
+def test_a_bare_county_name_outside_a_place_slot_is_not_a_place():
+    x = _x("Nantong is a port. Huishan clay figures were on show.")
+    assert "Huishan" not in _names(x, "City")

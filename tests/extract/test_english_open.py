@@ -207,3 +207,11 @@ def test_an_address_places_the_park_and_the_zone_in_its_city():
     assert ("Valve Industrial Park", "Wenzhou City") in located
     assert ("Lakeside Economic Development Zone", "Wenzhou City") in located
     assert ("Valve Industrial Park", "Zhejiang Province") not in located
+
+
+def test_an_event_named_after_the_verb_of_its_clause():
+    # "X was launched at the Y, which was held …": Y is the event, X is not part of its name
+    x = _x("On May 3, the Pine Valve Industry Alliance was formally launched at the 2024 Pine Valve Supply "
+           "Conference, which was held in Wenzhou.")
+    assert _names(x, "Event") == ["2024 Pine Valve Supply Conference"]
+    assert "Pine Valve Industry Alliance" in _names(x, "Alliance")
