@@ -3,7 +3,8 @@
 words such as 与/由/为/在, verbs such as 举办/签订, dates); places come from the
 gazetteer; chains from the gazetteer and "X产业链"; events from "X在Y举行" and
 "Y举办X". Short firm names (三一重工 for 三一重工股份有限公司, 恒立液压 for
-江苏恒立液压股份有限公司) are found once the full names are known. Over 400 lines:
+江苏恒立液压股份有限公司) are found once the full names are known, and a short name
+the article declares (X（以下简称“Y”）, X（Y）) is X wherever it stands. Over 400 lines:
 the ending table and the walk back share their boundary rules; cue-based short names,
 regions and titles live in zh_firms, zh_regions and zh_titles."""
 
@@ -16,6 +17,7 @@ from chaingraph.extract import lexicon as lx
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
+from chaingraph.extract.entities import letters_in_order
 from chaingraph.extract.words import common_words, compound_tail, shared, trim_left
 from chaingraph.extract.zh_regions import region_mentions
 from chaingraph.identity import name_key
@@ -48,7 +50,7 @@ _BOUNDARY = sorted([
     "发挥", "依托", "带动", "助力", "鼓励", "引导", "要", "让", "使", "促进", "服务", "吸引", "表示", "认为",
     "我市", "我省", "我国", "全国", "记者", "获悉", "了解", "表示", "介绍", "称", "即", "也", "还", "都", "已",
     "采购", "购买", "收购", "订购", "成为", "携手", "引入", "引进", "入驻", "宣布", "推出", "拥有", "迎来", "邀请",
-    "集聚", "聚集", "汇聚", "新增", "给",
+    "集聚", "聚集", "汇聚", "新增", "给", "子公司", "旗下", "下属",
 ], key=len, reverse=True)
 _BOUNDARY_SET = frozenset(_BOUNDARY)
 _PLACE_END = None  # compiled on first use (see _place_end_regex)
@@ -86,6 +88,7 @@ _TRADE_WORDS = sorted("""智能装备 智能科技 新能源科技 新材料科�
 
 
 _TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两几多]+[大条个项类种]$")
+_LEADING_COUNT = re.compile(r"(?:[\d一二三四五六七八九十两几多每各这那]+[条个项类种]|条)")
 
 
 _CLOSING_QUOTES = "”」』\""
@@ -209,6 +212,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
         kind = _SUFFIX_TYPE[match.group(0)]
         if match.group(0) in ("委", "局", "厅") and text[end:end + 1] in ("员", "长", "托"):
             continue  # 委员, 局长: a person's post, not the body's ending
+        if match.group(0) == "公司" and text[sent.start + match.start() - 1:sent.start + match.start()] == "子":
+            continue  # X子公司: a subsidiary of X, not a name
         after = _SUFFIX_RE.match(text, end) if end < len(text) else None
         if after is not None and _SUFFIX_TYPE[after.group(0)] == kind:
             continue
@@ -240,6 +245,12 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             kind = "Alliance"  # an industry association is an association of firms (GOLD_FORMAT)
         if kind == "Firm" and "人民银行" in text[start:end]:
             kind = "Agency"  # the central bank and its branches are government bodies
+        if kind == "Firm":  # 海洋装备产业链以X有限公司为链主: the chain and its preposition are not the name
+            chain_cut = None
+            for chain_cut in re.finditer(r"产业链(?:以|由|为|与|和|在)", text[start:end]):
+                pass
+            if chain_cut is not None:
+                start += chain_cut.end()
         name = text[start:end]
         core = name[: len(name) - len(match.group(0))]
         if kind == "Agency" and len(match.group(0)) == 1 and len(core) < 2:
@@ -279,6 +290,9 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         count = _TRAILING_COUNT.search(text, start, end)
         if count:
             end = count.start()
+        lead = _LEADING_COUNT.match(text, start, end)
+        if lead:  # 7条现代海洋产业链, 每条产业链: a count of chains, not a chain's name
+            start = lead.end()
         phrase = text[start:end]
         found = _ANY_CHAIN_ZH_RE.search(phrase)
         if strict and not found:
@@ -375,9 +389,37 @@ def _extend_to_compounds(text: str, mentions: list[Mention]) -> None:
                 break
 
 
+# 「X有限公司（以下简称“X公司”）」: the short name the article declares for a name
+_DECLARED = re.compile(r"\s*[（(](?:以下|下文|下)?(?:简称|称)[为:：]?\s*[“\"「『]([^”\"」』（）()，。]{2,12})[”\"」』][）)]")
+
+
+# 「烟台中集来福士海洋工程有限公司（中集来福士）」: a short name in brackets, its characters taken in order from the name
+_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+
+
+def declared_short_names(text: str, mentions: list[Mention]) -> dict[str, tuple[str, str]]:
+    """Return ``{short: (key, type)}`` for the short names ``text`` declares right after an
+    organisation mention (X股份有限公司（以下简称“X”）, 市工业和信息化局（简称“市工信局”）);
+    the key is the full name's, so every use of the short name is that organisation.
+
+    >>> t = "甲乙精工股份有限公司（以下简称“甲乙”）"
+    >>> declared_short_names(t, [Mention(0, 10, t[:10], "Firm", 0)])
+    {'甲乙': ('甲乙精工', 'Firm')}
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.type not in ("Firm", "Agency", "Alliance", "Cluster", "Event"):
+            continue
+        found = _DECLARED.match(text, m.end) or _BRACKETED.match(text, m.end)
+        if found and found.group(1) != m.text and letters_in_order(found.group(1), m.text):
+            out.setdefault(found.group(1), (m.key or name_key(m.text), str(m.type)))
+    return out
+
+
 def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     gaz = gazetteer()
-    forms: dict[str, str] = {}
+    declared = declared_short_names(text, mentions)
+    forms: dict[str, str] = {short: key for short, (key, kind) in declared.items() if kind == "Firm"}
     for m in mentions:
         if m.type != "Firm":
             continue
@@ -412,6 +454,8 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
         for c in candidates:
             if len(c) >= 2 and c != m.text:
                 forms.setdefault(c, name_key(m.text))
+    for short, (key, kind) in declared.items():
+        forms.setdefault(short, key)
     if not forms:
         return []
     taken = Covered((m.start, m.end) for m in mentions if m.type in ("Firm", "Agency", "Alliance", "Cluster", "Event"))
@@ -423,7 +467,8 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
         index = bisect.bisect_right(starts, match.start()) - 1
         if index < 0 or match.start() >= sentences[index].end:
             index = -1
-        out.append(Mention(match.start(), match.end(), match.group(0), "Firm", index, key=forms[match.group(0)]))
+        kind = declared[match.group(0)][1] if match.group(0) in declared else "Firm"
+        out.append(Mention(match.start(), match.end(), match.group(0), kind, index, key=forms[match.group(0)]))
     return out
 
 

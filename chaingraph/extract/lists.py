@@ -23,14 +23,26 @@ _ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·]{2,16}"
 _FIRM_LIST = re.compile(
     rf"((?:{_ITEM}、){{1,30}}{_ITEM}?)等(?:[\d一二三四五六七八九十百多余几]+家)?"
     r"(?:[\u4e00-\u9fff]{0,4}?)(?:企业|公司|车企|厂商|供应商|龙头)")
+# a few words between a list's close and its chain word (7条现代海洋产业链, 等优势产业), not a kind of firm
+_FILLER = r"(?:(?!企业|公司|厂商|单位|机构|家)[\u4e00-\u9fff]){0,4}?"
 _CHAIN_LIST = re.compile(
     rf"(?:涵盖|覆盖|包括|聚焦|围绕|涉及|主攻|以)((?:{_ITEM}、){{1,20}}{_ITEM}?)(?:等)?"
-    r"(?:为主|为重点|为主导|领域|行业|产业|方向|板块)"
-    # 「A、B、C五大产业链」: a list closed by a count and a chain word
-    rf"|((?:{_ITEM}、){{1,20}}{_ITEM}?)(?:等)?[一二三四五六七八九十两几多\d]+[大个项类条]?(?:产业链|产业集群|产业|行业|领域)")
+    r"(?:为主|为重点|为主导|领域|行业|产业|方向|板块|环节)"
+    # 「A、B、C五大产业链」, 「A、B和C7条现代海洋产业链」, 「A、B等优势产业」, 「A、B等环节」: a list
+    # closed by 等 or a count, and a chain word
+    rf"|((?:{_ITEM}、){{1,20}}{_ITEM}?)(?:等{_FILLER}|等?[一二三四五六七八九十两几多\d]+[大个项类条]?{_FILLER})"
+    r"(?:产业链|产业集群|产业|行业|领域|环节)"
+    # 「重点发展A、B和C；」: what a plan develops, up to the end of the clause
+    rf"|(?:重点发展|重点培育|大力发展|培育壮大|重点布局)((?:{_ITEM}、){{1,20}}{_ITEM}?)(?=[，。；])"
+    # 「推动A、B产业化」
+    rf"|((?:{_ITEM}、){{1,20}}{_ITEM}?)产业化")
+#: the conjunction that joins the last two members of a chain list (A、B和C); A与B is
+#: left whole here, for refine_lists to split unless a plan names it
+_LAST_AND = re.compile(r"^(.{2,10}?)(?:和|及|以及)(.{2,10})$")
 # words that open a list; the first member starts after the last of them
 _ONE_CHAR_OPENERS = frozenset("如有是像及和与了")
-_OPENER_WORDS = re.compile(r"全省|全市|全国|全区|全县|我省|我市|本市|其中|以及|例如|比如|包括|拥有|现有|汇聚|集聚|吸引")
+_OPENER_WORDS = re.compile(r"全省|全市|全国|全区|全县|我省|我市|本市|其中|以及|例如|比如|包括|拥有|现有|汇聚|集聚|吸引|"
+                           r"重点|培育|发展|大力|壮大|做强|提出")
 _NOT_A_MEMBER = re.compile(r"[\d年月日]|^(?:其他|相关|部分|一批|多家|全国|全省|全市|国内|省内|市内)")
 
 _EN_NAME = r"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'.-]*){0,5}"
@@ -75,18 +87,30 @@ class ListHit:
     role: str | None = None
 
 
-def _members(text: str, start: int, body: str) -> list[tuple[int, int, str]]:
+def _members(text: str, start: int, body: str, split_and: bool = False) -> list[tuple[int, int, str]]:
+    """The members of the list ``body`` (at ``start`` of ``text``) as (start, end, text);
+    with ``split_and`` (lists of chains) the last one is split at its conjunction
+    (A、B和C has three members)."""
     out = []
     pos = start
-    for i, raw in enumerate(body.split("、")):
+    raws = body.split("、")
+    for i, raw in enumerate(raws):
         s, item = pos, raw
         if i == 0:  # the first member starts after the words that open the list (拥有, 包括, 现有 …)
             cut = _first_member_start(raw)
             s += cut
             item = raw[cut:]
         pos += len(raw) + 1
-        if 2 <= len(item) <= 16 and not _NOT_A_MEMBER.search(item) and not _is_place(item):
-            out.append((s, s + len(item), item))
+        if split_and and len(item) >= 4:
+            item = re.sub(r"(?:产业链|产业)$", "", item)  # 康养产业 is the chain 康养
+        pair = _LAST_AND.match(item) if split_and and i == len(raws) - 1 and i > 0 else None
+        if pair is not None:
+            parts = [(s, pair.group(1)), (s + pair.start(2), pair.group(2))]
+        else:
+            parts = [(s, item)]
+        for a, part in parts:
+            if 2 <= len(part) <= 16 and not _NOT_A_MEMBER.search(part) and not _is_place(part):
+                out.append((a, a + len(part), part))
     return out
 
 
@@ -151,9 +175,9 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
         if language == "zh":
             for regex, kind in ((_FIRM_LIST, "Firm"), (_CHAIN_LIST, "Chain")):
                 for match in regex.finditer(s):
-                    group = 1 if match.group(1) is not None else 2
-                    members = [(sent.start + a, sent.start + b, t) for a, b, t in _members(s, match.start(group),
-                                                                                          match.group(group))]
+                    group = next(g for g in range(1, (regex.groups or 1) + 1) if match.group(g) is not None)
+                    members = [(sent.start + a, sent.start + b, t) for a, b, t in _members(
+                        s, match.start(group), match.group(group), split_and=kind == "Chain")]
                     if members:
                         role = "customers" if kind == "Firm" and _SUPPLIER_WORDS.search(s[:match.start()]) else None
                         out.append(ListHit(kind, index, sent.start + match.start(group), members, role))

@@ -61,3 +61,20 @@ def test_signing_lists_purchases_named_suppliers_and_builders_name_firms():
     firms = {e.name for e in x.entities if e.type == "Firm"}
     assert {"比亚迪", "湖南中伟新能源", "邦普循环", "隆基绿能", "通威股份", "晶科能源"} <= firms
     assert "通讯" not in firms
+
+
+def test_a_declared_short_name_is_the_firm_it_shortens():
+    text = ("标题\n\n湘岳精密机械股份有限公司（以下简称“湘岳精机”）与望岳重工有限公司（望岳重工）签约。"
+            "根据协议，湘岳精机将为望岳重工供应液压阀。")
+    x = extract_article(Article("a.txt", text))
+    firms = {e.name: e.aliases for e in x.entities if e.type == "Firm"}
+    assert set(firms) == {"湘岳精密机械股份有限公司", "望岳重工有限公司"}
+    assert "湘岳精机" in firms["湘岳精密机械股份有限公司"] and "望岳重工" in firms["望岳重工有限公司"]
+
+
+def test_a_subsidiary_and_a_chain_before_a_firm_are_not_its_name():
+    text = ("标题\n\n甲方公告称，公司全资子公司湘岳精密机械有限公司与望岳重工有限公司签约。"
+            "智能装备产业链以望岳重工有限公司为链主。湘岳子公司将扩产。")
+    firms = _firms(text)
+    assert "湘岳精密机械有限公司" in firms and "望岳重工有限公司" in firms
+    assert not any("子公司" in f or "产业链" in f for f in firms)

@@ -81,3 +81,18 @@ def test_what_firms_do_for_others_is_no_trade_chain():
     ents, _rels = _extract(text)
     assert ("Firm", "梦溪纺织") in ents
     assert ("Chain", "外贸") not in ents
+
+
+def test_chain_lists_closed_by_a_count_or_a_link_word_and_joined_by_he():
+    text = ("标题\n\n该市提出重点培育智能网联汽车、工业母机和生物制造3条新兴产业链。"
+            "首批成员涵盖正极材料、负极材料、隔膜及电解液等环节。")
+    ents, _rels = _extract(text)
+    chains = {n for t, n in ents if t == "Chain"}
+    assert {"智能网联汽车", "工业母机", "生物制造", "正极材料", "负极材料", "隔膜", "电解液"} <= chains
+    assert not any(n.startswith(("条", "重点", "培育")) for n in chains)
+
+
+def test_what_a_plan_develops_is_a_list_of_chains():
+    text = "标题\n\n根据方案，该区重点发展工业机器人、数控机床和精密减速器；力争三年见效。"
+    ents, _rels = _extract(text)
+    assert {("Chain", "工业机器人"), ("Chain", "数控机床"), ("Chain", "精密减速器")} <= ents
