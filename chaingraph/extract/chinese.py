@@ -113,12 +113,32 @@ def _place_end_regex() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, names)) + ")(?:省|市|州|县|区)?")
 
 
+def _inside_name(text: str, pos: int, end: int, lowest: int) -> bool:
+    """True when the one-character boundary word at ``pos - 1`` belongs to a firm's name
+    ending at ``end``: the segmenter reads it inside a longer word (洪都芯联: 都 is in
+    洪都), or it is 和 after a place and one character (佛山市利和塑胶, 广东万和新电气)."""
+    window = max(lowest, pos - 8)
+    word_start = window
+    for word in shared().words(text[window:end]):
+        if word_start <= pos - 1 < word_start + len(word):
+            # a longer word that holds it, and is no verb or function word (拟为 is)
+            if len(word) > 1 and _word_tag(word) in ("", "n", "ns", "nr", "nz", "nt", "j", "nrt", "nrfg"):
+                return True
+            break
+        word_start += len(word)
+    if text[pos - 1] == "和" and pos - 2 > lowest:
+        place = _PLACE_END.search(text, max(lowest, pos - 8), pos - 2)
+        return place is not None and place.end() == pos - 2
+    return False
+
+
 def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool = True,
-               chain_conj: bool = False) -> int:
+               chain_conj: bool = False, firm: bool = False) -> int:
     """Return where a name ending at ``end`` starts: walking left to punctuation, a
     boundary word, a date, or ``limit`` characters. Place names are stepped over whole
     (成都 is not cut at 都), and a one-character boundary is passed when what is left
-    would be a generic word (华为技术 is not cut to 技术)."""
+    would be a generic word (华为技术 is not cut to 技术) or, for a ``firm``, when it
+    is part of the name (see :func:`_inside_name`)."""
     global _PLACE_END
     if _PLACE_END is None:
         _PLACE_END = _place_end_regex()
@@ -147,6 +167,9 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
         hit = next((text[pos - n:pos] for n in _BOUNDARY_LENGTHS
                     if pos - n >= lowest and text[pos - n:pos] in _BOUNDARY_SET), None)
         if lenient and hit is not None and len(hit) == 1 and (text[pos:end] in _GENERIC_CORES or end - pos < 2):
+            pos -= 1
+            continue
+        if firm and hit is not None and len(hit) == 1 and hit != "、" and _inside_name(text, pos, end, lowest):
             pos -= 1
             continue
         if chain_conj and hit in ("及", "与", "和") and _CHAIN_BEFORE.search(text, max(lowest, pos - 9), pos - 1):
@@ -218,7 +241,7 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
         if after is not None and _SUFFIX_TYPE[after.group(0)] == kind:
             continue
         start = _left_edge(text, sent.start + match.start(), sent.start,
-                           chain_conj=kind in ("Event", "Alliance", "Cluster"))
+                           chain_conj=kind in ("Event", "Alliance", "Cluster"), firm=kind == "Firm")
         if start > sent.start + 1 and text[start] in "商家方" and _in_dictionary(text[start - 2:start + 1]):
             start += 1  # 提供|商湘江…: the boundary word was the head of a longer one (提供商)
         if kind == "Event" and start > sent.start and text[start - 1] in _CLOSING_QUOTES:
@@ -241,8 +264,9 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):
             kind = "Firm"  # 中建五局, 中铁十一局: state-owned construction firms
-        if kind == "Agency" and re.search(r"(?:行业|产业|工业)协会$", text[start:end]):
-            kind = "Alliance"  # an industry association is an association of firms (GOLD_FORMAT)
+        if kind == "Agency" and (re.search(r"(?:行业|产业|工业|企业|电器|家电)(?:协会|商会)$", text[start:end]) or (
+                match.group(0) in ("协会", "商会") and _ANY_CHAIN_ZH_RE.search(text, start, sent.start + match.start()))):
+            kind = "Alliance"  # an industry association is an association of firms (GOLD_FORMAT): 机器人协会 too
         if kind == "Firm" and "人民银行" in text[start:end]:
             kind = "Agency"  # the central bank and its branches are government bodies
         if kind == "Firm":  # 海洋装备产业链以X有限公司为链主: the chain and its preposition are not the name

@@ -47,3 +47,9 @@ def test_kinds_of_alliance_and_generic_parks_are_no_names():
     _ents, types = _entities("标题\n\n省科技厅将支持产业技术创新战略联盟的组建，改变产业链和产业集群松散的局面。宁川光电产业联盟成立。")
     assert ("Alliance", "宁川光电产业联盟") in types
     assert not any(n.startswith("产业") for t, n in types if t in ("Alliance", "Cluster"))
+
+
+def test_an_association_or_chamber_of_an_industry_is_an_alliance():
+    _ents, types = _entities("标题\n\n江城市工业机器人协会与江城市家用电器商会联合主办对接会，江城市科学技术协会出席。")
+    assert ("Alliance", "江城市工业机器人协会") in types and ("Alliance", "江城市家用电器商会") in types
+    assert ("Agency", "江城市科学技术协会") in types

@@ -78,3 +78,12 @@ def test_a_subsidiary_and_a_chain_before_a_firm_are_not_its_name():
     firms = _firms(text)
     assert "湘岳精密机械有限公司" in firms and "望岳重工有限公司" in firms
     assert not any("子公司" in f or "产业链" in f for f in firms)
+
+
+def test_a_boundary_character_inside_a_full_name_does_not_cut_it():
+    # 和 after a place and one character, 都 inside the word 洪都: parts of the names
+    text = ("标题\n\n会上，佛山市利和塑胶制品有限公司、广东万和新电气股份有限公司与来自南昌的洪都芯联科技有限公司签约。"
+            "甲乙集团和丙丁有限公司也签了约。")
+    firms = _firms(text)
+    assert {"佛山市利和塑胶制品有限公司", "广东万和新电气股份有限公司", "洪都芯联科技有限公司"} <= firms
+    assert "丙丁有限公司" in firms and not any(f.startswith("甲乙集团和") for f in firms)
