@@ -32,7 +32,45 @@ def _zh_table() -> tuple[re.Pattern | None, dict[str, object]]:
         counts[place.name] = counts.get(place.name, 0) + 1
         by_name[place.name] = place
     names = {n: by_name[n] for n, c in counts.items() if c == 1 and not n.endswith("市辖区")}
+    # a county or county-level city turned into a district keeps its stem (繁昌县 is now 繁昌区)
+    for name, place in list(names.items()):
+        district = place.short + "区"
+        if name[-1] in "县市" and len(place.short) >= 2 and district not in counts:
+            names[district] = place
     return (_SUFFIX_RE if names else None), names
+
+
+@lru_cache(maxsize=1)
+def _ambiguous() -> dict[str, list]:
+    """County-level names several places share (南山区 of Shenzhen and of Hegang)."""
+    from chaingraph.gazetteer import gazetteer
+
+    by_name: dict[str, list] = {}
+    for place in gazetteer().places:
+        if place.level == "county" and len(place.name) >= 3 and not place.name.endswith("市辖区"):
+            by_name.setdefault(place.name, []).append(place)
+    return {n: ps for n, ps in by_name.items() if len(ps) > 1}
+
+
+def _article_table(text: str, by_name: dict[str, object]) -> dict[str, object]:
+    """``by_name`` with the shared county names of ``text`` whose prefecture the
+    article also names (南山区 where 深圳 is written) added."""
+    table = by_name
+    for name, places in _ambiguous().items():
+        if name not in text:
+            continue
+        here = [p for p in places if (_info(p)["parent"] or "") and _parent_zh(p) and _parent_zh(p) in text]
+        if len(here) == 1:
+            table = dict(table) if table is by_name else table
+            table[name] = here[0]
+    return table
+
+
+def _parent_zh(place) -> str | None:
+    from chaingraph.gazetteer import gazetteer
+
+    city = gazetteer().city_of(place)
+    return city.short if city is not None and len(city.short) >= 2 else None
 
 
 _SUFFIX_RE = re.compile(r"[县市区旗]")
@@ -62,11 +100,11 @@ _PLACE_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等
 @lru_cache(maxsize=1)
 def _unique_shorts() -> dict[str, object]:
     """County-level places by their short name (射洪 for 射洪市), where only one has it."""
-    by_short: dict[str, list] = {}
-    for place in _zh_table()[1].values():
+    by_short: dict[str, dict] = {}
+    for place in _zh_table()[1].values():  # a place is there under its old and new names
         if len(place.short) >= 2:
-            by_short.setdefault(place.short, []).append(place)
-    return {k: v[0] for k, v in by_short.items() if len(v) == 1}
+            by_short.setdefault(place.short, {})[place.code] = place
+    return {k: next(iter(v.values())) for k, v in by_short.items() if len(v) == 1}
 
 
 def _listed_shorts(sentence: str, known: set[str]) -> list[tuple[int, int, object]]:
@@ -109,11 +147,14 @@ _NOT_BARE = frozenset({"Xinhua", "China", "The", "This", "That"})
 
 
 def county_mentions(text: str, sentences: list[Sentence], language: str,
-                    context: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
+                    context: set[str] | frozenset[str] = frozenset(),
+                    cities: list[Mention] | None = None) -> list[Mention]:
     """Return City mentions of county-level places in ``text``; ``key`` is
     ``county:<short Chinese name>``, ``info`` holds ``zh`` (short name), ``parent`` and ``province``.
     In English a bare name ("in Kaili") counts only when its prefecture or province
-    is among the article's places ``context``."""
+    is among the article's places ``context``. Chinese towns standing alone
+    (:func:`town_mentions`) are placed in the county or city of ``cities`` (the
+    article's prefecture mentions) or of the counties named last before them."""
     out: list[Mention] = []
     if language == "en":
         try:
@@ -163,6 +204,7 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
     pattern, by_name = _zh_table()
     if pattern is None:
         return out
+    by_name = _article_table(text, by_name)
     full = {name for _s, _e, name in _find_full(text, by_name)}
     known = {p.zh for p in city_gazetteer().places}
     shorts = {by_name[n].short: by_name[n] for n in full if len(by_name[n].short) >= 2 and by_name[n].short not in known}
@@ -193,4 +235,56 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
             start = sent.start + m.start()
             out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index,
                                key=f"county:{place.short}", info=_info(place)))
+    return out + town_mentions(text, sentences, out + list(cities or []))
+
+
+# a town or subdistrict standing alone, in a place's slot: 在北滘镇举行, 所在的容桂街道, 大岭山镇、长安镇等;
+# a town listed after 、 or 和 needs no such word after it (乐从镇和陈村镇聚集了…)
+_LONE_TOWN = re.compile(r"(?<=[在于的、，。；“（\s和与及])((?![的在于和与及是为从到])[\u4e00-\u9fff]{2,3}?)(镇|街道)"
+                        r"(?:(?=[的、，。；举等和与）”]|$)|(?<=[、和与及]..镇)|(?<=[、和与及]...镇))")
+
+
+def town_mentions(text: str, sentences: list[Sentence], places: list[Mention]) -> list[Mention]:
+    """Return City mentions (key ``town:<name>``) of the towns and subdistricts ``text``
+    names on their own, every occurrence of each. The stem must read as a place to
+    the segmenter (长安, 大岭山) or as characters it knows no word for (北滘, 容桂);
+    特色小镇 is not a town. A town's parent is the county or city of ``places``
+    mentioned last before its first occurrence.
+
+    >>> t = "佛山市顺德区家电企业多在北滘镇。"
+    >>> [(m.text, m.info["parent"]) for m in town_mentions(t, [Sentence(t, 0, len(t))],
+    ...     [Mention(3, 6, "顺德区", "City", 0, key="county:顺德", info={"province": "Guangdong"})])]
+    [('北滘镇', 'county:顺德')]
+    """
+    from chaingraph.extract.words import _tags, shared
+
+    tags = _tags()
+    taken = [(m.start, m.end) for m in places]
+    names: dict[str, dict] = {}
+    for sent in sentences:
+        bounds = None
+        for m in _LONE_TOWN.finditer(sent.text):
+            stem, name = m.group(1), m.group(1) + m.group(2)
+            start = sent.start + m.start(1)
+            if name in names or name in _NOT_TOWNS or any(a < start + len(name) and start < b for a, b in taken):
+                continue
+            words = shared().words(stem)
+            if not (all(len(w) == 1 for w in words) or tags.get(words[0]) == "ns"
+                    and all(len(w) == 1 or tags.get(w) == "ns" for w in words)):
+                continue
+            if bounds is None:
+                bounds = shared().boundaries(sent.text, sent.start)
+            if start not in bounds:
+                continue
+            before = [p for p in places if p.end <= start and p.key]
+            parent = max(before, key=lambda p: (p.key.startswith("county:"), p.end), default=None)
+            names[name] = {"parent": parent.key if parent else None,
+                           "province": parent.info.get("province") if parent else None}
+    out = []
+    for name, info in names.items():
+        for m in re.finditer(re.escape(name), text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            index = next((i for i, s in enumerate(sentences) if s.start <= m.start() < s.end), -1)
+            out.append(Mention(m.start(), m.end(), name, "City", index, key=f"town:{name}", info=dict(info)))
     return out

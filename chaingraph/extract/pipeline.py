@@ -53,7 +53,8 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         mentions, events = chinese.find_mentions(text, sentences)
         mentions += agency_mentions(text, sentences, mentions)
         mentions += cluster_mentions(text, sentences, mentions)
-        mentions += county_mentions(text, sentences, language)
+        mentions += county_mentions(text, sentences, language,
+                                    cities=[m for m in mentions if m.type == "City" and not m.info.get("members")])
     else:
         places = english.place_mentions(text, sentences)
         places += county_mentions(text, sentences, language, {m.key for m in places})

@@ -49,3 +49,25 @@ def test_a_town_written_after_its_county_is_a_city_in_it():
     names = {e.id: e.name for e in x.entities}
     assert ("LOCATED_IN", "钱清镇", "柯桥区") in {(r.type, names[r.head], names[r.tail]) for r in x.relations}
     assert "城乡" not in names.values()
+
+
+def _located(text: str) -> set[tuple[str, str]]:
+    x = extract_article(Article("a.txt", text))
+    name = {e.id: e.name for e in x.entities}
+    return {(name[r.head], name[r.tail]) for r in x.relations if r.type == "LOCATED_IN"}
+
+
+def test_towns_standing_alone_are_places_of_the_county_named_before():
+    text = ("标题\n\n佛山市顺德区家电企业众多，对接会在乐从镇举行。总部所在的乐从镇和陈村镇聚集了配套企业。"
+            "当地正在打造特色小镇。")
+    found = _entities(text)
+    assert {("City", "乐从镇"), ("City", "陈村镇")} <= found
+    assert not any(n.endswith("小镇") or n.startswith("的") for _t, n in found)
+    assert ("乐从镇", "顺德区") in _located(text)
+
+
+def test_a_county_now_a_district_and_a_shared_district_name_placed_by_its_city():
+    # 繁昌县 became 繁昌区; 南山区 is a district of Shenzhen and of Hegang
+    found = _entities("标题\n\n芜湖市繁昌区的锻造企业与深圳市南山区的无人机企业签约。")
+    assert {("City", "繁昌区"), ("City", "南山区")} <= found
+    assert ("City", "南山区") not in _entities("标题\n\n南山区的企业参加了会议。")
