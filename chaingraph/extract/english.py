@@ -156,6 +156,11 @@ def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
                     and any(t.isupper() and len(t) >= 2 for t, _, _ in left)
                     and not any(t.lower() in lx.INDUSTRY_HEADS or _category(_head_of(t)) for t, _, _ in left)):
                 return [left, *_split_and(right)]
+            # "Baotou Tianhe Magnetics and Baotou Yunsheng Magnet Co., Ltd.": a full firm
+            # name starting with a place after "and" is a second firm
+            if (right_firm and len(left) >= 2 and len(right) >= 3 and all(t[0].isupper() for t, _, _ in left)
+                    and gazetteer().lookup(right[0][0]) is not None):
+                return [left, *_split_and(right)]
     return [run]
 
 
@@ -197,6 +202,11 @@ def _classify(run: list[tuple[str, int, int]], sent: int) -> Mention | None:
                 and words[0].lower() not in _GENERIC_FIRST and words[0].lower() not in lx.INDUSTRY_HEADS):
             return Mention(part[0][1], part[-1][2], "", "Firm", sent, info={"weak": True})
         return None
+    # "Administrative Committee of the X Zone": the body of the complement, not the zone
+    first = next((pos for pos, (tok, _, _) in enumerate(run[:last]) if _head_of(tok) in lx.COMPLEMENT_HEADS
+                  and _category(_head_of(tok)) and run[pos + 1][0].lower() in ("of", "for")), None)
+    if first is not None:
+        last = first
     head = _head_of(run[last][0])
     kind = _category(head)
     end = last

@@ -56,7 +56,7 @@ _EN_COVERING = re.compile(r"\b(?:covering|covers|cover|spanning)\s+([a-z][a-z ,-
                           r"(?:industries|sectors|fields)\b")
 _EN_WORD = r"(?!(?:was|were|is|are|will|would|has|have|had|be|been|to|in|at|for|with|by|from|on|which|that|of|and|or|" \
            r"as|worth|signed|totalling|totaling)\b)[a-z][a-z-]*"
-_EN_ITEM = rf"{_EN_WORD}(?: {_EN_WORD}){{0,3}}"
+_EN_ITEM = rf"{_EN_WORD}(?: {_EN_WORD}){{0,4}}"
 _EN_FIELD_LIST = re.compile(
     r"\b(?:covering|covers|cover|involving|involves|involve|spanning|spans|in the (?:fields|areas|sectors) of|"
     r"in (?:fields|areas|sectors) (?:such as|including|like))\s+(?:the\s+)?"
@@ -66,7 +66,7 @@ _ACTIVITIES = frozenset("""research development production sales manufacturing d
 inspection processing trade marketing operation operations management investment construction maintenance
 installation training education finance financing logistics consulting leasing repair assembly storage transport
 transportation distribution planning application applications innovation r&d""".split())
-_EN_LOWER_ITEM = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}")
+_EN_LOWER_ITEM = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,4}")
 _SUPPLIER_WORDS = re.compile(r"\bsuppl(?:y|ier|iers|ies|ied)\b|\bmanufacturer\b|\bOEM\b|\bvendor\b|"
                              r"供应商|供货|配套|代工", re.IGNORECASE)
 _SUPPLIED_BY = re.compile(r"\b(?:provided|supplied|delivered|sourced)\s+(?:by|from)\s+$")

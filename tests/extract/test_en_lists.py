@@ -27,3 +27,9 @@ def test_a_list_of_tasks_is_no_list_of_chains():
     x = _x("The park will focus on areas such as vaccine research and development, data services "
            "and clinical testing.")
     assert "data services" not in _names(x, "Chain")
+
+
+def test_a_listed_field_of_five_words():
+    x = _x("The park has a chain covering ore mining, copper smelting, high purity copper foil materials "
+           "and cable making.")
+    assert "high purity copper foil materials" in _names(x, "Chain")

@@ -4,7 +4,7 @@ begins."""
 
 from __future__ import annotations
 
-from news_helpers import extract_news as _x
+from news_helpers import extract_news as _x, names as _names
 
 
 def _firms(x):
@@ -50,3 +50,16 @@ def test_acronyms_of_bodies_and_hyphenated_capitals_are_no_brand_firms():
 def test_a_person_joined_to_a_firm_is_no_firm():
     x = _x("The award went to Hill Valve Co., Ltd. and Wang Wei, its chairman.")
     assert "Wang Wei" not in [n for n, _a in _firms(x)]
+
+
+def test_a_second_full_firm_name_after_and_starting_with_a_place():
+    x = _x("Magnet makers such as Pine Ridge Magnetics and Wuhan Stonebridge Magnet Material Co., Ltd. joined.")
+    firms = _names(x, "Firm")
+    assert "Wuhan Stonebridge Magnet Material Co., Ltd" in firms
+    assert not any(" and " in f for f in firms)
+
+
+def test_the_committee_of_a_zone_is_an_agency():
+    x = _x("The Administrative Committee of the Pine Lake Economic Development Zone signed 12 projects.")
+    assert "Administrative Committee of the Pine Lake Economic Development Zone" in _names(x, "Agency")
+    assert "Administrative Committee of the Pine Lake Economic Development Zone" not in _names(x, "Cluster")
