@@ -145,6 +145,7 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
     _merge_chain_variants(groups)
     _merge_place_prefixed(groups)
     _merge_zh_abbreviations(groups)
+    _merge_zh_heads(groups)
     _abbreviation_mentions(text, groups, alias_of, mentions)
     _add_short_forms(text, groups, mentions)
     provinces = {k[1] for k in groups if k[0] == "Province"}
@@ -240,6 +241,29 @@ def _merge_zh_abbreviations(groups: dict[tuple[str, str], list[Mention]]) -> Non
                    and any("集团" in m.text for m in groups[k])]
         if len(targets) == 1:
             groups[targets[0]].extend(groups.pop(short))
+
+
+_FULL_FIRM = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
+
+
+def _merge_zh_heads(groups: dict[tuple[str, str], list[Mention]]) -> None:
+    """Merge a Chinese short firm name the article uses on its own into the one full
+    registered name whose name, after a leading place, starts with it: 伯特利 into
+    芜湖伯特利汽车安全系统股份有限公司, 奇瑞 into 奇瑞汽车股份有限公司."""
+    gaz = gazetteer()
+    full: list[tuple[tuple[str, str], str]] = []
+    for key, ms in groups.items():
+        if key[0] == "Firm" and any(_FULL_FIRM.search(m.text) for m in ms):
+            place = gaz.zh_regex.match(key[1])
+            full.append((key, key[1][place.end():] if place else key[1]))
+    for short in [k for k in groups if k[0] == "Firm" and 2 <= len(k[1]) <= 4]:
+        if short not in groups or any(_FULL_FIRM.search(m.text) for m in groups[short]) \
+                or not re.fullmatch(r"[\u4e00-\u9fff]+", short[1]):
+            continue
+        targets = {k for k, core in full if k != short and k in groups and len(core) > len(short[1])
+                   and core.startswith(short[1])}
+        if len(targets) == 1:
+            groups[targets.pop()].extend(groups.pop(short))
 
 
 def letters_in_order(letters: str, text: str) -> bool:

@@ -487,7 +487,8 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                     first = min((m for m, e in in_clause if e.type == "Firm"), key=lambda m: m.start, default=None)
                     if first is not None and not re.search(r"[为向给]", text_of(sent, first.end, clause_start + supply)):
                         first = None
-                    if first is None or re.match(r"[^，]{0,3}[为向给]", clause):
+                    lead = re.match(r"[^，]{0,3}[为向给]", clause)
+                    if first is None or lead and first.start >= clause_start + lead.end():
                         # "A表示，将为B配套…": the supplier is the sentence's subject
                         subject = min((m for m, e in orgs if e.type == "Firm" and m.start < clause_start),
                                       key=lambda m: m.start, default=None)

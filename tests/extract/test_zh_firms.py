@@ -87,3 +87,14 @@ def test_a_boundary_character_inside_a_full_name_does_not_cut_it():
     firms = _firms(text)
     assert {"佛山市利和塑胶制品有限公司", "广东万和新电气股份有限公司", "洪都芯联科技有限公司"} <= firms
     assert "丙丁有限公司" in firms and not any(f.startswith("甲乙集团和") for f in firms)
+
+
+def test_a_short_name_used_alone_joins_the_full_name_it_heads():
+    text = ("标题\n\n芜湖青岚汽车安全系统股份有限公司与望岳汽车股份有限公司签约。"
+            "根据协议，青岚将为望岳供应制动系统。")
+    x = extract_article(Article("a.txt", text))
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert firms == {"芜湖青岚汽车安全系统股份有限公司", "望岳汽车股份有限公司"}
+    name = {e.id: e.name for e in x.entities}
+    assert ("芜湖青岚汽车安全系统股份有限公司", "望岳汽车股份有限公司") in {
+        (name[r.head], name[r.tail]) for r in x.relations if r.type == "SUPPLIES"}
