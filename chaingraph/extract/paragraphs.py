@@ -2,7 +2,8 @@
 one park or zone and the chain it builds ("the county is building a textile
 cluster … firms in the county's industrial zone …", 该县积极打造纺织服装产业集群)
 puts the park in that chain, and the firms it places in the park too; 位于X(内)的Y
-places Y in the park or place X.
+places Y in the park or place X; the firms signing deals in a paragraph that tells of
+signings at the event took part in it.
 
 >>> from chaingraph.extract.pipeline import extract_article
 >>> from chaingraph.extract.reader import Article
@@ -42,6 +43,36 @@ def paragraph_relations(rel, text: str, sentences: list[Sentence], entities: lis
         for m, chain in chains.values():
             rel.add("BELONGS_TO", cluster, chain, m.sent, "the park and the chain of one paragraph")
         # its firms take the chain later, as firms of a park of this chain (relations.py)
+
+
+_SCENE_EN = re.compile(r"\b(?:at the (?:meeting|conference|forum|event|ceremony|fair|expo|summit|session|exhibition)|"
+                       r"on the spot|on[ -]site|during the (?:meeting|conference|forum|event|fair|expo))\b", re.IGNORECASE)
+_SCENE_ZH = re.compile(r"会上|现场|活动中|仪式上|活动期间|会议期间")
+_SIGNING = re.compile(r"\bsign|签约|签订|签署")
+
+
+def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: list[Entity],
+                         event: Entity | None) -> None:
+    """The firms that sign deals in a paragraph telling of signings at the event ("At
+    the meeting, 21 projects were signed on the spot. Among them, A signed … with B";
+    会上，…现场签约) took part in ``event``: from the sentence with that cue to the
+    paragraph's end, the firm parties of SIGNED_WITH and SUPPLIES in ``rel`` get
+    PARTICIPATED_IN, organisers excepted."""
+    if event is None:
+        return
+    organisers = {r.head for r in rel.items if r.type == "ORGANIZED" and r.tail == event.id}
+    firms = {e.id: e for e in entities if e.type == "Firm"}
+    for start, end in _paragraphs(text):
+        here = [i for i, s in enumerate(sentences) if start <= s.start < end and not s.title]
+        cue = next((i for i in here if _SIGNING.search(sentences[i].text)
+                    and (_SCENE_EN.search(sentences[i].text) or _SCENE_ZH.search(sentences[i].text))), None)
+        if cue is None:
+            continue
+        for r in list(rel.items):
+            if r.type in ("SIGNED_WITH", "SUPPLIES") and r.sent is not None and cue <= r.sent <= here[-1]:
+                for party in (r.head, r.tail):
+                    if party in firms and party not in organisers:
+                        rel.add("PARTICIPATED_IN", firms[party], event, r.sent, "signed a deal at it")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from chaingraph.extract.en_relations import doc_relations
 from chaingraph.extract.en_lists import participant_lists
 from chaingraph.extract.en_signing import EN_CLAUSE_BREAK
 from chaingraph.extract.lists import list_relations
-from chaingraph.extract.paragraphs import paragraph_relations
+from chaingraph.extract.paragraphs import paragraph_relations, signers_at_the_scene
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence, mentions_by_sentence
 from chaingraph.extract.zh_lists import list_context_relations
 from chaingraph.extract.zh_relations import prune_zh, zh_relations
@@ -230,6 +230,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     rel.add("BELONGS_TO", ce, e, index)
 
     paragraph_relations(rel, text, sentences, entities)
+    signers_at_the_scene(rel, text, sentences, entities, event if main_event is not None else None)
 
     # chains: named in the name, else the event's chain for firms at the event, else
     # the same sentence, else the article's only chain

@@ -39,3 +39,24 @@ def test_the_two_sides_and_a_three_party_agreement_in_chinese():
     assert ("北辰汽车集团有限公司", "青岚电子股份有限公司") in signed
     assert ("南湖电机有限公司", "西山材料有限公司") in signed
     assert len(signed) == 4
+
+
+def test_firms_signing_in_a_paragraph_about_signings_at_the_event_took_part_in_it():
+    from news_helpers import extract_news
+
+    x = extract_news("The 2024 Pine Parts Matchmaking Conference was held in Wuhan on May 3.\n\n"
+                     "At the meeting, 12 projects were signed on the spot. Among them, Pine Valve Co., Ltd. signed a "
+                     "supply agreement with Lake Motor Co., Ltd.\n\nStone Gear Co., Ltd. signed a deal with Lake "
+                     "Motor Co., Ltd. last year.")
+    took_part = {h for h, _t in _rels(x, "PARTICIPATED_IN")}
+    assert {"Pine Valve Co., Ltd", "Lake Motor Co., Ltd"} <= took_part
+    assert "Stone Gear Co., Ltd" not in took_part  # another paragraph, no scene
+
+
+def test_firms_signing_after_a_chinese_scene_cue_took_part():
+    from news_helpers import extract_news
+
+    x = extract_news("5月3日，2024江城汽车零部件供需对接会在武汉举行。\n\n会上，12个项目现场签约。其中，"
+                     "江城青岚阀门有限公司与望岳汽车有限公司签订供货协议。")
+    took_part = {h for h, _t in _rels(x, "PARTICIPATED_IN")}
+    assert {"江城青岚阀门有限公司", "望岳汽车有限公司"} <= took_part
