@@ -29,6 +29,10 @@ _LOCAL_HEAD = re.compile(r"\b(Bureau|Office|Section|Division|Department|Committe
 _ZH_BY = re.compile(r"由(.+?)(?:联合|共同)?(?:主办|承办|举办|组织|牵头)")
 
 
+_UNDER_WHICH = re.compile(r"\b(?:under which|whereby|by which)\s+(it|the former|the latter)\s+(?:will|would|is to|"
+                          r"shall|is set to)\s+(?:supply|provide|deliver|sell)\b", re.IGNORECASE)
+
+
 class Relations:
     """Collects relations without duplicates."""
 
@@ -476,7 +480,13 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                             buys = re.search(r"\b(purchase|procurement|purchasing|order) (agreement|contract|"
                                              r"deal)|采购|\bto (?:buy|purchase|procure|order)\b|\bfor the "
                                              r"(?:purchase|procurement) of\b", right_text)
-                            if sells and not (buys and buys.start() < sells.start()):
+                            # "…, under which it will supply …": the clause names the supplier
+                            who = _UNDER_WHICH.search(right_text)
+                            if who is not None:
+                                seller, buyer = (b, a) if who.group(1).lower() == "the latter" else (a, b)
+                                rel.add("SUPPLIES", seller, buyer, index)
+                                customers.add((index, buyer.id))
+                            elif sells and not (buys and buys.start() < sells.start()):
                                 rel.add("SUPPLIES", a, b, index)
                                 customers.add((index, b.id))
                             elif buys:

@@ -40,3 +40,13 @@ def test_the_parties_of_a_deal_signed_at_a_forum_took_part_in_it_where_they_sign
     assert ("Harbor Copper Co., Ltd", "Copper Supply Chain Summit") in took_part
     assert ("Ridge Cable Co., Ltd", "Copper Supply Chain Summit") in took_part
     assert ("Copper Supply Chain Summit", "Kunming") in _rels(x, "LOCATED_IN")
+
+
+def test_the_clause_after_a_purchase_agreement_names_the_supplier():
+    x = _x("Pine Valve Co., Ltd. signed a purchase agreement with Lake Motor Co., Ltd., under which it will supply "
+           "brake valves to Lake Motor's plant. Stone Gear Co., Ltd. signed a purchase agreement with Lake Motor "
+           "Co., Ltd., under which the latter will supply axles.")
+    supplies = _rels(x, "SUPPLIES")
+    assert ("Pine Valve Co., Ltd", "Lake Motor Co., Ltd") in supplies
+    assert ("Lake Motor Co., Ltd", "Pine Valve Co., Ltd") not in supplies
+    assert ("Lake Motor Co., Ltd", "Stone Gear Co., Ltd") in supplies
