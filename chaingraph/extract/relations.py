@@ -264,7 +264,11 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
         for m in e.mentions:
             if (m.sent, e.id) in customers or e.id in supplied:
                 continue
-            for other, oe in per_sent.get(m.sent, []):
+            here = per_sent.get(m.sent, [])
+            if len({oe.id for _o, oe in here if oe.type == "Chain"}) >= 3 and \
+                    len({oe.id for _o, oe in here if oe.type == "Firm"}) >= 2:
+                continue  # several firms beside a list of fields: which firm is in which is not said
+            for other, oe in here:
                 if oe.type == "Chain" and not other.nested_in:
                     rel.add("BELONGS_TO", e, oe, m.sent)
                     found = True

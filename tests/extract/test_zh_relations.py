@@ -69,3 +69,15 @@ def test_firms_listed_after_a_place_with_yu_are_one_side_of_the_signing():
     names = {e.id: e.name for e in x.entities}
     assert {"宁德时代", "天原集团"} <= {e.name for e in x.entities if e.type == "Firm"}
     assert not [r for r in x.relations if r.type == "SIGNED_WITH"], [(names[r.head], names[r.tail]) for r in x.relations]
+
+
+def test_firms_beside_a_list_of_fields_are_not_put_in_each_field():
+    from chaingraph.extract.pipeline import extract_article
+    from chaingraph.extract.reader import Article
+
+    x = extract_article(Article("a.txt", "标题\n\n当地聚集了青岚科技有限公司、望岳电子有限公司等整机企业，以及电池、电机、"
+                                         "飞控等环节的配套企业。"))
+    kinds = {e.id: e.type for e in x.entities}
+    assert sum(1 for e in x.entities if e.type == "Chain") >= 3
+    assert not [r for r in x.relations if r.type == "BELONGS_TO" and kinds[r.head] == "Firm"
+                and kinds[r.tail] == "Chain"]
