@@ -6,7 +6,8 @@ repeats it and uses it as the head of trade words: "a polysilicon order",
 acronym) that stands before such a trade word at least once and that the article
 uses at least three times is a Chain, at each of its uses that no other name covers.
 Adjectives ("long-term", "local", "supporting"), words of chains found and
-acronyms of names ("BYD suppliers") are left out.
+acronyms of names ("BYD suppliers") are left out. A lowercase "A and B" chain
+is two chains unless a name is made of the phrase.
 """
 
 from __future__ import annotations
@@ -86,3 +87,34 @@ def named_topic(rel, entities) -> None:
         rel.remove(r)
     for chain in named:
         rel.add("ABOUT", event, chain, None, "the chain is in the event's name")
+
+
+_AND = re.compile(r"\s+and\s+")
+
+
+def split_coordinated(mentions: list[Mention], events: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with each lowercase chain "A and B" ("its automobile and parts
+    industry") split into the chains A and B — unless an organisation or event of
+    ``mentions`` or ``events`` is named after the whole phrase, which then is one
+    chain (GOLD_FORMAT, coordinated chains).
+
+    >>> m = Mention(4, 24, "automobile and parts", "Chain", 0, key="automobile and parts")
+    >>> [(x.text, x.start, x.end) for x in split_coordinated([m], [])]
+    [('automobile', 4, 14), ('parts', 19, 24)]
+    """
+    from chaingraph.extract.english import _CHAIN_CANON
+
+    named = [m.text.casefold() for m in [*mentions, *events] if m.type not in ("Chain", "City", "Province")]
+    out: list[Mention] = []
+    for m in mentions:
+        parts = _AND.split(m.text) if m.type == "Chain" and not m.nested_in and m.text.islower() else [m.text]
+        # a name holding the phrase, or its start ("… Building Materials and Prefabricated Construction Alliance")
+        if len(parts) != 2 or not all(parts) or any(
+                f"{parts[0]} and {parts[1].split()[0]}".casefold() in n for n in named):
+            out.append(m)
+            continue
+        second = m.start + m.text.index(parts[1], len(parts[0]))
+        for start, part in ((m.start, parts[0]), (second, parts[1])):
+            out.append(Mention(start, start + len(part), part, "Chain", m.sent,
+                               key=_CHAIN_CANON.get(part.lower(), part.lower()), info=dict(m.info)))
+    return out

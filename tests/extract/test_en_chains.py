@@ -27,3 +27,11 @@ def test_place_and_time_words_before_trade_words_are_no_chains():
     x = _x("Oak Foods Co., Ltd. sells to the world market. Its share of the world grew this year. "
            "The world needs food. Year output rose; year output of the year was high.")
     assert "world" not in _names(x, "Chain") and "year" not in _names(x, "Chain")
+
+
+def test_a_coordinated_lowercase_chain_is_two_chains_unless_a_name_holds_it():
+    x = _x("The output of Pine City's automobile and parts industry rose by 9%.")
+    chains = _names(x, "Chain")
+    assert "automobile and parts" not in chains and "parts" in chains
+    y = _x("The Pine Glass and Ceramics Industry Alliance met. The glass and ceramics industry grew by 5%.")
+    assert "glass and ceramics" in _names(y, "Chain")
