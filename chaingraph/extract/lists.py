@@ -53,7 +53,7 @@ _EN_FIRM_LIST = re.compile(
 _EN_CHAIN_LIST = re.compile(
     r"\b(?:industries|sectors|fields)\s*,?\s+(?:such as|including|like)\s+")
 _EN_COVERING = re.compile(r"\b(?:covering|covers|cover|spanning)\s+([a-z][a-z ,-]*?),?\s+and\s+other\s+"
-                          r"(?:industries|sectors|fields)\b")
+                          r"(?:industries|sectors|fields|links|segments)\b")
 _EN_WORD = r"(?!(?:was|were|is|are|will|would|has|have|had|be|been|to|in|at|for|with|by|from|on|which|that|of|and|or|" \
            r"as|worth|signed|totalling|totaling)\b)[a-z][a-z-]*"
 _EN_ITEM = rf"{_EN_WORD}(?: {_EN_WORD}){{0,4}}"
@@ -324,6 +324,28 @@ def list_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
             for cluster in clusters_in.get(hit.sent, []):
                 for member in members:
                     rel.add("BELONGS_TO", member, cluster, hit.sent, "listed among the park's firms")
-        elif event is not None and (hit.sent in event_sents or _DEAL_WORDS.search(sent.text)):
+        else:
+            if event is not None and (hit.sent in event_sents or _DEAL_WORDS.search(sent.text)):
+                for member in members:
+                    rel.add("ABOUT", event, member, hit.sent, "listed as what the event or its deals cover")
+            holder = _holder_of_fields(sent, hit.sent, entities)
             for member in members:
-                rel.add("ABOUT", event, member, hit.sent, "listed as what the event or its deals cover")
+                rel.add("BELONGS_TO", holder, member, hit.sent, "listed as the fields it covers")
+
+
+_ALLIANCE_WORDS = re.compile(r"\balliance\b|\bmembers?\b|\bmember units\b|联盟|成员", re.IGNORECASE)
+_CLUSTER_WORDS = re.compile(r"\b(?:cluster|park|zone)\b|集群|园区|开发区|高新区|产业园", re.IGNORECASE)
+
+
+def _holder_of_fields(sent: Sentence, index: int, entities: list[Entity]) -> Entity | None:
+    """The alliance or park a sentence listing fields speaks of: the one it names, or
+    the article's only one when the sentence speaks of an alliance (its members) or a
+    park by a common noun ("Its 46 member units cover A, B and C")."""
+    for kind, words in (("Alliance", _ALLIANCE_WORDS), ("Cluster", _CLUSTER_WORDS)):
+        of_kind = [e for e in entities if e.type == kind]
+        named = [e for e in of_kind if any(m.sent == index and not m.nested_in for m in e.mentions)]
+        if len(named) == 1:
+            return named[0]
+        if not named and len(of_kind) == 1 and words.search(sent.text):
+            return of_kind[0]
+    return None

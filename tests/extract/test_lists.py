@@ -67,3 +67,16 @@ def test_an_acronym_name_and_a_full_firm_name_joined_by_and_are_two():
     firms = _names(x, "Firm")
     assert "Eastlake Power System Technology Limited" in firms
     assert not any(" and " in f for f in firms)
+
+
+def test_the_fields_an_alliance_or_park_covers_are_its_chains():
+    from news_helpers import extract_news
+    rels = _rels
+
+    x = extract_news("The Pine Valve Industry Alliance was founded in Wenzhou on May 3 by Pine Valve Co., Ltd. "
+                     "Its 40 member units cover valve bodies, seals, actuators and other links of the chain.")
+    held = {t for h, t in rels(x, "BELONGS_TO") if h == "Pine Valve Industry Alliance"}
+    assert {"valve bodies", "seals", "actuators"} <= held
+    y = extract_news("标题\n\n江城高新技术产业开发区已形成涵盖正极材料、负极材料、隔膜等环节的产业集群。")
+    held = {t for h, t in rels(y, "BELONGS_TO") if h == "江城高新技术产业开发区"}
+    assert {"正极材料", "负极材料", "隔膜"} <= held
