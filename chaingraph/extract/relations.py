@@ -234,6 +234,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     rel.add("BELONGS_TO", ce, e, index)
 
     paragraph_relations(rel, text, sentences, entities)
+    _firms_of_the_city(rel, sentences, per_sent, cities, language)
     signers_at_the_scene(rel, text, sentences, entities, event if main_event is not None else None)
 
     # chains: named in the name, else the event's chain for firms at the event, else
@@ -295,6 +296,32 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 if c.tail in chain_ids:
                     rel.add("BELONGS_TO", e, chain_ids[c.tail], r.sent, "a firm of a park of this chain")
     return prune_zh(rel.items, entities) if language == "zh" else rel.items
+
+
+_THE_CITY_EN = re.compile(r"\b(?:the city's|of the city|the city (?:has|had|is|was|now has|boasts|hosts|also has))\b",
+                          re.IGNORECASE)
+_THE_CITY_ZH = re.compile(r"全市|本市|我市|该市")
+
+
+def _firms_of_the_city(rel: Relations, sentences: list[Sentence], per_sent, cities: list[Entity],
+                       language: str) -> None:
+    """Firms named in a sentence about "the city" ("the city's leading builders,
+    including A and B", "the chain leaders of the city, namely A", 全市…企业) are in
+    the article's city: the prefecture-level city named most often."""
+    prefectures = [c for c in cities if ":" not in c.mentions[0].key and not c.props.get("members")]
+    city = _home(prefectures, [])
+    if city is None:
+        return
+    cue = _THE_CITY_ZH if language == "zh" else _THE_CITY_EN
+    for index, items in per_sent.items():
+        if not cue.search(sentences[index].text):
+            continue
+        here = {e.id for _m, e in items if e.type == "City"}
+        if here - {city.id}:
+            continue  # another city is named: "the city" may be it
+        for m, e in items:
+            if e.type == "Firm" and not m.nested_in:
+                rel.add("LOCATED_IN", e, city, index, "a firm of the article's city")
 
 
 # the text between two firms that makes the first the second's supplier, or its customer

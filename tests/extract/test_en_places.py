@@ -44,3 +44,12 @@ def test_bare_county_names_in_a_list_under_a_named_prefecture():
 def test_a_bare_county_name_outside_a_place_slot_is_not_a_place():
     x = _x("Nantong is a port. Huishan clay figures were on show.")
     assert "Huishan" not in _names(x, "City")
+
+
+def test_firms_of_a_sentence_about_the_city_are_in_the_articles_city():
+    x = _x("The Pine Valve Conference was held in Wenzhou on May 3. Wenzhou has 300 valve makers. The city's leading "
+           "makers, including Pine Valve Co., Ltd. and Lake Seal Co., Ltd., buy parts worth 2 billion yuan a year. "
+           "Stone Gear Co., Ltd. also attended.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Pine Valve Co., Ltd", "Wenzhou") in located and ("Lake Seal Co., Ltd", "Wenzhou") in located
+    assert ("Stone Gear Co., Ltd", "Wenzhou") not in located
