@@ -360,8 +360,12 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
         folded.setdefault(form.casefold(), key)
     for key in [k for k in groups if k[0] == "Firm"]:
         ms = groups.get(key, [])
-        if ms and all(m.info.get("weak") for m in ms):
-            target = short.get(ms[0].text) or folded.get(ms[0].text.casefold())
+        if ms and all(m.info.get("weak") or m.info.get("list") for m in ms):  # a listed short name too
+            surface = ms[0].text
+            first = surface.split()[0] if " " in surface else ""
+            if first and (gazetteer().lookup(first) is not None or first in place_words):
+                surface = surface[len(first):].strip()  # "Baotou Tianhe Magnetics" is "Tianhe Magnetics"
+            target = short.get(surface) or folded.get(surface.casefold())
             if target and target != key and target in groups:
                 groups[target].extend(groups.pop(key))
     if short:

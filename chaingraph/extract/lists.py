@@ -48,7 +48,7 @@ _NOT_A_MEMBER = re.compile(r"[\d年月日]|^(?:其他|相关|部分|一批|多�
 _EN_NAME = r"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'.-]*){0,5}"
 _EN_FIRM_LIST = re.compile(
     r"\b(?:brands|customers|clients|companies|firms|enterprises|automakers|carmakers|manufacturers|suppliers|"
-    r"partners|buyers|retailers)\s*,?\s+(?:such as|including|like)\s+"
+    r"partners|buyers|retailers|makers|producers|exporters|vendors)\s*,?\s+(?:such as|including|like)\s+"
     rf"((?:{_EN_NAME},\s+)*{_EN_NAME},?\s+and\s+{_EN_NAME})")
 _EN_CHAIN_LIST = re.compile(
     r"\b(?:industries|sectors|fields)\s*,?\s+(?:such as|including|like)\s+")
@@ -321,7 +321,11 @@ def list_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
             if _SUPPLIED_BY.search(text[max(sent.start, hit.start - 30):hit.start]) and before is not None:
                 for member in members:
                     rel.add("SUPPLIES", member, before, hit.sent, "listed as its suppliers")
-            for cluster in clusters_in.get(hit.sent, []):
+            parks = clusters_in.get(hit.sent, [])
+            if not parks:  # "the zone has gathered A, B and C": the article's only park
+                only = [e for e in entities if e.type == "Cluster"]
+                parks = only if len(only) == 1 and _CLUSTER_WORDS.search(sent.text) else []
+            for cluster in parks:
                 for member in members:
                     rel.add("BELONGS_TO", member, cluster, hit.sent, "listed among the park's firms")
         else:

@@ -80,3 +80,19 @@ def test_the_fields_an_alliance_or_park_covers_are_its_chains():
     y = extract_news("标题\n\n江城高新技术产业开发区已形成涵盖正极材料、负极材料、隔膜等环节的产业集群。")
     held = {t for h, t in rels(y, "BELONGS_TO") if h == "江城高新技术产业开发区"}
     assert {"正极材料", "负极材料", "隔膜"} <= held
+
+
+def test_firms_the_zone_has_gathered_belong_to_the_articles_only_park():
+    x = extract_article(Article("a.txt", "News\n\nThe Pine Lake Development Zone opened in Wuhan in 2010. The zone "
+                                         "has gathered valve makers, such as Pine Valve, Lake Seal and Stone Gear."))
+    parks = {h for h, t in _rels(x, "BELONGS_TO") if t == "Pine Lake Development Zone"}
+    assert {"Pine Valve", "Lake Seal", "Stone Gear"} <= parks
+
+
+def test_listed_short_names_join_the_full_names_of_the_article():
+    x = extract_article(Article("a.txt", "News\n\nPine Valve Co., Ltd. and Wuhan Lake Seal Technology Co., Ltd. signed "
+                                         "a deal. Valve makers, such as Pine Valve, Wuhan Lake Seal and Stone Gear, "
+                                         "grew fast."))
+    firms = _names(x, "Firm")
+    assert "Pine Valve" not in firms and "Wuhan Lake Seal" not in firms
+    assert {"Pine Valve Co., Ltd", "Wuhan Lake Seal Technology Co., Ltd", "Stone Gear"} <= set(firms)
