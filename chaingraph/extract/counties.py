@@ -139,6 +139,7 @@ _DISTRICT_EN = re.compile(r"\b([A-Z][a-z]+)(?: (?:National|State-level|Hi-tech|H
                           r"Economic|Development|Industrial|Technological|and))* (?:District|New Area)\b"
                           r"(?! (?:Administrative|Management|Committee|Government))")
 # a bare county name: not inside a longer capitalised name (Rugao Jinhai Steel), nor a county's own suffix
+_TOWN_EN = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\s+(?:Town|Township|Subdistrict)\b(?! (?:Government|Committee))")
 _BARE_EN = re.compile(r"(?<!-)\b([A-Z][a-z]{2,})\b(?![ -][A-Z0-9(])(?!-based)")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w&'’.-]*[ -]$")
 # where a place is named: after a preposition, or in a list ("Haimen, Qidong and Rugao")
@@ -175,6 +176,10 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                 start = sent.start + m.start()
                 out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index,
                                    key=f"county:{found[0].short}", info=_info(found[0])))
+            for m in _TOWN_EN.finditer(sent.text):  # "Chendai Town": a town the gazetteer does not list
+                start = sent.start + m.start()
+                out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index,
+                                   key=f"town:{m.group(0).lower()}", info={"parent": None, "province": None}))
             for m in _DISTRICT_EN.finditer(sent.text):
                 city = city_gazetteer().lookup(m.group(1))
                 if city is None or city.kind != "City":

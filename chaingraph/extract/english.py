@@ -55,6 +55,9 @@ def _is_cap(token: str) -> bool:
     return token[:1].isupper()
 
 
+_YEAR_BEFORE = re.compile(r"(?<![\w,.-])(?:19|20)\d\d\s+$")
+
+
 def org_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     """Return organisation and named-event mentions: capitalised runs whose last head
     word decides the type. Titles in Title Case are skipped."""
@@ -67,6 +70,10 @@ def org_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
         for run in _runs(text, tokens):
             for part in (p for whole in _split_and(_trim(run)) for p in _split_of(whole)):
                 mention = _classify(part, index)
+                if mention is not None and mention.type == "Event":
+                    year = _YEAR_BEFORE.search(text, max(sent.start, mention.start - 6), mention.start)
+                    if year:  # "the 2024 Xiamen … Meeting": the edition's year is part of its name
+                        mention.start = year.start()
                 if mention is not None:
                     abbr = _ABBR_AFTER.match(text, mention.end)
                     if abbr:
@@ -114,6 +121,28 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     return runs
 
 
+#: Possessives inside names ("People's Government", "Women's Federation").
+_NAME_POSSESSIVES = frozenset({"people's", "people’s", "women's", "women’s", "children's", "children’s",
+                               "workers'", "farmers'"})
+
+
+_POSSESSIVE = re.compile(r"(\w+)['’]s\s")
+
+
+def cut_possessives(mentions: list[Mention]) -> None:
+    """Cut each firm mention at a possessive inside it ("Lake Motor's Wuhan" from
+    "… to Lake Motor's Wuhan plant" is Lake Motor), in place; name-internal
+    possessives ("People's") stay."""
+    for m in mentions:
+        if m.type != "Firm":
+            continue
+        found = next((p for p in _POSSESSIVE.finditer(m.text)
+                      if f"{p.group(1).lower()}'s" not in _NAME_POSSESSIVES), None)
+        if found is not None and found.start() > 0:
+            m.end = m.start + found.end(1)
+            m.text = m.text[:found.end(1)]
+
+
 def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Drop leading non-name words and everything up to "<role> of [the]"."""
     cut = 0
@@ -130,9 +159,13 @@ def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
                 cut += 1
             seen_role = False
     run = run[cut:]
-    based = [pos for pos, (tok, _, _) in enumerate(run) if tok.lower().endswith("-based")]
+    based = [pos for pos, (tok, _, _) in enumerate(run) if tok.lower().endswith(("-based", "-headquartered"))]
     if based:  # "Zhejiang-based Lanxin Motors": the name starts after the place
         run = run[based[-1] + 1:]
+    owner = next((pos for pos, (tok, _, _) in enumerate(run[:-1]) if tok.endswith(("'s", "’s"))
+                  and tok.lower() not in _NAME_POSSESSIVES), None)
+    if owner is not None:  # "BOE's Chengdu plant": a possessive ends the owner's name
+        run = run[:owner + 1]
     while run and (run[0][0].lower() in lx.LEADING_DROP or run[0][0].lower() in lx.CONNECTORS):
         run = run[1:]
     return run
@@ -371,6 +404,9 @@ def _words_before(text: str, pos: int, limit: int = 6) -> list[tuple[str, int, i
             if len(gaz.group(0)) > len(low):
                 picked.insert(0, (word, match.start(), match.end()))
                 continue
+        if low == "new" and picked and picked[0][0].lower() == "energy" and len(picked) < limit:
+            picked.insert(0, (word, match.start(), match.end()))  # "new energy" (新能源) is one word
+            continue
         if not word[0].isalpha() or low in lx.CHAIN_STOP and low != "and" or len(picked) >= limit:
             break
         if (word.isupper() and len(word) > 1) or word.endswith(("'s", "’s")) or gazetteer().lookup(word) \

@@ -89,6 +89,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         merge_forms(mentions)  # 经济技术开发区 and 经开区: one park
     if language != "zh":  # "automobile and parts": two chains unless a name holds the phrase
         mentions = en_chains.split_coordinated(mentions, events)
+        english.cut_possessives(mentions)
     main = _main_event(events)
     if main is None:  # no "X was held": the first named event ("… Forum") is the main one
         named = sorted((m for m in mentions if m.type == "Event"), key=lambda m: (sentences[m.sent].title, m.start))

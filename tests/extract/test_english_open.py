@@ -215,3 +215,22 @@ def test_an_event_named_after_the_verb_of_its_clause():
            "Conference, which was held in Wenzhou.")
     assert _names(x, "Event") == ["2024 Pine Valve Supply Conference"]
     assert "Pine Valve Industry Alliance" in _names(x, "Alliance")
+
+
+def test_a_named_alliance_outranks_a_headline_reference_and_an_edition_keeps_its_year():
+    x = _x("A valve alliance of 30 firms was launched on May 3 at the 2024 Pine Valve Supply Conference in Wenzhou. "
+           "The Pine Valve Industry Alliance was initiated by Pine Valve Co., Ltd.",
+           title="Wenzhou sets up valve industry alliance")
+    assert _names(x, "Alliance") == ["Pine Valve Industry Alliance"]
+    assert _names(x, "Event") == ["2024 Pine Valve Supply Conference"]
+
+
+def test_possessives_places_before_names_towns_and_new_energy():
+    x = _x("Wenzhou-headquartered Pine Valve Co., Ltd. will supply valves to Lake Motor's Wuhan plant. Its seals "
+           "come from Chendai Town. The new energy battery industry chain grew. The Wuhan Municipal People's "
+           "Government hosted the talks.")
+    firms = _names(x, "Firm")
+    assert "Pine Valve Co., Ltd" in firms and not any("Wuhan" in f or "headquartered" in f for f in firms)
+    assert "Chendai Town" in _names(x, "City")
+    assert "new energy battery" in _names(x, "Chain")
+    assert "Wuhan Municipal People's Government" in _names(x, "Agency")
