@@ -50,7 +50,7 @@ _BOUNDARY = sorted([
     "发挥", "依托", "带动", "助力", "鼓励", "引导", "要", "让", "使", "促进", "服务", "吸引", "表示", "认为",
     "我市", "我省", "我国", "全国", "记者", "获悉", "了解", "表示", "介绍", "称", "即", "也", "还", "都", "已",
     "采购", "购买", "收购", "订购", "成为", "携手", "引入", "引进", "入驻", "宣布", "推出", "拥有", "迎来", "邀请",
-    "集聚", "聚集", "汇聚", "新增", "给", "子公司", "旗下", "下属",
+    "集聚", "聚集", "汇聚", "新增", "给", "子公司", "旗下", "下属", "龙头", "链主", "会同", "担任",
 ], key=len, reverse=True)
 _BOUNDARY_SET = frozenset(_BOUNDARY)
 _PLACE_END = None  # compiled on first use (see _place_end_regex)
@@ -269,6 +269,10 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             kind = "Alliance"  # an industry association is an association of firms (GOLD_FORMAT): 机器人协会 too
         if kind == "Firm" and "人民银行" in text[start:end]:
             kind = "Agency"  # the central bank and its branches are government bodies
+        if kind == "Cluster":
+            start = _cluster_start(text, start, sent.start + match.start())
+            if start is None:
+                continue
         if kind == "Firm":  # 海洋装备产业链以X有限公司为链主: the chain and its preposition are not the name
             chain_cut = None
             for chain_cut in re.finditer(r"产业链(?:以|由|为|与|和|在)", text[start:end]):
@@ -297,6 +301,29 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue
         out.append(Mention(start, end, name, kind, index, info={"association": True} if "协会" in match.group(0) else {}))
     return out
+
+
+def _cluster_start(text: str, start: int, core_end: int) -> int | None:
+    """Where a park's or cluster's name ending at ``core_end`` starts, or None when the
+    words before its suffix are no name: a count of clusters (…四大产业集群), a scale
+    (千亿级…). A leading year (2024苏州工业园区) and what comes before a verb inside
+    (三江新区布局建设|宜宾锂电产业园) are not the name."""
+    if _TRAILING_COUNT.search(text, start, core_end) or text.startswith("级", start):
+        return None
+    year = re.match(r"(?:19|20)\d\d年?", text[start:core_end])
+    if year:
+        start += year.end()
+    pos = start
+    words = shared().words(text[start:core_end])
+    for i, word in enumerate(words[:-1]):
+        pos += len(word)
+        if len(word) >= 2 and (_word_tag(word) == "v" or word in _BUILD_VERBS) and core_end - pos >= 2:
+            start = pos
+    return start
+
+
+#: Verbs of building that jieba tags as nouns (布局, 建设) but that never start a park's name.
+_BUILD_VERBS = frozenset("布局 建设 打造 规划 建成 新建 筹建 推进 培育 发展 加快 引进".split())
 
 
 def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list[Mention]:
@@ -340,6 +367,8 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
 
     for match in re.finditer(r"产业链|产业集群|产业|行业", sent.text):
         end = sent.start + match.start()
+        if text[end - 1:end] == "全" and end - 1 > sent.start:
+            end -= 1  # 动力电池全产业链: the whole chain of 动力电池
         if text[end - 1:end] == "等":  # 工程机械、轨道交通装备等产业链
             item_end = end - 1
             while item_end > sent.start:

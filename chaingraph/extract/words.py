@@ -189,6 +189,8 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
             continue
         if len(word) == 1 and (tag not in _FUNCTION_TAGS or not verbs):
             continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
+        if not verbs and i == 0 and tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", word):
+            continue  # 九三 in 九三粮油工业集团: a firm's name may start with a numeral (a count has its measure word)
         cuts_here = verbs is True or verbs == "inner" and i < len(words) - 1
         if tag in _STOP_TAGS or (cuts_here and tag == "v" and len(word) >= 2 and word not in _ACTIVITY):
             cut = pos

@@ -15,3 +15,16 @@ def test_a_trade_city_is_a_cluster_in_the_place_named_before_it():
     place = next(d for t, h, d in rels if t == "LOCATED_IN" and h == "华东轻纺城")
     assert place.startswith("吴江")
     assert ("LOCATED_IN", "云帆布业", place) in rels
+
+
+def test_a_count_a_scale_a_year_or_a_verb_before_a_park_is_not_its_name():
+    from chaingraph.extract.pipeline import extract_article
+    from chaingraph.extract.reader import Article
+
+    x = extract_article(Article("a.txt", "标题\n\n江城重点打造汽车和电子信息两大产业集群，培育千亿级食品加工产业集群。"
+                                         "2024江城工业园区新增企业30家。江城新区布局建设青岚锂电产业园。"))
+    clusters = {e.name for e in x.entities if e.type == "Cluster"}
+    assert "江城工业园区" in clusters and "青岚锂电产业园" in clusters
+    assert not any(c.startswith(("级", "2024")) or "两大" in c or "布局" in c for c in clusters)
+    y = extract_article(Article("a.txt", "标题\n\n园区已聚集青岚、望岳等动力电池全产业链项目80余个。"))
+    assert {e.name for e in y.entities if e.type == "Chain"} == {"动力电池"}

@@ -98,3 +98,12 @@ def test_a_short_name_used_alone_joins_the_full_name_it_heads():
     name = {e.id: e.name for e in x.entities}
     assert ("芜湖青岚汽车安全系统股份有限公司", "望岳汽车股份有限公司") in {
         (name[r.head], name[r.tail]) for r in x.relations if r.type == "SUPPLIES"}
+
+
+def test_a_leading_numeral_stays_in_a_name_and_a_descriptor_before_it_does_not():
+    text = ("标题\n\n链主由总部位于哈尔滨的九三粮油工业集团有限公司担任。由稀土冶炼龙头青岚稀土集团有限公司牵头，"
+            "江城市工业和信息化局会同省农业农村厅推进。")
+    x = extract_article(Article("a.txt", text))
+    names = {(str(e.type), e.name) for e in x.entities}
+    assert ("Firm", "九三粮油工业集团有限公司") in names and ("Firm", "青岚稀土集团有限公司") in names
+    assert ("Agency", "江城市工业和信息化局") in names
