@@ -121,6 +121,15 @@ def _listed_shorts(sentence: str, known: set[str]) -> list[tuple[int, int, objec
     return out
 
 
+@lru_cache(maxsize=16384)
+def _counties_named(word: str) -> tuple:
+    """The county-level places whose English name is ``word`` (cached: the same
+    capitalised words recur in every article)."""
+    from chaingraph.gazetteer import gazetteer
+
+    return tuple(gazetteer().lookup(word, ("county",)))
+
+
 def _info(place) -> dict:
     from chaingraph.gazetteer import gazetteer
 
@@ -188,14 +197,14 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                 name = m.group(0)
                 out.append(Mention(start, start + len(name), name, "City", index, key=f"district:{name.lower()}",
                                    info={"parent": city.name, "province": city.province}))
-            for m in _BARE_EN.finditer(sent.text):
-                if m.group(1) in _NOT_BARE or city_gazetteer().lookup(m.group(1)) is not None or not context \
+            for m in _BARE_EN.finditer(sent.text) if context else ():
+                every = _counties_named(m.group(1))  # most capitalised words are none: asked first
+                if not every or m.group(1) in _NOT_BARE or city_gazetteer().lookup(m.group(1)) is not None \
                         or _CAPITAL_BEFORE.search(sent.text, max(0, m.start() - 30), m.start()) \
                         or not _PLACE_SLOT.search(sent.text, max(0, m.start() - 30), m.start()):
                     continue
                 # a county counts where its prefecture is among the article's places; that
                 # also tells apart two counties of one name (Qidong of Nantong, of Hengyang)
-                every = g.lookup(m.group(1), ("county",))
                 found = [p for p in every if _info(p)["parent"] in context]
                 if not found and re.search(r"\b(?:in|at|from) $", sent.text[:m.start()]):
                     found = [p for p in every if _info(p)["province"] in context]  # "in Kaili", Guizhou named

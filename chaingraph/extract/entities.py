@@ -172,9 +172,11 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
             name = max((m.text for m in ms if m.info.get("synthetic")), key=len)
         else:
             # a capitalised name outranks a longer lowercase reference (a headline's "X sets up … alliance")
-            proper = [re.sub(r"\s+", " ", m.text).strip(" ,.;:") for m in ms
-                      if not m.info.get("lower") and not m.info.get("generic")]
-            proper = [p for p in proper if p in surfaces]
+            proper = []
+            if len(surfaces) > 1 and any(m.info.get("lower") for m in ms):
+                proper = [re.sub(r"\s+", " ", m.text).strip(" ,.;:") for m in ms
+                          if not m.info.get("lower") and not m.info.get("generic")]
+                proper = [p for p in proper if p in surfaces]
             name = max(proper or surfaces, key=len) if surfaces else key
         aliases = [s for s in surfaces if s != name and not _generic_surface(s)]
         entity = Entity(id="", type=kind, name=name, aliases=aliases, mentions=ms)

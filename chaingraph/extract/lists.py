@@ -173,6 +173,8 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
     for index, sent in enumerate(sentences):
         s = sent.text
         if language == "zh":
+            if "、" not in s:  # every Chinese list holds one
+                continue
             for regex, kind in ((_FIRM_LIST, "Firm"), (_CHAIN_LIST, "Chain")):
                 for match in regex.finditer(s):
                     group = next(g for g in range(1, (regex.groups or 1) + 1) if match.group(g) is not None)

@@ -16,6 +16,7 @@ signings at the event took part in it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from chaingraph.extract.result import Entity, Mention, Sentence
 
@@ -58,18 +59,25 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
     会上，…现场签约) took part in ``event``: from the sentence with that cue to the
     paragraph's end, the firm parties of SIGNED_WITH and SUPPLIES in ``rel`` get
     PARTICIPATED_IN, organisers excepted."""
-    if event is None:
+    if event is None or not _SIGNING.search(text):
+        return
+    starts = [s.start for s in sentences]
+    # the sentences holding a scene word, found in one pass over the text
+    scenes = sorted({bisect_right(starts, m.start()) - 1 for regex in (_SCENE_EN, _SCENE_ZH)
+                     for m in regex.finditer(text)} - {-1})
+    cues = [i for i in scenes if not sentences[i].title and _SIGNING.search(sentences[i].text)]
+    if not cues:
         return
     organisers = {r.head for r in rel.items if r.type == "ORGANIZED" and r.tail == event.id}
     firms = {e.id: e for e in entities if e.type == "Firm"}
     for start, end in _paragraphs(text):
-        here = [i for i, s in enumerate(sentences) if start <= s.start < end and not s.title]
-        cue = next((i for i in here if _SIGNING.search(sentences[i].text)
-                    and (_SCENE_EN.search(sentences[i].text) or _SCENE_ZH.search(sentences[i].text))), None)
+        first, stop = bisect_left(starts, start), bisect_left(starts, end)
+        cue = next((i for i in cues if first <= i < stop), None)
         if cue is None:
             continue
+        last = stop - 1
         for r in list(rel.items):
-            if r.type in ("SIGNED_WITH", "SUPPLIES") and r.sent is not None and cue <= r.sent <= here[-1]:
+            if r.type in ("SIGNED_WITH", "SUPPLIES") and r.sent is not None and cue <= r.sent <= last:
                 for party in (r.head, r.tail):
                     if party in firms and party not in organisers:
                         rel.add("PARTICIPATED_IN", firms[party], event, r.sent, "signed a deal at it")

@@ -314,7 +314,7 @@ def _firms_of_the_city(rel: Relations, sentences: list[Sentence], per_sent, citi
         return
     cue = _THE_CITY_ZH if language == "zh" else _THE_CITY_EN
     for index, items in per_sent.items():
-        if not cue.search(sentences[index].text):
+        if len(items) < 2 or not cue.search(sentences[index].text):
             continue
         here = {e.id for _m, e in items if e.type == "City"}
         if here - {city.id}:
