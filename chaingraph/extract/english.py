@@ -138,7 +138,7 @@ def cut_possessives(mentions: list[Mention]) -> None:
             continue
         found = next((p for p in _POSSESSIVE.finditer(m.text)
                       if f"{p.group(1).lower()}'s" not in _NAME_POSSESSIVES), None)
-        if found is not None and found.start() > 0:
+        if found is not None:
             m.end = m.start + found.end(1)
             m.text = m.text[:found.end(1)]
 

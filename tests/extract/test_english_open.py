@@ -234,3 +234,6 @@ def test_possessives_places_before_names_towns_and_new_energy():
     assert "Chendai Town" in _names(x, "City")
     assert "new energy battery" in _names(x, "Chain")
     assert "Wuhan Municipal People's Government" in _names(x, "Agency")
+    y = _x("Pinecell Semiconductor Co., Ltd. signed a deal with Lake Wafer Co., Ltd. under which it will supply "
+           "wafers to Pinecell's Xi'an plant.")
+    assert not any("'s" in f for f in _names(y, "Firm"))
