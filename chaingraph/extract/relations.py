@@ -325,7 +325,9 @@ def _firms_of_the_city(rel: Relations, sentences: list[Sentence], per_sent, citi
 
 
 # the text between two firms that makes the first the second's supplier, or its customer
-_SUPPLIER_OF_EN = re.compile(r"^,?\s+(?:has\s+)?(?:become|became|becomes|is|was|will\s+become|has\s+been)\s+"
+_SUPPLIER_OF_EN = re.compile(r"^,?\s+(?:has\s+)?(?:also\s+)?(?:become|became|becomes|is|was|will\s+become|has\s+been|"
+                             r"(?:was|were|has\s+been|is)\s+(?:also\s+)?(?:named|designated|selected\s+as|certified\s+as|"
+                             r"admitted\s+as|listed\s+as))\s+"
                              r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:supplier|vendor|provider)\s+(?:of|to|for)\s+(?:the\s+)?$")
 _BUYS_FROM_EN = re.compile(r"^,?\s+(?:will\s+|plans\s+to\s+|agreed\s+to\s+)?(?:buy|buys|bought|purchase|purchases|"
                            r"purchased|source|sources|sourced|procure|procures|procured|order|orders|ordered)\s+"
@@ -479,8 +481,10 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                 verb = next((clause.find(w) for w in lx.ZH_SIGN if w in clause), -1)
                 supply = next((clause.find(w) for w in lx.ZH_SUPPLY if w in clause), -1)
             else:
-                mv = lx.SIGN_RE.search(clause)
-                verb = mv.start() if mv else -1
+                # the first signing verb with a party before it ("Among the signed projects, A inked … with B")
+                firsts = [m.start - clause_start for m, _e in in_clause]
+                verb = next((mv.start() for mv in lx.SIGN_RE.finditer(clause) if any(f < mv.start() for f in firsts)),
+                            -1)
                 ms = lx.SUPPLY_RE.search(clause)
                 supply = ms.start() if ms and not re.search(r"\bto\s+$", clause[:ms.start()]) else -1
                 if ms and re.match(r"\s+(?:by|from)\b", clause[ms.end():]):
@@ -559,6 +563,8 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                         customers.add((index, b.id))
         s = sent.text
         joined = bool(re.search(r"\bjoin(ed|s)?\b.{0,40}alliance|members? of the .{0,60}alliance|founding members|"
+                                r"\bmember (?:units|enterprises|firms|companies) include|"
+                                r"\bits (?:first |founding )?(?:members|member units)\b.{0,80}\binclude|"
                                 r"alliance .{0,40}(initiated|launched|founded) (jointly )?by", s, re.IGNORECASE)) \
             or ("联盟" in s and any(w in s for w in ("加入", "联盟成员", "发起", "首批成员")))
         # an industry association beside an alliance: members join the one named alliance

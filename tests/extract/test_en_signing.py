@@ -50,3 +50,17 @@ def test_the_clause_after_a_purchase_agreement_names_the_supplier():
     assert ("Pine Valve Co., Ltd", "Lake Motor Co., Ltd") in supplies
     assert ("Lake Motor Co., Ltd", "Pine Valve Co., Ltd") not in supplies
     assert ("Lake Motor Co., Ltd", "Stone Gear Co., Ltd") in supplies
+
+
+def test_a_signing_verb_with_no_party_before_it_and_a_supplier_named_as_such():
+    x = _x("Among the signed projects, Pine Valve Co., Ltd. inked an agreement with Lake Motor Co., Ltd. on valves. "
+           "Stone Gear Co., Ltd. was also named a qualified gear supplier of Lake Motor Co., Ltd.")
+    assert ("Pine Valve Co., Ltd", "Lake Motor Co., Ltd") in _rels(x, "SIGNED_WITH")
+    assert ("Stone Gear Co., Ltd", "Lake Motor Co., Ltd") in _rels(x, "SUPPLIES")
+
+
+def test_the_members_an_alliance_includes():
+    x = _x("The Pine Valve Industry Alliance was founded in Wenzhou. Its first members span the chain and include "
+           "Pine Valve Co., Ltd., Lake Seal Co., Ltd. and Stone Gear Co., Ltd.")
+    members = {h for h, t in _rels(x, "MEMBER_OF") if t == "Pine Valve Industry Alliance"}
+    assert {"Pine Valve Co., Ltd", "Lake Seal Co., Ltd", "Stone Gear Co., Ltd"} <= members
