@@ -469,6 +469,14 @@ def declared_short_names(text: str, mentions: list[Mention]) -> dict[str, tuple[
     return out
 
 
+def _county_prefix(stem: str) -> re.Match | None:
+    """A match of the county-level place (with its suffix) ``stem`` starts with, if any."""
+    from chaingraph.extract.counties import _zh_table
+
+    names = _zh_table()[1]
+    return next((re.match(re.escape(stem[:n]), stem) for n in range(3, 8) if stem[:n] in names), None)
+
+
 def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     gaz = gazetteer()
     declared = declared_short_names(text, mentions)
@@ -480,7 +488,7 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
         place = gaz.zh_regex.match(stem)
         stem = re.sub(r"[(（][^)）]{1,8}[)）]", "", m.text)
         stem = name_key(stem)
-        place = gaz.zh_regex.match(stem)
+        place = gaz.zh_regex.match(stem) or _county_prefix(stem)  # 望奎县龙达牧业: 龙达牧业
         candidates = [stem]
         core = stem[place.end():] if place and len(stem) - place.end() >= 2 else stem
         if core.startswith(("中国", "中华")) and len(core) > 4:

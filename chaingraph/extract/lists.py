@@ -69,6 +69,7 @@ transportation distribution planning application applications innovation r&d""".
 _EN_LOWER_ITEM = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,4}")
 _SUPPLIER_WORDS = re.compile(r"\bsuppl(?:y|ier|iers|ies|ied)\b|\bmanufacturer\b|\bOEM\b|\bvendor\b|"
                              r"供应商|供货|配套|代工", re.IGNORECASE)
+_SUPPLIERS_CLOSING = re.compile(r"配套|供应商|供货商")
 _SUPPLIED_BY = re.compile(r"\b(?:provided|supplied|delivered|sourced)\s+(?:by|from)\s+$")
 _DEAL_WORDS = re.compile(r"签约|项目|对接|合作|\bsign|\bproject|\bdeal|\bagreement", re.IGNORECASE)
 
@@ -182,6 +183,8 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
                         s, match.start(group), match.group(group), split_and=kind == "Chain")]
                     if members:
                         role = "customers" if kind == "Firm" and _SUPPLIER_WORDS.search(s[:match.start()]) else None
+                        if kind == "Firm" and _SUPPLIERS_CLOSING.search(s, match.end(group), match.end()):
+                            role = "suppliers"  # A、B等配套企业: suppliers of the firm the sentence is about
                         out.append(ListHit(kind, index, sent.start + match.start(group), members, role))
             continue
         for match in _EN_FIRM_LIST.finditer(s):
@@ -320,7 +323,8 @@ def list_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
             if hit.role == "customers" and before is not None:
                 for member in members:
                     rel.add("SUPPLIES", before, member, hit.sent, "listed as its customers")
-            if _SUPPLIED_BY.search(text[max(sent.start, hit.start - 30):hit.start]) and before is not None:
+            if (hit.role == "suppliers" or _SUPPLIED_BY.search(text[max(sent.start, hit.start - 30):hit.start])) \
+                    and before is not None:
                 for member in members:
                     rel.add("SUPPLIES", member, before, hit.sent, "listed as its suppliers")
             parks = clusters_in.get(hit.sent, [])

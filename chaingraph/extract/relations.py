@@ -295,7 +295,22 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             for c in rel.from_head("BELONGS_TO", r.tail):
                 if c.tail in chain_ids:
                     rel.add("BELONGS_TO", e, chain_ids[c.tail], r.sent, "a firm of a park of this chain")
+    _explicit_direction(rel)
     return prune_zh(rel.items, entities) if language == "zh" else rel.items
+
+
+#: SUPPLIES read from the kind of agreement alone, which a clause saying who delivers outranks
+_BY_AGREEMENT = frozenset({"a supply agreement", "the other side of a purchase agreement"})
+
+
+def _explicit_direction(rel: Relations) -> None:
+    """Drop a SUPPLIES read from the kind of agreement (X与Y签订…供应协议) when the
+    text also says the goods go the other way (Y每年将向X供应…)."""
+    pairs = {(r.head, r.tail): r for r in rel.items if r.type == "SUPPLIES"}
+    for (a, b), r in list(pairs.items()):
+        back = pairs.get((b, a))
+        if r.note in _BY_AGREEMENT and back is not None and back.note not in _BY_AGREEMENT:
+            rel.remove(r)
 
 
 _THE_CITY_EN = re.compile(r"\b(?:the city's|of the city|the city (?:has|had|is|was|now has|boasts|hosts|also has))\b",
@@ -522,10 +537,10 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                                 rel.add("SUPPLIES", seller, buyer, index)
                                 customers.add((index, buyer.id))
                             elif sells and not (buys and buys.start() < sells.start()):
-                                rel.add("SUPPLIES", a, b, index)
+                                rel.add("SUPPLIES", a, b, index, "a supply agreement")
                                 customers.add((index, b.id))
                             elif buys:
-                                rel.add("SUPPLIES", b, a, index)
+                                rel.add("SUPPLIES", b, a, index, "the other side of a purchase agreement")
                                 customers.add((index, a.id))
             if supply >= 0:
                 pivot = clause_start + supply
@@ -548,7 +563,7 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                             rel.add("SUPPLIES", left[0], b, index)
                             customers.add((index, b.id))
                         continue
-                    wei = re.match(r"[^，。]{0,2}?[为向给]", text_of(sent, first.end, clause_start + supply))
+                    wei = re.match(r"[^，。为向给]{0,6}?[为向给]", text_of(sent, first.end, clause_start + supply))
                     if wei is None:
                         continue
                     split = first.end + wei.end() - 1

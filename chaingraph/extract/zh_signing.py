@@ -237,6 +237,7 @@ def signing_relations(rel, text: str, sentences: list[Sentence], per_sent) -> No
             rel.add("SIGNED_WITH", head, other, index, "the two sides of a signing")
             if len(objects) == 1 and head.type == other.type == "Firm":
                 _after_signing(rel, text, sentences[index], index, head, other)
+                _its_supplier(rel, text, span[1], index, head, other)
             if head.type == other.type == "Firm":
                 if re.search(r"采购|订购|购买", what):
                     rel.add("SUPPLIES", other, head, index, "the other side of a purchase agreement")
@@ -249,6 +250,25 @@ _LATTER_BUYS = re.compile(r"(前者|后者)[^，。；]{0,16}?向(前者|后者)
 # 向, 为 and 给 all mark the receiving side of a delivery (后者将为前者供应…)
 _LATTER_SELLS = re.compile(r"(前者|后者)[^，。；]{0,16}?(?:向|为|给)(前者|后者)(?:[^，。；]{0,6}?)(?:供应|供货|提供|交付|配套)")
 _MADE_SUPPLIER = re.compile(r"将(?:其|对方|后者)(?:作为|列为|确定为)[^，。；]{0,14}?(?:供应商|供货商)")
+
+
+# the rest of a signing's clause naming the other side 其: 将为其…配套, 向其供应, 成为其…供应商
+_TO_IT = re.compile(r"^[^。；]{0,40}?(?:(?:将|并|可|拟)?(?:为|向|给)其[^，。；]{0,16}?(?:配套|供应|供货|提供|交付)|"
+                    r"成为其[^，。；]{0,14}?(?:供应商|供货商|配套商))")
+# …by the subject's own name after 由: 由A向其批量供应
+_BY_IT = re.compile(r"^[^。；]{0,40}?由([^，。；]{2,12}?)(?:向|为|给)其")
+
+
+def _its_supplier(rel, text: str, end: int, index: int, head, other) -> None:
+    """SUPPLIES head → other when the rest of the signing's clause (from ``end``, the
+    other side's end, to the next 。 or ；) says the subject delivers to 其 (the other
+    side): A与B签订…协议，将为其…配套 / 成为其…供应商."""
+    rest = text[end:end + 60]
+    if _TO_IT.match(rest):
+        by = _BY_IT.match(rest)
+        if by is not None and by.group(1) and by.group(1) in other.name:
+            return  # 由B向其供应: the other side is the supplier; read elsewhere
+        rel.add("SUPPLIES", head, other, index, "it delivers to the other side")
 
 
 def _after_signing(rel, text: str, sent: Sentence, index: int, head, other) -> None:

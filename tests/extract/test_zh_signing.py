@@ -68,3 +68,27 @@ def test_a_plain_worded_name_right_after_a_kind_of_firm_is_a_side():
     firms, rels = _extract(text)
     assert "光明能源" in firms
     assert _signed(rels, "沃川能源", "光明能源")
+
+
+def _supplies(text: str) -> set[tuple[str, str]]:
+    x = extract_article(Article("a.txt", text))
+    name = {e.id: e.name for e in x.entities}
+    return {(name[r.head], name[r.tail]) for r in x.relations if r.type == "SUPPLIES"}
+
+
+def test_the_rest_of_a_signing_clause_naming_the_other_side_qi():
+    found = _supplies("标题\n\n青岚铜箔有限公司与望岳电池有限公司签订合作协议，将为其动力电池配套铜箔；"
+                      "江城结构件有限公司与湘岳汽车有限公司签约，成为其电池包壳体供应商。")
+    assert ("青岚铜箔有限公司", "望岳电池有限公司") in found
+    assert ("江城结构件有限公司", "湘岳汽车有限公司") in found
+
+
+def test_who_delivers_outranks_the_kind_of_agreement_and_a_county_prefix_is_no_part_of_a_short_name():
+    found = _supplies("标题\n\n双岳食品有限公司与望奎县青岚牧业有限公司签订生猪供应协议，青岚牧业每年将向双岳食品供应商品猪30万头。")
+    assert found == {("望奎县青岚牧业有限公司", "双岳食品有限公司")}
+
+
+def test_firms_listed_as_supporting_firms_supply_the_firm_before_them():
+    found = _supplies("标题\n\n园区围绕望岳科技有限公司推进本地配套，已吸引青岚精密有限公司、江城包装有限公司等30余家配套企业落户。")
+    assert {("青岚精密有限公司", "望岳科技有限公司"), ("江城包装有限公司", "望岳科技有限公司")} <= found
+    assert ("望岳科技有限公司", "青岚精密有限公司") not in found
