@@ -48,7 +48,7 @@ def paragraph_relations(rel, text: str, sentences: list[Sentence], entities: lis
 
 _SCENE_EN = re.compile(r"\b(?:at the (?:meeting|conference|forum|event|ceremony|fair|expo|summit|session|exhibition)|"
                        r"on the spot|on[ -]site|during the (?:meeting|conference|forum|event|fair|expo))\b", re.IGNORECASE)
-_SCENE_ZH = re.compile(r"会上|现场|活动中|仪式上|活动期间|会议期间")
+_SCENE_ZH = re.compile(r"会上|现场|活动中|仪式上|活动期间|会议期间|签约环节|对接环节")
 _SIGNING = re.compile(r"\bsign|签约|签订|签署")
 
 

@@ -60,3 +60,11 @@ def test_firms_signing_after_a_chinese_scene_cue_took_part():
                      "江城青岚阀门有限公司与望岳汽车有限公司签订供货协议。")
     took_part = {h for h, _t in _rels(x, "PARTICIPATED_IN")}
     assert {"江城青岚阀门有限公司", "望岳汽车有限公司"} <= took_part
+
+
+def test_the_signing_part_of_an_event_is_its_scene():
+    from news_helpers import extract_news
+
+    x = extract_news("5月3日，2024江城汽车零部件供需对接会在武汉举行。\n\n签约环节中，江城青岚阀门有限公司与望岳汽车有限公司"
+                     "签订供货协议。")
+    assert {"江城青岚阀门有限公司", "望岳汽车有限公司"} <= {h for h, _t in _rels(x, "PARTICIPATED_IN")}
