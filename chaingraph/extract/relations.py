@@ -115,7 +115,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             if any(t.type == "City" for t in targets):
                 targets = [t for t in targets if t.type == "City"][-1:]
             for target in targets:
-                rel.add("LOCATED_IN", e, target, m.sent)
+                rel.add("LOCATED_IN", e, target, m.sent, _BY_NAME if e.type == "Firm" else None)
                 located = True
             if m.info.get("place_key") in place_of_key:
                 rel.add("LOCATED_IN", e, place_of_key[m.info["place_key"]], m.sent)
@@ -201,7 +201,8 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             founded = re.match(r"\s*(?:was|were|has been|is)\s+(?:\w+ly\s+)?(?:founded|established|set up|launched|"
                                r"inaugurated|unveiled|located|based|headquartered)\s+in\s+", after) or re.match(
                 r"\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:which is\s+|that is\s+)?(?:located|based|headquartered)\s+in\s+(?:the\s+)?",
-                after)  # "X, headquartered in Suzhou,"
+                after) or re.match(  # "X, a Haicang District company", "X, from Ningguo City"
+                r"\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:a\s+|an\s+|from\s+|based\s+in\s+)(?=[A-Z])", after)
             if founded is None:
                 founded = re.match(r"[^，。；]{0,6}?(?:在|落户|位于)", after) if language == "zh" else None
             if founded is None:
@@ -296,7 +297,28 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 if c.tail in chain_ids:
                     rel.add("BELONGS_TO", e, chain_ids[c.tail], r.sent, "a firm of a park of this chain")
     _explicit_direction(rel)
+    _name_gives_way(rel, entities)
     return prune_zh(rel.items, entities) if language == "zh" else rel.items
+
+
+_BY_NAME = "the place in its name"
+
+
+def _name_gives_way(rel: Relations, entities: list[Entity]) -> None:
+    """Drop a firm's place read from its name (Fujian X Co.) when the text places it
+    below that place ("X, a Haicang District company"; 位于叙州区的X): the text's
+    place is where it is, and the name's is only where it was registered."""
+    by_id = {e.id: e for e in entities}
+    for e in entities:
+        if e.type != "Firm":
+            continue
+        located = rel.from_head("LOCATED_IN", e.id)
+        stated = [r for r in located if r.note != _BY_NAME]
+        below = [r for r in stated if ":" in (by_id[r.tail].mentions[0].key if by_id[r.tail].mentions else "")]
+        if not below:
+            continue
+        for r in [r for r in located if r.note == _BY_NAME]:
+            rel.remove(r)
 
 
 #: SUPPLIES read from the kind of agreement alone, which a clause saying who delivers outranks

@@ -53,3 +53,12 @@ def test_firms_of_a_sentence_about_the_city_are_in_the_articles_city():
     located = _rels(x, "LOCATED_IN")
     assert ("Pine Valve Co., Ltd", "Wenzhou") in located and ("Lake Seal Co., Ltd", "Wenzhou") in located
     assert ("Stone Gear Co., Ltd", "Wenzhou") not in located
+
+
+def test_a_firm_placed_in_a_district_by_the_text_is_not_placed_by_its_name():
+    x = _x("Xiamen is home to battery firms. Fujian Pine Electrolyte Co., Ltd., a Haicang District company, signed a "
+           "deal. Anhui Lake Seal Co., Ltd., from Ningguo City in Xuancheng, attended.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Fujian Pine Electrolyte Co., Ltd", "Haicang District") in located
+    assert not any(h == "Fujian Pine Electrolyte Co., Ltd" and t.startswith("Fujian") for h, t in located)
+    assert ("Anhui Lake Seal Co., Ltd", "Ningguo City") in located
