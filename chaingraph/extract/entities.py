@@ -1,7 +1,8 @@
 """Turning mentions into entities: nested mentions resolved, surface forms of one
 thing merged (abbreviations in brackets, short firm names, acronyms, chain
 variants, lowercase references to a named alliance, every mention of the main
-event), and the fullest form chosen as the name."""
+event), and the fullest form chosen as the name. Over 400 lines: the merge rules are
+short, and each changes the same groups of mentions, so they stay together."""
 
 from __future__ import annotations
 
