@@ -480,7 +480,8 @@ def _county_prefix(stem: str) -> re.Match | None:
 def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     gaz = gazetteer()
     declared = declared_short_names(text, mentions)
-    forms: dict[str, str] = {short: key for short, (key, kind) in declared.items() if kind == "Firm"}
+    # a declared short name outranks the forms derived below, whatever it names
+    forms: dict[str, str] = {short: key for short, (key, _kind) in declared.items()}
     for m in mentions:
         if m.type != "Firm":
             continue
@@ -515,8 +516,6 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
         for c in candidates:
             if len(c) >= 2 and c != m.text:
                 forms.setdefault(c, name_key(m.text))
-    for short, (key, kind) in declared.items():
-        forms.setdefault(short, key)
     if not forms:
         return []
     taken = Covered((m.start, m.end) for m in mentions if m.type in ("Firm", "Agency", "Alliance", "Cluster", "Event"))

@@ -9,6 +9,7 @@ the article's places, which also tells apart two counties of one name."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from chaingraph.extract.places import gazetteer as city_gazetteer
@@ -59,7 +60,7 @@ def _article_table(text: str, by_name: dict[str, object]) -> dict[str, object]:
     for name, places in _ambiguous().items():
         if name not in text:
             continue
-        here = [p for p in places if (_info(p)["parent"] or "") and _parent_zh(p) and _parent_zh(p) in text]
+        here = [p for p in places if _info(p)["parent"] and (city := _parent_zh(p)) and city in text]
         if len(here) == 1:
             table = dict(table) if table is by_name else table
             table[name] = here[0]
@@ -167,17 +168,12 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
     article's prefecture mentions) or of the counties named last before them."""
     out: list[Mention] = []
     if language == "en":
-        try:
-            from chaingraph.gazetteer import gazetteer
-        except ImportError:  # pragma: no cover
-            return out
-        g = gazetteer()
         for index, sent in enumerate(sentences):
             for m in _EN.finditer(sent.text):
                 city = city_gazetteer().lookup(m.group(1))
                 if city is not None and (m.group(2) in ("County-level City", "City") or city.kind != "City"):
                     continue
-                found = [p for p in g.lookup(m.group(1), ("county",))]
+                found = list(_counties_named(m.group(1)))
                 if city is not None:  # Changsha County: the county that shares its city's name
                     found = [p for p in found if _info(p)["parent"] == city.name]
                 if len({p.code for p in found}) != 1:
@@ -295,10 +291,13 @@ def town_mentions(text: str, sentences: list[Sentence], places: list[Mention]) -
             names[name] = {"parent": parent.key if parent else None,
                            "province": parent.info.get("province") if parent else None}
     out = []
+    starts = [s.start for s in sentences]
     for name, info in names.items():
         for m in re.finditer(re.escape(name), text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            index = next((i for i, s in enumerate(sentences) if s.start <= m.start() < s.end), -1)
+            index = bisect_right(starts, m.start()) - 1
+            if index < 0 or m.start() >= sentences[index].end:
+                index = -1
             out.append(Mention(m.start(), m.end(), name, "City", index, key=f"town:{name}", info=dict(info)))
     return out

@@ -126,7 +126,13 @@ _NAME_POSSESSIVES = frozenset({"people's", "people’s", "women's", "women’s",
                                "workers'", "farmers'"})
 
 
-_POSSESSIVE = re.compile(r"(\w+)['’]s\s")
+_POSSESSIVE = re.compile(r"(\w+['’]s)\s")
+
+
+def _owner(word: str) -> bool:
+    """True when ``word`` is a possessive that ends an owner's name ("Samsung's"), not
+    one inside a name ("People's")."""
+    return word.endswith(("'s", "’s")) and word.lower() not in _NAME_POSSESSIVES
 
 
 def cut_possessives(mentions: list[Mention]) -> None:
@@ -136,11 +142,10 @@ def cut_possessives(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.type != "Firm":
             continue
-        found = next((p for p in _POSSESSIVE.finditer(m.text)
-                      if f"{p.group(1).lower()}'s" not in _NAME_POSSESSIVES), None)
+        found = next((p for p in _POSSESSIVE.finditer(m.text) if _owner(p.group(1))), None)
         if found is not None:
-            m.end = m.start + found.end(1)
-            m.text = m.text[:found.end(1)]
+            m.end = m.start + found.end(1) - 2
+            m.text = m.text[:found.end(1) - 2]
 
 
 def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -162,8 +167,7 @@ def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     based = [pos for pos, (tok, _, _) in enumerate(run) if tok.lower().endswith(("-based", "-headquartered"))]
     if based:  # "Zhejiang-based Lanxin Motors": the name starts after the place
         run = run[based[-1] + 1:]
-    owner = next((pos for pos, (tok, _, _) in enumerate(run[:-1]) if tok.endswith(("'s", "’s"))
-                  and tok.lower() not in _NAME_POSSESSIVES), None)
+    owner = next((pos for pos, (tok, _, _) in enumerate(run[:-1]) if _owner(tok)), None)
     if owner is not None:  # "BOE's Chengdu plant": a possessive ends the owner's name
         run = run[:owner + 1]
     while run and (run[0][0].lower() in lx.LEADING_DROP or run[0][0].lower() in lx.CONNECTORS):

@@ -346,14 +346,16 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
     taken = Covered((m.start, m.end) for m in mentions if m.type not in ("City", "Province"))
     short: dict[str, tuple[str, str]] = {}
     place_words = {m.text for m in mentions if m.type in ("City", "Province")}  # counties too (Rugao)
+
+    def is_place(word: str) -> bool:
+        return gazetteer().lookup(word) is not None or word in place_words
+
     for key, ms in groups.items():
         if key[0] not in ("Firm",):
             continue
         full = ms[0].text
         words = [w for w in re.findall(r"[A-Za-z][\w'-]*", full)]
-        gaz = gazetteer()
-        while words and (gaz.lookup(words[0]) is not None or words[0] in place_words
-                         or words[0].lower() in _GENERIC_FIRST):
+        while words and (is_place(words[0]) or words[0].lower() in _GENERIC_FIRST):
             words = words[1:]
         if words and len(words[0]) >= 4 and words[0][0].isupper():
             short.setdefault(words[0], key)
@@ -370,7 +372,7 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
         if ms and all(m.info.get("weak") or m.info.get("list") for m in ms):  # a listed short name too
             surface = ms[0].text
             first = surface.split()[0] if " " in surface else ""
-            if first and (gazetteer().lookup(first) is not None or first in place_words):
+            if first and is_place(first):
                 surface = surface[len(first):].strip()  # "Baotou Tianhe Magnetics" is "Tianhe Magnetics"
             target = short.get(surface) or folded.get(surface.casefold())
             if target and target != key and target in groups:

@@ -301,6 +301,7 @@ def list_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
         if e.type == "Cluster":
             for sent_index in sorted({m.sent for m in e.mentions}):
                 clusters_in.setdefault(sent_index, []).append(e)
+    parks_of_article = [e for e in entities if e.type == "Cluster"]
     event = next((e for e in entities if e.type == "Event"), None)
     event_sents = {m.sent for m in event.mentions} if event else set()
     spans = {(hit.kind, hit.start) for hit in lists}
@@ -328,9 +329,8 @@ def list_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
                 for member in members:
                     rel.add("SUPPLIES", member, before, hit.sent, "listed as its suppliers")
             parks = clusters_in.get(hit.sent, [])
-            if not parks:  # "the zone has gathered A, B and C": the article's only park
-                only = [e for e in entities if e.type == "Cluster"]
-                parks = only if len(only) == 1 and _CLUSTER_WORDS.search(sent.text) else []
+            if not parks and len(parks_of_article) == 1 and _CLUSTER_WORDS.search(sent.text):
+                parks = parks_of_article  # "the zone has gathered A, B and C": the article's only park
             for cluster in parks:
                 for member in members:
                     rel.add("BELONGS_TO", member, cluster, hit.sent, "listed among the park's firms")

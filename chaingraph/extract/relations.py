@@ -304,6 +304,11 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
 _BY_NAME = "the place in its name"
 
 
+def _below_prefecture(place: Entity) -> bool:
+    """True for a county, district or town (keys ``county:``, ``district:``, ``town:``)."""
+    return bool(place.mentions) and ":" in place.mentions[0].key
+
+
 def _name_gives_way(rel: Relations, entities: list[Entity]) -> None:
     """Drop a firm's place read from its name (Fujian X Co.) when the text places it
     below that place ("X, a Haicang District company"; 位于叙州区的X): the text's
@@ -314,8 +319,7 @@ def _name_gives_way(rel: Relations, entities: list[Entity]) -> None:
             continue
         located = rel.from_head("LOCATED_IN", e.id)
         stated = [r for r in located if r.note != _BY_NAME]
-        below = [r for r in stated if ":" in (by_id[r.tail].mentions[0].key if by_id[r.tail].mentions else "")]
-        if not below:
+        if not any(_below_prefecture(by_id[r.tail]) for r in stated):
             continue
         for r in [r for r in located if r.note == _BY_NAME]:
             rel.remove(r)
@@ -345,7 +349,7 @@ def _firms_of_the_city(rel: Relations, sentences: list[Sentence], per_sent, citi
     """Firms named in a sentence about "the city" ("the city's leading builders,
     including A and B", "the chain leaders of the city, namely A", 全市…企业) are in
     the article's city: the prefecture-level city named most often."""
-    prefectures = [c for c in cities if ":" not in c.mentions[0].key and not c.props.get("members")]
+    prefectures = [c for c in cities if not _below_prefecture(c) and not c.props.get("members")]
     city = _home(prefectures, [])
     if city is None:
         return

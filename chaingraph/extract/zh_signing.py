@@ -236,8 +236,7 @@ def signing_relations(rel, text: str, sentences: list[Sentence], per_sent) -> No
                 continue
             rel.add("SIGNED_WITH", head, other, index, "the two sides of a signing")
             if len(objects) == 1 and head.type == other.type == "Firm":
-                _after_signing(rel, text, sentences[index], index, head, other)
-                _its_supplier(rel, text, span[1], index, head, other)
+                _after_signing(rel, text, sentences[index], index, head, other, span[1])
             if head.type == other.type == "Firm":
                 if re.search(r"采购|订购|购买", what):
                     rel.add("SUPPLIES", other, head, index, "the other side of a purchase agreement")
@@ -259,21 +258,11 @@ _TO_IT = re.compile(r"^[^。；]{0,40}?(?:(?:将|并|可|拟)?(?:为|向|给)其
 _BY_IT = re.compile(r"^[^。；]{0,40}?由([^，。；]{2,12}?)(?:向|为|给)其")
 
 
-def _its_supplier(rel, text: str, end: int, index: int, head, other) -> None:
-    """SUPPLIES head → other when the rest of the signing's clause (from ``end``, the
-    other side's end, to the next 。 or ；) says the subject delivers to 其 (the other
-    side): A与B签订…协议，将为其…配套 / 成为其…供应商."""
-    rest = text[end:end + 60]
-    if _TO_IT.match(rest):
-        by = _BY_IT.match(rest)
-        if by is not None and by.group(1) and by.group(1) in other.name:
-            return  # 由B向其供应: the other side is the supplier; read elsewhere
-        rel.add("SUPPLIES", head, other, index, "it delivers to the other side")
-
-
-def _after_signing(rel, text: str, sent: Sentence, index: int, head, other) -> None:
+def _after_signing(rel, text: str, sent: Sentence, index: int, head, other, end: int) -> None:
     """SUPPLIES read from the rest of a signing's sentence, which refers to the
-    sides as 前者 (the subject) and 后者 (the other side), or to the other side as 其."""
+    sides as 前者 (the subject) and 后者 (the other side), or to the other side as 其:
+    将其作为…供应商 anywhere in the sentence, and 将为其…配套 / 成为其…供应商 in the
+    clause after the other side's name (which ends at ``end``)."""
     rest = sent.text
     side = {"前者": head, "后者": other}
     for match in _LATTER_BUYS.finditer(rest):
@@ -284,3 +273,8 @@ def _after_signing(rel, text: str, sent: Sentence, index: int, head, other) -> N
             rel.add("SUPPLIES", side[match.group(1)], side[match.group(2)], index, "it delivers to the other side")
     if _MADE_SUPPLIER.search(rest):
         rel.add("SUPPLIES", other, head, index, "made the subject's supplier")
+    after = text[end:end + 60]
+    if _TO_IT.match(after):
+        by = _BY_IT.match(after)
+        if not (by is not None and by.group(1) and by.group(1) in other.name):  # 由B向其供应: B supplies
+            rel.add("SUPPLIES", head, other, index, "it delivers to the other side")
