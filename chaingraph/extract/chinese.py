@@ -363,7 +363,8 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             return
         key = _CHAIN_ZH_CANON[phrase] if gaz_hit else (_CHAIN_ZH_CANON[conj.group(1)] if conj else phrase)
         spans.append((start, end))
-        out.append(Mention(start, end, phrase, "Chain", index, key=key, info={"pattern": not gaz_hit}))
+        info = {"pattern": not gaz_hit, "conj": True} if conj and not gaz_hit else {"pattern": not gaz_hit}
+        out.append(Mention(start, end, phrase, "Chain", index, key=key, info=info))
 
     for match in re.finditer(r"产业链|产业集群|产业|行业", sent.text):
         end = sent.start + match.start()

@@ -32,7 +32,7 @@ from chaingraph.extract.zh_agencies import agency_mentions
 from chaingraph.extract.zh_clusters import cluster_mentions
 from chaingraph.extract.zh_firms import cued_firms
 from chaingraph.extract.zh_lists import refine_lists, zh_list_mentions
-from chaingraph.extract.zh_merge import merge_forms
+from chaingraph.extract.zh_merge import merge_forms, name_coordinated_chains
 from chaingraph.extract.zh_projects import project_firms
 from chaingraph.extract.zh_signing import signing_firms
 from chaingraph.extract.zh_titles import drop_employers
@@ -87,6 +87,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         mentions += zh_list_mentions(text, sentences, lists, mentions)
         mentions += project_firms(text, sentences, mentions + events)
         merge_forms(mentions)  # 经济技术开发区 and 经开区: one park
+        name_coordinated_chains(mentions, events)  # 汽车及零部件产业链供需对接会: one chain
     if language != "zh":  # "automobile and parts": two chains unless a name holds the phrase
         mentions = en_chains.split_coordinated(mentions, events)
         english.cut_possessives(mentions)

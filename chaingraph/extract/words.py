@@ -148,6 +148,8 @@ def _tags() -> dict[str, str]:
             parts = line.split()
             if len(parts) == 3:
                 out[parts[0]] = parts[2]
+    # the dictionary tags these nouns as numerals (for their 零), which cut 汽车零部件产业 short
+    out.update({"零部件": "n", "零件": "n"})
     return out
 
 

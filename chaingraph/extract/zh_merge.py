@@ -118,3 +118,22 @@ def _join_provincial(mentions: list[Mention]) -> None:
                  and m.text[0] in f.text[:4] and letters_in_order(m.text, f.text)}
         if len(fulls) == 1:
             m.key = fulls.pop()
+
+
+def name_coordinated_chains(mentions: list[Mention], events: list[Mention]) -> None:
+    """Key a coordinated chain (汽车及零部件, read before 产业链 with the key of its first
+    conjunct) by the whole phrase when an event, alliance or park of ``mentions`` or
+    ``events`` is named after it (GOLD_FORMAT, coordinated chains): the article then
+    names one chain, not a form of 汽车. Changes the mentions in place.
+
+    >>> ms = [Mention(2, 8, "汽车及零部件", "Chain", 0, key="automobile", info={"conj": True})]
+    >>> name_coordinated_chains(ms, [Mention(0, 15, "芜湖市汽车及零部件产业链供需对接会", "Event", 0)])
+    >>> ms[0].key
+    '汽车及零部件'
+    """
+    names = [m.text for m in (*mentions, *events) if m.type in ("Event", "Alliance", "Cluster")]
+    phrases = {m.text for m in mentions if m.type == "Chain" and m.info.get("conj")}
+    named = {p for p in phrases if any(p + "产业" in n or p + "行业" in n for n in names)}
+    for m in mentions:
+        if m.type == "Chain" and m.info.get("conj") and m.text in named:
+            m.key = m.text
