@@ -276,7 +276,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     found = True
         if found:
             continue
-        if e.id in at_event and event_chains:
+        if event_chains and (e.id in at_event or named_for and e.id not in supplied):
             for chain in event_chains:
                 rel.add("BELONGS_TO", e, chain, _first_sent(e), "a firm at an event about this chain")
             continue

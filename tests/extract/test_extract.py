@@ -229,3 +229,11 @@ def test_extracted_types_are_the_model_enums_and_print_as_their_text():
     assert str(Label.FIRM) == f"{Label.FIRM}" == "Firm"
     with pytest.raises(KeyError):
         Mention(0, 4, "Wang", "Person", 0)  # not a label of the graph
+
+
+def test_firms_of_an_article_whose_event_is_named_for_a_chain_are_in_it():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("On May 8, the 2024 Wuxi Tyre Industry Chain Matchmaking Conference was held in Wuxi. "
+                     "Jiangsu Ruihe Rubber Co., Ltd. showed its new compounds to buyers.")
+    assert ("Jiangsu Ruihe Rubber Co., Ltd", "tyre") in rels(x, "BELONGS_TO")
