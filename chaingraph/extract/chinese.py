@@ -51,6 +51,7 @@ _BOUNDARY = sorted([
     "我市", "我省", "我国", "全国", "记者", "获悉", "了解", "表示", "介绍", "称", "即", "也", "还", "都", "已",
     "采购", "购买", "收购", "订购", "成为", "携手", "引入", "引进", "入驻", "宣布", "推出", "拥有", "迎来", "邀请",
     "集聚", "聚集", "汇聚", "新增", "给", "子公司", "旗下", "下属", "龙头", "链主", "会同", "担任",
+    "收到", "接到", "中标", "获得", "赢得", "斩获", "荣获", "入选", "采购自", "购自", "选用", "搭载",
 ], key=len, reverse=True)
 _BOUNDARY_SET = frozenset(_BOUNDARY)
 _PLACE_END = None  # compiled on first use (see _place_end_regex)
@@ -251,6 +252,11 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             if begin != -1:
                 start = begin
         if kind == "Event":
+            joined = next((o for o in out if o.type == "Event" and text[o.end:o.end + 1] == "暨"
+                           and start <= o.end + 1 and o.start < start), None)
+            if joined is not None:  # X对接会暨Y推介会: one event under both names
+                start = joined.start
+                out.remove(joined)
             for verb in ("成立", "揭牌", "启动", "签约", "开幕", "颁奖", "发布"):
                 if text.startswith(verb, start - len(verb)):
                     start = _left_edge(text, start - len(verb), sent.start, chain_conj=True)

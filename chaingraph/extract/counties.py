@@ -86,10 +86,23 @@ def _find_full(text: str, by_name: dict[str, object]) -> list[tuple[int, int, st
         for length in range(8, 2, -1):
             start = end - length
             if start >= 0 and text[start:end] in by_name:
+                if _cut_word(text, start, end, by_name[text[start:end]]):
+                    break  # 安新区 in 雄安新区: a district named from a county's stem must start a word
                 if not out or out[-1][1] <= start:
                     out.append((start, end, text[start:end]))
                 break
     return out
+
+
+def _cut_word(text: str, start: int, end: int, place) -> bool:
+    """True when ``text[start:end]``, a district named from a county's stem (not the
+    gazetteer's own name), starts inside a word of the text."""
+    if place.name == text[start:end] or start == 0 or not re.match(r"[\u4e00-\u9fff]", text[start - 1]):
+        return False
+    from chaingraph.extract.words import shared
+
+    window = max(0, start - 6)
+    return start not in shared().boundaries(text[window:end], window)
 
 
 _TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人大))")

@@ -181,7 +181,13 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
                     group = next(g for g in range(1, (regex.groups or 1) + 1) if match.group(g) is not None)
                     members = [(sent.start + a, sent.start + b, t) for a, b, t in _members(
                         s, match.start(group), match.group(group), split_and=kind == "Chain")]
-                    if members:
+                    if kind == "Firm" and len(members) >= 2 and all(_trade_words(t) for _a, _b, t in members):
+                        kind_here = "Chain"  # 橡胶助剂、钢丝帘线等企业: firms named by their trade, not by name
+                    else:
+                        kind_here = kind
+                    if members and kind_here != kind:
+                        out.append(ListHit("Chain", index, sent.start + match.start(group), members))
+                    elif members:
                         role = "customers" if kind == "Firm" and _SUPPLIER_WORDS.search(s[:match.start()]) else None
                         if kind == "Firm" and _SUPPLIERS_CLOSING.search(s, match.end(group), match.end()):
                             role = "suppliers"  # A、B等配套企业: suppliers of the firm the sentence is about
@@ -219,6 +225,22 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
 
 _ORG_TYPES = ("Firm", "Agency", "Alliance", "Cluster", "Event")
 _CHAIN_KEYS: dict[str, str] = {}
+_COMMON_NOUN_TAGS = frozenset({"n", "vn"})
+
+
+def _trade_words(item: str) -> bool:
+    """True when ``item`` (a Chinese list member) is made of common nouns only, at
+    least four characters with a word of two or more (橡胶助剂, 钢丝帘线): a trade or
+    product, where a firm's short name holds a proper noun, a one-character word of
+    three characters or an unknown word (中联重科, 森麒麟, 赛轮)."""
+    from chaingraph.extract.words import _tags, shared
+
+    if not 4 <= len(item) <= 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", item):
+        return False
+    tags = _tags()
+    words = shared().words(item)
+    return len(words) >= 2 and any(len(w) >= 2 for w in words) and all(
+        tags.get(w, "") in _COMMON_NOUN_TAGS for w in words)
 
 
 def _chain_key(item: str) -> str:

@@ -193,6 +193,8 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
             continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
         if not verbs and i == 0 and tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", word):
             continue  # 九三 in 九三粮油工业集团: a firm's name may start with a numeral (a count has its measure word)
+        if not verbs and i > 0 and re.fullmatch(r"第[一二三四五六七八九十百\d]+", word):
+            continue  # 中国建筑第八工程局: an ordinal inside a name numbers the unit
         cuts_here = verbs is True or verbs == "inner" and i < len(words) - 1
         if tag in _STOP_TAGS or (cuts_here and tag == "v" and len(word) >= 2 and word not in _ACTIVITY):
             cut = pos

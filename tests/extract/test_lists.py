@@ -96,3 +96,11 @@ def test_listed_short_names_join_the_full_names_of_the_article():
     firms = _names(x, "Firm")
     assert "Pine Valve" not in firms and "Wuhan Lake Seal" not in firms
     assert {"Pine Valve Co., Ltd", "Wuhan Lake Seal Technology Co., Ltd", "Stone Gear"} <= set(firms)
+
+
+def test_a_firm_list_of_trades_is_a_list_of_chains():
+    x = extract_article(Article("a.txt", "标题\n\n该局推动本地橡胶助剂、钢丝帘线、轮胎装备等企业进入链主采购体系。"))
+    assert _names(x, "Firm") == []
+    assert {"橡胶助剂", "钢丝帘线", "轮胎装备"} <= set(_names(x, "Chain"))
+    named = extract_article(Article("a.txt", "标题\n\n园区拥有白象食品、今麦郎、南街村等20多家企业。"))
+    assert "白象食品" in _names(named, "Firm")

@@ -107,3 +107,15 @@ def test_a_leading_numeral_stays_in_a_name_and_a_descriptor_before_it_does_not()
     names = {(str(e.type), e.name) for e in x.entities}
     assert ("Firm", "九三粮油工业集团有限公司") in names and ("Firm", "青岚稀土集团有限公司") in names
     assert ("Agency", "江城市工业和信息化局") in names
+
+
+def test_a_verb_of_winning_or_buying_ends_the_walk_back_to_a_firm_name():
+    text = ("标题\n\n海岚轮胎发布公告称，公司收到远川汽车工业有限公司的定点通知。炭黑主要采购自鲁北联科化工有限公司。"
+            "去年，东缆电缆中标华电输变电有限公司多个项目。")
+    firms = _firms(text)
+    assert {"远川汽车工业有限公司", "鲁北联科化工有限公司", "华电输变电有限公司"} <= firms
+    assert not any(f.startswith(("公司", "自", "东缆电缆中标")) for f in firms)
+
+
+def test_an_ordinal_inside_a_firm_name_numbers_its_unit():
+    assert "中国建筑第八工程局有限公司" in _firms("标题\n\n津西钢铁与中国建筑第八工程局有限公司签署战略合作协议。")

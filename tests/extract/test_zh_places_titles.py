@@ -71,3 +71,11 @@ def test_a_county_now_a_district_and_a_shared_district_name_placed_by_its_city()
     found = _entities("标题\n\n芜湖市繁昌区的锻造企业与深圳市南山区的无人机企业签约。")
     assert {("City", "繁昌区"), ("City", "南山区")} <= found
     assert ("City", "南山区") not in _entities("标题\n\n南山区的企业参加了会议。")
+
+
+def test_a_district_named_from_a_county_stem_starts_a_word():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("钢材将用于中建八局在雄安新区承建的项目。")
+    assert "安新区" not in names(x, "City")
+    assert "繁昌区" in names(extract_news("该项目落户芜湖市繁昌区。"), "City")

@@ -92,3 +92,10 @@ def test_firms_listed_as_supporting_firms_supply_the_firm_before_them():
     found = _supplies("标题\n\n园区围绕望岳科技有限公司推进本地配套，已吸引青岚精密有限公司、江城包装有限公司等30余家配套企业落户。")
     assert {("青岚精密有限公司", "望岳科技有限公司"), ("江城包装有限公司", "望岳科技有限公司")} <= found
     assert ("望岳科技有限公司", "青岚精密有限公司") not in found
+
+
+def test_two_event_names_joined_by_ji_are_one_event():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("8月18日，2023年唐山市钢铁产业链供需对接会暨精品钢材推介会在唐山举行。")
+    assert names(x, "Event") == ["2023年唐山市钢铁产业链供需对接会暨精品钢材推介会"]
