@@ -133,6 +133,19 @@ def _inside_name(text: str, pos: int, end: int, lowest: int) -> bool:
     return False
 
 
+def _after_place(text: str, end: int, lowest: int) -> bool:
+    """True when a word of one to four characters ends at ``end`` and a full place
+    name (宝鸡市, not 宝鸡) stands right before it: the start of a name's chain phrase."""
+    for length in range(1, 5):
+        start = end - length
+        if start - 2 < lowest or not re.fullmatch(r"[\u4e00-\u9fff]+", text[start:end]):
+            break
+        place = _PLACE_END.search(text, max(lowest, start - 8), start)
+        if place is not None and place.end() == start and text[start - 1] in "市省县区":
+            return True
+    return False
+
+
 def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool = True,
                chain_conj: bool = False, firm: bool = False) -> int:
     """Return where a name ending at ``end`` starts: walking left to punctuation, a
@@ -173,8 +186,9 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
         if firm and hit is not None and len(hit) == 1 and hit != "、" and _inside_name(text, pos, end, lowest):
             pos -= 1
             continue
-        if chain_conj and hit in ("及", "与", "和") and _CHAIN_BEFORE.search(text, max(lowest, pos - 9), pos - 1):
-            pos -= 1  # 机器人及智能装备: a conjunction of chains stays inside the name
+        if chain_conj and hit in ("及", "与", "和") and (_CHAIN_BEFORE.search(text, max(lowest, pos - 9), pos - 1)
+                                                       or _after_place(text, pos - 1, lowest)):
+            pos -= 1  # 机器人及智能装备, 宝鸡市钛及钛合金: a conjunction of chains stays inside the name
             continue
         if hit is not None:
             if hit == "和" and text.startswith(_KEEP_AFTER_HE, pos):

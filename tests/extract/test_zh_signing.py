@@ -99,3 +99,11 @@ def test_two_event_names_joined_by_ji_are_one_event():
 
     x = extract_news("8月18日，2023年唐山市钢铁产业链供需对接会暨精品钢材推介会在唐山举行。")
     assert names(x, "Event") == ["2023年唐山市钢铁产业链供需对接会暨精品钢材推介会"]
+
+
+def test_a_conjunction_after_a_place_stays_inside_a_name_of_chains():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("7月6日，宝鸡市钛及钛合金产业链创新联盟成立大会在宝鸡举行。")
+    assert names(x, "Event") == ["宝鸡市钛及钛合金产业链创新联盟成立大会"]
+    assert "钛及钛合金" in names(x, "Chain")
