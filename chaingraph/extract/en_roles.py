@@ -99,7 +99,11 @@ _NOT_PRODUCT = _NATIONALITY | {"a", "an", "the", "this", "that", "its", "their",
                                "tier-one", "tier-1", "strategic", "long-term", "important", "sole", "only",
                                "exclusive", "designated", "qualified", "certified", "preferred", "solutions", "contract",
                                "largest", "biggest", "second-largest", "third-largest", "leading", "top",
-                               "service", "services", "technology", "parts", "products", "product"}
+                               "service", "services", "technology", "parts", "products", "product",
+                               # pronouns and verbs that stand before a role noun ("they include cell producer X")
+                               "they", "it", "we", "he", "she", "which", "who", "include", "includes", "are", "were",
+                               "will", "would", "can", "could", "may", "become", "becomes", "became", "remain",
+                               "remains", "like", "such", "or", "but", "than", "plus", "besides", "other", "both"}
 
 
 #: Words that may follow a name in a slot; any other lowercase word makes the

@@ -19,6 +19,9 @@ _TOKEN = re.compile(r"No\.\s?\d+|Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Co\.|Ltd\.|Inc
 _HEAD_NORM = {"co., ltd.": "ltd", "co.": "co", "ltd.": "ltd", "inc.": "inc", "corp.": "corp"}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR_AFTER = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&]{1,9})\s*[)）]")
+# "(hereinafter referred to as the "PV Alliance")", "(the "Park")": a short name the text declares
+_DECLARED_AFTER = re.compile(r"\s*[(（]\s*(?:hereinafter\s+(?:(?:referred\s+to\s+as|called)\s+)?)?(?:the\s+)?"
+                             r"[\"“']([A-Z][\w&' -]{1,40}?)[\"”']\s*[)）]", re.IGNORECASE)
 
 
 def _head_of(token: str) -> str:
@@ -75,7 +78,7 @@ def org_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     if year:  # "the 2024 Xiamen … Meeting": the edition's year is part of its name
                         mention.start = year.start()
                 if mention is not None:
-                    abbr = _ABBR_AFTER.match(text, mention.end)
+                    abbr = _ABBR_AFTER.match(text, mention.end) or _DECLARED_AFTER.match(text, mention.end)
                     if abbr:
                         mention.info["abbr"] = abbr.group(1)
                     out.append(mention)
@@ -559,6 +562,10 @@ def event_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             if inner is not None:  # "X was inaugurated at the Y Meeting, which was held": Y is the event
                 offset += inner.end()
                 name = name[inner.end():]
+                at = re.search(r"\b(?:at|during)\s+(?:the\s+)?(?=[A-Z0-9])", name)
+                if at is not None and lx.EVENT_WORD_RE.search(name[at.end():]):  # "… signed on Thursday at the Y"
+                    offset += at.end()
+                    name = name[at.end():]
             if not lx.EVENT_WORD_RE.search(name) or len(name.split()) > 25 or len(name.split()) < 2:
                 continue
             start = sent.start + offset

@@ -63,3 +63,26 @@ def test_the_committee_of_a_zone_is_an_agency():
     x = _x("The Administrative Committee of the Pine Lake Economic Development Zone signed 12 projects.")
     assert "Administrative Committee of the Pine Lake Economic Development Zone" in _names(x, "Agency")
     assert "Administrative Committee of the Pine Lake Economic Development Zone" not in _names(x, "Cluster")
+
+
+def test_a_short_name_declared_in_brackets_is_an_alias():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news('The Lishui Valve Industry Alliance (hereinafter referred to as the "Valve Alliance") was founded. '
+                     "The Valve Alliance will hold two matchmaking sessions a year.")
+    assert names(x, "Alliance") == ["Lishui Valve Industry Alliance"]
+
+
+def test_a_pronoun_and_verb_before_a_role_noun_are_not_its_product():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("Besides Jinko, they include cell producer Jiangxi Lumeng Solar Co., Ltd.")
+    assert "they include cell" not in names(x, "Chain")
+
+
+def test_an_event_named_after_a_passive_verb_and_a_weekday_starts_at_its_name():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("HEFEI, May 9 -- In all, 12 deals were signed on Thursday at the 2024 Hefei Pump Valve Industry "
+                     "Matchmaking Conference, which was held in Shushan District.")
+    assert names(x, "Event") == ["2024 Hefei Pump Valve Industry Matchmaking Conference"]
