@@ -184,6 +184,11 @@ def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
             left, right = run[:pos], run[pos + 1:]
             if len(left) == 1 and left[0][0].isupper() and len(left[0][0]) > 1:
                 return [*_split_and(right)]
+            # "Huaxiangyuan and Fujian Anxi Tea Factory Co., Ltd.": one name in a list, then a full one
+            if (len(left) == 1 and left[0][0][:1].isupper() and len(right) >= 3 and gazetteer().lookup(left[0][0]) is None
+                    and gazetteer().lookup(right[0][0]) is not None
+                    and any(_category(_head_of(t)) == "Firm" for t, _, _ in right)):
+                return [left, *_split_and(right)]
             if right and right[0][0].lower() == "the":
                 right = right[1:]
             if _category(_head_of(left[-1][0])) and any(_category(_head_of(t)) for t, _, _ in right):

@@ -86,3 +86,12 @@ def test_an_event_named_after_a_passive_verb_and_a_weekday_starts_at_its_name():
     x = extract_news("HEFEI, May 9 -- In all, 12 deals were signed on Thursday at the 2024 Hefei Pump Valve Industry "
                      "Matchmaking Conference, which was held in Shushan District.")
     assert names(x, "Event") == ["2024 Hefei Pump Valve Industry Matchmaking Conference"]
+
+
+def test_a_name_starting_with_its_place_is_one_name_across_and():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("The firm signed a contract with Yichun Tantalum and Niobium Mine Co., Ltd., which ships mica. "
+                     "Tea firms including Bama Tea, Huaxiangyuan and Fujian Anxi Tea Factory Co., Ltd. opened plants.")
+    assert {"Yichun Tantalum and Niobium Mine Co., Ltd", "Huaxiangyuan", "Fujian Anxi Tea Factory Co., Ltd"} \
+        <= set(names(x, "Firm"))
