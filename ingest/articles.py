@@ -129,6 +129,15 @@ def extraction_records(x: Extraction, source: str, resolver: Resolver | None = N
                 evidence = [Evidence(source=source, sentence=evidence[0].sentence, start=evidence[0].start,
                                      end=evidence[0].end, note=f"inferred: {rel.note}")]
             yield EdgeRecord(RelType(rel.type), ids[rel.head], ids[rel.tail], {}, evidence)
+    for entity in x.entities:  # the province a firm's name gives, which extraction leaves to the graph
+        province = entity.props.get("province_by_name")
+        if province in ids and entity.id in ids and not any(
+                r.type == "LOCATED_IN" and r.head == entity.id for r in x.relations):
+            first = entity.mentions[0] if entity.mentions else None
+            found = ev(first.sent if first else None)
+            evidence = [Evidence(source=source, sentence=found[0].sentence, start=found[0].start, end=found[0].end,
+                                 note="inferred: the province in its name")] if found else []
+            yield EdgeRecord(RelType.LOCATED_IN, ids[entity.id], ids[province], {}, evidence)
     event = next((e for e in x.entities if e.type == "Event"), None)
     if event is not None:
         yield EdgeRecord(RelType.ABOUT, source, ids[event.id], {}, ev(event.mentions[0].sent if event.mentions else None))

@@ -114,6 +114,11 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             targets = [place_of_key[p.key] for p in m.info.get("places", []) if p.key in place_of_key]
             if any(t.type == "City" for t in targets):
                 targets = [t for t in targets if t.type == "City"][-1:]
+            if e.type == "Firm" and targets and all(t.type == "Province" for t in targets):
+                # a province read from a firm's name ("Shandong X Co.") is where it registered, which the
+                # text does not state: kept as a property, which the graph's ingest still draws as an edge
+                e.props.setdefault("province_by_name", targets[-1].id)
+                continue
             for target in targets:
                 rel.add("LOCATED_IN", e, target, m.sent, _BY_NAME if e.type == "Firm" else None)
                 located = True

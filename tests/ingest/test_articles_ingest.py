@@ -127,3 +127,20 @@ def test_reingest_in_a_new_process_changes_nothing(tmp_path):
             export_store(store, "json", out)
         exports.append(json.loads(out.read_text(encoding="utf-8")))
     assert exports[0] == exports[1]
+
+
+def test_the_province_a_firm_name_gives_is_an_edge_of_the_graph(tmp_path, store):
+    from chaingraph.extract.pipeline import extract_article
+    from chaingraph.extract.reader import Article
+
+    text = ("Pump fair\n\nThe Anhui Pump Industry Matchmaking Conference was held in Hefei, Anhui Province. "
+            "Anhui Lanshan Pump Co., Ltd. signed three orders.\n")
+    x = extract_article(Article("pumps.txt", text))
+    firm = next(e for e in x.entities if e.type == "Firm")
+    assert not any(r.type == "LOCATED_IN" and r.head == firm.id for r in x.relations)
+    (tmp_path / "pumps.txt").write_text(text, encoding="utf-8")
+    ingest_paths([tmp_path / "pumps.txt"], store)
+    firm_id = next(n.id for n in store.iter_nodes(Label.FIRM) if "Lanshan" in n.name)
+    located = [e for e in store.edges_of(firm_id) if e.type is RelType.LOCATED_IN and e.src == firm_id]
+    assert [store.get_node(e.dst).label for e in located] == [Label.PROVINCE]
+    assert located[0].evidence[0].note == "inferred: the province in its name"
