@@ -54,6 +54,8 @@ _BOUNDARY = sorted([
     "收到", "接到", "中标", "获得", "赢得", "斩获", "荣获", "入选", "采购自", "购自", "选用", "搭载",
 ], key=len, reverse=True)
 _BOUNDARY_SET = frozenset(_BOUNDARY)
+# boundary words that stand inside bodies' names (亳州市投资促进局, 政务服务管理局)
+_AGENCY_INNER = frozenset({"促进", "服务", "投资"})
 _PLACE_END = None  # compiled on first use (see _place_end_regex)
 _BOUNDARY_LENGTHS = sorted({len(b) for b in _BOUNDARY}, reverse=True)
 #: Words that name no one thing: not a short firm name, chain or cluster by themselves.
@@ -147,7 +149,7 @@ def _after_place(text: str, end: int, lowest: int) -> bool:
 
 
 def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool = True,
-               chain_conj: bool = False, firm: bool = False) -> int:
+               chain_conj: bool = False, firm: bool = False, agency: bool = False) -> int:
     """Return where a name ending at ``end`` starts: walking left to punctuation, a
     boundary word, a date, or ``limit`` characters. Place names are stepped over whole
     (成都 is not cut at 都), and a one-character boundary is passed when what is left
@@ -185,6 +187,9 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
             continue
         if firm and hit is not None and len(hit) == 1 and hit != "、" and _inside_name(text, pos, end, lowest):
             pos -= 1
+            continue
+        if agency and hit in _AGENCY_INNER:
+            pos -= len(hit)  # 投资促进局, 政务服务管理局: words of a body's own name
             continue
         if chain_conj and hit in ("及", "与", "和") and (_CHAIN_BEFORE.search(text, max(lowest, pos - 9), pos - 1)
                                                        or _after_place(text, pos - 1, lowest)):
@@ -256,7 +261,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
         if after is not None and _SUFFIX_TYPE[after.group(0)] == kind:
             continue
         start = _left_edge(text, sent.start + match.start(), sent.start,
-                           chain_conj=kind in ("Event", "Alliance", "Cluster"), firm=kind == "Firm")
+                           chain_conj=kind in ("Event", "Alliance", "Cluster"), firm=kind == "Firm",
+                           agency=kind == "Agency")
         if start > sent.start + 1 and text[start] in "商家方" and _in_dictionary(text[start - 2:start + 1]):
             start += 1  # 提供|商湘江…: the boundary word was the head of a longer one (提供商)
         if kind == "Event" and start > sent.start and text[start - 1] in _CLOSING_QUOTES:
@@ -278,8 +284,10 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
         if kind in ("Cluster", "Alliance", "Agency", "Firm"):
             if not _SOE_DIVISION.search(text, start, end):  # 中建五局 keeps its numeral
                 # a firm's name may hold a verb (织造, 建设): only function words cut it
-                start = trim_left(text, start, sent.start + match.start(),
-                                  verbs=kind != "Firm" or match.group(0) == "公司")
+                trimmed = trim_left(text, start, sent.start + match.start(),
+                                    verbs=kind != "Firm" or match.group(0) == "公司")
+                if not (kind == "Agency" and text[trimmed - 2:trimmed] in _AGENCY_INNER):
+                    start = trimmed
         if match.group(0) == "公司" and common_words(text[start:sent.start + match.start()]):
             continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):

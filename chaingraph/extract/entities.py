@@ -178,6 +178,10 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
                 proper = [re.sub(r"\s+", " ", m.text).strip(" ,.;:") for m in ms
                           if not m.info.get("lower") and not m.info.get("generic")]
                 proper = [p for p in proper if p in surfaces]
+            if kind in ("City", "Province") and not proper:
+                # a place is named as the text writes it on its own: 亳州 beside 亳州市人民政府
+                free = [re.sub(r"\s+", " ", m.text).strip(" ,.;:") for m in ms if m.nested_in is None]
+                proper = [f for f in free if f in surfaces]
             name = max(proper or surfaces, key=len) if surfaces else key
         aliases = [s for s in surfaces if s != name and not _generic_surface(s)]
         entity = Entity(id="", type=kind, name=name, aliases=aliases, mentions=ms)

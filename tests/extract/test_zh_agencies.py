@@ -53,3 +53,17 @@ def test_an_association_or_chamber_of_an_industry_is_an_alliance():
     _ents, types = _entities("标题\n\n江城市工业机器人协会与江城市家用电器商会联合主办对接会，江城市科学技术协会出席。")
     assert ("Alliance", "江城市工业机器人协会") in types and ("Alliance", "江城市家用电器商会") in types
     assert ("Agency", "江城市科学技术协会") in types
+
+
+def test_words_of_a_bodys_own_name_stay_in_it():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("活动由亳州市投资促进局、亳州市政务服务管理局承办。")
+    assert {"亳州市投资促进局", "亳州市政务服务管理局"} <= set(names(x, "Agency"))
+
+
+def test_a_place_is_named_as_the_text_writes_it_on_its_own():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("推介会由亳州市人民政府主办。亳州是全国最大的中药材集散地，亳州将坚持药材立市。")
+    assert "亳州" in names(x, "City")
