@@ -106,7 +106,7 @@ def _cut_word(text: str, start: int, end: int, place) -> bool:
 
 
 _TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人大))")
-_NOT_TOWNS = frozenset({"城乡", "乡镇", "城镇", "村镇"})
+_NOT_TOWNS = frozenset({"城乡", "乡镇", "城镇", "村镇", "家乡", "故乡", "老乡", "下乡", "返乡", "回乡", "异乡", "他乡"})
 # a list of places: 「重庆、绵阳、射洪等地」
 _PLACE_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:地|地区|城市|市县|区县|县市|市|县)")
 
@@ -187,8 +187,13 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                 if city is not None and (m.group(2) in ("County-level City", "City") or city.kind != "City"):
                     continue
                 found = list(_counties_named(m.group(1)))
-                if city is not None:  # Changsha County: the county that shares its city's name
-                    found = [p for p in found if _info(p)["parent"] == city.name]
+                named_for_city = [p for p in found if city is not None and _info(p)["parent"] == city.name]
+                if named_for_city:  # Changsha County: the county that shares its city's name
+                    found = named_for_city
+                elif city is not None or len({p.code for p in found}) > 1:
+                    # Yiyang County of Shangrao or of Luoyang (not Yiyang City): the one the article places
+                    found = [p for p in found if _info(p)["parent"] in context] or [
+                        p for p in found if _info(p)["province"] in context]
                 if len({p.code for p in found}) != 1:
                     continue
                 start = sent.start + m.start()
@@ -263,8 +268,10 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
 
 # a town or subdistrict standing alone, in a place's slot: 在北滘镇举行, 所在的容桂街道, 大岭山镇、长安镇等;
 # a town listed after 、 or 和 needs no such word after it (乐从镇和陈村镇聚集了…)
-_LONE_TOWN = re.compile(r"(?<=[在于的、，。；“（\s和与及])((?![的在于和与及是为从到])[\u4e00-\u9fff]{2,3}?)(镇|街道)"
-                        r"(?:(?=[的、，。；举等和与）”]|$)|(?<=[、和与及]..镇)|(?<=[、和与及]...镇))")
+_LONE_TOWN = re.compile(r"(?<=[在于的、，。；“（\s和与及])((?![的在于和与及是为从到])[\u4e00-\u9fff]{2,3}?)(镇|乡|街道)"
+                        r"(?:(?=[的、，。；举等和与）”]|$)|(?<=[、和与及]..[镇乡])|(?<=[、和与及]...[镇乡]))"
+                        # the first of a list of towns needs no word before it (依托溪龙乡、天荒坪镇等)
+                        r"|([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?=、[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")
 
 
 def town_mentions(text: str, sentences: list[Sentence], places: list[Mention]) -> list[Mention]:
@@ -287,16 +294,21 @@ def town_mentions(text: str, sentences: list[Sentence], places: list[Mention]) -
     for sent in sentences:
         bounds = None
         for m in _LONE_TOWN.finditer(sent.text):
-            stem, name = m.group(1), m.group(1) + m.group(2)
-            start = sent.start + m.start(1)
+            first = 1 if m.group(1) else 3
+            stem, name = m.group(first), m.group(first) + m.group(first + 1)
+            start = sent.start + m.start(first)
+            if bounds is None:
+                bounds = shared().boundaries(sent.text, sent.start)
+            if first == 3 and start not in bounds and len(stem) == 3:  # 依托溪龙乡: the list's town starts a word
+                stem, name, start = stem[1:], name[1:], start + 1
             if name in names or name in _NOT_TOWNS or any(a < start + len(name) and start < b for a, b in taken):
                 continue
             words = shared().words(stem)
-            if not (all(len(w) == 1 for w in words) or tags.get(words[0]) == "ns"
-                    and all(len(w) == 1 or tags.get(w) == "ns" for w in words)):
+            # a stem the segmenter reads as a place, or as a name when towns are listed (天荒坪镇、…)
+            name_tags = ("ns", "nr") if first == 3 or sent.text[m.start(first) - 1:m.start(first)] == "、" else ("ns",)
+            if not (all(len(w) == 1 for w in words) or tags.get(words[0]) in name_tags
+                    and all(len(w) == 1 or tags.get(w) in name_tags for w in words)):
                 continue
-            if bounds is None:
-                bounds = shared().boundaries(sent.text, sent.start)
             if start not in bounds:
                 continue
             before = [p for p in places if p.end <= start and p.key]

@@ -62,3 +62,13 @@ def test_a_firm_placed_in_a_district_by_the_text_is_not_placed_by_its_name():
     assert ("Fujian Pine Electrolyte Co., Ltd", "Haicang District") in located
     assert not any(h == "Fujian Pine Electrolyte Co., Ltd" and t.startswith("Fujian") for h, t in located)
     assert ("Anhui Lake Seal Co., Ltd", "Ningguo City") in located
+
+
+def test_a_county_name_several_places_share_is_the_one_the_article_places():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("The Shangrao alliance was founded in Shangrao, Jiangxi. "
+                     "Members are spread across Guangxin District, Yushan County and Yiyang County.")
+    assert {"Yushan County", "Yiyang County"} <= set(names(x, "City"))
+    alone = extract_news("Members are spread across Yiyang County.")
+    assert "Yiyang County" not in names(alone, "City")

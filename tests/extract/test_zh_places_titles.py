@@ -79,3 +79,11 @@ def test_a_district_named_from_a_county_stem_starts_a_word():
     x = extract_news("钢材将用于中建八局在雄安新区承建的项目。")
     assert "安新区" not in names(x, "City")
     assert "繁昌区" in names(extract_news("该项目落户芜湖市繁昌区。"), "City")
+
+
+def test_the_first_of_a_list_of_towns_and_townships_is_a_town():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("安吉县推动白茶精深加工，依托溪龙乡、天荒坪镇等主产区扩大种植。")
+    assert {"溪龙乡", "天荒坪镇"} <= set(names(x, "City"))
+    assert "家乡" not in names(extract_news("他回到家乡、故乡和老家。"), "City")
