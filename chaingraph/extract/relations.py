@@ -383,6 +383,12 @@ _SUPPLIER_OF_ZH_AFTER = re.compile(r"的?(?:[\u4e00-\u9fff]{0,4})?(?:供应商|�
 _BUYS_FROM_ZH = re.compile(r"^(?:将|拟|计划)?(?:向|从)$")
 _BUYS_FROM_ZH_AFTER = re.compile(r"(?:采购|购买|订购|进口|购入|采买)")
 _BUYS_ZH = re.compile(r"^(?:将|拟|计划)?(?:采购|购买|订购|购入)了?$")
+# the customer named first: X所用的…由Y供应, X的…供应商之一是Y, X的…采购自Y
+_USED_BY_ZH = re.compile(r"^(?:所用|使用|采用|所需)的[^，。；]{0,12}?由$")
+_USED_BY_ZH_AFTER = re.compile(r"(?:供应|供货|提供|配套)")
+_SUPPLIER_IS_ZH = re.compile(r"^的[^，。；]{0,10}?(?:供应商|供货商|配套商)(?:之一)?(?:是|为)[^，。；]{0,16}?$")
+_NOMINATED_ZH = re.compile(r"的[^，。；]{0,8}?定点(?:通知|函|信|书)")
+_BOUGHT_FROM_ZH = re.compile(r"^[^，。；]{0,16}?(?:采购|购|进口)自$")
 
 
 def _buys_from(rel: Relations, text: str, per_sent, language: str) -> None:
@@ -391,6 +397,11 @@ def _buys_from(rel: Relations, text: str, per_sent, language: str) -> None:
     in a sentence."""
     for items in per_sent.values():
         firms = [(m, e) for m, e in items if e.type == "Firm" and not m.nested_in]
+        if language == "zh":  # A公告称，公司收到B的定点通知: B has chosen A as its supplier
+            for m2, b in firms[1:]:
+                if text[max(0, m2.start - 4):m2.start].endswith(("收到", "获得", "接到")) and \
+                        _NOMINATED_ZH.match(text, m2.end):
+                    rel.add("SUPPLIES", firms[0][1], b, m2.sent, "nominated as its supplier")
         for (m1, a), (m2, b) in zip(firms, firms[1:]):
             gap = text[m1.end:m2.start]
             if len(gap) > 80:
@@ -402,6 +413,9 @@ def _buys_from(rel: Relations, text: str, per_sent, language: str) -> None:
                     rel.add("SUPPLIES", b, a, m1.sent)
                 elif _BUYS_ZH.match(gap) and text.startswith("的", m2.end):
                     rel.add("SUPPLIES", b, a, m1.sent)
+                elif (_USED_BY_ZH.match(gap) and _USED_BY_ZH_AFTER.match(text, m2.end)
+                      or _SUPPLIER_IS_ZH.match(gap) or _BOUGHT_FROM_ZH.match(gap)):
+                    rel.add("SUPPLIES", b, a, m1.sent, "the customer named first")
             elif _SUPPLIER_OF_EN.match(gap):
                 rel.add("SUPPLIES", a, b, m1.sent)
             elif _BUYS_FROM_EN.match(gap):

@@ -45,6 +45,9 @@ def _clauses(sent: Sentence):
         pos += len(part)
 
 
+_DECLARED_AFTER = re.compile(r"[（(](?:以下|下文|下)?(?:简称|称)?[为:：]?\s*[“\"「『]?[^（）()]{1,12}?[”\"」』]?[）)]$")
+
+
 def _strip_side(side: str, offset: int, right: bool) -> tuple[int, int] | None:
     """The span of the name in ``side`` (text before 与 when not ``right``, between
     与 and the verb when ``right``), without dates, adverbs or a kind of firm."""
@@ -52,6 +55,9 @@ def _strip_side(side: str, offset: int, right: bool) -> tuple[int, int] | None:
     filler = _FILLER.search(side)
     if filler:
         end -= len(filler.group(0))
+    declared = _DECLARED_AFTER.search(side[: end - offset])
+    if declared and not right:  # A（以下简称“甲”）与B签约: the name ends before its bracket
+        end = offset + declared.start()
     body = side[: end - offset]
     lead = _FILLER_START.match(body)
     if lead and right:
@@ -118,6 +124,8 @@ def _signings(text: str, sentences: list[Sentence]):
                     words = _words(shared(), sent.text, sent.start)
                 end_index = next((i for i, w in enumerate(words) if w[1] == before[1]), None)
                 span = _left_name(words, end_index + 1, tags) if end_index is not None else None
+                if span is None and re.search(r"(?:公司|集团)$", text[before[0]:before[1]]):
+                    span = before  # 河钢集团唐钢公司: a registered name the words do not parse, whole
                 if span is not None and span[0] >= before[0]:
                     subject = span
                     parent_word = _PARENT.search(text, max(a, span[0] - 6), span[0])
@@ -252,10 +260,15 @@ _MADE_SUPPLIER = re.compile(r"将(?:其|对方|后者)(?:作为|列为|确定为
 
 
 # the rest of a signing's clause naming the other side 其: 将为其…配套, 向其供应, 成为其…供应商
-_TO_IT = re.compile(r"^[^。；]{0,40}?(?:(?:将|并|可|拟)?(?:为|向|给)其[^，。；]{0,16}?(?:配套|供应|供货|提供|交付)|"
-                    r"成为其[^，。；]{0,14}?(?:供应商|供货商|配套商))")
+_TO_IT = re.compile(r"^[^。；]{0,40}?(?:(?:将|并|可|拟)?(?:为|向|给)(?:其|后者|对方)[^，。；]{0,16}?(?:配套|供应|供货|提供|交付)|"
+                    r"成为(?:其|后者|对方)[^，。；]{0,14}?(?:供应商|供货商|配套商))")
 # …by the subject's own name after 由: 由A向其批量供应
 _BY_IT = re.compile(r"^[^。；]{0,40}?由([^，。；]{2,12}?)(?:向|为|给)其")
+
+
+def _names(entity, surface: str) -> bool:
+    """True when ``surface`` is ``entity``'s name or one of its aliases, or starts its name."""
+    return surface in entity.aliases or entity.name.startswith(surface) or surface == entity.name
 
 
 def _after_signing(rel, text: str, sent: Sentence, index: int, head, other, end: int) -> None:
@@ -274,7 +287,13 @@ def _after_signing(rel, text: str, sent: Sentence, index: int, head, other, end:
     if _MADE_SUPPLIER.search(rest):
         rel.add("SUPPLIES", other, head, index, "made the subject's supplier")
     after = text[end:end + 60]
-    if _TO_IT.match(after):
+    to_it = _TO_IT.match(after)
+    if to_it:
         by = _BY_IT.match(after)
-        if not (by is not None and by.group(1) and by.group(1) in other.name):  # 由B向其供应: B supplies
+        said = to_it.group(0)
+        if by is not None and by.group(1) and _names(other, by.group(1)):  # 由B为其提供: B supplies
+            rel.add("SUPPLIES", other, head, index, "the other side delivers to it")
+        elif any(f in said for f in (other.name, *other.aliases) if len(f) >= 2):
+            pass  # 乙将作为甲的供应商，每年为其供应: the clause's own subject supplies, read elsewhere
+        else:
             rel.add("SUPPLIES", head, other, index, "it delivers to the other side")

@@ -1,4 +1,5 @@
-"""A Chinese supplier named after its customer (zh_supplies.py)."""
+"""Chinese supply relations: a supplier named after its customer (zh_supplies.py), the customer named
+first (relations.py), what a signing sentence says next (zh_signing.py)."""
 
 from chaingraph.extract.pipeline import extract_article
 from chaingraph.extract.reader import Article
@@ -10,3 +11,33 @@ def test_supplier_named_after_its_customer():
     names = {e.id: e.name for e in x.entities}
     rels = {(r.type, names[r.head], names[r.tail]) for r in x.relations}
     assert ("SUPPLIES", "青溪精密部件有限公司", "长岭汽车有限公司") in rels
+
+
+def _supplies(body: str) -> set[tuple[str, str]]:
+    from tests.extract.news_helpers import extract_news, rels
+
+    return set(rels(extract_news(body), "SUPPLIES"))
+
+
+def test_the_customer_named_first_and_its_supplier_after():
+    got = _supplies("甲乙轮胎股份有限公司所用的合成橡胶主要由丙丁石化有限公司供应。"
+                    "庚辛轮胎有限公司的帘子线供应商之一是位于胶州市的壬癸帘子布有限公司。"
+                    "辛酉电缆有限公司的绝缘料主要采购自甲子高分子材料有限公司。")
+    assert {("丙丁石化有限公司", "甲乙轮胎股份有限公司"), ("壬癸帘子布有限公司", "庚辛轮胎有限公司"),
+            ("甲子高分子材料有限公司", "辛酉电缆有限公司")} <= got
+
+
+def test_what_a_signing_sentence_says_next_about_who_delivers():
+    got = _supplies("子丑钢铁有限公司（以下简称“子丑钢铁”）与寅卯机车车辆有限公司签约，将为后者的动车组配套供应耐候钢。"
+                    "申酉航材有限公司与戌亥钛业有限公司签约，由戌亥钛业为其提供钛合金棒材坯料。")
+    assert got == {("子丑钢铁有限公司", "寅卯机车车辆有限公司"), ("戌亥钛业有限公司", "申酉航材有限公司")}
+
+
+def test_a_clause_naming_its_own_supplier_is_not_read_as_the_first_signer_delivering():
+    got = _supplies("辰巳药业有限公司与午未饮片有限公司签署战略合作协议，午未饮片将作为辰巳药业的饮片供应商，每年为其供应饮片原料。")
+    assert got == {("午未饮片有限公司", "辰巳药业有限公司")}
+
+
+def test_a_nomination_notice_makes_the_announcer_a_supplier():
+    got = _supplies("甲乙轮胎股份有限公司发布公告称，公司收到丙丁汽车工业有限公司的定点通知，将为其供应轮胎。")
+    assert ("甲乙轮胎股份有限公司", "丙丁汽车工业有限公司") in got
