@@ -112,3 +112,31 @@ def signed_at_event(rel, text: str, sentences: list[Sentence], per_sent) -> None
                             text[max(sentences[i].start, pm.start - 160):pm.start]):
                         rel.add("LOCATED_IN", e, pe, i, "where its deal was signed")
                         break
+
+
+_TERMS = re.compile(r"\b(?:under which|in which|whereby|under the (?:deal|agreement|contract|partnership)),?\s+$",
+                    re.IGNORECASE)
+_WILL_DELIVER = re.compile(r"\s+(?:will|would|is to|shall|is set to)\s+(?:also\s+)?(?:supply|provide|deliver|sell)\b")
+
+
+def deal_terms(rel, text: str, sentences: list[Sentence], per_sent) -> None:
+    """"A and B signed an agreement …, in which B will provide the laser sources";
+    "A signed with B. Under the deal, A will supply …": the side named in the
+    terms (in the signing's sentence or the next) delivers to the other side."""
+    pairs: dict[int, list[tuple[str, str]]] = {}
+    for r in rel.items:
+        if r.type == "SIGNED_WITH" and r.sent is not None:
+            pairs.setdefault(r.sent, []).append((r.head, r.tail))
+    for index, signed in pairs.items():
+        for near in (index, index + 1):
+            for m, e in per_sent.get(near, []):
+                if e.type != "Firm" or not _WILL_DELIVER.match(text, m.end):
+                    continue
+                if not _TERMS.search(text[max(sentences[near].start, m.start - 40):m.start]):
+                    continue
+                for head, tail in signed:
+                    if e.id in (head, tail):
+                        other = tail if e.id == head else head
+                        target = next((oe for _om, oe in per_sent.get(index, []) if oe.id == other), None)
+                        if target is not None and target.type == "Firm":
+                            rel.add("SUPPLIES", e, target, near, "named in the deal's terms")

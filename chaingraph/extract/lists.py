@@ -45,7 +45,9 @@ _OPENER_WORDS = re.compile(r"全省|全市|全国|全区|全县|我省|我市|�
                            r"重点|培育|发展|大力|壮大|做强|提出")
 _NOT_A_MEMBER = re.compile(r"[\d年月日]|^(?:其他|相关|部分|一批|多家|全国|全省|全市|国内|省内|市内)")
 
-_EN_NAME = r"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'.-]*){0,5}"
+_EN_NAME = r"[A-Z][\w&'.\u201a-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'.\u201a-]*){0,7}"
+# the comma of "Co., Ltd." is not a list's: it is read as a low quote mark of the same length
+_LEGAL_COMMA = re.compile(r"\b(?:Co|Corp|Inc)\.\s*(,)\s*(?:Ltd|Limited|Inc)\b")
 _EN_FIRM_LIST = re.compile(
     r"\b(?:brands|customers|clients|companies|firms|enterprises|automakers|carmakers|manufacturers|suppliers|"
     r"partners|buyers|retailers|makers|producers|exporters|vendors)\s*,?\s+(?:such as|including|like)\s+"
@@ -68,6 +70,7 @@ installation training education finance financing logistics consulting leasing r
 transportation distribution planning application applications innovation r&d""".split())
 _EN_LOWER_ITEM = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,4}")
 _SUPPLIER_WORDS = re.compile(r"\bsuppl(?:y|ier|iers|ies|ied)\b|\bmanufacturer\b|\bOEM\b|\bvendor\b|"
+                             r"\bproducts?\s+(?:also\s+)?(?:go|goes|went|are\s+sold|are\s+shipped)\s+to\b|"
                              r"供应商|供货|配套|代工", re.IGNORECASE)
 _SUPPLIERS_CLOSING = re.compile(r"配套|供应商|供货商")
 _SUPPLIED_BY = re.compile(r"\b(?:provided|supplied|delivered|sourced)\s+(?:by|from)\s+$")
@@ -193,8 +196,9 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
                             role = "suppliers"  # A、B等配套企业: suppliers of the firm the sentence is about
                         out.append(ListHit(kind, index, sent.start + match.start(group), members, role))
             continue
-        for match in _EN_FIRM_LIST.finditer(s):
-            members = [(sent.start + a, sent.start + b, t)
+        masked = _LEGAL_COMMA.sub(lambda m: m.group(0).replace(",", "\u201a"), s)
+        for match in _EN_FIRM_LIST.finditer(masked):
+            members = [(sent.start + a, sent.start + b, t.replace("\u201a", ","))
                        for a, b, t in _en_items(match.group(1), match.start(1), re.compile(_EN_NAME))]
             if len(members) >= 2:
                 role = "customers" if _SUPPLIER_WORDS.search(s[:match.start()]) else None
@@ -338,10 +342,17 @@ def list_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
         sent = sentences[hit.sent]
         if hit.kind == "Firm":
             before = None  # the last firm named before the list that is not one of its members
+            set_aside: list[Entity] = []
             i = bisect_left(firm_starts, hit.start) - 1
             while i >= 0 and before is None:
-                if firm_mentions[i][1] not in members:
-                    before = firm_mentions[i][1]
+                at, firm0 = firm_mentions[i]
+                # "Besides CATL, the company's products go to A, B and C": CATL is set aside, not the subject
+                aside = re.search(r"\b(?:besides|apart from|in addition to|other than|except)\s+$",
+                                  text[max(0, at - 20):at], re.IGNORECASE)
+                if aside:
+                    set_aside.append(firm0)
+                elif firm0 not in members and firm0 not in set_aside:
+                    before = firm0
                 i -= 1
             if hit.role == "customers" and before is not None:
                 for member in members:

@@ -64,3 +64,25 @@ def test_the_members_an_alliance_includes():
            "Pine Valve Co., Ltd., Lake Seal Co., Ltd. and Stone Gear Co., Ltd.")
     members = {h for h, t in _rels(x, "MEMBER_OF") if t == "Pine Valve Industry Alliance"}
     assert {"Pine Valve Co., Ltd", "Lake Seal Co., Ltd", "Stone Gear Co., Ltd"} <= members
+
+
+def test_the_side_named_in_a_deals_terms_delivers_to_the_other():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("Hanyang Laser Co., Ltd. and Wuhan Guanggu Optics Co., Ltd. signed an agreement to develop cutters, "
+                     "in which Guanggu will provide the laser sources. Jianghan Networks Co., Ltd. signed a contract "
+                     "with Hubei Telecom Services Co., Ltd. Under the deal, Jianghan will supply routers.")
+    assert set(rels(x, "SUPPLIES")) == {("Wuhan Guanggu Optics Co., Ltd", "Hanyang Laser Co., Ltd"),
+                                        ("Jianghan Networks Co., Ltd", "Hubei Telecom Services Co., Ltd")}
+
+
+def test_customers_listed_by_full_legal_names_after_products_go_to():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("Yichun Lithium Salt Co., Ltd. will supply lithium carbonate to CATL. Besides CATL, the company's "
+                     "products also go to cathode makers such as Hunan Cathode Co., Ltd., Jiangxi Precursor Co., Ltd. "
+                     "and Ningbo Powder Co., Ltd.")
+    got = set(rels(x, "SUPPLIES"))
+    assert {("Yichun Lithium Salt Co., Ltd", f) for f in
+            ("Hunan Cathode Co., Ltd", "Jiangxi Precursor Co., Ltd", "Ningbo Powder Co., Ltd")} <= got
+    assert not any(h == "CATL" for h, _t in got)
