@@ -79,6 +79,27 @@ def _exact(ch: str) -> str:
     return ch
 
 
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+class _Found:
+    """The part of a regex match that callers of :class:`FormFinder` read."""
+
+    __slots__ = ("string", "_start", "_end")
+
+    def __init__(self, string: str, start: int, end: int):
+        self.string, self._start, self._end = string, start, end
+
+    def start(self, group: int = 0) -> int:
+        return self._start
+
+    def end(self, group: int = 0) -> int:
+        return self._end
+
+    def group(self, group: int = 0) -> str:
+        return self.string[self._start:self._end]
+
+
 class FormFinder:
     r"""Finds the same matches, in the same order, as the regex of the ``forms``
     longest first, ``re.compile("form|...").finditer(text)``, or with ``words``
@@ -134,7 +155,24 @@ class FormFinder:
                 i += 1
                 if end_key in node:
                     ends.append(node)
+            if ends and not self._words:  # the walk read the form itself: nothing left to confirm
+                form = ends[-1][end_key][0]
+                resume = pos + len(form)
+                yield _Found(text, pos, resume)
+                continue
             for candidate in reversed(ends):
+                forms = candidate[end_key]
+                seg = text[pos:pos + len(forms[0])]
+                if seg.isascii() and all(f.isascii() for f in forms):
+                    # ASCII on both sides: the regex's ignored case is lower(), its word edges one character each
+                    low = seg.lower()
+                    stop = pos + len(seg)
+                    if any(f.lower() == low for f in forms) and not (pos and _WORD_CHAR.match(text, pos - 1)) \
+                            and not _WORD_CHAR.match(text, stop):
+                        resume = stop
+                        yield _Found(text, pos, stop)
+                        break
+                    continue
                 match = self._verifier(candidate).match(text, pos)
                 if match is not None:
                     resume = match.end()
