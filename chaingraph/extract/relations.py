@@ -524,6 +524,10 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
                     organizers.add(e.id)
 
 
+# the units that govern an association are its members: 理事长单位, 副理事长单位, 会员单位
+_GOVERNING_UNITS = re.compile(r"(?:理事长|副理事长|理事|秘书长|监事长|会员|成员)单位")
+
+
 def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, language) -> set[tuple[int, str]]:
     """Add SIGNED_WITH, SUPPLIES and MEMBER_OF; return (sentence, firm id) pairs of
     the customers named in supply sentences."""
@@ -626,7 +630,10 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                                 r"\bmember (?:units|enterprises|firms|companies) include|"
                                 r"\bits (?:first |founding )?(?:members|member units)\b.{0,80}\binclude|"
                                 r"alliance .{0,40}(initiated|launched|founded) (jointly )?by", s, re.IGNORECASE)) \
-            or ("联盟" in s and any(w in s for w in ("加入", "联盟成员", "发起", "首批成员")))
+            or ("联盟" in s and any(w in s for w in ("加入", "联盟成员", "发起", "首批成员"))) \
+            or bool(_GOVERNING_UNITS.search(s)) \
+            or (index > 0 and re.search(r"\b(?:they|these)\s+(?:also\s+)?include\b", s, re.IGNORECASE) is not None
+                and re.search(r"\bmembers\b", sentences[index - 1].text, re.IGNORECASE) is not None)
         # an industry association beside an alliance: members join the one named alliance
         named = [a for a in alliances if re.search(r"联盟|alliance", a.name, re.IGNORECASE)]
         target = alliances[0] if len(alliances) == 1 else (named[0] if len(named) == 1 else None)

@@ -86,3 +86,11 @@ def test_customers_listed_by_full_legal_names_after_products_go_to():
     assert {("Yichun Lithium Salt Co., Ltd", f) for f in
             ("Hunan Cathode Co., Ltd", "Jiangxi Precursor Co., Ltd", "Ningbo Powder Co., Ltd")} <= got
     assert not any(h == "CATL" for h, _t in got)
+
+
+def test_they_include_after_a_sentence_about_members_lists_members():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("The Lishui Valve Industry Alliance was founded on Monday. The first batch of 30 members are "
+                     "mostly manufacturers. They include Zhejiang Oulong Valve Co., Ltd. and Lishui Tianfu Pump Co., Ltd.")
+    assert {h for h, _t in rels(x, "MEMBER_OF")} == {"Zhejiang Oulong Valve Co., Ltd", "Lishui Tianfu Pump Co., Ltd"}

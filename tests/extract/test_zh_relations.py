@@ -81,3 +81,12 @@ def test_firms_beside_a_list_of_fields_are_not_put_in_each_field():
     assert sum(1 for e in x.entities if e.type == "Chain") >= 3
     assert not [r for r in x.relations if r.type == "BELONGS_TO" and kinds[r.head] == "Firm"
                 and kinds[r.tail] == "Chain"]
+
+
+def test_the_units_that_govern_an_alliance_are_its_members():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("7月6日，宝鸡市钛产业链创新联盟成立。大会选举宝钛集团有限公司为理事长单位，"
+                     "西部超导材料科技股份有限公司、宝鸡拓普达钛业有限公司等8家单位为副理事长单位。")
+    members = {h for h, _t in rels(x, "MEMBER_OF")}
+    assert {"宝钛集团有限公司", "西部超导材料科技股份有限公司", "宝鸡拓普达钛业有限公司"} <= members
