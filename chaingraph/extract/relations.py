@@ -486,6 +486,10 @@ def _event_place(rel: Relations, text: str, main: Mention, event: Entity, per_se
                 return
 
 
+_AS_ORGANIZERS = re.compile(r"\bwith\s+((?:(?!\bwith\b)[^;]){3,240}?)\s+as\s+(?:the\s+)?(?:its\s+)?(?:co-?|joint\s+)?"
+                            r"(?:organi[sz]ers?|hosts?|sponsors?|undertakers?)\b")
+
+
 def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mention, organizers: set[str],
                 language: str) -> None:
     subject = main.info.get("subject")
@@ -514,6 +518,12 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
                         rel.add("ORGANIZED", e, event, index)
                         organizers.add(e.id)
             continue
+        for role in _AS_ORGANIZERS.finditer(s):  # "with A and B as co-organizers"
+            a, b = sentences[index].start + role.start(1), sentences[index].start + role.end(1)
+            for m, e in items:
+                if a <= m.start < b and e.type in ("Firm", "Agency", "Alliance"):
+                    rel.add("ORGANIZED", e, event, index, "named as its organiser")
+                    organizers.add(e.id)
         for by in lx.ORGANIZE_BY_RE.finditer(s):
             start = sentences[index].start + by.end()
             clause_end = re.search(r"[,;.]\s|\s(?:and|with)\s(?!(?:the\s)?[A-Z])", s[by.end():])

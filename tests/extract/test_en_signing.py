@@ -94,3 +94,15 @@ def test_they_include_after_a_sentence_about_members_lists_members():
     x = extract_news("The Lishui Valve Industry Alliance was founded on Monday. The first batch of 30 members are "
                      "mostly manufacturers. They include Zhejiang Oulong Valve Co., Ltd. and Lishui Tianfu Pump Co., Ltd.")
     assert {h for h, _t in rels(x, "MEMBER_OF")} == {"Zhejiang Oulong Valve Co., Ltd", "Lishui Tianfu Pump Co., Ltd"}
+
+
+def test_firms_named_with_as_co_organizers_organised_the_event():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("The 2024 Chongqing Parts Matchmaking Conference was held in Chongqing on Thursday. It was organized "
+                     "by the Chongqing Municipal Commission of Commerce, with Chongqing Changan Automobile Co., Ltd. "
+                     '(hereinafter "Changan") and Seres Group Co., Ltd. as co-organizers. Jiangbei Seats Co., Ltd. '
+                     "signed with Changan, with Seres as a witness.")
+    organisers = {h for h, _t in rels(x, "ORGANIZED")}
+    assert {"Chongqing Changan Automobile Co., Ltd", "Seres Group Co., Ltd"} <= organisers
+    assert "Jiangbei Seats Co., Ltd" not in organisers
