@@ -63,6 +63,10 @@ _EN_FIELD_LIST = re.compile(
     r"\b(?:covering|covers|cover|involving|involves|involve|spanning|spans|in the (?:fields|areas|sectors) of|"
     r"in (?:fields|areas|sectors) (?:such as|including|like))\s+(?:the\s+)?"
     rf"((?:{_EN_ITEM},\s+)+{_EN_ITEM},?\s+and\s+{_EN_ITEM})")
+# "Of the 46 signed projects, 18 involve A and B, 16 concern C and D": two fields are a list after deals
+_EN_DEAL_FIELDS = re.compile(
+    r"\b(?:projects?|deals?|agreements?|contracts?|\d+)\s+(?:also\s+)?(?:involve|involves|concern|concerns|"
+    rf"cover|covers|are in|fall in)\s+(?:the\s+)?({_EN_ITEM}\s+and\s+{_EN_ITEM})\b")
 #: Activities, not chains: "covering research, production and sales".
 _ACTIVITIES = frozenset("""research development production sales manufacturing design service services testing test
 inspection processing trade marketing operation operations management investment construction maintenance
@@ -218,6 +222,12 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
                        for a, b, t in _en_items(match.group(1), match.start(1), _EN_LOWER_ITEM)
                        if not set(t.split()) & _ACTIVITIES]
             if len(members) >= 2:
+                out.append(ListHit("Chain", index, sent.start + match.start(1), members))
+        for match in _EN_DEAL_FIELDS.finditer(s):
+            members = [(sent.start + a, sent.start + b, t)
+                       for a, b, t in _en_items(match.group(1), match.start(1), _EN_LOWER_ITEM)
+                       if not set(t.split()) & _ACTIVITIES]
+            if len(members) == 2:
                 out.append(ListHit("Chain", index, sent.start + match.start(1), members))
         for match in _EN_COVERING.finditer(s):
             members = [(sent.start + a, sent.start + b, t)

@@ -33,3 +33,12 @@ def test_a_listed_field_of_five_words():
     x = _x("The park has a chain covering ore mining, copper smelting, high purity copper foil materials "
            "and cable making.")
     assert "high purity copper foil materials" in _names(x, "Chain")
+
+
+def test_two_fields_the_signed_projects_involve_are_what_the_event_is_about():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("The 2024 Hefei Parts Matchmaking Conference was held in Hefei on Monday. Of the 30 signed projects, "
+                     "12 involve seat frames and door modules, and 18 concern brake pads and wheel hubs.")
+    about = {t for _h, t in rels(x, "ABOUT")}
+    assert {"seat frames", "door modules", "brake pads", "wheel hubs"} <= about
