@@ -78,6 +78,9 @@ _SUPPLIER_WORDS = re.compile(r"\bsuppl(?:y|ier|iers|ies|ied)\b|\bmanufacturer\b|
                              r"供应商|供货|配套|代工", re.IGNORECASE)
 _SUPPLIERS_CLOSING = re.compile(r"配套|供应商|供货商")
 _SUPPLIED_BY = re.compile(r"\b(?:provided|supplied|delivered|sourced)\s+(?:by|from)\s+$")
+# a sentence summing up a period tells of other events and deals, not the article's
+_OTHER_TIMES = re.compile(r"今年以来|去年以来|近年来|累计|截至|此前|\b(?:so far this year|since the start of|last year|"
+                          r"in recent years|to date|in total)\b", re.IGNORECASE)
 _DEAL_WORDS = re.compile(r"签约|项目|对接|合作|\bsign|\bproject|\bdeal|\bagreement", re.IGNORECASE)
 
 
@@ -378,7 +381,8 @@ def list_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
                 for member in members:
                     rel.add("BELONGS_TO", member, cluster, hit.sent, "listed among the park's firms")
         else:
-            if event is not None and (hit.sent in event_sents or _DEAL_WORDS.search(sent.text)):
+            if event is not None and (hit.sent in event_sents or _DEAL_WORDS.search(sent.text)
+                                      and not _OTHER_TIMES.search(sent.text)):
                 for member in members:
                     rel.add("ABOUT", event, member, hit.sent, "listed as what the event or its deals cover")
             holder = _holder_of_fields(sent, hit.sent, entities)

@@ -96,3 +96,12 @@ def test_what_a_plan_develops_is_a_list_of_chains():
     text = "标题\n\n根据方案，该区重点发展工业机器人、数控机床和精密减速器；力争三年见效。"
     ents, _rels = _extract(text)
     assert {("Chain", "工业机器人"), ("Chain", "数控机床"), ("Chain", "精密减速器")} <= ents
+
+
+def test_chains_of_a_sentence_summing_up_the_year_are_not_the_events():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("8月18日，唐山市钢铁产业链供需对接会在唐山举行。现场签约项目52个。"
+                     "今年以来，市工信局已组织开展钢铁、装备制造、化工等产业链对接活动11场。")
+    about = {t for _h, t in rels(x, "ABOUT")}
+    assert "钢铁" in about and not {"装备制造", "化工"} & about
