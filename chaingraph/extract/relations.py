@@ -470,7 +470,9 @@ def _event_place(rel: Relations, text: str, main: Mention, event: Entity, per_se
                 run.append((m, e))
         if run:
             cities = [e for m, e in run if e.type == "City"]
-            rel.add("LOCATED_IN", event, cities[-1] if cities else run[0][1], main.sent)
+            # the most specific place: first in English ("in Anxi County, Quanzhou City"), last in Chinese (泉州市安溪县)
+            specific = (cities[-1] if where.group(0).strip() == "在" else cities[0]) if cities else run[0][1]
+            rel.add("LOCATED_IN", event, specific, main.sent)
             return
     subject = main.info.get("subject")
     if subject:

@@ -72,3 +72,13 @@ def test_a_county_name_several_places_share_is_the_one_the_article_places():
     assert {"Yushan County", "Yiyang County"} <= set(names(x, "City"))
     alone = extract_news("Members are spread across Yiyang County.")
     assert "Yiyang County" not in names(alone, "City")
+
+
+def test_an_event_held_in_a_county_of_a_city_is_in_the_county():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("On May 18, the 2023 Anxi Tea Investment Promotion Conference was held in Anxi County, "
+                     "Quanzhou City, Fujian Province.")
+    assert ("2023 Anxi Tea Investment Promotion Conference", "Anxi County") in rels(x, "LOCATED_IN")
+    zh = extract_news("5月18日，2023安溪茶产业招商推介会在福建省泉州市安溪县举行。")
+    assert ("2023安溪茶产业招商推介会", "安溪县") in rels(zh, "LOCATED_IN")
