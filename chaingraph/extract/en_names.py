@@ -126,6 +126,23 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _placed(word: str) -> bool:
+    """True for a capitalised place name: a city or province, or a county (Anxi)."""
+    from chaingraph.extract.counties import _counties_named
+    from chaingraph.extract.places import gazetteer
+
+    return word[:1].isupper() and (gazetteer().lookup(word) is not None or bool(_counties_named(word)))
+
+
+def _after_places(name: str) -> str:
+    """``name`` without the place words it starts with ("Fujian Anxi X Co." gives "X Co.")."""
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and _placed(words[i]):
+        i += 1
+    return " ".join(words[i:])
+
+
 def merge_short_names(entities: list[Entity]) -> list[Entity]:
     """Return ``entities`` with each firm whose name is the first word of exactly one
     longer firm name merged into that firm (its names become aliases), numbered
@@ -139,12 +156,18 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
     firms = [e for e in entities if e.type == "Firm"]
     gone: set[int] = set()
     for short in firms:
-        if len(short.name.split()) != 1 or len(short.name) < 4:
+        words = short.name.split()
+        if len(short.name) < 4 or len(words) > 3 or _placed(words[0]):
             continue
         key = short.name.casefold()
-        longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 2
-                  and e.name.split()[0].casefold() == key
-                  and not _REGION.fullmatch(e.name[len(e.name.split()[0]):])]  # "ACME Asia" is its own firm
+        if len(words) == 1:
+            longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 2
+                      and e.name.split()[0].casefold() == key
+                      and not _REGION.fullmatch(e.name[len(e.name.split()[0]):])]  # "ACME Asia" is its own firm
+        else:  # "Tieguanyin Group" is the "Fujian Anxi Tieguanyin Group Co., Ltd." the article names in full
+            longer = [e for e in firms if e is not short and id(e) not in gone
+                      and (_after_places(e.name).casefold() + " ").startswith(key + " ")
+                      and _after_places(e.name) != e.name]
         if len(longer) != 1:
             continue
         target = longer[0]

@@ -105,6 +105,9 @@ def _join_tails(mentions: list[Mention]) -> None:
             m.key = moved[own]
 
 
+_BODY_END = re.compile(r"(?:委员会|联合会|协会|商会|中心|[局厅委办署院])$")
+
+
 def _join_provincial(mentions: list[Mention]) -> None:
     """省X协会 and Y省X行业协会: the short form takes the full name's key when one
     longer name of its type, with the same ending and the 省/市 among its first
@@ -113,8 +116,11 @@ def _join_provincial(mentions: list[Mention]) -> None:
     for m in bodies:
         if m.text[:1] not in "省市" or len(m.text) < 4:
             continue
+        # the body's ending: 市工信局 is 唐山市工业和信息化局 (局), 省电子工业协会 a 协会
+        ending = _BODY_END.search(m.text)
+        tail = ending.group(0) if ending else m.text[-2:]
         fulls = {f.key or name_key(f.text) for f in bodies
-                 if f.type == m.type and len(f.text) > len(m.text) and f.text[-2:] == m.text[-2:]
+                 if f.type == m.type and len(f.text) > len(m.text) and f.text.endswith(tail)
                  and m.text[0] in f.text[:4] and letters_in_order(m.text, f.text)}
         if len(fulls) == 1:
             m.key = fulls.pop()

@@ -95,3 +95,11 @@ def test_a_name_starting_with_its_place_is_one_name_across_and():
                      "Tea firms including Bama Tea, Huaxiangyuan and Fujian Anxi Tea Factory Co., Ltd. opened plants.")
     assert {"Yichun Tantalum and Niobium Mine Co., Ltd", "Huaxiangyuan", "Fujian Anxi Tea Factory Co., Ltd"} \
         <= set(names(x, "Firm"))
+
+
+def test_a_short_name_is_the_full_name_without_its_leading_places():
+    from tests.extract.news_helpers import extract_news
+
+    x = extract_news("Fujian Anxi Tieguanyin Group Co., Ltd. signed a deal. Tieguanyin Group will expand its plant.")
+    assert [(e.name, e.aliases) for e in x.entities if e.type == "Firm"] == [
+        ("Fujian Anxi Tieguanyin Group Co., Ltd", ["Tieguanyin Group"])]

@@ -67,3 +67,10 @@ def test_a_place_is_named_as_the_text_writes_it_on_its_own():
 
     x = extract_news("推介会由亳州市人民政府主办。亳州是全国最大的中药材集散地，亳州将坚持药材立市。")
     assert "亳州" in names(x, "City")
+
+
+def test_a_citys_short_form_of_a_body_is_its_full_name():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("对接会由唐山市工业和信息化局主办。市工信局相关负责人表示，将继续推进。")
+    assert names(x, "Agency") == ["唐山市工业和信息化局"]
