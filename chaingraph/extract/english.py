@@ -19,6 +19,9 @@ _TOKEN = re.compile(r"No\.\s?\d+|Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Co\.|Ltd\.|Inc
 _HEAD_NORM = {"co., ltd.": "ltd", "co.": "co", "ltd.": "ltd", "inc.": "inc", "corp.": "corp"}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR_AFTER = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&]{1,9})\s*[)）]")
+# "(also known as the Optics Valley of China)": another name the text gives
+_KNOWN_AS_AFTER = re.compile(r"\s*[(（]\s*(?:also\s+)?(?:known|called)\s+as\s+(?:the\s+)?[\"“']?([A-Z][\w&' -]{1,40}?)"
+                             r"[\"”']?\s*[)）]")
 # "(hereinafter referred to as the "PV Alliance")", "(the "Park")": a short name the text declares
 _DECLARED_AFTER = re.compile(r"\s*[(（]\s*(?:hereinafter\s+(?:(?:referred\s+to\s+as|called)\s+)?)?(?:the\s+)?"
                              r"[\"“']([A-Z][\w&' -]{1,40}?)[\"”']\s*[)）]", re.IGNORECASE)
@@ -78,7 +81,8 @@ def org_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     if year:  # "the 2024 Xiamen … Meeting": the edition's year is part of its name
                         mention.start = year.start()
                 if mention is not None:
-                    abbr = _ABBR_AFTER.match(text, mention.end) or _DECLARED_AFTER.match(text, mention.end)
+                    abbr = (_ABBR_AFTER.match(text, mention.end) or _DECLARED_AFTER.match(text, mention.end)
+                            or _KNOWN_AS_AFTER.match(text, mention.end))
                     if abbr:
                         mention.info["abbr"] = abbr.group(1)
                     out.append(mention)

@@ -103,3 +103,11 @@ def test_a_short_name_is_the_full_name_without_its_leading_places():
     x = extract_news("Fujian Anxi Tieguanyin Group Co., Ltd. signed a deal. Tieguanyin Group will expand its plant.")
     assert [(e.name, e.aliases) for e in x.entities if e.type == "Firm"] == [
         ("Fujian Anxi Tieguanyin Group Co., Ltd", ["Tieguanyin Group"])]
+
+
+def test_a_name_given_as_also_known_as_is_an_alias():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("Firms in the Nanjing Jiangbei High-tech Development Zone (also known as Jiangbei Valley) signed "
+                     "deals. Jiangbei Valley has 300 firms.")
+    assert names(x, "Cluster") == ["Nanjing Jiangbei High-tech Development Zone"]
