@@ -64,7 +64,9 @@ _GENERIC_CORES = frozenset("""完整 整个 全部 重点 主导 优势 特色 �
 各类 这些 我国 我市 我省 优质 高端 新型""".split())
 #: An unknown chain name (the words before 产业链) with these is a phrase, not a name.
 _NOT_A_CHAIN = re.compile(r"[\dA-Za-z年月日要把将是了着过的地得等与在对为从向被让使]|总结|引进|推动|部署|围绕|布局|"
-                          r"发展|建设|全年|重点|工作|打造|壮大|提升|加快|构建|完善|延伸|培育|聚焦")
+                          r"发展|建设|全年|重点|工作|打造|壮大|提升|加快|构建|完善|延伸|培育|聚焦|"
+                          # verbs of policy and meetings, which no chain is named by: 安吉出台(产业链…方案)
+                          r"出台|印发|制定|实施|启动|召开|举办|明确|签约|成立|发布")
 _SOE_DIVISION = re.compile(r"中(?:建|铁|交|冶|水|电|核|化|煤|石化)[一二三四五六七八九十\d]+局")
 #: Words ending in 局/委 that are not bodies (布局 layout, 省委常委 a post).
 _NOT_AGENCY_ENDINGS = ("布局", "格局", "大局", "开局", "全局", "变局", "结局", "常委", "委员", "书记")
@@ -378,7 +380,7 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             return
         if found and not re.search(r"[)）]", phrase[found.start():]) or found and re.search(r"[(（]", phrase[found.start():]):
             phrase = phrase[found.start():]  # 装备(汽车) is not cut inside its brackets
-        phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市)+", "", phrase)
+        phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市|全县|全区|全镇|本市|本县|我县|我区)+", "", phrase)
         phrase = phrase.lstrip("市省州县区")
         start = end - len(phrase)
         if not (2 <= len(phrase) <= 8) or phrase in _GENERIC_CORES or phrase.endswith("的"):

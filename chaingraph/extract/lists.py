@@ -35,7 +35,9 @@ _CHAIN_LIST = re.compile(
     # 「重点发展A、B和C；」: what a plan develops, up to the end of the clause
     rf"|(?:重点发展|重点培育|大力发展|培育壮大|重点布局)((?:{_ITEM}、){{1,20}}{_ITEM}?)(?=[，。；])"
     # 「推动A、B产业化」
-    rf"|((?:{_ITEM}、){{1,20}}{_ITEM}?)产业化")
+    rf"|((?:{_ITEM}、){{1,20}}{_ITEM}?)产业化"
+    # 「形成A、B和C在内的完整产业链」
+    rf"|((?:{_ITEM}、){{1,20}}{_ITEM}?)(?:等)?在内的(?:完整|全)?产业链")
 #: the conjunction that joins the last two members of a chain list (A、B和C); A与B is
 #: left whole here, for refine_lists to split unless a plan names it
 _LAST_AND = re.compile(r"^(.{2,10}?)(?:和|及|以及)(.{2,10})$")
@@ -114,6 +116,8 @@ def _members(text: str, start: int, body: str, split_and: bool = False) -> list[
         pos += len(raw) + 1
         if split_and and len(item) >= 4:
             item = re.sub(r"(?:产业链|产业)$", "", item)  # 康养产业 is the chain 康养
+        if split_and and i == len(raws) - 1:  # 高端装备制造四条重点(产业链): the list's count is no part of it
+            item = re.sub(r"[一二三四五六七八九十两几多\d]+[大个项类条种](?:重点|主导|优势|特色|新兴|战略性|现代)?$", "", item)
         pair = _LAST_AND.match(item) if split_and and i == len(raws) - 1 and i > 0 else None
         if pair is not None:
             parts = [(s, pair.group(1)), (s + pair.start(2), pair.group(2))]

@@ -105,3 +105,21 @@ def test_chains_of_a_sentence_summing_up_the_year_are_not_the_events():
                      "今年以来，市工信局已组织开展钢铁、装备制造、化工等产业链对接活动11场。")
     about = {t for _h, t in rels(x, "ABOUT")}
     assert "钢铁" in about and not {"装备制造", "化工"} & about
+
+
+def test_chain_lists_closed_by_a_count_and_an_adjective_or_by_zai_nei_de():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("方案明确由县领导担任链长，围绕绿色家居、白茶、高端装备制造三条重点产业链推进强链补链。"
+                     "全市已形成中药饮片、中成药和大健康产品在内的完整产业链。")
+    chains = set(names(x, "Chain"))
+    assert {"绿色家居", "白茶", "高端装备制造", "中药饮片", "中成药"} <= chains
+    assert not any("三条" in c for c in chains)
+
+
+def test_a_policy_verb_or_a_county_wide_prefix_is_no_part_of_a_chain():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("安吉出台产业链链长制实施方案。到2025年，全县绿色家居产业链产值突破1000亿元。", title="安吉新闻")
+    chains = set(names(x, "Chain"))
+    assert "绿色家居" in chains and not {"安吉出台", "全县绿色家居"} & chains
