@@ -47,6 +47,9 @@ _LINE_RULES: list[tuple[str, re.Pattern]] = [
     # a photo caption's credit line: 「……。龙泉驿区委宣传部供图」, 「记者 张三 摄」
     ("caption", re.compile(r"^.{0,100}?[\u4e00-\u9fff]{2,16}\s*(?:供图|摄)\s*[)）]?\s*$|^\s*(?:图为|图[:：])")),
     ("footer", re.compile(r"(copyright|all rights reserved|©|版权所有|icp备|icp证|公网安备)", re.IGNORECASE)),
+    # links to the site's other stories: "Next: …", 上一篇：…
+    ("related", re.compile(r"^\s*(next( article| story)?|previous( article| story)?|prev|上一篇|下一篇|上一条|下一条)"
+                           r"\s*[:：]", re.IGNORECASE)),
 ]
 
 
@@ -54,7 +57,7 @@ _LINE_RULES: list[tuple[str, re.Pattern]] = [
 class Removed:
     """One removed line: its 1-based ``line`` in the raw text, the ``text`` and the
     ``reason`` (contact, share, editor/source, dateline, summary, caption, footer,
-    tail, repeated)."""
+    related, tail, repeated)."""
 
     line: int
     text: str

@@ -57,6 +57,7 @@ def product_chains(text: str, sentences: list[Sentence], mentions: list[Mention]
     for word in sorted(words):
         if word.isupper() and word.lower() in named:
             continue  # "BYD supplier": an acronym of a name is the name's
+        word = _with_its_modifier(text, word)
         pattern = re.compile(rf"(?<![\w-]){re.escape(word)}\b", 0 if word.isupper() else re.IGNORECASE)
         for index, sent in enumerate(sentences):
             for m in pattern.finditer(sent.text):
@@ -65,6 +66,20 @@ def product_chains(text: str, sentences: list[Sentence], mentions: list[Mention]
                     continue
                 out.append(Mention(start, end, m.group(0), "Chain", index, key=word.lower()))
     return sorted(out, key=lambda m: m.start)
+
+
+def _with_its_modifier(text: str, word: str) -> str:
+    """``word`` with the lowercase noun that stands before every one of its uses
+    ("lithium salt producer", "lithium salt suppliers": the product is lithium salt)."""
+    if word.isupper():
+        return word
+    before = {m.group(1).lower() for m in re.finditer(rf"(?<![\w-])(\S*)\s+{re.escape(word)}\b", text, re.IGNORECASE)}
+    if len(before) != 1:
+        return word
+    modifier = next(iter(before))
+    if not re.fullmatch(r"[a-z][a-z-]{2,}", modifier) or modifier in _STOP or _NOT_NOUN.search(modifier):
+        return word
+    return f"{modifier} {word}"
 
 
 def named_topic(rel, entities) -> None:

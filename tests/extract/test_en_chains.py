@@ -35,3 +35,10 @@ def test_a_coordinated_lowercase_chain_is_two_chains_unless_a_name_holds_it():
     assert "automobile and parts" not in chains and "parts" in chains
     y = _x("The Pine Glass and Ceramics Industry Alliance met. The glass and ceramics industry grew by 5%.")
     assert "glass and ceramics" in _names(y, "Chain")
+
+
+def test_a_product_always_named_with_the_same_noun_before_it_is_that_compound():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("Ganfeng is a lithium salt producer. Lithium salt prices fell, but lithium salt exports rose.")
+    assert "lithium salt" in names(x, "Chain") and "salt" not in names(x, "Chain")

@@ -237,3 +237,11 @@ def test_firms_of_an_article_whose_event_is_named_for_a_chain_are_in_it():
     x = extract_news("On May 8, the 2024 Wuxi Tyre Industry Chain Matchmaking Conference was held in Wuxi. "
                      "Jiangsu Ruihe Rubber Co., Ltd. showed its new compounds to buyers.")
     assert ("Jiangsu Ruihe Rubber Co., Ltd", "tyre") in rels(x, "BELONGS_TO")
+
+
+def test_links_to_the_previous_and_next_story_are_furniture():
+    from chaingraph.extract.clean import clean_text
+
+    cleaned = clean_text("Title\n\nBody text here.\n\nPrevious: County holds job fair\nNext: Tea gardens harvest\n")
+    assert "Tea gardens" not in cleaned.text and "job fair" not in cleaned.text
+    assert [r.reason for r in cleaned.removed] == ["related", "related"]
