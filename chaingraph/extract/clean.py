@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 # A line that starts one of these ends the article: what follows is furniture.
 _TAIL = re.compile(
-    r"^\s*(contact us|recommended reading|related (news|reading|articles|links)|back to top|"
+    r"^\s*(contact us|recommended( reading| news| articles| stories)?|related( news| reading| articles| links)?|"
+    r"read more|you may also like|see also|back to top|"
     r"hot (news|articles)|more news|links?:|leave (your|a) (comments?|message)( here)?|post a comment|"
     r"comments?|联系我们|推荐阅读|相关阅读|相关新闻|相关文章|延伸阅读|"
-    r"热点推荐|返回顶部|更多新闻|友情链接)\s*[:：]?\s*$", re.IGNORECASE)
+    r"热点推荐|返回顶部|更多新闻|友情链接|相关推荐|猜你喜欢)\s*[:：]?\s*$", re.IGNORECASE)
 
 # (reason, pattern) for single lines.
 _LINE_RULES: list[tuple[str, re.Pattern]] = [
@@ -46,7 +47,8 @@ _LINE_RULES: list[tuple[str, re.Pattern]] = [
     ("summary", re.compile(r"^\s*(摘要|abstract|summary|导读)\s*[:：]", re.IGNORECASE)),
     # a photo caption's credit line: 「……。龙泉驿区委宣传部供图」, 「记者 张三 摄」
     ("caption", re.compile(r"^.{0,100}?[\u4e00-\u9fff]{2,16}\s*(?:供图|摄)\s*[)）]?\s*$|^\s*(?:图为|图[:：])")),
-    ("footer", re.compile(r"(copyright|all rights reserved|©|版权所有|icp备|icp证|公网安备)", re.IGNORECASE)),
+    ("footer", re.compile(r"(copyright|all rights reserved|©|版权所有|icp备|icp证|icp\s+no\b|公网安备)", re.IGNORECASE)),
+    ("footer", re.compile(r"^\s*(sponsor|sponsored by)\s*[:：]", re.IGNORECASE)),
     # links to the site's other stories: "Next: …", 上一篇：…
     ("related", re.compile(r"^\s*(next( article| story)?|previous( article| story)?|prev|上一篇|下一篇|上一条|下一条)"
                            r"\s*[:：]", re.IGNORECASE)),

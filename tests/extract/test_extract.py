@@ -245,3 +245,13 @@ def test_links_to_the_previous_and_next_story_are_furniture():
     cleaned = clean_text("Title\n\nBody text here.\n\nPrevious: County holds job fair\nNext: Tea gardens harvest\n")
     assert "Tea gardens" not in cleaned.text and "job fair" not in cleaned.text
     assert [r.reason for r in cleaned.removed] == ["related", "related"]
+
+
+def test_a_bare_recommended_header_ends_the_article_and_sponsor_lines_are_footers():
+    from chaingraph.extract.clean import clean_text
+
+    cleaned = clean_text("Title\n\nBody text here.\n\nRecommended\n> Xiaogan auto parts firms sign deals\n\n"
+                         "Editor: Xia\n")
+    assert "Xiaogan" not in cleaned.text
+    footer = clean_text("Title\n\nBody text.\n\nSponsor: General Office of the People's Government | ICP No. 0500\n")
+    assert "General Office" not in footer.text
