@@ -207,7 +207,12 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                                r"inaugurated|unveiled|located|based|headquartered)\s+in\s+", after) or re.match(
                 r"\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:which is\s+|that is\s+)?(?:located|based|headquartered)\s+in\s+(?:the\s+)?",
                 after) or re.match(  # "X, a Haicang District company", "X, from Ningguo City"
-                r"\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:a\s+|an\s+|from\s+|based\s+in\s+)(?=[A-Z])", after)
+                r"\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:a\s+|an\s+|from\s+|based\s+in\s+)(?=[A-Z])", after) or re.match(
+                # "X, a company in Gaogang District", "X, whose furnace is located in Y", "X Co., Ltd. of Fuling District"
+                r"\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|enterprise|maker|"
+                r"producer|manufacturer|supplier)\s+(?:in|from|based\s+in)|whose\s+(?:[\w-]+\s+){1,4}?(?:is|are)\s+"
+                r"(?:located|based)\s+in)\s+(?:the\s+)?(?=[A-Z])", after) or (
+                re.match(r"\s+of\s+(?=[A-Z])", after) if re.search(r"(?:Ltd|Limited|Inc|Corp)\.?$", m.text) else None)
             if founded is None:
                 founded = re.match(r"[^，。；]{0,6}?(?:在|落户|位于)", after) if language == "zh" else None
             if founded is None:

@@ -82,3 +82,14 @@ def test_an_event_held_in_a_county_of_a_city_is_in_the_county():
     assert ("2023 Anxi Tea Investment Promotion Conference", "Anxi County") in rels(x, "LOCATED_IN")
     zh = extract_news("5月18日，2023安溪茶产业招商推介会在福建省泉州市安溪县举行。")
     assert ("2023安溪茶产业招商推介会", "安溪县") in rels(zh, "LOCATED_IN")
+
+
+def test_a_firm_placed_by_of_a_company_in_or_whose_plant_is_located_in():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("Chongqing Jiaxin Aluminum Co., Ltd. of Fuling District will provide profiles. Hongye Glass Co., "
+                     "Ltd., whose furnace is located in Guangxin District, delivers glass. Xinda Catheter Co., Ltd., "
+                     "a company in Gaogang District, exports catheters. Bank of China signed too.")
+    located = set(rels(x, "LOCATED_IN"))
+    assert {("Chongqing Jiaxin Aluminum Co., Ltd", "Fuling District"), ("Hongye Glass Co., Ltd", "Guangxin District"),
+            ("Xinda Catheter Co., Ltd", "Gaogang District")} <= located
