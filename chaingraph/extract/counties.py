@@ -290,7 +290,8 @@ def town_mentions(text: str, sentences: list[Sentence], places: list[Mention]) -
 
     tags = _tags()
     taken = [(m.start, m.end) for m in places]
-    names: dict[str, dict] = {}
+    # a town named after its county (宜兴市官林镇) counts wherever else the text names it (地处官林镇)
+    names: dict[str, dict] = {m.text: dict(m.info) for m in places if m.key.startswith("town:")}
     for sent in sentences:
         bounds = None
         for m in _LONE_TOWN.finditer(sent.text):

@@ -214,7 +214,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 r"(?:located|based)\s+in)\s+(?:the\s+)?(?=[A-Z])", after) or (
                 re.match(r"\s+of\s+(?=[A-Z])", after) if re.search(r"(?:Ltd|Limited|Inc|Corp)\.?$", m.text) else None)
             if founded is None:
-                founded = re.match(r"[^，。；]{0,6}?(?:在|落户|位于)", after) if language == "zh" else None
+                founded = re.match(r"[^，。；]{0,6}?(?:在|落户|位于|地处|坐落于|坐落在)", after) if language == "zh" else None
             if founded is None:
                 continue
             pos = m.end + founded.end()

@@ -87,3 +87,12 @@ def test_the_first_of_a_list_of_towns_and_townships_is_a_town():
     x = extract_news("安吉县推动白茶精深加工，依托溪龙乡、天荒坪镇等主产区扩大种植。")
     assert {"溪龙乡", "天荒坪镇"} <= set(names(x, "City"))
     assert "家乡" not in names(extract_news("他回到家乡、故乡和老家。"), "City")
+
+
+def test_a_town_named_after_its_county_counts_where_the_text_names_it_again():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("总部位于宜兴市官林镇的远东电缆有限公司中标多个项目。宜兴市创新高分子材料有限公司地处官林镇。"
+                     "江苏东强股份有限公司位于官林镇工业集中区。")
+    located = set(rels(x, "LOCATED_IN"))
+    assert {("宜兴市创新高分子材料有限公司", "官林镇"), ("江苏东强股份有限公司", "官林镇")} <= located
