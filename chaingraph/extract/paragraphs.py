@@ -50,6 +50,7 @@ _SCENE_EN = re.compile(r"\b(?:at the (?:meeting|conference|forum|event|ceremony|
                        r"on the spot|on[ -]site|during the (?:meeting|conference|forum|event|fair|expo))\b", re.IGNORECASE)
 _SCENE_ZH = re.compile(r"会上|现场|活动中|仪式上|活动期间|会议期间|签约环节|对接环节")
 _SIGNING = re.compile(r"\bsign|签约|签订|签署")
+_CEREMONY = re.compile(r"signing (?:ceremony|conference)|签约(?:仪式|大会)", re.IGNORECASE)
 
 
 def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: list[Entity],
@@ -66,10 +67,18 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
     scenes = sorted({bisect_right(starts, m.start()) - 1 for regex in (_SCENE_EN, _SCENE_ZH)
                      for m in regex.finditer(text)} - {-1})
     cues = [i for i in scenes if not sentences[i].title and _SIGNING.search(sentences[i].text)]
-    if not cues:
-        return
     organisers = {r.head for r in rel.items if r.type == "ORGANIZED" and r.tail == event.id}
     firms = {e.id: e for e in entities if e.type == "Firm"}
+    if _CEREMONY.search(event.name):
+        # a signing ceremony is where its deals are signed: the article's signers after it is named took part
+        named = min((m.sent for m in event.mentions if m.sent >= 0 and not sentences[m.sent].title), default=None)
+        for r in list(rel.items):
+            if named is not None and r.type == "SIGNED_WITH" and r.sent is not None and r.sent >= named:
+                for party in (r.head, r.tail):
+                    if party in firms and party not in organisers:
+                        rel.add("PARTICIPATED_IN", firms[party], event, r.sent, "signed at the signing ceremony")
+    if not cues:
+        return
     for start, end in _paragraphs(text):
         first, stop = bisect_left(starts, start), bisect_left(starts, end)
         cue = next((i for i in cues if first <= i < stop), None)

@@ -68,3 +68,12 @@ def test_the_signing_part_of_an_event_is_its_scene():
     x = extract_news("5月3日，2024江城汽车零部件供需对接会在武汉举行。\n\n签约环节中，江城青岚阀门有限公司与望岳汽车有限公司"
                      "签订供货协议。")
     assert {"江城青岚阀门有限公司", "望岳汽车有限公司"} <= {h for h, _t in _rels(x, "PARTICIPATED_IN")}
+
+
+def test_the_firms_signing_after_a_signing_ceremony_is_named_took_part_in_it():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("On June 6, the Optics Valley Cooperation Signing Ceremony was held in Wuhan. Accelink Technologies "
+                     "Co., Ltd. signed a strategic agreement with Wuhan Minxin Semiconductor Co., Ltd.")
+    assert {h for h, _t in rels(x, "PARTICIPATED_IN")} == {"Accelink Technologies Co., Ltd",
+                                                           "Wuhan Minxin Semiconductor Co., Ltd"}
