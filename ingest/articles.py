@@ -114,6 +114,7 @@ def extraction_records(x: Extraction, source: str, resolver: Resolver | None = N
         ids[entity.id] = nid
         props = dict(entity.props)
         props.pop("members", None)
+        props.pop("province_by_name", None)  # an article-local id: drawn as an edge below
         if entity.province:
             props["province"] = entity.province
         if entity.type == "Event":

@@ -144,3 +144,4 @@ def test_the_province_a_firm_name_gives_is_an_edge_of_the_graph(tmp_path, store)
     located = [e for e in store.edges_of(firm_id) if e.type is RelType.LOCATED_IN and e.src == firm_id]
     assert [store.get_node(e.dst).label for e in located] == [Label.PROVINCE]
     assert located[0].evidence[0].note == "inferred: the province in its name"
+    assert "province_by_name" not in store.get_node(firm_id).props
