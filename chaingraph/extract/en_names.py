@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from chaingraph.extract.places import place_word
 from chaingraph.extract.result import Entity, Mention, Sentence
 
 _CAPS = re.compile(r"\b[A-Z]{4,}\b")
@@ -126,19 +127,12 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _placed(word: str) -> bool:
-    """True for a capitalised place name: a city or province, or a county (Anxi)."""
-    from chaingraph.extract.counties import _counties_named
-    from chaingraph.extract.places import gazetteer
-
-    return word[:1].isupper() and (gazetteer().lookup(word) is not None or bool(_counties_named(word)))
-
-
 def _after_places(name: str) -> str:
-    """``name`` without the place words it starts with ("Fujian Anxi X Co." gives "X Co.")."""
+    """``name`` without the place words it starts with ("Fujian Anxi X Co." gives "X Co."),
+    counties counted."""
     words = name.split()
     i = 0
-    while i < len(words) - 1 and _placed(words[i]):
+    while i < len(words) - 1 and place_word(words[i], counties=True):
         i += 1
     return " ".join(words[i:])
 
@@ -154,10 +148,11 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
     [('e1', 'LONGi Green Energy', ['Longi'])]
     """
     firms = [e for e in entities if e.type == "Firm"]
+    unplaced = {id(e): _after_places(e.name) for e in firms}  # each full name once, not once a short name
     gone: set[int] = set()
     for short in firms:
         words = short.name.split()
-        if len(short.name) < 4 or len(words) > 3 or _placed(words[0]):
+        if len(short.name) < 4 or len(words) > 3 or place_word(words[0], counties=True):
             continue
         key = short.name.casefold()
         if len(words) == 1:
@@ -166,8 +161,8 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
                       and not _REGION.fullmatch(e.name[len(e.name.split()[0]):])]  # "ACME Asia" is its own firm
         else:  # "Tieguanyin Group" is the "Fujian Anxi Tieguanyin Group Co., Ltd." the article names in full
             longer = [e for e in firms if e is not short and id(e) not in gone
-                      and (_after_places(e.name).casefold() + " ").startswith(key + " ")
-                      and _after_places(e.name) != e.name]
+                      and (unplaced[id(e)].casefold() + " ").startswith(key + " ")
+                      and unplaced[id(e)] != e.name]
         if len(longer) != 1:
             continue
         target = longer[0]

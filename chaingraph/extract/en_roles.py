@@ -31,7 +31,7 @@ import re
 
 from chaingraph.extract import lexicon as lx
 from chaingraph.extract.lists import _chain_key
-from chaingraph.extract.places import gazetteer
+from chaingraph.extract.places import gazetteer, place_word
 from chaingraph.extract.result import Mention, Sentence
 
 #: Countries outside China, in English: a capitalised place before ", <country>" is a
@@ -299,15 +299,11 @@ def split_at_roles(text: str, mentions: list[Mention]) -> None:
         if role is None or m is role or m.end <= role.end or m.type != "Firm":
             continue
         gap = re.match(r"\s*,?\s+(?:and|&)\s+(?:the\s+)?", text[role.end:m.end])
-        if gap and _place_word(role.text.split()[0]) and not _place_word(text[role.end + gap.end():m.end].split()[0]):
+        if gap and place_word(role.text.split()[0]) and not place_word(text[role.end + gap.end():m.end].split()[0]):
             continue  # "Yichun Tantalum and Niobium Mine Co., Ltd.": a name that starts with its place is one name
         if gap:
             m.start = role.end + gap.end()
             m.text = ""
-
-
-def _place_word(word: str) -> bool:
-    return bool(word) and word[0].isupper() and gazetteer().lookup(word) is not None
 
 
 def retype_place_acronyms(mentions: list[Mention]) -> None:

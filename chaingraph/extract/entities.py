@@ -154,8 +154,7 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
     for (kind, key), ms in sorted(groups.items(), key=lambda kv: min(m.start for m in kv[1])):
         surfaces = []
         for m in ms:
-            surface = re.sub(r"\s+", " ", m.text).strip(" ,.;:")
-            surface = re.sub(r"^(?:the|a|an)\s+", "", surface, flags=re.IGNORECASE)
+            surface = re.sub(r"^(?:the|a|an)\s+", "", _spaced(m.text), flags=re.IGNORECASE)
             if surface and surface not in surfaces:
                 surfaces.append(surface)
         if kind == "Event" and main_event is not None:
@@ -175,13 +174,11 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
             # a capitalised name outranks a longer lowercase reference (a headline's "X sets up … alliance")
             proper = []
             if len(surfaces) > 1 and any(m.info.get("lower") for m in ms):
-                proper = [re.sub(r"\s+", " ", m.text).strip(" ,.;:") for m in ms
-                          if not m.info.get("lower") and not m.info.get("generic")]
-                proper = [p for p in proper if p in surfaces]
+                proper = [p for p in (_spaced(m.text) for m in ms if not m.info.get("lower") and not m.info.get("generic"))
+                          if p in surfaces]
             if kind in ("City", "Province") and not proper:
                 # a place is named as the text writes it on its own: 亳州 beside 亳州市人民政府
-                free = [re.sub(r"\s+", " ", m.text).strip(" ,.;:") for m in ms if m.nested_in is None]
-                proper = [f for f in free if f in surfaces]
+                proper = [p for p in (_spaced(m.text) for m in ms if m.nested_in is None) if p in surfaces]
             name = max(proper or surfaces, key=len) if surfaces else key
         aliases = [s for s in surfaces if s != name and not _generic_surface(s)]
         entity = Entity(id="", type=kind, name=name, aliases=aliases, mentions=ms)
@@ -212,6 +209,11 @@ _GENERIC_WORDS = frozenset("""the a an this that alliance industrial industry ch
 summit fair expo exhibition event activity ceremony symposium seminar zone park cluster bureau committee department
 government association company group firm enterprise enterprises state provincial municipal city local its their
 联盟 大会 会议 论坛 峰会 活动 园区 开发区 集团 公司 本次 该""".split())
+
+
+def _spaced(text: str) -> str:
+    """A mention's text with its runs of white space one space, trimmed of edge punctuation."""
+    return re.sub(r"\s+", " ", text).strip(" ,.;:")
 
 
 def _generic_surface(surface: str) -> bool:

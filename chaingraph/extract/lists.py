@@ -196,10 +196,7 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
                     members = [(sent.start + a, sent.start + b, t) for a, b, t in _members(
                         s, match.start(group), match.group(group), split_and=kind == "Chain")]
                     if kind == "Firm" and len(members) >= 2 and all(_trade_words(t) for _a, _b, t in members):
-                        kind_here = "Chain"  # 橡胶助剂、钢丝帘线等企业: firms named by their trade, not by name
-                    else:
-                        kind_here = kind
-                    if members and kind_here != kind:
+                        # 橡胶助剂、钢丝帘线等企业: firms named by their trade, not by name
                         out.append(ListHit("Chain", index, sent.start + match.start(group), members))
                     elif members:
                         role = "customers" if kind == "Firm" and _SUPPLIER_WORDS.search(s[:match.start()]) else None

@@ -69,11 +69,11 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
     cues = [i for i in scenes if not sentences[i].title and _SIGNING.search(sentences[i].text)]
     organisers = {r.head for r in rel.items if r.type == "ORGANIZED" and r.tail == event.id}
     firms = {e.id: e for e in entities if e.type == "Firm"}
-    if _CEREMONY.search(event.name):
+    named = min((m.sent for m in event.mentions if m.sent >= 0 and not sentences[m.sent].title), default=None)
+    if named is not None and _CEREMONY.search(event.name):
         # a signing ceremony is where its deals are signed: the article's signers after it is named took part
-        named = min((m.sent for m in event.mentions if m.sent >= 0 and not sentences[m.sent].title), default=None)
         for r in list(rel.items):
-            if named is not None and r.type == "SIGNED_WITH" and r.sent is not None and r.sent >= named:
+            if r.type == "SIGNED_WITH" and r.sent is not None and r.sent >= named:
                 for party in (r.head, r.tail):
                     if party in firms and party not in organisers:
                         rel.add("PARTICIPATED_IN", firms[party], event, r.sent, "signed at the signing ceremony")

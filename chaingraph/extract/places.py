@@ -95,3 +95,17 @@ def gazetteer() -> Gazetteer:
     for en, zh, abbrs, _members, province in CITY_GROUPS:
         places.append(Place(en, zh, "City", province))
     return Gazetteer(places)
+
+
+def place_word(word: str, counties: bool = False) -> bool:
+    """True when ``word`` (one token of English text) is a capitalised city or
+    province name of the gazetteer, or with ``counties`` also a county's (Anxi)."""
+    if not word[:1].isupper():
+        return False
+    if gazetteer().lookup(word) is not None:
+        return True
+    if not counties:
+        return False
+    from chaingraph.extract.counties import _counties_named  # counties reads this module's gazetteer
+
+    return bool(_counties_named(word))

@@ -267,8 +267,8 @@ _BY_IT = re.compile(r"^[^。；]{0,40}?由([^，。；]{2,12}?)(?:向|为|给)�
 
 
 def _names(entity, surface: str) -> bool:
-    """True when ``surface`` is ``entity``'s name or one of its aliases, or starts its name."""
-    return surface in entity.aliases or entity.name.startswith(surface) or surface == entity.name
+    """True when ``surface`` is one of ``entity``'s aliases or starts (or is) its name."""
+    return surface in entity.aliases or entity.name.startswith(surface)
 
 
 def _after_signing(rel, text: str, sent: Sentence, index: int, head, other, end: int) -> None:
