@@ -121,8 +121,11 @@ class FormFinder:
                 node = node.setdefault(self._key(ch), {})
             node.setdefault(self._END, []).append(form)
         self._verifiers: dict[int, re.Pattern] = {}
-        if words:
-            self._starts = re.compile(r"(?<![\w-]).", re.DOTALL)
+        if words:  # a word start whose character some form can begin with (either case)
+            firsts = "".join(re.escape(k) + re.escape(k.upper()) for k in self._root if k != "*")
+            if "*" in self._root:
+                firsts += "iksIKS\x80-\U0010ffff"
+            self._starts = re.compile(r"(?<![\w-])[" + firsts + "]")
         else:
             self._starts = re.compile("[" + "".join(re.escape(ch) for ch in self._root) + "]")
 
