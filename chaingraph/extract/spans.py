@@ -124,8 +124,9 @@ class FormFinder:
         if words:  # a word start whose character some form can begin with (either case)
             firsts = "".join(re.escape(k) + re.escape(k.upper()) for k in self._root if k != "*")
             if "*" in self._root:
-                firsts += "iksIKS\x80-\U0010ffff"
-            self._starts = re.compile(r"(?<![\w-])[" + firsts + "]")
+                firsts += "iksIKS"
+            wide = r"|[^\x00-\x7f]" if "*" in self._root else ""
+            self._starts = re.compile(r"(?<![\w-])(?:[" + firsts + "]" + wide + ")")
         else:
             self._starts = re.compile("[" + "".join(re.escape(ch) for ch in self._root) + "]")
 
