@@ -71,8 +71,12 @@ class Containing:
 def _coarse(ch: str) -> str:
     """A key that two characters share whenever a case-insensitive regex matches one
     with the other: an ASCII character lowered, except i, k and s, which also match
-    non-ASCII letters (ı, İ, K, ſ), and every non-ASCII character share "*"."""
-    return ch.lower() if ch.isascii() and ch.lower() not in "iks" else "*"
+    non-ASCII letters (ı, İ, K, ſ); a non-ASCII character without case (汉) itself,
+    since re compiles such a character to a plain literal; every other character "*"."""
+    if ch.isascii():
+        low = ch.lower()
+        return low if low not in "iks" else "*"
+    return ch if ch.lower() == ch == ch.upper() else "*"
 
 
 def _exact(ch: str) -> str:
