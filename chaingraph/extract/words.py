@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from chaingraph.errors import ChainGraphError
+from chaingraph.extract.segment import DagCutter
 
 _USER_FREQ = 10 ** 7  # high enough that a user word beats any split of it
 
@@ -53,6 +54,7 @@ class Segmenter:
         user_words = list(user_words)
         if not user_words:  # jieba's own dictionary, shared rather than copied
             self._tk = base
+            self._cutter = DagCutter(base)
             return
         tk = jieba.Tokenizer()
         tk.FREQ = dict(base.FREQ)
@@ -65,6 +67,7 @@ class Segmenter:
                 for i in range(1, len(word)):
                     tk.FREQ.setdefault(word[:i], 0)
         self._tk = tk
+        self._cutter = DagCutter(tk)
 
     def words(self, text: str) -> list[str]:
         """Return the words of ``text`` (a str), in order; they join back to it. A
@@ -83,7 +86,7 @@ class Segmenter:
         if found is None:
             if len(cache) >= 4096:
                 cache.clear()
-            found = cache[text] = tuple(self._tk.cut(text, HMM=False))
+            found = cache[text] = tuple(self._cutter.cut(text))
         return found
 
     def boundaries(self, text: str, offset: int = 0) -> set[int]:
