@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from chaingraph.extract import lexicon as lx
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
@@ -56,7 +57,6 @@ _BOUNDARY = sorted([
 _BOUNDARY_SET = frozenset(_BOUNDARY)
 # boundary words that stand inside bodies' names (亳州市投资促进局, 政务服务管理局)
 _AGENCY_INNER = frozenset({"促进", "服务", "投资"})
-_PLACE_END = None  # compiled on first use (see _place_end_regex)
 _BOUNDARY_LENGTHS = sorted({len(b) for b in _BOUNDARY}, reverse=True)
 #: Words that name no one thing: not a short firm name, chain or cluster by themselves.
 _GENERIC_CORES = frozenset("""完整 整个 全部 重点 主导 优势 特色 现代 新兴 传统 上下游 本地 相关 全国 重要 主要 龙头
@@ -113,9 +113,23 @@ def _word_tag(word: str) -> str:
     return _tags().get(word, "")
 
 
-def _place_end_regex() -> re.Pattern:
+@lru_cache(maxsize=1)
+def _place_end_regex() -> tuple[re.Pattern, frozenset[str]]:
+    """The regex of the gazetteer's Chinese place names (with 省/市/州/县/区 or not), and
+    the characters a match of it can end with."""
     names = sorted({p.zh for p in gazetteer().places if p.zh and len(p.zh) >= 2}, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, names)) + ")(?:省|市|州|县|区)?")
+    lasts = frozenset(name[-1] for name in names) | frozenset("省市州县区")
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + ")(?:省|市|州|县|区)?"), lasts
+
+
+def _place_ending_at(text: str, start: int, end: int) -> re.Match | None:
+    """The first place-name match in ``text[start:end]`` when it ends at ``end``, else
+    None. Most characters end no place name, so the regex is not run before them."""
+    regex, lasts = _place_end_regex()
+    if end <= start or text[end - 1] not in lasts:
+        return None
+    place = regex.search(text, start, end)
+    return place if place is not None and place.end() == end else None
 
 
 def _inside_name(text: str, pos: int, end: int, lowest: int) -> bool:
@@ -132,8 +146,7 @@ def _inside_name(text: str, pos: int, end: int, lowest: int) -> bool:
             break
         word_start += len(word)
     if text[pos - 1] == "和" and pos - 2 > lowest:
-        place = _PLACE_END.search(text, max(lowest, pos - 8), pos - 2)
-        return place is not None and place.end() == pos - 2
+        return _place_ending_at(text, max(lowest, pos - 8), pos - 2) is not None
     return False
 
 
@@ -144,8 +157,7 @@ def _after_place(text: str, end: int, lowest: int) -> bool:
         start = end - length
         if start - 2 < lowest or not re.fullmatch(r"[\u4e00-\u9fff]+", text[start:end]):
             break
-        place = _PLACE_END.search(text, max(lowest, start - 8), start)
-        if place is not None and place.end() == start and text[start - 1] in "市省县区":
+        if text[start - 1] in "市省县区" and _place_ending_at(text, max(lowest, start - 8), start) is not None:
             return True
     return False
 
@@ -157,9 +169,6 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
     (成都 is not cut at 都), and a one-character boundary is passed when what is left
     would be a generic word (华为技术 is not cut to 技术) or, for a ``firm``, when it
     is part of the name (see :func:`_inside_name`)."""
-    global _PLACE_END
-    if _PLACE_END is None:
-        _PLACE_END = _place_end_regex()
     pos = end
     lowest = max(floor, end - limit)
     while pos > lowest:
@@ -178,8 +187,8 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
             if year and pos - 4 >= lowest and (pos - 4 == 0 or text[pos - 5] in _PUNCT or pos - 4 == lowest):
                 pos -= 4
             break
-        place = _PLACE_END.search(text, max(lowest, pos - 6), pos)
-        if place is not None and place.end() == pos and place.start() >= lowest:
+        place = _place_ending_at(text, max(lowest, pos - 6), pos)
+        if place is not None and place.start() >= lowest:
             pos = place.start()
             continue
         hit = next((text[pos - n:pos] for n in _BOUNDARY_LENGTHS
