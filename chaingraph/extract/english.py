@@ -364,13 +364,20 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     continue
                 gaz_at = next((i for i in range(len(words))
                                if _ANY_CHAIN_RE.match(" ".join(w for w, _, _ in words[i:]).lower())), None)
-                if gaz_at is not None:
+                if gaz_at is not None:  # modifiers of the form stay: "offshore wind power", "marine biomedicine"
+                    while gaz_at > 0 and _modifier(words[gaz_at - 1][0]):
+                        gaz_at -= 1
                     words = words[gaz_at:]
                     start = words[0][1]
                 elif need_gaz and not _open_industry(sent.text, words):
                     continue
                 elif not need_gaz and any(w[0].isupper() for w, _, _ in words) and len(words) > 2:
                     continue
+                while words and words[0][0].lower() in _APPRAISAL:  # "a relatively complete magnesium industrial chain"
+                    words = words[1:]
+                if not words:
+                    continue
+                start = words[0][1]
                 phrase = " ".join(w for w, _, _ in words)
                 low = phrase.lower()
                 if low in ("and",) or all(w.lower() in lx.CHAIN_STOP for w, _, _ in words):
@@ -385,7 +392,54 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             canonical = _CHAIN_CANON[match.group(1).lower()]
             start = sent.start + match.start()
             out.append(Mention(start, start + len(match.group(0)), match.group(0), "Chain", index, key=canonical))
+    return _with_modifiers(text, out)
+
+
+#: Words that judge a chain rather than name it ("a complete industrial chain").
+_APPRAISAL = frozenset("""complete relatively comparatively fairly very more most perfect sound full fully whole
+entire integrated mature well-developed thriving booming growing strong solid competitive distinctive unique large
+big huge sizable sizeable initial preliminary basic basically""".split())
+
+
+def _modifier(word: str) -> bool:
+    """True for a lowercase word that narrows the chain form after it ("offshore" wind
+    power, "deep-sea" aquaculture), not a stop word or an appraisal."""
+    low = word.lower()
+    # a verb or a plural before a chain form is the clause around it ("founds photovoltaic")
+    plural = low.endswith("s") and not low.endswith(("ss", "us", "is", "ics"))
+    return (word == low and word[0].isalpha() and low not in lx.CHAIN_STOP and low not in _APPRAISAL
+            and low not in _NOT_AN_INDUSTRY and low not in _PARTICLES and not plural
+            and not low.endswith(("ing", "ed", "ly")))
+
+
+_PARTICLES = frozenset("up out down off over back away".split())
+
+
+def _with_modifiers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with each chain form that stands after the modifier some
+    other mention of the article kept ("Selenium-rich Tea" in a title, after
+    "selenium-rich tea" in the text) widened to that modified chain."""
+    keys = {m.key for m in mentions}
+    # the one modified form of a bare chain: "tea" later in an article about "selenium-rich tea"
+    widened: dict[str, set[str]] = {}
+    for key in keys:
+        head = key.split(" ", 1)[-1]
+        if head != key and head in keys:
+            widened.setdefault(head, set()).add(key)
+    out = []
+    for m in mentions:
+        before = _LAST_WORD.search(text, max(0, m.start - 40), m.start)
+        wide = f"{before.group(1).lower()} {m.key}" if before else None
+        if wide in keys and wide != m.key:
+            m = Mention(before.start(1), m.end, text[before.start(1):m.end], "Chain", m.sent, key=wide,
+                        info=m.info)
+        elif len(widened.get(m.key, ())) == 1:
+            m = Mention(m.start, m.end, m.text, "Chain", m.sent, key=next(iter(widened[m.key])), info=m.info)
+        out.append(m)
     return out
+
+
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
 
 
 _NOT_AN_INDUSTRY = frozenset("""manufacturing service services tertiary secondary primary whole entire same local

@@ -42,3 +42,27 @@ def test_a_product_always_named_with_the_same_noun_before_it_is_that_compound():
 
     x = extract_news("Ganfeng is a lithium salt producer. Lithium salt prices fell, but lithium salt exports rose.")
     assert "lithium salt" in names(x, "Chain") and "salt" not in names(x, "Chain")
+
+
+def test_words_judging_a_chain_are_not_part_of_it():
+    x = _x("Pine County has built a relatively complete magnesium industrial chain. "
+           "Birch City now has a complete industrial chain.")
+    chains = _names(x, "Chain")
+    assert "magnesium" in chains
+    assert not {c for c in chains if "complete" in c}
+
+
+def test_a_modifier_before_a_chain_form_narrows_it_in_every_spelling():
+    x = _x("Pine City grows its offshore wind power industry chain. Maple Blade Co., Ltd. joined the "
+           "Pine Offshore Wind Power Industry Chain Forum. Wind power output rose by 9%.")
+    chains = _names(x, "Chain")
+    assert "offshore wind power" in chains and "wind power" not in chains
+    assert ("Pine Offshore Wind Power Industry Chain Forum", "offshore wind power") in _rels(x, "ABOUT")
+
+
+def test_a_verb_before_a_chain_form_is_not_its_modifier():
+    x = _x("Pine County sets up photovoltaic industry chain projects. Birch Group founds aquaculture industry "
+           "chain funds.")
+    chains = _names(x, "Chain")
+    assert {"photovoltaic", "aquaculture"} <= set(chains)
+    assert not {c for c in chains if c.startswith(("sets", "up ", "founds"))}
