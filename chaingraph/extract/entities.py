@@ -39,8 +39,8 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         if clash is None:
             kept_orgs.append(m)
             open_orgs.append(m)
-        elif clash.type == "Event" and m.type in ("Cluster", "Firm") and _contains(clash, m):
-            m.nested_in = Label.EVENT  # "opening ceremony of the X Park" names the park too
+        elif clash.type == "Event" and m.type in ("Cluster", "Firm", "Alliance") and _contains(clash, m):
+            m.nested_in = Label.EVENT  # "opening ceremony of the X Park" names the park too, "founding of the X Alliance" the alliance
             kept_orgs.append(m)
             open_orgs.append(m)
         elif m.info.get("synthetic") or clash.info.get("synthetic"):
@@ -231,13 +231,17 @@ def _org_key(m: Mention) -> str:
 
 def _merge_chain_variants(groups: dict[tuple[str, str], list[Mention]]) -> None:
     """Merge chain groups when one key's words begin the other's ("building materials
-    and prefabricated" and "... and prefabricated construction")."""
+    and prefabricated" and "... and prefabricated construction"), unless the longer
+    goes on with "and" (a coordinated chain and its first conjunct are two)."""
     keys = sorted((k for k in groups if k[0] == "Chain"), key=lambda k: len(k[1]))
     for i, short in enumerate(keys):
         if short not in groups:
             continue
         for long in keys[i + 1:]:
-            if long in groups and len(short[1].split()) >= 2 and (long[1] + " ").startswith(short[1] + " "):
+            rest = long[1][len(short[1]):].split()
+            # "glass fibre" is one conjunct of "glass fibre and composite materials", not a cut of it
+            if long in groups and len(short[1].split()) >= 2 and (long[1] + " ").startswith(short[1] + " ") \
+                    and rest[0] not in ("and", "&"):
                 groups[short].extend(groups.pop(long))
 
 

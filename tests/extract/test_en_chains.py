@@ -66,3 +66,11 @@ def test_a_verb_before_a_chain_form_is_not_its_modifier():
     chains = _names(x, "Chain")
     assert {"photovoltaic", "aquaculture"} <= set(chains)
     assert not {c for c in chains if c.startswith(("sets", "up ", "founds"))}
+
+
+def test_an_alliance_founded_at_an_event_is_named_with_the_chain_its_name_gives():
+    x = _x("The founding conference of the Pine Steel Wire and Cable Industrial Chain Alliance was held in "
+           "Changsha. Maple Wire Co., Ltd. joined the alliance. The steel wire industry grew by 5%.")
+    assert "Pine Steel Wire and Cable Industrial Chain Alliance" in _names(x, "Alliance")
+    chains = {c.lower() for c in _names(x, "Chain")}
+    assert {"steel wire and cable", "steel wire"} <= chains
