@@ -210,6 +210,10 @@ def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
             if (right_firm and len(left) >= 2 and len(right) >= 3 and all(t[0].isupper() for t, _, _ in left)
                     and gazetteer().lookup(right[0][0]) is not None):
                 return [left, *_split_and(right)]
+            # "People's Government of Tangyin County and Beijing X Co., Ltd.": a body's name, then a firm's
+            if (right_firm and len(right) >= 3 and gazetteer().lookup(right[0][0]) is not None
+                    and any(_category(_head_of(t)) == "Agency" for t, _, _ in left)):
+                return [left, *_split_and(right)]
     return [run]
 
 

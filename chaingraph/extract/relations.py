@@ -215,6 +215,13 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                 re.match(r"\s+of\s+(?=[A-Z])", after) if re.search(r"(?:Ltd|Limited|Inc|Corp)\.?$", m.text) else None)
             if founded is None:
                 founded = re.match(r"[^，。；]{0,6}?(?:在|落户|位于|地处|坐落于|坐落在)", after) if language == "zh" else None
+            if founded is None and language != "zh":  # "Located in Long'an District, the X Park has ..."
+                fronted = _FRONTED_PLACE.search(text, sentences[m.sent].start, m.start)
+                if fronted is not None:
+                    for om, oe in per_sent.get(m.sent, []):
+                        if oe.type in ("City", "Province") and om.start == fronted.start(1):
+                            rel.add("LOCATED_IN", e, oe, m.sent)
+                            break
             if founded is None:
                 continue
             pos = m.end + founded.end()
@@ -306,12 +313,30 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             for c in rel.from_head("BELONGS_TO", r.tail):
                 if c.tail in chain_ids:
                     rel.add("BELONGS_TO", e, chain_ids[c.tail], r.sent, "a firm of a park of this chain")
+    _park_places(rel, entities)
     _explicit_direction(rel)
     _name_gives_way(rel, entities)
     return prune_zh(rel.items, entities) if language == "zh" else rel.items
 
 
 _BY_NAME = "the place in its name"
+_FRONTED_PLACE = re.compile(r"\b(?:Located|Based|Headquartered|Situated)\s+in\s+(?:the\s+)?([A-Z][^,]{1,60}),\s+"
+                            r"(?:the\s+)?$")
+
+
+def _park_places(rel: Relations, entities: list[Entity]) -> None:
+    """A firm of a park is in the county, district or town the park is in; a park's
+    prefecture or province is too coarse to say where its firms are."""
+    by_id = {e.id: e for e in entities}
+    for e in entities:
+        if e.type != "Firm":
+            continue
+        for r in rel.from_head("BELONGS_TO", e.id):
+            if by_id[r.tail].type != "Cluster":
+                continue
+            for where in rel.from_head("LOCATED_IN", r.tail):
+                if _below_prefecture(by_id[where.tail]):
+                    rel.add("LOCATED_IN", e, by_id[where.tail], r.sent, "where its park is")
 
 
 def _below_prefecture(place: Entity) -> bool:

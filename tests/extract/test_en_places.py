@@ -93,3 +93,19 @@ def test_a_firm_placed_by_of_a_company_in_or_whose_plant_is_located_in():
     located = set(rels(x, "LOCATED_IN"))
     assert {("Chongqing Jiaxin Aluminum Co., Ltd", "Fuling District"), ("Hongye Glass Co., Ltd", "Guangxin District"),
             ("Xinda Catheter Co., Ltd", "Gaogang District")} <= located
+
+
+def test_a_park_placed_before_its_name_and_its_firms_are_in_that_district():
+    x = _x("Located in Gaogang District, the Pine Valley Industrial Park has attracted 20 enterprises, among which "
+           "are Maple Blade Co., Ltd. and Birch Cable Co., Ltd. Taizhou will build a drone hub.")
+    located = set(_rels(x, "LOCATED_IN"))
+    assert ("Pine Valley Industrial Park", "Gaogang District") in located
+    assert {("Maple Blade Co., Ltd", "Gaogang District"), ("Birch Cable Co., Ltd", "Gaogang District")} <= located
+
+
+def test_a_government_of_a_county_is_one_body_and_a_firm_after_it_another():
+    x = _x("The meeting was organized by the People's Government of Long'an District. The People's Government "
+           "of Tangyin County and Beijing Pine Cloud Information Technology Co., Ltd. signed a contract.")
+    agencies = _names(x, "Agency")
+    assert "People's Government of Long'an District" in agencies and "People's Government of Tangyin County" in agencies
+    assert _names(x, "Firm") == ["Beijing Pine Cloud Information Technology Co., Ltd"]
