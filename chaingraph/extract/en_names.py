@@ -157,7 +157,7 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
         key = short.name.casefold()
         if len(words) == 1:
             longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 2
-                      and e.name.split()[0].casefold() == key
+                      and key in (e.name.split()[0].casefold(), (unplaced[id(e)].split() or [""])[0].casefold())
                       and not _REGION.fullmatch(e.name[len(e.name.split()[0]):])]  # "ACME Asia" is its own firm
         else:  # "Tieguanyin Group" is the "Fujian Anxi Tieguanyin Group Co., Ltd." the article names in full
             longer = [e for e in firms if e is not short and id(e) not in gone

@@ -356,6 +356,7 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
     taken = Covered((m.start, m.end) for m in mentions if m.type not in ("City", "Province"))
     short: dict[str, tuple[str, str]] = {}
     place_words = {m.text for m in mentions if m.type in ("City", "Province")}  # counties too (Rugao)
+    place_words |= {_PLACE_SUFFIX.sub("", w) for w in place_words}  # "Deqing" of "Deqing County"
 
     def is_place(word: str) -> bool:
         return gazetteer().lookup(word) is not None or word in place_words
@@ -393,8 +394,8 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
             if match.start() in taken:
                 continue
             surface = match.group(1)
-            if not surface[0].isupper():
-                continue
+            if not surface[0].isupper() or _PLACE_NEXT.match(text, match.end()):
+                continue  # "Deqing County" is a place, not Deqing X Co.
             key = short.get(surface) or folded.get(surface.casefold())
             if key:
                 groups[key].append(Mention(match.start(), match.end(), surface, "Firm", -1, key=key[1]))
@@ -414,6 +415,10 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
         if len(hits) == 1:
             groups[hits[0]].append(Mention(match.start(), match.end(), acronym, hits[0][0], -1, key=hits[0][1]))
             taken.add(match.start(), match.end())
+
+
+_PLACE_NEXT = re.compile(r"\s+(?:County|District|City|Town|Township|Sub-district|Prefecture|Province)\b")
+_PLACE_SUFFIX = re.compile(r"\s+(?:County|District|City|Town|Township|Sub-district|Prefecture|Province|New Area)$")
 
 
 def _drop_places_in(groups: dict[tuple[str, str], list[Mention]], spans: Containing) -> None:

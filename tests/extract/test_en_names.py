@@ -111,3 +111,15 @@ def test_a_name_given_as_also_known_as_is_an_alias():
     x = extract_news("Firms in the Nanjing Jiangbei High-tech Development Zone (also known as Jiangbei Valley) signed "
                      "deals. Jiangbei Valley has 300 firms.")
     assert names(x, "Cluster") == ["Nanjing Jiangbei High-tech Development Zone"]
+
+
+def test_a_one_word_short_name_after_a_county_in_the_full_name_and_the_bare_county_is_no_alias():
+    from tests.extract.news_helpers import extract_news
+
+    x = extract_news("Walking into Luoshe Town, Deqing County, you hear pianos. The largest firm is Aiyin Piano Co., "
+                     "Ltd. Cast frames come from Deqing Hongda Casting Co., Ltd. Deqing Meilu Musical Instruments Co., "
+                     "Ltd. makes actions. Meilu supplies Aiyin Piano Co., Ltd. Hongda ships frames to Aiyin Piano Co., "
+                     "Ltd.")
+    firms = {e.name: e.aliases for e in x.entities if e.type == "Firm"}
+    assert firms["Deqing Meilu Musical Instruments Co., Ltd"] == ["Meilu"]
+    assert firms["Deqing Hongda Casting Co., Ltd"] == ["Hongda"] and "Meilu" not in firms
