@@ -44,6 +44,7 @@ def deal_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
     _orders(rel, text, per_sent)
     _supplier_event(rel, entities)
     _bought_from(rel, text, sentences, per_sent, focus)
+    _provided_by(rel, text, sentences, per_sent)
     _referred_deals(rel, text, sentences, per_sent, focus)
 
 
@@ -190,7 +191,10 @@ def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Ent
         for i, (m, seller) in enumerate(firms):
             if not _FROM_SELLER.search(text[max(0, m.start - 160):m.start]):
                 continue
-            before = [e for om, e in firms[:i] if e is not seller]
+            # the buyer is named in the seller's clause: after "A is provided by B;" a new subject starts
+            clause = sentences[index].start + max(c.end() for c in _CLAUSE_START.finditer(
+                text[sentences[index].start:m.start]))
+            before = [e for om, e in firms[:i] if e is not seller and om.start >= clause]
             buyer = before[0] if before else (focus if _SUBJECT_REFERS.match(sentences[index].text) else None)
             if buyer is not None and buyer is not seller:
                 rel.add("SUPPLIES", seller, buyer, index, "bought from")
@@ -198,6 +202,45 @@ def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Ent
             m2, b = orgs[i + 1]
             if _BETWEEN.search(text[max(0, m.start - 80):m.start]) and _AND.match(text[m.end:m2.start]):
                 rel.add("SIGNED_WITH", a, b, index, "signed between them")
+
+
+_PROVIDED_BY = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:provided|supplied|sourced|"
+                          r"purchased|bought|delivered|procured)\s+(?:\w+ly\s+)?(?:by|from)|\b(?:come|comes|came)\s+"
+                          r"(?:\w+ly\s+)?from)\s+(?:the\s+)?(?:(?:plant|plants|factory|base|mill)\s+of\s+)?$")
+_CLAUSE_START = re.compile(r"[;:]\s*|^")
+_ARRANGED_BY = re.compile(r"\b(?:by|for)\s+(?:the\s+)?(?:company|group|firm|it)\s*:\s*$")
+_THE_AGREEMENT = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:agreement|contract|deal)\b", re.IGNORECASE)
+_OWNER_REFERS = re.compile(r"^\s*(?:[Ii]ts|[Tt]heir|[Tt]he (?:company|group|firm)(?:'s|’s))\s")
+
+
+def _provided_by(rel, text: str, sentences: list[Sentence], per_sent) -> None:
+    """"Its soundboards are provided by B", "A's frames are sourced from B": B
+    supplies the owner of the goods, A, or for "its" the firm the sentence before
+    starts with."""
+    for index, items in per_sent.items():
+        firms = [(m, e) for m, e in items if e.type == "Firm"]
+        start = sentences[index].start
+        for m, supplier in firms:
+            window = text[max(start, m.start - 160):m.start]
+            if not _PROVIDED_BY.search(window):
+                continue
+            clause = max(start, *(start + c.end() for c in _CLAUSE_START.finditer(text[start:m.start])))
+            owners = [e for om, e in firms if clause <= om.start < m.start and e is not supplier
+                      and re.match(r"['’]s\b", text[om.end:om.end + 2])]
+            lead = text[start:m.start].split(":")[0] + ":"  # "a system was arranged by the company: A …; B …"
+            if not owners and (_OWNER_REFERS.match(text[clause:m.start]) or (clause > start and _ARRANGED_BY.search(
+                    lead))):
+                before = [e for _om, e in per_sent.get(index - 1, []) if e.type == "Firm"]
+                owners = before[:1]
+            if not owners and _THE_AGREEMENT.search(sentences[index].text):
+                # "under the agreement, blades will be supplied by A": to the other party A signed it with
+                near = {e.id: e for i in (index - 1, index) for _om, e in per_sent.get(i, [])}
+                partners = {r.tail if r.head == supplier.id else r.head for r in rel.items
+                            if r.type == "SIGNED_WITH" and supplier.id in (r.head, r.tail)} & near.keys()
+                owners = [near[p] for p in partners] if len(partners) == 1 else []
+            for owner in owners[:1]:
+                if owner is not supplier:
+                    rel.add("SUPPLIES", supplier, owner, index, "its goods are provided by it")
 
 
 _REFERRING_SUBJECT = re.compile(r"(?:^(?:[A-Z][^,]{0,60},\s+){0,2}|,?\s+saying\s+(?:that\s+)?)(?:[Ii]t|[Tt]he company|"

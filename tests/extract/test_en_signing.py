@@ -106,3 +106,18 @@ def test_firms_named_with_as_co_organizers_organised_the_event():
     organisers = {h for h, _t in rels(x, "ORGANIZED")}
     assert {"Chongqing Changan Automobile Co., Ltd", "Seres Group Co., Ltd"} <= organisers
     assert "Jiangbei Seats Co., Ltd" not in organisers
+
+
+def test_goods_provided_by_a_firm_go_to_their_owner_or_the_other_party_of_the_agreement():
+    x = _x("The largest assembler is Pine Piano Co., Ltd., which makes 30,000 pianos a year. Its soundboards are "
+           "provided by Birch Soundboard Co., Ltd. A supply agreement was signed between Oak Blade Co., Ltd. and "
+           "Elm Turbine Co., Ltd. Under the agreement, 400 blades will be supplied by Oak Blade Co., Ltd. from 2025. "
+           "To serve the order, a local supporting system was arranged by the company: cores will be provided by "
+           "Ash Core Co., Ltd.; fabrics are sourced from Yew Fabrics Co., Ltd.; and resin will come from the plant "
+           "of Fir Resin Co., Ltd.")
+    supplies = set(_rels(x, "SUPPLIES"))
+    assert ("Birch Soundboard Co., Ltd", "Pine Piano Co., Ltd") in supplies
+    assert ("Oak Blade Co., Ltd", "Elm Turbine Co., Ltd") in supplies
+    assert {("Ash Core Co., Ltd", "Oak Blade Co., Ltd"), ("Yew Fabrics Co., Ltd", "Oak Blade Co., Ltd"),
+            ("Fir Resin Co., Ltd", "Oak Blade Co., Ltd")} <= supplies
+    assert ("Yew Fabrics Co., Ltd", "Ash Core Co., Ltd") not in supplies
