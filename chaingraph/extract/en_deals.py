@@ -225,8 +225,11 @@ def _provided_by(rel, text: str, sentences: list[Sentence], per_sent) -> None:
             if not _PROVIDED_BY.search(window):
                 continue
             clause = max(start, *(start + c.end() for c in _CLAUSE_START.finditer(text[start:m.start])))
-            owners = [e for om, e in firms if clause <= om.start < m.start and e is not supplier
-                      and re.match(r"['’]s\b", text[om.end:om.end + 2])]
+            # "supplied by A to B", else the owner of the goods: "B's frames are supplied by A"
+            owners = [e for om, e in firms if om.start > m.end and re.fullmatch(r"\s+to\s+(?:the\s+)?",
+                                                                                text[m.end:om.start])]
+            owners = owners or [e for om, e in firms if clause <= om.start < m.start and e is not supplier
+                                and re.match(r"['’]s\b", text[om.end:om.end + 2])]
             lead = text[start:m.start].split(":")[0] + ":"  # "a system was arranged by the company: A …; B …"
             if not owners and (_OWNER_REFERS.match(text[clause:m.start]) or (clause > start and _ARRANGED_BY.search(
                     lead))):

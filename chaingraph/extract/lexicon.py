@@ -56,7 +56,7 @@ PARTICIPATE_RE = re.compile(
     r"spoke at|addressed|presided|join(ed)? the (meeting|forum|conference|summit|event)|invited|"
     r"representatives? of|interviews? with|in his speech|in her speech|speech(es)?|"
     r"made (a )?presentations?|exhibit(ed|ors?)|presented|showcased|displayed|introduced|"
-    r"at the (conference|forum|summit|fair|meeting|expo|event|ceremony|exhibition|symposium|seminar))\b",
+    r"(at|during) the (conference|forum|summit|fair|meeting|expo|event|ceremony|exhibition|symposium|seminar))\b",
     re.IGNORECASE)
 ORGANIZE_BY_RE = re.compile(
     r"\b((jointly |co-)?(organi[sz]ed|hosted|sponsored|convened|held|undertaken|launched|initiated)"

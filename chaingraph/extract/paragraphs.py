@@ -79,17 +79,26 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
                         rel.add("PARTICIPATED_IN", firms[party], event, r.sent, "signed at the signing ceremony")
     if not cues:
         return
-    for start, end in _paragraphs(text):
+    paragraphs = _paragraphs(text)
+    for at, (start, end) in enumerate(paragraphs):
         first, stop = bisect_left(starts, start), bisect_left(starts, end)
         cue = next((i for i in cues if first <= i < stop), None)
         if cue is None:
             continue
+        if text[start:end].rstrip().endswith((":", "：")):  # "Among them:" and the deals as bullets below
+            for b_start, b_end in paragraphs[at + 1:]:
+                if not _BULLET.match(text, b_start):
+                    break
+                stop = bisect_left(starts, b_end)
         last = stop - 1
         for r in list(rel.items):
             if r.type in ("SIGNED_WITH", "SUPPLIES") and r.sent is not None and cue <= r.sent <= last:
                 for party in (r.head, r.tail):
                     if party in firms and party not in organisers:
                         rel.add("PARTICIPATED_IN", firms[party], event, r.sent, "signed a deal at it")
+
+
+_BULLET = re.compile(r"\s*(?:--|[-—–•·*]|\(?\d{1,2}[.)、]|[①-⑳]|[一二三四五六七八九十]、)")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

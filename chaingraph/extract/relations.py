@@ -570,6 +570,10 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
 _GOVERNING_UNITS = re.compile(r"(?:理事长|副理事长|理事|秘书长|监事长|会员|成员)单位")
 
 
+_APPOSITIVE = re.compile(r"\.?\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:headquartered|based|located|founded|established|"
+                         r"an?|one|which|who|whose)\b")
+
+
 def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, language) -> set[tuple[int, str]]:
     """Add SIGNED_WITH, SUPPLIES and MEMBER_OF; return (sentence, firm id) pairs of
     the customers named in supply sentences."""
@@ -589,6 +593,12 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
             else:
                 # the first signing verb with a party before it ("Among the signed projects, A inked … with B")
                 firsts = [m.start - clause_start for m, _e in in_clause]
+                # "A, headquartered in Shenzhen, Guangdong Province, signed …": A is the clause's subject
+                subject = next(((m, e) for m, e in orgs if m.start < clause_start), None)
+                if subject is not None and _APPOSITIVE.match(text_of(sent, subject[0].end, clause_start)):
+                    firsts.append(-1)
+                else:
+                    subject = None
                 verb = next((mv.start() for mv in lx.SIGN_RE.finditer(clause) if any(f < mv.start() for f in firsts)),
                             -1)
                 ms = lx.SUPPLY_RE.search(clause)
@@ -598,6 +608,8 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
             if verb >= 0:
                 pivot = clause_start + verb
                 left = [e for m, e in in_clause if m.start < pivot and e.type in ("Firm", "Agency")]
+                if not left and language != "zh" and subject is not None:
+                    left = [subject[1]]
                 right_text = clause[verb:]
                 with_at = re.search(r"\bwith\b", right_text)
                 right = []

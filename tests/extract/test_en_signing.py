@@ -121,3 +121,23 @@ def test_goods_provided_by_a_firm_go_to_their_owner_or_the_other_party_of_the_ag
     assert {("Ash Core Co., Ltd", "Oak Blade Co., Ltd"), ("Yew Fabrics Co., Ltd", "Oak Blade Co., Ltd"),
             ("Fir Resin Co., Ltd", "Oak Blade Co., Ltd")} <= supplies
     assert ("Yew Fabrics Co., Ltd", "Ash Core Co., Ltd") not in supplies
+
+
+def test_deals_listed_as_bullets_after_a_signing_cue_and_a_signer_with_an_appositive():
+    x = _x("On May 2, the 2024 Pine Drone Supply and Demand Docking Meeting was held in Anyang. 23 projects were "
+           "signed on the spot. Among them:\n\n"
+           "-- Oak Flight Control Co., Ltd. signed a framework agreement with Elm Aviation Co., Ltd. Under the "
+           "agreement, 3,000 flight controllers will be supplied by Oak Flight Control Co., Ltd. to Elm Aviation "
+           "Co., Ltd.;\n\n"
+           "-- Ash Power Co., Ltd., headquartered in Shenzhen, Guangdong Province, signed a motor supply agreement "
+           "with Elm Aviation Co., Ltd.\n\n"
+           "During the event, 14 firms including Yew Frames Co., Ltd. released purchase lists. Batteries will be "
+           "supplied by Fir Cells Co., Ltd. to Elm Aviation Co., Ltd.")
+    event = "2024 Pine Drone Supply and Demand Docking Meeting"
+    took_part = {f for f, e in _rels(x, "PARTICIPATED_IN") if e == event}
+    assert {"Oak Flight Control Co., Ltd", "Elm Aviation Co., Ltd", "Ash Power Co., Ltd",
+            "Yew Frames Co., Ltd"} <= took_part
+    assert ("Ash Power Co., Ltd", "Elm Aviation Co., Ltd") in _rels(x, "SIGNED_WITH")
+    supplies = set(_rels(x, "SUPPLIES"))
+    assert {("Oak Flight Control Co., Ltd", "Elm Aviation Co., Ltd"), ("Ash Power Co., Ltd", "Elm Aviation Co., Ltd"),
+            ("Fir Cells Co., Ltd", "Elm Aviation Co., Ltd")} <= supplies
