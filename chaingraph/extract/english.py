@@ -61,7 +61,7 @@ def _is_cap(token: str) -> bool:
     return token[:1].isupper()
 
 
-_YEAR_BEFORE = re.compile(r"(?<![\w,.-])(?:19|20)\d\d\s+$")
+_YEAR_BEFORE = re.compile(r"(?<![\w,.-])(?:(?:19|20)\d\d\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?$")
 
 
 def org_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
@@ -77,8 +77,8 @@ def org_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             for part in (p for whole in _split_and(_trim(run)) for p in _split_of(whole)):
                 mention = _classify(part, index)
                 if mention is not None and mention.type == "Event":
-                    year = _YEAR_BEFORE.search(text, max(sent.start, mention.start - 6), mention.start)
-                    if year:  # "the 2024 Xiamen … Meeting": the edition's year is part of its name
+                    year = _YEAR_BEFORE.search(text, max(sent.start, mention.start - 12), mention.start)
+                    if year and year.group(0):  # "the 2024 Xiamen … Meeting", "the 6th China …": the edition is in its name
                         mention.start = year.start()
                 if mention is not None:
                     abbr = (_ABBR_AFTER.match(text, mention.end) or _DECLARED_AFTER.match(text, mention.end)
@@ -576,7 +576,9 @@ def _place_list(text: str, places: list[Mention], start: int, limit: int) -> lis
 # -- events -----------------------------------------------------------------------------
 
 _LEAD_CLAUSE = re.compile(r"(?:On|At|In|During|Recently|Today|Yesterday|Last|This|on|at|in|during)\b[^,]{0,140},\s*")
-_LEAD_WORDS = re.compile(r"^(?:(?:\d{4})\s+)?(?:the|a|an)\s+|^\d{4}\s+(?=the\s)", re.IGNORECASE)
+_LEAD_WORDS = re.compile(r"^(?:(?:\d{4})\s+)?(?:the|a|an)\s+|^\d{4}\s+(?=the\s)|"
+                         r"^(?:our|the|this|its|their)\s+(?:county|city|province|district|town|country|region|"
+                         r"prefecture|municipality|park|zone)(?:'s|’s)\s+", re.IGNORECASE)
 _PASSIVE = re.compile(r"\s+(?:was|were|has been|had been|is being)\s+(?:\w+ly\s+)?(?:held|convened|opened|"
                       r"launched|staged|hosted|organi[sz]ed|kicked off)\b|\s+(?:took place|opened|kicked off|"
                       r"closed|concluded|was unveiled|opens|kicks off|closes|concludes|takes place)\b", re.IGNORECASE)

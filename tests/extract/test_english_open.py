@@ -237,3 +237,14 @@ def test_possessives_places_before_names_towns_and_new_energy():
     y = _x("Pinecell Semiconductor Co., Ltd. signed a deal with Lake Wafer Co., Ltd. under which it will supply "
            "wafers to Pinecell's Xi'an plant.")
     assert not any("'s" in f for f in _names(y, "Firm"))
+
+
+def test_an_event_name_keeps_its_edition_and_drops_whose_it_is():
+    from tests.extract.news_helpers import extract_news, names
+
+    x = extract_news("On the morning of November 4, our county's magnesium industry chain key projects signing ceremony "
+                     "was held in Pine Economic Development Zone.")
+    assert names(x, "Event") == ["magnesium industry chain key projects signing ceremony"]
+    y = extract_news("In October, the 6th China (Deqing) Piano Culture Festival will be held in Luoshe, organized by "
+                     "the China Musical Instrument Association.")
+    assert names(y, "Event") == ["6th China (Deqing) Piano Culture Festival"]
