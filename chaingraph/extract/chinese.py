@@ -184,7 +184,7 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
             break
         if ch.isdigit() and pos < end and not text[pos].isdigit() and text[pos] not in "年届":
             year = re.search(r"(?:^|[^\d])((?:19|20)\d\d)$", text[max(lowest - 1, 0):pos])
-            if year and pos - 4 >= lowest and (pos - 4 == 0 or text[pos - 5] in _PUNCT or pos - 4 == lowest):
+            if year and pos - 4 >= lowest:  # 举办2024普陀区…对接会: the edition's year opens the name
                 pos -= 4
             break
         place = _place_ending_at(text, max(lowest, pos - 6), pos)
@@ -201,6 +201,11 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
             continue
         if agency and hit in _AGENCY_INNER:
             pos -= len(hit)  # 投资促进局, 政务服务管理局: words of a body's own name
+            continue
+        if agency and hit in ("和", "与") and end - pos <= 4 and pos - 2 >= lowest \
+                and text[pos - 2] not in "局委厅办会院司部处站所心门团府" and text[pos] not in "省市区县州" and text[end - 1] not in "省市区县州" \
+                and not any(_place_ending_at(text, pos, p) for p in range(pos + 2, end + 1)):
+            pos -= 1  # 海洋与渔业局, 人力资源和社会保障局: one body; 商务局和发改局 are two
             continue
         if chain_conj and hit in ("及", "与", "和") and (_CHAIN_BEFORE.search(text, max(lowest, pos - 9), pos - 1)
                                                        or _after_place(text, pos - 1, lowest)):
@@ -391,8 +396,13 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             phrase = phrase[found.start():]  # 装备(汽车) is not cut inside its brackets
         phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市|全县|全区|全镇|本市|本县|我县|我区)+", "", phrase)
         phrase = phrase.lstrip("市省州县区")
+        county = _county_prefix(phrase)
+        if county and county.end() < len(phrase):  # 桃江县竹产业链: the chain of 桃江县 is 竹
+            phrase = phrase[county.end():]
         start = end - len(phrase)
-        if not (2 <= len(phrase) <= 8) or phrase in _GENERIC_CORES or phrase.endswith("的"):
+        # one character is a chain only right after its place (竹, 茶): alone it is a word's tail
+        single = len(phrase) == 1 and county is not None and _word_tag(phrase).startswith("n")
+        if not (2 <= len(phrase) <= 8 or single) or phrase in _GENERIC_CORES or phrase.endswith("的"):
             return
         gaz_hit = _ANY_CHAIN_ZH_RE.fullmatch(phrase)
         if not gaz_hit and all(_word_tag(w) in ("v", "d", "c", "p") for w in shared().words(phrase)):

@@ -74,3 +74,22 @@ def test_a_citys_short_form_of_a_body_is_its_full_name():
 
     x = extract_news("对接会由唐山市工业和信息化局主办。市工信局相关负责人表示，将继续推进。")
     assert names(x, "Agency") == ["唐山市工业和信息化局"]
+
+
+def test_a_body_named_with_and_inside_and_two_hosts_joined_by_lianhe():
+    from news_helpers import extract_news as _x, names as _names, rels as _rels
+
+    x = _x("今年6月，普陀区经济和信息化局联合区海洋与渔业局举办2024普陀区水产品加工产业链上下游对接会。"
+           "市商务局和区发改局出席。")
+    agencies = _names(x, "Agency")
+    assert {"区海洋与渔业局", "市商务局", "区发改局"} <= set(agencies)
+    event = "2024普陀区水产品加工产业链上下游对接会"
+    assert _names(x, "Event") == [event]
+    assert {("普陀区经济和信息化局", event), ("区海洋与渔业局", event)} <= set(_rels(x, "ORGANIZED"))
+
+
+def test_a_one_character_chain_after_its_county():
+    from news_helpers import extract_news as _x, names as _names
+
+    x = _x("8月8日，桃江县竹产业链联盟成立大会在桃江县竹产业园召开。")
+    assert "竹" in _names(x, "Chain") and "桃江县竹" not in _names(x, "Chain")
