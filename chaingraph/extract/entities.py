@@ -240,7 +240,7 @@ def _merge_chain_variants(groups: dict[tuple[str, str], list[Mention]]) -> None:
         for long in keys[i + 1:]:
             rest = long[1][len(short[1]):].split()
             # "glass fibre" is one conjunct of "glass fibre and composite materials", not a cut of it
-            if long in groups and len(short[1].split()) >= 2 and (long[1] + " ").startswith(short[1] + " ") \
+            if long in groups and len(short[1].split()) >= 3 and (long[1] + " ").startswith(short[1] + " ") \
                     and rest[0] not in ("and", "&"):
                 groups[short].extend(groups.pop(long))
 

@@ -63,8 +63,9 @@ _EN_WORD = r"(?!(?:was|were|is|are|will|would|has|have|had|be|been|to|in|at|for|
 _EN_ITEM = rf"{_EN_WORD}(?: {_EN_WORD}){{0,4}}"
 _EN_FIELD_LIST = re.compile(
     r"\b(?:covering|covers|cover|involving|involves|involve|spanning|spans|in the (?:fields|areas|sectors) of|"
-    r"in (?:fields|areas|sectors) (?:such as|including|like))\s+(?:the\s+)?"
-    rf"((?:{_EN_ITEM},\s+)+{_EN_ITEM},?\s+and\s+{_EN_ITEM})")
+    r"in (?:fields|areas|sectors) (?:such as|including|like)|(?:directions|areas|fields|sectors|segments|links),?\s+"
+    r"namely)\s+(?:the\s+)?"
+    rf"((?:{_EN_ITEM},\s+)+{_EN_ITEM},?\s+(?:and|as well as)\s+{_EN_ITEM})")
 # "Of the 46 signed projects, 18 involve A and B, 16 concern C and D": two fields are a list after deals
 _EN_DEAL_FIELDS = re.compile(
     r"\b(?:projects?|deals?|agreements?|contracts?|\d+)\s+(?:also\s+)?(?:involve|involves|concern|concerns|"
@@ -171,7 +172,7 @@ def _en_items(body: str, offset: int, pattern: re.Pattern) -> list[tuple[int, in
     out = []
     for part in re.finditer(r"[^,]+", body):
         piece = part.group(0)
-        for sub in re.finditer(r"(?:^|\band\b|\bas well as\b)\s*([^,]*?)\s*(?=\band\b|$)", piece):
+        for sub in re.finditer(r"(?:^|\band\b|\bas well as\b)\s*([^,]*?)\s*(?=\band\b|\bas well as\b|$)", piece):
             item = sub.group(1).strip()
             item = re.sub(r"^(?:and|the)\s+", "", item)
             if not item or not pattern.fullmatch(item) or item.startswith(("other ", "Other ")):

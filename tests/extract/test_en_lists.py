@@ -42,3 +42,13 @@ def test_two_fields_the_signed_projects_involve_are_what_the_event_is_about():
                      "12 involve seat frames and door modules, and 18 concern brake pads and wheel hubs.")
     about = {t for _h, t in rels(x, "ABOUT")}
     assert {"seat frames", "door modules", "brake pads", "wheel hubs"} <= about
+
+
+def test_fields_named_after_namely_and_a_list_ending_in_as_well_as():
+    x = _x("The Pine Glass Fibre Alliance was founded in Tongxiang. The alliance will focus on three directions, "
+           "namely high-performance glass fibre, electronic-grade glass fibre and wind power composites. "
+           "18 projects were signed at the 2024 Pine Wind Power Conference, covering turbines, blades, towers, "
+           "submarine cables as well as tower flanges.")
+    chains = set(_names(x, "Chain"))
+    assert {"high-performance glass fibre", "electronic-grade glass fibre", "wind power composites"} <= chains
+    assert {"turbines", "blades", "towers", "submarine cables", "tower flanges"} <= chains
