@@ -349,6 +349,9 @@ for _form, _canon in _WEAK_FORMS:
     _CHAIN_CANON.setdefault(_form.lower(), _canon)
 _INDUSTRY_CHAIN = re.compile(r"\b(industry|industrial)\s+chains?\b", re.IGNORECASE)
 _INDUSTRY = re.compile(r"\b(industry|industries|sector|sectors)\b", re.IGNORECASE)
+_BARE_CHAIN = re.compile(r"(?<![\w-])(?:sub-)?chains?\b(?!-|\s+(?:owners?|leaders?|length|stores?|restaurants?|hotels?|"
+                         r"reactions?|of\s+custody))")
+_NOT_A_BARE_CHAIN = frozenset("cold food block whole entire same long short complete full perfect closed".split())
 
 
 def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
@@ -358,11 +361,15 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     out: list[Mention] = []
     for index, sent in enumerate(sentences):
         spans: list[tuple[int, int]] = []
-        for rx, need_gaz in ((_INDUSTRY_CHAIN, False), (_INDUSTRY, True)):
+        for rx, need_gaz in ((_INDUSTRY_CHAIN, False), (_INDUSTRY, True), (_BARE_CHAIN, False)):
             for match in rx.finditer(sent.text):
                 words = _words_before(sent.text, match.start())
                 if not words:
                     continue
+                if rx is _BARE_CHAIN and not (len(words) <= 4 and all(w.islower() for w, _, _ in words)
+                                              and re.search(r"\bthe\s+$", sent.text[:words[0][1]])
+                                              and words[-1][0] not in _NOT_A_BARE_CHAIN):
+                    continue  # "the graphene chain, led by X": a segment; "the cold chain", "a chain store" are not
                 start, end = words[0][1], words[-1][2]
                 if any(a <= start < b or a < end <= b for a, b in spans):
                     continue
@@ -400,9 +407,10 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
 
 
 #: Words that judge a chain rather than name it ("a complete industrial chain").
+#: Not "integrated" (circuit), "big" (data) or "large" (aircraft), which also name chains.
 _APPRAISAL = frozenset("""complete relatively comparatively fairly very more most perfect sound full fully whole
-entire integrated mature well-developed thriving booming growing strong solid competitive distinctive unique large
-big huge sizable sizeable initial preliminary basic basically""".split())
+entire mature well-developed thriving booming growing strong solid competitive distinctive unique huge sizable
+sizeable initial preliminary basic basically""".split())
 
 
 def _modifier(word: str) -> bool:

@@ -74,3 +74,14 @@ def test_an_alliance_founded_at_an_event_is_named_with_the_chain_its_name_gives(
     assert "Pine Steel Wire and Cable Industrial Chain Alliance" in _names(x, "Alliance")
     chains = {c.lower() for c in _names(x, "Chain")}
     assert {"steel wire and cable", "steel wire"} <= chains
+
+
+def test_the_x_chain_is_a_chain_but_the_supply_or_cold_chain_is_not():
+    x = _x("Pine City will build five sub-chains. Second, the graphene chain, led by Maple Graphene Co., Ltd. "
+           "Third, the flexible graphite sealing materials chain, led by Birch Seals Co., Ltd. The supply chain and "
+           "the cold chain are short. Oak Mart Co., Ltd. runs a chain store. Elm Chips Co., Ltd. anchors the "
+           "integrated circuit chain.")
+    chains = set(_names(x, "Chain"))
+    assert {"graphene", "flexible graphite sealing materials", "integrated circuit"} <= chains
+    assert not chains & {"supply", "cold", "circuit", "store"}
+    assert ("Maple Graphene Co., Ltd", "graphene") in _rels(x, "BELONGS_TO")
