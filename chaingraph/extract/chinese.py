@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from chaingraph.extract import lexicon as lx
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
@@ -390,6 +391,9 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             start = lead.end()
         phrase = text[start:end]
         found = _ANY_CHAIN_ZH_RE.search(phrase)
+        if found and found.start() > 0:  # 碳化硅 is one word: its 硅 is no chain form of the phrase
+            cuts = set(accumulate(len(w) for w in shared().words(phrase)))
+            found = next((f for f in _ANY_CHAIN_ZH_RE.finditer(phrase) if f.start() == 0 or f.start() in cuts), None)
         if strict and not found:
             return
         if found and not re.search(r"[)）]", phrase[found.start():]) or found and re.search(r"[(（]", phrase[found.start():]):

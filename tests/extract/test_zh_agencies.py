@@ -87,9 +87,3 @@ def test_a_body_named_with_and_inside_and_two_hosts_joined_by_lianhe():
     assert _names(x, "Event") == [event]
     assert {("普陀区经济和信息化局", event), ("区海洋与渔业局", event)} <= set(_rels(x, "ORGANIZED"))
 
-
-def test_a_one_character_chain_after_its_county():
-    from news_helpers import extract_news as _x, names as _names
-
-    x = _x("8月8日，桃江县竹产业链联盟成立大会在桃江县竹产业园召开。")
-    assert "竹" in _names(x, "Chain") and "桃江县竹" not in _names(x, "Chain")

@@ -1,0 +1,16 @@
+"""Chinese chains read before 产业链 (chinese.py): a county's name is the chain's place,
+not part of it, and a word holding a shorter lexicon form is not cut inside."""
+
+from __future__ import annotations
+
+from news_helpers import extract_news as _x, names as _names
+
+
+def test_a_one_character_chain_after_its_county():
+    x = _x("8月8日，桃江县竹产业链联盟成立大会在桃江县竹产业园召开。")
+    assert "竹" in _names(x, "Chain") and "桃江县竹" not in _names(x, "Chain")
+
+
+def test_a_chain_word_holding_a_shorter_chain_form_is_not_cut_inside():
+    x = _x("局相关负责人表示，下一步将围绕碳化硅产业链“建链、补链、强链”。")
+    assert _names(x, "Chain") == ["碳化硅"]
