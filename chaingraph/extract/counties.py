@@ -162,7 +162,20 @@ _DISTRICT_EN = re.compile(r"\b([A-Z][a-z]+)(?: (?:National|State-level|Hi-tech|H
                           r"Economic|Development|Industrial|Technological|and))* (?:District|New Area)\b"
                           r"(?! (?:Administrative|Management|Committee|Government))")
 # a bare county name: not inside a longer capitalised name (Rugao Jinhai Steel), nor a county's own suffix
-_TOWN_EN = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\s+(?:Town|Township|Subdistrict)\b(?! (?:Government|Committee))")
+_TOWN_EN = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\s+(?:Town|Township|Subdistrict|Sub-district|Sub-District)\b"
+                      r"(?! (?:Government|Committee))")
+_TOWN_BEFORE_COUNTY = re.compile(r",\s+|\s+of\s+(?:the\s+)?")
+
+
+def _towns_in(text: str, mentions: list[Mention]) -> None:
+    """Give an English town its county when the text names the county right after it
+    ("Luoshe Town, Deqing County", "Wutong Sub-district of Tongxiang City")."""
+    counties = {m.start: m for m in mentions if m.key.startswith("county:")}
+    for town in (m for m in mentions if m.key.startswith("town:") and not m.info.get("parent")):
+        gap = _TOWN_BEFORE_COUNTY.match(text, town.end)
+        county = counties.get(gap.end()) if gap else None
+        if county is not None:
+            town.info = {"parent": county.key, "province": county.info.get("province")}
 _BARE_EN = re.compile(r"(?<!-)\b([A-Z][a-z]{2,})\b(?![ -][A-Z0-9(])(?!-based)")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w&'’.-]*[ -]$")
 # where a place is named: after a preposition, or in a list ("Haimen, Qidong and Rugao")
@@ -228,6 +241,7 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                 start = sent.start + m.start(1)
                 out.append(Mention(start, start + len(m.group(1)), m.group(1), "City", index,
                                    key=f"county:{found[0].short}", info=info))
+        _towns_in(text, out)
         return out
     pattern, by_name = _zh_table()
     if pattern is None:

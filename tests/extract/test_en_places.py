@@ -109,3 +109,10 @@ def test_a_government_of_a_county_is_one_body_and_a_firm_after_it_another():
     agencies = _names(x, "Agency")
     assert "People's Government of Long'an District" in agencies and "People's Government of Tangyin County" in agencies
     assert _names(x, "Firm") == ["Beijing Pine Cloud Information Technology Co., Ltd"]
+
+
+def test_a_town_named_before_its_county_is_in_it():
+    x = _x("Walking into Luoshe Town, Deqing County, Huzhou City, you hear pianos. The founding conference of "
+           "the Pine Alliance was convened in Wutong Sub-district of Tongxiang City.")
+    located = set(_rels(x, "LOCATED_IN"))
+    assert {("Luoshe Town", "Deqing County"), ("Wutong Sub-district", "Tongxiang City")} <= located
