@@ -400,7 +400,7 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             phrase = phrase[found.start():]  # 装备(汽车) is not cut inside its brackets
         phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市|全县|全区|全镇|本市|本县|我县|我区)+", "", phrase)
         phrase = phrase.lstrip("市省州县区")
-        county = _county_prefix(phrase)
+        county = _county_prefix(phrase) if _COUNTY_END.search(phrase, 2, 8) else None
         if county and county.end() < len(phrase):  # 桃江县竹产业链: the chain of 桃江县 is 竹
             phrase = phrase[county.end():]
         start = end - len(phrase)
@@ -521,6 +521,9 @@ def declared_short_names(text: str, mentions: list[Mention]) -> dict[str, tuple[
         if found and found.group(1) != m.text and letters_in_order(found.group(1), m.text):
             out.setdefault(found.group(1), (m.key or name_key(m.text), str(m.type)))
     return out
+
+
+_COUNTY_END = re.compile("[县市区旗]")
 
 
 def _county_prefix(stem: str) -> re.Match | None:
