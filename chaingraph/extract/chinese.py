@@ -396,7 +396,10 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             found = next((f for f in _ANY_CHAIN_ZH_RE.finditer(phrase) if f.start() == 0 or f.start() in cuts), None)
         if strict and not found:
             return
-        if found and not re.search(r"[)）]", phrase[found.start():]) or found and re.search(r"[(（]", phrase[found.start():]):
+        if found and found.start() > 0 and _narrowing(phrase[:found.start()]):
+            pass  # 功率半导体, 海洋生物医药: a noun before the form narrows the chain
+        elif found and not re.search(r"[)）]", phrase[found.start():]) or found and re.search(r"[(（]",
+                                                                                         phrase[found.start():]):
             phrase = phrase[found.start():]  # 装备(汽车) is not cut inside its brackets
         phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市|全县|全区|全镇|本市|本县|我县|我区)+", "", phrase)
         phrase = phrase.lstrip("市省州县区")
@@ -524,6 +527,14 @@ def declared_short_names(text: str, mentions: list[Mention]) -> dict[str, tuple[
 
 
 _COUNTY_END = re.compile("[县市区旗]")
+
+
+def _narrowing(prefix: str) -> bool:
+    """True when ``prefix`` (the words before a chain form) is one or two nouns that
+    narrow it (功率 in 功率半导体), not a place, count, adjective or generic word."""
+    words = shared().words(prefix)
+    return (1 <= len(words) <= 2 and all(_word_tag(w) in ("n", "nz") and len(w) >= 2 for w in words)
+            and not any(w in _GENERIC_CORES or gazetteer().lookup(w) for w in words))
 
 
 def _county_prefix(stem: str) -> re.Match | None:

@@ -14,3 +14,8 @@ def test_a_one_character_chain_after_its_county():
 def test_a_chain_word_holding_a_shorter_chain_form_is_not_cut_inside():
     x = _x("局相关负责人表示，下一步将围绕碳化硅产业链“建链、补链、强链”。")
     assert _names(x, "Chain") == ["碳化硅"]
+
+
+def test_a_noun_before_a_lexicon_form_narrows_the_chain():
+    x = _x("近年来，株洲把碳化硅作为功率半导体产业的第二曲线来培育。")
+    assert "功率半导体" in _names(x, "Chain") and "半导体" not in _names(x, "Chain")
