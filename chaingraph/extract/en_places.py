@@ -39,12 +39,13 @@ def district_mentions(text: str, sentences: list[Sentence], places: list[Mention
     >>> [(m.text, m.info) for m in district_mentions(s, [Sentence(s, 0, len(s))], [dalian])]
     [('Pine New Area', {'parent': 'Dalian', 'province': 'Liaoning'})]
     """
-    from chaingraph.extract.places import gazetteer
+    from chaingraph.extract.places import gazetteer, is_municipality
 
-    cities = [m for m in places if m.type == "City" and not m.key.startswith(("district:", "county:", "town:"))]
+    gaz = gazetteer()
+    cities = [m for m in places if m.type == "City" and not m.key.startswith(("district:", "county:", "town:"))
+              or m.type == "Province" and is_municipality(m.key)]
     if not cities:
         return []
-    gaz = gazetteer()
     taken = [(m.start, m.end) for m in places]
     common = Counter(m.key for m in cities).most_common(1)[0][0]
     out: list[Mention] = []

@@ -79,8 +79,10 @@ def gazetteer() -> Gazetteer:
             continue
         head, _, cities = raw.partition(":")
         en, zh, kind = (part.strip() for part in head.split("|"))
-        if kind in ("municipality", "sar"):
+        if kind == "sar":
             places.append(Place(en, zh, "City", en))
+        elif kind == "municipality":  # province-level (GOLD_FORMAT), and the city its districts are in
+            places.append(Place(en, zh, "Province", en))
         else:
             places.append(Place(en, zh, "Province"))
         for item in cities.split(";"):
@@ -95,6 +97,13 @@ def gazetteer() -> Gazetteer:
     for en, zh, abbrs, _members, province in CITY_GROUPS:
         places.append(Place(en, zh, "City", province))
     return Gazetteer(places)
+
+
+def is_municipality(key: str) -> bool:
+    """True when ``key`` (a place mention's key, "Beijing") names a municipality: a
+    province-level region that is also one city."""
+    place = gazetteer().lookup(key)
+    return place is not None and place.kind == "Province" and place.province == key
 
 
 def place_word(word: str, counties: bool = False) -> bool:

@@ -18,6 +18,7 @@ from chaingraph.extract.en_lists import participant_lists
 from chaingraph.extract.en_signing import EN_CLAUSE_BREAK
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.paragraphs import paragraph_relations, signers_at_the_scene
+from chaingraph.extract.places import is_municipality
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence, mentions_by_sentence
 from chaingraph.extract.zh_lists import list_context_relations
 from chaingraph.extract.zh_relations import prune_zh, zh_relations
@@ -114,7 +115,8 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             targets = [place_of_key[p.key] for p in m.info.get("places", []) if p.key in place_of_key]
             if any(t.type == "City" for t in targets):
                 targets = [t for t in targets if t.type == "City"][-1:]
-            if e.type == "Firm" and targets and all(t.type == "Province" for t in targets):
+            if e.type == "Firm" and targets and all(t.type == "Province" and not is_municipality(t.mentions[0].key)
+                                                    for t in targets):
                 # a province read from a firm's name ("Shandong X Co.") is where it registered, which the
                 # text does not state: kept as a property, which the graph's ingest still draws as an edge
                 e.props.setdefault("province_by_name", targets[-1].id)

@@ -116,3 +116,12 @@ def test_a_town_named_before_its_county_is_in_it():
            "the Pine Alliance was convened in Wutong Sub-district of Tongxiang City.")
     located = set(_rels(x, "LOCATED_IN"))
     assert {("Luoshe Town", "Deqing County"), ("Wutong Sub-district", "Tongxiang City")} <= located
+
+
+def test_a_municipality_is_a_province_level_region_and_still_the_city_of_its_districts_and_firms():
+    x = _x("The forum was held in Yubei District, Chongqing. Beijing Pine Co., Ltd. is in Haidian District of "
+           "Beijing. 北京 is far.")
+    assert {"Beijing", "Chongqing"} <= set(_names(x, "Province"))
+    located = set(_rels(x, "LOCATED_IN"))
+    assert {("Yubei District", "Chongqing"), ("Haidian District", "Beijing"), ("Beijing Pine Co., Ltd", "Beijing")} \
+        <= located
