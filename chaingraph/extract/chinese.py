@@ -318,6 +318,10 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             start = _cluster_start(text, start, sent.start + match.start())
             if start is None:
                 continue
+        if kind == "Firm":  # 确定河北X有限公司: a verb before the place a firm's name opens with is not the name's
+            lead = shared().words(text[start:min(start + 4, end)])[0]
+            if len(lead) >= 2 and _word_tag(lead).startswith("v") and _place_starting_at(text, start + len(lead)):
+                start += len(lead)
         if kind == "Firm":  # 海洋装备产业链以X有限公司为链主: the chain and its preposition are not the name
             chain_cut = None
             for chain_cut in re.finditer(r"产业链(?:以|由|为|与|和|在)", text[start:end]):
@@ -527,6 +531,11 @@ def declared_short_names(text: str, mentions: list[Mention]) -> dict[str, tuple[
 
 
 _COUNTY_END = re.compile("[县市区旗]")
+
+
+def _place_starting_at(text: str, pos: int) -> bool:
+    """True when a province or city name of the gazetteer starts at ``pos``."""
+    return bool(gazetteer().zh_regex.match(text, pos))
 
 
 def _narrowing(prefix: str) -> bool:

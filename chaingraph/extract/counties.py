@@ -314,8 +314,8 @@ def town_mentions(text: str, sentences: list[Sentence], places: list[Mention]) -
             start = sent.start + m.start(first)
             if bounds is None:
                 bounds = shared().boundaries(sent.text, sent.start)
-            if first == 3 and start not in bounds and len(stem) == 3:  # 依托溪龙乡: the list's town starts a word
-                stem, name, start = stem[1:], name[1:], start + 1
+            if first == 3 and len(stem) == 3 and (start not in bounds or stem[0] in "在于的是从到和与及为"):
+                stem, name, start = stem[1:], name[1:], start + 1  # 依托溪龙乡, 分布在淑阳镇: the list's town starts a word
             if name in names or name in _NOT_TOWNS or any(a < start + len(name) and start < b for a, b in taken):
                 continue
             words = shared().words(stem)

@@ -19,3 +19,4 @@ def test_a_chain_word_holding_a_shorter_chain_form_is_not_cut_inside():
 def test_a_noun_before_a_lexicon_form_narrows_the_chain():
     x = _x("近年来，株洲把碳化硅作为功率半导体产业的第二曲线来培育。")
     assert "功率半导体" in _names(x, "Chain") and "半导体" not in _names(x, "Chain")
+

@@ -119,3 +119,11 @@ def test_a_verb_of_winning_or_buying_ends_the_walk_back_to_a_firm_name():
 
 def test_an_ordinal_inside_a_firm_name_numbers_its_unit():
     assert "中国建筑第八工程局有限公司" in _firms("标题\n\n津西钢铁与中国建筑第八工程局有限公司签署战略合作协议。")
+
+
+def test_a_verb_before_the_place_a_firm_name_opens_with_is_not_the_name():
+    from news_helpers import extract_news, names
+
+    x = extract_news("《方案》确定河北丽家家具集团有限公司、香河县金凤凰家具有限公司为链主企业。")
+    assert "河北丽家家具集团有限公司" in names(x, "Firm")
+    assert not [f for f in names(x, "Firm") if f.startswith("确定")]

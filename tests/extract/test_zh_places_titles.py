@@ -96,3 +96,10 @@ def test_a_town_named_after_its_county_counts_where_the_text_names_it_again():
                      "江苏东强股份有限公司位于官林镇工业集中区。")
     located = set(rels(x, "LOCATED_IN"))
     assert {("宜兴市创新高分子材料有限公司", "官林镇"), ("江苏东强股份有限公司", "官林镇")} <= located
+
+
+def test_the_first_town_of_a_list_after_a_preposition_starts_after_it():
+    from news_helpers import extract_news as _x, names as _names
+
+    x = _x("香河县现有家具生产企业1200余家，主要分布在淑阳镇、安平镇。")
+    assert {"淑阳镇", "安平镇"} <= set(_names(x, "City")) and "在淑阳镇" not in _names(x, "City")
