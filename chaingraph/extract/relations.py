@@ -379,18 +379,27 @@ def _explicit_direction(rel: Relations) -> None:
 _THE_CITY_EN = re.compile(r"\b(?:the city's|of the city|the city (?:has|had|is|was|now has|boasts|hosts|also has))\b",
                           re.IGNORECASE)
 _THE_CITY_ZH = re.compile(r"全市|本市|我市|该市")
+_THE_COUNTY_EN = re.compile(r"\b(?:the county's|our county's|of the county|(?:the|our) county (?:has|had|is|was|now has|"
+                            r"boasts|hosts|also has))\b", re.IGNORECASE)
+_THE_COUNTY_ZH = re.compile(r"全县|本县|我县|该县")
 
 
 def _firms_of_the_city(rel: Relations, sentences: list[Sentence], per_sent, cities: list[Entity],
                        language: str) -> None:
     """Firms named in a sentence about "the city" ("the city's leading builders,
     including A and B", "the chain leaders of the city, namely A", 全市…企业) are in
-    the article's city: the prefecture-level city named most often."""
+    the article's city: the prefecture-level city named most often; and those of a
+    sentence about "the county" (全县) in the county named most often."""
     prefectures = [c for c in cities if not _below_prefecture(c) and not c.props.get("members")]
-    city = _home(prefectures, [])
-    if city is None:
-        return
-    cue = _THE_CITY_ZH if language == "zh" else _THE_CITY_EN
+    counties = [c for c in cities if c.mentions[0].key.startswith("county:")]
+    for place, cue in ((_home(prefectures, []), _THE_CITY_ZH if language == "zh" else _THE_CITY_EN),
+                       (_home(counties, []), _THE_COUNTY_ZH if language == "zh" else _THE_COUNTY_EN)):
+        if place is not None:
+            _firms_of(rel, sentences, per_sent, place, cue)
+
+
+def _firms_of(rel: Relations, sentences: list[Sentence], per_sent, city: Entity, cue: re.Pattern) -> None:
+    """Locate in ``city`` the firms of each sentence ``cue`` finds that names no other place."""
     for index, items in per_sent.items():
         if len(items) < 2 or not cue.search(sentences[index].text):
             continue

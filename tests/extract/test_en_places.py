@@ -125,3 +125,10 @@ def test_a_municipality_is_a_province_level_region_and_still_the_city_of_its_dis
     located = set(_rels(x, "LOCATED_IN"))
     assert {("Yubei District", "Chongqing"), ("Haidian District", "Beijing"), ("Beijing Pine Co., Ltd", "Beijing")} \
         <= located
+
+
+def test_firms_of_a_sentence_about_the_county_are_in_the_articles_county():
+    x = _x("On November 4, the signing ceremony was held in Wenxi County, Yuncheng City. At present, the county has "
+           "formed a magnesium chain, gathering enterprises like Pine Magnesium Co., Ltd. and Birch Alloy Co., Ltd.")
+    located = set(_rels(x, "LOCATED_IN"))
+    assert {("Pine Magnesium Co., Ltd", "Wenxi County"), ("Birch Alloy Co., Ltd", "Wenxi County")} <= located
