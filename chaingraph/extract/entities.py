@@ -211,9 +211,12 @@ government association company group firm enterprise enterprises state provincia
 联盟 大会 会议 论坛 峰会 活动 园区 开发区 集团 公司 本次 该""".split())
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _spaced(text: str) -> str:
     """A mention's text with its runs of white space one space, trimmed of edge punctuation."""
-    return re.sub(r"\s+", " ", text).strip(" ,.;:")
+    return _SPACES.sub(" ", text).strip(" ,.;:")
 
 
 def _generic_surface(surface: str) -> bool:

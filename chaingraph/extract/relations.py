@@ -205,18 +205,10 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             if m.sent < 0:
                 continue
             after = text[m.end:sentences[m.sent].end]
-            founded = re.match(r"\s*(?:was|were|has been|is)\s+(?:\w+ly\s+)?(?:founded|established|set up|launched|"
-                               r"inaugurated|unveiled|located|based|headquartered)\s+in\s+", after) or re.match(
-                r"\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:which is\s+|that is\s+)?(?:located|based|headquartered)\s+in\s+(?:the\s+)?",
-                after) or re.match(  # "X, a Haicang District company", "X, from Ningguo City"
-                r"\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:a\s+|an\s+|from\s+|based\s+in\s+)(?=[A-Z])", after) or re.match(
-                # "X, a company in Gaogang District", "X, whose furnace is located in Y", "X Co., Ltd. of Fuling District"
-                r"\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|enterprise|maker|"
-                r"producer|manufacturer|supplier)\s+(?:in|from|based\s+in)|whose\s+(?:[\w-]+\s+){1,4}?(?:is|are)\s+"
-                r"(?:located|based)\s+in)\s+(?:the\s+)?(?=[A-Z])", after) or (
-                re.match(r"\s+of\s+(?=[A-Z])", after) if re.search(r"(?:Ltd|Limited|Inc|Corp)\.?$", m.text) else None)
+            founded = _PLACED_AFTER.match(after) or (
+                _OF_AFTER.match(after) if _LEGAL_END.search(m.text) else None)
             if founded is None:
-                founded = re.match(r"[^，。；]{0,6}?(?:在|落户|位于|地处|坐落于|坐落在)", after) if language == "zh" else None
+                founded = _ZH_PLACED_AFTER.match(after) if language == "zh" else None
             if founded is None and language != "zh":  # "Located in Long'an District, the X Park has ..."
                 fronted = _FRONTED_PLACE.search(text, sentences[m.sent].start, m.start)
                 if fronted is not None:
@@ -322,6 +314,19 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
 
 
 _BY_NAME = "the place in its name"
+#: After a name, the words that place it: "X was founded in", "X, which is located in", "X, a Haicang District
+#: company", "X, from Ningguo City", "X, a company in Gaogang District", "X, whose furnace is located in Y"
+_PLACED_AFTER = re.compile(
+    r"\s*(?:was|were|has been|is)\s+(?:\w+ly\s+)?(?:founded|established|set up|launched|"
+    r"inaugurated|unveiled|located|based|headquartered)\s+in\s+"
+    r"|\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:which is\s+|that is\s+)?(?:located|based|headquartered)\s+in\s+(?:the\s+)?"
+    r"|\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:a\s+|an\s+|from\s+|based\s+in\s+)(?=[A-Z])"
+    r"|\s*(?:\([^)]{1,20}\)\s*)?,\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|enterprise|maker|"
+    r"producer|manufacturer|supplier)\s+(?:in|from|based\s+in)|whose\s+(?:[\w-]+\s+){1,4}?(?:is|are)\s+"
+    r"(?:located|based)\s+in)\s+(?:the\s+)?(?=[A-Z])")
+_OF_AFTER = re.compile(r"\s+of\s+(?=[A-Z])")  # "X Co., Ltd. of Fuling District"
+_LEGAL_END = re.compile(r"(?:Ltd|Limited|Inc|Corp)\.?$")
+_ZH_PLACED_AFTER = re.compile(r"[^，。；]{0,6}?(?:在|落户|位于|地处|坐落于|坐落在)")
 _FRONTED_PLACE = re.compile(r"\b(?:Located|Based|Headquartered|Situated)\s+in\s+(?:the\s+)?([A-Z][^,]{1,60}),\s+"
                             r"(?:the\s+)?$")
 
