@@ -268,14 +268,20 @@ _FULL_FIRM = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团
 
 def _merge_zh_heads(groups: dict[tuple[str, str], list[Mention]]) -> None:
     """Merge a Chinese short firm name the article uses on its own into the one full
-    registered name whose name, after a leading place, starts with it: 伯特利 into
-    芜湖伯特利汽车安全系统股份有限公司, 奇瑞 into 奇瑞汽车股份有限公司."""
+    registered name whose name, after a leading place (of the gazetteer, or a county or
+    district the article names), starts with it: 伯特利 into 芜湖伯特利汽车安全系统股份有限公司,
+    奇瑞 into 奇瑞汽车股份有限公司, 明珠冷链 into 普陀明珠冷链物流有限公司."""
     gaz = gazetteer()
+    # the article's own counties and districts, with and without their suffix (普陀区, 普陀)
+    local = {t for k, ms in groups.items() if k[0] == "City" for m in ms
+             for t in (m.text, m.text.rstrip("县区市旗")) if len(t) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", t)}
     full: list[tuple[tuple[str, str], str]] = []
     for key, ms in groups.items():
         if key[0] == "Firm" and any(_FULL_FIRM.search(m.text) for m in ms):
             place = gaz.zh_regex.match(key[1])
-            full.append((key, key[1][place.end():] if place else key[1]))
+            core = key[1][place.end():] if place else key[1]
+            core = next((core[len(t):] for t in sorted(local, key=len, reverse=True) if core.startswith(t)), core)
+            full.append((key, core))
     for short in [k for k in groups if k[0] == "Firm" and 2 <= len(k[1]) <= 4]:
         if short not in groups or any(_FULL_FIRM.search(m.text) for m in groups[short]) \
                 or not re.fullmatch(r"[\u4e00-\u9fff]+", short[1]):

@@ -127,3 +127,12 @@ def test_a_verb_before_the_place_a_firm_name_opens_with_is_not_the_name():
     x = extract_news("《方案》确定河北丽家家具集团有限公司、香河县金凤凰家具有限公司为链主企业。")
     assert "河北丽家家具集团有限公司" in names(x, "Firm")
     assert not [f for f in names(x, "Firm") if f.startswith("确定")]
+
+
+def test_a_short_name_after_the_articles_district_in_the_full_name_is_that_firm():
+    from news_helpers import extract_news, names
+
+    x = extract_news("今年6月，舟山市普陀区经信局举办2024普陀区水产品加工产业链上下游对接会。普陀明珠冷链物流有限公司是区内"
+                     "冷链企业。对接会上，明珠冷链与海鲜汇、渔乡人分别签订冷链配送协议。")
+    firms = {e.name: e.aliases for e in x.entities if e.type == "Firm"}
+    assert "明珠冷链" not in firms and "明珠冷链" in firms["普陀明珠冷链物流有限公司"]
