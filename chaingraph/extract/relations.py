@@ -586,6 +586,7 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
 _GOVERNING_UNITS = re.compile(r"(?:理事长|副理事长|理事|秘书长|监事长|会员|成员)单位")
 
 
+_GIVEN_TO_ZH = re.compile(r"供给|供应给|提供给|销往|销售给|卖给|出售给")
 _APPOSITIVE = re.compile(r"\.?\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:headquartered|based|located|founded|established|"
                          r"an?|one|which|who|whose)\b")
 
@@ -661,6 +662,17 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                             elif buys:
                                 rel.add("SUPPLIES", b, a, index, "the other side of a purchase agreement")
                                 customers.add((index, a.id))
+            given = _GIVEN_TO_ZH.search(clause) if language == "zh" else None
+            if given is not None:  # A每年…直接供给区内的B和C: A supplies the firms after the verb
+                at = clause_start + given.start()
+                before = [e for m, e in in_clause if m.start < at and e.type == "Firm"]
+                after = [e for m, e in in_clause if m.start >= at + len(given.group(0)) and e.type == "Firm"]
+                if before and after:
+                    for b in after:
+                        if b is not before[0]:
+                            rel.add("SUPPLIES", before[0], b, index, "given to it")
+                            customers.add((index, b.id))
+                    supply = -1
             if supply >= 0:
                 pivot = clause_start + supply
                 if language == "zh":

@@ -41,3 +41,11 @@ def test_a_clause_naming_its_own_supplier_is_not_read_as_the_first_signer_delive
 def test_a_nomination_notice_makes_the_announcer_a_supplier():
     got = _supplies("甲乙轮胎股份有限公司发布公告称，公司收到丙丁汽车工业有限公司的定点通知，将为其供应轮胎。")
     assert ("甲乙轮胎股份有限公司", "丙丁汽车工业有限公司") in got
+
+
+def test_goods_given_to_firms_named_after_the_verb():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("浙江海宇远洋渔业有限公司每年捕捞的鱿鱼约六成直接供给区内的舟山海之味食品有限公司和浙江兴洋水产股份有限公司。")
+    assert {("浙江海宇远洋渔业有限公司", "舟山海之味食品有限公司"), ("浙江海宇远洋渔业有限公司", "浙江兴洋水产股份有限公司")} \
+        <= set(rels(x, "SUPPLIES"))
