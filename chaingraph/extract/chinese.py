@@ -318,11 +318,12 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             start = _cluster_start(text, start, sent.start + match.start())
             if start is None:
                 continue
-        if kind == "Firm":  # 确定河北X有限公司: a verb before the place a firm's name opens with is not the name's
+        if kind == "Firm":
+            # 确定河北X有限公司: a verb before the place a firm's name opens with is not the name's
             lead = shared().words(text[start:min(start + 4, end)])[0]
             if len(lead) >= 2 and _word_tag(lead).startswith("v") and _place_starting_at(text, start + len(lead)):
                 start += len(lead)
-        if kind == "Firm":  # 海洋装备产业链以X有限公司为链主: the chain and its preposition are not the name
+            # 海洋装备产业链以X有限公司为链主: the chain and its preposition are not the name
             chain_cut = None
             for chain_cut in re.finditer(r"产业链(?:以|由|为|与|和|在)", text[start:end]):
                 pass

@@ -192,8 +192,7 @@ def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Ent
             if not _FROM_SELLER.search(text[max(0, m.start - 160):m.start]):
                 continue
             # the buyer is named in the seller's clause: after "A is provided by B;" a new subject starts
-            clause = sentences[index].start + max(c.end() for c in _CLAUSE_START.finditer(
-                text[sentences[index].start:m.start]))
+            clause = _clause_start(text, sentences[index].start, m.start)
             before = [e for om, e in firms[:i] if e is not seller and om.start >= clause]
             buyer = before[0] if before else (focus if _SUBJECT_REFERS.match(sentences[index].text) else None)
             if buyer is not None and buyer is not seller:
@@ -208,6 +207,12 @@ _PROVIDED_BY = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+
                           r"purchased|bought|delivered|procured)\s+(?:\w+ly\s+)?(?:by|from)|\b(?:come|comes|came)\s+"
                           r"(?:\w+ly\s+)?from)\s+(?:the\s+)?(?:(?:plant|plants|factory|base|mill)\s+of\s+)?$")
 _CLAUSE_START = re.compile(r"[;:]\s*|^")
+
+
+def _clause_start(text: str, start: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last ';' or ':' since ``start``
+    (a sentence's start), else at ``start``."""
+    return start + max(c.end() for c in _CLAUSE_START.finditer(text[start:pos]))
 _ARRANGED_BY = re.compile(r"\b(?:by|for)\s+(?:the\s+)?(?:company|group|firm|it)\s*:\s*$")
 _THE_AGREEMENT = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:agreement|contract|deal)\b", re.IGNORECASE)
 _OWNER_REFERS = re.compile(r"^\s*(?:[Ii]ts|[Tt]heir|[Tt]he (?:company|group|firm)(?:'s|’s))\s")
@@ -224,7 +229,7 @@ def _provided_by(rel, text: str, sentences: list[Sentence], per_sent) -> None:
             window = text[max(start, m.start - 160):m.start]
             if not _PROVIDED_BY.search(window):
                 continue
-            clause = max(start, *(start + c.end() for c in _CLAUSE_START.finditer(text[start:m.start])))
+            clause = _clause_start(text, start, m.start)
             # "supplied by A to B", else the owner of the goods: "B's frames are supplied by A"
             owners = [e for om, e in firms if om.start > m.end and re.fullmatch(r"\s+to\s+(?:the\s+)?",
                                                                                 text[m.end:om.start])]

@@ -273,14 +273,15 @@ def _merge_zh_heads(groups: dict[tuple[str, str], list[Mention]]) -> None:
     奇瑞 into 奇瑞汽车股份有限公司, 明珠冷链 into 普陀明珠冷链物流有限公司."""
     gaz = gazetteer()
     # the article's own counties and districts, with and without their suffix (普陀区, 普陀)
-    local = {t for k, ms in groups.items() if k[0] == "City" for m in ms
-             for t in (m.text, m.text.rstrip("县区市旗")) if len(t) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", t)}
+    local = sorted({t for k, ms in groups.items() if k[0] == "City" for m in ms
+                    for t in (m.text, m.text.rstrip("县区市旗")) if len(t) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", t)},
+                   key=len, reverse=True)  # longest first: 普陀区 before 普陀
     full: list[tuple[tuple[str, str], str]] = []
     for key, ms in groups.items():
         if key[0] == "Firm" and any(_FULL_FIRM.search(m.text) for m in ms):
             place = gaz.zh_regex.match(key[1])
             core = key[1][place.end():] if place else key[1]
-            core = next((core[len(t):] for t in sorted(local, key=len, reverse=True) if core.startswith(t)), core)
+            core = next((core[len(t):] for t in local if core.startswith(t)), core)
             full.append((key, core))
     for short in [k for k in groups if k[0] == "Firm" and 2 <= len(k[1]) <= 4]:
         if short not in groups or any(_FULL_FIRM.search(m.text) for m in groups[short]) \
@@ -426,8 +427,9 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
             taken.add(match.start(), match.end())
 
 
-_PLACE_NEXT = re.compile(r"\s+(?:County|District|City|Town|Township|Sub-district|Prefecture|Province)\b")
-_PLACE_SUFFIX = re.compile(r"\s+(?:County|District|City|Town|Township|Sub-district|Prefecture|Province|New Area)$")
+_PLACE_WORDS = r"County|District|City|Town|Township|Sub-district|Prefecture|Province"
+_PLACE_NEXT = re.compile(rf"\s+(?:{_PLACE_WORDS})\b")
+_PLACE_SUFFIX = re.compile(rf"\s+(?:{_PLACE_WORDS}|New Area)$")
 
 
 def _drop_places_in(groups: dict[tuple[str, str], list[Mention]], spans: Containing) -> None:

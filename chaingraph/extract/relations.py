@@ -604,6 +604,7 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
             in_clause = [(m, e) for m, e in orgs if clause_start <= m.start < clause_end]
             if len(in_clause) < 1:
                 continue
+            subject = None  # an English signer before an appositive (below)
             if language == "zh":
                 verb = next((clause.find(w) for w in lx.ZH_SIGN if w in clause), -1)
                 supply = next((clause.find(w) for w in lx.ZH_SUPPLY if w in clause), -1)
@@ -625,7 +626,7 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
             if verb >= 0:
                 pivot = clause_start + verb
                 left = [e for m, e in in_clause if m.start < pivot and e.type in ("Firm", "Agency")]
-                if not left and language != "zh" and subject is not None:
+                if not left and subject is not None:
                     left = [subject[1]]
                 right_text = clause[verb:]
                 with_at = re.search(r"\bwith\b", right_text)
