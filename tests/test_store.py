@@ -50,6 +50,17 @@ def test_signed_with_is_undirected(store):
     assert store.stats().types == {"SIGNED_WITH": 1}
 
 
+def test_signed_with_stays_one_edge_when_an_end_is_merged_and_signed_again(store):
+    # "firm:z" sorts after "firm:b"; merged into "firm:a", the edge must turn round to a → b
+    store.upsert([NodeRecord(i, Label.FIRM, i[-1].upper(), {}, [EV1]) for i in ("firm:a", "firm:b", "firm:z")]
+                 + [EdgeRecord(RelType.SIGNED_WITH, "firm:b", "firm:z", {}, [EV1])])
+    assert store.merge([("firm:z", "firm:a")]) == 1
+    store.upsert([EdgeRecord(RelType.SIGNED_WITH, "firm:a", "firm:b", {}, [EV2])])
+    edges = [e for e in store.edges_of("firm:a") if e.type is RelType.SIGNED_WITH]
+    assert [(e.src, e.dst) for e in edges] == [("firm:a", "firm:b")]
+    assert set(edges[0].evidence) == {EV1, EV2}
+
+
 def test_networkx_whole_and_neighbourhood(store):
     store.upsert(_graph())
     g = store.to_networkx()

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 import orjson
 
+from chaingraph.model import RelType
 from chaingraph.store.evidence import dedup, dumps
 from chaingraph.store.schema import write_transaction
 from chaingraph.store.sqlite import sqlite3
@@ -34,6 +35,11 @@ def follow(conn: sqlite3.Connection, node_id: str) -> str:
 def _union_items(old: str, new: str) -> str:
     items = [tuple(i) for i in orjson.loads(old) + orjson.loads(new)]
     return dumps([list(i) for i in dedup(items)]) if items else "[]"
+
+
+def _node_id(conn: sqlite3.Connection, nid: int) -> str:
+    """The id of the node numbered ``nid``."""
+    return conn.execute("SELECT id FROM nodes WHERE nid=?", (nid,)).fetchone()[0]
 
 
 def merge_nodes(conn: sqlite3.Connection, pairs: Iterable[tuple[str, str]],
@@ -69,6 +75,8 @@ def merge_nodes(conn: sqlite3.Connection, pairs: Iterable[tuple[str, str]],
                 if s2 == d2:
                     evidence = _union_items(evidence, ev)
                     continue
+                if t == RelType.SIGNED_WITH.value and _node_id(conn, d2) < _node_id(conn, s2):
+                    s2, d2 = d2, s2  # undirected: its ends stay sorted by id, as EdgeRecord sorts them
                 there = conn.execute("SELECT props, evidence FROM edges WHERE src=? AND type=? AND dst=?",
                                      (s2, t, d2)).fetchone()
                 if there is None:
