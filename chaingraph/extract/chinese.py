@@ -200,6 +200,11 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
         if firm and hit is not None and len(hit) == 1 and hit != "、" and _inside_name(text, pos, end, lowest):
             pos -= 1
             continue
+        if firm and hit is not None and len(hit) == 2:
+            longer = shared().words(text[pos - 2:min(end, pos + 4)])[0]
+            if len(longer) > 2 and longer[-1] not in "商家方者":
+                pos -= 2  # 供应|链管理: the boundary word opens a longer word of the name (供应链), not a role (提供商)
+                continue
         if agency and hit in _AGENCY_INNER:
             pos -= len(hit)  # 投资促进局, 政务服务管理局: words of a body's own name
             continue
@@ -320,9 +325,13 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                 continue
         if kind == "Firm":
             # 确定河北X有限公司: a verb before the place a firm's name opens with is not the name's
-            lead = shared().words(text[start:min(start + 4, end)])[0]
-            if len(lead) >= 2 and _word_tag(lead).startswith("v") and _place_starting_at(text, start + len(lead)):
-                start += len(lead)
+            # (产品已批量进入武汉X有限公司: the verb may follow other words of the sentence)
+            at = start
+            for word in shared().words(text[start:max(start, end - 6)]):
+                at += len(word)
+                if len(word) >= 2 and _word_tag(word).startswith("v") and _place_starting_at(text, at):
+                    start = at
+                    break
             # 海洋装备产业链以X有限公司为链主: the chain and its preposition are not the name
             chain_cut = None
             for chain_cut in re.finditer(r"产业链(?:以|由|为|与|和|在)", text[start:end]):

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from chaingraph.errors import ChainGraphError
 from chaingraph.extract.segment import DagCutter
+from chaingraph.extract.places import gazetteer
 
 _USER_FREQ = 10 ** 7  # high enough that a user word beats any split of it
 
@@ -194,8 +195,10 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
             continue
         if len(word) == 1 and (tag not in _FUNCTION_TAGS or not verbs):
             continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
-        if not verbs and i == 0 and tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", word):
-            continue  # 九三 in 九三粮油工业集团: a firm's name may start with a numeral (a count has its measure word)
+        if not verbs and tag == "m" and re.fullmatch(r"[一二三四五六七八九十]{2,}|[一二三四五六七八九十]", word):
+            continue  # 九三粮油, 华信三七饮片: a numeral word inside a firm's name (a count has its measure word)
+        if not verbs and tag in _STOP_TAGS and _is_place(word):
+            continue  # 大连 is tagged an adverb, but a place is never a cut inside a firm's name
         if not verbs and i > 0 and re.fullmatch(r"第[一二三四五六七八九十百\d]+", word):
             continue  # 中国建筑第八工程局: an ordinal inside a name numbers the unit
         cuts_here = verbs is True or verbs == "inner" and i < len(words) - 1
@@ -205,6 +208,11 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
     if count:
         cut = count.end()
     return min(cut, core_end)
+
+
+def _is_place(word: str) -> bool:
+    """True when ``word`` (a str) is a city or province name of the gazetteer."""
+    return len(word) >= 2 and gazetteer().lookup(word) is not None
 
 
 # tags of names in jieba's dictionary: people, places, organisations, other proper

@@ -136,3 +136,14 @@ def test_a_short_name_after_the_articles_district_in_the_full_name_is_that_firm(
                      "冷链企业。对接会上，明珠冷链与海鲜汇、渔乡人分别签订冷链配送协议。")
     firms = {e.name: e.aliases for e in x.entities if e.type == "Firm"}
     assert "明珠冷链" not in firms and "明珠冷链" in firms["普陀明珠冷链物流有限公司"]
+
+
+def test_numeral_words_places_and_compounds_inside_full_names_are_kept():
+    # 三七 (a herb) is tagged a numeral, 大连 an adverb, and 供应 opens 供应链: none cuts a name
+    text = ("标题\n\n副理事长单位包括滇南金岭三七饮片有限公司、青川三七云仓供应链管理有限公司等8家。"
+            "滇川精工有限公司与大连锐川半导体材料有限公司签署供货协议。"
+            "产品已批量进入武汉青湖存储科技有限公司等晶圆厂。")
+    firms = _firms(text)
+    assert {"滇南金岭三七饮片有限公司", "青川三七云仓供应链管理有限公司", "大连锐川半导体材料有限公司",
+            "武汉青湖存储科技有限公司"} <= firms
+    assert not any(f.startswith(("饮片", "链管理", "锐川", "批量")) for f in firms)
