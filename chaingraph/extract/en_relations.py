@@ -47,7 +47,7 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     docstring); ``customers`` are firm ids listed as customers, never the article's
     firm."""
     per_sent = mentions_by_sentence(entities)
-    focus = _focus_firm(entities, set(customers))
+    focus = focus_firm(entities, set(customers))
     _based(rel, text, entities, per_sent)
     _plants(rel, text, sentences, per_sent, focus)
     _addresses(rel, text, entities, per_sent)
@@ -62,7 +62,7 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     place_relations(rel, text, entities, per_sent)
 
 
-def _focus_firm(entities: list[Entity], customers: set[str]) -> Entity | None:
+def focus_firm(entities: list[Entity], customers: set[str]) -> Entity | None:
     """The firm the article is about: most mentions outside lists, then earliest."""
     firms = [e for e in entities if e.type == "Firm" and e.id not in customers
              and not all(m.info.get("list") for m in e.mentions)]

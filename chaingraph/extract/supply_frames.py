@@ -1,0 +1,210 @@
+"""SUPPLIES read by verb frames, with the subject a clause leaves out or names by a
+pronoun taken from the text before it.
+
+News tells who supplies whom in a handful of frames, each fixing which side of the
+verb the supplier stands on:
+
+- **supplier first**: "A supplies/provides/ships … to/for B", "A supplies B with …",
+  "A has been a supplier to B"; A为B配套, A向B供货, A…供应给/供给/销往 B, A是B的供应商;
+- **customer first**: "B sources … from A", "B's … comes from A", "its … are provided
+  by A"; B的…来自A, B的…由A供货, B向A采购.
+
+A side the clause leaves out, or names by "it", "its", "the company", 其, 该企业 or
+该公司, is the firm the text was last about: the firm that opens the sentence, else
+the last firm named before the clause (Chinese) or the first firm of the previous
+sentence that names one, else the article's main firm (English). The goods between
+the verb and the customer are not read; hoped-for deals ("hopes to enter its
+supplier system") have no frame.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chaingraph.extract.result import Entity, Sentence
+
+# --- English -------------------------------------------------------------------------
+
+_EN_CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|but|which) |, and (?=[a-z])")
+_EN_PRONOUN_SUBJECT = re.compile(r"\b(?:it|the (?:company|firm|group|plant|enterprise))\s+"
+                                 r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+_EN_JOINED = re.compile(r",?\s+and\s+|,\s+")
+_EN_ITS = re.compile(r"\b(?:its|the company's|the firm's)\b", re.IGNORECASE)
+_EN_SUPPLIER_FIRST = re.compile(
+    r"\b(?:supplies|supplied|supply|supplying|provides|provided|provide|providing|delivers|delivered|deliver|"
+    r"ships|shipped|ship|shipping|sells|sold|sell|selling)\b(?!\s+(?:by|from)\b)"
+    r"|\b(?:is|was|has been|have been|became|becomes|become|remains|as)\s+(?:also\s+)?"
+    r"(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,3}?(?:suppliers?|vendors?)\s+(?:to|of|for)\b"
+    r"|\bgo(?:es)?\s+to\b", re.IGNORECASE)
+_EN_CUSTOMER_FIRST = re.compile(
+    r"\b(?:sources|sourced|source|buys|bought|buy|purchases|purchased|purchase|procures|procured|procure|"
+    r"imports|imported|gets|got)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?$"
+    r"|\b(?:comes?|came)\s+from\s+(?:the\s+)?$"
+    r"|\b(?:are|is|were|was|will be|have been|has been)\s+(?:all\s+|mainly\s+|also\s+)?"
+    r"(?:provided|supplied|made|delivered|produced|manufactured)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _en_clauses(sent: Sentence) -> list[tuple[int, int]]:
+    """The clauses of an English sentence as (start, end) text offsets."""
+    out, at = [], 0
+    for brk in _EN_CLAUSE_BREAK.finditer(sent.text):
+        out.append((sent.start + at, sent.start + brk.start()))
+        at = brk.end()
+    out.append((sent.start + at, sent.end))
+    return out
+
+
+def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
+    """Supplier-first and customer-first frames of English sentences."""
+    previous_first: Entity | None = None
+    for index in range(len(sentences)):
+        sent = sentences[index]
+        firms = [(m, e) for m, e in per_sent.get(index, []) if e.type == "Firm"]
+        carried: Entity | None = None  # "… are provided by A, while … come from B": one customer
+        for start, end in _en_clauses(sent):
+            topic = firms[0][1] if firms and firms[0][0].start < start else (previous_first or focus)
+            inside = [(m, e) for m, e in firms if start <= m.start < end]
+            for verb in _EN_SUPPLIER_FIRST.finditer(text, start, end):
+                before = [(m, e) for m, e in inside if m.end <= verb.start()]
+                after = [e for m, e in inside if m.start >= verb.end()]
+                supplier = before[-1][1] if before else None
+                if before and re.search(r"\b(?:it|its|the (?:company|firm|group)(?:'s)?)\s+(?:[a-z]+\s+){0,4}$",
+                                        text[before[-1][0].end:verb.start()], re.IGNORECASE):
+                    # "Besides A, the company's products go to B": the pronoun is the subject
+                    supplier, before = (previous_first or focus), []
+                # "A and B will provide C": every firm of the subject's list supplies
+                joint = 1
+                while joint < len(before) and _EN_JOINED.fullmatch(text[before[-joint - 1][0].end:before[-joint][0].start]):
+                    joint += 1
+                for _m, other in before[len(before) - joint:-1]:
+                    for customer in after[:4]:
+                        rel.add("SUPPLIES", other, customer, index, "supplier-first frame")
+                if supplier is None and _EN_PRONOUN_SUBJECT.search(text[start:verb.start()]):
+                    supplier = previous_first or focus if not firms or firms[0][0].start >= start else firms[0][1]
+                if supplier is None and not before and inside is not firms and firms and firms[0][0].start < start:
+                    supplier = None  # another clause's firm is not this clause's subject
+                for customer in after[:4]:
+                    rel.add("SUPPLIES", supplier, customer, index, "supplier-first frame")
+            for m, e in inside:
+                frame = _EN_CUSTOMER_FIRST.search(text[start:m.start])
+                if frame is None:
+                    continue
+                lead = text[start:start + frame.start()]
+                customers = [ce for cm, ce in inside if cm.end <= start + frame.start()]
+                customer = customers[-1] if customers else None
+                if customer is None and (_EN_ITS.search(lead) or _EN_PRONOUN_SUBJECT.search(lead)):
+                    customer = topic if topic is not e else None
+                if customer is None and not customers:
+                    customer = carried if carried is not e else None
+                rel.add("SUPPLIES", e, customer, index, "customer-first frame")
+                carried = customer or carried
+        if firms:
+            previous_first = firms[0][1]
+
+
+# --- Chinese -------------------------------------------------------------------------
+
+_ZH_CLAUSE_BREAK = re.compile(r"[，；。！？：]")
+_ZH_PRONOUN = re.compile(r"其|该企业|该公司|公司")
+# supplier first: the customer follows the cue word (为B配套 reads B between 为 and 配套)
+_ZH_TO_CUSTOMER = re.compile(r"供应给|供货给|提供给|供给|销往|卖给|出售给|进入|供应|配套")
+_ZH_ONLY_PLACE_OR_LIST = re.compile(r"(?:[^，。；为向给由从与和签协合]{0,12}?[、和及与]|位于[^，。；]{2,12}?的|[^，。；为向给由从与签]{0,4}?)")
+_ZH_FOR_CUSTOMER = re.compile(r"[为向给]$")
+_ZH_FOR_VERB = re.compile(r"[^，。；]{0,12}?(?:配套|供货|供应|提供|销售|出口|交付)")
+_ZH_SUPPLIER_OF = re.compile(r"(?:是|为|成为)$")
+_ZH_SUPPLIER_OF_AFTER = re.compile(r"的?[^，。；]{0,8}?(?:供应商|供货商|配套商|配套企业|原料基地)")
+# customer first: the supplier follows the cue
+_ZH_FROM_SUPPLIER = re.compile(r"(?:来自|采购自|购自|由|向|从)$")
+_ZH_FROM_AFTER = {"由": re.compile(r"[^，。；]{0,4}?(?:供应|供货|提供|配套|生产|制造|供给)"),
+                  "向": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)"),
+                  "从": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)")}
+
+
+def _zh_clauses(sent: Sentence) -> list[tuple[int, int]]:
+    """The clauses of a Chinese sentence as (start, end) text offsets."""
+    out, at = [], 0
+    for brk in _ZH_CLAUSE_BREAK.finditer(sent.text):
+        out.append((sent.start + at, sent.start + brk.start()))
+        at = brk.end()
+    if at < len(sent.text):
+        out.append((sent.start + at, sent.end))
+    return out
+
+
+def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
+    """Supplier-first and customer-first frames of Chinese sentences."""
+    for index, sent in enumerate(sentences):
+        firms = [(m, e) for m, e in per_sent.get(index, []) if e.type == "Firm"]
+        if not firms:
+            continue
+        for start, end in _zh_clauses(sent):
+            inside = [(m, e) for m, e in firms if start <= m.start < end]
+            earlier = [(m, e) for m, e in firms if m.end <= start]
+            opener = firms[0][1] if firms[0][0].start < start else None
+            last_named = earlier[-1][1] if earlier else None
+
+            def left_side(upto: int, exclude: Entity) -> Entity | None:
+                """The firm before ``upto`` in the clause, else the one a pronoun or a
+                left-out subject points to."""
+                own = [e for m, e in inside if m.end <= upto and e is not exclude]
+                if own:
+                    return own[0]
+                lead = text[start:upto]
+                if _ZH_PRONOUN.search(lead):
+                    return last_named if last_named is not exclude else None
+                return opener if opener is not exclude else None
+
+            served: set[str] = set()  # customers of 为B配套 here, who supply no one in the clause
+            for m, e in inside:
+                gap_before = text[start:m.start]
+                # A为B配套, A向B供货: B sits between the preposition and the verb
+                if _ZH_FOR_CUSTOMER.search(gap_before) and _ZH_FOR_VERB.match(text, m.end, end):
+                    served.add(e.id)
+                    rel.add("SUPPLIES", left_side(m.start - 1, e), e, index, "supplier-first frame")
+                # A是B的…供应商
+                elif _ZH_SUPPLIER_OF.search(gap_before) and _ZH_SUPPLIER_OF_AFTER.match(text, m.end, end):
+                    rel.add("SUPPLIES", left_side(m.start - 1, e), e, index, "supplier-first frame")
+                # A…供应给B, A供应B, 产品进入B: only a place or list may stand between
+                else:
+                    cue = None
+                    for cue in _ZH_TO_CUSTOMER.finditer(gap_before):
+                        pass
+                    supplier = left_side(start + cue.start(), e) if cue is not None else None
+                    if supplier is not None and supplier.id not in served and not gap_before[cue.end():].startswith("的") \
+                            and _ZH_ONLY_PLACE_OR_LIST.fullmatch(gap_before[cue.end():]):
+                        rel.add("SUPPLIES", supplier, e, index, "supplier-first frame")
+                # B的…来自A, B的…由A供货, B向A采购
+                cue = _ZH_FROM_SUPPLIER.search(gap_before)
+                if cue is not None:
+                    after = _ZH_FROM_AFTER.get(cue.group(0))
+                    if after is not None and not after.match(text, m.end, end):
+                        continue
+                    if cue.group(0) == "来自" and text.startswith(("的", "等", "、"), m.end):
+                        continue  # 来自A的代表: where people come from
+                    if cue.group(0) == "由" and re.search(r"[向为给]", text[m.end:min(end, m.end + 6)]):
+                        continue  # 由A向B供应: A supplies B (the frame above reads it)
+                    rel.add("SUPPLIES", e, left_side(start + cue.start(), e), index, "customer-first frame")
+
+
+def supply_frames(rel, text: str, sentences: list[Sentence], per_sent, language: str,
+                  focus: Entity | None = None) -> None:
+    """Add to ``rel`` (a :class:`~chaingraph.extract.relations.Relations`) the SUPPLIES
+    edges the verb frames of the module docstring read from ``sentences`` of
+    ``text``; ``per_sent`` maps a sentence index to its (mention, entity) pairs in
+    text order, ``focus`` is the article's main firm (English only).
+
+    >>> from chaingraph.extract.relations import Relations
+    >>> from chaingraph.extract.result import Entity, Mention, Sentence
+    >>> t = "A Co. ships cathode to B Co."
+    >>> a, b = Entity("e1", "Firm", "A Co."), Entity("e2", "Firm", "B Co.")
+    >>> pairs = {0: [(Mention(0, 5, "A Co.", "Firm", 0), a), (Mention(23, 28, "B Co.", "Firm", 0), b)]}
+    >>> rel = Relations()
+    >>> supply_frames(rel, t, [Sentence(t, 0, len(t))], pairs, "en")
+    >>> [(r.head, r.tail) for r in rel.items]
+    [('e1', 'e2')]
+    """
+    if language == "zh":
+        _chinese(rel, text, sentences, per_sent)
+    else:
+        _english(rel, text, sentences, per_sent, focus)
+

@@ -1,0 +1,51 @@
+"""SUPPLIES read by verb frames, with a left-out or pronoun subject (supply_frames.py)."""
+
+from tests.extract.news_helpers import extract_news, rels
+
+
+def _supplies(body: str) -> set[tuple[str, str]]:
+    return set(rels(extract_news(body), "SUPPLIES"))
+
+
+def test_english_supplier_first_frames_and_a_pronoun_subject():
+    got = _supplies(
+        "Qingshan Cathode Materials Co., Ltd. ships the cathode material to Linhe Battery Co., Ltd. and to "
+        "Baishui Power Co., Ltd. Hexi Foil Co., Ltd. is one of the main suppliers to Linhe Battery Co., Ltd. "
+        "Nanlu Die-Casting Co., Ltd. opened a plant in March. It has been supplying housings to Baishui Power "
+        "Co., Ltd. since 2021. Donggang Steel Co., Ltd. and Beiling Alloy Co., Ltd. will provide Baishui Power "
+        "Co., Ltd. with plates.")
+    assert {("Qingshan Cathode Materials Co., Ltd.", "Linhe Battery Co., Ltd."),
+            ("Qingshan Cathode Materials Co., Ltd.", "Baishui Power Co., Ltd."),
+            ("Hexi Foil Co., Ltd.", "Linhe Battery Co., Ltd."),
+            ("Nanlu Die-Casting Co., Ltd.", "Baishui Power Co., Ltd."),
+            ("Donggang Steel Co., Ltd.", "Baishui Power Co., Ltd."),
+            ("Beiling Alloy Co., Ltd.", "Baishui Power Co., Ltd.")} <= {(a + ".", b + ".") for a, b in got}
+
+
+def test_english_customer_first_frames_take_its_from_the_text_before():
+    got = _supplies(
+        "Xiangfei Auto Parts Co., Ltd. is a major parts maker in the region. The plant also draws on regional "
+        "suppliers. Steel coils for its stamping lines are provided by Jinling Iron and Steel Co., Ltd., while "
+        "seat fabrics come from Hongye Interior Co., Ltd.")
+    assert {("Jinling Iron and Steel Co., Ltd", "Xiangfei Auto Parts Co., Ltd"),
+            ("Hongye Interior Co., Ltd", "Xiangfei Auto Parts Co., Ltd")} <= got
+
+
+def test_chinese_frames_with_pronouns_and_left_out_subjects():
+    got = _supplies(
+        "位于开发区的青禾肉类食品有限公司年屠宰生猪200万头，其冷鲜肉主要为白川速冻食品股份有限公司配套。"
+        "江岭冷链物流有限公司总部位于郑州市，其冷藏车厢全部由新乡北辰制冷设备有限公司供货。"
+        "宝鸡钛川新材料股份有限公司的主要原料，一部分来自锦州泰山钛业有限公司。"
+        "宝鸡钛川新材料股份有限公司生产的钛锭，再分别供给陕西宏远金属科技有限公司等加工企业。"
+        "陕西宏远金属科技有限公司的棒材通过了认证，是西安天川航空部件有限公司的合格供应商。")
+    assert {("青禾肉类食品有限公司", "白川速冻食品股份有限公司"),
+            ("新乡北辰制冷设备有限公司", "江岭冷链物流有限公司"),
+            ("锦州泰山钛业有限公司", "宝鸡钛川新材料股份有限公司"),
+            ("宝鸡钛川新材料股份有限公司", "陕西宏远金属科技有限公司"),
+            ("陕西宏远金属科技有限公司", "西安天川航空部件有限公司")} <= got
+
+
+def test_frames_keep_their_direction_and_people_from_a_firm_supply_nothing():
+    got = _supplies("为广川汽车有限公司配套的南海川田零部件有限公司宣布扩产。"
+                    "会议邀请了来自青山重工有限公司的代表。")
+    assert got == {("南海川田零部件有限公司", "广川汽车有限公司")}
