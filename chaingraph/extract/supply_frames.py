@@ -28,6 +28,9 @@ from chaingraph.extract.result import Entity, Sentence
 _EN_CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|but|which) |, and (?=[a-z])")
 _EN_PRONOUN_SUBJECT = re.compile(r"\b(?:it|the (?:company|firm|group|plant|enterprise))\s+"
                                  r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+# a pronoun between the last firm and the verb is the verb's subject ("Besides A, the company's products go to B")
+_EN_PRONOUN_BEFORE_VERB = re.compile(r"\b(?:it|its|the (?:company|firm|group)(?:'s)?)\s+(?:[a-z]+\s+){0,4}$",
+                                     re.IGNORECASE)
 _EN_JOINED = re.compile(r",?\s+and\s+|,\s+")
 _EN_ITS = re.compile(r"\b(?:its|the company's|the firm's)\b", re.IGNORECASE)
 _EN_SUPPLIER_FIRST = re.compile(
@@ -44,10 +47,11 @@ _EN_CUSTOMER_FIRST = re.compile(
     r"(?:provided|supplied|made|delivered|produced|manufactured)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _en_clauses(sent: Sentence) -> list[tuple[int, int]]:
-    """The clauses of an English sentence as (start, end) text offsets."""
+def _clause_spans(sent: Sentence, breaks: re.Pattern) -> list[tuple[int, int]]:
+    """The clauses of ``sent`` between matches of ``breaks``, as (start, end) offsets
+    in the article's text."""
     out, at = [], 0
-    for brk in _EN_CLAUSE_BREAK.finditer(sent.text):
+    for brk in breaks.finditer(sent.text):
         out.append((sent.start + at, sent.start + brk.start()))
         at = brk.end()
     out.append((sent.start + at, sent.end))
@@ -61,15 +65,14 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
         sent = sentences[index]
         firms = [(m, e) for m, e in per_sent.get(index, []) if e.type == "Firm"]
         carried: Entity | None = None  # "… are provided by A, while … come from B": one customer
-        for start, end in _en_clauses(sent):
+        for start, end in _clause_spans(sent, _EN_CLAUSE_BREAK):
             topic = firms[0][1] if firms and firms[0][0].start < start else (previous_first or focus)
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             for verb in _EN_SUPPLIER_FIRST.finditer(text, start, end):
                 before = [(m, e) for m, e in inside if m.end <= verb.start()]
                 after = [e for m, e in inside if m.start >= verb.end()]
                 supplier = before[-1][1] if before else None
-                if before and re.search(r"\b(?:it|its|the (?:company|firm|group)(?:'s)?)\s+(?:[a-z]+\s+){0,4}$",
-                                        text[before[-1][0].end:verb.start()], re.IGNORECASE):
+                if before and _EN_PRONOUN_BEFORE_VERB.search(text[before[-1][0].end:verb.start()]):
                     # "Besides A, the company's products go to B": the pronoun is the subject
                     supplier, before = (previous_first or focus), []
                 # "A and B will provide C": every firm of the subject's list supplies
@@ -80,9 +83,7 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                     for customer in after[:4]:
                         rel.add("SUPPLIES", other, customer, index, "supplier-first frame")
                 if supplier is None and _EN_PRONOUN_SUBJECT.search(text[start:verb.start()]):
-                    supplier = previous_first or focus if not firms or firms[0][0].start >= start else firms[0][1]
-                if supplier is None and not before and inside is not firms and firms and firms[0][0].start < start:
-                    supplier = None  # another clause's firm is not this clause's subject
+                    supplier = topic
                 for customer in after[:4]:
                     rel.add("SUPPLIES", supplier, customer, index, "supplier-first frame")
             for m, e in inside:
@@ -120,24 +121,13 @@ _ZH_FROM_AFTER = {"由": re.compile(r"[^，。；]{0,4}?(?:供应|供货|提供|
                   "从": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)")}
 
 
-def _zh_clauses(sent: Sentence) -> list[tuple[int, int]]:
-    """The clauses of a Chinese sentence as (start, end) text offsets."""
-    out, at = [], 0
-    for brk in _ZH_CLAUSE_BREAK.finditer(sent.text):
-        out.append((sent.start + at, sent.start + brk.start()))
-        at = brk.end()
-    if at < len(sent.text):
-        out.append((sent.start + at, sent.end))
-    return out
-
-
 def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
     """Supplier-first and customer-first frames of Chinese sentences."""
     for index, sent in enumerate(sentences):
         firms = [(m, e) for m, e in per_sent.get(index, []) if e.type == "Firm"]
         if not firms:
             continue
-        for start, end in _zh_clauses(sent):
+        for start, end in _clause_spans(sent, _ZH_CLAUSE_BREAK):
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             earlier = [(m, e) for m, e in firms if m.end <= start]
             opener = firms[0][1] if firms[0][0].start < start else None

@@ -195,7 +195,7 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
             continue
         if len(word) == 1 and (tag not in _FUNCTION_TAGS or not verbs):
             continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
-        if not verbs and tag == "m" and re.fullmatch(r"[一二三四五六七八九十]{2,}|[一二三四五六七八九十]", word):
+        if not verbs and tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", word):
             continue  # 九三粮油, 华信三七饮片: a numeral word inside a firm's name (a count has its measure word)
         if not verbs and tag in _STOP_TAGS and _is_place(word):
             continue  # 大连 is tagged an adverb, but a place is never a cut inside a firm's name
