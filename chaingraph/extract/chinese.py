@@ -314,7 +314,7 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):
             kind = "Firm"  # 中建五局, 中铁十一局: state-owned construction firms
-        if kind == "Agency" and (re.search(r"(?:行业|产业|工业|企业|电器|家电)(?:协会|商会)$", text[start:end]) or (
+        if kind == "Agency" and (re.search(r"(?:业|电器|家电)(?:协会|商会)$", text[start:end]) or (
                 match.group(0) in ("协会", "商会") and _ANY_CHAIN_ZH_RE.search(text, start, sent.start + match.start()))):
             kind = "Alliance"  # an industry association is an association of firms (GOLD_FORMAT): 机器人协会 too
         if kind == "Firm" and "人民银行" in text[start:end]:

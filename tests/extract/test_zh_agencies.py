@@ -53,6 +53,9 @@ def test_an_association_or_chamber_of_an_industry_is_an_alliance():
     _ents, types = _entities("标题\n\n江城市工业机器人协会与江城市家用电器商会联合主办对接会，江城市科学技术协会出席。")
     assert ("Alliance", "江城市工业机器人协会") in types and ("Alliance", "江城市家用电器商会") in types
     assert ("Agency", "江城市科学技术协会") in types
+    # a trade named by its 业 (鞋业, 纺织业) makes the chamber an association of firms too
+    _ents, types = _entities("标题\n\n江城市制伞业商会组织会员企业参展。")
+    assert ("Alliance", "江城市制伞业商会") in types
 
 
 def test_words_of_a_bodys_own_name_stay_in_it():

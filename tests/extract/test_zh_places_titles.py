@@ -103,3 +103,10 @@ def test_the_first_town_of_a_list_after_a_preposition_starts_after_it():
 
     x = _x("香河县现有家具生产企业1200余家，主要分布在淑阳镇、安平镇。")
     assert {"淑阳镇", "安平镇"} <= set(_names(x, "City")) and "在淑阳镇" not in _names(x, "City")
+
+
+def test_a_chinese_city_name_is_one_place_whatever_provinces_the_text_names():
+    # 福州 (Fujian) and 抚州 (Jiangxi) are both "Fuzhou"; the characters say which
+    x = extract_article(Article("a.txt", "标题\n\n福州市的企业与江西省的企业签约。"))
+    fuzhou = next(e for e in x.entities if e.name == "福州市")
+    assert fuzhou.province == "Fujian"
