@@ -90,7 +90,7 @@ for _form, _canon in _WEAK_ZH:
 _CHAIN_BEFORE = re.compile("(?:" + "|".join(re.escape(f) for f, _ in _CHAIN_ZH + _WEAK_ZH if len(f) >= 2) + ")$")
 #: Words that describe a firm's trade at the end of its name; 埃夫特智能装备 is 埃夫特.
 _TRADE_WORDS = sorted("""智能装备 智能科技 新能源科技 新材料科技 信息技术 科技 技术 电子 机械 装备 材料 实业 发展 投资 控股
-电气 智能 制造 工业 能源 新能源 汽车 重工 股份""".split(), key=len, reverse=True)
+电气 智能 制造 工业 能源 新能源 汽车 重工 股份 鞋服 鞋材 服饰 用品 制品""".split(), key=len, reverse=True)
 
 
 _TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两几多]+[大条个项类种]$")
@@ -564,39 +564,68 @@ def _county_prefix(stem: str) -> re.Match | None:
     return next((re.match(re.escape(stem[:n]), stem) for n in range(3, 8) if stem[:n] in names), None)
 
 
+def _leading_places(stem: str) -> int:
+    """Where a firm name's core starts in ``stem``: after the province, city and county
+    names it opens with, in any number (福建晋江飞宇鞋服: 飞宇鞋服). A county's name
+    counts with its suffix (望奎县) or, before a core of three or more characters, without
+    it (晋江经纬针织), since names drop the suffix as often as they keep it."""
+    from chaingraph.extract.counties import county_stems
+
+    gaz, stems, end = gazetteer(), county_stems(), 0
+    while True:
+        found = gaz.zh_regex.match(stem, end) or _county_prefix(stem[end:])
+        if found is not None:
+            step = found.end() - found.start()
+        else:
+            step = next((n for n in range(4, 1, -1) if stem[end:end + n] in stems and len(stem) - end - n >= 3), 0)
+        if not step or len(stem) - end - step < 2:
+            return end
+        end += step
+
+
+def _bare_names(core: str) -> list[str]:
+    """``core`` (a firm name without its places and legal form) without one, two or more
+    of the trade words that close it (星弧燃料电池科技: 星弧燃料电池, 星弧; 飞宇鞋服: 飞宇),
+    longest first; a two-character form only when it is no common word (美的, 长城)."""
+    from chaingraph.extract.words import plain
+
+    out, bare = [], core
+    while True:
+        word = next((w for w in _TRADE_WORDS if bare.endswith(w) and len(bare) - len(w) >= 2), "")
+        if not word:  # a common noun of the dictionary (体育用品, 针织) or a chain's form ends it
+            word = next((bare[-n:] for n in range(min(4, len(bare) - 2), 1, -1)
+                         if _word_tag(bare[-n:]) in ("n", "vn") or _CHAIN_ZH_RE.fullmatch(bare[-n:])), "")
+        if not word:
+            break
+        bare = bare[: -len(word)]
+        out.append(bare)
+    return [b for b in out if len(b) >= 3 or len(b) == 2 and not (
+        plain()._tk.FREQ.get(b, 0) >= 1000 or re.search("[的了是在和与及等之]", b)
+        or gazetteer().lookup(b) or b in _GENERIC_CORES)]
+
+
 def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
-    gaz = gazetteer()
     declared = declared_short_names(text, mentions)
     # a declared short name outranks the forms derived below, whatever it names
     forms: dict[str, str] = {short: key for short, (key, _kind) in declared.items()}
     for m in mentions:
         if m.type != "Firm":
             continue
-        stem = name_key(m.text)
-        place = gaz.zh_regex.match(stem)
         stem = re.sub(r"[(（][^)）]{1,8}[)）]", "", m.text)
         stem = name_key(stem)
-        place = gaz.zh_regex.match(stem) or _county_prefix(stem)  # 望奎县龙达牧业: 龙达牧业
+        place_end = _leading_places(stem)  # 望奎县龙达牧业: 龙达牧业
         candidates = [stem]
-        core = stem[place.end():] if place and len(stem) - place.end() >= 2 else stem
+        core = stem[place_end:] if place_end and len(stem) - place_end >= 2 else stem
         if core.startswith(("中国", "中华")) and len(core) > 4:
             core = core[2:]
         candidates.append(core)
         if len(core) > 4:
             candidates.append(core[:4])
-        if place and len(stem) > 4:
-            candidates.append(stem[:place.end() + 2])
-        bare = core
-        changed = True
-        while changed:
-            changed = False
-            for word in _TRADE_WORDS:
-                if bare.endswith(word) and len(bare) - len(word) >= 2:
-                    bare = bare[: -len(word)]
-                    changed = True
-                    break
-        if bare != core and len(bare) >= 3:
-            candidates.append(bare)
+        if place_end and len(stem) > 4:
+            candidates.append(stem[:place_end + 2])
+        # a bare form the text also uses for a trade (菌菇企业, 菌菇产业) names no one firm
+        candidates += [bare for bare in _bare_names(core)
+                       if not re.search(re.escape(bare) + "(?:企业|产业|行业|产品)", text)]
         candidates = [c for c in candidates if c not in _GENERIC_CORES and not _CHAIN_ZH_RE.fullmatch(c)
                       and len(c) >= 2 and not (len(c) <= 4 and c[-2:] in _GENERIC_CORES)
                       or c == stem]

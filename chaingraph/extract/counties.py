@@ -121,6 +121,11 @@ def _unique_shorts() -> dict[str, object]:
     return {k: next(iter(v.values())) for k, v in by_short.items() if len(v) == 1}
 
 
+def county_stems() -> frozenset[str]:
+    """The short names (射洪, 晋江) of the county-level places only one place has."""
+    return frozenset(_unique_shorts())
+
+
 def _listed_shorts(sentence: str, known: set[str]) -> list[tuple[int, int, object]]:
     """Return ``(start, end, place)`` of county short names listed among places
     (「A、B、C等地」): a bare county name counts where the list says it is a place."""

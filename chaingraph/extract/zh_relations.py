@@ -21,7 +21,7 @@ from chaingraph.extract.result import Entity, Mention, Sentence
 from chaingraph.extract.zh_projects import project_relations
 from chaingraph.extract.zh_agencies import unplace_foreign
 from chaingraph.extract.zh_clusters import cluster_relations
-from chaingraph.extract.zh_signing import signing_relations
+from chaingraph.extract.zh_signing import signing_relations, subject_supplies
 from chaingraph.extract.zh_supplies import supplier_after_customer
 
 _SIGN_WITH = re.compile(r"(?:已|将|正式|还|也|并|同时)?(?:与|和|同)$")
@@ -67,7 +67,7 @@ def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) 
     sentence's first organisation."""
     after = _SIGN_VERB.match(text, m.end)
     if after is None:
-        after = re.match(r"^[^，。；]{0,8}?(?:签订|签署|签约)(?:了)?([^，。；]{0,20})", text[m.end:m.end + 40])
+        after = re.compile(r"[^，。；]{0,8}?(?:签订|签署|签约)(?:了)?([^，。；]{0,20})").match(text, m.end, m.end + 40)
         if after is None:
             return
     joint = m.start - len(_SIGN_WITH.search(before).group(0))
@@ -82,7 +82,9 @@ def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) 
     rel.add("SIGNED_WITH", a, e, index)
     what = after.group(1)
     if a.type == e.type == "Firm":
-        if "采购" in what or "订购" in what or "购买" in what:
+        if subject_supplies(text[after.end():after.end() + 60], e):
+            rel.add("SUPPLIES", a, e, index, "it delivers to the other side")
+        elif "采购" in what or "订购" in what or "购买" in what:
             rel.add("SUPPLIES", e, a, index, "the other side of a purchase agreement")
         elif "供货" in what or "供应" in what:
             rel.add("SUPPLIES", a, e, index, "a supply agreement")

@@ -246,7 +246,7 @@ def signing_relations(rel, text: str, sentences: list[Sentence], per_sent) -> No
             if len(objects) == 1 and head.type == other.type == "Firm":
                 _after_signing(rel, text, sentences[index], index, head, other, span[1])
             if head.type == other.type == "Firm":
-                if re.search(r"采购|订购|购买", what):
+                if re.search(r"采购|订购|购买", what) and not subject_supplies(text[span[1]:span[1] + 60], other):
                     rel.add("SUPPLIES", other, head, index, "the other side of a purchase agreement")
                 elif re.search(r"供应|供货", what):
                     rel.add("SUPPLIES", head, other, index, "a supply agreement")
@@ -264,6 +264,16 @@ _TO_IT = re.compile(r"^[^。；]{0,40}?(?:(?:将|并|可|拟)?(?:为|向|给)(?:
                     r"成为(?:其|后者|对方)[^，。；]{0,14}?(?:供应商|供货商|配套商))")
 # …by the subject's own name after 由: 由A向其批量供应
 _BY_IT = re.compile(r"^[^。；]{0,40}?由([^，。；]{2,12}?)(?:向|为|给)其")
+
+
+def subject_supplies(after: str, other) -> bool:
+    """True when ``after`` (the text right after a signing's ``other`` side or its
+    agreement) says the signing's subject supplies that side (，成为其…供应商, 将为其…配套),
+    so an agreement to buy (采购协议) is the other side's purchase from the subject;
+    False where the clause has its own subject (乙将作为甲的供应商，每年为其供应)."""
+    said = _TO_IT.match(after)
+    return bool(said) and not _BY_IT.match(after) and not any(
+        f in said.group(0) for f in (other.name, *other.aliases) if len(f) >= 2)
 
 
 def _names(entity, surface: str) -> bool:

@@ -147,3 +147,19 @@ def test_numeral_words_places_and_compounds_inside_full_names_are_kept():
     assert {"滇南金岭三七饮片有限公司", "青川三七云仓供应链管理有限公司", "大连锐川半导体材料有限公司",
             "武汉青湖存储科技有限公司"} <= firms
     assert not any(f.startswith(("饮片", "链管理", "锐川", "批量")) for f in firms)
+
+
+def _aliases(text: str) -> dict[str, list[str]]:
+    x = extract_article(Article("a.txt", text))
+    return {e.name: e.aliases for e in x.entities if e.type == "Firm"}
+
+
+def test_short_names_drop_county_stems_and_trade_words_but_not_a_trade():
+    text = ("标题\n\n浙江义乌星棱服饰有限公司、诸暨云帆针织有限公司和江西南康木森家具有限公司参加了对接会。"
+            "云帆针织向星棱供应面料，木森则与云帆针织签订了合作协议。")
+    aliases = _aliases(text)
+    assert "星棱" in aliases["浙江义乌星棱服饰有限公司"]
+    assert "云帆针织" in aliases["诸暨云帆针织有限公司"]
+    # a bare form the text also uses for a trade names no one firm
+    text = "标题\n\n湖北随州菌香食品有限公司参展。当地菌香企业还有十余家。"
+    assert "菌香" not in _aliases(text)["湖北随州菌香食品有限公司"]

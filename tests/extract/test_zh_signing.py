@@ -107,3 +107,14 @@ def test_a_conjunction_after_a_place_stays_inside_a_name_of_chains():
     x = extract_news("7月6日，宝鸡市钛及钛合金产业链创新联盟成立大会在宝鸡举行。")
     assert names(x, "Event") == ["宝鸡市钛及钛合金产业链创新联盟成立大会"]
     assert "钛及钛合金" in names(x, "Chain")
+
+
+def test_a_purchase_agreement_whose_subject_becomes_the_others_supplier():
+    from chaingraph.extract.pipeline import extract_article
+    from chaingraph.extract.reader import Article
+
+    x = extract_article(Article("a.txt", "标题\n\n大同星弧燃料电池科技有限公司与山西云帆氢能科技股份有限公司参加签约。"
+                                         "星弧燃料电池则与云帆氢能签订电堆采购协议，成为其燃料电池系统的核心供应商。"))
+    names = {e.id: e.name for e in x.entities}
+    supplies = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "SUPPLIES"}
+    assert supplies == {("大同星弧燃料电池科技有限公司", "山西云帆氢能科技股份有限公司")}
