@@ -10,7 +10,10 @@
   Wei"), is a firm too.
 - **Short forms.** "Longi" and "LONGi Green Energy" are one firm: a firm whose name
   is, case folded, the first word of exactly one longer firm name of the article is
-  that firm, its name kept as an alias (not when the longer name only adds a region).
+  that firm, its name kept as an alias (not when the longer name only adds a region);
+  so is a name of two or three words found in order in one longer name with the same
+  first word ("Beicang Equipment", "Siping-based Tongda Special Vehicle", "Jinnong
+  Biotech"), leaving out only trade words where the longer name has no place to drop.
 """
 
 from __future__ import annotations
@@ -137,6 +140,47 @@ def _after_places(name: str) -> str:
     return " ".join(words[i:])
 
 
+_LEGAL_WORDS = frozenset("co co. ltd ltd. co., inc inc. corp corp. corporation company limited llc plc".split())
+# words a short form leaves out of a name that has no place to drop (Hexi Wind Power Equipment Co.)
+_TRADE_WORDS = frozenset("""equipment technology technologies tech science industry industries industrial
+manufacturing materials products group holdings holding development""".split())
+
+
+def _short_form_of(short: list[str], name: list[str], placed: bool) -> bool:
+    """True when the words ``short`` are a short form of the firm name ``name`` (its
+    words after its places; ``placed`` when places were dropped): the same first word,
+    then each word the same as or the start of (Biotech, Biotechnology) a later word,
+    in order; a name with no place to drop may leave out only trade words.
+
+    >>> _short_form_of(["Beicang", "Equipment"], "Beicang Agricultural Equipment Co., Ltd.".split(), True)
+    True
+    >>> _short_form_of(["Dongfeng", "Motor"], "Dongfeng Motor Parts Group Co.".split(), False)
+    False
+    """
+    core = [w.casefold() for w in name if w.casefold().strip(",") not in _LEGAL_WORDS]
+    wanted = [w.casefold() for w in short]
+    if not core or not wanted or core[0] != wanted[0] or len(wanted) > len(core):
+        return False
+    i, skipped = 1, []
+    for word in wanted[1:]:
+        while i < len(core) and not (core[i] == word or len(word) >= 4 and core[i].startswith(word)):
+            skipped.append(core[i])
+            i += 1
+        if i == len(core):
+            return False
+        i += 1
+    skipped += core[i:]
+    return placed or all(w in _TRADE_WORDS for w in skipped)
+
+
+def _merge_into(target: Entity, short: Entity) -> None:
+    """Give ``target`` the mentions of ``short`` and its names as aliases."""
+    target.mentions = sorted(target.mentions + short.mentions, key=lambda m: m.start)
+    for alias in [short.name, *short.aliases]:
+        if alias != target.name and alias not in target.aliases:
+            target.aliases.append(alias)
+
+
 def merge_short_names(entities: list[Entity]) -> list[Entity]:
     """Return ``entities`` with each firm whose name is the first word of exactly one
     longer firm name merged into that firm (its names become aliases), numbered
@@ -152,7 +196,16 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
     gone: set[int] = set()
     for short in firms:
         words = short.name.split()
-        if len(short.name) < 4 or len(words) > 3 or place_word(words[0], counties=True):
+        # "Siping-based Tongda Special Vehicle" is a short form after its place
+        bare = words[1:] if re.search(r"-(?:based|headquartered)$", words[0]) else words
+        if len(short.name) < 4 or len(bare) > 3 or not bare or place_word(bare[0]):
+            continue
+        if place_word(bare[0], counties=True):  # "Hexi Wind Power" of "Hexi Wind Power Equipment Co."
+            longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name) > len(short.name)
+                      and len(bare) >= 2 and _short_form_of(bare, e.name.split(), False)]
+            if len(longer) == 1:
+                _merge_into(longer[0], short)
+                gone.add(id(short))
             continue
         key = short.name.casefold()
         if len(words) == 1:
@@ -163,13 +216,13 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
             longer = [e for e in firms if e is not short and id(e) not in gone
                       and (unplaced[id(e)].casefold() + " ").startswith(key + " ")
                       and unplaced[id(e)] != e.name]
+            if not longer:  # "Beicang Equipment", "Jinnong Biotech": words of one name, in order
+                longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name) > len(short.name)
+                          and (_short_form_of(bare, e.name.split(), False)
+                               or _short_form_of(bare, unplaced[id(e)].split(), unplaced[id(e)] != e.name))]
         if len(longer) != 1:
             continue
-        target = longer[0]
-        target.mentions = sorted(target.mentions + short.mentions, key=lambda m: m.start)
-        for alias in [short.name, *short.aliases]:
-            if alias != target.name and alias not in target.aliases:
-                target.aliases.append(alias)
+        _merge_into(longer[0], short)
         gone.add(id(short))
     if not gone:
         return entities

@@ -123,3 +123,14 @@ def test_a_one_word_short_name_after_a_county_in_the_full_name_and_the_bare_coun
     firms = {e.name: e.aliases for e in x.entities if e.type == "Firm"}
     assert firms["Deqing Meilu Musical Instruments Co., Ltd"] == ["Meilu"]
     assert firms["Deqing Hongda Casting Co., Ltd"] == ["Hongda"] and "Meilu" not in firms
+
+
+def test_a_short_form_may_leave_out_words_and_the_place_it_is_based_in():
+    x = _x("Harbin Kestrel Agricultural Equipment Co., Ltd. and Siping Tongfu Special Vehicle Co., Ltd. joined the "
+           "alliance, and Hexi Wind Power Equipment Co., Ltd. signed a deal. Ruoxi Valve began supplying valves to "
+           "Kestrel Equipment last year. Ruoxi Valve also signed a contract with Siping-based Tongfu Special Vehicle. "
+           "Ruoxi Valve will ship valves to Hexi Wind Power.")
+    firms = dict(_firms(x))
+    assert "Kestrel Equipment" in firms["Harbin Kestrel Agricultural Equipment Co., Ltd"]
+    assert "Siping-based Tongfu Special Vehicle" in firms["Siping Tongfu Special Vehicle Co., Ltd"]
+    assert "Hexi Wind Power" in firms["Hexi Wind Power Equipment Co., Ltd"]
