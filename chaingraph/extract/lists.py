@@ -21,7 +21,8 @@ from chaingraph.extract.result import Entity, Mention, Sentence
 
 _ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·]{2,16}"
 _FIRM_LIST = re.compile(
-    rf"((?:{_ITEM}、){{1,30}}{_ITEM}?)等(?:[\d一二三四五六七八九十百多余几]+家)?"
+    # 「A、B等地的企业」 lists places, not firms
+    rf"((?:{_ITEM}、){{1,30}}{_ITEM}?)等(?!地)(?:[\d一二三四五六七八九十百多余几]+家)?"
     r"(?:[\u4e00-\u9fff]{0,4}?)(?:企业|公司|车企|厂商|供应商|龙头)")
 # a few words between a list's close and its chain word (7条现代海洋产业链, 等优势产业), not a kind of firm
 _FILLER = r"(?:(?!企业|公司|厂商|单位|机构|家)[\u4e00-\u9fff]){0,4}?"

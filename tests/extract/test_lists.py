@@ -104,3 +104,8 @@ def test_a_firm_list_of_trades_is_a_list_of_chains():
     assert {"橡胶助剂", "钢丝帘线", "轮胎装备"} <= set(_names(x, "Chain"))
     named = extract_article(Article("a.txt", "标题\n\n园区拥有白象食品、今麦郎、南街村等20多家企业。"))
     assert "白象食品" in _names(named, "Firm")
+
+
+def test_a_list_of_places_before_firms_is_no_list_of_firms():
+    x = extract_article(Article("a.txt", "标题\n\n星弧电机有限公司的电机产品主要销往湖南、湖北等地的整机企业。"))
+    assert _names(x, "Firm") == ["星弧电机有限公司"]
