@@ -173,6 +173,24 @@ def _short_form_of(short: list[str], name: list[str], placed: bool) -> bool:
     return placed or all(w in _TRADE_WORDS for w in skipped)
 
 
+# an initial and a final, roughly: er only stands alone, and no syllable is be, pe, fe or we
+_SYLLABLE = (r"(?:er|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+             r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|"
+             r"a|o|(?<![bpfw])e|i|u|v))")
+_PINYIN = re.compile(rf"(?:{_SYLLABLE}){{2,4}}", re.IGNORECASE)
+
+
+def pinyin_name(word: str) -> bool:
+    """True when ``word`` is a capitalised word of two to four pinyin syllables
+    (Tianhe, Beicang): the Chinese name inside a translated firm name, where
+    English words of the name (Seed, Power) are not.
+
+    >>> [pinyin_name(w) for w in ("Tianhe", "Jinnong", "Seed", "Power", "tianhe")]
+    [True, True, False, False, False]
+    """
+    return word[:1].isupper() and len(word) >= 4 and _PINYIN.fullmatch(word) is not None
+
+
 def _merge_into(target: Entity, short: Entity) -> None:
     """Give ``target`` the mentions of ``short`` and its names as aliases."""
     target.mentions = sorted(target.mentions + short.mentions, key=lambda m: m.start)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from chaingraph.extract.en_names import pinyin_name
 from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Entity, Mention
 from chaingraph.extract.spans import Containing, Covered, FormFinder
@@ -367,6 +368,7 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
     cleaned ``text``, the entity ``groups`` (changed in place) and all ``mentions``."""
     taken = Covered((m.start, m.end) for m in mentions if m.type not in ("City", "Province"))
     short: dict[str, tuple[str, str]] = {}
+    later: dict[str, set[tuple[str, str]]] = {}
     place_words = {m.text for m in mentions if m.type in ("City", "Province")}  # counties too (Rugao)
     place_words |= {_PLACE_SUFFIX.sub("", w) for w in place_words}  # "Deqing" of "Deqing County"
 
@@ -384,9 +386,17 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
             short.setdefault(words[0], key)
         if len(words) >= 2:
             short.setdefault(" ".join(words[:2]), key)
+        # the Chinese name inside the name, after words no short form keeps (Yazhou Bay Tianhe
+        # Seed Industry: Tianhe Seed), with the word after it
+        for i in range(1, len(words) - 1):
+            if pinyin_name(words[i]) and not is_place(words[i]):
+                later.setdefault(" ".join(words[i:i + 2]), set()).add(key)
         stem = name_key(full)
         if stem and stem != full.casefold():
             short.setdefault(stem, key)
+    for form, keys in later.items():
+        if len(keys) == 1:  # a form two names share names neither
+            short.setdefault(form, next(iter(keys)))
     folded: dict[str, tuple[str, str]] = {}  # the first short form of each casefolded spelling
     for form, key in short.items():
         folded.setdefault(form.casefold(), key)

@@ -711,22 +711,40 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                         rel.add("SUPPLIES", a, b, index)
                         customers.add((index, b.id))
         s = sent.text
+        # "X, a founding member of the alliance, …": X alone is a member
+        apposed = [e for m, e in orgs if e.type == "Firm" and _APPOSED_MEMBER.match(s, m.end - sent.start)]
+        if apposed and target_of(alliances) is not None:
+            for e in apposed:
+                rel.add("MEMBER_OF", e, target_of(alliances), index, "a member, in apposition")
+            continue
         joined = bool(re.search(r"\bjoin(ed|s)?\b.{0,40}alliance|members? of the .{0,60}alliance|founding members|"
+                                r"\b(?:new|first|founding) members\b|"
                                 r"\bmember (?:units|enterprises|firms|companies) include|"
                                 r"\bits (?:first |founding )?(?:members|member units)\b.{0,80}\binclude|"
                                 r"alliance .{0,40}(initiated|launched|founded) (jointly )?by", s, re.IGNORECASE)) \
             or ("联盟" in s and any(w in s for w in ("加入", "联盟成员", "发起", "首批成员"))) \
             or bool(_GOVERNING_UNITS.search(s)) \
-            or (index > 0 and re.search(r"\b(?:they|these)\s+(?:also\s+)?include\b", s, re.IGNORECASE) is not None
-                and re.search(r"\bmembers\b", sentences[index - 1].text, re.IGNORECASE) is not None)
-        # an industry association beside an alliance: members join the one named alliance
-        named = [a for a in alliances if re.search(r"联盟|alliance", a.name, re.IGNORECASE)]
-        target = alliances[0] if len(alliances) == 1 else (named[0] if len(named) == 1 else None)
+            or (index > 0 and re.search(r"\b(?:they|these)\s+(?:also\s+)?include\b|^\s*among them (?:are|is|were)\b",
+                                        s, re.IGNORECASE) is not None
+                and re.search(r"\bmember(?:s| units| firms| enterprises| companies)\b", sentences[index - 1].text,
+                              re.IGNORECASE) is not None)
+        target = target_of(alliances)
         if joined and target is not None:
             for m, e in orgs:
                 if e.type == "Firm":
                     rel.add("MEMBER_OF", e, target, index)
     return customers
+
+
+_APPOSED_MEMBER = re.compile(r",\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,2}members?\s+(?:unit\s+)?of\s+the\s+"
+                             r"(?:[\w-]+\s+){0,6}alliance\b", re.IGNORECASE)
+
+
+def target_of(alliances: list[Entity]) -> Entity | None:
+    """The alliance members join: the one alliance of the article, or of several (an
+    industry association beside an alliance) the one named an alliance."""
+    named = [a for a in alliances if re.search(r"联盟|alliance", a.name, re.IGNORECASE)]
+    return alliances[0] if len(alliances) == 1 else (named[0] if len(named) == 1 else None)
 
 
 def text_of(sent: Sentence, start: int, end: int) -> str:

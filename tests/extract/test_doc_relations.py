@@ -7,7 +7,7 @@ import pytest
 
 from chaingraph.extract.pipeline import extract_article
 from chaingraph.extract.reader import Article
-from news_helpers import rels as _rels
+from news_helpers import extract_news as _news, rels as _rels
 
 
 def test_a_park_named_for_a_chain_and_its_firms_belong_to_the_chain():
@@ -70,3 +70,13 @@ def test_a_count_is_cut_from_a_chain_anywhere_in_the_walk():
 def test_a_quoted_theme_before_an_event_word_is_part_of_the_event_name():
     x = extract_article(Article("a.txt", "发布会\n\n4月2日，“智造未来，链接全球”供需对接会在长沙举行。"))
     assert [e.name for e in x.entities if e.type == "Event"] == ["“智造未来，链接全球”供需对接会"]
+
+
+def test_members_in_apposition_and_listed_after_a_sentence_on_members():
+    x = _news("The Qinghe Farm Machinery Alliance was founded on Monday. The first batch of 30 member units "
+                     "includes makers and suppliers. Among them are Harbin Kestrel Tractor Co., Ltd. and Daqing Ruoxi "
+                     "Gear Co., Ltd. Zhaoyuan Lanfeng Casting Co., Ltd., a founding member of the alliance, supplies "
+                     "Jiamusi Tongli Harvester Co., Ltd. with castings.")
+    members = {h for h, _t in _rels(x, "MEMBER_OF")}
+    assert members == {"Harbin Kestrel Tractor Co., Ltd", "Daqing Ruoxi Gear Co., Ltd",
+                       "Zhaoyuan Lanfeng Casting Co., Ltd"}

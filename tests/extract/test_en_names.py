@@ -134,3 +134,9 @@ def test_a_short_form_may_leave_out_words_and_the_place_it_is_based_in():
     assert "Kestrel Equipment" in firms["Harbin Kestrel Agricultural Equipment Co., Ltd"]
     assert "Siping-based Tongfu Special Vehicle" in firms["Siping Tongfu Special Vehicle Co., Ltd"]
     assert "Hexi Wind Power" in firms["Hexi Wind Power Equipment Co., Ltd"]
+
+
+def test_the_chinese_name_inside_a_translated_name_and_the_word_after_it_is_a_short_form():
+    x = _x("Hainan Yazhou Bay Ruolan Seed Industry Co., Ltd. signed a deal. Ruolan Seed, a founding member of the "
+           "Hainan Seed Alliance, will supply seeds.")
+    assert "Ruolan Seed" in dict(_firms(x))["Hainan Yazhou Bay Ruolan Seed Industry Co., Ltd"]
