@@ -121,8 +121,8 @@ def _modifier(s: str, start: int, end: int) -> bool:
 
 
 def _clean_name(name: str) -> str:
-    """Drop a leading "the" and a trailing possessive or sentence word."""
-    name = re.sub(r"^the\s+", "", name.strip())
+    """Drop a leading "the" or "<place>-based", and a trailing possessive or sentence word."""
+    name = re.sub(r"^(?:the|[A-Z][\w'-]*-(?:based|headquartered))\s+", "", name.strip())
     name = re.sub(r"(?:'s|’s)$", "", name)
     return name.rstrip(".,")
 
@@ -152,9 +152,9 @@ def _distinctive(word: str, text: str) -> bool:
 
 
 def _split_names(names: str) -> list[str]:
-    """The names of "A, B and the C" in order."""
+    """The names of "A, B and the C" in order ("X Co., Ltd." is one name)."""
     out = []
-    for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names):
+    for part in re.split(r"\s*,(?!\s*(?:Ltd|Inc|Limited|LLC)\b)\s*(?:and\s+)?|\s+and\s+", names):
         if part.strip():
             out.append(part.strip())
     return out

@@ -47,6 +47,11 @@ _EN_CUSTOMER_FIRST = re.compile(
     r"(?:provided|supplied|made|delivered|produced|manufactured)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_EN_FROM_PRONOUN = re.compile(r"\b(?:buy|buys|bought|purchase|purchases|purchased|procure|procures|procured|"
+                              r"source|sources|sourced)\b[^.;]{0,80}?\bfrom\s+(?:the\s+(?:company|firm|group)|it)\b",
+                              re.IGNORECASE)
+
+
 def _clause_spans(sent: Sentence, breaks: re.Pattern) -> list[tuple[int, int]]:
     """The clauses of ``sent`` between matches of ``breaks``, as (start, end) offsets
     in the article's text."""
@@ -58,6 +63,24 @@ def _clause_spans(sent: Sentence, breaks: re.Pattern) -> list[tuple[int, int]]:
     return out
 
 
+def _en_clauses(text: str, sent: Sentence, firms) -> list[tuple[int, int, Entity | None]]:
+    """The clauses of ``sent`` as (start, end, subject): the subject is the firm a
+    relative clause hangs on ("A, which makes …, became a supplier to B": A for both
+    the "which" clause and the rest after its comma), else None."""
+    out: list[tuple[int, int, Entity | None]] = []
+    for start, end in _clause_spans(sent, _EN_CLAUSE_BREAK):
+        antecedent = [e for m, e in firms if m.end <= start and re.fullmatch(r",\s*", text[m.end:start - 6])]
+        if not text.endswith(", which ", 0, start) or not antecedent:
+            out.append((start, end, None))
+            continue
+        rest = re.compile(r", (?=(?:also |then |has |have |had |will |and )?[a-z]+(?:ed|s)?\b)").search(text, start, end)
+        cut = rest.start() if rest else end
+        out.append((start, cut, antecedent[-1]))
+        if rest:
+            out.append((rest.end(), end, antecedent[-1]))
+    return out
+
+
 def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
     """Supplier-first and customer-first frames of English sentences."""
     previous_first: Entity | None = None
@@ -65,13 +88,13 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
         sent = sentences[index]
         firms = [(m, e) for m, e in per_sent.get(index, []) if e.type == "Firm"]
         carried: Entity | None = None  # "… are provided by A, while … come from B": one customer
-        for start, end in _clause_spans(sent, _EN_CLAUSE_BREAK):
+        for start, end, subject in _en_clauses(text, sent, firms):
             topic = firms[0][1] if firms and firms[0][0].start < start else (previous_first or focus)
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             for verb in _EN_SUPPLIER_FIRST.finditer(text, start, end):
                 before = [(m, e) for m, e in inside if m.end <= verb.start()]
                 after = [e for m, e in inside if m.start >= verb.end()]
-                supplier = before[-1][1] if before else None
+                supplier = before[-1][1] if before else subject
                 if before and _EN_PRONOUN_BEFORE_VERB.search(text[before[-1][0].end:verb.start()]):
                     # "Besides A, the company's products go to B": the pronoun is the subject
                     supplier, before = (previous_first or focus), []
@@ -99,6 +122,12 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                     customer = carried if carried is not e else None
                 rel.add("SUPPLIES", e, customer, index, "customer-first frame")
                 carried = customer or carried
+            # "A signed with B, under which B will buy … from the company": the sentence's subject supplies
+            for frame in _EN_FROM_PRONOUN.finditer(text, start, end):
+                buyers = [e for m, e in inside if m.end <= frame.start()]
+                seller = next((e for m, e in firms if not buyers or e is not buyers[-1]), None)
+                if buyers and seller is not None:
+                    rel.add("SUPPLIES", seller, buyers[-1], index, "customer-first frame")
         if firms:
             previous_first = firms[0][1]
 

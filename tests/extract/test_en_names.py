@@ -132,7 +132,7 @@ def test_a_short_form_may_leave_out_words_and_the_place_it_is_based_in():
            "Ruoxi Valve will ship valves to Hexi Wind Power.")
     firms = dict(_firms(x))
     assert "Kestrel Equipment" in firms["Harbin Kestrel Agricultural Equipment Co., Ltd"]
-    assert "Siping-based Tongfu Special Vehicle" in firms["Siping Tongfu Special Vehicle Co., Ltd"]
+    assert "Tongfu Special Vehicle" in firms["Siping Tongfu Special Vehicle Co., Ltd"]
     assert "Hexi Wind Power" in firms["Hexi Wind Power Equipment Co., Ltd"]
 
 

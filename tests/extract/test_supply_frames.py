@@ -49,3 +49,24 @@ def test_frames_keep_their_direction_and_people_from_a_firm_supply_nothing():
     got = _supplies("为广川汽车有限公司配套的南海川田零部件有限公司宣布扩产。"
                     "会议邀请了来自青山重工有限公司的代表。")
     assert got == {("南海川田零部件有限公司", "广川汽车有限公司")}
+
+
+def test_english_relative_clauses_and_buying_from_the_company():
+    got = _supplies(
+        "Daqing Ruoxi Gear Co., Ltd. and Harbin Kestrel Tractor Co., Ltd. joined the alliance. Changchun Lanfeng "
+        "Seat Co., Ltd. and Jilin Tongli Motor Co., Ltd. took part. Ruoxi Gear, which makes gearboxes, became a "
+        "supplier to Kestrel Tractor in January. Lanfeng Seat, which already makes door panels for Kestrel Tractor, "
+        "signed an agreement to supply seat frames to Tongli Motor. Kestrel Tractor signed a purchase agreement "
+        "with Jilin Tongli Motor Co., Ltd., under which Tongli Motor will buy 600 tractors from the company.")
+    assert {("Daqing Ruoxi Gear Co., Ltd", "Harbin Kestrel Tractor Co., Ltd"),
+            ("Changchun Lanfeng Seat Co., Ltd", "Jilin Tongli Motor Co., Ltd"),
+            ("Harbin Kestrel Tractor Co., Ltd", "Jilin Tongli Motor Co., Ltd")} <= got
+    # the buyer named after the agreement outranks the agreement's kind
+    assert ("Jilin Tongli Motor Co., Ltd", "Harbin Kestrel Tractor Co., Ltd") not in got
+
+
+def test_a_firm_signed_with_after_its_place_keeps_its_legal_form_whole():
+    x = extract_news("Weihai Lanhai Shipbuilding Co., Ltd., which signed an order with Shanghai-based Dongyuan "
+                     "Ocean Shipping Co., Ltd. for four carriers, is the largest yard.")
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert "Dongyuan Ocean Shipping Co., Ltd" in firms and not firms & {"Ltd", "Shanghai-based Dongyuan Ocean Shipping Co"}
