@@ -9,8 +9,10 @@ verb the supplier stands on:
 - **customer first**: "B sources … from A", "B's … comes from A", "its … are provided
   by A"; B的…来自A, B的…由A供货, B向A采购.
 
-A side the clause leaves out, or names by "it", "its", "the company", 其, 该企业 or
-该公司, is the firm the text was last about: the firm that opens the sentence, else
+Every member of a customers' list is a customer (向A、B供货, 供给园区内的A、B等企业,
+向A以及上海的B供货). A side the clause leaves out, or names by "it", "its", "the
+company", 其, 该企业 or 该公司, is the firm the text was last about (in Chinese, the
+supplier of the clause before, even across a ；): the firm that opens the sentence, else
 the last firm named before the clause (Chinese) or the first firm of the previous
 sentence that names one, else the article's main firm (English). The goods between
 the verb and the customer are not read; hoped-for deals ("hopes to enter its
@@ -140,6 +142,7 @@ _ZH_PRONOUN = re.compile(r"其|该企业|该公司|公司")
 _ZH_TO_CUSTOMER = re.compile(r"供应给|供货给|提供给|供给|销往|卖给|出售给|进入|供应|配套")
 _ZH_ONLY_PLACE_OR_LIST = re.compile(r"(?:[^，。；为向给由从与和签协合]{0,12}?[、和及与]|位于[^，。；]{2,12}?的|[^，。；为向给由从与签]{0,4}?)")
 _ZH_FOR_CUSTOMER = re.compile(r"[为向给]$")
+_ZH_NEXT_MEMBER = re.compile(r"(?:、|和|及|以及|与)(?:[^，。；、]{0,6}?的)?")
 _ZH_FOR_VERB = re.compile(r"[^，。；]{0,12}?(?:配套|供货|供应|提供|销售|出口|交付)")
 _ZH_SUPPLIER_OF = re.compile(r"(?:是|为|成为)$")
 _ZH_SUPPLIER_OF_AFTER = re.compile(r"的?[^，。；]{0,8}?(?:供应商|供货商|配套商|配套企业|原料基地)")
@@ -150,17 +153,34 @@ _ZH_FROM_AFTER = {"由": re.compile(r"[^，。；]{0,4}?(?:供应|供货|提供|
                   "从": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)")}
 
 
+def _list_end(text: str, inside, first) -> int:
+    """Where the list of firms that ``first`` (a mention of ``inside``) opens ends:
+    after the last mention joined to it by 、, 和, 及, 以及 or 与 (with a few words
+    ending in 的 before a member, 上海的B)."""
+    end = first.end
+    for m, _e in inside:
+        if m.start >= end and _ZH_NEXT_MEMBER.fullmatch(text, end, m.start):
+            end = m.end
+    return end
+
+
 def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
     """Supplier-first and customer-first frames of Chinese sentences."""
+    carried: Entity | None = None  # the supplier of a sentence that ends in ；, which 其 next points to
     for index, sent in enumerate(sentences):
         firms = [(m, e) for m, e in per_sent.get(index, []) if e.type == "Firm"]
+        supplier_before: Entity | None = carried  # 其 after "A向B、C供货" is A, not C
+        carried_in = carried
+        carried = None
         if not firms:
             continue
         for start, end in _clause_spans(sent, _ZH_CLAUSE_BREAK):
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             earlier = [(m, e) for m, e in firms if m.end <= start]
             opener = firms[0][1] if firms[0][0].start < start else None
-            last_named = earlier[-1][1] if earlier else None
+            # a supplier carried over a ；counts only until this sentence names a firm itself
+            fresh = supplier_before if supplier_before is not carried_in or not earlier else None
+            last_named = fresh or (earlier[-1][1] if earlier else None)
 
             def left_side(upto: int, exclude: Entity) -> Entity | None:
                 """The firm before ``upto`` in the clause, else the one a pronoun or a
@@ -174,12 +194,21 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                 return opener if opener is not exclude else None
 
             served: set[str] = set()  # customers of 为B配套 here, who supply no one in the clause
+            listed: tuple[int, Entity] | None = None  # (end, supplier) of the last customer read
             for m, e in inside:
                 gap_before = text[start:m.start]
+                # 向A、B供货, 供给A以及上海的B: the next member of the customers' list
+                if listed is not None and _ZH_NEXT_MEMBER.fullmatch(text, listed[0], m.start):
+                    rel.add("SUPPLIES", listed[1], e, index, "supplier-first frame")
+                    listed = (m.end, listed[1])
+                    continue
+                listed = None
                 # A为B配套, A向B供货: B sits between the preposition and the verb
-                if _ZH_FOR_CUSTOMER.search(gap_before) and _ZH_FOR_VERB.match(text, m.end, end):
+                if _ZH_FOR_CUSTOMER.search(gap_before) and _ZH_FOR_VERB.match(text, _list_end(text, inside, m), end):
                     served.add(e.id)
-                    rel.add("SUPPLIES", left_side(m.start - 1, e), e, index, "supplier-first frame")
+                    supplier = left_side(m.start - 1, e)
+                    rel.add("SUPPLIES", supplier, e, index, "supplier-first frame")
+                    listed = (m.end, supplier) if supplier is not None else None
                 # A是B的…供应商
                 elif _ZH_SUPPLIER_OF.search(gap_before) and _ZH_SUPPLIER_OF_AFTER.match(text, m.end, end):
                     rel.add("SUPPLIES", left_side(m.start - 1, e), e, index, "supplier-first frame")
@@ -192,6 +221,7 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     if supplier is not None and supplier.id not in served and not gap_before[cue.end():].startswith("的") \
                             and _ZH_ONLY_PLACE_OR_LIST.fullmatch(gap_before[cue.end():]):
                         rel.add("SUPPLIES", supplier, e, index, "supplier-first frame")
+                        listed = (m.end, supplier)
                 # B的…来自A, B的…由A供货, B向A采购
                 cue = _ZH_FROM_SUPPLIER.search(gap_before)
                 if cue is not None:
@@ -203,6 +233,10 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     if cue.group(0) == "由" and re.search(r"[向为给]", text[m.end:min(end, m.end + 6)]):
                         continue  # 由A向B供应: A supplies B (the frame above reads it)
                     rel.add("SUPPLIES", e, left_side(start + cue.start(), e), index, "customer-first frame")
+            if listed is not None:
+                supplier_before = listed[1]
+        if sent.text.rstrip().endswith(("；", ";")):
+            carried = supplier_before
 
 
 def supply_frames(rel, text: str, sentences: list[Sentence], per_sent, language: str,

@@ -70,3 +70,11 @@ def test_a_firm_signed_with_after_its_place_keeps_its_legal_form_whole():
                      "Ocean Shipping Co., Ltd. for four carriers, is the largest yard.")
     firms = {e.name for e in x.entities if e.type == "Firm"}
     assert "Dongyuan Ocean Shipping Co., Ltd" in firms and not firms & {"Ltd", "Shanghai-based Dongyuan Ocean Shipping Co"}
+
+
+def test_chinese_frames_read_every_member_of_the_customers_list():
+    got = _supplies("株洲星弧电机有限公司、湘潭云帆重工有限公司和长沙恒岳机械有限公司参会。岳阳华锦铜材有限公司位于岳阳，"
+                    "该公司生产的铜排目前向星弧电机以及长沙的恒岳机械供货；其铜线还供给园区内的云帆重工、恒岳机械等整机企业。")
+    supplier = "岳阳华锦铜材有限公司"
+    assert {(supplier, "株洲星弧电机有限公司"), (supplier, "长沙恒岳机械有限公司"),
+            (supplier, "湘潭云帆重工有限公司")} <= got
