@@ -205,6 +205,10 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
             if len(longer) > 2 and longer[-1] not in "商家方者":
                 pos -= 2  # 供应|链管理: the boundary word opens a longer word of the name (供应链), not a role (提供商)
                 continue
+        if chain_conj and hit is not None and len(hit) == 1 and hit not in "、和与及" \
+                and len(shared().words(text[pos - 1:min(end, pos + 3)])[0]) >= 2:
+            pos -= 1  # 供需对|接: the boundary character opens a word of the name (对接)
+            continue
         if agency and hit in _AGENCY_INNER:
             pos -= len(hit)  # 投资促进局, 政务服务管理局: words of a body's own name
             continue

@@ -110,3 +110,9 @@ def test_a_chinese_city_name_is_one_place_whatever_provinces_the_text_names():
     x = extract_article(Article("a.txt", "标题\n\n福州市的企业与江西省的企业签约。"))
     fuzhou = next(e for e in x.entities if e.name == "福州市")
     assert fuzhou.province == "Fujian"
+
+
+def test_an_event_name_keeps_a_word_its_boundary_character_opens():
+    # 对 stops a name as a preposition, not as the first character of 对接
+    found = _entities("标题\n\n7月2日，2024湖南（醴陵）陶瓷产业链供需对接暨项目签约大会在醴陵市举行。")
+    assert ("Event", "2024湖南（醴陵）陶瓷产业链供需对接暨项目签约大会") in found
