@@ -67,6 +67,11 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
     scenes = sorted({bisect_right(starts, m.start()) - 1 for regex in (_SCENE_EN, _SCENE_ZH)
                      for m in regex.finditer(text)} - {-1})
     cues = [i for i in scenes if not sentences[i].title and _SIGNING.search(sentences[i].text)]
+    # "the meeting offered …" opening a paragraph whose later sentences sign: they sign at it
+    head = re.findall(r"\b(meeting|conference|forum|fair|expo|summit|ceremony|event)s?\b", event.name, re.IGNORECASE)
+    if head:
+        refer = re.compile(rf"\b[Tt]he {head[-1].lower()}\b|\bsignatories\b")
+        cues = sorted(set(cues) | {i for i, sent in enumerate(sentences) if not sent.title and refer.search(sent.text)})
     organisers = {r.head for r in rel.items if r.type == "ORGANIZED" and r.tail == event.id}
     firms = {e.id: e for e in entities if e.type == "Firm"}
     named = min((m.sent for m in event.mentions if m.sent >= 0 and not sentences[m.sent].title), default=None)
@@ -79,6 +84,13 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
                         rel.add("PARTICIPATED_IN", firms[party], event, r.sent, "signed at the signing ceremony")
     if not cues:
         return
+    # "Other signatories included A and B": each of them signed at the event
+    listed = {i for i in cues if re.search(r"\bsignatories\b", sentences[i].text)}
+    for e in entities:
+        if e.type in ("Firm", "Agency") and e.id not in organisers:
+            for m in e.mentions:
+                if m.sent in listed:
+                    rel.add("PARTICIPATED_IN", e, event, m.sent, "a signatory at it")
     paragraphs = _paragraphs(text)
     for at, (start, end) in enumerate(paragraphs):
         first, stop = bisect_left(starts, start), bisect_left(starts, end)

@@ -77,3 +77,14 @@ def test_the_firms_signing_after_a_signing_ceremony_is_named_took_part_in_it():
                      "Co., Ltd. signed a strategic agreement with Wuhan Minxin Semiconductor Co., Ltd.")
     assert {h for h, _t in rels(x, "PARTICIPATED_IN")} == {"Accelink Technologies Co., Ltd",
                                                            "Wuhan Minxin Semiconductor Co., Ltd"}
+
+
+def test_signers_after_the_event_is_named_in_a_paragraph_and_listed_signatories_took_part():
+    from news_helpers import extract_news, rels
+
+    x = extract_news(
+        "The 2024 Qinghe Auto Parts Supply and Demand Docking Meeting was held in Changchun on Monday.\n\n"
+        "For many local suppliers, the meeting offered a chance to win orders. Changchun Lanfeng Seat Co., Ltd. "
+        "signed an agreement with Jilin Tongli Motor Co., Ltd. Other signatories included Daqing Ruoxi Gear Co., Ltd.")
+    part = {h for h, _t in rels(x, "PARTICIPATED_IN")}
+    assert {"Changchun Lanfeng Seat Co., Ltd", "Jilin Tongli Motor Co., Ltd", "Daqing Ruoxi Gear Co., Ltd"} <= part
