@@ -221,11 +221,12 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                 start = sent.start + m.start()
                 out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index,
                                    key=f"town:{m.group(0).lower()}", info={"parent": None, "province": None}))
+            counted = {o.start for o in out if o.sent == index}
             for m in _DISTRICT_EN.finditer(sent.text):
                 city = city_gazetteer().lookup(m.group(1))
-                if city is None or city.kind != "City":
-                    continue
                 start = sent.start + m.start()
+                if city is None or city.kind != "City" or start in counted:
+                    continue  # Suzhou District of Jiuquan is a county the gazetteer knows, not Suzhou's
                 name = m.group(0)
                 out.append(Mention(start, start + len(name), name, "City", index, key=f"district:{name.lower()}",
                                    info={"parent": city.name, "province": city.province}))

@@ -74,7 +74,9 @@ def place_relations(rel, text: str, entities: list[Entity], per_sent) -> None:
         if e.type not in ("Agency", "Cluster", "Event"):
             continue
         name = _LEADING.sub("", e.name)
-        home = max((c for c in cities if any(name.startswith(n + " ") for n in [c.name, *c.aliases])),
+        # "Jilin Provincial Department …" is named for the province, not for Jilin City
+        home = max((c for c in cities if any(name.startswith(n + " ") and not re.match(r" Provinc", name[len(n):])
+                                             for n in [c.name, *c.aliases])),
                    key=lambda c: len(c.name), default=None)
         if home is None:
             continue

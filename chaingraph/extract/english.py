@@ -315,8 +315,8 @@ def place_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             suffix = match.group(2).strip().lower()
             if suffix == "province" and place.kind != "Province":
                 continue
-            if suffix in ("county", "district") and place.kind == "City":
-                continue  # Changsha County is a county of Changsha, not the city (see counties.py)
+            if suffix in ("county", "district", "new area") and place.kind == "City":
+                continue  # Changsha County, Lanzhou New Area: places below the city, not the city (see counties.py)
             if suffix in ("city", "prefecture", "autonomous prefecture", "county", "district") and place.kind == "Province":
                 alt = [p for p in gaz.places if p.name == place.name and p.kind == "City"]
                 if not alt:

@@ -88,6 +88,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     for e in of_type("City", "Province"):
         for m in e.mentions:
             place_of_key[m.key] = e
+            place_of_key[(str(m.type), m.key)] = e  # "Jilin" is a province and a city: the type tells
     provinces = of_type("Province")
     cities = of_type("City")
     event = next(iter(of_type("Event")), None)
@@ -113,7 +114,8 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     for e in of_type("Agency", "Alliance", "Cluster", "Firm"):
         located = False
         for m in e.mentions:
-            targets = [place_of_key[p.key] for p in m.info.get("places", []) if p.key in place_of_key]
+            targets = [place_of_key.get((str(p.type), p.key)) or place_of_key[p.key]
+                       for p in m.info.get("places", []) if p.key in place_of_key]
             if any(t.type == "City" for t in targets):
                 targets = [t for t in targets if t.type == "City"][-1:]
             if e.type == "Firm" and targets and all(t.type == "Province" and not is_municipality(t.mentions[0].key)

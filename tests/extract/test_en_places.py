@@ -132,3 +132,19 @@ def test_firms_of_a_sentence_about_the_county_are_in_the_articles_county():
            "formed a magnesium chain, gathering enterprises like Pine Magnesium Co., Ltd. and Birch Alloy Co., Ltd.")
     located = set(_rels(x, "LOCATED_IN"))
     assert {("Pine Magnesium Co., Ltd", "Wenxi County"), ("Birch Alloy Co., Ltd", "Wenxi County")} <= located
+
+
+def test_a_county_named_like_a_city_and_a_new_area_are_one_place_each():
+    x = _x("Qilian Blades Co., Ltd., headquartered in Lanzhou New Area, will build a plant in Guazhou County "
+                     "of Jiuquan. Another plant is in Suzhou District of Jiuquan.")
+    cities = [e for e in x.entities if e.type == "City"]
+    names = [e.name for e in cities]
+    assert names.count("Lanzhou New Area") == 1 and names.count("Suzhou District") == 1
+    suzhou = next(e for e in cities if e.name == "Suzhou District")
+    assert suzhou.province == "Gansu"
+
+
+def test_a_provincial_body_is_in_the_province_that_shares_a_citys_name():
+    x = _x("The Jilin Provincial Department of Industry and Information Technology organised the meeting. "
+                     "A Jilin City-based firm, Songhua Thermal Co., Ltd., attended. Jilin Province hosts 900 parts makers.")
+    assert ("Jilin Provincial Department of Industry and Information Technology", "Jilin Province") in _rels(x, "LOCATED_IN")
