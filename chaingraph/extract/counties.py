@@ -15,7 +15,9 @@ from functools import lru_cache
 from chaingraph.extract.places import gazetteer as city_gazetteer
 from chaingraph.extract.result import Mention, Sentence
 
-_EN = re.compile(r"\b([A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?)\s+(County|District|County-level City|City)\b")
+# "Ledong Li Autonomous County": an ethnic autonomous county is named with its peoples
+_EN = re.compile(r"\b([A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?)\s+((?:(?:[A-Z][a-z]+\s+){1,2}Autonomous\s+)?County|District|"
+                 r"County-level City|City)\b")
 
 
 @lru_cache(maxsize=1)
@@ -28,16 +30,20 @@ def _zh_table() -> tuple[re.Pattern | None, dict[str, object]]:
     by_name: dict[str, object] = {}
     counts: dict[str, int] = {}
     for place in gazetteer().places:
-        if place.level != "county" or len(place.name) < 3 or place.name[:-1] in known and place.name[-1] == "市":
+        if place.level != "county" or len(place.name) < 2 or place.name[:-1] in known and place.name[-1] == "市":
             continue
         counts[place.name] = counts.get(place.name, 0) + 1
         by_name[place.name] = place
     names = {n: by_name[n] for n, c in counts.items() if c == 1 and not n.endswith("市辖区")}
-    # a county or county-level city turned into a district keeps its stem (繁昌县 is now 繁昌区)
+    # a county or county-level city turned into a district keeps its stem (繁昌县 is now 繁昌区), and
+    # so does a county turned into a county-level city (平果县 is now 平果市)
     for name, place in list(names.items()):
         district = place.short + "区"
         if name[-1] in "县市" and len(place.short) >= 2 and district not in counts:
             names[district] = place
+        city = place.short + "市"
+        if name[-1] == "县" and len(place.short) >= 2 and city not in counts and place.short not in known:
+            names[city] = place
     return (_SUFFIX_RE if names else None), names
 
 
@@ -83,15 +89,27 @@ def _find_full(text: str, by_name: dict[str, object]) -> list[tuple[int, int, st
     out = []
     for m in _SUFFIX_RE.finditer(text):
         end = m.end()
-        for length in range(8, 2, -1):
+        for length in range(8, 1, -1):
             start = end - length
             if start >= 0 and text[start:end] in by_name:
-                if _cut_word(text, start, end, by_name[text[start:end]]):
+                if _cut_word(text, start, end, by_name[text[start:end]]) or length == 2 and not _whole_word(text, start, end):
                     break  # 安新区 in 雄安新区: a district named from a county's stem must start a word
                 if not out or out[-1][1] <= start:
                     out.append((start, end, text[start:end]))
                 break
     return out
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands as a word of its own (勉县 in 汉中市勉县投资, not
+    和县 in 市和县两级): two-character county names are read only so."""
+    from chaingraph.extract.words import shared
+
+    if text[start] in "和与及" and start > 0 and text[start - 1] in "市省区乡镇村":
+        return False  # 市和县两级: levels joined by 和, not 和县
+    window, stop = max(0, start - 6), min(len(text), end + 6)
+    cuts = shared().boundaries(text[window:stop], window)
+    return start in cuts and end in cuts
 
 
 def _cut_word(text: str, start: int, end: int, place) -> bool:

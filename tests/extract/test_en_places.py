@@ -148,3 +148,8 @@ def test_a_provincial_body_is_in_the_province_that_shares_a_citys_name():
     x = _x("The Jilin Provincial Department of Industry and Information Technology organised the meeting. "
                      "A Jilin City-based firm, Songhua Thermal Co., Ltd., attended. Jilin Province hosts 900 parts makers.")
     assert ("Jilin Provincial Department of Industry and Information Technology", "Jilin Province") in _rels(x, "LOCATED_IN")
+
+
+def test_an_ethnic_autonomous_county_is_a_county():
+    x = _x("Nanfan Rice Seed Co., Ltd., a seed producer in Ledong Li Autonomous County, signed a contract in Sanya.")
+    assert "Ledong Li Autonomous County" in _names(x, "City")

@@ -116,3 +116,9 @@ def test_an_event_name_keeps_a_word_its_boundary_character_opens():
     # 对 stops a name as a preposition, not as the first character of 对接
     found = _entities("标题\n\n7月2日，2024湖南（醴陵）陶瓷产业链供需对接暨项目签约大会在醴陵市举行。")
     assert ("Event", "2024湖南（醴陵）陶瓷产业链供需对接暨项目签约大会") in found
+
+
+def test_two_character_counties_as_words_and_a_county_now_a_city():
+    found = _entities("标题\n\n钛源公司在汉中市勉县投资建设海绵钛项目。平果市的铝企与百色市签约。推动市和县两级联动。")
+    assert ("City", "勉县") in found and ("City", "平果市") in found
+    assert ("City", "和县") not in found
