@@ -15,7 +15,7 @@ from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
 
 _TOKEN = re.compile(r"No\.\s?\d+|Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Co\.|Ltd\.|Inc\.|Corp\.|"
-                    r"[A-Za-z][A-Za-z0-9'’\-]*|\d+(?:\.\d+)?|\S")
+                    r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’\-]*|\d+(?:\.\d+)?|\S")  # Lüyuan is one word
 _HEAD_NORM = {"co., ltd.": "ltd", "co.": "co", "ltd.": "ltd", "inc.": "inc", "corp.": "corp"}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR_AFTER = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&]{1,9})\s*[)）]")
@@ -235,9 +235,15 @@ def _split_of(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]
     return [run]
 
 
+_CITY_OF_TRADE = frozenset({"Industrial", "Industry", "Technology", "Science", "Sci-Tech", "Innovation", "Tech"})
+
+
 def _classify(run: list[tuple[str, int, int]], sent: int) -> Mention | None:
     if not run:
         return None
+    if len(run) >= 3 and run[-1][0] == "City" and run[-2][0] in _CITY_OF_TRADE:
+        # "Aksu Cotton Textile Industrial City", "Yazhou Bay Science and Technology City" (产业城, 科技城): a park
+        return Mention(run[0][1], run[-1][2], "", "Cluster", sent)
     last = None
     for pos, (tok, _, _) in enumerate(run):
         if _category(_head_of(tok)):

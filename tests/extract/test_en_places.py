@@ -153,3 +153,10 @@ def test_a_provincial_body_is_in_the_province_that_shares_a_citys_name():
 def test_an_ethnic_autonomous_county_is_a_county():
     x = _x("Nanfan Rice Seed Co., Ltd., a seed producer in Ledong Li Autonomous County, signed a contract in Sanya.")
     assert "Ledong Li Autonomous County" in _names(x, "City")
+
+
+def test_a_trade_city_is_a_park_and_a_pinyin_u_umlaut_stays_in_its_word():
+    x = _x("The Aksu Cotton Textile Industrial City hosted the meeting. The Lüyuan Auto Parts Industrial Cluster "
+           "in Changchun sent 20 firms.")
+    clusters = _names(x, "Cluster")
+    assert "Aksu Cotton Textile Industrial City" in clusters and "Lüyuan Auto Parts Industrial Cluster" in clusters

@@ -28,3 +28,11 @@ def test_a_count_a_scale_a_year_or_a_verb_before_a_park_is_not_its_name():
     assert not any(c.startswith(("级", "2024")) or "两大" in c or "布局" in c for c in clusters)
     y = extract_article(Article("a.txt", "标题\n\n园区已聚集青岚、望岳等动力电池全产业链项目80余个。"))
     assert {e.name for e in y.entities if e.type == "Chain"} == {"动力电池"}
+
+
+def test_a_demonstration_park_is_a_park():
+    from chaingraph.extract.pipeline import extract_article
+    from chaingraph.extract.reader import Article
+
+    x = extract_article(Article("a.txt", "标题\n\n位于广西百色新山铝产业示范园的企业参加了对接会。"))
+    assert "广西百色新山铝产业示范园" in {e.name for e in x.entities if e.type == "Cluster"}
