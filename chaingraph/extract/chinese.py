@@ -397,9 +397,10 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
     places_here = [m for m in known if m.sent == index and m.type in ("City", "Province")]
 
     def add(start: int, end: int, strict: bool) -> None:
+        after_place = False
         for p in places_here:
             if start < p.end <= end:
-                start = p.end
+                start, after_place = p.end, True
         start = trim_left(text, start, end, verbs="inner")
         count = _TRAILING_COUNT.search(text, start, end)
         if count:
@@ -425,8 +426,9 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         if county and county.end() < len(phrase):  # 桃江县竹产业链: the chain of 桃江县 is 竹
             phrase = phrase[county.end():]
         start = end - len(phrase)
-        # one character is a chain only right after its place (竹, 茶): alone it is a word's tail
-        single = len(phrase) == 1 and county is not None and _word_tag(phrase).startswith("n")
+        # one character is a chain only right after its place (桃江县竹, 广西铝, 鹰潭市铜): alone it is a word's tail
+        single = len(phrase) == 1 and (county is not None or after_place and start == end - 1) \
+            and _word_tag(phrase).startswith("n")
         if not (2 <= len(phrase) <= 8 or single) or phrase in _GENERIC_CORES or phrase.endswith("的"):
             return
         gaz_hit = _ANY_CHAIN_ZH_RE.fullmatch(phrase)

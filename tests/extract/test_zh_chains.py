@@ -20,3 +20,12 @@ def test_a_noun_before_a_lexicon_form_narrows_the_chain():
     x = _x("近年来，株洲把碳化硅作为功率半导体产业的第二曲线来培育。")
     assert "功率半导体" in _names(x, "Chain") and "半导体" not in _names(x, "Chain")
 
+
+
+def test_one_character_chain_right_after_its_province_or_city():
+    from chaingraph.extract.pipeline import extract_article
+    from chaingraph.extract.reader import Article
+
+    x = extract_article(Article("a.txt", "标题\n\n2024年广西铝产业链上下游产销对接会在百色举行。鹰潭市铜产业链项目集中签约。"))
+    chains = {e.name for e in x.entities if e.type == "Chain"}
+    assert {"铝", "铜"} <= chains
