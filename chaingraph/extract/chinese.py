@@ -595,7 +595,7 @@ def _bare_names(core: str) -> list[str]:
     longest first; a two-character form only when it is no common word (美的, 长城)."""
     from chaingraph.extract.words import plain
 
-    out, bare = [], core
+    out, bare, last = [], core, ""
     while True:
         word = next((w for w in _TRADE_WORDS if bare.endswith(w) and len(bare) - len(w) >= 2), "")
         if not word:  # a common noun of the dictionary (体育用品, 针织) or a chain's form ends it
@@ -603,8 +603,13 @@ def _bare_names(core: str) -> list[str]:
                          if _word_tag(bare[-n:]) in ("n", "vn") or _CHAIN_ZH_RE.fullmatch(bare[-n:])), "")
         if not word:
             break
-        bare = bare[: -len(word)]
+        bare, last = bare[: -len(word)], last or word
         out.append(bare)
+    # the name and its last trade word: 秦芯半导体制造 is 秦芯制造, 华信三七饮片 华信饮片
+    if len(out) >= 2 and len(out[-1]) >= 2:
+        out.insert(0, out[-1] + last)
+    elif last and len(core) - len(last) >= 4 and core[:2] not in _GENERIC_CORES:
+        out.insert(0, core[:2] + last)  # a firm's own name (字号) is most often two characters
     return [b for b in out if len(b) >= 3 or len(b) == 2 and not (
         plain()._tk.FREQ.get(b, 0) >= 1000 or re.search("[的了是在和与及等之]", b)
         or gazetteer().lookup(b) or b in _GENERIC_CORES)]

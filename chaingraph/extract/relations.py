@@ -587,7 +587,9 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
 
 
 # the units that govern an association are its members: 理事长单位, 副理事长单位, 会员单位
-_GOVERNING_UNITS = re.compile(r"(?:理事长|副理事长|理事|秘书长|监事长|会员|成员)单位")
+_GOVERNING_UNITS = re.compile(r"(?:理事长|副理事长|理事|秘书长|监事长|会员|成员)单位|"
+                              r"\b(?:chairman|vice-chairman|vice chairman|director|council|member|governing) units?\b|"
+                              r"\b(?:other|new|founding|first) members\s+(?:include|included|are|were)\b", re.IGNORECASE)
 
 
 _GIVEN_TO_ZH = re.compile(r"供给|供应给|提供给|销往|销售给|卖给|出售给")

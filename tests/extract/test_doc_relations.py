@@ -80,3 +80,10 @@ def test_members_in_apposition_and_listed_after_a_sentence_on_members():
     members = {h for h, _t in _rels(x, "MEMBER_OF")}
     assert members == {"Harbin Kestrel Tractor Co., Ltd", "Daqing Ruoxi Gear Co., Ltd",
                        "Zhaoyuan Lanfeng Casting Co., Ltd"}
+
+
+def test_chairman_and_vice_chairman_units_and_other_members_are_members():
+    x = _news("The Ya'an Dark Tea Alliance was founded on Monday. Youlan Tea Co., Ltd. was elected as the chairman "
+              "unit, and Kangling Tea Co., Ltd. as a vice-chairman unit. Other members include Xinlu Logistics Co., Ltd.")
+    members = {h for h, _t in _rels(x, "MEMBER_OF")}
+    assert {"Youlan Tea Co., Ltd", "Kangling Tea Co., Ltd", "Xinlu Logistics Co., Ltd"} <= members

@@ -140,3 +140,8 @@ def test_the_chinese_name_inside_a_translated_name_and_the_word_after_it_is_a_sh
     x = _x("Hainan Yazhou Bay Ruolan Seed Industry Co., Ltd. signed a deal. Ruolan Seed, a founding member of the "
            "Hainan Seed Alliance, will supply seeds.")
     assert "Ruolan Seed" in dict(_firms(x))["Hainan Yazhou Bay Ruolan Seed Industry Co., Ltd"]
+
+
+def test_a_place_joined_by_and_to_a_full_firm_name_is_no_part_of_it():
+    x = _x("The battery maker has customers in Huzhou and Dongguan Feichi Electric Vehicle Co., Ltd. buys its packs.")
+    assert "Dongguan Feichi Electric Vehicle Co., Ltd" in dict(_firms(x))

@@ -163,3 +163,8 @@ def test_short_names_drop_county_stems_and_trade_words_but_not_a_trade():
     # a bare form the text also uses for a trade names no one firm
     text = "标题\n\n湖北随州菌香食品有限公司参展。当地菌香企业还有十余家。"
     assert "菌香" not in _aliases(text)["湖北随州菌香食品有限公司"]
+
+
+def test_a_short_name_may_keep_the_name_and_its_last_trade_word():
+    aliases = _aliases("标题\n\n文山华锦三七饮片有限公司参会。华锦饮片是当地最大的饮片企业。")
+    assert "华锦饮片" in aliases["文山华锦三七饮片有限公司"]
