@@ -408,6 +408,11 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
             if first and is_place(first):
                 surface = surface[len(first):].strip()  # "Baotou Tianhe Magnetics" is "Tianhe Magnetics"
             target = short.get(surface) or folded.get(surface.casefold())
+            if target is None and re.fullmatch(r"[A-Z]{2,6}", surface):
+                # "such as JAC, NIO and …": the one firm whose name (after its places) the letters spell
+                spelled = [k for k, kms in groups.items() if k[0] == "Firm" and k != key and _acronym_of(
+                    surface, " ".join(w for w in kms[0].text.split() if not is_place(w)))]
+                target = spelled[0] if len(spelled) == 1 else None
             if target and target != key and target in groups:
                 groups[target].extend(groups.pop(key))
     if short:

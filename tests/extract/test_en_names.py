@@ -145,3 +145,9 @@ def test_the_chinese_name_inside_a_translated_name_and_the_word_after_it_is_a_sh
 def test_a_place_joined_by_and_to_a_full_firm_name_is_no_part_of_it():
     x = _x("The battery maker has customers in Huzhou and Dongguan Feichi Electric Vehicle Co., Ltd. buys its packs.")
     assert "Dongguan Feichi Electric Vehicle Co., Ltd" in dict(_firms(x))
+
+
+def test_a_listed_acronym_is_the_one_firm_whose_name_after_its_place_it_spells():
+    x = _x("Vehicle makers such as QHC, Zenith and Pine Motors Co., Ltd. took part. Anhui Qinghe Automobile Co., Ltd. "
+           "signed deals worth 2 billion yuan.")
+    assert "QHC" in dict(_firms(x))["Anhui Qinghe Automobile Co., Ltd"]
