@@ -142,6 +142,7 @@ _ZH_PRONOUN = re.compile(r"其|该企业|该公司|公司")
 _ZH_TO_CUSTOMER = re.compile(r"供应给|供货给|提供给|供给|销往|卖给|出售给|进入|供应|配套")
 _ZH_ONLY_PLACE_OR_LIST = re.compile(r"(?:[^，。；为向给由从与和签协合]{0,12}?[、和及与]|位于[^，。；]{2,12}?的|[^，。；为向给由从与签]{0,4}?)")
 _ZH_FOR_CUSTOMER = re.compile(r"[为向给]$")
+_ZH_SUPPLIER_NAMED = re.compile(r"(?:其|的)[^，。；的]{0,8}?(?:供应商|供货商|配套商)(?:之一)?[是为，]?$")
 _ZH_NEXT_MEMBER = re.compile(r"(?:、|和|及|以及|与)(?:[^，。；、]{0,6}?的)?")
 _ZH_FOR_VERB = re.compile(r"[^，。；]{0,12}?(?:配套|供货|供应|提供|销售|出口|交付)")
 _ZH_SUPPLIER_OF = re.compile(r"(?:是|为|成为)$")
@@ -217,11 +218,18 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     cue = None
                     for cue in _ZH_TO_CUSTOMER.finditer(gap_before):
                         pass
+                    if cue is not None and gap_before.startswith("商", cue.end()):
+                        cue = None  # 其面粉供应商B: B is named a supplier (read below), not supplied
                     supplier = left_side(start + cue.start(), e) if cue is not None else None
                     if supplier is not None and supplier.id not in served and not gap_before[cue.end():].startswith("的") \
                             and _ZH_ONLY_PLACE_OR_LIST.fullmatch(gap_before[cue.end():]):
                         rel.add("SUPPLIES", supplier, e, index, "supplier-first frame")
                         listed = (m.end, supplier)
+                # 其面粉供应商B, A的核心供应商B: B supplies the owner
+                named = _ZH_SUPPLIER_NAMED.search(gap_before)
+                if named is not None:
+                    rel.add("SUPPLIES", e, left_side(start + named.start(), e), index, "customer-first frame")
+                    continue
                 # B的…来自A, B的…由A供货, B向A采购
                 cue = _ZH_FROM_SUPPLIER.search(gap_before)
                 if cue is not None:

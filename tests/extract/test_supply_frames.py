@@ -78,3 +78,8 @@ def test_chinese_frames_read_every_member_of_the_customers_list():
     supplier = "岳阳华锦铜材有限公司"
     assert {(supplier, "株洲星弧电机有限公司"), (supplier, "长沙恒岳机械有限公司"),
             (supplier, "湘潭云帆重工有限公司")} <= got
+
+
+def test_chinese_a_firm_named_as_its_supplier_supplies_the_owner():
+    got = _supplies("株洲星弧电机有限公司表示，新工厂投产后采购量将增加三成，其铜线供应商岳阳华锦铜材有限公司已同步扩建生产线。")
+    assert got == {("岳阳华锦铜材有限公司", "株洲星弧电机有限公司")}
