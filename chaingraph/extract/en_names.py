@@ -146,6 +146,15 @@ _TRADE_WORDS = frozenset("""equipment technology technologies tech science indus
 manufacturing materials products group holdings holding development""".split())
 
 
+def _after_cities(name: str) -> str:
+    """``name`` without the province and city words it starts with, counties kept."""
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and place_word(words[i]):
+        i += 1
+    return " ".join(words[i:])
+
+
 def _short_form_of(short: list[str], name: list[str], placed: bool) -> bool:
     """True when the words ``short`` are a short form of the firm name ``name`` (its
     words after its places; ``placed`` when places were dropped): the same first word,
@@ -219,8 +228,10 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
         if len(short.name) < 4 or len(bare) > 3 or not bare or place_word(bare[0]):
             continue
         if place_word(bare[0], counties=True):  # "Hexi Wind Power" of "Hexi Wind Power Equipment Co."
+            # a name whose first word after its city is also a county's (Ningbo Jinghong Die Casting)
             longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name) > len(short.name)
-                      and len(bare) >= 2 and _short_form_of(bare, e.name.split(), False)]
+                      and len(bare) >= 2 and (_short_form_of(bare, e.name.split(), False) or _short_form_of(
+                          bare, _after_cities(e.name).split(), _after_cities(e.name) != e.name))]
             if len(longer) == 1:
                 _merge_into(longer[0], short)
                 gone.add(id(short))

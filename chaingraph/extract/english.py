@@ -188,8 +188,9 @@ def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
             left, right = run[:pos], run[pos + 1:]
             if len(left) == 1 and left[0][0].isupper() and len(left[0][0]) > 1:
                 return [*_split_and(right)]
-            # "in Huzhou and Dongguan Feichi … Co., Ltd.": a place, then a firm's full name
-            if (len(left) == 1 and gazetteer().lookup(left[0][0]) is not None and len(right) >= 3
+            # "in Huzhou and Dongguan Feichi … Co., Ltd.", "Nanhai District and …": a place, then a firm's full name
+            if (len(right) >= 3 and (len(left) == 1 and gazetteer().lookup(left[0][0]) is not None
+                                     or len(left) == 2 and left[1][0] in ("District", "County", "City"))
                     and any(_category(_head_of(t)) == "Firm" for t, _, _ in right)):
                 return [*_split_and(right)]
             # "Huaxiangyuan and Fujian Anxi Tea Factory Co., Ltd.": one name in a list, then a full one

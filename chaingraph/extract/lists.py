@@ -166,7 +166,18 @@ def _is_place(item: str) -> bool:
     if bool(found and gaz.lookup(found.group(1))) or gaz.lookup(item) is not None:
         return True
     counties = _zh_table()[1]
-    return item in counties or any(item + suffix in counties for suffix in "县市区旗")
+    if item in counties or any(item + suffix in counties for suffix in "县市区旗"):
+        return True
+    # a city and its county in one (吕梁孝义市): places all through
+    pos = 0
+    while pos < len(item):
+        step = gaz.zh_regex.match(item, pos)
+        end = step.end() if step and step.end() > pos else next(
+            (pos + n for n in range(7, 1, -1) if item[pos:pos + n] in counties), 0)
+        if not end:
+            return False
+        pos = end
+    return pos > 0 and len(item) > 0
 
 
 def _en_items(body: str, offset: int, pattern: re.Pattern) -> list[tuple[int, int, str]]:

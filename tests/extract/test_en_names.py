@@ -151,3 +151,11 @@ def test_a_listed_acronym_is_the_one_firm_whose_name_after_its_place_it_spells()
     x = _x("Vehicle makers such as QHC, Zenith and Pine Motors Co., Ltd. took part. Anhui Qinghe Automobile Co., Ltd. "
            "signed deals worth 2 billion yuan.")
     assert "QHC" in dict(_firms(x))["Anhui Qinghe Automobile Co., Ltd"]
+
+
+def test_a_short_form_whose_first_word_is_also_a_county_and_a_district_before_and():
+    x = _x("Ningbo Jinghong Die Casting Co., Ltd. took part. Jinghong Die Casting signed a deal with Pine Motors Co., Ltd. "
+           "Clay comes from Nanhai District and Baishi Mining Co., Ltd. supplies the rest.")
+    firms = dict(_firms(x))
+    assert "Jinghong Die Casting" in firms["Ningbo Jinghong Die Casting Co., Ltd"]
+    assert "Baishi Mining Co., Ltd" in firms

@@ -168,3 +168,8 @@ def test_short_names_drop_county_stems_and_trade_words_but_not_a_trade():
 def test_a_short_name_may_keep_the_name_and_its_last_trade_word():
     aliases = _aliases("标题\n\n文山华锦三七饮片有限公司参会。华锦饮片是当地最大的饮片企业。")
     assert "华锦饮片" in aliases["文山华锦三七饮片有限公司"]
+
+
+def test_a_city_and_its_county_before_a_firm_are_no_firm():
+    firms = _firms("标题\n\n成员单位中既有长治市的山西上党焦化氢能有限公司、吕梁孝义市的山西鑫晟氢能源有限公司。")
+    assert "吕梁孝义市" not in firms
