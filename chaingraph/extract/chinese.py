@@ -520,7 +520,10 @@ def _extend_to_compounds(text: str, mentions: list[Mention]) -> None:
 
 
 # 「X有限公司（以下简称“X公司”）」: the short name the article declares for a name
-_DECLARED = re.compile(r"\s*[（(](?:以下|下文|下)?(?:简称|称)[为:：]?\s*[“\"「『]([^”\"」』（）()，。]{2,12})[”\"」』][）)]")
+_DECLARED = re.compile(r"\s*[（(](?:以下|下文|下)?(?:简称|称)[为:：]?\s*[“\"「『]([^”\"」』（）()，。]{2,12})[”\"」』]"
+                       r"(?:(?:或|和|、)[“\"「『]([^”\"」』（）()，。]{2,12})[”\"」』])?[）)]")
+# 以下简称“公司”: an announcement's own firm, named so where no other word runs into it (not 子公司)
+_GENERIC_DECLARED = frozenset({"公司", "本公司", "集团"})
 
 
 # 「烟台中集来福士海洋工程有限公司（中集来福士）」: a short name in brackets, its characters taken in order from the name
@@ -541,8 +544,9 @@ def declared_short_names(text: str, mentions: list[Mention]) -> dict[str, tuple[
         if m.type not in ("Firm", "Agency", "Alliance", "Cluster", "Event"):
             continue
         found = _DECLARED.match(text, m.end) or _BRACKETED.match(text, m.end)
-        if found and found.group(1) != m.text and letters_in_order(found.group(1), m.text):
-            out.setdefault(found.group(1), (m.key or name_key(m.text), str(m.type)))
+        for short in (found.groups() if found else ()):  # （以下简称“公司”或“海川风电”）: both
+            if short and short != m.text and letters_in_order(short, m.text):
+                out.setdefault(short, (m.key or name_key(m.text), str(m.type)))
     return out
 
 
@@ -649,7 +653,8 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
     starts = [s.start for s in sentences]  # sentences are in order and do not overlap
     out = []
     for match in FormFinder(list(forms)).finditer(text):
-        if match.start() in taken:
+        if match.start() in taken or match.group(0) in _GENERIC_DECLARED and re.match(
+                r"[\u4e00-\u9fff]", text[match.start() - 1:match.start()]) and text[match.start() - 1] != "本":
             continue
         index = bisect.bisect_right(starts, match.start()) - 1
         if index < 0 or match.start() >= sentences[index].end:

@@ -7,7 +7,7 @@ verb the supplier stands on:
 - **supplier first**: "A supplies/provides/ships … to/for B", "A supplies B with …",
   "A has been a supplier to B"; A为B配套, A向B供货, A…供应给/供给/销往 B, A是B的供应商;
 - **customer first**: "B sources … from A", "B's … comes from A", "its … are provided
-  by A"; B的…来自A, B的…由A供货, B向A采购.
+  by A", "its customers include A and C"; B的…来自A, B的…由A供货, B向A采购, 其…供应商A.
 
 Every member of a customers' list is a customer (向A、B供货, 供给园区内的A、B等企业,
 向A以及上海的B供货). A side the clause leaves out, or names by "it", "its", "the
@@ -49,6 +49,8 @@ _EN_CUSTOMER_FIRST = re.compile(
     r"(?:provided|supplied|made|delivered|produced|manufactured)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_EN_CUSTOMERS = re.compile(r"\b(its|their|(?:the\s+)?company's|(?:the\s+)?firm's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
+                           r"customers\s+(?:last year\s+|now\s+)?(?:include|includes|included|including|are|were)\b", re.IGNORECASE)
 _EN_FROM_PRONOUN = re.compile(r"\b(?:buy|buys|bought|purchase|purchases|purchased|procure|procures|procured|"
                               r"source|sources|sourced)\b[^.;]{0,80}?\bfrom\s+(?:the\s+(?:company|firm|group)|it)\b",
                               re.IGNORECASE)
@@ -86,6 +88,7 @@ def _en_clauses(text: str, sent: Sentence, firms) -> list[tuple[int, int, Entity
 def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
     """Supplier-first and customer-first frames of English sentences."""
     previous_first: Entity | None = None
+    previous_subject: Entity | None = None
     for index in range(len(sentences)):
         sent = sentences[index]
         firms = [(m, e) for m, e in per_sent.get(index, []) if e.type == "Firm"]
@@ -130,8 +133,21 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                 seller = next((e for m, e in firms if not buyers or e is not buyers[-1]), None)
                 if buyers and seller is not None:
                     rel.add("SUPPLIES", seller, buyers[-1], index, "customer-first frame")
+        # "Its customers include A and B", "X's top five customers included A": each a customer
+        for said in _EN_CUSTOMERS.finditer(text, sent.start, sent.end):
+            owner = next((e for m, e in firms if m.end == said.start(1) + len(said.group(1)) - 2), None) \
+                if said.group(1).endswith(("'s", "’s")) and said.group(1).lower() not in ("company's", "firm's") else None
+            if owner is None and not said.group(1).endswith(("'s", "’s")) or said.group(1).lower() in (
+                    "company's", "firm's"):
+                before = [e for m, e in firms if m.end <= said.start()]
+                owner = before[0] if before else (previous_subject or focus)
+            for m, e in firms:
+                if m.start >= said.end() and e is not owner:
+                    rel.add("SUPPLIES", owner, e, index, "customer-first frame")
         if firms:
             previous_first = firms[0][1]
+        # the firm a sentence opens with is what "its" in the next one is about; else the article's firm
+        previous_subject = firms[0][1] if firms and firms[0][0].start - sent.start <= 30 else None
 
 
 # --- Chinese -------------------------------------------------------------------------

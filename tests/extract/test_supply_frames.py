@@ -83,3 +83,13 @@ def test_chinese_frames_read_every_member_of_the_customers_list():
 def test_chinese_a_firm_named_as_its_supplier_supplies_the_owner():
     got = _supplies("株洲星弧电机有限公司表示，新工厂投产后采购量将增加三成，其铜线供应商岳阳华锦铜材有限公司已同步扩建生产线。")
     assert got == {("岳阳华锦铜材有限公司", "株洲星弧电机有限公司")}
+
+
+def test_english_its_customers_include_and_a_chinese_announcements_own_firm():
+    got = _supplies("Foshan Ruolan Ceramics Co., Ltd. sold 9 billion yuan of tiles last year. Its customers include "
+                    "developers such as Hengfa Real Estate Co., Ltd. and Jiaxin Home Furnishing Co., Ltd.")
+    assert {("Foshan Ruolan Ceramics Co., Ltd", "Hengfa Real Estate Co., Ltd"),
+            ("Foshan Ruolan Ceramics Co., Ltd", "Jiaxin Home Furnishing Co., Ltd")} <= got
+    got = _supplies("江苏星弧风电科技股份有限公司（以下简称“公司”或“星弧风电”）注册地为盐城市。"
+                    "公司将为上海远帆风能装备股份有限公司提供轮毂。其子公司另有业务。")
+    assert got == {("江苏星弧风电科技股份有限公司", "上海远帆风能装备股份有限公司")}
