@@ -92,7 +92,8 @@ _LOCAL_GOVERNMENT = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+((?:municip
 _FOREIGN_CITY = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(" + "|".join(
     re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
 _NOT_NAME = lx.LEADING_DROP | {"china", "beijing", "the", "its", "their", "it", "they", "january", "i"}
-_NOT_PRODUCT = _NATIONALITY | {"a", "an", "the", "this", "that", "its", "their", "our", "of", "and", "as", "is",
+_NOT_PRODUCT = _NATIONALITY | {"chain-owner", "chain-leader", "chain-leading", "chain-master",  # a firm's role
+                               "a", "an", "the", "this", "that", "its", "their", "our", "of", "and", "as", "is",
                                "was", "original", "design", "equipment", "key", "core", "main", "one", "two", "new",
                                "first", "second", "third", "whose", "has", "have", "be", "been", "by", "to", "for",
                                "in", "on", "with", "at", "from", "said", "says", "also", "oem", "odm", "tier",

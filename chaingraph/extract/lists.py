@@ -187,6 +187,7 @@ def _en_items(body: str, offset: int, pattern: re.Pattern) -> list[tuple[int, in
         for sub in re.finditer(r"(?:^|\band\b|\bas well as\b)\s*([^,]*?)\s*(?=\band\b|\bas well as\b|$)", piece):
             item = sub.group(1).strip()
             item = re.sub(r"^(?:and|the)\s+", "", item)
+            item = re.sub(r"\s+(?:industry\s+|industrial\s+)?chains?$", "", item)  # "… and mould chains": mould
             if not item or not pattern.fullmatch(item) or item.startswith(("other ", "Other ")):
                 continue
             s = offset + part.start() + piece.index(item, sub.start(1) if sub.start(1) >= 0 else 0)

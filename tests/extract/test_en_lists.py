@@ -52,3 +52,13 @@ def test_fields_named_after_namely_and_a_list_ending_in_as_well_as():
     chains = set(_names(x, "Chain"))
     assert {"high-performance glass fibre", "electronic-grade glass fibre", "wind power composites"} <= chains
     assert {"turbines", "blades", "towers", "submarine cables", "tower flanges"} <= chains
+
+
+def test_a_field_list_closed_by_chains_and_a_chain_owner_are_no_chain_names():
+    from news_helpers import extract_news, names
+
+    x = extract_news("Buyers released 132 demands on site, covering the auto parts, automotive electronics, power battery "
+                     "and mould chains. Chain-owner enterprise Foshan Ruolan Ceramics Co., Ltd. and chain-owner "
+                     "enterprise Qinghe Glass Co., Ltd. took part.")
+    chains = names(x, "Chain")
+    assert "mould" in chains and "mould chains" not in chains and "chain-owner" not in chains
