@@ -139,6 +139,7 @@ def _unique_shorts() -> dict[str, object]:
     return {k: next(iter(v.values())) for k, v in by_short.items() if len(v) == 1}
 
 
+@lru_cache(maxsize=1)
 def county_stems() -> frozenset[str]:
     """The short names (射洪, 晋江) of the county-level places only one place has."""
     return frozenset(_unique_shorts())

@@ -67,17 +67,25 @@ def _clause_spans(sent: Sentence, breaks: re.Pattern) -> list[tuple[int, int]]:
     return out
 
 
+_COMMA = re.compile(r",\s*")
+# where a "which" clause ends and the sentence's own verb follows: ", became …", ", signed …"
+_RELATIVE_END = re.compile(r", (?=(?:also |then |has |have |had |will |and )?[a-z]+(?:ed|s)?\b)")
+
+
 def _en_clauses(text: str, sent: Sentence, firms) -> list[tuple[int, int, Entity | None]]:
     """The clauses of ``sent`` as (start, end, subject): the subject is the firm a
     relative clause hangs on ("A, which makes …, became a supplier to B": A for both
     the "which" clause and the rest after its comma), else None."""
     out: list[tuple[int, int, Entity | None]] = []
     for start, end in _clause_spans(sent, _EN_CLAUSE_BREAK):
-        antecedent = [e for m, e in firms if m.end <= start and re.fullmatch(r",\s*", text[m.end:start - 6])]
-        if not text.endswith(", which ", 0, start) or not antecedent:
+        if not text.endswith(", which ", 0, start):
             out.append((start, end, None))
             continue
-        rest = re.compile(r", (?=(?:also |then |has |have |had |will |and )?[a-z]+(?:ed|s)?\b)").search(text, start, end)
+        antecedent = [e for m, e in firms if m.end <= start and _COMMA.fullmatch(text, m.end, start - 6)]
+        if not antecedent:
+            out.append((start, end, None))
+            continue
+        rest = _RELATIVE_END.search(text, start, end)
         cut = rest.start() if rest else end
         out.append((start, cut, antecedent[-1]))
         if rest:
