@@ -297,6 +297,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             begin = text.rfind(opening, max(sent.start, start - 32), start - 1)
             if begin != -1:
                 start = begin
+        if kind == "Event" and text[start - 2:start] in ("全省", "全市", "全国", "全区", "全县") and start - 2 >= sent.start:
+            start -= 2  # 全省冷链食品产业链…推进会: a meeting of the whole province is named so
         if kind == "Event":
             joined = next((o for o in out if o.type == "Event" and text[o.end:o.end + 1] == "暨"
                            and start <= o.end + 1 and o.start < start), None)

@@ -122,3 +122,8 @@ def test_two_character_counties_as_words_and_a_county_now_a_city():
     found = _entities("标题\n\n钛源公司在汉中市勉县投资建设海绵钛项目。平果市的铝企与百色市签约。推动市和县两级联动。")
     assert ("City", "勉县") in found and ("City", "平果市") in found
     assert ("City", "和县") not in found
+
+
+def test_a_meeting_of_the_whole_province_keeps_it_in_its_name():
+    found = _entities("标题\n\n5月15日，全省陶瓷产业链链长制工作推进会在醴陵市召开。")
+    assert ("Event", "全省陶瓷产业链链长制工作推进会") in found
