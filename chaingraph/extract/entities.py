@@ -437,8 +437,9 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
         acronym = match.group(1)
         hits = acronym_hits.get(acronym)
         if hits is None:
-            hits = acronym_hits[acronym] = [k for k, ms in groups.items()
-                                            if k[0] in ("Firm", "Agency") and _acronym_of(acronym, ms[0].text)]
+            # a group that holds the acronym already (a listed "JAC" merged above) is its owner
+            hits = acronym_hits[acronym] = [k for k, ms in groups.items() if k[0] in ("Firm", "Agency") and (
+                _acronym_of(acronym, ms[0].text) or any(m.text == acronym for m in ms))]
         if len(hits) == 1:
             groups[hits[0]].append(Mention(match.start(), match.end(), acronym, hits[0][0], -1, key=hits[0][1]))
             taken.add(match.start(), match.end())

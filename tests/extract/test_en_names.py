@@ -4,7 +4,7 @@ begins."""
 
 from __future__ import annotations
 
-from news_helpers import extract_news as _x, names as _names
+from news_helpers import extract_news as _x, names as _names, rels as _rels
 
 
 def _firms(x):
@@ -148,9 +148,15 @@ def test_a_place_joined_by_and_to_a_full_firm_name_is_no_part_of_it():
 
 
 def test_a_listed_acronym_is_the_one_firm_whose_name_after_its_place_it_spells():
-    x = _x("Vehicle makers such as QHC, Zenith and Pine Motors Co., Ltd. took part. Anhui Qinghe Automobile Co., Ltd. "
-           "signed deals worth 2 billion yuan.")
+    x = _x("Vehicle makers such as QHC, Zenith and Pine Motors Co., Ltd. released lists. Anhui Qinghe Automobile Co., "
+           "Ltd. co-organized it. Anhui Ruolan Battery Co., Ltd., located in Feixi County, Hefei, signed a supply "
+           "agreement with QHC. Under the agreement, Ruolan will provide packs for two of QHC's models.")
     assert "QHC" in dict(_firms(x))["Anhui Qinghe Automobile Co., Ltd"]
+    # its later uses are that firm's too, so the signing is read
+    x = _x("Vehicle makers such as JAC, NRO and Pine Automobile Co., Ltd. released lists. Anhui Jianghuai Automobile Group "
+           "Co., Ltd. co-organized it. Anhui Ruolan Battery Co., Ltd., located in Feixi County, Hefei, signed a supply "
+           "framework agreement worth 1.2 billion yuan with JAC.")
+    assert ("Anhui Ruolan Battery Co., Ltd", "Anhui Jianghuai Automobile Group Co., Ltd") in _rels(x, "SIGNED_WITH")
 
 
 def test_a_short_form_whose_first_word_is_also_a_county_and_a_district_before_and():
