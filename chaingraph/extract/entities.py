@@ -439,7 +439,8 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
         if hits is None:
             # a group that holds the acronym already (a listed "JAC" merged above) is its owner
             hits = acronym_hits[acronym] = [k for k, ms in groups.items() if k[0] in ("Firm", "Agency") and (
-                _acronym_of(acronym, ms[0].text) or any(m.text == acronym for m in ms))]
+                _acronym_of(acronym, ms[0].text) or any(m.text == acronym for m in ms) or k[0] == "Firm" and _acronym_of(
+                    acronym, " ".join(w for w in ms[0].text.split() if not is_place(w))))]
         if len(hits) == 1:
             groups[hits[0]].append(Mention(match.start(), match.end(), acronym, hits[0][0], -1, key=hits[0][1]))
             taken.add(match.start(), match.end())

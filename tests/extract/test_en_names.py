@@ -165,3 +165,10 @@ def test_a_short_form_whose_first_word_is_also_a_county_and_a_district_before_an
     firms = dict(_firms(x))
     assert "Jinghong Die Casting" in firms["Ningbo Jinghong Die Casting Co., Ltd"]
     assert "Baishi Mining Co., Ltd" in firms
+
+
+def test_an_acronym_the_list_rules_miss_is_still_the_firm_it_spells_after_its_place():
+    x = _x("Carmakers such as JAC, NRO and Pine Automobile Co., Ltd. released lists. Anhui Jianghuai Automobile Group "
+           "Co., Ltd. co-organized it. Anhui Ruolan Battery Co., Ltd., located in Feixi County, Hefei, signed a supply "
+           "framework agreement worth 1.2 billion yuan with JAC.")
+    assert "JAC" in dict(_firms(x))["Anhui Jianghuai Automobile Group Co., Ltd"]
