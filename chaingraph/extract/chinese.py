@@ -101,11 +101,16 @@ _CLOSING_QUOTES = "”」』\""
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", '"': '"'}
 
 
-def _in_dictionary(word: str) -> bool:
-    """True when ``word`` is a word of jieba's shipped dictionary."""
+def _word_frequency(word: str) -> int:
+    """How often ``word`` is counted in jieba's shipped dictionary (0 when not a word of it)."""
     from chaingraph.extract.words import plain
 
-    return plain()._tk.FREQ.get(word, 0) > 0
+    return plain()._tk.FREQ.get(word, 0)
+
+
+def _in_dictionary(word: str) -> bool:
+    """True when ``word`` is a word of jieba's shipped dictionary."""
+    return _word_frequency(word) > 0
 
 
 def _word_tag(word: str) -> str:
@@ -596,11 +601,14 @@ def _leading_places(stem: str) -> int:
 
 
 def _bare_names(core: str) -> list[str]:
-    """``core`` (a firm name without its places and legal form) without one, two or more
-    of the trade words that close it (星弧燃料电池科技: 星弧燃料电池, 星弧; 飞宇鞋服: 飞宇),
-    longest first; a two-character form only when it is no common word (美的, 长城)."""
-    from chaingraph.extract.words import plain
+    """The short forms of ``core`` (a firm name without its places and legal form): its own
+    name and its last trade word (华信三七饮片: 华信饮片), then ``core`` without one, two or
+    more of the trade words that close it (星弧燃料电池科技: 星弧燃料电池, 星弧; 飞宇鞋服: 飞宇);
+    a two-character form only when it is no common word (美的, 长城).
 
+    >>> _bare_names("秦芯半导体制造")
+    ['秦芯制造', '秦芯半导体', '秦芯']
+    """
     out, bare, last = [], core, ""
     while True:
         word = next((w for w in _TRADE_WORDS if bare.endswith(w) and len(bare) - len(w) >= 2), "")
@@ -617,7 +625,7 @@ def _bare_names(core: str) -> list[str]:
     elif last and len(core) - len(last) >= 4 and core[:2] not in _GENERIC_CORES:
         out.insert(0, core[:2] + last)  # a firm's own name (字号) is most often two characters
     return [b for b in out if len(b) >= 3 or len(b) == 2 and not (
-        plain()._tk.FREQ.get(b, 0) >= 1000 or re.search("[的了是在和与及等之]", b)
+        _word_frequency(b) >= 1000 or re.search("[的了是在和与及等之]", b)
         or gazetteer().lookup(b) or b in _GENERIC_CORES)]
 
 

@@ -72,6 +72,17 @@ _COMMA = re.compile(r",\s*")
 _RELATIVE_END = re.compile(r", (?=(?:also |then |has |have |had |will |and )?[a-z]+(?:ed|s)?\b)")
 
 
+def _customers_owner(said: re.Match, firms, fallback: Entity | None) -> Entity | None:
+    """Whose customers ``said`` (a match of :data:`_EN_CUSTOMERS`) names: the firm right
+    before "'s" ("Huachen's customers"), else, for "its" or "the company's", the first
+    firm of the sentence before the words, else ``fallback``."""
+    word = said.group(1).lower()
+    if word.endswith(("'s", "’s")) and not word.endswith(("company's", "firm's")):
+        return next((e for m, e in firms if m.end == said.end(1) - 2), None)
+    before = [e for m, e in firms if m.end <= said.start()]
+    return before[0] if before else fallback
+
+
 def _en_clauses(text: str, sent: Sentence, firms) -> list[tuple[int, int, Entity | None]]:
     """The clauses of ``sent`` as (start, end, subject): the subject is the firm a
     relative clause hangs on ("A, which makes …, became a supplier to B": A for both
@@ -143,12 +154,7 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                     rel.add("SUPPLIES", seller, buyers[-1], index, "customer-first frame")
         # "Its customers include A and B", "X's top five customers included A": each a customer
         for said in _EN_CUSTOMERS.finditer(text, sent.start, sent.end):
-            owner = next((e for m, e in firms if m.end == said.start(1) + len(said.group(1)) - 2), None) \
-                if said.group(1).endswith(("'s", "’s")) and said.group(1).lower() not in ("company's", "firm's") else None
-            if owner is None and not said.group(1).endswith(("'s", "’s")) or said.group(1).lower() in (
-                    "company's", "firm's"):
-                before = [e for m, e in firms if m.end <= said.start()]
-                owner = before[0] if before else (previous_subject or focus)
+            owner = _customers_owner(said, firms, previous_subject or focus)
             for m, e in firms:
                 if m.start >= said.end() and e is not owner:
                     rel.add("SUPPLIES", owner, e, index, "customer-first frame")
