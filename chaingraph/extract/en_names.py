@@ -220,6 +220,7 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
     """
     firms = [e for e in entities if e.type == "Firm"]
     unplaced = {id(e): _after_places(e.name) for e in firms}  # each full name once, not once a short name
+    uncitied = {id(e): _after_cities(e.name) for e in firms}
     gone: set[int] = set()
     for short in firms:
         words = short.name.split()
@@ -227,17 +228,14 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
         bare = words[1:] if re.search(r"-(?:based|headquartered)$", words[0]) else words
         if len(short.name) < 4 or len(bare) > 3 or not bare or place_word(bare[0]):
             continue
+        key = short.name.casefold()
         if place_word(bare[0], counties=True):  # "Hexi Wind Power" of "Hexi Wind Power Equipment Co."
             # a name whose first word after its city is also a county's (Ningbo Jinghong Die Casting)
             longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name) > len(short.name)
-                      and len(bare) >= 2 and (_short_form_of(bare, e.name.split(), False) or _short_form_of(
-                          bare, _after_cities(e.name).split(), _after_cities(e.name) != e.name))]
-            if len(longer) == 1:
-                _merge_into(longer[0], short)
-                gone.add(id(short))
-            continue
-        key = short.name.casefold()
-        if len(words) == 1:
+                      and (_short_form_of(bare, e.name.split(), False)
+                           or _short_form_of(bare, uncitied[id(e)].split(), uncitied[id(e)] != e.name))
+                      ] if len(bare) >= 2 else []
+        elif len(words) == 1:
             longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 2
                       and key in (e.name.split()[0].casefold(), (unplaced[id(e)].split() or [""])[0].casefold())
                       and not _REGION.fullmatch(e.name[len(e.name.split()[0]):])]  # "ACME Asia" is its own firm

@@ -375,6 +375,10 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
     def is_place(word: str) -> bool:
         return gazetteer().lookup(word) is not None or word in place_words
 
+    def spells(acronym: str, name: str) -> bool:
+        """True when ``acronym`` spells ``name``, or ``name`` without its place words (JAC)."""
+        return _acronym_of(acronym, name) or _acronym_of(acronym, " ".join(w for w in name.split() if not is_place(w)))
+
     for key, ms in groups.items():
         if key[0] not in ("Firm",):
             continue
@@ -410,8 +414,7 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
             target = short.get(surface) or folded.get(surface.casefold())
             if target is None and re.fullmatch(r"[A-Z]{2,6}", surface):
                 # "such as JAC, NIO and …": the one firm whose name (after its places) the letters spell
-                spelled = [k for k, kms in groups.items() if k[0] == "Firm" and k != key and _acronym_of(
-                    surface, " ".join(w for w in kms[0].text.split() if not is_place(w)))]
+                spelled = [k for k, kms in groups.items() if k[0] == "Firm" and k != key and spells(surface, kms[0].text)]
                 target = spelled[0] if len(spelled) == 1 else None
             if target and target != key and target in groups:
                 groups[target].extend(groups.pop(key))
@@ -439,8 +442,8 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
         if hits is None:
             # a group that holds the acronym already (a listed "JAC" merged above) is its owner
             hits = acronym_hits[acronym] = [k for k, ms in groups.items() if k[0] in ("Firm", "Agency") and (
-                _acronym_of(acronym, ms[0].text) or any(m.text == acronym for m in ms) or k[0] == "Firm" and _acronym_of(
-                    acronym, " ".join(w for w in ms[0].text.split() if not is_place(w))))]
+                _acronym_of(acronym, ms[0].text) or any(m.text == acronym for m in ms)
+                or k[0] == "Firm" and spells(acronym, ms[0].text))]
         if len(hits) == 1:
             groups[hits[0]].append(Mention(match.start(), match.end(), acronym, hits[0][0], -1, key=hits[0][1]))
             taken.add(match.start(), match.end())

@@ -177,7 +177,7 @@ def _is_place(item: str) -> bool:
         if not end:
             return False
         pos = end
-    return pos > 0 and len(item) > 0
+    return pos > 0
 
 
 def _en_items(body: str, offset: int, pattern: re.Pattern) -> list[tuple[int, int, str]]:

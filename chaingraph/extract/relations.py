@@ -600,7 +600,7 @@ _APPOSITIVE = re.compile(r"\.?\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:headquartered|base
 def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, language) -> set[tuple[int, str]]:
     """Add SIGNED_WITH, SUPPLIES and MEMBER_OF; return (sentence, firm id) pairs of
     the customers named in supply sentences."""
-    alliances = [e for e in entities if e.type == "Alliance"]
+    target = target_of([e for e in entities if e.type == "Alliance"])  # the alliance members join
     customers: set[tuple[int, str]] = set()
     for index, items in per_sent.items():
         sent = sentences[index]
@@ -717,9 +717,9 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
         s = sent.text
         # "X, a founding member of the alliance, …": X alone is a member
         apposed = [e for m, e in orgs if e.type == "Firm" and _APPOSED_MEMBER.match(s, m.end - sent.start)]
-        if apposed and target_of(alliances) is not None:
+        if apposed and target is not None:
             for e in apposed:
-                rel.add("MEMBER_OF", e, target_of(alliances), index, "a member, in apposition")
+                rel.add("MEMBER_OF", e, target, index, "a member, in apposition")
             continue
         joined = bool(re.search(r"\bjoin(ed|s)?\b.{0,40}alliance|members? of the .{0,60}alliance|founding members|"
                                 r"\b(?:new|first|founding) members\b|"
@@ -732,7 +732,6 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                                         s, re.IGNORECASE) is not None
                 and re.search(r"\bmember(?:s| units| firms| enterprises| companies)\b", sentences[index - 1].text,
                               re.IGNORECASE) is not None)
-        target = target_of(alliances)
         if joined and target is not None:
             for m, e in orgs:
                 if e.type == "Firm":

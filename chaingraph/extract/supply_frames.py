@@ -89,10 +89,8 @@ def _en_clauses(text: str, sent: Sentence, firms) -> list[tuple[int, int, Entity
     the "which" clause and the rest after its comma), else None."""
     out: list[tuple[int, int, Entity | None]] = []
     for start, end in _clause_spans(sent, _EN_CLAUSE_BREAK):
-        if not text.endswith(", which ", 0, start):
-            out.append((start, end, None))
-            continue
-        antecedent = [e for m, e in firms if m.end <= start and _COMMA.fullmatch(text, m.end, start - 6)]
+        antecedent = [e for m, e in firms if m.end <= start and _COMMA.fullmatch(text, m.end, start - 6)] \
+            if text.endswith(", which ", 0, start) else []
         if not antecedent:
             out.append((start, end, None))
             continue
