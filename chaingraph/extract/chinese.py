@@ -20,7 +20,7 @@ from chaingraph.extract.places import CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
 from chaingraph.extract.entities import letters_in_order
-from chaingraph.extract.words import common_words, compound_tail, shared, trim_left
+from chaingraph.extract.words import common_words, compound_tail, guessed_noun, shared, trim_left
 from chaingraph.extract.zh_regions import region_mentions
 from chaingraph.identity import name_key
 
@@ -422,7 +422,7 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             found = next((f for f in _ANY_CHAIN_ZH_RE.finditer(phrase) if f.start() == 0 or f.start() in cuts), None)
         if strict and not found:
             return
-        if found and found.start() > 0 and _narrowing(phrase[:found.start()]):
+        if found and found.start() > 0 and _narrowing(phrase[_leading_places(phrase[:found.start()]):found.start()]):
             pass  # 功率半导体, 海洋生物医药: a noun before the form narrows the chain
         elif found and not re.search(r"[)）]", phrase[found.start():]) or found and re.search(r"[(（]",
                                                                                          phrase[found.start():]):
@@ -569,6 +569,10 @@ def _narrowing(prefix: str) -> bool:
     """True when ``prefix`` (the words before a chain form) is one or two nouns that
     narrow it (功率 in 功率半导体), not a place, count, adjective or generic word."""
     words = shared().words(prefix)
+    if not words:
+        return False
+    if len(prefix) == 2 and len(words) == 2 and not _word_tag(prefix):
+        return guessed_noun(prefix)  # 冷链食品: a noun the dictionary lacks
     return (1 <= len(words) <= 2 and all(_word_tag(w) in ("n", "nz") and len(w) >= 2 for w in words)
             and not any(w in _GENERIC_CORES or gazetteer().lookup(w) for w in words))
 

@@ -157,6 +157,27 @@ def _tags() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _tagger():
+    """jieba's part-of-speech tagger over the shipped dictionary, loaded on first use."""
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_base())
+
+
+@lru_cache(maxsize=4096)
+def guessed_noun(pair: str) -> bool:
+    """True when ``pair`` (two characters the dictionary lacks as a word) is read as one
+    noun by jieba's HMM, which guesses new words: 冷链 in 冷链食品, which the segmenter
+    (run without the HMM) leaves as 冷 + 链.
+
+    >>> guessed_noun("冷链"), guessed_noun("等地")
+    (True, False)
+    """
+    tagged = list(_tagger().cut(pair, HMM=True))
+    return len(tagged) == 1 and tagged[0].flag.startswith("n")
+
+
 # words that end a name walked back from its suffix: prepositions, conjunctions,
 # particles, adverbs, pronouns, numerals and measure words
 _STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "m", "q", "mq"})

@@ -21,6 +21,12 @@ def test_a_noun_before_a_lexicon_form_narrows_the_chain():
     assert "功率半导体" in _names(x, "Chain") and "半导体" not in _names(x, "Chain")
 
 
+def test_a_noun_the_dictionary_lacks_narrows_the_chain_after_its_place():
+    # 冷链 is not in jieba's dictionary, so the segmenter leaves 冷 + 链
+    x = _x("6月3日，江门市冷链食品产业链推进会在江门召开。")
+    assert "冷链食品" in _names(x, "Chain") and "食品" not in _names(x, "Chain")
+
+
 
 def test_one_character_chain_right_after_its_province_or_city():
     from chaingraph.extract.pipeline import extract_article
