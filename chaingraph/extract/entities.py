@@ -322,6 +322,26 @@ def _admin_free(key: str) -> str:
     return gaz.zh_regex.sub(lambda m: m.group(1), key)
 
 
+def _place_level(key: str) -> str:
+    """The administrative word after the first Chinese place in ``key`` ("" when none):
+    市 for a city, 州 for a prefecture (自治州 and 地区 too)."""
+    found = gazetteer().zh_regex.search(key)
+    suffix = found.group(2) or "" if found else ""
+    return "州" if suffix.endswith("州") or suffix == "地区" else suffix
+
+
+def _same_level(a: str, b: str) -> bool:
+    """False when ``a`` and ``b`` name their place with different administrative words:
+    文山州人民政府 (the prefecture's) and 文山市人民政府 (its county-level city's) are
+    two bodies, while 长沙市X and 长沙X are one.
+
+    >>> _same_level("文山壮族苗族自治州人民政府", "文山市人民政府"), _same_level("长沙市商务局", "长沙商务局")
+    (False, True)
+    """
+    level_a, level_b = _place_level(a), _place_level(b)
+    return not level_a or not level_b or level_a == level_b
+
+
 def _merge_place_prefixed(groups: dict[tuple[str, str], list[Mention]]) -> None:
     """Merge an organisation named "<place> X" with one named "X" of the same type
     (合肥市新能源汽车产业链联盟 and 新能源汽车产业链联盟), and names that differ only
@@ -331,7 +351,7 @@ def _merge_place_prefixed(groups: dict[tuple[str, str], list[Mention]]) -> None:
         seen: dict[str, tuple[str, str]] = {}
         for key in sorted((k for k in groups if k[0] == kind), key=lambda k: (-len(k[1]), k[1])):
             plain = _admin_free(key[1])
-            if plain in seen and seen[plain] in groups:
+            if plain in seen and seen[plain] in groups and _same_level(key[1], seen[plain][1]):
                 groups[seen[plain]].extend(groups.pop(key))
             else:
                 seen[plain] = key

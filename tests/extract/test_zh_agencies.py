@@ -90,3 +90,8 @@ def test_a_body_named_with_and_inside_and_two_hosts_joined_by_lianhe():
     assert _names(x, "Event") == [event]
     assert {("普陀区经济和信息化局", event), ("区海洋与渔业局", event)} <= set(_rels(x, "ORGANIZED"))
 
+
+
+def test_a_prefectures_government_and_its_county_level_citys_are_two_bodies():
+    _ents, found = _entities("标题\n\n文山市人民政府与青岚药业有限公司签约。\n\n主办单位：文山壮族苗族自治州人民政府")
+    assert {("Agency", "文山市人民政府"), ("Agency", "文山壮族苗族自治州人民政府")} <= found
