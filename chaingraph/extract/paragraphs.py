@@ -67,13 +67,14 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
     scenes = sorted({bisect_right(starts, m.start()) - 1 for regex in (_SCENE_EN, _SCENE_ZH)
                      for m in regex.finditer(text)} - {-1})
     cues = [i for i in scenes if not sentences[i].title and _SIGNING.search(sentences[i].text)]
+    signing_cues = set(cues)
     # "the meeting offered …" opening a paragraph whose later sentences sign: they sign at it
     head = re.findall(r"\b(meeting|conference|forum|fair|expo|summit|ceremony|event)s?\b", event.name, re.IGNORECASE)
     if head:
         refer = re.compile(rf"\b[Tt]he {head[-1].lower()}\b|\bsignatories\b")
         cues = sorted(set(cues) | {i for i, sent in enumerate(sentences) if not sent.title and refer.search(sent.text)})
     organisers = {r.head for r in rel.items if r.type == "ORGANIZED" and r.tail == event.id}
-    firms = {e.id: e for e in entities if e.type == "Firm"}
+    firms = {e.id: e for e in entities if e.type in ("Firm", "Agency")}
     named = min((m.sent for m in event.mentions if m.sent >= 0 and not sentences[m.sent].title), default=None)
     if named is not None and _CEREMONY.search(event.name):
         # a signing ceremony is where its deals are signed: the article's signers after it is named took part
@@ -92,6 +93,7 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
                 if m.sent in listed:
                     rel.add("PARTICIPATED_IN", e, event, m.sent, "a signatory at it")
     paragraphs = _paragraphs(text)
+    signed_in = {r.sent for r in rel.items if r.type == "SIGNED_WITH" and r.sent is not None}
     for at, (start, end) in enumerate(paragraphs):
         first, stop = bisect_left(starts, start), bisect_left(starts, end)
         cue = next((i for i in cues if first <= i < stop), None)
@@ -103,11 +105,21 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
                     break
                 stop = bisect_left(starts, b_end)
         last = stop - 1
+        # 现场共签约项目21个 with no deal named, and the deals told paragraph by paragraph below it
+        summary = cue in signing_cues and not any(
+            r.sent is not None and cue <= r.sent <= last for r in rel.items if r.type in ("SIGNED_WITH", "SUPPLIES"))
+        for n_start, n_end in paragraphs[at + 1:] if summary else ():
+            n_first, n_stop = bisect_left(starts, n_start), bisect_left(starts, n_end)
+            if not any(n_first <= i < n_stop for i in signed_in):
+                break
+            stop = n_stop
         for r in list(rel.items):
-            if r.type in ("SIGNED_WITH", "SUPPLIES") and r.sent is not None and cue <= r.sent <= last:
-                for party in (r.head, r.tail):
-                    if party in firms and party not in organisers:
-                        rel.add("PARTICIPATED_IN", firms[party], event, r.sent, "signed a deal at it")
+            if r.sent is None or not cue <= r.sent < stop or r.type not in ("SIGNED_WITH", "SUPPLIES") \
+                    or r.type == "SUPPLIES" and r.sent > last:
+                continue
+            for party in (r.head, r.tail):
+                if party in firms and party not in organisers:
+                    rel.add("PARTICIPATED_IN", firms[party], event, r.sent, "signed a deal at it")
 
 
 _BULLET = re.compile(r"\s*(?:--|[-—–•·*]|\(?\d{1,2}[.)、]|[①-⑳]|[一二三四五六七八九十]、)")

@@ -259,8 +259,9 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     chain_by_key = {m.key: c for c in chains for m in c.mentions}
     abouts = [r for r in rel.items if r.type == "ABOUT" and event is not None and r.head == event.id]
     # a firm at the event is in the chain the event is named for, not in every field its deals cover
-    named_for = [r for r in abouts if r.note is None]
-    event_chains = [next(c for c in chains if c.id == r.tail) for r in (named_for or abouts)]
+    chain_ids = {c.id: c for c in chains}
+    named_for = [r for r in abouts if r.note is None or chain_ids[r.tail].name in event.name]
+    event_chains = [chain_ids[r.tail] for r in (named_for or abouts)]
     at_event = {r.head for r in rel.items if r.type in ("ORGANIZED", "PARTICIPATED_IN")}
     for e in of_type("Alliance", "Cluster", "Firm"):
         found = any(r.tail in {c.id for c in chains} for r in rel.from_head("BELONGS_TO", e.id))
@@ -301,7 +302,6 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                         "a member of an alliance of this chain")
 
     # a firm of a park whose chain is known, and with no chain of its own, is in that chain
-    chain_ids = {c.id: c for c in chains}
     cluster_ids = {c.id for c in of_type("Cluster")}
     for e in of_type("Firm"):
         own = rel.from_head("BELONGS_TO", e.id)

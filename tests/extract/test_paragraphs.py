@@ -88,3 +88,24 @@ def test_signers_after_the_event_is_named_in_a_paragraph_and_listed_signatories_
         "signed an agreement with Jilin Tongli Motor Co., Ltd. Other signatories included Daqing Ruoxi Gear Co., Ltd.")
     part = {h for h, _t in rels(x, "PARTICIPATED_IN")}
     assert {"Changchun Lanfeng Seat Co., Ltd", "Jilin Tongli Motor Co., Ltd", "Daqing Ruoxi Gear Co., Ltd"} <= part
+
+
+def test_signers_in_the_paragraphs_after_a_scene_summary_took_part_agencies_too():
+    from news_helpers import extract_news
+
+    x = extract_news("9月2日，2024青岚县茶产业招商推介会在杭州举行。\n\n本次推介会现场共签约项目9个，签约金额12亿元。\n\n"
+                     "茶叶加工方面，青岚县人民政府与杭州望岳茶业有限公司签约；江城青岚茶业有限公司与南湖食品有限公司签订采购协议。\n\n"
+                     "此外，东方包装有限公司长期向江城青岚茶业有限公司供货。")
+    took_part = {h for h, _t in _rels(x, "PARTICIPATED_IN")}
+    assert {"青岚县人民政府", "杭州望岳茶业有限公司", "江城青岚茶业有限公司", "南湖食品有限公司"} <= took_part
+    assert "东方包装有限公司" not in took_part  # a standing supplier in a paragraph with no signing
+
+
+def test_a_firm_at_an_event_takes_the_chain_the_event_is_named_for_not_every_field_of_its_deals():
+    from news_helpers import extract_news
+
+    x = extract_news("9月2日，2024青岚县花卉产业招商推介会在杭州举行。\n\n本次推介会现场共签约项目9个，涵盖花卉、冷链物流、"
+                     "农产品加工等产业链。\n\n江城青岚园艺有限公司与南湖商贸有限公司签订采购协议。")
+    belongs = _rels(x, "BELONGS_TO")
+    assert ("江城青岚园艺有限公司", "花卉") in belongs
+    assert ("江城青岚园艺有限公司", "冷链物流") not in belongs
