@@ -9,6 +9,8 @@ run time.
 >>> g = gazetteer()
 >>> g.canonical("Changsha City").short, g.canonical("长沙市").short
 ('长沙', '长沙')
+>>> g.canonical("Golmud").name  # an English name that is not the pinyin (Ge'ermu)
+'格尔木市'
 >>> found = g.leading_place("常州亚玛顿股份有限公司")
 >>> found.province.short, found.city.short
 ('江苏', '常州')
@@ -31,6 +33,14 @@ EXONYMS = {
     "harbin": "哈尔滨", "urumqi": "乌鲁木齐", "hohhot": "呼和浩特", "lhasa": "拉萨", "xizang": "西藏",
     "neimenggu": "内蒙古", "innermongolia": "内蒙古", "hongkong": "香港", "macao": "澳门",
     "xian": "西安", "kashgar": "喀什", "canton": "广州", "peking": "北京",
+    # western and northern places whose English name comes from Mongolian, Tibetan or Uyghur
+    "golmud": "格尔木", "korla": "库尔勒", "kuqa": "库车", "xilinhot": "锡林浩特", "erenhot": "二连浩特",
+    "ulanhot": "乌兰浩特", "hailar": "海拉尔", "kuytun": "奎屯", "aral": "阿拉尔", "tumxuk": "图木舒克",
+    "qiqihar": "齐齐哈尔", "altay": "阿勒泰", "ordos": "鄂尔多斯", "hulunbuir": "呼伦贝尔", "bayannur": "巴彦淖尔",
+    "ulanqab": "乌兰察布", "shigatse": "日喀则", "xigaze": "日喀则", "nyingchi": "林芝", "qamdo": "昌都",
+    "nagqu": "那曲", "ngari": "阿里", "karamay": "克拉玛依", "turpan": "吐鲁番", "hotan": "和田", "ili": "伊犁",
+    "garze": "甘孜", "ngawa": "阿坝", "aksu": "阿克苏", "khorgos": "霍尔果斯", "alxa": "阿拉善",
+    "xilingol": "锡林郭勒", "bortala": "博尔塔拉", "bayingolin": "巴音郭楞", "kizilsu": "克孜勒苏",
 }
 #: Prefecture short names too common as ordinary words to read a firm name by.
 NOT_IN_NAMES = frozenset({"阿里", "三沙", "海西", "海北", "海东", "红河", "兴安", "北海"})

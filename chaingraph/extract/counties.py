@@ -207,6 +207,23 @@ _PLACE_SLOT = re.compile(r"(?:\b(?:in|at|from|to|near|and|or)\s+|,\s+)$")
 _NOT_BARE = frozenset({"Xinhua", "China", "The", "This", "That"})
 
 
+def _again_bare(sentences: list[Sentence], out: list[Mention]) -> None:
+    """Add to ``out`` the other uses of a bare county name read in a place's slot, out
+    of one: once "held in Golmud" placed it, "Golmud signs 14 projects" is the place too."""
+    bare = {m.text: m for m in out if m.key.startswith("county:") and " " not in m.text}
+    if not bare:
+        return
+    taken = {m.start for m in out}
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, bare)) + r")\b(?![ -][A-Z0-9(])(?!-based)")
+    for index, sent in enumerate(sentences):
+        for m in pattern.finditer(sent.text):
+            start = sent.start + m.start()
+            if start in taken or _CAPITAL_BEFORE.search(sent.text, max(0, m.start() - 30), m.start()):
+                continue
+            seen = bare[m.group(0)]
+            out.append(Mention(start, start + len(m.group(0)), m.group(0), "City", index, key=seen.key, info=seen.info))
+
+
 def county_mentions(text: str, sentences: list[Sentence], language: str,
                     context: set[str] | frozenset[str] = frozenset(),
                     cities: list[Mention] | None = None) -> list[Mention]:
@@ -266,6 +283,7 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                 start = sent.start + m.start(1)
                 out.append(Mention(start, start + len(m.group(1)), m.group(1), "City", index,
                                    key=f"county:{found[0].short}", info=info))
+        _again_bare(sentences, out)
         _towns_in(text, out)
         return out
     pattern, by_name = _zh_table()

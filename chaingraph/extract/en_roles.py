@@ -309,11 +309,15 @@ def split_at_roles(text: str, mentions: list[Mention]) -> None:
 
 def retype_place_acronyms(mentions: list[Mention]) -> None:
     """A firm found by its role that is in fact the acronym of a district the article
-    names ("WND signs deals" for Wuxi National Hi-tech District) becomes that place;
-    changes ``mentions`` in place."""
+    names ("WND signs deals" for Wuxi National Hi-tech District) becomes that place,
+    and one whose span a place mention has is dropped; changes ``mentions`` in place."""
     from chaingraph.extract.entities import _acronym_of
 
     places = [m for m in mentions if m.type == "City" and len(m.text.split()) >= 3]
+    # "Golmud signs 14 projects": a place read where a firm's role stands is the place
+    place_spans = {(m.start, m.end) for m in mentions if m.type in ("City", "Province")}
+    mentions[:] = [m for m in mentions if not (m.type == "Firm" and m.info.get("role")
+                                               and (m.start, m.end) in place_spans)]
     for m in mentions:
         if m.type == "Firm" and m.info.get("role") and m.text.isupper() and len(m.text) >= 3:
             place = next((p for p in places if _acronym_of(m.text, p.text)), None)

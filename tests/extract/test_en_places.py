@@ -160,3 +160,10 @@ def test_a_trade_city_is_a_park_and_a_pinyin_u_umlaut_stays_in_its_word():
            "in Changchun sent 20 firms.")
     clusters = _names(x, "Cluster")
     assert "Aksu Cotton Textile Industrial City" in clusters and "Lüyuan Auto Parts Industrial Cluster" in clusters
+
+
+def test_a_county_known_by_its_mongolian_name_and_its_other_bare_uses():
+    x = _x("On May 8, a potash project signing ceremony was held in Golmud, Haixi Prefecture. Later, Golmud "
+           "signed a deal with Qinghai Dexi Salt Chemical Co., Ltd.", title="Golmud signs 12 potash projects")
+    assert "Golmud" in _names(x, "City") and "Golmud" not in _names(x, "Firm")
+    assert ("Golmud", "Haixi Prefecture") in _rels(x, "LOCATED_IN")
