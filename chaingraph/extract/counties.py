@@ -123,7 +123,7 @@ def _cut_word(text: str, start: int, end: int, place) -> bool:
     return start not in shared().boundaries(text[window:end], window)
 
 
-_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人大))")
+_TOWN = re.compile(r"(?![的在于和与及是为从到])[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人大))")
 _NOT_TOWNS = frozenset({"城乡", "乡镇", "城镇", "村镇", "家乡", "故乡", "老乡", "下乡", "返乡", "回乡", "异乡", "他乡"})
 # a list of places: 「重庆、绵阳、射洪等地」
 _PLACE_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:地|地区|城市|市县|区县|县市|市|县)")
@@ -302,7 +302,8 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
             out.append(Mention(sent.start + a, sent.start + b, name, "City", index,
                                key=f"county:{place.short}", info=_info(place)))
             town = _TOWN.match(sent.text, b)
-            if town and town.group(0) not in _NOT_TOWNS:  # 柯桥区钱清镇: a town of the county
+            # 柯桥区钱清镇: a town of the county; 上栗县萍乡… is a city's name (萍乡), no town
+            if town and town.group(0) not in _NOT_TOWNS and city_gazetteer().lookup(town.group(0)) is None:
                 info = {"parent": f"county:{place.short}", "province": _info(place)["province"]}
                 out.append(Mention(sent.start + b, sent.start + town.end(), town.group(0), "City", index,
                                    key=f"town:{town.group(0)}", info=info))

@@ -315,11 +315,18 @@ _ADMIN_WORDS = re.compile(r"\b(municipal|city|provincial|province|prefecture|cou
 
 
 def _admin_free(key: str) -> str:
-    """The key without administrative words: 长沙市X and 长沙X, "Shaoxing Municipal X"
-    and "Shaoxing X" are the same name."""
+    """The key without administrative words: 长沙市X and 长沙X, 安吉县X and 安吉X,
+    "Shaoxing Municipal X" and "Shaoxing X" are the same name."""
+    from chaingraph.extract.counties import _zh_table
+
     gaz = gazetteer()
     key = _ADMIN_WORDS.sub("", key).strip()
-    return gaz.zh_regex.sub(lambda m: m.group(1), key)
+    key = gaz.zh_regex.sub(lambda m: m.group(1), key)
+    counties = _zh_table()[1]
+    county = next((key[:n] for n in range(3, 7) if key[:n] in counties), None)
+    if county and len(counties[county].short) >= 2:  # 安吉县X and 安吉X
+        key = counties[county].short + key[len(county):]
+    return key
 
 
 def _place_level(key: str) -> str:

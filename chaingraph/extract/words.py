@@ -188,6 +188,8 @@ _ACTIVITY = frozenset("制造 加工 生产 服务 设计 研发 应用 检测 �
 _JOINING = frozenset("及与和、")
 _LEADING = frozenset("如像及和与在对向为被从由把将让使据即")
 _COUNT = re.compile(r"[一二三四五六七八九十两几多数]+[大条个项类种批家]")
+# time words that say when, never the start of a name (未来, 明天 may be one: 未来科技)
+_WHEN = frozenset("现在 目前 如今 当前 过去 此前 今年 去年 明年 近年 近年来 今后 当下 眼下".split())
 
 
 def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) -> int:
@@ -214,6 +216,12 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
         pos += len(word)
         if word in _JOINING:
             continue
+        if word in _WHEN:
+            cut = pos  # 现在翠屏新材料、隆达铝业等: the adverb of time is not the firm's
+            continue
+        if i > 0 and pos - len(word) - 1 == cut and len(words[i - 1]) == 1 and tags.get(words[i - 1]) == "v" \
+                and (tag == "ns" or _is_place(word)):
+            cut = pos - len(word)  # 也有安吉县新禾…: a one-character verb right before the place
         if len(word) == 1 and (tag not in _FUNCTION_TAGS or not verbs):
             continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
         if not verbs and tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", word):

@@ -173,3 +173,10 @@ def test_a_short_name_may_keep_the_name_and_its_last_trade_word():
 def test_a_city_and_its_county_before_a_firm_are_no_firm():
     firms = _firms("标题\n\n成员单位中既有长治市的山西上党焦化氢能有限公司、吕梁孝义市的山西鑫晟氢能源有限公司。")
     assert "吕梁孝义市" not in firms
+
+
+def test_a_time_word_or_a_one_character_verb_before_a_place_is_not_the_firms():
+    found = _firms("标题\n\n过去配件要从外省采购，现在青岚新材料、望岳铝业等本地企业都能供货。"
+                   "成员既有南湖家具有限公司等整机企业，也有安吉县青禾海绵制品有限公司等配套企业。")
+    assert {"青岚新材料", "安吉县青禾海绵制品有限公司"} <= found
+    assert not any(f.startswith(("现在", "有")) for f in found)

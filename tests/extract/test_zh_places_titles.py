@@ -127,3 +127,10 @@ def test_two_character_counties_as_words_and_a_county_now_a_city():
 def test_a_meeting_of_the_whole_province_keeps_it_in_its_name():
     found = _entities("标题\n\n5月15日，全省陶瓷产业链链长制工作推进会在醴陵市召开。")
     assert ("Event", "全省陶瓷产业链链长制工作推进会") in found
+
+
+def test_a_citys_name_after_a_county_is_no_town_and_a_county_and_its_stem_name_one_alliance():
+    found = _entities("标题\n\n江西上栗县的萍乡青岚引火线有限公司将为其供货。安吉办公座椅产业链协作联盟首批吸收56家企业。"
+                      "安吉县办公座椅产业链协作联盟成立大会在安吉县举行。")
+    assert not any(t == "City" and "萍乡" in n for t, n in found)
+    assert [n for t, n in found if t == "Alliance"] == ["安吉县办公座椅产业链协作联盟"]
