@@ -204,6 +204,7 @@ _BARE_EN = re.compile(r"(?<!-)\b([A-Z][a-z]{2,})\b(?![ -][A-Z0-9(])(?!-based)")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w&'’.-]*[ -]$")
 # where a place is named: after a preposition, or in a list ("Haimen, Qidong and Rugao")
 _PLACE_SLOT = re.compile(r"(?:\b(?:in|at|from|to|near|and|or)\s+|,\s+)$")
+_LIST_GOES_ON = re.compile(r"[,.;:)]|$|\s+(?:and|or)\b|\s+(?:counties|districts|cities)\b")
 _NOT_BARE = frozenset({"Xinhua", "China", "The", "This", "That"})
 
 
@@ -272,6 +273,8 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                         or _CAPITAL_BEFORE.search(sent.text, max(0, m.start() - 30), m.start()) \
                         or not _PLACE_SLOT.search(sent.text, max(0, m.start() - 30), m.start()):
                     continue
+                if sent.text[:m.start()].endswith((", ", ",")) and not _LIST_GOES_ON.match(sent.text, m.end()):
+                    continue  # "Under the deal, Jianghan will …": a comma is a list's slot only inside a list
                 # a county counts where its prefecture is among the article's places; that
                 # also tells apart two counties of one name (Qidong of Nantong, of Hengyang)
                 found = [p for p in every if _info(p)["parent"] in context]

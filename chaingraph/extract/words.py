@@ -220,7 +220,7 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
             cut = pos  # 现在翠屏新材料、隆达铝业等: the adverb of time is not the firm's
             continue
         if i > 0 and pos - len(word) - 1 == cut and len(words[i - 1]) == 1 and tags.get(words[i - 1]) == "v" \
-                and (tag == "ns" or _is_place(word)):
+                and len(word) >= 2 and (tag == "ns" or _is_place(word)):
             cut = pos - len(word)  # 也有安吉县新禾…: a one-character verb right before the place
         if len(word) == 1 and (tag not in _FUNCTION_TAGS or not verbs):
             continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
