@@ -6,7 +6,7 @@ gazetteer; chains from the gazetteer and "X产业链"; events from "X在Y举行"
 江苏恒立液压股份有限公司) are found once the full names are known, and a short name
 the article declares (X（以下简称“Y”）, X（Y）) is X wherever it stands. Over 400 lines:
 the ending table and the walk back share their boundary rules; cue-based short names,
-regions and titles live in zh_firms, zh_regions and zh_titles."""
+regions and titles live in zh_firms, regions and zh_titles."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
 from chaingraph.extract.entities import letters_in_order
 from chaingraph.extract.words import common_words, compound_tail, guessed_noun, shared, trim_left
-from chaingraph.extract.zh_regions import region_mentions
+from chaingraph.extract.regions import region_mentions
 from chaingraph.identity import name_key
 
 _SUFFIXES: list[tuple[str, str]] = sorted([

@@ -80,6 +80,8 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             continue
         outer = outer_of.get(id(m))
         if outer is not None:
+            if m.info.get("region"):
+                continue  # the Yangtze River Delta PV Alliance is not where it is: a region names its scope
             m.nested_in = outer.type
             outer.info.setdefault("places" if m.type in ("City", "Province") else "chains", []).append(m)
             if m.type in ("City", "Province") and outer.type == "Firm" and not m.info.get("bracket"):

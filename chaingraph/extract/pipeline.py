@@ -25,6 +25,7 @@ from chaingraph.extract.lists import find_lists, list_mentions
 from chaingraph.extract.names import KnownNames, default_names, known_mentions
 from chaingraph.extract.reader import Article
 from chaingraph.extract.relations import find_relations
+from chaingraph.extract.regions import en_region_mentions
 from chaingraph.extract.result import Extraction, Fact, Mention
 from chaingraph.extract.sentences import detect_language, split_sentences
 from chaingraph.extract.words import to_simplified
@@ -59,6 +60,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         places = english.place_mentions(text, sentences)
         places += county_mentions(text, sentences, language, {m.key for m in places})
         places += en_places.district_mentions(text, sentences, places)
+        places += en_region_mentions(text, sentences)
         mentions = (places + english.org_mentions(text, sentences) + english.chain_mentions(text, sentences)
                     + english.lowercase_mentions(text, sentences, places))
         mentions += en_roles.role_mentions(text, sentences) + en_events.event_alliance_mentions(text, sentences)

@@ -167,3 +167,11 @@ def test_a_county_known_by_its_mongolian_name_and_its_other_bare_uses():
            "signed a deal with Qinghai Dexi Salt Chemical Co., Ltd.", title="Golmud signs 12 potash projects")
     assert "Golmud" in _names(x, "City") and "Golmud" not in _names(x, "Firm")
     assert ("Golmud", "Haixi Prefecture") in _rels(x, "LOCATED_IN")
+
+
+def test_english_regions_are_places_but_not_where_a_body_named_for_them_is():
+    x = _x("The Greater Bay Area Robotics Industry Chain Summit was held in Foshan. Hengyu Robot Co., Ltd. is among "
+           "the largest robot makers in the Yangtze River Delta, and Weifang anchors the Jiaodong Economic Circle.")
+    assert {"Yangtze River Delta", "Jiaodong Economic Circle"} <= set(_names(x, "City"))
+    assert "Greater Bay Area" not in _names(x, "City")
+    assert ("Greater Bay Area Robotics Industry Chain Summit", "Foshan") in _rels(x, "LOCATED_IN")
