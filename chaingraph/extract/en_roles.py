@@ -123,7 +123,8 @@ def _modifier(s: str, start: int, end: int) -> bool:
 
 def _clean_name(name: str) -> str:
     """Drop a leading "the" or "<place>-based", and a trailing possessive or sentence word."""
-    name = re.sub(r"^(?:the|[A-Z][\w'-]*-(?:based|headquartered))\s+", "", name.strip())
+    name = re.sub(r"^(?:the\s+)?(?:(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*-(?:based|headquartered)\s+)?", "",
+                  name.strip())  # "Inner Mongolia-based X"
     name = re.sub(r"(?:'s|’s)$", "", name)
     return name.rstrip(".,")
 
@@ -132,7 +133,7 @@ def _is_name(name: str) -> bool:
     """True for a capitalised run that can be a firm: not a place, country, month or
     function word, and not an organisation with a head word (those rules see it)."""
     words = name.split()
-    if not words or words[0].lower() in _NOT_NAME or name in COUNTRIES or name.lower() in _NATIONALITY:
+    if not words or words[-1].endswith(("-based", "-headquartered")) or words[0].lower() in _NOT_NAME or name in COUNTRIES or name.lower() in _NATIONALITY:
         return False
     gaz = gazetteer()
     if gaz.lookup(name) is not None or (len(words) <= 2 and gaz.lookup(words[0]) is not None

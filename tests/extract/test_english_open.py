@@ -53,6 +53,16 @@ def test_possessive_plants_and_based_firms():
     assert ("Lanxin Motors Co., Ltd", "Wuhu") not in located
 
 
+def test_a_two_word_place_before_based_and_a_role_noun_after_it():
+    x = _x("Lanling Electronics, a maker of film capacitors, became a supplier to Zhuhai-based air conditioner maker "
+           "Haoyu Electric Appliance Co., Ltd. Orders also came from Inner Mongolia-based Saihan Wind Power Co., Ltd.")
+    firms = _names(x, "Firm")
+    assert "Saihan Wind Power Co., Ltd" in firms and not any(f.endswith("-based") or "based" in f for f in firms)
+    located = _rels(x, "LOCATED_IN")
+    assert ("Haoyu Electric Appliance Co., Ltd", "Zhuhai") in located
+    assert ("Saihan Wind Power Co., Ltd", "Inner Mongolia") in located
+
+
 def test_parties_of_one_agreement_and_joint_suppliers():
     x = _x("Pine Cell Co., Ltd. signed a five-year agreement with Delta Auto Co., Ltd. and Summit Power Co., Ltd. "
            "Pine Cell Co., Ltd. and Summit Power Co., Ltd. will provide Delta Auto Co., Ltd. with battery packs.")
