@@ -385,8 +385,11 @@ def list_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
             if hit.role == "customers" and before is not None:
                 for member in members:
                     rel.add("SUPPLIES", before, member, hit.sent, "listed as its customers")
-            if (hit.role == "suppliers" or _SUPPLIED_BY.search(text[max(sent.start, hit.start - 30):hit.start])) \
-                    and before is not None:
+            cued = _SUPPLIED_BY.search(text[max(sent.start, hit.start - 30):hit.start])
+            # 既有A、B等整椅企业，也有C、D等配套企业: a member of another list of the sentence is no customer
+            listed_too = any(before is not None and before in (owner.get((a, b)) for a, b, _t in other.members)
+                             for other in lists if other is not hit and other.sent == hit.sent)
+            if (hit.role == "suppliers" and not listed_too or cued) and before is not None:
                 for member in members:
                     rel.add("SUPPLIES", member, before, hit.sent, "listed as its suppliers")
             parks = clusters_in.get(hit.sent, [])

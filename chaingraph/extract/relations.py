@@ -727,6 +727,7 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                                 r"\bits (?:first |founding )?(?:members|member units)\b.{0,80}\binclude|"
                                 r"alliance .{0,40}(initiated|launched|founded) (jointly )?by", s, re.IGNORECASE)) \
             or ("联盟" in s and any(w in s for w in ("加入", "联盟成员", "发起", "首批成员"))) \
+            or _MEMBERS_OPEN_ZH.match(s) is not None \
             or bool(_GOVERNING_UNITS.search(s)) \
             or (index > 0 and re.search(r"\b(?:they|these)\s+(?:also\s+)?include\b|^\s*among them (?:are|is|were)\b",
                                         s, re.IGNORECASE) is not None
@@ -739,6 +740,8 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
     return customers
 
 
+# 首批成员中，既有A、B…: a sentence that opens on the members lists them
+_MEMBERS_OPEN_ZH = re.compile(r"\s*(?:其中，?)?(?:首批|新|现有|新增)?(?:成员|会员)(?:单位|企业)?(?:中|包括|有|涵盖|主要有)")
 _APPOSED_MEMBER = re.compile(r",\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,2}members?\s+(?:unit\s+)?of\s+the\s+"
                              r"(?:[\w-]+\s+){0,6}alliance\b", re.IGNORECASE)
 

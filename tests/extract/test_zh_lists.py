@@ -123,3 +123,13 @@ def test_a_policy_verb_or_a_county_wide_prefix_is_no_part_of_a_chain():
     x = extract_news("安吉出台产业链链长制实施方案。到2025年，全县绿色家居产业链产值突破1000亿元。", title="安吉新闻")
     chains = set(names(x, "Chain"))
     assert "绿色家居" in chains and not {"安吉出台", "全县绿色家居"} & chains
+
+
+def test_a_sentence_opening_on_the_members_lists_them_and_a_second_list_supplies_no_one_in_the_first():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("青岚县座椅产业链联盟成立大会在青岚县召开。联盟首批吸收成员企业30家。首批成员中，既有望岳座椅有限公司、"
+                     "南湖家具有限公司等整椅企业，也有东山海绵制品有限公司、西山铝业有限公司等配套企业。")
+    members = {h for h, _t in rels(x, "MEMBER_OF")}
+    assert {"望岳座椅有限公司", "南湖家具有限公司", "东山海绵制品有限公司", "西山铝业有限公司"} <= members
+    assert rels(x, "SUPPLIES") == []
