@@ -157,7 +157,8 @@ def _after_cities(name: str) -> str:
 
 def _short_form_of(short: list[str], name: list[str], placed: bool) -> bool:
     """True when the words ``short`` are a short form of the firm name ``name`` (its
-    words after its places; ``placed`` when places were dropped): the same first word,
+    words after its places; ``placed`` when places were dropped): the same first word
+    (or the second of a name opening on two pinyin words),
     then each word the same as or the start of (Biotech, Biotechnology) a later word,
     in order; a name with no place to drop may leave out only trade words.
 
@@ -165,9 +166,15 @@ def _short_form_of(short: list[str], name: list[str], placed: bool) -> bool:
     True
     >>> _short_form_of(["Dongfeng", "Motor"], "Dongfeng Motor Parts Group Co.".split(), False)
     False
+    >>> _short_form_of(["Yunqi", "Robot"], "Jiuzhou Yunqi Robot Technology Co., Ltd.".split(), True)
+    True
     """
-    core = [w.casefold() for w in name if w.casefold().strip(",") not in _LEGAL_WORDS]
+    kept = [w for w in name if w.casefold().strip(",") not in _LEGAL_WORDS]
+    core = [w.casefold() for w in kept]
     wanted = [w.casefold() for w in short]
+    if len(core) > 2 and wanted and core[0] != wanted[0] and core[1] == wanted[0] \
+            and pinyin_name(kept[0]) and pinyin_name(kept[1]):
+        core = core[1:]  # Jiuzhou Yunqi Robot Technology: a two-word Chinese name goes by its second word
     if not core or not wanted or core[0] != wanted[0] or len(wanted) > len(core):
         return False
     i, skipped = 1, []

@@ -172,3 +172,11 @@ def test_an_acronym_the_list_rules_miss_is_still_the_firm_it_spells_after_its_pl
            "Co., Ltd. co-organized it. Anhui Ruolan Battery Co., Ltd., located in Feixi County, Hefei, signed a supply "
            "framework agreement worth 1.2 billion yuan with JAC.")
     assert "JAC" in dict(_firms(x))["Anhui Jianghuai Automobile Group Co., Ltd"]
+
+
+def test_a_name_opening_on_two_pinyin_words_goes_by_its_second_word():
+    from news_helpers import extract_news, names
+
+    x = extract_news("Wuhu Jiuzhou Yunqi Robot Technology Co., Ltd. (Yunqi Robot) was elected chairman unit. "
+                     "Yunqi Robot signed an agreement with Anhui Hengrui Reducer Co., Ltd.")
+    assert names(x, "Firm") == ["Anhui Hengrui Reducer Co., Ltd", "Wuhu Jiuzhou Yunqi Robot Technology Co., Ltd"]
