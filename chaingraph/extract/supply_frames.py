@@ -34,6 +34,8 @@ _EN_PRONOUN_SUBJECT = re.compile(r"\b(?:it|the (?:company|firm|group|plant|enter
 _EN_PRONOUN_BEFORE_VERB = re.compile(r"\b(?:it|its|the (?:company|firm|group)(?:'s)?)\s+(?:[a-z]+\s+){0,4}$",
                                      re.IGNORECASE)
 _EN_JOINED = re.compile(r",?\s+and\s+|,\s+")
+# "to A, B and to C" (a firm's name may end on "Co., Ltd." before the comma)
+_EN_CUSTOMER_JOINED = re.compile(r"\.?(?:,?\s+(?:and|or)\s+(?:also\s+)?(?:to\s+|for\s+)?(?:the\s+)?|,\s+(?:the\s+)?)")
 _EN_ITS = re.compile(r"\b(?:its|the company's|the firm's)\b", re.IGNORECASE)
 _EN_SUPPLIER_FIRST = re.compile(
     r"\b(?:supplies|supplied|supply|supplying|provides|provided|provide|providing|delivers|delivered|deliver|"
@@ -49,6 +51,8 @@ _EN_CUSTOMER_FIRST = re.compile(
     r"(?:provided|supplied|made|delivered|produced|manufactured)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_EN_BUYS_OWNED = re.compile(r"\b(?:buys|bought|buy|purchases|purchased|purchase|sources|sourced|source|"
+                            r"imports|imported|uses|used)\s+(?:the\s+)?$")
 _EN_CUSTOMERS = re.compile(r"\b(its|their|(?:the\s+)?company's|(?:the\s+)?firm's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
                            r"customers\s+(?:last year\s+|now\s+)?(?:include|includes|included|including|are|were)\b", re.IGNORECASE)
 _EN_FROM_PRONOUN = re.compile(r"\b(?:buy|buys|bought|purchase|purchases|purchased|procure|procures|procured|"
@@ -68,6 +72,13 @@ def _clause_spans(sent: Sentence, breaks: re.Pattern) -> list[tuple[int, int]]:
 
 
 _COMMA = re.compile(r",\s*")
+# "B, a steelmaker in Jiyuan, which …": an apposition between a firm and its relative clause
+_APPOSITION = re.compile(r"\.?,\s+(?:a|an|the)\s+[a-z][\w\s-]{0,40}?(?:\s+in\s+[A-Z][\w\s-]{0,30}?)?,\s*")
+# "A signed with B and will become …": B is the object of "with", A the subject of both verbs
+_WITH_OBJECT = re.compile(r"\bwith\s+(?:the\s+)?$")
+_AND_VERB = re.compile(r"(?:['’]s\s+[\w\s-]{0,30}?)?,?\s+and\s+(?:will\s+|has\s+|have\s+|also\s+|then\s+)*[a-z]+")
+# "which will provide it with …": the pronoun is the customer
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\s+with\b")
 # where a "which" clause ends and the sentence's own verb follows: ", became …", ", signed …"
 _RELATIVE_END = re.compile(r", (?=(?:also |then |has |have |had |will |and )?[a-z]+(?:ed|s)?\b)")
 
@@ -89,7 +100,8 @@ def _en_clauses(text: str, sent: Sentence, firms) -> list[tuple[int, int, Entity
     the "which" clause and the rest after its comma), else None."""
     out: list[tuple[int, int, Entity | None]] = []
     for start, end in _clause_spans(sent, _EN_CLAUSE_BREAK):
-        antecedent = [e for m, e in firms if m.end <= start and _COMMA.fullmatch(text, m.end, start - 6)] \
+        antecedent = [e for m, e in firms if m.end <= start and (_COMMA.fullmatch(text, m.end, start - 6)
+                                                                  or _APPOSITION.fullmatch(text, m.end, start - 6))] \
             if text.endswith(", which ", 0, start) else []
         if not antecedent:
             out.append((start, end, None))
@@ -115,8 +127,18 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             for verb in _EN_SUPPLIER_FIRST.finditer(text, start, end):
                 before = [(m, e) for m, e in inside if m.end <= verb.start()]
-                after = [e for m, e in inside if m.start >= verb.end()]
+                after_m = [(m, e) for m, e in inside if m.start >= verb.end()]
+                # the customers are the first firm after the verb and those listed with it
+                joined = 1
+                while joined < len(after_m) and _EN_CUSTOMER_JOINED.fullmatch(text, after_m[joined - 1][0].end,
+                                                                              after_m[joined][0].start):
+                    joined += 1
+                after = [e for _m, e in after_m[:joined]]
                 supplier = before[-1][1] if before else subject
+                if len(before) >= 2 and _WITH_OBJECT.search(text, max(start, before[-1][0].start - 12),
+                                                            before[-1][0].start) \
+                        and _AND_VERB.match(text, before[-1][0].end, verb.start()):
+                    supplier, before = before[-2][1], before[:-1]  # "A signed with B and will become a supplier to B"
                 if before and _EN_PRONOUN_BEFORE_VERB.search(text[before[-1][0].end:verb.start()]):
                     # "Besides A, the company's products go to B": the pronoun is the subject
                     supplier, before = (previous_first or focus), []
@@ -129,9 +151,18 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                         rel.add("SUPPLIES", other, customer, index, "supplier-first frame")
                 if supplier is None and _EN_PRONOUN_SUBJECT.search(text[start:verb.start()]):
                     supplier = topic
+                if not after and subject is not None and _PRONOUN_OBJECT.match(text, verb.end()):
+                    # "A signed with B, a maker of X, which will provide it with …": B supplies A
+                    after = [e for m, e in firms if e is not subject][:1]
                 for customer in after[:4]:
                     rel.add("SUPPLIES", supplier, customer, index, "supplier-first frame")
             for m, e in inside:
+                bought = _EN_BUYS_OWNED.search(text, start, m.start) if text.startswith(("'s", "’s"), m.end) else None
+                if bought is not None:  # "B buys A's marine engines": A supplies B
+                    buyers = [be for bm, be in inside if bm.end <= bought.start() and be is not e]
+                    if buyers:
+                        rel.add("SUPPLIES", e, buyers[-1], index, "customer-first frame")
+                    continue
                 frame = _EN_CUSTOMER_FIRST.search(text[start:m.start])
                 if frame is None:
                     continue

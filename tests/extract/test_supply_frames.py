@@ -93,3 +93,13 @@ def test_english_its_customers_include_and_a_chinese_announcements_own_firm():
     got = _supplies("江苏星弧风电科技股份有限公司（以下简称“公司”或“星弧风电”）注册地为盐城市。"
                     "公司将为上海远帆风能装备股份有限公司提供轮毂。其子公司另有业务。")
     assert got == {("江苏星弧风电科技股份有限公司", "上海远帆风能装备股份有限公司")}
+
+
+def test_english_a_second_verb_of_the_subject_an_apposed_relative_clause_and_a_possessive_purchase():
+    got = _supplies(
+        "Pine Servo Co., Ltd. signed with Lake Robot Co., Ltd. and will become the designated motor supplier for "
+        "Lake Robot's new line. Ridge Bearing Co., Ltd. signed a contract with Hill Steel Co., Ltd., a steelmaker in "
+        "Jiyuan, which will provide it with 50,000 tonnes of steel. Stone Casting Co., Ltd. supplies blocks to "
+        "Delta Power Co., Ltd., and Qingdao-based Harbour Marine Co., Ltd. buys Delta Power's marine engines.")
+    assert got == {("Pine Servo Co., Ltd", "Lake Robot Co., Ltd"), ("Hill Steel Co., Ltd", "Ridge Bearing Co., Ltd"),
+                   ("Stone Casting Co., Ltd", "Delta Power Co., Ltd"), ("Delta Power Co., Ltd", "Harbour Marine Co., Ltd")}
