@@ -38,6 +38,9 @@ _ADJECTIVES = re.compile(r"^(?:[\u4e00-\u9fff]*?的)?(?:优质|优秀|知名|重
                          r"海外|境外|外地|相关|主要|特色|品牌|[一二三四五六七八九十\d]+家)*")
 _FROM = re.compile(r"来自(.{2,14}?)的")
 _PLACE_BEFORE = re.compile(r"(?:当地|本地)?(?:的|共有|有|拥有|现有)$")
+# A、B等企业也在仪式上签约: the list signs or shows at the event the sentence refers to
+_AT_THE_EVENT = re.compile(r"在(?:本次|此次|本届)?(?:签约)?(?:仪式|大会|会议|活动|现场|论坛|展会|推介会|对接会|洽谈会)"
+                           r"(?:上|中|期间)?[^，。；]{0,6}?(?:签约|签订|签署|参展|对接|洽谈|亮相)")
 _SCENE = re.compile(r"^[^，。；]{0,8}?(?:会上|现场|活动中|活动期间|会议期间|期间)")
 
 
@@ -278,6 +281,7 @@ def list_context_relations(rel, text: str, sentences: list[Sentence], entities, 
                 else:
                     rel.add("LOCATED_IN", member, target, hit.sent, "the place its list comes from")
         if event is not None and (any(e is event for _m, e in in_sent) or _SCENE.match(sent.text)
+                                  or _AT_THE_EVENT.search(sent.text)
                                   or _after_event_sentence(text, sentences, hit.sent, event)):
             for member in members:
                 rel.add("PARTICIPATED_IN", member, event, hit.sent, "listed at the event")

@@ -133,3 +133,12 @@ def test_a_sentence_opening_on_the_members_lists_them_and_a_second_list_supplies
     members = {h for h, _t in rels(x, "MEMBER_OF")}
     assert {"望岳座椅有限公司", "南湖家具有限公司", "东山海绵制品有限公司", "西山铝业有限公司"} <= members
     assert rels(x, "SUPPLIES") == []
+
+
+def test_a_list_that_signed_at_the_ceremony_took_part_in_it():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("12月5日，2024青岚县花炮产业链项目集中签约仪式在青岚县举行。\n\n此外，望岳文化旅游发展有限公司、"
+                     "南湖焰火燃放有限公司等企业也在仪式上签约了文旅配套项目。")
+    took_part = {h for h, _t in rels(x, "PARTICIPATED_IN")}
+    assert {"望岳文化旅游发展有限公司", "南湖焰火燃放有限公司"} <= took_part
