@@ -46,10 +46,13 @@ def paragraph_relations(rel, text: str, sentences: list[Sentence], entities: lis
         # its firms take the chain later, as firms of a park of this chain (relations.py)
 
 
-_SCENE_EN = re.compile(r"\b(?:at the (?:meeting|conference|forum|event|ceremony|fair|expo|summit|session|exhibition)|"
+_SCENE_EN = re.compile(r"\b(?:at the (?:signing |opening |closing )?(?:meeting|conference|forum|event|ceremony|fair|expo|"
+                       r"summit|session|exhibition)|"
                        r"on the spot|on[ -]site|during the (?:meeting|conference|forum|event|fair|expo))\b", re.IGNORECASE)
 _SCENE_ZH = re.compile(r"会上|现场|活动中|仪式上|活动期间|会议期间|签约环节|对接环节")
 _SIGNING = re.compile(r"\bsign|签约|签订|签署")
+# a supply told as a deal: signed, or to come (will supply, become a supplier, 将, 成为)
+_DEAL = re.compile(r"\bsign|\bwill\b|\bbecome\b|\bbecame\b|签约|签订|签署|将|成为", re.IGNORECASE)
 _CEREMONY = re.compile(r"signing (?:ceremony|conference)|签约(?:仪式|大会)", re.IGNORECASE)
 
 
@@ -114,9 +117,10 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
                 break
             stop = n_stop
         for r in list(rel.items):
-            if r.sent is None or not cue <= r.sent < stop or r.type not in ("SIGNED_WITH", "SUPPLIES") \
-                    or r.type == "SUPPLIES" and r.sent > last:
+            if r.sent is None or not cue <= r.sent < stop or r.type not in ("SIGNED_WITH", "SUPPLIES"):
                 continue
+            if r.type == "SUPPLIES" and (r.sent > last or not _DEAL.search(sentences[r.sent].text)):
+                continue  # "Officials said A supplies B": a standing supply, not a deal made there
             for party in (r.head, r.tail):
                 if party in firms and party not in organisers:
                     rel.add("PARTICIPATED_IN", firms[party], event, r.sent, "signed a deal at it")

@@ -109,3 +109,21 @@ def test_a_firm_at_an_event_takes_the_chain_the_event_is_named_for_not_every_fie
     belongs = _rels(x, "BELONGS_TO")
     assert ("江城青岚园艺有限公司", "花卉") in belongs
     assert ("江城青岚园艺有限公司", "冷链物流") not in belongs
+
+
+def test_signers_after_a_signing_session_summary_took_part_but_not_a_standing_suppliers_customer():
+    from news_helpers import extract_news
+
+    x = extract_news("The 2024 Pine Bearing Matchmaking Conference opened in Luoyang on June 12.\n\n"
+                     "At the signing session, 27 projects were signed.\n\n"
+                     "Lake Bearing Co., Ltd. signed a framework agreement with Hill Wind Power Co., Ltd., under which "
+                     "Lake Bearing will supply bearings to Hill Wind Power. Officials said Stone Steel Co., Ltd. "
+                     "supplies steel to Delta Rail Co., Ltd.")
+    took_part = {h for h, _t in _rels(x, "PARTICIPATED_IN")}
+    assert {"Lake Bearing Co., Ltd", "Hill Wind Power Co., Ltd"} <= took_part
+    assert not {"Stone Steel Co., Ltd", "Delta Rail Co., Ltd"} & took_part
+    x = extract_news("The 2024 Pine Bearing Matchmaking Conference opened in Luoyang on June 12.\n\n"
+                     "At the signing ceremony, 27 projects were signed. Lake Bearing Co., Ltd. signed an agreement with "
+                     "Hill Wind Power Co., Ltd. Officials said Stone Steel Co., Ltd. supplies steel to Delta Rail Co., Ltd.")
+    took_part = {h for h, _t in _rels(x, "PARTICIPATED_IN")}
+    assert "Lake Bearing Co., Ltd" in took_part and not {"Stone Steel Co., Ltd", "Delta Rail Co., Ltd"} & took_part
