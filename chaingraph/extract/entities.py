@@ -188,10 +188,13 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
         if kind == "City":
             place = gaz.lookup(key)
             province = ms[0].info.get("province") or (place.province if place else None)
-            # "Fuzhou" is 福州 of Fujian or 抚州 of Jiangxi: the provinces of the text pick one
-            # for an English name, while a Chinese name (福州) is one place already
+            # "Fuzhou" is 福州 of Fujian or 抚州 of Jiangxi: a province named in a sentence with it
+            # picks one for an English name (else the larger city, listed first), while a Chinese
+            # name (福州) is one place already
             if place is not None and not re.search(r"[\u4e00-\u9fff]", ms[0].text):
-                alts = [p for p in gaz.places if p.name == place.name and p.kind == "City" and p.province in provinces]
+                near = {k[1] for k, others in groups.items() if k[0] == "Province"
+                        for o in others if any(o.sent == m.sent for m in ms)}
+                alts = [p for p in gaz.places if p.name == place.name and p.kind == "City" and p.province in near]
                 if alts:
                     province = alts[0].province
             entity.province = province

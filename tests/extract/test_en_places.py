@@ -175,3 +175,11 @@ def test_english_regions_are_places_but_not_where_a_body_named_for_them_is():
     assert {"Yangtze River Delta", "Jiaodong Economic Circle"} <= set(_names(x, "City"))
     assert "Greater Bay Area" not in _names(x, "City")
     assert ("Greater Bay Area Robotics Industry Chain Summit", "Foshan") in _rels(x, "LOCATED_IN")
+
+
+def test_a_city_name_two_provinces_share_takes_the_province_of_its_sentence_else_the_larger_city():
+    x = _x("The Wuhu Robot Alliance was founded in Wuhu, Anhui Province. Members include the Suzhou-based Lingkong "
+           "Control Co., Ltd.")
+    assert [e.province for e in x.entities if e.name == "Suzhou"] == ["Jiangsu"]
+    x = _x("Pine Valve Co., Ltd. opened a plant in Suzhou, Anhui Province.")
+    assert [e.province for e in x.entities if e.name == "Suzhou"] == ["Anhui"]
