@@ -606,7 +606,8 @@ _ACTIVE = re.compile(r"\b(held|hosted|organi[sz]ed|convened|staged|co-hosted|hol
 # a finite verb and the lowercase words after it, inside what came before "was held"
 _INNER_VERB = re.compile(r"\s(?:was|were|is|are|has|have|had|will)\s+(?:[a-z][\w-]*\s+)*")
 _PHRASE_STOP = re.compile(r"[,;.!?]|\s+on\s+(?:" + _MONTHS + r"|the (?:morning|afternoon|evening))\b|"
-                          r"\s+(?:at|from|under|with the theme|to)\s+|\s+in\s+(?=[A-Z])")
+                          r"\s+(?:at|from|under|with the theme|to)\s+|\s+in\s+(?=[A-Z]|\d|the\s+(?:park|zone|city|county|district|area|town|province|region|"
+                          r"hall|centre|center|venue|village|capital)\b)")
 
 
 def event_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:

@@ -258,3 +258,9 @@ def test_an_event_name_keeps_its_edition_and_drops_whose_it_is():
     y = extract_news("In October, the 6th China (Deqing) Piano Culture Festival will be held in Luoshe, organized by "
                      "the China Musical Instrument Association.")
     assert names(y, "Event") == ["6th China (Deqing) Piano Culture Festival"]
+
+
+def test_an_organised_events_name_ends_before_where_it_was_held():
+    x = _x("In May, the Pine Zone Management Committee organised the Pine Power Industry Chain Matchmaking Week in the "
+           "park, with engine parts as its focus.")
+    assert _names(x, "Event") == ["Pine Power Industry Chain Matchmaking Week"]
