@@ -253,10 +253,16 @@ def find_mentions(text: str, sentences: list[Sentence]) -> tuple[list[Mention], 
 def _places(sent: Sentence, index: int) -> list[Mention]:
     gaz = gazetteer()
     out = []
+    bounds = None
     for match in gaz.zh_regex.finditer(sent.text):
         base, suffix = match.group(1), match.group(2) or ""
         if base in _AMBIGUOUS_PLACES and not suffix:
             continue
+        if not suffix:
+            if bounds is None:
+                bounds = shared().boundaries(sent.text)
+            if match.start() not in bounds:
+                continue  # 贺兰山东麓: 山东 is no word of the sentence
         if re.match(r"日报|晚报|早报|新闻|广播|电视|卫视|在线|网|大学|学院|理工|师范|交通大学",
                     sent.text[match.end():match.end() + 2]):
             continue  # 湖南日报 is a newspaper, 天津大学 a university, not the place
@@ -396,6 +402,10 @@ def _cluster_start(text: str, start: int, core_end: int) -> int | None:
 _BUILD_VERBS = frozenset("布局 建设 打造 规划 建成 新建 筹建 推进 培育 发展 加快 引进".split())
 
 
+#: Tags of words that say where (places, directions, names jieba reads as people's)
+_WHERE_TAGS = frozenset({"ns", "nr", "nrt", "f", "s"})
+
+
 def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list[Mention]:
     """Chain mentions of one sentence: the words before 产业链 (or before 产业/行业/产业集群
     when they hold a known chain), the items of "A、B、C等产业链", and known chain names."""
@@ -432,6 +442,14 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         county = _county_prefix(phrase) if _COUNTY_END.search(phrase, 2, 8) else None
         if county and county.end() < len(phrase):  # 桃江县竹产业链: the chain of 桃江县 is 竹
             phrase = phrase[county.end():]
+        if len(phrase) > 6 and not _ANY_CHAIN_ZH_RE.fullmatch(phrase) and not re.search("[及与和]", phrase):
+            # 2024贺兰山东麓葡萄酒: numbers, mountains and directions before the trade's nouns
+            words = shared().words(phrase)
+            lead = 0
+            while lead < len(words) - 1 and (_word_tag(words[lead]) in _WHERE_TAGS or words[lead].isdigit()):
+                lead += 1
+            if lead and 2 <= len(phrase) - sum(map(len, words[:lead])) <= 6 and _word_tag(words[lead]).startswith("n"):
+                phrase = "".join(words[lead:])
         start = end - len(phrase)
         # one character is a chain only right after its place (桃江县竹, 广西铝, 鹰潭市铜): alone it is a word's tail
         single = len(phrase) == 1 and (county is not None or after_place and start == end - 1) \

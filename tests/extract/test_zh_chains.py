@@ -35,3 +35,8 @@ def test_one_character_chain_right_after_its_province_or_city():
     x = extract_article(Article("a.txt", "标题\n\n2024年广西铝产业链上下游产销对接会在百色举行。鹰潭市铜产业链项目集中签约。"))
     chains = {e.name for e in x.entities if e.type == "Chain"}
     assert {"铝", "铜"} <= chains
+
+
+def test_a_mountain_a_direction_and_a_year_before_the_trade_are_not_the_chain():
+    x = _x("宁夏文旅厅在银川主办2024贺兰山东麓葡萄酒产业链供需对接会。")
+    assert _names(x, "Chain") == ["葡萄酒"]

@@ -134,3 +134,8 @@ def test_a_citys_name_after_a_county_is_no_town_and_a_county_and_its_stem_name_o
                       "安吉县办公座椅产业链协作联盟成立大会在安吉县举行。")
     assert not any(t == "City" and "萍乡" in n for t, n in found)
     assert [n for t, n in found if t == "Alliance"] == ["安吉县办公座椅产业链协作联盟"]
+
+
+def test_a_province_name_inside_a_longer_word_is_no_place():
+    found = _entities("标题\n\n宁夏文旅厅在银川主办2024贺兰山东麓葡萄酒产业链供需对接会。")
+    assert ("Province", "山东") not in found
