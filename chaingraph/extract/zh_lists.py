@@ -96,6 +96,9 @@ def refine_lists(text: str, sentences: list[Sentence], lists: list[ListHit]) -> 
             fixed.append((a, a + len(joint.group(1)), joint.group(1)))
             fixed.append((b - len(joint.group(2)), b, joint.group(2)))
         hit.members = fixed
+    for hit in out:  # 引进了包装、橡木桶、文旅等配套企业: kinds of firm, not firms
+        if hit.kind == "Firm" and len(hit.members) >= 2 and all(_trade_word(item) for _a, _b, item in hit.members):
+            hit.kind = "Chain"
     for hit in out:
         if hit.kind != "Chain":
             continue
@@ -114,6 +117,25 @@ def refine_lists(text: str, sentences: list[Sentence], lists: list[ListHit]) -> 
             split.append((b - len(pair.group(2)), b, pair.group(2)))
         hit.members = split
     return out
+
+
+def _trade_word(item: str) -> bool:
+    """True when ``item`` (a list member) names a trade, not a firm: a chain of the
+    lexicon (文旅), or common dictionary words opening on a noun or verb of two or more
+    characters (包装, 橡木桶), with no proper name among them (金沙湾, 华美) and no
+    one-character name glyphs first (隆达铝业, 恒舒家具).
+
+    >>> [_trade_word(w) for w in ("包装", "橡木桶", "文旅", "金沙湾", "隆达铝业", "华美")]
+    [True, True, True, False, False, False]
+    """
+    from chaingraph.extract.chinese import _ANY_CHAIN_ZH_RE
+    from chaingraph.extract.words import _tags, plain
+
+    if _ANY_CHAIN_ZH_RE.fullmatch(item):
+        return True
+    words = plain().words(item)
+    tags = [_tags().get(w, "") for w in words]
+    return len(words[0]) >= 2 and tags[0] in ("n", "vn", "v") and not any(t in ("nr", "ns", "nz", "nrt") for t in tags)
 
 
 def joined_lists(text: str, sentences: list[Sentence]) -> list[ListHit]:

@@ -142,3 +142,9 @@ def test_a_list_that_signed_at_the_ceremony_took_part_in_it():
                      "南湖焰火燃放有限公司等企业也在仪式上签约了文旅配套项目。")
     took_part = {h for h, _t in rels(x, "PARTICIPATED_IN")}
     assert {"望岳文化旅游发展有限公司", "南湖焰火燃放有限公司"} <= took_part
+
+
+def test_a_list_of_trades_closed_by_firms_is_a_list_of_chains():
+    found, _rels = _extract("标题\n\n园区内聚集了宁夏青岚酒业有限公司等32家酒企，同时引进了包装、橡木桶、文旅等配套企业。")
+    assert {("Chain", "橡木桶"), ("Chain", "文旅")} <= found
+    assert not any(t == "Firm" and n in ("橡木桶", "文旅", "包装") for t, n in found)
