@@ -244,6 +244,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> tuple[list[Mention], 
         mentions.extend(here)
         mentions.extend(_chains(text, sent, index, here))  # the sentence's own, not the article's
     _extend_to_compounds(text, mentions)
+    _new_areas(mentions)
     mentions.extend(_chain_repeats(text, sentences, mentions))
     mentions.extend(_short_firm_names(text, sentences, mentions))
     events = _events(text, sentences, mentions)
@@ -283,6 +284,23 @@ def _places(sent: Sentence, index: int) -> list[Mention]:
             out.append(Mention(start, start + len(zh), zh, "City", index, key=en,
                                info={"province": province, "members": list(members)}))
     return out
+
+
+def _new_areas(mentions: list[Mention]) -> None:
+    """A state-level new area (宜宾三江新区, 两江新区) is a district of its city, as the
+    English "Sanjiang New Area" is, not a park: its mentions become City mentions
+    keyed by the name without the city, with the city as ``parent``; changes
+    ``mentions`` in place. 高新区 and 产业新区 stay parks."""
+    gaz = gazetteer()
+    for m in mentions:
+        if m.type != "Cluster" or not m.text.endswith("新区") or m.text.endswith(("高新区", "产业新区")):
+            continue
+        lead = gaz.zh_regex.match(m.text)
+        place = gaz.lookup(lead.group(1)) if lead else None
+        stem = m.text[lead.end():] if lead and lead.end() < len(m.text) - 2 else m.text
+        m.type, m.key = "City", f"district:{stem}"
+        m.info = {"parent": place.name if place and place.kind == "City" else None,
+                  "province": place.province if place else None}
 
 
 def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:

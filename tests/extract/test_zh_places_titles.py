@@ -139,3 +139,14 @@ def test_a_citys_name_after_a_county_is_no_town_and_a_county_and_its_stem_name_o
 def test_a_province_name_inside_a_longer_word_is_no_place():
     found = _entities("标题\n\n宁夏文旅厅在银川主办2024贺兰山东麓葡萄酒产业链供需对接会。")
     assert ("Province", "山东") not in found
+
+
+def test_a_new_area_is_a_district_of_its_city_and_its_firms_are_in_it():
+    x = extract_article(Article("a.txt", "标题\n\n宜宾三江新区管理委员会在宜宾主办对接会。青岚锂能科技有限公司位于宜宾三江新区。"
+                                         "三江新区已聚集电池企业60家。"))
+    cities = {e.name: e for e in x.entities if e.type == "City"}
+    assert "宜宾三江新区" in cities and "三江新区" in cities["宜宾三江新区"].aliases
+    assert not any(e.type == "Cluster" for e in x.entities)
+    names = {e.id: e.name for e in x.entities}
+    located = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "LOCATED_IN"}
+    assert {("青岚锂能科技有限公司", "宜宾三江新区"), ("宜宾三江新区", "宜宾")} <= located
