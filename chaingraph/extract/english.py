@@ -286,8 +286,11 @@ def _classify(run: list[tuple[str, int, int]], sent: int) -> Mention | None:
         return None
     if kind == "Event" and " ".join(words[-2:]).lower() in _HOLIDAYS:
         return None  # "during the Spring Festival" is a date, not an event
-    if kind == "Agency" and head == "association" and words[-2].lower() in ("industry", "industrial", "industries"):
-        # an industry association is an association of firms (GOLD_FORMAT), as 行业协会 is
+    if kind == "Agency" and head == "association" and (
+            words[-2].lower() in ("industry", "industrial", "industries")
+            or _ANY_CHAIN_RE.search(" ".join(words[:-1]).lower())):
+        # an association of an industry (Foshan Ceramics Association) is an association of firms
+        # (GOLD_FORMAT), as 行业协会 is
         return Mention(run[0][1], run[-1][2], "", "Alliance", sent, info={"association": True})
     start, stop = run[0][1], run[-1][2]
     return Mention(start, stop, "", kind, sent)

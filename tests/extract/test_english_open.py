@@ -264,3 +264,9 @@ def test_an_organised_events_name_ends_before_where_it_was_held():
     x = _x("In May, the Pine Zone Management Committee organised the Pine Power Industry Chain Matchmaking Week in the "
            "park, with engine parts as its focus.")
     assert _names(x, "Event") == ["Pine Power Industry Chain Matchmaking Week"]
+
+
+def test_an_association_named_for_a_trade_is_an_alliance_of_its_chain():
+    x = _x("The meeting was hosted by the Pine Ceramics Association and the Pine Municipal Bureau of Commerce.")
+    assert _names(x, "Alliance") == ["Pine Ceramics Association"]
+    assert _names(x, "Agency") == ["Pine Municipal Bureau of Commerce"]
