@@ -226,6 +226,9 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
             continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
         if not verbs and tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", word):
             continue  # 九三粮油, 华信三七饮片: a numeral word inside a firm's name (a count has its measure word)
+        if not verbs and i == 0 and tag == "m" and len(words) > 2 and re.fullmatch(r"[千万百][家]", word) \
+                and not re.search(r"[\d一二三四五六七八九十两几数多余]$", text[:start]):
+            continue  # 万家福商业连锁: 万家 opens the name; a count (10万家) has its number before it
         if not verbs and tag in _STOP_TAGS and _is_place(word):
             continue  # 大连 is tagged an adverb, but a place is never a cut inside a firm's name
         if not verbs and i > 0 and re.fullmatch(r"第[一二三四五六七八九十百\d]+", word):

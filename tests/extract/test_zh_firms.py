@@ -180,3 +180,8 @@ def test_a_time_word_or_a_one_character_verb_before_a_place_is_not_the_firms():
                    "成员既有南湖家具有限公司等整机企业，也有安吉县青禾海绵制品有限公司等配套企业。")
     assert {"青岚新材料", "安吉县青禾海绵制品有限公司"} <= found
     assert not any(f.startswith(("现在", "有")) for f in found)
+
+
+def test_a_name_opening_on_a_numeral_word_keeps_it_but_a_count_does_not():
+    found = _firms("标题\n\n主要客户包括万家福商业连锁有限公司、北京青岚电子商务有限公司等。全省有3万家公司完成备案。")
+    assert "万家福商业连锁有限公司" in found and not any(f.startswith("3万") or f == "公司" for f in found)
