@@ -270,3 +270,10 @@ def test_an_association_named_for_a_trade_is_an_alliance_of_its_chain():
     x = _x("The meeting was hosted by the Pine Ceramics Association and the Pine Municipal Bureau of Commerce.")
     assert _names(x, "Alliance") == ["Pine Ceramics Association"]
     assert _names(x, "Agency") == ["Pine Municipal Bureau of Commerce"]
+
+
+def test_a_firm_named_china_and_a_word_in_a_role_slot():
+    x = _x("Hubei Pine Cable Co., Ltd. makes cables. Pine Cable won bids last year to supply trunk cables to China "
+           "Mobile and China Tower. The plant is in China.")
+    assert {"China Mobile", "China Tower"} <= set(_names(x, "Firm"))
+    assert ("Hubei Pine Cable Co., Ltd", "China Mobile") in _rels(x, "SUPPLIES")
