@@ -224,8 +224,11 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
             cut = pos - len(word)  # 也有安吉县新禾…: a one-character verb right before the place
         if len(word) == 1 and (tag not in _FUNCTION_TAGS or not verbs):
             continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
+        if tag == "m" and re.fullmatch(r"[一二三四五六七八九]{2}", word) \
+                and (i + 1 == len(words) or tags.get(words[i + 1], "") not in ("q", "m", "mq")):
+            continue  # 九三粮油, 文山三七产业链联盟: a numeral word inside a name (a count has its measure word)
         if not verbs and tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", word):
-            continue  # 九三粮油, 华信三七饮片: a numeral word inside a firm's name (a count has its measure word)
+            continue  # a numeral word inside a firm's name
         if not verbs and i == 0 and tag == "m" and len(words) > 2 and re.fullmatch(r"[千万百][家]", word) \
                 and not re.search(r"[\d一二三四五六七八九十两几数多余]$", text[:start]):
             continue  # 万家福商业连锁: 万家 opens the name; a count (10万家) has its number before it

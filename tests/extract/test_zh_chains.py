@@ -40,3 +40,8 @@ def test_one_character_chain_right_after_its_province_or_city():
 def test_a_mountain_a_direction_and_a_year_before_the_trade_are_not_the_chain():
     x = _x("宁夏文旅厅在银川主办2024贺兰山东麓葡萄酒产业链供需对接会。")
     assert _names(x, "Chain") == ["葡萄酒"]
+
+
+def test_a_numeral_word_naming_a_crop_stays_in_the_alliance_and_is_its_chain():
+    x = _x("1月11日，文山三七产业链联盟成立大会在文山市召开。联盟将围绕标准制定开展工作。")
+    assert _names(x, "Alliance") == ["文山三七产业链联盟"] and "三七" in _names(x, "Chain")
