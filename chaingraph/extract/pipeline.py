@@ -16,6 +16,7 @@ import datetime as dt
 import re
 
 from chaingraph.extract import (chinese, en_chains, en_events, en_facts, en_lists, en_names, en_places, en_roles,
+                                en_titles,
                                 english, facts as F)
 from chaingraph.extract.clean import clean_text
 from chaingraph.extract.counties import county_mentions
@@ -106,7 +107,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     if language == "zh":  # bodies named only as a person's employer are left out
         entities = drop_employers(text, entities)
     else:  # "Longi" is "LONGi Green Energy"
-        entities = en_names.merge_short_names(entities)
+        entities = en_titles.drop_employers(text, en_names.merge_short_names(entities))
     starts = [sent.start for sent in sentences]
     for entity in entities:
         for m in entity.mentions:

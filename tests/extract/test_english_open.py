@@ -277,3 +277,12 @@ def test_a_firm_named_china_and_a_word_in_a_role_slot():
            "Mobile and China Tower. The plant is in China.")
     assert {"China Mobile", "China Tower"} <= set(_names(x, "Firm"))
     assert ("Hubei Pine Cable Co., Ltd", "China Mobile") in _rels(x, "SUPPLIES")
+
+
+def test_a_body_named_only_in_a_quoted_persons_title_is_left_out_but_not_one_at_the_event():
+    x = _x('"Local firms now sell to the east," said Zhao Peng, deputy director of the Pine Municipal Bureau of '
+           "Commerce. Liu Dong, chief engineer of the Pine Bureau of Industry and Information Technology, attended "
+           "the meeting.")
+    agencies = _names(x, "Agency")
+    assert "Pine Municipal Bureau of Commerce" not in agencies
+    assert "Pine Bureau of Industry and Information Technology" in agencies
