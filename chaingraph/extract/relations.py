@@ -506,9 +506,18 @@ def _nearest_place(per_sent, e: Entity) -> Entity | None:
     return None
 
 
+_HELD_AFTER = re.compile(r",?\s+(?:which (?:was|is|will be)\s+)?held\s+(?:on [^,]{3,20}\s+)?(?=in\b|at\b)")
+
+
 def _event_place(rel: Relations, text: str, main: Mention, event: Entity, per_sent, by_mention) -> None:
     trigger = main.info.get("trigger")
     items = per_sent.get(main.sent, [])
+    if trigger is None:  # "at the X Meeting, held in the Y Zone": the participle places it
+        for m in sorted(event.mentions, key=lambda m: m.start):
+            held = _HELD_AFTER.match(text, m.end) if m.sent >= 0 else None
+            if held:
+                trigger, items = held.end(), per_sent.get(m.sent, [])
+                break
     if trigger is not None:
         after = text[trigger:trigger + 60]
         where = re.match(r"\s*(?:in|at)\s+(?:the\s+)?", after) or re.match(r"\s*在", after)
@@ -524,12 +533,28 @@ def _event_place(rel: Relations, text: str, main: Mention, event: Entity, per_se
             specific = (cities[-1] if where.group(0).strip() == "在" else cities[0]) if cities else run[0][1]
             rel.add("LOCATED_IN", event, specific, main.sent)
             return
+        # "held in the Changchun Automotive Economic and Technological Development Zone": the park's city
+        park = next((m for m, e in items if where and e.type == "Cluster" and m.start == trigger + where.end()), None)
+        inner = [by_mention.get(id(p)) for p in (park.info.get("places", []) if park else [])]
+        inner = [e for e in inner if e is not None]
+        if inner:
+            rel.add("LOCATED_IN", event, inner[0], main.sent, "the city of the park it was held in")
+            return
     subject = main.info.get("subject")
     if subject:
         for m, e in items:
             if subject[0] <= m.start < subject[1] and e.type in ("City", "Province") and not m.nested_in:
                 rel.add("LOCATED_IN", event, e, main.sent)
                 return
+    # "120 firms gathered in Aksu on October 30 for the X Conference": the one city of the
+    # sentence naming the event, put "in" or "at"
+    for m in sorted(event.mentions, key=lambda m: m.start):
+        cities = [(o, e) for o, e in per_sent.get(m.sent, []) if e.type == "City" and not o.nested_in] \
+            if m.sent >= 0 else []
+        slots = [e for o, e in cities if re.search(r"\b(?:in|at)\s+$", text[max(0, o.start - 4):o.start])]
+        if slots and len({e.id for _o, e in cities}) == 1:
+            rel.add("LOCATED_IN", event, slots[0], m.sent, "the city the sentence naming it is in")
+            return
     for m in event.mentions:
         for p in m.info.get("places", []):
             target = by_mention.get(id(p))

@@ -183,3 +183,12 @@ def test_a_city_name_two_provinces_share_takes_the_province_of_its_sentence_else
     assert [e.province for e in x.entities if e.name == "Suzhou"] == ["Jiangsu"]
     x = _x("Pine Valve Co., Ltd. opened a plant in Suzhou, Anhui Province.")
     assert [e.province for e in x.entities if e.name == "Suzhou"] == ["Anhui"]
+
+
+def test_an_event_held_in_a_park_is_in_its_city_and_one_firms_gathered_in_is_in_that_city():
+    x = _x("Forty-eight agreements were signed on June 20 at the 2024 Jilin Auto Parts Docking Meeting, held in the "
+           "Changchun Automotive Economic and Technological Development Zone.")
+    assert ("2024 Jilin Auto Parts Docking Meeting", "Changchun") in _rels(x, "LOCATED_IN")
+    y = _x("More than 120 enterprises gathered in Aksu on October 30 for the 2023 Xinjiang Cotton Textile Matchmaking "
+           "Conference, where 31 contracts were signed.")
+    assert ("2023 Xinjiang Cotton Textile Matchmaking Conference", "Aksu") in _rels(y, "LOCATED_IN")
