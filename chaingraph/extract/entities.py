@@ -291,11 +291,12 @@ def _merge_zh_heads(groups: dict[tuple[str, str], list[Mention]]) -> None:
             core = key[1][place.end():] if place else key[1]
             core = next((core[len(t):] for t in local if core.startswith(t)), core)
             full.append((key, core))
-    for short in [k for k in groups if k[0] == "Firm" and 2 <= len(k[1]) <= 4]:
+    for short in [k for k in groups if k[0] == "Firm" and 2 <= len(k[1]) <= 6]:
         if short not in groups or any(_FULL_FIRM.search(m.text) for m in groups[short]) \
                 or not re.fullmatch(r"[\u4e00-\u9fff]+", short[1]):
             continue
-        targets = {k for k, core in full if k != short and k in groups and len(core) > len(short[1])
+        # 翠屏新材料 is the whole core of 宜宾翠屏新材料有限公司
+        targets = {k for k, core in full if k != short and k in groups and len(core) >= len(short[1])
                    and core.startswith(short[1])}
         if len(targets) == 1:
             groups[targets.pop()].extend(groups.pop(short))

@@ -20,3 +20,12 @@ def test_a_coordinated_chain_no_name_is_made_of_is_its_first_chain():
 def test_parts_after_a_chain_word_stay_in_the_chain_name():
     x = extract_news("4月2日，襄阳市汽车及零部件产业链供需对接会在襄阳举行。")
     assert "汽车及零部件" in names(x, "Chain")
+
+
+def test_a_short_name_that_is_the_whole_core_of_a_full_name_joins_it():
+    from news_helpers import extract_news, names
+
+    # 翠屏 is also a district of 宜宾, so the core after the places is only 新材料
+    x = extract_news("其中，四川青岚锂能科技有限公司（以下简称“青岚锂能”）与宜宾翠屏新材料有限公司签订年度采购协议，"
+                     "翠屏新材料将向青岚锂能供应磷酸铁锂正极材料3万吨。")
+    assert "翠屏新材料" not in names(x, "Firm")
