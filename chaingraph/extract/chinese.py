@@ -163,9 +163,18 @@ def _after_place(text: str, end: int, lowest: int) -> bool:
         start = end - length
         if start - 2 < lowest or not re.fullmatch(r"[\u4e00-\u9fff]+", text[start:end]):
             break
-        if text[start - 1] in "市省县区" and _place_ending_at(text, max(lowest, start - 8), start) is not None:
-            return True
+        if text[start - 1] in "市省县区" and (_place_ending_at(text, max(lowest, start - 8), start) is not None
+                                           or _county_ending_at(text, start, lowest)):
+            return True  # 宝鸡市钛及钛合金, 温岭市泵与电机
     return False
+
+
+def _county_ending_at(text: str, end: int, lowest: int) -> bool:
+    """True when a county-level place with its suffix (温岭市) ends at ``end``."""
+    from chaingraph.extract.counties import _zh_table
+
+    names = _zh_table()[1]
+    return any(text[end - n:end] in names for n in range(3, 7) if end - n >= lowest)
 
 
 def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool = True,
@@ -205,7 +214,7 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
         if firm and hit is not None and len(hit) == 1 and hit != "、" and _inside_name(text, pos, end, lowest):
             pos -= 1
             continue
-        if firm and hit is not None and len(hit) == 2:
+        if (firm or chain_conj) and hit is not None and len(hit) == 2:
             longer = shared().words(text[pos - 2:min(end, pos + 4)])[0]
             if len(longer) > 2 and longer[-1] not in "商家方者":
                 pos -= 2  # 供应|链管理: the boundary word opens a longer word of the name (供应链), not a role (提供商)

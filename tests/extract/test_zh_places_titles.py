@@ -150,3 +150,11 @@ def test_a_new_area_is_a_district_of_its_city_and_its_firms_are_in_it():
     names = {e.id: e.name for e in x.entities}
     located = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "LOCATED_IN"}
     assert {("青岚锂能科技有限公司", "宜宾三江新区"), ("宜宾三江新区", "宜宾")} <= located
+
+
+def test_an_events_name_keeps_a_chain_after_its_county_and_a_firms_supply_chain_meeting():
+    x = extract_article(Article("a.txt", "标题\n\n7月5日，2024温岭市泵与电机产业链供需对接会在温岭举行。"))
+    assert [e.name for e in x.entities if e.type == "Event"] == ["2024温岭市泵与电机产业链供需对接会"]
+    x = extract_article(Article("a.txt", "标题\n\n3月8日，广东青岚电器集团有限公司2024年供应链合作伙伴大会暨战略合作签约仪式在佛山举行。"))
+    assert [e.name for e in x.entities if e.type == "Event"] == [
+        "广东青岚电器集团有限公司2024年供应链合作伙伴大会暨战略合作签约仪式"]
