@@ -36,3 +36,10 @@ def test_a_demonstration_park_is_a_park():
 
     x = extract_article(Article("a.txt", "标题\n\n位于广西百色新山铝产业示范园的企业参加了对接会。"))
     assert "广西百色新山铝产业示范园" in {e.name for e in x.entities if e.type == "Cluster"}
+
+
+def test_a_park_named_with_a_rare_preposition_glyph_first_keeps_it():
+    from news_helpers import extract_news, names
+
+    x = extract_news("园区内的顺科智能家电产业园已投产，为了省内企业配套。")
+    assert names(x, "Cluster") == ["顺科智能家电产业园"]
