@@ -155,12 +155,25 @@ def _distinctive(word: str, text: str) -> bool:
 
 
 def _split_names(names: str) -> list[str]:
-    """The names of "A, B and the C" in order ("X Co., Ltd." is one name)."""
-    out = []
+    """The names of "A, B and the C" in order ("X Co., Ltd." is one name, and so is
+    "Zhonghai Deepwater Oil and Gas Development Co., Ltd.", whose "and" joins two
+    common nouns of one name)."""
+    out: list[str] = []
     for part in re.split(r"\s*,(?!\s*(?:Ltd|Inc|Limited|LLC)\b)\s*(?:and\s+)?|\s+and\s+", names):
-        if part.strip():
+        if not part.strip():
+            continue
+        joined = out and names.find(out[-1] + " and " + part.strip()) != -1
+        if joined and out[-1].split()[-1].lower() in _NAME_NOUNS and part.split()[0].lower() in _NAME_NOUNS:
+            out[-1] = out[-1] + " and " + part.strip()
+        else:
             out.append(part.strip())
     return out
+
+
+#: Common nouns a firm's name joins by "and" (Oil and Gas, Iron and Steel, Science and Technology)
+_NAME_NOUNS = frozenset("""oil gas iron steel science technology research development industry trade import export
+investment engineering machinery equipment electric power mining chemical chemicals energy construction materials
+transport logistics commerce agriculture forestry food textile textiles""".split())
 
 
 #: Product words that end like verbs.

@@ -286,3 +286,11 @@ def test_a_body_named_only_in_a_quoted_persons_title_is_left_out_but_not_one_at_
     agencies = _names(x, "Agency")
     assert "Pine Municipal Bureau of Commerce" not in agencies
     assert "Pine Bureau of Industry and Information Technology" in agencies
+
+
+def test_a_full_name_with_and_before_a_common_word_is_one_firm_in_a_role_slot():
+    x = _x("During the meeting, Pine Engineering Co., Ltd. signed a contract with Zhonghai Deepwater Oil and Gas "
+           "Development Co., Ltd. It also signed with Hengrui and Tianxuan Motor Co., Ltd.")
+    firms = _names(x, "Firm")
+    assert "Zhonghai Deepwater Oil and Gas Development Co., Ltd" in firms
+    assert {"Hengrui", "Tianxuan Motor Co., Ltd"} <= set(firms)
