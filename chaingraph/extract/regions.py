@@ -31,6 +31,12 @@ REGIONS: list[tuple[str, tuple[str, ...]]] = [
     ("Yangtze River Economic Belt", ("长江经济带",)),
     ("Beibu Gulf", ("北部湾",)),
     ("Central Plains", ("中原城市群",)),
+    ("Hohhot-Baotou-Ordos", ("呼包鄂榆", "呼包鄂")),
+    ("Guanzhong Plain", ("关中平原", "关中")),
+    ("Central Yunnan", ("滇中",)),
+    ("Central Guizhou", ("黔中",)),
+    ("Harbin-Changchun", ("哈长",)),
+    ("Shandong Peninsula", ("山东半岛",)),
 ]
 _FORMS = sorted(((f, en) for en, forms in REGIONS for f in forms), key=lambda fe: -len(fe[0]))
 _REGION_RE = re.compile("(" + "|".join(re.escape(f) for f, _ in _FORMS) + ")"
@@ -41,10 +47,13 @@ _EN_FORMS = {"Greater Bay Area": "Guangdong-Hong Kong-Macao Greater Bay Area", "
              "Jing-Jin-Ji": "Beijing-Tianjin-Hebei", "Chengdu-Chongqing Economic Circle": "Chengdu-Chongqing"}
 _EN_NAMES = sorted({en for en, _f in REGIONS} | set(_EN_FORMS), key=len, reverse=True)
 _EN_REGION_RE = re.compile(r"\b(" + "|".join(re.escape(n) for n in _EN_NAMES) + r")\b"
-                           r"(?: (?:Economic Circle|Urban Agglomeration|Economic Belt|Economic Zone|City Cluster))?")
-# an economic circle or urban agglomeration named after one or two words: "Jiaodong Economic Circle"
+                           r"(?: (?:[Ee]conomic [Cc]ircle|[Uu]rban [Aa]gglomeration|[Ee]conomic [Bb]elt|"
+                           r"[Ee]conomic [Zz]one|[Cc]ity [Cc]luster))?")
+# an economic circle or urban agglomeration named after one or two words: "Jiaodong Economic Circle",
+# "the Chengdu-Chongqing economic circle", "the Wuhan metropolitan area"
 _EN_OPEN_RE = re.compile(r"\b(?!(?:The|This|That|A|An)\b)((?:[A-Z][a-z]+[ -]){1,2})"
-                         r"(Economic Circle|Urban Agglomeration|City Cluster|Metropolitan Circle)\b")
+                         r"([Ee]conomic [Cc]ircle|[Uu]rban [Aa]gglomeration|[Cc]ity [Cc]luster|[Mm]etropolitan "
+                         r"(?:[Cc]ircle|[Aa]rea))\b")
 
 
 def region_mentions(text: str, sentences: list[Sentence], first: int = 0) -> list[Mention]:

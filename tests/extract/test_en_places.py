@@ -192,3 +192,11 @@ def test_an_event_held_in_a_park_is_in_its_city_and_one_firms_gathered_in_is_in_
     y = _x("More than 120 enterprises gathered in Aksu on October 30 for the 2023 Xinjiang Cotton Textile Matchmaking "
            "Conference, where 31 contracts were signed.")
     assert ("2023 Xinjiang Cotton Textile Matchmaking Conference", "Aksu") in _rels(y, "LOCATED_IN")
+
+
+def test_regions_written_in_lower_case_and_a_chinese_city_groups_short_name():
+    x = _x("He added that the Wuhan metropolitan area already had more firms. The chain in the Chengdu-Chongqing "
+           "economic circle grew.")
+    assert {"Wuhan metropolitan area", "Chengdu-Chongqing economic circle"} <= set(_names(x, "City"))
+    y = _x("内蒙古将以包头为核心，联动呼包鄂地区，推动稀土产业发展。", title="标题")
+    assert "呼包鄂地区" in _names(y, "City")
