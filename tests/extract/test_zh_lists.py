@@ -148,3 +148,8 @@ def test_a_list_of_trades_closed_by_firms_is_a_list_of_chains():
     found, _rels = _extract("标题\n\n园区内聚集了宁夏青岚酒业有限公司等32家酒企，同时引进了包装、橡木桶、文旅等配套企业。")
     assert {("Chain", "橡木桶"), ("Chain", "文旅")} <= found
     assert not any(t == "Firm" and n in ("橡木桶", "文旅", "包装") for t, n in found)
+
+
+def test_towns_listed_before_dengdi_are_places_not_firms():
+    found, _rels = _extract("标题\n\n顺德已形成完整产业链。北滘镇、容桂街道等地集聚了家电整机和零部件企业。")
+    assert not any(t == "Firm" for t, _n in found)
