@@ -169,6 +169,14 @@ def _after_place(text: str, end: int, lowest: int) -> bool:
     return False
 
 
+def _is_place_name(word: str) -> bool:
+    """True when ``word`` is a province, city or county-level place, with or without
+    its suffix (诸城, 诸城市, 山东)."""
+    from chaingraph.extract.counties import _zh_table, county_stems
+
+    return gazetteer().lookup(word) is not None or word in _zh_table()[1] or word in county_stems()
+
+
 def _county_ending_at(text: str, end: int, lowest: int) -> bool:
     """True when a county-level place with its suffix (温岭市) ends at ``end``."""
     from chaingraph.extract.counties import _zh_table
@@ -452,6 +460,9 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         lead = _LEADING_COUNT.match(text, start, end)
         if lead:  # 7条现代海洋产业链, 每条产业链: a count of chains, not a chain's name
             start = lead.end()
+        bracket = re.match(r"[^（(]{0,8}[（(]([^）)]{1,8})[）)]", text[start:end])
+        if bracket and _is_place_name(bracket.group(1)):
+            start += bracket.end()  # 山东（诸城）冷链食品: the place in brackets is not the chain's
         phrase = text[start:end]
         found = _ANY_CHAIN_ZH_RE.search(phrase)
         if found and found.start() > 0:  # 碳化硅 is one word: its 硅 is no chain form of the phrase

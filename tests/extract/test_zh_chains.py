@@ -45,3 +45,8 @@ def test_a_mountain_a_direction_and_a_year_before_the_trade_are_not_the_chain():
 def test_a_numeral_word_naming_a_crop_stays_in_the_alliance_and_is_its_chain():
     x = _x("1月11日，文山三七产业链联盟成立大会在文山市召开。联盟将围绕标准制定开展工作。")
     assert _names(x, "Alliance") == ["文山三七产业链联盟"] and "三七" in _names(x, "Chain")
+
+
+def test_a_place_in_brackets_before_the_chain_is_not_part_of_it():
+    x = _x("7月2日，2024山东（诸城）冷链食品产业链供需对接暨项目签约大会在诸城市举行。")
+    assert _names(x, "Chain") == ["冷链食品"]
