@@ -114,6 +114,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
             if m.sent < 0 and starts:
                 m.sent = max(bisect.bisect_right(starts, m.start) - 1, 0)
     relations = find_relations(text, sentences, entities, language, main, lists)
+    _municipal_seats(entities, relations)
     dateline = _dateline(article, cleaned.removed, sentences)
     subject = None
     if language != "zh":  # company news: facts about the firm or park it is about
@@ -219,3 +220,17 @@ def _facts(text, sentences, entities, main, dateline, subject=None) -> list[Fact
                 out.append(Fact(kind, event.id, found[0], index, {"of": found[1]}))
             break
     return out
+
+
+def _municipal_seats(entities, relations) -> None:
+    """A municipality a firm is located in (ASML Shanghai, 钱袋网（北京）…) is that firm's
+    city, as the real golds type it, while one named on its own stays a province-level
+    region; changes the entities in place."""
+    from chaingraph.extract.places import is_municipality
+    from chaingraph.model import Label
+
+    firms = {e.id for e in entities if e.type == "Firm"}
+    seats = {r.tail for r in relations if r.type == "LOCATED_IN" and r.head in firms}
+    for e in entities:
+        if e.type == "Province" and e.id in seats and is_municipality(e.mentions[0].key):
+            e.type, e.province = Label.CITY, e.mentions[0].key
