@@ -185,7 +185,7 @@ def _info(place) -> dict:
 _DISTRICT_EN = re.compile(r"\b([A-Z][a-z]+)(?: (?:National|State-level|Hi-tech|Hi-Tech|High-tech|High-Tech|"
                           r"Economic|Development|Industrial|Technological|and))* (?:District|New Area)\b"
                           r"(?! (?:Administrative|Management|Committee|Government))")
-# a bare county name: not inside a longer capitalised name (Rugao Jinhai Steel), nor a county's own suffix
+# "Chendai Town", "Wutong Sub-district": a town the gazetteer does not list
 _TOWN_EN = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\s+(?:Town|Township|Subdistrict|Sub-district|Sub-District)\b"
                       r"(?! (?:Government|Committee))")
 _TOWN_BEFORE_COUNTY = re.compile(r",\s+|\s+of\s+(?:the\s+)?")
@@ -200,10 +200,15 @@ def _towns_in(text: str, mentions: list[Mention]) -> None:
         county = counties.get(gap.end()) if gap else None
         if county is not None:
             town.info = {"parent": county.key, "province": county.info.get("province")}
-_BARE_EN = re.compile(r"(?<!-)\b([A-Z][a-z]{2,})\b(?![ -][A-Z0-9(])(?!-based)")
+
+
+# what may follow a bare county name: not a longer capitalised name (Rugao Jinhai Steel), nor "-based"
+_BARE_AFTER = r"(?![ -][A-Z0-9(])(?!-based)"
+_BARE_EN = re.compile(r"(?<!-)\b([A-Z][a-z]{2,})\b" + _BARE_AFTER)
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w&'’.-]*[ -]$")
 # where a place is named: after a preposition, or in a list ("Haimen, Qidong and Rugao")
 _PLACE_SLOT = re.compile(r"(?:\b(?:in|at|from|to|near|and|or)\s+|,\s+)$")
+# after a bare name read in a comma's slot: the list or apposition goes on (", Gongzhuling.")
 _LIST_GOES_ON = re.compile(r"[,.;:)]|$|\s+(?:and|or)\b|\s+(?:counties|districts|cities)\b")
 _NOT_BARE = frozenset({"Xinhua", "China", "The", "This", "That"})
 
@@ -215,7 +220,7 @@ def _again_bare(sentences: list[Sentence], out: list[Mention]) -> None:
     if not bare:
         return
     taken = {m.start for m in out}
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, bare)) + r")\b(?![ -][A-Z0-9(])(?!-based)")
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, bare)) + r")\b" + _BARE_AFTER)
     for index, sent in enumerate(sentences):
         for m in pattern.finditer(sent.text):
             start = sent.start + m.start()

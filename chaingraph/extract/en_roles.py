@@ -133,8 +133,11 @@ def _is_name(name: str) -> bool:
     """True for a capitalised run that can be a firm: not a place, country, month or
     function word, and not an organisation with a head word (those rules see it)."""
     words = name.split()
+    if not words or words[-1].endswith(("-based", "-headquartered")) or name in COUNTRIES \
+            or name.lower() in _NATIONALITY:
+        return False
     china_firm = len(words) >= 2 and words[0] == "China" and words[1][0].isupper()  # China Mobile, China Tower
-    if not words or words[-1].endswith(("-based", "-headquartered")) or words[0].lower() in _NOT_NAME and not china_firm or name in COUNTRIES or name.lower() in _NATIONALITY:
+    if words[0].lower() in _NOT_NAME and not china_firm:
         return False
     gaz = gazetteer()
     if gaz.lookup(name) is not None or (len(words) <= 2 and gaz.lookup(words[0]) is not None

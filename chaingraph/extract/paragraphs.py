@@ -77,15 +77,15 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
         refer = re.compile(rf"\b[Tt]he {head[-1].lower()}\b|\bsignatories\b")
         cues = sorted(set(cues) | {i for i, sent in enumerate(sentences) if not sent.title and refer.search(sent.text)})
     organisers = {r.head for r in rel.items if r.type == "ORGANIZED" and r.tail == event.id}
-    firms = {e.id: e for e in entities if e.type in ("Firm", "Agency")}
+    parties = {e.id: e for e in entities if e.type in ("Firm", "Agency")}  # who can sign
     named = min((m.sent for m in event.mentions if m.sent >= 0 and not sentences[m.sent].title), default=None)
     if named is not None and _CEREMONY.search(event.name):
         # a signing ceremony is where its deals are signed: the article's signers after it is named took part
         for r in list(rel.items):
             if r.type == "SIGNED_WITH" and r.sent is not None and r.sent >= named:
                 for party in (r.head, r.tail):
-                    if party in firms and party not in organisers:
-                        rel.add("PARTICIPATED_IN", firms[party], event, r.sent, "signed at the signing ceremony")
+                    if party in parties and party not in organisers:
+                        rel.add("PARTICIPATED_IN", parties[party], event, r.sent, "signed at the signing ceremony")
     if not cues:
         return
     # "Other signatories included A and B": each of them signed at the event
@@ -122,8 +122,8 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
             if r.type == "SUPPLIES" and (r.sent > last or not _DEAL.search(sentences[r.sent].text)):
                 continue  # "Officials said A supplies B": a standing supply, not a deal made there
             for party in (r.head, r.tail):
-                if party in firms and party not in organisers:
-                    rel.add("PARTICIPATED_IN", firms[party], event, r.sent, "signed a deal at it")
+                if party in parties and party not in organisers:
+                    rel.add("PARTICIPATED_IN", parties[party], event, r.sent, "signed a deal at it")
 
 
 _BULLET = re.compile(r"\s*(?:--|[-—–•·*]|\(?\d{1,2}[.)、]|[①-⑳]|[一二三四五六七八九十]、)")

@@ -223,7 +223,7 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
                 and len(word) >= 2 and (tag == "ns" or _is_place(word)):
             cut = pos - len(word)  # 也有安吉县新禾…: a one-character verb right before the place
         if len(word) == 1 and tag == "p" and word not in _LEADING and i + 1 < len(words) and len(words[i + 1]) == 1 \
-                and _tags().get(words[i + 1], "") not in _FUNCTION_TAGS:
+                and tags.get(words[i + 1], "") not in _FUNCTION_TAGS:
             continue  # 顺科智能家电产业园: a rare function character opening a name of single glyphs (顺科)
         if len(word) == 1 and (tag not in _FUNCTION_TAGS or not verbs):
             continue  # 克 in 海斯克, 三 in 三一: a single character of a name, not a measure word
@@ -232,7 +232,7 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
             continue  # 九三粮油, 文山三七产业链联盟: a numeral word inside a name (a count has its measure word)
         if not verbs and tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", word):
             continue  # a numeral word inside a firm's name
-        if not verbs and i == 0 and tag == "m" and len(words) > 2 and re.fullmatch(r"[千万百][家]", word) \
+        if not verbs and i == 0 and tag == "m" and len(words) > 2 and re.fullmatch(r"[千万百]家", word) \
                 and not re.search(r"[\d一二三四五六七八九十两几数多余]$", text[:start]):
             continue  # 万家福商业连锁: 万家 opens the name; a count (10万家) has its number before it
         if not verbs and tag in _STOP_TAGS and _is_place(word):
