@@ -25,9 +25,13 @@ _FIRM_LIST = re.compile(
     rf"((?:{_ITEM}、){{1,30}}{_ITEM}?)等(?!地)(?:[\d一二三四五六七八九十百多余几]+家)?"
     r"(?:[\u4e00-\u9fff]{0,4}?)(?:企业|公司|车企|厂商|供应商|龙头)")
 # a few words between a list's close and its chain word (7条现代海洋产业链, 等优势产业), not a kind of firm
-_FILLER = r"(?:(?!企业|公司|厂商|单位|机构|家)[\u4e00-\u9fff]){0,4}?"
+_FILLER = r"(?:(?!企业|公司|厂商|单位|机构|家|的)[\u4e00-\u9fff]){0,4}?"
+# the roles of a layout (以A为主导、B和C为两翼): what leads, and what flanks it
+_LEAD_ROLE = r"为(?:主导|主体|核心|龙头|引领|主)"
+_FLANK_ROLE = r"为(?:两翼|支撑|补充|特色|延伸|辅助|配套|重点)"
 _CHAIN_LIST = re.compile(
-    rf"(?:涵盖|覆盖|包括|聚焦|围绕|涉及|主攻|以)((?:{_ITEM}、){{1,20}}{_ITEM}?)(?:等)?"
+    rf"以({_ITEM}?{_LEAD_ROLE}、{_ITEM}?){_FLANK_ROLE}"
+    rf"|(?:涵盖|覆盖|包括|聚焦|围绕|涉及|主攻|以)((?:{_ITEM}、){{1,20}}{_ITEM}?)(?:等)?"
     r"(?:为主|为重点|为主导|领域|行业|产业|方向|板块|环节)"
     # 「A、B、C五大产业链」, 「A、B和C7条现代海洋产业链」, 「A、B等优势产业」, 「A、B等环节」: a list
     # closed by 等 or a count, and a chain word
@@ -35,6 +39,8 @@ _CHAIN_LIST = re.compile(
     r"(?:产业链|产业集群|产业|行业|领域|环节)"
     # 「重点发展A、B和C；」: what a plan develops, up to the end of the clause
     rf"|(?:重点发展|重点培育|大力发展|培育壮大|重点布局)((?:{_ITEM}、){{1,20}}{_ITEM}?)(?=[，。；])"
+    # 「集A、B、C于一体的产业链」: what one chain brings together
+    rf"|集((?:{_ITEM}、){{1,20}}{_ITEM}?)于一体"
     # 「推动A、B产业化」
     rf"|((?:{_ITEM}、){{1,20}}{_ITEM}?)产业化"
     # 「形成A、B和C在内的完整产业链」
@@ -109,13 +115,14 @@ def _members(text: str, start: int, body: str, split_and: bool = False) -> list[
     out = []
     pos = start
     raws = body.split("、")
-    for i, raw in enumerate(raws):
+    for i, whole in enumerate(raws):
+        raw = re.sub(_LEAD_ROLE + "$", "", whole)  # 以A为主导、B为两翼: the role is not A's name
         s, item = pos, raw
         if i == 0:  # the first member starts after the words that open the list (拥有, 包括, 现有 …)
             cut = _first_member_start(raw)
             s += cut
             item = raw[cut:]
-        pos += len(raw) + 1
+        pos += len(whole) + 1
         if split_and and len(item) >= 4:
             item = re.sub(r"(?:产业链|产业)$", "", item)  # 康养产业 is the chain 康养
         if split_and and i == len(raws) - 1:  # 高端装备制造四条重点(产业链): the list's count is no part of it

@@ -153,3 +153,13 @@ def test_a_list_of_trades_closed_by_firms_is_a_list_of_chains():
 def test_towns_listed_before_dengdi_are_places_not_firms():
     found, _rels = _extract("标题\n\n顺德已形成完整产业链。北滘镇、容桂街道等地集聚了家电整机和零部件企业。")
     assert not any(t == "Firm" for t, _n in found)
+
+
+def test_a_layout_of_a_leading_chain_and_its_flanks_lists_chains():
+    x = extract_article(Article("a.txt", "标题\n\n青岚园区已形成以光伏组件为主导、储能电池和氢能装备为两翼的产业格局。"))
+    assert sorted(e.name for e in x.entities if e.type == "Chain") == ["储能电池", "光伏组件", "氢能装备"]
+
+
+def test_what_one_chain_brings_together_is_a_list_of_chains():
+    x = extract_article(Article("a.txt", "标题\n\n当地形成了集茶树育种、茶叶加工、茶具制造于一体的产业链。"))
+    assert {"茶叶加工", "茶具制造"} <= {e.name for e in x.entities if e.type == "Chain"}
