@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from chaingraph.extract import lexicon as lx
-from chaingraph.extract.places import CITY_GROUPS, gazetteer
+from chaingraph.extract.places import AMBIGUOUS_ZH, CITY_GROUPS, gazetteer
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
 from chaingraph.extract.entities import letters_in_order
@@ -72,8 +72,6 @@ _SOE_DIVISION = re.compile(r"中(?:建|铁|交|冶|水|电|核|化|煤|石化)[�
 #: Words ending in 局/委 that are not bodies (布局 layout, 省委常委 a post).
 _NOT_AGENCY_ENDINGS = ("布局", "格局", "大局", "开局", "全局", "变局", "结局", "常委", "委员", "书记")
 _KEEP_AFTER_HE = ("信息", "城乡", "改革", "社会", "技术", "旅游", "科技")
-_AMBIGUOUS_PLACES = {"朝阳", "中山", "安康", "白山", "红河", "海东", "海西", "山南", "黄山", "三明", "大同", "通化",
-                     "白银", "金昌", "玉树", "阿坝", "大理", "普洱", "丽水", "长治", "吉安", "宜春", "新余"}
 _PUNCT = set("，。；：！？、“”‘’《》（）()【】「」 \t\n,.;:!?\"'|/-—")
 _EVENT_AT = re.compile(r"在(.{1,25}?)(?:隆重|成功|正式)?(举行|召开|举办|开幕|启动|开展)")
 _SUBJECT_START = re.compile(r"[，,；;：:]|出席|参加|参与|前往|应邀|来到|观摩")
@@ -274,7 +272,7 @@ def _places(sent: Sentence, index: int) -> list[Mention]:
     bounds = None
     for match in gaz.zh_regex.finditer(sent.text):
         base, suffix = match.group(1), match.group(2) or ""
-        if base in _AMBIGUOUS_PLACES and not suffix:
+        if base in AMBIGUOUS_ZH and not suffix:
             continue
         if not suffix:
             if bounds is None:
@@ -318,6 +316,9 @@ def _new_areas(mentions: list[Mention]) -> None:
         m.type, m.key = "City", f"district:{stem}"
         m.info = {"parent": place.name if place and place.kind == "City" else None,
                   "province": place.province if place else None}
+        for q in mentions:  # 大连金普新区 names 大连 too: its city stays a mention of its own
+            if lead and q.type == "City" and (q.start, q.end) == (m.start, m.start + lead.end()):
+                q.info["names_area"] = True
 
 
 def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
@@ -507,6 +508,8 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
 
     for match in re.finditer(r"产业链|产业集群|产业|行业", sent.text):
         end = sent.start + match.start()
+        if text.endswith("高新技术", 0, end):
+            continue  # 稀土高新技术产业开发区: high-tech industry in general, no chain
         if text[end - 1:end] == "全" and end - 1 > sent.start:
             end -= 1  # 动力电池全产业链: the whole chain of 动力电池
         if text[end - 1:end] == "等":  # 工程机械、轨道交通装备等产业链

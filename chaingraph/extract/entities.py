@@ -63,14 +63,14 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             m.nested_in = Label.AGENCY
             kept_orgs.append(m)
             by_span.setdefault((m.start, m.end), []).append(m)
-    # a place inside a longer place (湖南 in 湖南省长沙市) is dropped
+    # a place inside a longer place (湖南 in 湖南省长沙市) is dropped, but not the city of a new area
     places = [m for m in mentions if m.type in ("City", "Province")]
     before = Containing((q.start, q.end) for q in places)
     furthest_from: dict[int, int] = {}
     for q in places:
         furthest_from[q.start] = max(q.end, furthest_from.get(q.start, q.end))
-    inner_places = {id(p) for p in places if before.contains(p.start, p.end, strict_start=True)
-                    or furthest_from[p.start] > p.end}
+    inner_places = {id(p) for p in places if (before.contains(p.start, p.end, strict_start=True)
+                                              or furthest_from[p.start] > p.end) and not p.info.get("names_area")}
     mentions = [m for m in mentions if id(m) not in inner_places]
     outer_of = _first_containing([o for o in kept_orgs if not o.info.get("synthetic")],
                                  [m for m in mentions if m.type not in ORG_TYPES])

@@ -21,6 +21,11 @@ CITY_GROUPS = [
     ("Wuhan Metropolitan Area", "武汉都市圈", (), ("Wuhan",), "Hubei"),
 ]
 
+#: Chinese city names that are also common words (朝阳 morning sun, 中山 a person's name):
+#: found only with their suffix (朝阳市), and never read as a place inside other words.
+AMBIGUOUS_ZH = frozenset({"朝阳", "中山", "安康", "白山", "红河", "海东", "海西", "山南", "黄山", "三明", "大同", "通化",
+                          "白银", "金昌", "玉树", "阿坝", "大理", "普洱", "丽水", "长治", "吉安", "宜春", "新余"})
+
 
 @dataclass(frozen=True)
 class Place:

@@ -145,11 +145,12 @@ class Extraction:
 def mentions_by_sentence(entities: list[Entity]) -> dict[int, list[tuple[Mention, Entity]]]:
     """Return, for each sentence index, the ``(mention, entity)`` pairs of
     ``entities`` in it in text order; a firm or agency named inside another name
-    (nested) is left out, as relations are stated between the outer names."""
+    (nested) is left out, as relations are stated between the outer names, and so is
+    the city named inside its new area's name (大连 of 大连金普新区)."""
     per_sent: dict[int, list[tuple[Mention, Entity]]] = {}
     for e in entities:
         for m in e.mentions:
-            if m.sent >= 0 and not (m.nested_in and m.type in ("Firm", "Agency")):
+            if m.sent >= 0 and not (m.nested_in and m.type in ("Firm", "Agency")) and not m.info.get("names_area"):
                 per_sent.setdefault(m.sent, []).append((m, e))
     for items in per_sent.values():
         items.sort(key=lambda me: me[0].start)

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from chaingraph.errors import ChainGraphError
 from chaingraph.extract.segment import DagCutter
-from chaingraph.extract.places import gazetteer
+from chaingraph.extract.places import AMBIGUOUS_ZH, gazetteer
 
 _USER_FREQ = 10 ** 7  # high enough that a user word beats any split of it
 
@@ -154,7 +154,16 @@ def _tags() -> dict[str, str]:
                 out[parts[0]] = parts[2]
     # the dictionary tags these nouns as numerals (for their 零), which cut 汽车零部件产业 short
     out.update({"零部件": "n", "零件": "n"})
+    # city names the dictionary reads as verbs or adverbs (保定 "guarantee", 开封 "unseal",
+    # 大连): such a tag would cut a park's or body's name at its own place
+    for place in gazetteer().places:
+        if len(place.zh) >= 2 and place.zh not in AMBIGUOUS_ZH and out.get(place.zh, "ns")[:1] in _CUTTING_TAGS:
+            out[place.zh] = "ns"
     return out
+
+
+#: First letters of the tags a name is cut at: verbs, adverbs, adjectives, distinctives, idioms, measures
+_CUTTING_TAGS = frozenset("vdabiq")
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,8 @@ from chaingraph.identity import name_key
 # full forms of park kinds → their customary short forms
 _PARK_FORMS = [("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"), ("经济技术开发区", "经开区"),
                ("高新技术产业园区", "高新区"), ("综合保税区", "综保区"), ("自由贸易试验区", "自贸区")]
-_PARK_RE = re.compile("|".join(re.escape(full) for full, _short in _PARK_FORMS))
+# 保定国家高新技术产业开发区 is 保定高新区: the national rank is dropped from the short form
+_PARK_RE = re.compile("(?:国家级?)?(" + "|".join(re.escape(full) for full, _short in _PARK_FORMS) + ")")
 _SHORT = dict(_PARK_FORMS)
 
 
@@ -74,7 +75,7 @@ def merge_forms(mentions: list[Mention]) -> None:
                 m.key = ""
         if m.type != "Cluster":
             continue
-        short = _PARK_RE.sub(lambda x: _SHORT[x.group(0)], m.text)
+        short = _PARK_RE.sub(lambda x: _SHORT[x.group(1)], m.text)
         if short != m.text or any(m.text.endswith(s) for _f, s in _PARK_FORMS):
             m.key = name_key(short)
     _join_tails(mentions)

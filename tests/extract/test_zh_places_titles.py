@@ -158,3 +158,18 @@ def test_an_events_name_keeps_a_chain_after_its_county_and_a_firms_supply_chain_
     x = extract_article(Article("a.txt", "标题\n\n3月8日，广东青岚电器集团有限公司2024年供应链合作伙伴大会暨战略合作签约仪式在佛山举行。"))
     assert [e.name for e in x.entities if e.type == "Event"] == [
         "广东青岚电器集团有限公司2024年供应链合作伙伴大会暨战略合作签约仪式"]
+
+
+def test_a_city_the_dictionary_reads_as_a_verb_opens_its_parks_and_bodies_names():
+    x = extract_article(Article("a.txt", "标题\n\n走进包头国家高新技术产业开发区（以下简称“包头高新区”），厂房林立。"
+                                         "包头高新区管委会出台了支持措施。"))
+    found = {(e.type, e.name): e for e in x.entities}
+    assert ("Cluster", "包头国家高新技术产业开发区") in found
+    assert "包头高新区" in found["Cluster", "包头国家高新技术产业开发区"].aliases
+    assert ("Agency", "包头高新区管委会") in found
+    assert not any(e.type == "Chain" for e in x.entities)  # 高新技术产业 is no chain
+
+
+def test_a_new_area_named_with_its_city_names_the_city_too():
+    found = _entities("标题\n\n负责人说，青岚半导体位于营口鲅鱼圈新区，交货只需3天。")
+    assert {("City", "营口鲅鱼圈新区"), ("City", "营口")} <= found
