@@ -177,10 +177,18 @@ def _is_place_name(word: str) -> bool:
 
 def _county_ending_at(text: str, end: int, lowest: int) -> bool:
     """True when a county-level place with its suffix (温岭市) ends at ``end``."""
+    return _county_length_ending_at(text, end, lowest) > 0
+
+
+def _county_length_ending_at(text: str, end: int, lowest: int) -> int:
+    """The length of the longest county-level place with its suffix (温岭市) that ends
+    at ``end`` and starts at or after ``lowest``, 0 when none does."""
     from chaingraph.extract.counties import _zh_table
 
+    if text[end - 1:end] not in ("县", "市", "区", "旗"):
+        return 0
     names = _zh_table()[1]
-    return any(text[end - n:end] in names for n in range(3, 7) if end - n >= lowest)
+    return next((n for n in range(6, 2, -1) if end - n >= lowest and text[end - n:end] in names), 0)
 
 
 def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool = True,
@@ -211,6 +219,10 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
         place = _place_ending_at(text, max(lowest, pos - 6), pos)
         if place is not None and place.start() >= lowest:
             pos = place.start()
+            continue
+        county = _county_length_ending_at(text, pos, lowest)
+        if county:  # 即墨区: a county's name is stepped over whole, though 即 is a boundary word
+            pos -= county
             continue
         hit = next((text[pos - n:pos] for n in _BOUNDARY_LENGTHS
                     if pos - n >= lowest and text[pos - n:pos] in _BOUNDARY_SET), None)
@@ -383,6 +395,12 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             for word in shared().words(text[start:max(start, end - 6)]):
                 at += len(word)
                 if len(word) >= 2 and _word_tag(word).startswith("v") and _place_starting_at(text, at):
+                    start = at
+                    break
+                # 鲜花电商平台北京花匠网络科技有限公司: common nouns that say what the firm is
+                # stand before its registered name, which opens with its place
+                if at - start >= 4 and _place_starting_at(text, at) and common_words(text[start:at]) \
+                        and all(_word_tag(w)[:1] == "n" or _word_tag(w) == "vn" for w in shared().words(text[start:at])):
                     start = at
                     break
             # 海洋装备产业链以X有限公司为链主: the chain and its preposition are not the name

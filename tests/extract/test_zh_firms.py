@@ -185,3 +185,13 @@ def test_a_time_word_or_a_one_character_verb_before_a_place_is_not_the_firms():
 def test_a_name_opening_on_a_numeral_word_keeps_it_but_a_count_does_not():
     found = _firms("标题\n\n主要客户包括万家福商业连锁有限公司、北京青岚电子商务有限公司等。全省有3万家公司完成备案。")
     assert "万家福商业连锁有限公司" in found and not any(f.startswith("3万") or f == "公司" for f in found)
+
+
+def test_a_county_the_dictionary_reads_as_a_verb_opens_its_bodys_name():
+    x = extract_article(Article("a.txt", "标题\n\n项目中，即墨区人民政府与青岚储能科技有限公司签约。"))
+    assert {"即墨区人民政府", "青岚储能科技有限公司"} <= {e.name for e in x.entities}
+
+
+def test_common_nouns_saying_what_a_firm_is_are_not_its_name():
+    x = extract_article(Article("a.txt", "标题\n\n区政府与生鲜电商平台杭州青岚网络科技有限公司签约。"))
+    assert "杭州青岚网络科技有限公司" in {e.name for e in x.entities if e.type == "Firm"}
