@@ -192,7 +192,7 @@ def _county_length_ending_at(text: str, end: int, lowest: int) -> int:
 
 
 def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool = True,
-               chain_conj: bool = False, firm: bool = False, agency: bool = False) -> int:
+               chain_conj: bool = False, firm: bool = False, agency: bool = False, event: bool = False) -> int:
     """Return where a name ending at ``end`` starts: walking left to punctuation, a
     boundary word, a date, or ``limit`` characters. Place names are stepped over whole
     (成都 is not cut at 都), and a one-character boundary is passed when what is left
@@ -206,6 +206,11 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
             opening = max(text.rfind("（", lowest, pos), text.rfind("(", lowest, pos))
             if opening != -1 and pos - opening <= 8 and opening > lowest:
                 pos = opening
+                continue
+        if event and ch in _CLOSING_QUOTES:
+            opening = text.rfind(_OPENING_QUOTES[ch], max(lowest, pos - 6), pos - 1)
+            if opening != -1 and pos - opening >= 3:
+                pos = opening  # 重点产业链“链主”企业供需对接会: a quoted term inside the event's name
                 continue
         if ch in _PUNCT:
             break
@@ -226,7 +231,8 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
             continue
         hit = next((text[pos - n:pos] for n in _BOUNDARY_LENGTHS
                     if pos - n >= lowest and text[pos - n:pos] in _BOUNDARY_SET), None)
-        if lenient and hit is not None and len(hit) == 1 and (text[pos:end] in _GENERIC_CORES or end - pos < 2):
+        if lenient and hit is not None and len(hit) == 1 and (text[pos:end] in _GENERIC_CORES or end - pos < 2) \
+                and not (hit in "在的" and pos == end):  # 在对接会上: a bare ending after 在 or 的 names nothing
             pos -= 1
             continue
         if firm and hit is not None and len(hit) == 1 and hit != "、" and _inside_name(text, pos, end, lowest):
@@ -240,6 +246,9 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
         if chain_conj and hit is not None and len(hit) == 1 and hit not in "、和与及" \
                 and len(shared().words(text[pos - 1:min(end, pos + 3)])[0]) >= 2:
             pos -= 1  # 供需对|接: the boundary character opens a word of the name (对接)
+            continue
+        if event and hit == "企业" and pos < end:
+            pos -= 2  # 链主企业供需对接会, 民营企业座谈会: the firms the meeting is for
             continue
         if agency and hit in _AGENCY_INNER:
             pos -= len(hit)  # 投资促进局, 政务服务管理局: words of a body's own name
@@ -347,7 +356,7 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue
         start = _left_edge(text, sent.start + match.start(), sent.start,
                            chain_conj=kind in ("Event", "Alliance", "Cluster"), firm=kind == "Firm",
-                           agency=kind == "Agency")
+                           agency=kind == "Agency", event=kind == "Event")
         if start > sent.start + 1 and text[start] in "商家方" and _in_dictionary(text[start - 2:start + 1]):
             start += 1  # 提供|商湘江…: the boundary word was the head of a longer one (提供商)
         if kind == "Event" and start > sent.start and text[start - 1] in _CLOSING_QUOTES:

@@ -173,3 +173,9 @@ def test_a_city_the_dictionary_reads_as_a_verb_opens_its_parks_and_bodies_names(
 def test_a_new_area_named_with_its_city_names_the_city_too():
     found = _entities("标题\n\n负责人说，青岚半导体位于营口鲅鱼圈新区，交货只需3天。")
     assert {("City", "营口鲅鱼圈新区"), ("City", "营口")} <= found
+
+
+def test_an_events_name_holds_a_quoted_term_and_the_firms_it_is_for():
+    x = extract_article(Article("a.txt", "标题\n\n5月6日，青岚市重点产业链“链主”企业供需对接会在青岚举行。"
+                                         "副市长张三在对接会上表示，将深化合作。"))
+    assert [e.name for e in x.entities if e.type == "Event"] == ["青岚市重点产业链“链主”企业供需对接会"]
