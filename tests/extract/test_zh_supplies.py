@@ -49,3 +49,11 @@ def test_goods_given_to_firms_named_after_the_verb():
     x = extract_news("浙江海宇远洋渔业有限公司每年捕捞的鱿鱼约六成直接供给区内的舟山海之味食品有限公司和浙江兴洋水产股份有限公司。")
     assert {("浙江海宇远洋渔业有限公司", "舟山海之味食品有限公司"), ("浙江海宇远洋渔业有限公司", "浙江兴洋水产股份有限公司")} \
         <= set(rels(x, "SUPPLIES"))
+
+
+def test_a_supplier_introduced_by_its_role_sells_to_the_buyer():
+    x = extract_article(Article("a.txt", "标题\n\n青岚陶瓷集团已向石英砂供应商碧山矿业有限公司采购优质原料。"))
+    names = {e.id: e.name for e in x.entities}
+    assert "石英砂" not in names.values()
+    assert [(names[r.head], names[r.tail]) for r in x.relations if r.type == "SUPPLIES"] == [
+        ("碧山矿业有限公司", "青岚陶瓷集团")]
