@@ -26,9 +26,9 @@ from chaingraph.identity import name_key
 
 _SUFFIXES: list[tuple[str, str]] = sorted([
     *((s, "Firm") for s in ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团",
-                            "公司", "银行", "控股")),
+                            "公司", "银行", "控股", "株式会社")),
     *((s, "Agency") for s in ("人民政府", "管理委员会", "管委会", "委员会", "办公室", "政府", "厅", "局", "委",
-                              "协会", "商会", "科学院", "研究院", "工业和信息化部", "商务部", "科技部", "财政部",
+                              "协会", "商会", "分会", "科学院", "研究院", "工业和信息化部", "商务部", "科技部", "财政部",
                               "生态环境部", "交通运输部", "农业农村部", "自然资源部", "住房和城乡建设部", "国务院")),
     *((s, "Alliance") for s in ("产业链联盟", "产业联盟", "创新联盟", "联盟")),
     *((s, "Cluster") for s in ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "高新区",
@@ -36,7 +36,7 @@ _SUFFIXES: list[tuple[str, str]] = sorted([
                                "新区", "自贸区", "科技城", "产业集聚区", "集聚区", "示范区", "试验区", "综合保税区",
                                "保税区", "产业新城", "工业集中区", "产业城", "特色小镇", "示范园", "科技园")),
     *((s, "Event") for s in ("签约活动", "对接活动", "推介活动", "招商活动", "对接会", "洽谈会", "推介会", "座谈会", "研讨会", "发布会", "交流会", "博览会", "展览会",
-                             "交易会", "论坛", "峰会", "大会", "年会", "签约仪式", "启动仪式", "推进会", "招商会",
+                             "交易会", "论坛", "峰会", "大会", "年会", "签约会", "签约仪式", "启动仪式", "推进会", "招商会",
                              "供需会", "现场会", "大赛", "专场", "开幕式", "见面会", "恳谈会", "说明会", "展销会",
                              "采购会", "订货会", "展会")),
 ], key=lambda sk: -len(sk[0]))
@@ -238,6 +238,13 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
         if firm and hit is not None and len(hit) == 1 and hit != "、" and _inside_name(text, pos, end, lowest):
             pos -= 1
             continue
+        if firm and hit is not None and len(hit) == 1 and hit != "、" and pos - 2 >= floor \
+                and (pos - 2 == floor or text[pos - 3] in _PUNCT) and pos < end:
+            pos -= 1  # 、三和精工: one character after a list mark is no clause, so 和 is the name's
+            continue
+        if firm and hit == "都" and pos < end and (_word_tag(shared().words(text[pos:end])[0]) or "n")[0] not in "vdpcu":
+            pos -= 1  # 锑都新材料: a trade's capital (铝都, 瓷都) before a noun, not the adverb
+            continue
         if (firm or chain_conj) and hit is not None and len(hit) == 2:
             longer = shared().words(text[pos - 2:min(end, pos + 4)])[0]
             if len(longer) > 2 and longer[-1] not in "商家方者":
@@ -380,16 +387,18 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
         if kind in ("Cluster", "Alliance", "Agency", "Firm"):
             if not _SOE_DIVISION.search(text, start, end):  # 中建五局 keeps its numeral
                 # a firm's name may hold a verb (织造, 建设): only function words cut it
+                # an association is named by its trade, which may hold a verb (通用零部件)
                 trimmed = trim_left(text, start, sent.start + match.start(),
-                                    verbs=kind != "Firm" or match.group(0) == "公司")
+                                    verbs=kind != "Firm" and match.group(0) not in ("协会", "商会", "分会")
+                                    or match.group(0) == "公司")
                 if not (kind == "Agency" and text[trimmed - 2:trimmed] in _AGENCY_INNER):
                     start = trimmed
         if match.group(0) == "公司" and common_words(text[start:sent.start + match.start()]):
             continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):
             kind = "Firm"  # 中建五局, 中铁十一局: state-owned construction firms
-        if kind == "Agency" and (re.search(r"(?:业|电器|家电)(?:协会|商会)$", text[start:end]) or (
-                match.group(0) in ("协会", "商会") and _ANY_CHAIN_ZH_RE.search(text, start, sent.start + match.start()))):
+        if kind == "Agency" and (re.search(r"(?:业|电器|家电|业协会\w{2,8}分)(?:协会|商会|会)$", text[start:end]) or (
+                match.group(0) in ("协会", "商会", "分会") and _ANY_CHAIN_ZH_RE.search(text, start, sent.start + match.start()))):
             kind = "Alliance"  # an industry association is an association of firms (GOLD_FORMAT): 机器人协会 too
         if kind == "Firm" and "人民银行" in text[start:end]:
             kind = "Agency"  # the central bank and its branches are government bodies
@@ -406,6 +415,9 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                 if len(word) >= 2 and _word_tag(word).startswith("v") and _place_starting_at(text, at):
                     start = at
                     break
+                if word in ("配套", "供货", "交付"):
+                    start = at  # 已批量配套X有限公司: the supply verb before the customer's name
+                    continue
                 # 鲜花电商平台北京花匠网络科技有限公司: common nouns that say what the firm is
                 # stand before its registered name, which opens with its place
                 if at - start >= 4 and _place_starting_at(text, at) and common_words(text[start:at]) \

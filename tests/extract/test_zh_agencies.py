@@ -95,3 +95,14 @@ def test_a_body_named_with_and_inside_and_two_hosts_joined_by_lianhe():
 def test_a_prefectures_government_and_its_county_level_citys_are_two_bodies():
     _ents, found = _entities("标题\n\n文山市人民政府与青岚药业有限公司签约。\n\n主办单位：文山壮族苗族自治州人民政府")
     assert {("Agency", "文山市人民政府"), ("Agency", "文山壮族苗族自治州人民政府")} <= found
+
+
+def test_a_branch_of_an_association_and_an_alliance_with_an_adverb_in_its_name():
+    x = extract_article(Article("a.txt", "标题\n\n本届博览会由中国机械通用零部件工业协会紧固件分会主办。会上成立了青岚茶产业链共富联盟。"))
+    alliances = {e.name for e in x.entities if e.type == "Alliance"}
+    assert {"中国机械通用零部件工业协会紧固件分会", "青岚茶产业链共富联盟"} <= alliances
+
+
+def test_a_signing_meeting_is_an_event():
+    x = extract_article(Article("a.txt", "标题\n\n8月22日，“2024年青岚市锂电产业链供需对接暨项目签约会”在青岚举行。"))
+    assert [e.name for e in x.entities if e.type == "Event"] == ["2024年青岚市锂电产业链供需对接暨项目签约会"]

@@ -195,3 +195,17 @@ def test_a_county_the_dictionary_reads_as_a_verb_opens_its_bodys_name():
 def test_common_nouns_saying_what_a_firm_is_are_not_its_name():
     x = extract_article(Article("a.txt", "标题\n\n区政府与生鲜电商平台杭州青岚网络科技有限公司签约。"))
     assert "杭州青岚网络科技有限公司" in {e.name for e in x.entities if e.type == "Firm"}
+
+
+def test_names_keep_a_function_character_that_is_theirs():
+    x = extract_article(Article("a.txt", "标题\n\n青岚钢铁与碧山农机有限公司、三和精工（益阳）有限公司分别签订协议。"
+                                         "钨都新材料有限公司推介了产品。"))
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert {"三和精工（益阳）有限公司", "钨都新材料有限公司"} <= firms
+
+
+def test_a_supply_verb_and_a_foreign_legal_form_bound_firm_names():
+    x = extract_article(Article("a.txt", "标题\n\n其光伏螺栓已批量配套青岚新能源科技（衡水）有限公司。"
+                                         "碧山正极还与韩国大青材料株式会社签订供货协议。"))
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert {"青岚新能源科技（衡水）有限公司", "韩国大青材料株式会社"} <= firms
