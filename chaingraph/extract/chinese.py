@@ -788,7 +788,8 @@ def _events(text: str, sentences: list[Sentence], mentions: list[Mention]) -> li
             continue
         for m in here:
             after = text[m.end:m.end + 30]
-            at = _EVENT_AT.match(after)
+            quote = len(after) - len(after.lstrip(_CLOSING_QUOTES))  # “…签约会”在X举行: the quote closes the name
+            at = _EVENT_AT.match(after, quote)
             if at:
                 m.info["trigger"] = m.end + at.start(1) - 1
                 m.info["title"] = sent.title

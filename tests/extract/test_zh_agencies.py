@@ -106,3 +106,10 @@ def test_a_branch_of_an_association_and_an_alliance_with_an_adverb_in_its_name()
 def test_a_signing_meeting_is_an_event():
     x = extract_article(Article("a.txt", "标题\n\n8月22日，“2024年青岚市锂电产业链供需对接暨项目签约会”在青岚举行。"))
     assert [e.name for e in x.entities if e.type == "Event"] == ["2024年青岚市锂电产业链供需对接暨项目签约会"]
+
+
+def test_a_quoted_event_held_somewhere_is_the_main_event_though_the_title_names_it_shorter():
+    x = extract_article(Article("a.txt", "青岚锂电产业链供需对接会举行\n\n8月22日，“2024年青岚市锂电产业链供需对接会”在碧山经济技术开发区举行。"
+                                         "活动由青岚市人民政府主办。"))
+    events = [e.name for e in x.entities if e.type == "Event"]
+    assert events == ["2024年青岚市锂电产业链供需对接会"]
