@@ -29,6 +29,7 @@ from chaingraph.extract.relations import find_relations
 from chaingraph.extract.regions import en_region_mentions
 from chaingraph.extract.result import Extraction, Fact, Mention
 from chaingraph.extract.sentences import detect_language, split_sentences
+from chaingraph.extract.supplier_lists import supplier_list_mentions
 from chaingraph.extract.words import to_simplified
 from chaingraph.extract.zh_agencies import agency_mentions
 from chaingraph.extract.zh_clusters import cluster_mentions
@@ -74,6 +75,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
     if language != "zh":  # "supply Sany and Zenith with": a name joined to a firm
         mentions += en_names.coordinated_firms(text, sentences, mentions)
+    mentions += supplier_list_mentions(text, sentences, mentions, language)
     lists = find_lists(text, sentences, language)
     if language != "zh":
         lists += en_lists.more_lists(sentences, lists)

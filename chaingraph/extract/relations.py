@@ -20,6 +20,7 @@ from chaingraph.extract.lists import list_relations
 from chaingraph.extract.paragraphs import paragraph_relations, signers_at_the_scene
 from chaingraph.extract.places import is_municipality
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence, mentions_by_sentence
+from chaingraph.extract.supplier_lists import supplier_lists
 from chaingraph.extract.supply_frames import supply_frames
 from chaingraph.extract.zh_lists import list_context_relations
 from chaingraph.extract.zh_relations import prune_zh, zh_relations
@@ -230,6 +231,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     _buys_from(rel, text, per_sent, language)
     customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
     supply_frames(rel, text, sentences, per_sent, language, None if language == "zh" else focus_firm(entities, set()))
+    supplier_lists(rel, text, sentences, per_sent, language)
     if language == "zh":
         zh_relations(rel, text, sentences, entities, per_sent)
         zh_parties(rel, sentences, entities)
