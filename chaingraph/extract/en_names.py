@@ -246,6 +246,9 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
             longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 2
                       and key in (e.name.split()[0].casefold(), (unplaced[id(e)].split() or [""])[0].casefold())
                       and not _REGION.fullmatch(e.name[len(e.name.split()[0]):])]  # "ACME Asia" is its own firm
+            if not longer and pinyin_name(short.name):  # "Huayu" of "Dongjiang Huayu Petrochemical Co., Ltd."
+                longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 3
+                          and e.name.split()[1].casefold() == key and pinyin_name(e.name.split()[0])]
         else:  # "Tieguanyin Group" is the "Fujian Anxi Tieguanyin Group Co., Ltd." the article names in full
             longer = [e for e in firms if e is not short and id(e) not in gone
                       and (unplaced[id(e)].casefold() + " ").startswith(key + " ")

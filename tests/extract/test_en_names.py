@@ -180,3 +180,18 @@ def test_a_name_opening_on_two_pinyin_words_goes_by_its_second_word():
     x = extract_news("Wuhu Jiuzhou Yunqi Robot Technology Co., Ltd. (Yunqi Robot) was elected chairman unit. "
                      "Yunqi Robot signed an agreement with Anhui Hengrui Reducer Co., Ltd.")
     assert names(x, "Firm") == ["Anhui Hengrui Reducer Co., Ltd", "Wuhu Jiuzhou Yunqi Robot Technology Co., Ltd"]
+
+
+
+def test_a_one_word_short_name_may_be_the_second_pinyin_word_of_a_full_name():
+    # "Huayu" is found on its own (a known name of the shipped data), as its own firm
+    from chaingraph.extract.en_names import merge_short_names
+    from chaingraph.extract.result import Entity, Mention
+
+    full = Entity("e1", "Firm", "Dongjiang Qinglan Petrochemical Co., Ltd", [],
+                  mentions=[Mention(0, 39, "Dongjiang Qinglan Petrochemical Co., Ltd", "Firm", 0)])
+    short = Entity("e2", "Firm", "Qinglan", [], mentions=[Mention(50, 57, "Qinglan", "Firm", 1)])
+    other = Entity("e3", "Firm", "Bishan Polymer Co., Ltd", [], mentions=[Mention(70, 93, "Bishan Polymer Co., Ltd", "Firm", 1)])
+    merged = merge_short_names([full, short, other])
+    assert [(e.name, e.aliases) for e in merged] == [("Dongjiang Qinglan Petrochemical Co., Ltd", ["Qinglan"]),
+                                                      ("Bishan Polymer Co., Ltd", [])]
