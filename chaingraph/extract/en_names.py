@@ -215,6 +215,20 @@ def _merge_into(target: Entity, short: Entity) -> None:
             target.aliases.append(alias)
 
 
+def _one_word_of(short: Entity, firms: list[Entity], gone: set[int], unplaced: dict[int, str]) -> list[Entity]:
+    """The firms whose name a one-word ``short`` firm name is the short form of: their
+    first word, first word after their place, or (a pinyin word) their second word
+    after a first pinyin one ("Huayu" of "Dongjiang Huayu Petrochemical Co., Ltd.")."""
+    key = short.name.casefold()
+    longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 2
+              and key in (e.name.split()[0].casefold(), (unplaced[id(e)].split() or [""])[0].casefold())
+              and not _REGION.fullmatch(e.name[len(e.name.split()[0]):])]  # "ACME Asia" is its own firm
+    if not longer and pinyin_name(short.name):
+        longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 3
+                  and e.name.split()[1].casefold() == key and pinyin_name(e.name.split()[0])]
+    return longer
+
+
 def merge_short_names(entities: list[Entity]) -> list[Entity]:
     """Return ``entities`` with each firm whose name is the first word of exactly one
     longer firm name merged into that firm (its names become aliases), numbered
@@ -242,13 +256,10 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
                       and (_short_form_of(bare, e.name.split(), False)
                            or _short_form_of(bare, uncitied[id(e)].split(), uncitied[id(e)] != e.name))
                       ] if len(bare) >= 2 else []
+            if not longer and len(words) == 1:  # "Xinhe" is a county too, but names Longkou Xinhe Marine here
+                longer = _one_word_of(short, firms, gone, unplaced)
         elif len(words) == 1:
-            longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 2
-                      and key in (e.name.split()[0].casefold(), (unplaced[id(e)].split() or [""])[0].casefold())
-                      and not _REGION.fullmatch(e.name[len(e.name.split()[0]):])]  # "ACME Asia" is its own firm
-            if not longer and pinyin_name(short.name):  # "Huayu" of "Dongjiang Huayu Petrochemical Co., Ltd."
-                longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 3
-                          and e.name.split()[1].casefold() == key and pinyin_name(e.name.split()[0])]
+            longer = _one_word_of(short, firms, gone, unplaced)
         else:  # "Tieguanyin Group" is the "Fujian Anxi Tieguanyin Group Co., Ltd." the article names in full
             longer = [e for e in firms if e is not short and id(e) not in gone
                       and (unplaced[id(e)].casefold() + " ").startswith(key + " ")

@@ -171,8 +171,8 @@ def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
                 cut += 1
             seen_role = False
     run = run[cut:]
-    based = [pos for pos, (tok, _, _) in enumerate(run) if tok.lower().endswith(("-based", "-headquartered"))]
-    if based:  # "Zhejiang-based Lanxin Motors": the name starts after the place
+    based = [pos for pos, (tok, _, _) in enumerate(run) if tok.lower().endswith(_DESCRIBED_ENDINGS)]
+    if based:  # "Zhejiang-based Lanxin Motors", "Korean-invested X": the name starts after the description
         run = run[based[-1] + 1:]
     owner = next((pos for pos, (tok, _, _) in enumerate(run[:-1]) if _owner(tok)), None)
     if owner is not None:  # "BOE's Chengdu plant": a possessive ends the owner's name
@@ -180,6 +180,10 @@ def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     while run and (run[0][0].lower() in lx.LEADING_DROP or run[0][0].lower() in lx.CONNECTORS):
         run = run[1:]
     return run
+
+
+#: hyphenated words that say where a firm is or who owns it, before its name
+_DESCRIBED_ENDINGS = ("-based", "-headquartered", "-invested", "-funded", "-owned", "-backed", "-controlled")
 
 
 def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:

@@ -751,6 +751,8 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
         joined = bool(re.search(r"\bjoin(ed|s)?\b.{0,40}alliance|members? of the .{0,60}alliance|founding members|"
                                 r"\b(?:new|first|founding) members\b|"
                                 r"\bmember (?:units|enterprises|firms|companies) include|"
+                                # "now has 76 member firms, including A, B and C"
+                                r"\b\d+\s+member (?:units|enterprises|firms|companies),?\s+includ|"
                                 r"\bits (?:first |founding )?(?:members|member units)\b.{0,80}\binclude|"
                                 r"alliance .{0,40}(initiated|launched|founded) (jointly )?by", s, re.IGNORECASE)) \
             or ("联盟" in s and any(w in s for w in ("加入", "联盟成员", "发起", "首批成员"))) \

@@ -87,3 +87,10 @@ def test_chairman_and_vice_chairman_units_and_other_members_are_members():
               "unit, and Kangling Tea Co., Ltd. as a vice-chairman unit. Other members include Xinlu Logistics Co., Ltd.")
     members = {h for h, _t in _rels(x, "MEMBER_OF")}
     assert {"Youlan Tea Co., Ltd", "Kangling Tea Co., Ltd", "Xinlu Logistics Co., Ltd"} <= members
+
+
+def test_an_alliance_with_a_count_of_member_firms_including_some_names_them_members():
+    x = _news("Haiyun Marine Co., Ltd. and Jinwei Valve Co., Ltd. signed a deal. The Qinglan Marine Equipment Industry "
+              "Alliance, set up in 2021, now has 76 member firms, including Haiyun and Jinwei.")
+    assert _rels(x, "MEMBER_OF") == [("Haiyun Marine Co., Ltd", "Qinglan Marine Equipment Industry Alliance"),
+                                     ("Jinwei Valve Co., Ltd", "Qinglan Marine Equipment Industry Alliance")]

@@ -195,3 +195,12 @@ def test_a_one_word_short_name_may_be_the_second_pinyin_word_of_a_full_name():
     merged = merge_short_names([full, short, other])
     assert [(e.name, e.aliases) for e in merged] == [("Dongjiang Qinglan Petrochemical Co., Ltd", ["Qinglan"]),
                                                       ("Bishan Polymer Co., Ltd", [])]
+
+
+def test_an_owners_description_is_not_the_name_and_a_county_word_can_be_a_short_name():
+    x = _x("Haiyun Marine Co., Ltd. supplies the Korean-invested Yantai Qinglan Shipbuilding Co., Ltd. "
+           "It also signed with Longkou Xinhe Propulsion Co., Ltd. The alliance now has 76 member firms, including "
+           "Haiyun, Xinhe and Qinglan.", title="Marine alliance grows")
+    firms = dict(_firms(x))
+    assert firms["Yantai Qinglan Shipbuilding Co., Ltd"] == ("Qinglan",)
+    assert firms["Longkou Xinhe Propulsion Co., Ltd"] == ("Xinhe",)
