@@ -114,6 +114,19 @@ def _en_clauses(text: str, sent: Sentence, firms) -> list[tuple[int, int, Entity
     return out
 
 
+_SIGNED_WITH = re.compile(r"\bsign(?:s|ed)?\b[^.;]{0,40}?\bwith\s+(?:the\s+)?$")
+
+
+def _signer_with(text: str, sent: Sentence, firms, obj: Entity, before: int) -> list[Entity]:
+    """The firm that signed with ``obj`` in ``sent`` ("A signed with B, which …"): the
+    last firm before "signed … with" right before ``obj``'s mention that ends before
+    offset ``before``; an empty list when the sentence says no such thing."""
+    at = next((m for m, e in reversed(firms) if e is obj and m.end <= before), None)
+    if at is None or not _SIGNED_WITH.search(text, max(sent.start, at.start - 60), at.start):
+        return []
+    return [e for m, e in firms if m.end <= at.start and e is not obj][-1:]
+
+
 def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
     """Supplier-first and customer-first frames of English sentences."""
     previous_first: Entity | None = None
@@ -154,6 +167,9 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                 if not after and subject is not None and _PRONOUN_OBJECT.match(text, verb.end()):
                     # "A signed with B, a maker of X, which will provide it with …": B supplies A
                     after = [e for m, e in firms if e is not subject][:1]
+                elif not after and subject is not None and not before:
+                    # "A signed with B, which will supply thrusters": B supplies the firm it signed with
+                    after = _signer_with(text, sent, firms, subject, start)
                 for customer in after[:4]:
                     rel.add("SUPPLIES", supplier, customer, index, "supplier-first frame")
             for m, e in inside:

@@ -103,3 +103,9 @@ def test_english_a_second_verb_of_the_subject_an_apposed_relative_clause_and_a_p
         "Delta Power Co., Ltd., and Qingdao-based Harbour Marine Co., Ltd. buys Delta Power's marine engines.")
     assert got == {("Pine Servo Co., Ltd", "Lake Robot Co., Ltd"), ("Hill Steel Co., Ltd", "Ridge Bearing Co., Ltd"),
                    ("Stone Casting Co., Ltd", "Delta Power Co., Ltd"), ("Delta Power Co., Ltd", "Harbour Marine Co., Ltd")}
+
+
+def test_a_relative_clause_on_the_firm_signed_with_makes_it_the_supplier():
+    assert _supplies("Haiyun Marine Co., Ltd. signed four deals. Haiyun also signed with Longkou Xinhe Propulsion "
+                     "Co., Ltd., which will supply azimuth thrusters for its vessels.") == {
+        ("Longkou Xinhe Propulsion Co., Ltd", "Haiyun Marine Co., Ltd")}
