@@ -420,6 +420,12 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 continue
             canonical = _CHAIN_CANON[match.group(1).lower()]
             start = sent.start + match.start()
+            term = _repeated_term(text, sent.text, match)
+            if term is not None:  # "advanced ceramics" twice: the article's segment, not ceramics at large
+                start = sent.start + term
+                phrase = text[start:sent.start + match.end()]
+                out.append(Mention(start, sent.start + match.end(), phrase, "Chain", index, key=phrase.lower()))
+                continue
             out.append(Mention(start, start + len(match.group(0)), match.group(0), "Chain", index, key=canonical))
     return _with_modifiers(text, out)
 
@@ -429,6 +435,27 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
 _APPRAISAL = frozenset("""complete relatively comparatively fairly very more most perfect sound full fully whole
 entire mature well-developed thriving booming growing strong solid competitive distinctive unique huge sizable
 sizeable initial preliminary basic basically""".split())
+
+
+def _repeated_term(text: str, sentence: str, form: re.Match) -> int | None:
+    """Where in ``sentence`` a lowercase word that narrows the chain ``form`` (a match
+    in ``sentence``) starts, when the article uses the two words together at least
+    twice ("advanced ceramics", "refractory materials"); None otherwise."""
+    before = _LAST_WORD.search(sentence, max(0, form.start() - 30), form.start())
+    if before is None or not form.group(0).islower():
+        return None
+    word = before.group(1)
+    if not word.islower() or len(word) < 4 or word.endswith(("ing", "ly")) or word in lx.CHAIN_STOP \
+            or word in _APPRAISAL or word in _NOT_AN_INDUSTRY or word in _PARTICLES or word in _NOT_NARROWING:
+        return None
+    uses = re.findall(rf"(?<![\w-]){re.escape(word)}\s+{re.escape(form.group(0))}(?![\w-])", text)
+    return before.start(1) if len(uses) >= 2 else None
+
+
+#: Lowercase words before a chain that say how much or whose, not which kind
+_NOT_NARROWING = frozenset("""with from into over under about their these those other such more most many some
+each every both than that this which what when where while were have been will would could should also only
+including include includes like""".split())
 
 
 def _modifier(word: str) -> bool:

@@ -85,3 +85,10 @@ def test_the_x_chain_is_a_chain_but_the_supply_or_cold_chain_is_not():
     assert {"graphene", "flexible graphite sealing materials", "integrated circuit"} <= chains
     assert not chains & {"supply", "cold", "circuit", "store"}
     assert ("Maple Graphene Co., Ltd", "graphene") in _rels(x, "BELONGS_TO")
+
+
+def test_a_word_used_twice_before_a_chain_form_names_the_articles_segment():
+    x = _x("Sessions were held for advanced ceramics and for glass. Firms in the advanced ceramics session "
+           "included Qinglan Ceramics Co., Ltd. Bishan Advanced Ceramics Co., Ltd. also came.")
+    chains = {e.name for e in x.entities if e.type == "Chain"}
+    assert "advanced ceramics" in chains and "ceramics" not in chains
