@@ -275,7 +275,9 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     found = True
         if not found and e.type in ("Firm", "Cluster", "Alliance"):
             for chain in chains:
-                if len(chain.name) >= 3 and _contains_word(e.name.lower(), chain.name.lower()):
+                # two Chinese characters name a trade (海绵 of 新禾海绵制品); two Latin letters do not
+                shortest = 2 if re.match(r"[\u4e00-\u9fff]", chain.name) else 3
+                if len(chain.name) >= shortest and _contains_word(e.name.lower(), chain.name.lower()):
                     rel.add("BELONGS_TO", e, chain, _first_sent(e), "the chain is in the firm's name")
                     found = True
         if found or e.type != "Firm":

@@ -50,3 +50,12 @@ def test_a_numeral_word_naming_a_crop_stays_in_the_alliance_and_is_its_chain():
 def test_a_place_in_brackets_before_the_chain_is_not_part_of_it():
     x = _x("7月2日，2024山东（诸城）冷链食品产业链供需对接暨项目签约大会在诸城市举行。")
     assert _names(x, "Chain") == ["冷链食品"]
+
+
+def test_a_firm_named_for_a_two_character_trade_of_the_article_belongs_to_it():
+    x = _x("2024云桥县办公座椅产业链对接会在云桥举行。参会企业覆盖整椅制造、五金、海绵等环节。"
+           "云桥县新禾海绵制品有限公司、云桥天泽五金制品有限公司参加对接会。")
+    names = {e.id: e.name for e in x.entities}
+    belongs = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "BELONGS_TO"}
+    assert {("云桥县新禾海绵制品有限公司", "海绵"), ("云桥天泽五金制品有限公司", "五金")} <= belongs
+    assert not any("办公座椅" in chain for _firm, chain in belongs)
