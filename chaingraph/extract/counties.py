@@ -211,6 +211,8 @@ _PLACE_SLOT = re.compile(r"(?:\b(?:in|at|from|to|near|and|or)\s+|,\s+)$")
 # after a bare name read in a comma's slot: the list or apposition goes on (", Gongzhuling.")
 _LIST_GOES_ON = re.compile(r"[,.;:)]|$|\s+(?:and|or)\b|\s+(?:counties|districts|cities)\b")
 _NOT_BARE = frozenset({"Xinhua", "China", "The", "This", "That"})
+# an apposition that says what a bare name is: "Yongkang, a county-level city administered by Jinhua"
+_APPOSED_COUNTY = re.compile(r",\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:county-level city|county|district)\b")
 
 
 def _again_bare(sentences: list[Sentence], out: list[Mention]) -> None:
@@ -247,6 +249,8 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                 if city is not None and (m.group(2) in ("County-level City", "City") or city.kind != "City"):
                     continue
                 found = list(_counties_named(m.group(1)))
+                if not found and m.group(2) == "County":  # "Fei County" is 费县, whose pinyin is "feixian"
+                    found = [p for p in _counties_named(m.group(1) + "xian") if len(p.name) == 2]
                 named_for_city = [p for p in found if city is not None and _info(p)["parent"] == city.name]
                 if named_for_city:  # Changsha County: the county that shares its city's name
                     found = named_for_city
@@ -274,11 +278,13 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                                    info={"parent": city.name, "province": city.province}))
             for m in _BARE_EN.finditer(sent.text) if context else ():
                 every = _counties_named(m.group(1))  # most capitalised words are none: asked first
+                apposed = _APPOSED_COUNTY.match(sent.text, m.end())  # "Yongkang, a county-level city …"
                 if not every or m.group(1) in _NOT_BARE or city_gazetteer().lookup(m.group(1)) is not None \
                         or _CAPITAL_BEFORE.search(sent.text, max(0, m.start() - 30), m.start()) \
-                        or not _PLACE_SLOT.search(sent.text, max(0, m.start() - 30), m.start()):
+                        or not (apposed or _PLACE_SLOT.search(sent.text, max(0, m.start() - 30), m.start())):
                     continue
-                if sent.text[:m.start()].endswith((", ", ",")) and not _LIST_GOES_ON.match(sent.text, m.end()):
+                if sent.text[:m.start()].endswith((", ", ",")) and not apposed \
+                        and not _LIST_GOES_ON.match(sent.text, m.end()):
                     continue  # "Under the deal, Jianghan will …": a comma is a list's slot only inside a list
                 # a county counts where its prefecture is among the article's places; that
                 # also tells apart two counties of one name (Qidong of Nantong, of Hengyang)

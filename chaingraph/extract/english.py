@@ -171,7 +171,8 @@ def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
                 cut += 1
             seen_role = False
     run = run[cut:]
-    based = [pos for pos, (tok, _, _) in enumerate(run) if tok.lower().endswith(_DESCRIBED_ENDINGS)]
+    # only near the start: "Fei County Wood-based Panel Industrial Park" names a product inside
+    based = [pos for pos, (tok, _, _) in enumerate(run[:2]) if tok.lower().endswith(_DESCRIBED_ENDINGS)]
     if based:  # "Zhejiang-based Lanxin Motors", "Korean-invested X": the name starts after the description
         run = run[based[-1] + 1:]
     owner = next((pos for pos, (tok, _, _) in enumerate(run[:-1]) if _owner(tok)), None)

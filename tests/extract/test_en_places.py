@@ -209,3 +209,15 @@ def test_a_municipality_a_firm_is_located_in_is_a_city_and_one_named_alone_a_pro
     assert [e.type for e in x.entities if e.name == "Shanghai"] == ["City"]
     y = _x("Firms from Chongqing and Mianyang attended the Pine Forum in Chengdu.")
     assert [e.type for e in y.entities if e.name == "Chongqing"] == ["Province"]
+
+
+def test_a_one_character_county_an_apposed_county_level_city_and_a_product_named_with_based():
+    x = _x("Trucks queue at the Fei County Wood-based Panel Industrial Park in Linyi City. Yongkang, a county-level "
+           "city administered by Jinhua, is known for hardware. The Yongkang Municipal Bureau of Commerce spoke.")
+    cities = {e.name: e for e in x.entities if e.type == "City"}
+    assert {"Fei County", "Yongkang"} <= set(cities)
+    assert "Fei County Wood-based Panel Industrial Park" in {e.name for e in x.entities if e.type == "Cluster"}
+    names = {e.id: e.name for e in x.entities}
+    located = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "LOCATED_IN"}
+    assert {("Fei County", "Linyi City"), ("Yongkang", "Jinhua"),
+            ("Yongkang Municipal Bureau of Commerce", "Yongkang")} <= located
