@@ -515,12 +515,14 @@ _HELD_AFTER = re.compile(r",?\s+(?:which (?:was|is|will be)\s+)?held\s+(?:on [^,
 
 def _event_place(rel: Relations, text: str, main: Mention, event: Entity, per_sent, by_mention) -> None:
     trigger = main.info.get("trigger")
-    items = per_sent.get(main.sent, [])
+    said_in = main.sent  # the sentence the place is read from, which the relation cites
+    items = per_sent.get(said_in, [])
     if trigger is None:  # "at the X Meeting, held in the Y Zone": the participle places it
         for m in sorted(event.mentions, key=lambda m: m.start):
             held = _HELD_AFTER.match(text, m.end) if m.sent >= 0 else None
             if held:
-                trigger, items = held.end(), per_sent.get(m.sent, [])
+                trigger, said_in = held.end(), m.sent
+                items = per_sent.get(said_in, [])
                 break
     if trigger is not None:
         after = text[trigger:trigger + 60]
@@ -535,14 +537,14 @@ def _event_place(rel: Relations, text: str, main: Mention, event: Entity, per_se
             cities = [e for m, e in run if e.type == "City"]
             # the most specific place: first in English ("in Anxi County, Quanzhou City"), last in Chinese (泉州市安溪县)
             specific = (cities[-1] if where.group(0).strip() == "在" else cities[0]) if cities else run[0][1]
-            rel.add("LOCATED_IN", event, specific, main.sent)
+            rel.add("LOCATED_IN", event, specific, said_in)
             return
         # "held in the Changchun Automotive Economic and Technological Development Zone": the park's city
         park = next((m for m, e in items if where and e.type == "Cluster" and m.start == trigger + where.end()), None)
         inner = [by_mention.get(id(p)) for p in (park.info.get("places", []) if park else [])]
         inner = [e for e in inner if e is not None]
         if inner:
-            rel.add("LOCATED_IN", event, inner[0], main.sent, "the city of the park it was held in")
+            rel.add("LOCATED_IN", event, inner[0], said_in, "the city of the park it was held in")
             return
     subject = main.info.get("subject")
     if subject:

@@ -221,3 +221,12 @@ def test_a_one_character_county_an_apposed_county_level_city_and_a_product_named
     located = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "LOCATED_IN"}
     assert {("Fei County", "Linyi City"), ("Yongkang", "Jinhua"),
             ("Yongkang Municipal Bureau of Commerce", "Yongkang")} <= located
+
+
+def test_an_events_place_cites_the_sentence_it_was_read_from():
+    x = _x("The 2024 Jilin Auto Parts Docking Meeting drew buyers from five provinces. Forty-eight agreements were "
+           "signed at the 2024 Jilin Auto Parts Docking Meeting, held in the Changchun Automotive Economic and "
+           "Technological Development Zone.")
+    names = {e.id: e.name for e in x.entities}
+    placed = [r for r in x.relations if r.type == "LOCATED_IN" and names[r.head] == "2024 Jilin Auto Parts Docking Meeting"]
+    assert placed and all("held in" in x.sentences[r.sent].text for r in placed)
