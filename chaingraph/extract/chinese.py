@@ -508,7 +508,7 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         if found and found.start() > 0:  # 碳化硅 is one word: its 硅 is no chain form of the phrase
             cuts = set(accumulate(len(w) for w in shared().words(phrase)))
             found = next((f for f in _ANY_CHAIN_ZH_RE.finditer(phrase) if f.start() == 0 or f.start() in cuts), None)
-        if strict and not found:
+        if strict and not found and not _open_trade(text, phrase, end):
             return
         if found and found.start() > 0 and _narrowing(phrase[_leading_places(phrase[:found.start()]):found.start()]):
             pass  # 功率半导体, 海洋生物医药: a noun before the form narrows the chain
@@ -583,6 +583,28 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             continue
         out.append(Mention(start, end, match.group(0), "Chain", index, key=_CHAIN_ZH_CANON[match.group(0)]))
     return out
+
+
+#: Tags of the words an unknown trade is made of: nouns, verbal nouns, distinctives (天然橡胶), unknown words
+_TRADE_TAGS = frozenset({"n", "nz", "ng", "vn", "b", "l", ""})
+
+
+def _open_trade(text: str, phrase: str, end: int) -> bool:
+    """True when ``phrase``, standing before 产业/行业 at ``end`` of ``text``, names a
+    trade the lexicon lacks (紧固件产业, 天然橡胶产业): two to six characters of nouns
+    ending in a noun, no generic word, place or count, used again in the article."""
+    if not 2 <= len(phrase) <= 6 or phrase in _GENERIC_CORES or _NOT_A_CHAIN.search(phrase) \
+            or _is_place_name(phrase) or text.count(phrase) < 2 or text.startswith(("园", "基地", "集群"), end + 2):
+        return False
+    words = shared().words(phrase)
+    tags = [_word_tag(w) for w in words]
+    return all(t in _TRADE_TAGS for t in tags) and tags[-1] in ("n", "nz", "ng", "") and not any(
+        w in _GENERIC_CORES or w in _NOT_A_TRADE for w in words) \
+        and not (len(words) == 1 and len(phrase) == 2 and tags[0] == "")
+
+
+#: Words that judge or do rather than name a trade (绿色能源产业, 太阳能利用产业)
+_NOT_A_TRADE = frozenset("绿色 低碳 先进 未来 利用 开发 应用 服务 加工 生产 制造 研发".split())
 
 
 def _chain_repeats(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:

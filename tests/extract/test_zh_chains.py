@@ -59,3 +59,12 @@ def test_a_firm_named_for_a_two_character_trade_of_the_article_belongs_to_it():
     belongs = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "BELONGS_TO"}
     assert {("云桥县新禾海绵制品有限公司", "海绵"), ("云桥天泽五金制品有限公司", "五金")} <= belongs
     assert not any("办公座椅" in chain for _firm, chain in belongs)
+
+
+def test_a_trade_the_lexicon_lacks_is_a_chain_before_产业_when_the_article_uses_it_again():
+    x = _x("全区紧固件生产企业4000余家。区里将推动紧固件产业向高端化转型。绿色能源产业发展迅速，太阳能利用产业也在增长。")
+    chains = {e.name for e in x.entities if e.type == "Chain"}
+    assert "紧固件" in chains
+    assert not chains & {"绿色能源", "太阳能利用"}
+    once = _x("区里将推动螺母螺栓产业向高端化转型。")
+    assert not any(e.type == "Chain" for e in once.entities)
