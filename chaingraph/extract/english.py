@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract import lexicon as lx
-from chaingraph.extract.places import CITY_GROUPS, gazetteer
+from chaingraph.extract.places import CITY_GROUPS, gazetteer, place_word
 from chaingraph.extract.result import Mention, Sentence
 
 _TOKEN = re.compile(r"No\.\s?\d+|Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Co\.|Ltd\.|Inc\.|Corp\.|"
@@ -215,10 +215,11 @@ def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
                     and any(t.isupper() and len(t) >= 2 for t, _, _ in left)
                     and not any(t.lower() in lx.INDUSTRY_HEADS or _category(_head_of(t)) for t, _, _ in left)):
                 return [left, *_split_and(right)]
-            # "Baotou Tianhe Magnetics and Baotou Yunsheng Magnet Co., Ltd.": a full firm
-            # name starting with a place after "and" is a second firm
+            # "Baotou Tianhe Magnetics and Baotou Yunsheng Magnet Co., Ltd.", "… and Miyi Tianyuan
+            # Vanadium Products Co., Ltd.": a full firm name starting with a place (a county's
+            # too) after "and" is a second firm
             if (right_firm and len(left) >= 2 and len(right) >= 3 and all(t[0].isupper() for t, _, _ in left)
-                    and gazetteer().lookup(right[0][0]) is not None):
+                    and place_word(right[0][0], counties=True)):
                 return [left, *_split_and(right)]
             # "People's Government of Tangyin County and Beijing X Co., Ltd.": a body's name, then a firm's
             if (right_firm and len(right) >= 3 and gazetteer().lookup(right[0][0]) is not None

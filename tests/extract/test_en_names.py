@@ -204,3 +204,12 @@ def test_an_owners_description_is_not_the_name_and_a_county_word_can_be_a_short_
     firms = dict(_firms(x))
     assert firms["Yantai Qinglan Shipbuilding Co., Ltd"] == ("Qinglan",)
     assert firms["Longkou Xinhe Propulsion Co., Ltd"] == ("Xinhe",)
+
+
+def test_a_full_name_opening_on_a_county_after_and_is_a_second_firm_and_an_acronym_joins_what_it_spells():
+    x = _x("The bureau serves key firms such as Qinglan Titanium Alloy and Miyi Bishan Vanadium Products Co., Ltd. "
+           "The chain is led by Hubei Wudang Heavy Truck Co., Ltd. At the ceremony, Wudang Heavy Truck (WDHT) signed "
+           "three deals. Kaiheng Cab Co., Ltd. will supply cabs for WDHT's new tractor.")
+    names = [n for n, _a in _firms(x)]
+    assert "Qinglan Titanium Alloy" in names and "Miyi Bishan Vanadium Products Co., Ltd" in names
+    assert "WDHT" not in names and "WDHT" in dict(_firms(x))["Hubei Wudang Heavy Truck Co., Ltd"]
