@@ -61,6 +61,10 @@ _EN_FIRM_LIST = re.compile(
     r"\b(?:brands|customers|clients|companies|firms|enterprises|automakers|carmakers|manufacturers|suppliers|"
     r"partners|buyers|retailers|makers|producers|exporters|vendors)\s*,?\s+(?:such as|including|like)\s+"
     rf"((?:{_EN_NAME},\s+)*{_EN_NAME},?\s+and\s+{_EN_NAME})")
+# "buyers from Lingxing, Qingqi Mobility and other brand owners": a list closed by its kind of firm
+_EN_FIRM_LIST_OTHER = re.compile(
+    rf"((?:{_EN_NAME},\s+)+{_EN_NAME}),?\s+and\s+other\s+(?:[a-z-]+\s+){{0,2}}?(?:brand owners|brands|companies|"
+    r"firms|enterprises|manufacturers|makers|carmakers|automakers|suppliers|customers|buyers|retailers|producers)\b")
 _EN_CHAIN_LIST = re.compile(
     r"\b(?:industries|sectors|fields)\s*,?\s+(?:such as|including|like)\s+")
 _EN_COVERING = re.compile(r"\b(?:covering|covers|cover|spanning)\s+([a-z][a-z ,-]*?),?\s+and\s+other\s+"
@@ -226,6 +230,11 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
                         out.append(ListHit(kind, index, sent.start + match.start(group), members, role))
             continue
         masked = _LEGAL_COMMA.sub(lambda m: m.group(0).replace(",", "\u201a"), s)
+        for match in _EN_FIRM_LIST_OTHER.finditer(masked):
+            members = [(sent.start + a, sent.start + b, t.replace("\u201a", ","))
+                       for a, b, t in _en_items(match.group(1), match.start(1), re.compile(_EN_NAME))]
+            if len(members) >= 2:
+                out.append(ListHit("Firm", index, sent.start + match.start(1), members))
         for match in _EN_FIRM_LIST.finditer(masked):
             members = [(sent.start + a, sent.start + b, t.replace("\u201a", ","))
                        for a, b, t in _en_items(match.group(1), match.start(1), re.compile(_EN_NAME))]

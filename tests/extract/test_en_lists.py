@@ -62,3 +62,8 @@ def test_a_field_list_closed_by_chains_and_a_chain_owner_are_no_chain_names():
                      "enterprise Qinghe Glass Co., Ltd. took part.")
     chains = names(x, "Chain")
     assert "mould" in chains and "mould chains" not in chains and "chain-owner" not in chains
+
+
+def test_names_listed_before_and_other_brand_owners_are_firms():
+    x = _x("At the fair, 45 local parts makers met buyers from Lingxing, Qingqi Mobility and other brand owners.")
+    assert _names(x, "Firm") == ["Lingxing", "Qingqi Mobility"]
