@@ -65,6 +65,8 @@ _SLOTS = [
     re.compile(rf"\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|sell|sells|sold|ship|ships|"
                rf"shipped|offer|offers|offered|provide|provides|provided)\s+[^.;]{{1,60}}?\bto\s+({_NAMES})"),
     re.compile(rf"\b(?:supplier|suppliers|vendor)\s+(?:to|for)\s+({_NAMES})"),
+    # "became a qualified supplier of Haoju Cabinets": a capitalised name after "supplier of" is the customer
+    re.compile(rf"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}(?:supplier|vendor)\s+of\s+({_NAMES})"),
     re.compile(rf"\b(?:customers|clients|partners)\s+(?:include|includes|included|including)\s+({_NAMES})"),
 ]
 _DEAL_VERB = re.compile(

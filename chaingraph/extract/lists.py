@@ -59,7 +59,9 @@ _EN_NAME = r"[A-Z][\w&'.\u201a-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'.\u201a-]*){0,7}"
 _LEGAL_COMMA = re.compile(r"\b(?:Co|Corp|Inc)\.\s*(,)\s*(?:Ltd|Limited|Inc)\b")
 _EN_FIRM_LIST = re.compile(
     r"\b(?:brands|customers|clients|companies|firms|enterprises|automakers|carmakers|manufacturers|suppliers|"
-    r"partners|buyers|retailers|makers|producers|exporters|vendors)\s*,?\s+(?:such as|including|like)\s+"
+    r"partners|buyers|retailers|makers|producers|exporters|vendors)"
+    # "enterprises in the park, such as …": where they are, between the kind and its list
+    r"(?:\s+(?:in|of|at|from)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?\s*,?\s+(?:such as|including|like)\s+"
     rf"((?:{_EN_NAME},\s+)*{_EN_NAME},?\s+and\s+{_EN_NAME})")
 # "buyers from Lingxing, Qingqi Mobility and other brand owners": a list closed by its kind of firm
 _EN_FIRM_LIST_OTHER = re.compile(

@@ -67,3 +67,11 @@ def test_a_field_list_closed_by_chains_and_a_chain_owner_are_no_chain_names():
 def test_names_listed_before_and_other_brand_owners_are_firms():
     x = _x("At the fair, 45 local parts makers met buyers from Lingxing, Qingqi Mobility and other brand owners.")
     assert _names(x, "Firm") == ["Lingxing", "Qingqi Mobility"]
+
+
+def test_a_list_of_firms_after_where_they_are_and_a_customer_after_supplier_of():
+    x = _x("Qinglan Wood Co., Ltd. became a qualified supplier of Haoju Cabinets in March. Other enterprises in "
+           "the park, such as Bishan Plywood Co., Ltd., Tianchi Board and Huaxiang Hot Press Machinery, have "
+           "upgraded their lines.")
+    assert {"Haoju Cabinets", "Tianchi Board", "Huaxiang Hot Press Machinery"} <= set(_names(x, "Firm"))
+    assert ("Qinglan Wood Co., Ltd", "Haoju Cabinets") in _rels(x, "SUPPLIES")
