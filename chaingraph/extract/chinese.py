@@ -28,7 +28,7 @@ _SUFFIXES: list[tuple[str, str]] = sorted([
     *((s, "Firm") for s in ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团",
                             "公司", "银行", "控股", "株式会社")),
     *((s, "Agency") for s in ("人民政府", "管理委员会", "管委会", "委员会", "办公室", "政府", "厅", "局", "委",
-                              "协会", "商会", "分会", "科学院", "研究院", "工业和信息化部", "商务部", "科技部", "财政部",
+                              "协会", "商会", "分会", "促进会", "科学院", "研究院", "工业和信息化部", "商务部", "科技部", "财政部",
                               "生态环境部", "交通运输部", "农业农村部", "自然资源部", "住房和城乡建设部", "国务院")),
     *((s, "Alliance") for s in ("产业链联盟", "产业联盟", "创新联盟", "联盟")),
     *((s, "Cluster") for s in ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "高新区",
@@ -389,7 +389,7 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                 # a firm's name may hold a verb (织造, 建设): only function words cut it
                 # an association is named by its trade, which may hold a verb (通用零部件)
                 trimmed = trim_left(text, start, sent.start + match.start(),
-                                    verbs=kind != "Firm" and match.group(0) not in ("协会", "商会", "分会")
+                                    verbs=kind != "Firm" and match.group(0) not in ("协会", "商会", "分会", "促进会")
                                     or match.group(0) == "公司")
                 if not (kind == "Agency" and text[trimmed - 2:trimmed] in _AGENCY_INNER):
                     start = trimmed
@@ -397,8 +397,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):
             kind = "Firm"  # 中建五局, 中铁十一局: state-owned construction firms
-        if kind == "Agency" and (re.search(r"(?:业|电器|家电|业协会\w{2,8}分)(?:协会|商会|会)$", text[start:end]) or (
-                match.group(0) in ("协会", "商会", "分会") and _ANY_CHAIN_ZH_RE.search(text, start, sent.start + match.start()))):
+        if kind == "Agency" and (re.search(r"(?:(?:业|电器|家电)(?:协会|商会|促进会)|业协会\w{2,8}分会)$", text[start:end]) or (
+                match.group(0) in ("协会", "商会", "分会", "促进会") and _ANY_CHAIN_ZH_RE.search(text, start, sent.start + match.start()))):
             kind = "Alliance"  # an industry association is an association of firms (GOLD_FORMAT): 机器人协会 too
         if kind == "Firm" and "人民银行" in text[start:end]:
             kind = "Agency"  # the central bank and its branches are government bodies
@@ -450,7 +450,7 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue
         if kind == "Firm" and match.group(0) in ("集团", "公司", "控股") and len(core) < 2:
             continue
-        out.append(Mention(start, end, name, kind, index, info={"association": True} if "协会" in match.group(0) else {}))
+        out.append(Mention(start, end, name, kind, index, info={"association": True} if match.group(0) in ("协会", "促进会") else {}))
     return out
 
 
@@ -461,9 +461,12 @@ def _cluster_start(text: str, start: int, core_end: int) -> int | None:
     (三江新区布局建设|宜宾锂电产业园) are not the name."""
     if _TRAILING_COUNT.search(text, start, core_end) or text.startswith("级", start):
         return None
-    year = re.match(r"(?:19|20)\d\d年?", text[start:core_end])
-    if year:
-        start += year.end()
+    for year in re.finditer(r"(?:19|20)\d\d年?", text[start:core_end]):
+        start_after = start + year.end()  # 力争到2025年全区家具产业集群: a target date, not the name
+    if re.search(r"(?:19|20)\d\d", text[start:core_end]):
+        start = start_after
+    if text.startswith(("全区", "全市", "全省", "全县"), start):
+        return None  # 全区家具产业集群: the whole district's cluster, no name of one
     pos = start
     words = shared().words(text[start:core_end])
     for i, word in enumerate(words[:-1]):

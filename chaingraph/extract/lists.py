@@ -129,6 +129,8 @@ def _members(text: str, start: int, body: str, split_and: bool = False) -> list[
             s += cut
             item = raw[cut:]
         pos += len(whole) + 1
+        if split_and:  # 冷链物流等上下游(环节), 面料等配套: the list's close is not its last member's
+            item = re.sub(r"等(?:上下游|配套|相关|其他)?$", "", item)
         if split_and and len(item) >= 4:
             item = re.sub(r"(?:产业链|产业)$", "", item)  # 康养产业 is the chain 康养
         if split_and and i == len(raws) - 1:  # 高端装备制造四条重点(产业链): the list's count is no part of it

@@ -113,3 +113,12 @@ def test_a_quoted_event_held_somewhere_is_the_main_event_though_the_title_names_
                                          "活动由青岚市人民政府主办。"))
     events = [e.name for e in x.entities if e.type == "Event"]
     assert events == ["2024年青岚市锂电产业链供需对接会"]
+
+
+def test_an_industry_promotion_association_is_an_alliance_and_a_lists_close_is_no_member():
+    x = extract_article(Article("a.txt", "标题\n\n大会由青岚市工业和信息化局、青岚市米粉产业促进会联合主办。联盟首批吸纳会员单位48家，"
+                                         "涵盖米粉、酸笋、包装印刷和冷链物流等上下游环节。力争到2025年全区米粉产业集群产值突破300亿元。"))
+    found = {(e.type, e.name) for e in x.entities}
+    assert ("Alliance", "青岚市米粉产业促进会") in found
+    assert ("Chain", "冷链物流") in found and not any("等" in name for _t, name in found)
+    assert not any(t == "Cluster" for t, _n in found)
