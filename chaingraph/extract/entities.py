@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract.en_names import pinyin_name
-from chaingraph.extract.places import CITY_GROUPS, gazetteer
+from chaingraph.extract.places import CITY_GROUPS, gazetteer, place_word
 from chaingraph.extract.result import Entity, Mention
 from chaingraph.extract.spans import Containing, Covered, FormFinder
 from chaingraph.identity import name_key
@@ -428,6 +428,10 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
         for i in range(1, len(words) - 1):
             if pinyin_name(words[i]) and not is_place(words[i]):
                 later.setdefault(" ".join(words[i:i + 2]), set()).add(key)
+        # "Tuoda" of "Dayu Tuoda Precision Machinery": the name after a county the article does not name
+        if len(words) >= 3 and place_word(words[0], counties=True) and pinyin_name(words[1]) \
+                and not is_place(words[1]) and not place_word(words[1], counties=True):
+            later.setdefault(words[1], set()).add(key)
         stem = name_key(full)
         if stem and stem != full.casefold():
             short.setdefault(stem, key)

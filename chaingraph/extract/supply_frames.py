@@ -172,6 +172,7 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                     after = _signer_with(text, sent, firms, subject, start)
                 for customer in after[:4]:
                     rel.add("SUPPLIES", supplier, customer, index, "supplier-first frame")
+            listed_from: tuple[int, Entity] | None = None  # where the last supplier read ends, and its customer
             for m, e in inside:
                 bought = _EN_BUYS_OWNED.search(text, start, m.start) if text.startswith(("'s", "’s"), m.end) else None
                 if bought is not None:  # "B buys A's marine engines": A supplies B
@@ -181,6 +182,10 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                     continue
                 frame = _EN_CUSTOMER_FIRST.search(text[start:m.start])
                 if frame is None:
+                    if listed_from is not None and _EN_JOINED.fullmatch(text, listed_from[0], m.start):
+                        # "procures magnets from A and B": the next supplier of the list
+                        rel.add("SUPPLIES", e, listed_from[1], index, "customer-first frame")
+                        listed_from = (m.end, listed_from[1])
                     continue
                 lead = text[start:start + frame.start()]
                 customers = [ce for cm, ce in inside if cm.end <= start + frame.start()]
@@ -190,6 +195,7 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                 if customer is None and not customers:
                     customer = carried if carried is not e else None
                 rel.add("SUPPLIES", e, customer, index, "customer-first frame")
+                listed_from = (m.end, customer) if customer is not None else None
                 carried = customer or carried
             # "A signed with B, under which B will buy … from the company": the sentence's subject supplies
             for frame in _EN_FROM_PRONOUN.finditer(text, start, end):

@@ -109,3 +109,17 @@ def test_a_relative_clause_on_the_firm_signed_with_makes_it_the_supplier():
     assert _supplies("Haiyun Marine Co., Ltd. signed four deals. Haiyun also signed with Longkou Xinhe Propulsion "
                      "Co., Ltd., which will supply azimuth thrusters for its vessels.") == {
         ("Longkou Xinhe Propulsion Co., Ltd", "Haiyun Marine Co., Ltd")}
+
+
+def test_every_firm_of_a_list_after_from_is_a_supplier():
+    assert _supplies("Brenner GmbH opened a plant in Xinfeng County last year. Its Xinfeng plant procures magnets "
+                     "from Chenguang Magnetic Co., Ltd. and Jiangxi Ruike Rare Earth Metals Co., Ltd., and plans to "
+                     "source more locally.") == {("Chenguang Magnetic Co., Ltd", "Brenner GmbH"),
+                                                 ("Jiangxi Ruike Rare Earth Metals Co., Ltd", "Brenner GmbH")}
+
+
+def test_a_firm_named_after_an_unnamed_county_is_found_by_its_own_name():
+    x = extract_news("Members include Ganzhou Fuxing Motor Co., Ltd. and Dayu Tuoda Precision Machinery. Tuoda provides "
+                     "machined housings for Fuxing Motor's production line.")
+    firms = {e.name: e for e in x.entities if e.type == "Firm"}
+    assert "Tuoda" in firms["Dayu Tuoda Precision Machinery"].aliases
