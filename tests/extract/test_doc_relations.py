@@ -94,3 +94,9 @@ def test_an_alliance_with_a_count_of_member_firms_including_some_names_them_memb
               "Alliance, set up in 2021, now has 76 member firms, including Haiyun and Jinwei.")
     assert _rels(x, "MEMBER_OF") == [("Haiyun Marine Co., Ltd", "Qinglan Marine Equipment Industry Alliance"),
                                      ("Jinwei Valve Co., Ltd", "Qinglan Marine Equipment Industry Alliance")]
+
+
+def test_a_firm_that_signed_up_as_a_member_is_one():
+    x = _news("The Qinglan Magnet Industry Chain Alliance was founded on Monday. Brenner Antriebstechnik GmbH, a German "
+              "maker of servo motors, signed up as the alliance's first overseas member.")
+    assert _rels(x, "MEMBER_OF") == [("Brenner Antriebstechnik GmbH", "Qinglan Magnet Industry Chain Alliance")]
