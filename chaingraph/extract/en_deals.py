@@ -178,7 +178,10 @@ def _supplier_event(rel, entities: list[Entity]) -> None:
 
 
 _FROM_SELLER = re.compile(r"\b(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|procure|procures|"
-                          r"procured|source|sources|sourced|import|imports|imported|order|orders|ordered)\b(?:[^.;]|\.\d){0,100}?"
+                          r"procured|source|sources|sourced|import|imports|imported|order|orders|ordered)\b"
+                          # "purchasing teams from B": people of B, not goods bought from it
+                          r"(?!\s+(?:teams?|departments?|staff|managers?|directors?|officials?|delegations?|personnel|"
+                          r"heads?|agents?)\b)(?:[^.;]|\.\d){0,100}?"
                           r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
 _BETWEEN = re.compile(r"\b(?:signed|inked|agreement|contract|deal|memorandum)\b[^.;]{0,40}?\bbetween\s+(?:the\s+)?$")
 _SUBJECT_REFERS = re.compile(r"^(?:[A-Z][^,]{0,40},\s+)?(?:it|the company|the group|the firm)\b", re.IGNORECASE)

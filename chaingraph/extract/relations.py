@@ -654,8 +654,9 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                     firsts.append(-1)
                 else:
                     subject = None
-                verb = next((mv.start() for mv in lx.SIGN_RE.finditer(clause) if any(f < mv.start() for f in firsts)),
-                            -1)
+                # "after the signing session": a noun's modifier, no one signing
+                verb = next((mv.start() for mv in lx.SIGN_RE.finditer(clause) if any(f < mv.start() for f in firsts)
+                             and not re.search(r"\b(?:the|a|an)\s+$", clause[:mv.start()])), -1)
                 ms = lx.SUPPLY_RE.search(clause)
                 supply = ms.start() if ms and not re.search(r"\bto\s+$", clause[:ms.start()]) else -1
                 if ms and re.match(r"\s+(?:by|from)\b", clause[ms.end():]):

@@ -100,3 +100,12 @@ def test_a_firm_that_signed_up_as_a_member_is_one():
     x = _news("The Qinglan Magnet Industry Chain Alliance was founded on Monday. Brenner Antriebstechnik GmbH, a German "
               "maker of servo motors, signed up as the alliance's first overseas member.")
     assert _rels(x, "MEMBER_OF") == [("Brenner Antriebstechnik GmbH", "Qinglan Magnet Industry Chain Alliance")]
+
+
+def test_other_participants_took_part_and_talks_after_the_signing_session_are_no_signing():
+    x = _news("The 2024 Qinglan Rail Conference was held on Monday. Other participants included seat maker Bishan "
+              "Seating Co., Ltd., panel producer Kangtai Composite Materials and Ningxin Rail Control, which held "
+              "talks with purchasing teams from Jinyun Rail Vehicle Co., Ltd. after the signing session.")
+    assert [firm for firm, _event in _rels(x, "PARTICIPATED_IN")] == [
+        "Bishan Seating Co., Ltd", "Jinyun Rail Vehicle Co., Ltd", "Kangtai Composite Materials", "Ningxin Rail Control"]
+    assert _rels(x, "SIGNED_WITH") == [] and _rels(x, "SUPPLIES") == []
