@@ -48,7 +48,10 @@ def paragraph_relations(rel, text: str, sentences: list[Sentence], entities: lis
 
 _SCENE_EN = re.compile(r"\b(?:at the (?:signing |opening |closing )?(?:meeting|conference|forum|event|ceremony|fair|expo|"
                        r"summit|session|exhibition)|"
-                       r"on the spot|on[ -]site|during the (?:meeting|conference|forum|event|fair|expo))\b", re.IGNORECASE)
+                       r"on the spot|on[ -]site|during the (?:meeting|conference|forum|event|fair|expo)|"
+                       # "Among the signed deals, A signed …": the deals of the event, told one by one
+                       r"(?:among|of) the (?:signed (?:deals|projects|agreements|contracts)|"
+                       r"(?:deals|projects|agreements|contracts) signed))\b", re.IGNORECASE)
 _SCENE_ZH = re.compile(r"会上|现场|活动中|仪式上|活动期间|会议期间|签约环节|对接环节")
 _SIGNING = re.compile(r"\bsign|签约|签订|签署")
 # a supply told as a deal: signed, or to come (will supply, become a supplier, 将, 成为)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chaingraph.extract.pipeline import extract_article
 from chaingraph.extract.reader import Article
-from news_helpers import rels as _rels
+from news_helpers import extract_news, rels as _rels
 
 
 def test_a_paragraph_about_one_park_puts_it_and_its_firms_in_the_paragraphs_chain():
@@ -127,3 +127,12 @@ def test_signers_after_a_signing_session_summary_took_part_but_not_a_standing_su
                      "Hill Wind Power Co., Ltd. Officials said Stone Steel Co., Ltd. supplies steel to Delta Rail Co., Ltd.")
     took_part = {h for h, _t in _rels(x, "PARTICIPATED_IN")}
     assert "Lake Bearing Co., Ltd" in took_part and not {"Stone Steel Co., Ltd", "Delta Rail Co., Ltd"} & took_part
+
+
+def test_the_signers_of_a_paragraph_among_the_signed_deals_took_part():
+    x = extract_news("The 2024 Qinglan Rail Matchmaking Conference was held in Changzhou on Monday. Eighteen projects "
+                     "were signed.\n\nAmong the signed deals, Bishan Brake Co., Ltd. signed a three-year agreement "
+                     "with Jinyun Rail Vehicle Co., Ltd.")
+    names = {e.id: e.name for e in x.entities}
+    took_part = {names[r.head] for r in x.relations if r.type == "PARTICIPATED_IN"}
+    assert {"Bishan Brake Co., Ltd", "Jinyun Rail Vehicle Co., Ltd"} <= took_part
