@@ -223,9 +223,10 @@ def _one_word_of(short: Entity, firms: list[Entity], gone: set[int], unplaced: d
     longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 2
               and key in (e.name.split()[0].casefold(), (unplaced[id(e)].split() or [""])[0].casefold())
               and not _REGION.fullmatch(e.name[len(e.name.split()[0]):])]  # "ACME Asia" is its own firm
-    if not longer and pinyin_name(short.name):
-        longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name.split()) >= 3
-                  and e.name.split()[1].casefold() == key and pinyin_name(e.name.split()[0])]
+    if not longer and pinyin_name(short.name):  # after its place too: "Haigong" of "Tianjin Bohai Haigong …"
+        longer = [e for e in firms if e is not short and id(e) not in gone and any(
+            len(words) >= 3 and words[1].casefold() == key and pinyin_name(words[0])
+            for words in (e.name.split(), unplaced[id(e)].split()))]
     return longer
 
 

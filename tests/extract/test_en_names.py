@@ -213,3 +213,14 @@ def test_a_full_name_opening_on_a_county_after_and_is_a_second_firm_and_an_acron
     names = [n for n, _a in _firms(x)]
     assert "Qinglan Titanium Alloy" in names and "Miyi Bishan Vanadium Products Co., Ltd" in names
     assert "WDHT" not in names and "WDHT" in dict(_firms(x))["Hubei Wudang Heavy Truck Co., Ltd"]
+
+
+def test_a_one_word_short_name_may_be_the_second_pinyin_word_after_the_place():
+    from chaingraph.extract.en_names import merge_short_names
+    from chaingraph.extract.result import Entity, Mention
+
+    full = Entity("e1", "Firm", "Tianjin Bohai Qinglan Offshore Engineering Co., Ltd", [],
+                  mentions=[Mention(0, 51, "Tianjin Bohai Qinglan Offshore Engineering Co., Ltd", "Firm", 0)])
+    short = Entity("e2", "Firm", "Qinglan", [], mentions=[Mention(60, 67, "Qinglan", "Firm", 1)])
+    assert [(e.name, e.aliases) for e in merge_short_names([full, short])] == [
+        ("Tianjin Bohai Qinglan Offshore Engineering Co., Ltd", ["Qinglan"])]
