@@ -147,6 +147,7 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
         k = alias_of.get((m.type, m.key.casefold()), alias_of.get(k, k))
         groups.setdefault(k, []).append(m)
     _merge_chain_variants(groups)
+    _merge_group_abbreviated(groups)
     _merge_place_prefixed(groups)
     _merge_zh_abbreviations(groups)
     _merge_zh_heads(groups)
@@ -508,6 +509,39 @@ def _drop_places_in(groups: dict[tuple[str, str], list[Mention]], spans: Contain
         groups[key] = [m for m in groups[key] if not spans.contains(m.start, m.end)]
         if not groups[key]:
             del groups[key]
+
+
+def _merge_group_abbreviated(groups: dict[tuple[str, str], list[Mention]]) -> None:
+    """Merge, in place, an English Alliance or Cluster named with a city group's
+    abbreviation ("CZT Core Components Alliance") into the one body of its type whose
+    name holds its words in order once the abbreviation is spelled out
+    ("Changsha-Zhuzhou-Xiangtan Construction Machinery Core Components Alliance")."""
+    spelled = {abbr.casefold(): en.casefold() for en, _zh, abbrs, _m, _p in CITY_GROUPS for abbr in abbrs}
+    for key in [k for k in groups if k[0] in ("Alliance", "Cluster")]:
+        words = groups[key][0].text.split()
+        if not words or words[0].casefold() not in spelled:
+            continue
+        wanted = spelled[words[0].casefold()].split() + [w.casefold() for w in words[1:]]
+        owners = [k for k in groups if k != key and k[0] == key[0]
+                  and _words_in_order(wanted, [w.casefold() for w in groups[k][0].text.split()])]
+        if len(owners) == 1:
+            for m in groups.pop(key):
+                m.key = owners[0][1]
+                groups[owners[0]].append(m)
+
+
+def _words_in_order(wanted: list[str], words: list[str]) -> bool:
+    """True when every word of ``wanted`` stands in ``words`` in the same order, the
+    last two lists' last words the same."""
+    if not wanted or not words or wanted[-1] != words[-1]:
+        return False
+    at = 0
+    for word in wanted:
+        try:
+            at = words.index(word, at) + 1
+        except ValueError:
+            return False
+    return True
 
 
 def _acronym_of(acronym: str, name: str) -> bool:

@@ -109,3 +109,12 @@ def test_other_participants_took_part_and_talks_after_the_signing_session_are_no
     assert [firm for firm, _event in _rels(x, "PARTICIPATED_IN")] == [
         "Bishan Seating Co., Ltd", "Jinyun Rail Vehicle Co., Ltd", "Kangtai Composite Materials", "Ningxin Rail Control"]
     assert _rels(x, "SIGNED_WITH") == [] and _rels(x, "SUPPLIES") == []
+
+
+def test_an_alliance_named_with_a_city_groups_abbreviation_is_the_one_named_in_full():
+    x = _news("The Changsha-Zhuzhou-Xiangtan Construction Machinery Core Components Alliance was founded on Monday. "
+              "Twenty enterprises joined the alliance as its first members. Among them are Qinglan Hydraulic Co., Ltd. "
+              "and Bishan Casting Co., Ltd. The CZT Core Components Alliance will run joint research.")
+    assert [e.name for e in x.entities if e.type == "Alliance"] == [
+        "Changsha-Zhuzhou-Xiangtan Construction Machinery Core Components Alliance"]
+    assert len(_rels(x, "MEMBER_OF")) == 2
