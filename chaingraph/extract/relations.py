@@ -780,7 +780,11 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
 # 首批成员中，既有A、B…: a sentence that opens on the members lists them
 _MEMBERS_OPEN_ZH = re.compile(r"\s*(?:其中，?)?(?:首批|新|现有|新增)?(?:成员|会员)(?:单位|企业)?(?:中|包括|有|涵盖|主要有)")
 _APPOSED_MEMBER = re.compile(r",\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,2}members?\s+(?:unit\s+)?of\s+the\s+"
-                             r"(?:[\w-]+\s+){0,6}alliance\b", re.IGNORECASE)
+                             r"(?:[\w-]+\s+){0,6}alliance\b"
+                             # "X, the alliance's chair unit", "X, … and chairman unit of the alliance": it leads it
+                             r"|,\s+(?:the\s+)?alliance['’]s\s+(?:[\w-]+\s+){0,2}(?:chair|chairman|president)\s+unit\b"
+                             r"|,\s+[^,.;]{0,80}?\b(?:chair|chairman|president)\s+unit\s+of\s+the\s+alliance\b",
+                             re.IGNORECASE)
 
 
 def target_of(alliances: list[Entity]) -> Entity | None:

@@ -118,3 +118,9 @@ def test_an_alliance_named_with_a_city_groups_abbreviation_is_the_one_named_in_f
     assert [e.name for e in x.entities if e.type == "Alliance"] == [
         "Changsha-Zhuzhou-Xiangtan Construction Machinery Core Components Alliance"]
     assert len(_rels(x, "MEMBER_OF")) == 2
+
+
+def test_the_alliances_chair_unit_is_a_member():
+    x = _news("The Qinglan Offshore Equipment Industry Alliance held its annual meeting. Bishan Offshore Engineering "
+              "Co., Ltd., the alliance's chair unit, presented its procurement plan.")
+    assert _rels(x, "MEMBER_OF") == [("Bishan Offshore Engineering Co., Ltd", "Qinglan Offshore Equipment Industry Alliance")]
