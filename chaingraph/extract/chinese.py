@@ -231,8 +231,10 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
             continue
         hit = next((text[pos - n:pos] for n in _BOUNDARY_LENGTHS
                     if pos - n >= lowest and text[pos - n:pos] in _BOUNDARY_SET), None)
+        # a bare ending passes a boundary character only when it closes a word with the one before
+        # (华为公司); 在对接会上, 是联盟 name nothing
         if lenient and hit is not None and len(hit) == 1 and (text[pos:end] in _GENERIC_CORES or end - pos < 2) \
-                and not (hit in "在的" and pos == end):  # 在对接会上: a bare ending after 在 or 的 names nothing
+                and not (pos == end and (hit in "在的" or not _in_dictionary(text[pos - 2:pos]))):
             pos -= 1
             continue
         if firm and hit is not None and len(hit) == 1 and hit != "、" and _inside_name(text, pos, end, lowest):

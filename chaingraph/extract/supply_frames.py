@@ -219,6 +219,11 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
 
 _ZH_CLAUSE_BREAK = re.compile(r"[，；。！？：]")
 _ZH_PRONOUN = re.compile(r"其|该企业|该公司|公司")
+_ZH_REFERS = re.compile(r"其|该企业|该公司|这家企业|这家公司")
+# 成为其合格供应商 in a clause naming no firm: 其 is the firm named before
+_ZH_SUPPLIER_OF_IT = re.compile(r"(?:成为|是)其[^，。；]{0,8}?(?:供应商|供货商|配套商)")
+# 为其X提供Y的是B, 为A提供Y的是B: a cleft naming the supplier last
+_ZH_CLEFT_SUPPLIER = re.compile(r"为([^，。；]{0,12}?)(?:提供|供应|配套|供货)[^，。；]{0,12}?的(?:是|正是|便是)$")
 # supplier first: the customer follows the cue word (为B配套 reads B between 为 and 配套)
 _ZH_TO_CUSTOMER = re.compile(r"供应给|供货给|提供给|供给|销往|卖给|出售给|进入|供应|配套")
 _ZH_ONLY_PLACE_OR_LIST = re.compile(r"(?:[^，。；为向给由从与和签协合]{0,12}?[、和及与]|位于[^，。；]{2,12}?的|[^，。；为向给由从与签]{0,4}?)")
@@ -250,6 +255,7 @@ def _list_end(text: str, inside, first) -> int:
 def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
     """Supplier-first and customer-first frames of Chinese sentences."""
     carried: Entity | None = None  # the supplier of a sentence that ends in ；, which 其 next points to
+    previous_subject: Entity | None = None  # the firm the last sentence naming one opened on: 其, 该公司 next
     for index, sent in enumerate(sentences):
         firms = [(m, e) for m, e in per_sent.get(index, []) if e.type == "Firm"]
         supplier_before: Entity | None = carried  # 其 after "A向B、C供货" is A, not C
@@ -257,6 +263,11 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
         carried = None
         if not firms:
             continue
+        # 其 or 该公司 before a sentence's first firm points to the last sentence's subject
+        lead = sent.text[:firms[0][0].start - sent.start]
+        referred = previous_subject if _ZH_REFERS.search(lead) else None
+        if len(lead) <= 12 and referred is None:
+            previous_subject = firms[0][1]
         for start, end in _clause_spans(sent, _ZH_CLAUSE_BREAK):
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             earlier = [(m, e) for m, e in firms if m.end <= start]
@@ -273,9 +284,15 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     return own[0]
                 lead = text[start:upto]
                 if _ZH_PRONOUN.search(lead):
-                    return last_named if last_named is not exclude else None
-                return opener if opener is not exclude else None
+                    named = last_named or referred
+                    return named if named is not exclude else None
+                subject = opener or referred
+                return subject if subject is not exclude else None
 
+            if not inside and earlier and opener is not None and _ZH_SUPPLIER_OF_IT.search(text, start, end):
+                # A通过了B的供应商审核，成为其合格供应商: 其 is the firm named last before
+                if earlier[-1][1] is not opener:
+                    rel.add("SUPPLIES", opener, earlier[-1][1], index, "supplier-first frame")
             served: set[str] = set()  # customers of 为B配套 here, who supply no one in the clause
             listed: tuple[int, Entity] | None = None  # (end, supplier) of the last customer read
             for m, e in inside:
@@ -307,6 +324,12 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                             and _ZH_ONLY_PLACE_OR_LIST.fullmatch(gap_before[cue.end():]):
                         rel.add("SUPPLIES", supplier, e, index, "supplier-first frame")
                         listed = (m.end, supplier)
+                # 为其五轴机床提供数控系统的是B: B supplies whom 其 points to (or the firm after 为)
+                cleft = _ZH_CLEFT_SUPPLIER.search(gap_before)
+                if cleft is not None:
+                    customer = next((ce for cm, ce in inside if cm.end <= start + cleft.end(1) and ce is not e), None)
+                    rel.add("SUPPLIES", e, customer or left_side(start + cleft.start(), e), index, "supplier-first frame")
+                    continue
                 # 其面粉供应商B, A的核心供应商B: B supplies the owner
                 named = _ZH_SUPPLIER_NAMED.search(gap_before)
                 if named is not None:

@@ -123,3 +123,14 @@ def test_a_firm_named_after_an_unnamed_county_is_found_by_its_own_name():
                      "machined housings for Fuxing Motor's production line.")
     firms = {e.name: e for e in x.entities if e.type == "Firm"}
     assert "Tuoda" in firms["Dayu Tuoda Precision Machinery"].aliases
+
+
+def test_chinese_pronouns_point_to_the_last_sentences_subject_and_a_cleft_names_the_supplier_last():
+    assert _supplies("青岚磁材科技有限公司是骨干企业。青岚磁材的产品还销往区外。其磁钢批量供应碧山精密电机有限公司，用于驱动电机。") \
+        == {("青岚磁材科技有限公司", "碧山精密电机有限公司")}
+    assert _supplies("云岭电子有限公司是获奖企业之一。该公司主要生产主控板，2019年成为江岸电器集团有限公司的合格供应商。") \
+        == {("云岭电子有限公司", "江岸电器集团有限公司")}
+    assert _supplies("青岚数控机床有限公司是联盟的理事长单位。为其五轴机床提供数控系统的是碧山数控系统有限公司。") \
+        == {("碧山数控系统有限公司", "青岚数控机床有限公司")}
+    assert _supplies("碧山精密丝杠有限公司去年通过了青岚数控机床有限公司的供应商审核，成为其合格供应商。") \
+        == {("碧山精密丝杠有限公司", "青岚数控机床有限公司")}
