@@ -201,8 +201,10 @@ def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Ent
             if buyer is not None and buyer is not seller:
                 rel.add("SUPPLIES", seller, buyer, index, "bought from")
         for i, (m, a) in enumerate(orgs[:-1]):
-            m2, b = orgs[i + 1]
-            if _BETWEEN.search(text[max(0, m.start - 80):m.start]) and _AND.match(text[m.end:m2.start]):
+            # the other side: the next name of another body, past A's short name in brackets
+            m2, b = next(((om, oe) for om, oe in orgs[i + 1:] if oe is not a), orgs[i + 1])
+            gap = re.sub(r"\s*[(（][^)）]{1,40}[)）]", "", text[m.end:m2.start])
+            if _BETWEEN.search(text[max(0, m.start - 80):m.start]) and _AND.match(gap):
                 rel.add("SIGNED_WITH", a, b, index, "signed between them")
 
 

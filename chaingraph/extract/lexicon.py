@@ -51,7 +51,8 @@ EVENT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(EVENT_HEADS | {"meetings", "
                            re.IGNORECASE)
 
 PARTICIPATE_RE = re.compile(
-    r"\b(attend(ed|s|ing)?|participat(e|ed|es|ing)|participants|took part|take part|taking part|(were|was) present|"
+    r"\b(attend(ed|s|ing)?|participat(e|ed|es|ing)|participants|signing (enterprises|companies|firms|parties)|"
+    r"took part|take part|taking part|(were|was) present|"
     r"present at|also present|deliver(ed|s)? (a )?speech(es)?|(made|gave|give|gives) (a )?speech(es)?|"
     r"spoke at|addressed|presided|join(ed)? the (meeting|forum|conference|summit|event)|invited|"
     r"representatives? of|interviews? with|in his speech|in her speech|speech(es)?|"

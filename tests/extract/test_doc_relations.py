@@ -124,3 +124,12 @@ def test_the_alliances_chair_unit_is_a_member():
     x = _news("The Qinglan Offshore Equipment Industry Alliance held its annual meeting. Bishan Offshore Engineering "
               "Co., Ltd., the alliance's chair unit, presented its procurement plan.")
     assert _rels(x, "MEMBER_OF") == [("Bishan Offshore Engineering Co., Ltd", "Qinglan Offshore Equipment Industry Alliance")]
+
+
+def test_a_deal_signed_between_a_firm_with_its_short_name_and_another_and_other_signing_enterprises():
+    x = _news("The 2024 Qinglan Salt Lake Signing Ceremony was held on Monday. The largest deal of the day was signed "
+              "between Qinghai Bishan Potash Co., Ltd. (Bishan Potash) and Shandong Yunling Fertilizer Co., Ltd. Other "
+              "signing enterprises included Golmud Huantai Boron Co., Ltd. and Qinghai Dexin Storage Co., Ltd.")
+    assert _rels(x, "SIGNED_WITH") == [("Qinghai Bishan Potash Co., Ltd", "Shandong Yunling Fertilizer Co., Ltd")]
+    took_part = {firm for firm, _event in _rels(x, "PARTICIPATED_IN")}
+    assert {"Golmud Huantai Boron Co., Ltd", "Qinghai Dexin Storage Co., Ltd"} <= took_part
