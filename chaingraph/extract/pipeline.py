@@ -175,7 +175,9 @@ def _dateline(article: Article, removed, sentences):
             continue
         short_line = len(sent.text) <= 40
         opener = bool(re.search(r"--|—|\(Xinhua\)|电", sent.text[:80])) and not sent.title
-        if short_line or opener:
+        # "2024-11-05 16:20    Source: …    Font size: L M S": a page line that opens on its date
+        page_line = dates[0][0] <= 2 and len(sent.text) <= 120
+        if short_line or opener or page_line:
             _pos, year, month, day = dates[0]
             try:
                 return dt.date(year, month, day)

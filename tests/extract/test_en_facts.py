@@ -57,3 +57,11 @@ def test_a_firm_without_a_dated_headline_takes_the_date_of_the_deal_it_entered_i
                    "In a filing, Cedar Chips Co., Ltd. said it had entered into a purchase agreement with "
                    "Delta Optics Co., Ltd. on March 9.")
     assert ("date", "Cedar Chips Co., Ltd", "--03-09") in facts
+
+
+def test_a_page_line_opening_on_its_date_gives_the_year():
+    x = extract_article(Article("a.txt", "Qinglan Vanadium to Supply Electrolyte\n\n2024-11-05 16:20    Source: Sichuan "
+                                         "Daily Online    Font size: L M S\n\nQinglan Vanadium Co., Ltd. announced on "
+                                         "November 4 that it had signed a supply agreement with Bishan Power Co., Ltd."))
+    assert x.dateline == "2024-11-05"
+    assert ("date", "2024-11-04") in {(f.kind, f.value) for f in x.facts}
