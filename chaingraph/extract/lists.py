@@ -75,7 +75,8 @@ _EN_WORD = r"(?!(?:was|were|is|are|will|would|has|have|had|be|been|to|in|at|for|
            r"as|worth|signed|totalling|totaling)\b)[a-z][a-z-]*"
 _EN_ITEM = rf"{_EN_WORD}(?: {_EN_WORD}){{0,4}}"
 _EN_FIELD_LIST = re.compile(
-    r"\b(?:covering|covers|cover|involving|involves|involve|spanning|spans|in the (?:fields|areas|sectors) of|"
+    r"\b(?:covering|covers|covered|cover|involving|involves|involved|involve|spanning|spans|spanned|"
+    r"in the (?:fields|areas|sectors) of|"
     r"in (?:fields|areas|sectors) (?:such as|including|like)|(?:directions|areas|fields|sectors|segments|links),?\s+"
     r"namely)\s+(?:the\s+)?"
     rf"((?:{_EN_ITEM},\s+)+{_EN_ITEM},?\s+(?:and|as well as)\s+{_EN_ITEM})")

@@ -75,3 +75,9 @@ def test_a_list_of_firms_after_where_they_are_and_a_customer_after_supplier_of()
            "upgraded their lines.")
     assert {"Haoju Cabinets", "Tianchi Board", "Huaxiang Hot Press Machinery"} <= set(_names(x, "Firm"))
     assert ("Qinglan Wood Co., Ltd", "Haoju Cabinets") in _rels(x, "SUPPLIES")
+
+
+def test_fields_a_list_covered_are_chains():
+    x = _x("Carmakers released their procurement lists, which covered power batteries, electric drive systems and "
+           "intelligent cockpits, while parts makers held talks with buyers.")
+    assert {"electric drive systems", "intelligent cockpits"} <= set(_names(x, "Chain"))
