@@ -531,14 +531,17 @@ def _merge_group_abbreviated(groups: dict[tuple[str, str], list[Mention]]) -> No
 
 
 def _words_in_order(wanted: list[str], words: list[str]) -> bool:
-    """True when every word of ``wanted`` stands in ``words`` in the same order, the
-    last two lists' last words the same."""
-    if not wanted or not words or wanted[-1] != words[-1]:
-        return False
+    """True when every word of ``wanted`` stands in ``words`` in the same order and
+    both lists end on the same word."""
+    return bool(wanted) and bool(words) and wanted[-1] == words[-1] and _in_order(wanted, words)
+
+
+def _in_order(items: list[str], seq: list[str]) -> bool:
+    """True when the ``items`` occur in ``seq`` in their order (not necessarily next to each other)."""
     at = 0
-    for word in wanted:
+    for item in items:
         try:
-            at = words.index(word, at) + 1
+            at = seq.index(item, at) + 1
         except ValueError:
             return False
     return True
@@ -561,10 +564,4 @@ def _acronym_of(acronym: str, name: str) -> bool:
         syl = re.findall(r"(?<=[aeiou]n)g?([bcdfghjklmpqrstwxyz])|(?<=[aeiou])([bcdfjklmpqrstwxyz])(?=[aeiou])",
                          w[1:].lower())
         starts.extend((a or b).upper() for a, b in syl)
-    pos = 0
-    for ch in acronym:
-        try:
-            pos = starts.index(ch, pos) + 1
-        except ValueError:
-            return False
-    return True
+    return _in_order(list(acronym), starts)

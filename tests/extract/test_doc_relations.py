@@ -96,10 +96,16 @@ def test_an_alliance_with_a_count_of_member_firms_including_some_names_them_memb
                                      ("Jinwei Valve Co., Ltd", "Qinglan Marine Equipment Industry Alliance")]
 
 
-def test_a_firm_that_signed_up_as_a_member_is_one():
-    x = _news("The Qinglan Magnet Industry Chain Alliance was founded on Monday. Brenner Antriebstechnik GmbH, a German "
-              "maker of servo motors, signed up as the alliance's first overseas member.")
-    assert _rels(x, "MEMBER_OF") == [("Brenner Antriebstechnik GmbH", "Qinglan Magnet Industry Chain Alliance")]
+@pytest.mark.parametrize("body, member, alliance", [
+    ("The Qinglan Magnet Industry Chain Alliance was founded on Monday. Brenner Antriebstechnik GmbH, a German maker of "
+     "servo motors, signed up as the alliance's first overseas member.",
+     "Brenner Antriebstechnik GmbH", "Qinglan Magnet Industry Chain Alliance"),
+    ("The Qinglan Offshore Equipment Industry Alliance held its annual meeting. Bishan Offshore Engineering Co., Ltd., "
+     "the alliance's chair unit, presented its procurement plan.",
+     "Bishan Offshore Engineering Co., Ltd", "Qinglan Offshore Equipment Industry Alliance"),
+])
+def test_a_firm_that_signed_up_as_a_member_or_chairs_the_alliance_is_a_member(body, member, alliance):
+    assert _rels(_news(body), "MEMBER_OF") == [(member, alliance)]
 
 
 def test_other_participants_took_part_and_talks_after_the_signing_session_are_no_signing():
@@ -118,12 +124,6 @@ def test_an_alliance_named_with_a_city_groups_abbreviation_is_the_one_named_in_f
     assert [e.name for e in x.entities if e.type == "Alliance"] == [
         "Changsha-Zhuzhou-Xiangtan Construction Machinery Core Components Alliance"]
     assert len(_rels(x, "MEMBER_OF")) == 2
-
-
-def test_the_alliances_chair_unit_is_a_member():
-    x = _news("The Qinglan Offshore Equipment Industry Alliance held its annual meeting. Bishan Offshore Engineering "
-              "Co., Ltd., the alliance's chair unit, presented its procurement plan.")
-    assert _rels(x, "MEMBER_OF") == [("Bishan Offshore Engineering Co., Ltd", "Qinglan Offshore Equipment Industry Alliance")]
 
 
 def test_a_deal_signed_between_a_firm_with_its_short_name_and_another_and_other_signing_enterprises():
