@@ -395,7 +395,12 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     continue
                 gaz_at = next((i for i in range(len(words))
                                if _ANY_CHAIN_RE.match(" ".join(w for w, _, _ in words[i:]).lower())), None)
-                if gaz_at is not None:  # modifiers of the form stay: "offshore wind power", "marine biomedicine"
+                # only for trades the lexicon lacks: a known form keeps its own reading ("Glass and Ceramics")
+                coordinated = _title_case_trade(words) if rx is _INDUSTRY and gaz_at is None else None
+                if coordinated is not None:  # "Hubei Optical Fibre and Cable Industry Alliance": one trade
+                    words = words[coordinated:]
+                    start = words[0][1]
+                elif gaz_at is not None:  # modifiers of the form stay: "offshore wind power", "marine biomedicine"
                     while gaz_at > 0 and _modifier(words[gaz_at - 1][0]):
                         gaz_at -= 1
                     words = words[gaz_at:]
@@ -437,6 +442,23 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
 _APPRAISAL = frozenset("""complete relatively comparatively fairly very more most perfect sound full fully whole
 entire mature well-developed thriving booming growing strong solid competitive distinctive unique huge sizable
 sizeable initial preliminary basic basically""".split())
+
+
+def _title_case_trade(words: list[tuple[str, int, int]]) -> int | None:
+    """Where the trade starts in the capitalised ``words`` before "Industry" in a name
+    when they join two trades with "and" ("Hubei Optical Fibre and Cable Industry
+    Alliance": "Optical Fibre and Cable", one chain as the name makes it one), after
+    the name's places; None otherwise (a lowercase "A and B" is two chains)."""
+    names = [w for w, _, _ in words]
+    if names.count("and") != 1 or not all(w[:1].isupper() or w == "and" for w in names) \
+            or any(w.lower() in lx.CHAIN_STOP or w.lower() in _NOT_AN_INDUSTRY or w.lower() in _PARTICLES
+                   for w in names if w != "and"):  # a headline's "Sets Up …" is no trade
+        return None
+    first = 0
+    while first < len(names) and place_word(names[first], counties=True):
+        first += 1
+    joint = names.index("and")
+    return first if first < joint < len(names) - 1 else None
 
 
 def _repeated_term(text: str, sentence: str, form: re.Match) -> int | None:

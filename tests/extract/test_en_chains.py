@@ -92,3 +92,10 @@ def test_a_word_used_twice_before_a_chain_form_names_the_articles_segment():
            "included Qinglan Ceramics Co., Ltd. Bishan Advanced Ceramics Co., Ltd. also came.")
     chains = {e.name for e in x.entities if e.type == "Chain"}
     assert "advanced ceramics" in chains and "ceramics" not in chains
+
+
+def test_a_title_case_name_joining_two_trades_makes_them_one_chain():
+    x = _x("The founding conference of the Hubei Optical Fibre and Cable Industry Alliance was held in Wuhan. "
+           "Qinglan Fibre Co., Ltd. joined the alliance.", title="Qinglan Sets Up Fibre Alliance")
+    chains = _names(x, "Chain")
+    assert "optical fibre and cable" in chains and "cable" not in chains
