@@ -170,9 +170,9 @@ def _after_place(text: str, end: int, lowest: int) -> bool:
 def _is_place_name(word: str) -> bool:
     """True when ``word`` is a province, city or county-level place, with or without
     its suffix (诸城, 诸城市, 山东)."""
-    from chaingraph.extract.counties import _zh_table, county_stems
+    from chaingraph.extract.counties import county_stems, is_county_name
 
-    return gazetteer().lookup(word) is not None or word in _zh_table()[1] or word in county_stems()
+    return gazetteer().lookup(word) is not None or is_county_name(word) or word in county_stems()
 
 
 def _county_ending_at(text: str, end: int, lowest: int) -> bool:
@@ -183,12 +183,11 @@ def _county_ending_at(text: str, end: int, lowest: int) -> bool:
 def _county_length_ending_at(text: str, end: int, lowest: int) -> int:
     """The length of the longest county-level place with its suffix (温岭市) that ends
     at ``end`` and starts at or after ``lowest``, 0 when none does."""
-    from chaingraph.extract.counties import _zh_table
+    from chaingraph.extract.counties import is_county_name
 
     if text[end - 1:end] not in ("县", "市", "区", "旗"):
         return 0
-    names = _zh_table()[1]
-    return next((n for n in range(6, 2, -1) if end - n >= lowest and text[end - n:end] in names), 0)
+    return next((n for n in range(6, 2, -1) if end - n >= lowest and is_county_name(text[end - n:end])), 0)
 
 
 def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool = True,
@@ -459,14 +458,15 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
 def _cluster_start(text: str, start: int, core_end: int) -> int | None:
     """Where a park's or cluster's name ending at ``core_end`` starts, or None when the
     words before its suffix are no name: a count of clusters (…四大产业集群), a scale
-    (千亿级…). A leading year (2024苏州工业园区) and what comes before a verb inside
-    (三江新区布局建设|宜宾锂电产业园) are not the name."""
+    (千亿级…), the whole district's (全区…). What comes up to a year in it (2024苏州工业园区,
+    力争到2025年…) or before a verb inside (三江新区布局建设|宜宾锂电产业园) is not the name."""
     if _TRAILING_COUNT.search(text, start, core_end) or text.startswith("级", start):
         return None
+    year = None
     for year in re.finditer(r"(?:19|20)\d\d年?", text[start:core_end]):
-        start_after = start + year.end()  # 力争到2025年全区家具产业集群: a target date, not the name
-    if re.search(r"(?:19|20)\d\d", text[start:core_end]):
-        start = start_after
+        pass  # the last year: 力争到2025年全区家具产业集群 names a target date, not the park
+    if year is not None:
+        start += year.end()
     if text.startswith(("全区", "全市", "全省", "全县"), start):
         return None  # 全区家具产业集群: the whole district's cluster, no name of one
     pos = start

@@ -47,6 +47,12 @@ def _zh_table() -> tuple[re.Pattern | None, dict[str, object]]:
     return (_SUFFIX_RE if names else None), names
 
 
+def is_county_name(name: str) -> bool:
+    """True when ``name`` (a str) is a county-level place written with its suffix
+    (呈贡区, 介休市), one place of that name."""
+    return name in _zh_table()[1]
+
+
 @lru_cache(maxsize=1)
 def _ambiguous() -> dict[str, list]:
     """County-level names several places share (南山区 of Shenzhen and of Hegang)."""

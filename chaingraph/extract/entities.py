@@ -492,9 +492,7 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
         owners = [k for k, ms in groups.items() if k != key and k[0] == "Firm" and len(ms[0].text) > 8
                   and spells(groups[key][0].text, ms[0].text)]
         if len(owners) == 1:
-            for m in groups.pop(key):
-                m.key = owners[0][1]
-                groups[owners[0]].append(m)
+            groups[owners[0]].extend(groups.pop(key))
 
 
 _PLACE_WORDS = r"County|District|City|Town|Township|Sub-district|Prefecture|Province"
@@ -525,9 +523,7 @@ def _merge_group_abbreviated(groups: dict[tuple[str, str], list[Mention]]) -> No
         owners = [k for k in groups if k != key and k[0] == key[0]
                   and _words_in_order(wanted, [w.casefold() for w in groups[k][0].text.split()])]
         if len(owners) == 1:
-            for m in groups.pop(key):
-                m.key = owners[0][1]
-                groups[owners[0]].append(m)
+            groups[owners[0]].extend(groups.pop(key))
 
 
 def _words_in_order(wanted: list[str], words: list[str]) -> bool:

@@ -235,17 +235,13 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
                         out.append(ListHit(kind, index, sent.start + match.start(group), members, role))
             continue
         masked = _LEGAL_COMMA.sub(lambda m: m.group(0).replace(",", "\u201a"), s)
-        for match in _EN_FIRM_LIST_OTHER.finditer(masked):
-            members = [(sent.start + a, sent.start + b, t.replace("\u201a", ","))
-                       for a, b, t in _en_items(match.group(1), match.start(1), re.compile(_EN_NAME))]
-            if len(members) >= 2:
-                out.append(ListHit("Firm", index, sent.start + match.start(1), members))
-        for match in _EN_FIRM_LIST.finditer(masked):
-            members = [(sent.start + a, sent.start + b, t.replace("\u201a", ","))
-                       for a, b, t in _en_items(match.group(1), match.start(1), re.compile(_EN_NAME))]
-            if len(members) >= 2:
-                role = "customers" if _SUPPLIER_WORDS.search(s[:match.start()]) else None
-                out.append(ListHit("Firm", index, sent.start + match.start(1), members, role))
+        for regex in (_EN_FIRM_LIST_OTHER, _EN_FIRM_LIST):
+            for match in regex.finditer(masked):
+                members = [(sent.start + a, sent.start + b, t.replace("\u201a", ","))
+                           for a, b, t in _en_items(match.group(1), match.start(1), re.compile(_EN_NAME))]
+                if len(members) >= 2:  # "supplier of brands such as A and B": customers (not "and other …")
+                    role = "customers" if regex is _EN_FIRM_LIST and _SUPPLIER_WORDS.search(s[:match.start()]) else None
+                    out.append(ListHit("Firm", index, sent.start + match.start(1), members, role))
         for match in _EN_CHAIN_LIST.finditer(s):
             tail = re.match(r"[a-z][a-z ,-]*?(?=[.;:()]|$| (?:in|with|for|to|which|that|while)\b)", s[match.end():])
             if tail is None or "," not in tail.group(0) and " and " not in tail.group(0):

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from chaingraph.errors import ChainGraphError
 from chaingraph.extract.segment import DagCutter
-from chaingraph.extract.counties import _zh_table
+from chaingraph.extract.counties import _zh_table, is_county_name
 from chaingraph.extract.places import AMBIGUOUS_ZH, gazetteer
 
 _USER_FREQ = 10 ** 7  # high enough that a user word beats any split of it
@@ -250,7 +250,7 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
         if not verbs and i == 0 and tag == "m" and len(words) > 2 and re.fullmatch(r"[千万百]家", word) \
                 and not re.search(r"[\d一二三四五六七八九十两几数多余]$", text[:start]):
             continue  # 万家福商业连锁: 万家 opens the name; a count (10万家) has its number before it
-        if i + 1 < len(words) and words[i + 1][:1] in "区县市" and _is_county(word + words[i + 1][0]):
+        if i + 1 < len(words) and words[i + 1][:1] in "区县市" and is_county_name(word + words[i + 1][0]):
             continue  # 呈贡|区人民政府: a county's name the dictionary reads as a verb, before its suffix
         if not verbs and tag in _STOP_TAGS and _is_place(word):
             continue  # 大连 is tagged an adverb, but a place is never a cut inside a firm's name
@@ -263,11 +263,6 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
     if count:
         cut = count.end()
     return min(cut, core_end)
-
-
-def _is_county(name: str) -> bool:
-    """True when ``name`` (a str with its suffix, 呈贡区) is a county-level place."""
-    return name in _zh_table()[1]
 
 
 def _is_place(word: str) -> bool:
