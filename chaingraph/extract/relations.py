@@ -389,9 +389,12 @@ def _explicit_direction(rel: Relations) -> None:
             rel.remove(r)
 
 
-_THE_CITY_EN = re.compile(r"\b(?:the city's|of the city|the city (?:has|had|is|was|now has|boasts|hosts|also has))\b",
-                          re.IGNORECASE)
-_THE_CITY_ZH = re.compile(r"全市|本市|我市|该市")
+# "local" firms and those "from across the city" or "based in the city" are the article's city's too
+_THE_CITY_EN = re.compile(r"\b(?:the city's|of the city|the city (?:has|had|is|was|now has|boasts|hosts|also has)|"
+                          r"(?:from|across) (?:across )?the city|based in the city|"
+                          r"local (?:[\w-]+ ){0,2}(?:firms|companies|enterprises|makers|manufacturers|suppliers|"
+                          r"producers|chain leaders|players))\b", re.IGNORECASE)
+_THE_CITY_ZH = re.compile(r"全市|本市|我市|该市|(?:本地|当地|本土)(?:的)?(?:[\u4e00-\u9fff]{0,4})?(?:企业|厂商|供应商|龙头)")
 _THE_COUNTY_EN = re.compile(r"\b(?:the county's|our county's|of the county|(?:the|our) county (?:has|had|is|was|now has|"
                             r"boasts|hosts|also has))\b", re.IGNORECASE)
 _THE_COUNTY_ZH = re.compile(r"全县|本县|我县|该县")
@@ -412,7 +415,13 @@ def _firms_of_the_city(rel: Relations, sentences: list[Sentence], per_sent, citi
 
 
 def _firms_of(rel: Relations, sentences: list[Sentence], per_sent, city: Entity, cue: re.Pattern) -> None:
-    """Locate in ``city`` the firms of each sentence ``cue`` finds that names no other place."""
+    """Locate in ``city`` the firms of each sentence ``cue`` finds that names no other
+    place, unless a firm is already in another city (诸城华宇 as 当地龙头 of 潍坊)."""
+    cities = {e.id for _m, e in (x for items in per_sent.values() for x in items) if e.type == "City"}
+
+    def here_elsewhere(firm: Entity) -> bool:
+        return any(r.tail in cities and r.tail != city.id for r in rel.from_head("LOCATED_IN", firm.id))
+
     for index, items in per_sent.items():
         if len(items) < 2 or not cue.search(sentences[index].text):
             continue
@@ -420,7 +429,7 @@ def _firms_of(rel: Relations, sentences: list[Sentence], per_sent, city: Entity,
         if here - {city.id}:
             continue  # another city is named: "the city" may be it
         for m, e in items:
-            if e.type == "Firm" and not m.nested_in:
+            if e.type == "Firm" and not m.nested_in and not here_elsewhere(e):
                 rel.add("LOCATED_IN", e, city, index, "a firm of the article's city")
 
 

@@ -133,3 +133,22 @@ def test_a_deal_signed_between_a_firm_with_its_short_name_and_another_and_other_
     assert _rels(x, "SIGNED_WITH") == [("Qinghai Bishan Potash Co., Ltd", "Shandong Yunling Fertilizer Co., Ltd")]
     took_part = {firm for firm, _event in _rels(x, "PARTICIPATED_IN")}
     assert {"Golmud Huantai Boron Co., Ltd", "Qinghai Dexin Storage Co., Ltd"} <= took_part
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two local suppliers, Hillside Pump Co., Ltd. and Riverbank Valve Co., Ltd., showed their products.",
+    "Members from across the city include Hillside Pump Co., Ltd. and Riverbank Valve Co., Ltd. at present.",
+])
+def test_local_firms_are_in_the_article_city(sentence):
+    x = _news("The Qujing pump fair opened in Qujing on Monday. Qujing is a prefecture-level city. " + sentence)
+    located = _rels(x, "LOCATED_IN")
+    assert ("Hillside Pump Co., Ltd", "Qujing") in located
+    assert ("Riverbank Valve Co., Ltd", "Qujing") in located
+
+
+def test_a_local_firm_named_for_another_city_stays_there():
+    x = _news("宣威市是曲靖市的泵阀基地，泵阀产业年产值超过100亿元。作为当地龙头，宣威华宇泵业有限公司年产水泵50万台。曲靖市还有多家配套企业。",
+              title="曲靖泵阀")
+    located = _rels(x, "LOCATED_IN")
+    assert ("宣威华宇泵业有限公司", "宣威") in located or ("宣威华宇泵业有限公司", "宣威市") in located
+    assert ("宣威华宇泵业有限公司", "曲靖市") not in located and ("宣威华宇泵业有限公司", "曲靖") not in located
