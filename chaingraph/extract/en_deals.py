@@ -188,6 +188,7 @@ _SUBJECT_REFERS = re.compile(r"^(?:[A-Z][^,]{0,40},\s+)?(?:it|the company|the gr
 
 
 def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
+    referred = referents(text, sentences, per_sent)
     for index, items in per_sent.items():
         firms = [(m, e) for m, e in items if e.type == "Firm"]
         orgs = [(m, e) for m, e in items if e.type in ("Firm", "Agency")]
@@ -197,7 +198,8 @@ def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Ent
             # the buyer is named in the seller's clause: after "A is provided by B;" a new subject starts
             clause = _clause_start(text, sentences[index].start, m.start)
             before = [e for om, e in firms[:i] if e is not seller and om.start >= clause]
-            buyer = before[0] if before else (focus if _SUBJECT_REFERS.match(sentences[index].text) else None)
+            buyer = before[0] if before else (referred.get(index, focus) if _SUBJECT_REFERS.match(
+                sentences[index].text) else None)
             if buyer is not None and buyer is not seller:
                 rel.add("SUPPLIES", seller, buyer, index, "bought from")
         for i, (m, a) in enumerate(orgs[:-1]):
@@ -256,7 +258,8 @@ def _provided_by(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     rel.add("SUPPLIES", supplier, owner, index, "its goods are provided by it")
 
 
-_REFERRING_SUBJECT = re.compile(r"(?:^(?:[A-Z][^,]{0,60},\s+){0,2}|,?\s+saying\s+(?:that\s+)?)(?:[Ii]t|[Tt]he company|"
+_REFERRING_SUBJECT = re.compile(r"(?:^(?:[A-Z][^,]{0,60},\s+){0,2}|^(?:At|In|On|For|During|After|Before|Since|Later|Earlier)\s"
+                                r"[^,.;]{0,40}?\s(?=it\s)|,?\s+saying\s+(?:that\s+)?)(?:[Ii]t|[Tt]he company|"
                                 r"[Tt]he group|[Tt]he firm|[Tt]he (?:[\w-]+\s+){0,3}(?:maker|manufacturer|producer|"
                                 r"supplier|provider))\s+(?!of\b)")
 _SIGN_WITH = re.compile(r"\b(?:signed|signs|inked|inks)\b[^.;]{0,90}?\bwith\s+(?:the\s+)?$")
@@ -269,31 +272,58 @@ _SUPPLY_TO_DESCRIBED = re.compile(
     r"maker|manufacturer|company|firm|group|giant|customer|buyer)\b")
 
 
+# a sentence's subject: its first name, after at most a short opening phrase ("Since 2020, A …")
+_SUBJECT_OPENING = re.compile(r"(?:[A-Z][^,.;]{0,60},\s+)?(?:the\s+)?")
+
+
+def _subject(text: str, sent: Sentence, items) -> Entity | None:
+    """The firm a sentence opens on as its subject, or None."""
+    firm = next(((m, e) for m, e in items if e.type == "Firm" and not m.nested_in), None)
+    if firm is None or not _SUBJECT_OPENING.fullmatch(text[sent.start:firm[0].start]):
+        return None
+    return firm[1]
+
+
+def referents(text: str, sentences: list[Sentence], per_sent) -> dict[int, Entity]:
+    """The firm "it" or "the company" opening each sentence refers to: the subject of
+    the sentence before, or what that sentence's own "it" referred to ("Huaci buys …
+    At the meeting it signed … It also signed …"). A sentence whose referent is not
+    that plain is left out: callers fall back on the article's firm."""
+    out: dict[int, Entity] = {}
+    for index, sent in enumerate(sentences):
+        if index == 0 or not _REFERRING_SUBJECT.search(sent.text):
+            continue
+        previous = out.get(index - 1) or _subject(text, sentences[index - 1], per_sent.get(index - 1, []))
+        if previous is not None:
+            out[index] = previous
+    return out
+
+
 def _referred_deals(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
-    """SIGNED_WITH and SUPPLIES whose first party is the article's firm, named as "it",
-    "the company" or by a description, and SUPPLIES to a customer named by a
-    description ("to the Japanese automaker")."""
-    if focus is None:
-        return
+    """SIGNED_WITH and SUPPLIES whose first party is a firm named as "it", "the
+    company" or by a description (see :func:`referents`), and SUPPLIES to a
+    customer named by a description ("to the Japanese automaker")."""
+    referred = referents(text, sentences, per_sent)
     for index, sent in enumerate(sentences):
         subject = _REFERRING_SUBJECT.search(sent.text)
-        if subject is None:
+        party = referred.get(index, focus)
+        if subject is None or party is None:
             continue
         items = per_sent.get(index, [])
         start = sent.start + subject.end()
         firms_before = [e for m, e in items if e.type == "Firm" and m.start < start]
-        if focus in firms_before:
+        if party in firms_before:
             continue
         for m, e in items:
-            if m.start < start or e is focus or e.type not in ("Firm", "Agency"):
+            if m.start < start or e is party or e.type not in ("Firm", "Agency"):
                 continue
             window = text[max(start, m.start - 200):m.start]
             if _SIGN_WITH.search(window):
-                rel.add("SIGNED_WITH", focus, e, index, "the article's firm, referred to")
+                rel.add("SIGNED_WITH", party, e, index, "the firm referred to")
             elif e.type == "Firm" and _SUPPLY_TO.search(window):
-                rel.add("SUPPLIES", focus, e, index, "the article's firm, referred to")
+                rel.add("SUPPLIES", party, e, index, "the firm referred to")
         described = _SUPPLY_TO_DESCRIBED.search(text, start, sent.end)
         if described is not None:
-            before = [e for m, e in items if e.type == "Firm" and m.end <= described.start() and e is not focus]
+            before = [e for m, e in items if e.type == "Firm" and m.end <= described.start() and e is not party]
             if before:
-                rel.add("SUPPLIES", focus, before[-1], index, "to the firm described")
+                rel.add("SUPPLIES", party, before[-1], index, "to the firm described")

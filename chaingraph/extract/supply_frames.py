@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from chaingraph.extract.en_deals import referents
 from chaingraph.extract.result import Entity, Sentence
 
 # --- English -------------------------------------------------------------------------
@@ -131,12 +132,14 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
     """Supplier-first and customer-first frames of English sentences."""
     previous_first: Entity | None = None
     previous_subject: Entity | None = None
+    referred = referents(text, sentences, per_sent)
     for index in range(len(sentences)):
         sent = sentences[index]
         firms = [(m, e) for m, e in per_sent.get(index, []) if e.type == "Firm"]
         carried: Entity | None = None  # "… are provided by A, while … come from B": one customer
         for start, end, subject in _en_clauses(text, sent, firms):
-            topic = firms[0][1] if firms and firms[0][0].start < start else (previous_first or focus)
+            topic = firms[0][1] if firms and firms[0][0].start < start else (
+                referred.get(index) or previous_first or focus)
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             for verb in _EN_SUPPLIER_FIRST.finditer(text, start, end):
                 before = [(m, e) for m, e in inside if m.end <= verb.start()]

@@ -134,3 +134,12 @@ def test_chinese_pronouns_point_to_the_last_sentences_subject_and_a_cleft_names_
         == {("碧山数控系统有限公司", "青岚数控机床有限公司")}
     assert _supplies("碧山精密丝杠有限公司去年通过了青岚数控机床有限公司的供应商审核，成为其合格供应商。") \
         == {("碧山精密丝杠有限公司", "青岚数控机床有限公司")}
+
+
+def test_it_refers_to_the_subject_of_the_sentence_before_not_the_article_firm():
+    x = extract_news("Stone Kiln Group Co., Ltd. hosted the fair. Stone Kiln Group Co., Ltd. is the city's largest maker of "
+              "kilns, and Stone Kiln Group Co., Ltd. employs 900 people.\n\nHill Ceramics Co., Ltd. makes bearing "
+              "balls. At the fair it signed a purchase contract with Lake Powder Co., Ltd. It also buys alumina "
+              "from River Alumina Co., Ltd. each year.")
+    assert rels(x, "SIGNED_WITH") == [("Hill Ceramics Co., Ltd", "Lake Powder Co., Ltd")]
+    assert rels(x, "SUPPLIES") == [("River Alumina Co., Ltd", "Hill Ceramics Co., Ltd")]
