@@ -221,6 +221,9 @@ def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
             if (right_firm and len(left) >= 2 and len(right) >= 3 and all(t[0].isupper() for t, _, _ in left)
                     and place_word(right[0][0], counties=True)):
                 return [left, *_split_and(right)]
+            # "Haiyu Carbon and Bank of Jiangsu Lianyungang Branch": a bank's name opens on "Bank of"
+            if len(right) >= 3 and right[0][0] == "Bank" and right[1][0] == "of":
+                return [left, *_split_and(right)]
             # "People's Government of Tangyin County and Beijing X Co., Ltd.": a body's name, then a firm's
             if (right_firm and len(right) >= 3 and gazetteer().lookup(right[0][0]) is not None
                     and any(_category(_head_of(t)) == "Agency" for t, _, _ in left)):
@@ -275,10 +278,13 @@ def _classify(run: list[tuple[str, int, int]], sent: int) -> Mention | None:
     # "Administrative Committee of the X Zone": the body of the complement, not the zone
     first = next((pos for pos, (tok, _, _) in enumerate(run[:last]) if _head_of(tok) in lx.COMPLEMENT_HEADS
                   and _category(_head_of(tok)) and run[pos + 1][0].lower() in ("of", "for")), None)
+    outer = _head_of(run[last][0])
     if first is not None:
         last = first
     head = _head_of(run[last][0])
-    kind = _category(head)
+    # "Valve Branch of the X Association" is a body of the association's kind
+    kind = _category(outer if head == "branch" else head)
+    head = outer if head == "branch" else head
     end = last
     if head in lx.COMPLEMENT_HEADS and last + 1 < len(run) and run[last + 1][0].lower() in ("of", "for"):
         end = len(run) - 1

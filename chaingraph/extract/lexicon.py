@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 FIRM_HEADS = {"co", "company", "corporation", "corp", "ltd", "limited", "inc", "incorporated", "group",
-              "holdings", "holding", "llc", "plc", "gmbh", "ag", "bank"}
+              "holdings", "holding", "llc", "plc", "gmbh", "ag", "bank", "branch"}
 AGENCY_HEADS = {"ministry", "bureau", "department", "commission", "committee", "council", "office",
                 "government", "administration", "agency", "section", "division", "association",
                 "federation", "chamber", "academy", "institute", "congress", "procuratorate", "court"}
@@ -19,7 +19,7 @@ EVENT_HEADS = {"forum", "summit", "conference", "meeting", "symposium", "seminar
 #: Heads that take an "of ..."/"for ..." complement inside the name (Ministry of X).
 COMPLEMENT_HEADS = {"ministry", "bureau", "department", "commission", "office", "administration",
                     "academy", "institute", "section", "division", "association", "federation",
-                    "chamber", "corporation", "bank", "committee", "council", "agency", "government"}
+                    "chamber", "corporation", "bank", "branch", "committee", "council", "agency", "government"}
 #: Words that name a person's role; "<role> of [the] X" leaves X.
 ROLE_WORDS = {"secretary", "manager", "director", "chairman", "chairwoman", "chair", "president",
               "governor", "mayor", "minister", "vice", "deputy", "representatives", "representative",

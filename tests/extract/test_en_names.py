@@ -224,3 +224,11 @@ def test_a_one_word_short_name_may_be_the_second_pinyin_word_after_the_place():
     short = Entity("e2", "Firm", "Qinglan", [], mentions=[Mention(60, 67, "Qinglan", "Firm", 1)])
     assert [(e.name, e.aliases) for e in merge_short_names([full, short])] == [
         ("Tianjin Bohai Qinglan Offshore Engineering Co., Ltd", ["Qinglan"])]
+
+
+def test_bank_branches_and_branches_of_bodies():
+    x = _x("Deals: Haiyu Carbon and Bank of Jiangsu Lianyungang Branch signed a credit line. China Construction "
+           "Bank Xingtai Branch granted a loan. The Valve Branch of China General Machinery Industry Association "
+           "co-hosted the fair.")
+    assert _names(x, "Firm") == ["Bank of Jiangsu Lianyungang Branch", "China Construction Bank Xingtai Branch"]
+    assert _names(x, "Alliance") == ["Valve Branch of China General Machinery Industry Association"]

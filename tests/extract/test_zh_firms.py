@@ -209,3 +209,9 @@ def test_a_supply_verb_and_a_foreign_legal_form_bound_firm_names():
                                          "碧山正极还与韩国大青材料株式会社签订供货协议。"))
     firms = {e.name for e in x.entities if e.type == "Firm"}
     assert {"青岚新能源科技（衡水）有限公司", "韩国大青材料株式会社"} <= firms
+
+
+def test_bank_branches_are_firms():
+    x = extract_article(Article("a.txt", "签约\n\n会上，兴业银行莆田分行与莆田嘉美鞋业有限公司签订授信协议，中国银行丹阳支行为企业提供贷款。"))
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert {"兴业银行莆田分行", "中国银行丹阳支行"} <= firms and "兴业银行" not in firms
