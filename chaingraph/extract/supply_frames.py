@@ -238,7 +238,9 @@ _ZH_SUPPLIER_OF = re.compile(r"(?:是|为|成为)$")
 _ZH_SUPPLIER_OF_AFTER = re.compile(r"的?[^，。；]{0,8}?(?:供应商|供货商|配套商|配套企业|原料基地)")
 # customer first: the supplier follows the cue
 # 向高岭土供应商B采购: the supplier may be introduced by its role
-_ZH_FROM_SUPPLIER = re.compile(r"(来自|采购自|购自|由|向|从)(?:[^，。；的]{1,8}?(?:供应商|供货商|生产商|制造商|厂商))?$")
+# 由同在黄石的B供货, 采购自仙游县的B: a short modifier ending in 的 may come first
+_ZH_FROM_SUPPLIER = re.compile(r"(来自|采购自|购自|由|向|从)(?:[^，。；的]{1,8}?(?:供应商|供货商|生产商|制造商|厂商)|"
+                               r"[^，。；的]{1,6}的)?$")
 _ZH_FROM_AFTER = {"由": re.compile(r"[^，。；]{0,4}?(?:供应|供货|提供|配套|生产|制造|供给)"),
                   "向": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)"),
                   "从": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)")}
@@ -344,8 +346,8 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     after = _ZH_FROM_AFTER.get(cue.group(1))
                     if after is not None and not after.match(text, m.end, end):
                         continue
-                    if cue.group(1) == "来自" and text.startswith(("的", "等", "、"), m.end):
-                        continue  # 来自A的代表: where people come from
+                    if cue.group(1) == "来自" and (text.startswith(("的", "等", "、"), m.end) or cue.group(0).endswith("的")):
+                        continue  # 来自A的代表, 来自柯桥的B: where people or firms come from
                     if cue.group(1) == "由" and re.search(r"[向为给]", text[m.end:min(end, m.end + 6)]):
                         continue  # 由A向B供应: A supplies B (the frame above reads it)
                     rel.add("SUPPLIES", e, left_side(start + cue.start(), e), index, "customer-first frame")

@@ -57,3 +57,10 @@ def test_a_supplier_introduced_by_its_role_sells_to_the_buyer():
     assert "石英砂" not in names.values()
     assert [(names[r.head], names[r.tail]) for r in x.relations if r.type == "SUPPLIES"] == [
         ("碧山矿业有限公司", "青岚陶瓷集团")]
+
+
+def test_a_supplier_after_a_place_and_de():
+    got = _supplies("甲乙鞋业有限公司的大底由同在黄石的丙丁鞋材有限公司供货，胶粘剂全部采购自仙游县的戊己粘合剂有限公司。"
+                    "庚辛鞋业有限公司与来自柯桥的壬癸印染有限公司进行了洽谈。")
+    assert {("丙丁鞋材有限公司", "甲乙鞋业有限公司"), ("戊己粘合剂有限公司", "甲乙鞋业有限公司")} <= got
+    assert ("壬癸印染有限公司", "庚辛鞋业有限公司") not in got
