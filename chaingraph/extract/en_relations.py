@@ -28,7 +28,7 @@ import re
 from chaingraph.extract.en_chains import named_topic
 from chaingraph.extract.en_deals import deal_relations
 from chaingraph.extract.en_places import place_relations
-from chaingraph.extract.en_signing import deal_terms, signed_at_event, signing_relations
+from chaingraph.extract.en_signing import deal_terms, signed_at_event, signed_list, signing_relations
 from chaingraph.extract.places import gazetteer
 from chaingraph.extract.result import Entity, Mention, Sentence, mentions_by_sentence
 
@@ -56,6 +56,7 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     named_topic(rel, entities)
     _joined(rel, text, per_sent, focus)
     signing_relations(rel, text, sentences, per_sent)
+    signed_list(rel, text, per_sent)
     deal_relations(rel, text, sentences, entities, per_sent, focus)
     deal_terms(rel, text, sentences, per_sent)
     signed_at_event(rel, text, sentences, per_sent)

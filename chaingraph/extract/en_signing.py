@@ -16,6 +16,9 @@ events a firm invites others to.
   the deals of that sentence and the two before it took part in the forum, and a
   place where they signed ("signed … in Beijing") is where the forum is when
   nothing else placed it.
+- **Lists of signed deals.** "Projects signed on the day included:" and bulleted
+  lines under it, each opening on its parties ("- A and B: a supply agreement …"):
+  the parties of each line signed with each other.
 - **Invitations.** "A invited its core suppliers to the X Convention in C": A
   organised the event (and is not one of its participants), which is in C when
   the place follows it.
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from chaingraph.extract.paragraphs import BULLET, paragraph_spans
 from chaingraph.extract.result import Entity, Sentence
 
 #: Where an English sentence is cut into clauses whose parties are read apart.
@@ -140,3 +144,38 @@ def deal_terms(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                         target = next((oe for _om, oe in per_sent.get(index, []) if oe.id == other), None)
                         if target is not None and target.type == "Firm":
                             rel.add("SUPPLIES", e, target, near, "named in the deal's terms")
+
+
+_SIGNED_HEADER = re.compile(r"\b(?:sign\w*|inked)\b[^\n]*[:：]\s*$", re.IGNORECASE)
+_PARTIES_JOINED = re.compile(r"\s*(?:,|,?\s+and|&)\s+(?:the\s+)?")
+
+
+def signed_list(rel, text: str, per_sent) -> None:
+    """The bulleted lines under a line that introduces signed deals and ends in a
+    colon ("Projects signed on the day included:"): the firms and bodies a line opens
+    on, joined by "and" or commas, before its own colon, signed with each other."""
+    mentions = sorted(((m, e) for items in per_sent.values() for m, e in items
+                       if e.type in ("Firm", "Agency") and not m.nested_in), key=lambda me: me[0].start)
+    lines = paragraph_spans(text)
+    for at, (start, end) in enumerate(lines):
+        if not _SIGNED_HEADER.search(text, start, end):
+            continue
+        for line_start, line_end in lines[at + 1:]:
+            bullet = BULLET.match(text, line_start)
+            if bullet is None:
+                break
+            colon = text.find(":", line_start, line_end)
+            lead_end = colon if colon >= 0 else line_end
+            parties = [(m, e) for m, e in mentions if line_start <= m.start and m.end <= lead_end]
+            # the parties open the line and follow one another ("A and B of Changshu:" keeps B's place out)
+            joined = parties[:1]
+            for m, e in parties[1:]:
+                if not _PARTIES_JOINED.fullmatch(text, joined[-1][0].end, m.start):
+                    break
+                joined.append((m, e))
+            if not joined or text[bullet.end():joined[0][0].start].strip():
+                continue
+            for i, (m, a) in enumerate(joined):
+                for _m2, b in joined[i + 1:]:
+                    if a is not b:
+                        rel.add("SIGNED_WITH", a, b, m.sent, "a line of a list of signed deals")

@@ -30,7 +30,7 @@ def paragraph_relations(rel, text: str, sentences: list[Sentence], entities: lis
         ((m, e) for e in entities for m in e.mentions if m.sent >= 0), key=lambda me: (me[0].start, -me[0].end))
     _located_of(rel, text, mentions)
     chain_ids = {e.id for e in entities if e.type == "Chain"}
-    for start, end in _paragraphs(text):
+    for start, end in paragraph_spans(text):
         inside = [(m, e) for m, e in mentions if start <= m.start < end]
         clusters = {e.id: e for m, e in inside if e.type == "Cluster" and not m.nested_in}
         if len(clusters) != 1:
@@ -98,7 +98,7 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
             for m in e.mentions:
                 if m.sent in listed:
                     rel.add("PARTICIPATED_IN", e, event, m.sent, "a signatory at it")
-    paragraphs = _paragraphs(text)
+    paragraphs = paragraph_spans(text)
     signed_in = {r.sent for r in rel.items if r.type == "SIGNED_WITH" and r.sent is not None}
     for at, (start, end) in enumerate(paragraphs):
         first, stop = bisect_left(starts, start), bisect_left(starts, end)
@@ -107,7 +107,7 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
             continue
         if text[start:end].rstrip().endswith((":", "：")):  # "Among them:" and the deals as bullets below
             for b_start, b_end in paragraphs[at + 1:]:
-                if not _BULLET.match(text, b_start):
+                if not BULLET.match(text, b_start):
                     break
                 stop = bisect_left(starts, b_end)
         last = stop - 1
@@ -129,10 +129,12 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
                     rel.add("PARTICIPATED_IN", parties[party], event, r.sent, "signed a deal at it")
 
 
-_BULLET = re.compile(r"\s*(?:--|[-—–•·*]|\(?\d{1,2}[.)、]|[①-⑳]|[一二三四五六七八九十]、)")
+#: what opens a bulleted or numbered line
+BULLET = re.compile(r"\s*(?:--|[-—–•·*]|\(?\d{1,2}[.)、]|[①-⑳]|[一二三四五六七八九十]、)")
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the non-empty lines of ``text``."""
     out, pos = [], 0
     for match in re.finditer(r"\n\s*", text):
         if match.start() > pos:

@@ -141,3 +141,16 @@ def test_deals_listed_as_bullets_after_a_signing_cue_and_a_signer_with_an_apposi
     supplies = set(_rels(x, "SUPPLIES"))
     assert {("Oak Flight Control Co., Ltd", "Elm Aviation Co., Ltd"), ("Ash Power Co., Ltd", "Elm Aviation Co., Ltd"),
             ("Fir Cells Co., Ltd", "Elm Aviation Co., Ltd")} <= supplies
+
+
+def test_the_parties_opening_each_line_of_a_list_of_signed_deals_signed_with_each_other():
+    x = _x("The fair closed on Friday. Projects signed on the day included:\n\n"
+              "- Hill Carbon Co., Ltd. and Lake Machinery Co., Ltd. of Changshu: Lake will deliver 40 lines;\n"
+              "- Stone Composites Co., Ltd., River Vessel Co., Ltd. and Bank of Jiangsu Lianyungang Branch: a "
+              "framework agreement.\n\nOther firms, such as Pine Mould Co., Ltd. and Oak Resin Co., Ltd., "
+              "attended.")
+    assert _rels(x, "SIGNED_WITH") == [
+        ("Hill Carbon Co., Ltd", "Lake Machinery Co., Ltd"),
+        ("River Vessel Co., Ltd", "Bank of Jiangsu Lianyungang Branch"),
+        ("Stone Composites Co., Ltd", "Bank of Jiangsu Lianyungang Branch"),
+        ("Stone Composites Co., Ltd", "River Vessel Co., Ltd")]
