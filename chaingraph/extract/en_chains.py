@@ -27,7 +27,8 @@ equipment construction technology technologies service services business project
 investment trade supply chain chains industry manufacturing enterprise company group firm goods parts part core
 procurement purchase sales market new high quality key world country countries city province region area
 county overseas china import export price first second third annual monthly daily retail wholesale online
-consumer consumers end raw finished related relevant various future current year years month week""".split())
+consumer consumers end raw finished related relevant various future current year years month week
+will would shall should could must might cannot""".split())  # "will import": a verb, not a product
 
 
 def product_chains(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:

@@ -99,3 +99,9 @@ def test_a_title_case_name_joining_two_trades_makes_them_one_chain():
            "Qinglan Fibre Co., Ltd. joined the alliance.", title="Qinglan Sets Up Fibre Alliance")
     chains = _names(x, "Chain")
     assert "optical fibre and cable" in chains and "cable" not in chains
+
+
+def test_a_modal_verb_before_a_trade_verb_is_no_chain():
+    x = _x("Under the deal, Hill Foods Co., Ltd. will import shrimp. Lake Co., Ltd. will supply feed. "
+           "River Co., Ltd. will import fillets, and shrimp imports rose.")
+    assert "will" not in _names(x, "Chain")
