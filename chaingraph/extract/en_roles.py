@@ -36,14 +36,7 @@ from chaingraph.extract.result import Mention, Sentence
 
 #: Countries outside China, in English: a capitalised place before ", <country>" is a
 #: foreign city; the countries themselves are not entities of the graph.
-COUNTRIES = frozenset("""Germany France Italy Spain Portugal Netherlands Belgium Switzerland Austria Sweden Norway
-Denmark Finland Poland Hungary Czechia Slovakia Romania Greece Turkey Russia Ukraine Britain England Scotland Ireland
-Japan Korea Vietnam Cambodia Thailand Laos Myanmar Malaysia Singapore Indonesia Philippines India Pakistan Bangladesh
-Australia Canada Mexico Brazil Argentina Chile Peru Colombia Egypt Morocco Nigeria Kenya Ethiopia Tanzania
-Serbia Kazakhstan Uzbekistan Mongolia Iran Iraq Israel Qatar Oman Kuwait Jordan""".split()) | {
-    "South Korea", "North Korea", "the United States", "United States", "the US", "the U.S.", "the UK", "U.S.",
-    "the United Kingdom", "United Kingdom", "New Zealand", "South Africa", "Saudi Arabia", "the UAE", "USA",
-    "the Czech Republic", "Sri Lanka", "the Netherlands"}
+COUNTRIES = lx.COUNTRIES
 _NATIONALITY = frozenset("""chinese german french italian spanish dutch belgian swiss austrian swedish norwegian danish
 finnish polish hungarian czech turkish russian british english irish japanese korean vietnamese thai malaysian
 singaporean indonesian indian australian canadian mexican brazilian american european asian us u.s. foreign

@@ -175,6 +175,8 @@ def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     based = [pos for pos, (tok, _, _) in enumerate(run[:2]) if tok.lower().endswith(_DESCRIBED_ENDINGS)]
     if based:  # "Zhejiang-based Lanxin Motors", "Korean-invested X": the name starts after the description
         run = run[based[-1] + 1:]
+    if len(run) >= 3 and _owner(run[0][0]) and re.sub(r"['’]s$", "", run[0][0]) in lx.COUNTRIES:
+        run = run[1:]  # "Thailand's Charoen Pokphand Foods": the firm's country, not its owner
     owner = next((pos for pos, (tok, _, _) in enumerate(run[:-1]) if _owner(tok)), None)
     if owner is not None:  # "BOE's Chengdu plant": a possessive ends the owner's name
         run = run[:owner + 1]
@@ -674,6 +676,12 @@ _PHRASE_STOP = re.compile(r"[,;.!?]|\s+on\s+(?:" + _MONTHS + r"|the (?:morning|a
                           r"hall|centre|center|venue|village|capital)\b)")
 
 
+# a lowercase part of a named event ("project signing ceremony of the", "opening session of") before its name
+_PART_OF_EVENT = re.compile(r"(?:[a-z][\w-]*\s+){0,3}(?:ceremony|session|sessions|event)\s+(?:of|at)\s+(?:the\s+)?"
+                            r"(?=(?:(?:19|20)\d\d\s+|\d{1,2}(?:st|nd|rd|th)\s+)?[A-Z][^,]*\b(?i:"
+                            + "|".join(sorted(lx.EVENT_HEADS - {"ceremony", "activity"})) + r")$)")
+
+
 def event_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     """Return Event mentions read from "X was held / took place" and "Y held a X"
     sentences. ``info`` holds ``trigger`` (offset after the verb), ``subject`` (span
@@ -721,6 +729,10 @@ def event_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     name = name[at.end():]
             if not lx.EVENT_WORD_RE.search(name) or len(name.split()) > 25 or len(name.split()) < 2:
                 continue
+            part = _PART_OF_EVENT.match(name)
+            if part is not None:  # "the signing ceremony of the 2024 X Conference was held": the conference is
+                offset += part.end()
+                name = name[part.end():]
             start = sent.start + offset
             info = {"trigger": sent.start + m.end(), "title": sent.title}
             if len(parts) > 1:

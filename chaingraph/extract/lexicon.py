@@ -39,12 +39,23 @@ LEADING_DROP = {"the", "a", "an", "on", "in", "at", "also", "under", "from", "wi
                 "thursday", "friday", "saturday", "sunday", "officials", "official", "said", "says",
                 "hence", "thus", "therefore", "please", "focus", "focusing"}
 CONNECTORS = {"of", "and", "for", "&", "the", "de"}
+#: Countries by their English names, as news writes them before a firm ("Thailand's X", "a German maker").
+COUNTRIES = frozenset("""Germany France Italy Spain Portugal Netherlands Belgium Switzerland Austria Sweden Norway
+Denmark Finland Poland Hungary Czechia Slovakia Romania Greece Turkey Russia Ukraine Britain England Scotland Ireland
+Japan Korea Vietnam Cambodia Thailand Laos Myanmar Malaysia Singapore Indonesia Philippines India Pakistan Bangladesh
+Australia Canada Mexico Brazil Argentina Chile Peru Colombia Egypt Morocco Nigeria Kenya Ethiopia Tanzania
+Serbia Kazakhstan Uzbekistan Mongolia Iran Iraq Israel Qatar Oman Kuwait Jordan""".split()) | {
+    "South Korea", "North Korea", "the United States", "United States", "the US", "the U.S.", "the UK", "U.S.",
+    "the United Kingdom", "United Kingdom", "New Zealand", "South Africa", "Saudi Arabia", "the UAE", "USA",
+    "the Czech Republic", "Sri Lanka", "the Netherlands"}
 #: Last words of firm names written without a legal form ("Sany Heavy Industry").
 INDUSTRY_HEADS = {"industry", "industries", "motor", "motors", "steel", "electric", "electronics", "technology",
                   "technologies", "pharmaceutical", "pharmaceuticals", "chemical", "chemicals", "machinery",
                   "automobile", "aluminum", "aluminium", "energy", "power", "materials", "semiconductor", "solar",
                   "lithium", "hydraulic", "hydraulics", "equipment", "intelligent", "auto", "heavy", "battery",
-                  "batteries", "mining", "metals", "optoelectronics", "microelectronics", "robotics", "logistics"}
+                  "batteries", "mining", "metals", "optoelectronics", "microelectronics", "robotics", "logistics",
+                  "beverage", "beverages", "food", "foods", "packaging", "textile", "textiles", "apparel", "plastics",
+                  "ceramics", "composites", "optics", "biotech", "instruments", "tools"}
 
 EVENT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(EVENT_HEADS | {"meetings", "conferences", "forums",
                                                                     "activities", "fairs", "summits"})) + r")\b",

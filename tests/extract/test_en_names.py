@@ -232,3 +232,9 @@ def test_bank_branches_and_branches_of_bodies():
            "co-hosted the fair.")
     assert _names(x, "Firm") == ["Bank of Jiangsu Lianyungang Branch", "China Construction Bank Xingtai Branch"]
     assert _names(x, "Alliance") == ["Valve Branch of China General Machinery Industry Association"]
+
+
+def test_firms_named_with_a_trade_word_and_after_their_country():
+    x = _x("More than half of the output is bought by Tianrun Beverage in Hangzhou. Thailand's Charoen Pokphand "
+           "Foods (CP Foods) signed with Lake Seedling Co., Ltd.")
+    assert {"Tianrun Beverage", "Charoen Pokphand Foods"} <= set(_names(x, "Firm"))
