@@ -147,7 +147,11 @@ def deal_terms(rel, text: str, sentences: list[Sentence], per_sent) -> None:
 
 
 _SIGNED_HEADER = re.compile(r"\b(?:sign\w*|inked)\b[^\n]*[:：]\s*$", re.IGNORECASE)
-_PARTIES_JOINED = re.compile(r"\s*(?:,|,?\s+and|&)\s+(?:the\s+)?")
+# "A from Shenzhen and the B", "A (A's short name) and B": a party's place or short name may follow it
+_PARTIES_JOINED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:of|from|in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s*(?:,|,?\s+and|&)\s+"
+                             r"(?:the\s+)?")
+# what may stand before a line's first party: "Thailand's", "Hong Kong-based"
+_PARTY_DESCRIBED = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){0,2}?(?:[A-Z][\w-]*-based|[A-Z][\w]*['’]s)?\s*")
 
 
 def signed_list(rel, text: str, per_sent) -> None:
@@ -170,10 +174,12 @@ def signed_list(rel, text: str, per_sent) -> None:
             # the parties open the line and follow one another ("A and B of Changshu:" keeps B's place out)
             joined = parties[:1]
             for m, e in parties[1:]:
+                if e is joined[-1][1]:
+                    continue  # its short name in brackets
                 if not _PARTIES_JOINED.fullmatch(text, joined[-1][0].end, m.start):
                     break
                 joined.append((m, e))
-            if not joined or text[bullet.end():joined[0][0].start].strip():
+            if not joined or not _PARTY_DESCRIBED.fullmatch(text, bullet.end(), joined[0][0].start):
                 continue
             for i, (m, a) in enumerate(joined):
                 for _m2, b in joined[i + 1:]:

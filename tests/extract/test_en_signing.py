@@ -4,7 +4,7 @@ a comma, and a firm that invites others to an event organises it."""
 
 from __future__ import annotations
 
-from news_helpers import extract_news as _x, rels as _rels
+from news_helpers import extract_news as _x, names as _names, rels as _rels
 
 
 def test_an_agreement_entered_into_or_extended_for_purchases():
@@ -154,3 +154,15 @@ def test_the_parties_opening_each_line_of_a_list_of_signed_deals_signed_with_eac
         ("River Vessel Co., Ltd", "Bank of Jiangsu Lianyungang Branch"),
         ("Stone Composites Co., Ltd", "Bank of Jiangsu Lianyungang Branch"),
         ("Stone Composites Co., Ltd", "River Vessel Co., Ltd")]
+
+
+def test_a_part_of_a_named_event_is_the_event_and_listed_parties_may_carry_a_place():
+    x = _x("On September 20, the project signing ceremony of the 2024 Hill Bay Aquatic Products Investment "
+           "Conference was held in Hill Bay. Other signings included:\n"
+           "- Hong Kong-based Ocean Trading Limited and Dongjin Food Co., Ltd., for frozen shrimp;\n"
+           "- Xian Cold Chain Co., Ltd. from Shenzhen and the Hill Bay Bureau of Commerce, for a cold store;\n"
+           "- Thailand's Pine Foods Co., Ltd. (Pine) and Ruihai Seedling Co., Ltd., for broodstock.")
+    assert _names(x, "Event") == ["2024 Hill Bay Aquatic Products Investment Conference"]
+    assert _rels(x, "SIGNED_WITH") == [("Ocean Trading Limited", "Dongjin Food Co., Ltd"),
+                                       ("Pine Foods Co., Ltd", "Ruihai Seedling Co., Ltd"),
+                                       ("Xian Cold Chain Co., Ltd", "Hill Bay Bureau of Commerce")]
