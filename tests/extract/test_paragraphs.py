@@ -136,3 +136,13 @@ def test_the_signers_of_a_paragraph_among_the_signed_deals_took_part():
     names = {e.id: e.name for e in x.entities}
     took_part = {names[r.head] for r in x.relations if r.type == "PARTICIPATED_IN"}
     assert {"Bishan Brake Co., Ltd", "Jinyun Rail Vehicle Co., Ltd"} <= took_part
+
+
+def test_the_parties_of_a_list_of_deals_signed_on_the_day_took_part_in_the_event():
+    x = extract_news("The 2024 Hill Bay Carbon Fibre Matchmaking Conference was held in Hill Bay on May 8. "
+                     "Projects signed on the day included:\n\n"
+                     "- Hill Carbon Co., Ltd. and Lake Machinery Co., Ltd.: 40 winding lines;\n"
+                     "- Stone Composites Co., Ltd. and River Vessel Co., Ltd.: a framework agreement.")
+    took_part = {firm for firm, _event in _rels(x, "PARTICIPATED_IN")}
+    assert took_part == {"Hill Carbon Co., Ltd", "Lake Machinery Co., Ltd", "Stone Composites Co., Ltd",
+                         "River Vessel Co., Ltd"}
