@@ -436,10 +436,13 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             canonical = _CHAIN_CANON[match.group(1).lower()]
             start = sent.start + match.start()
             term = _repeated_term(text, sent.text, match)
-            if term is not None:  # "advanced ceramics" twice: the article's segment, not ceramics at large
-                start = sent.start + term
-                phrase = text[start:sent.start + match.end()]
-                out.append(Mention(start, sent.start + match.end(), phrase, "Chain", index, key=phrase.lower()))
+            head = _repeated_head(text, sent.text, match)
+            if term is not None or head is not None:
+                # "advanced ceramics", "copper foil" twice: the article's segment, not ceramics or copper at large
+                start = sent.start + (term if term is not None else match.start())
+                end = sent.start + (head if head is not None else match.end())
+                phrase = text[start:end]
+                out.append(Mention(start, end, phrase, "Chain", index, key=phrase.lower()))
                 continue
             out.append(Mention(start, start + len(match.group(0)), match.group(0), "Chain", index, key=canonical))
     return _with_modifiers(text, out)
@@ -482,6 +485,33 @@ def _repeated_term(text: str, sentence: str, form: re.Match) -> int | None:
         return None
     uses = re.findall(rf"(?<![\w-]){re.escape(word)}\s+{re.escape(form.group(0))}(?![\w-])", text)
     return before.start(1) if len(uses) >= 2 else None
+
+
+def _repeated_head(text: str, sentence: str, form: re.Match) -> int | None:
+    """Where in ``sentence`` a lowercase noun right after the chain ``form`` ends, when
+    the article uses the two words together at least twice and the noun is a product,
+    not a trade word ("copper foil", "quartz sand", "photovoltaic glass"; not "copper
+    prices"); None otherwise."""
+    after = _FIRST_WORD.match(sentence, form.end())
+    if after is None or not form.group(0).islower():
+        return None
+    word = after.group(1)
+    if not word.islower() or len(word) < 3 or word.endswith(("ing", "ly", "ed")) or word in lx.CHAIN_STOP \
+            or word in _NOT_AN_INDUSTRY or word in _PARTICLES or word in _NOT_NARROWING or word in _TRADE_NOUNS \
+            or _CHAIN_RE.match(sentence, after.start(1)):  # "lithium battery copper foil": two chains
+        return None
+    uses = re.findall(rf"(?<![\w-]){re.escape(form.group(0))}\s+{re.escape(word)}(?![\w-])", text, re.IGNORECASE)
+    return after.end(1) if len(uses) >= 2 else None
+
+
+_FIRST_WORD = re.compile(r"\s+([A-Za-z][A-Za-z-]*)")
+#: nouns after a product that speak of its trade, not a narrower product
+_TRADE_NOUNS = frozenset("""industry industries industrial sector sectors field fields market markets chain chains
+maker makers manufacturer manufacturers producer producers supplier suppliers supply demand product products price
+prices output sales export exports import imports production capacity enterprise enterprises company companies firm
+firms project projects base bases park parks cluster clusters zone alliance association business businesses trade
+giant giants leader leaders sector segment segments link links processing equipment technology technologies
+part parts component components system systems solution solutions service services""".split())
 
 
 #: Lowercase words before a chain that say how much or whose, not which kind

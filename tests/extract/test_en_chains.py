@@ -105,3 +105,10 @@ def test_a_modal_verb_before_a_trade_verb_is_no_chain():
     x = _x("Under the deal, Hill Foods Co., Ltd. will import shrimp. Lake Co., Ltd. will supply feed. "
            "River Co., Ltd. will import fillets, and shrimp imports rose.")
     assert "will" not in _names(x, "Chain")
+
+
+def test_a_product_noun_used_twice_after_a_chain_form_narrows_it():
+    x = _x("Hill Co., Ltd. makes copper foil for the lithium battery copper foil market, "
+           "and the city now ships 60,000 tonnes of copper foil a year.")
+    chains = _names(x, "Chain")
+    assert "copper foil" in chains and "copper" not in chains and "foil" not in chains
