@@ -508,6 +508,9 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         bracket = re.match(r"[^（(]{0,8}[（(]([^）)]{1,8})[）)]", text[start:end])
         if bracket and _is_place_name(bracket.group(1)):
             start += bracket.end()  # 山东（诸城）冷链食品: the place in brackets is not the chain's
+        joint = text.rfind("暨", start, end)
+        if joint >= 0:  # 成立大会暨产业链合作…: the words before 暨 close an event's name
+            start = joint + 1
         phrase = text[start:end]
         found = _ANY_CHAIN_ZH_RE.search(phrase)
         if found and found.start() > 0:  # 碳化硅 is one word: its 硅 is no chain form of the phrase

@@ -279,26 +279,33 @@ def _merge_zh_heads(groups: dict[tuple[str, str], list[Mention]]) -> None:
     """Merge a Chinese short firm name the article uses on its own into the one full
     registered name whose name, after a leading place (of the gazetteer, or a county or
     district the article names), starts with it: 伯特利 into 芜湖伯特利汽车安全系统股份有限公司,
-    奇瑞 into 奇瑞汽车股份有限公司, 明珠冷链 into 普陀明珠冷链物流有限公司."""
+    奇瑞 into 奇瑞汽车股份有限公司, 明珠冷链 into 普陀明珠冷链物流有限公司; and into a short name that is
+    all of it after a place (施特劳钢琴 into 德清施特劳钢琴)."""
     gaz = gazetteer()
     # the article's own counties and districts, with and without their suffix (普陀区, 普陀)
     local = sorted({t for k, ms in groups.items() if k[0] == "City" for m in ms
                     for t in (m.text, m.text.rstrip("县区市旗")) if len(t) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", t)},
                    key=len, reverse=True)  # longest first: 普陀区 before 普陀
     full: list[tuple[tuple[str, str], str]] = []
+    placed: list[tuple[tuple[str, str], str]] = []  # short names after a place: 德清施特劳钢琴
     for key, ms in groups.items():
-        if key[0] == "Firm" and any(_FULL_FIRM.search(m.text) for m in ms):
-            place = gaz.zh_regex.match(key[1])
-            core = key[1][place.end():] if place else key[1]
-            core = next((core[len(t):] for t in local if core.startswith(t)), core)
+        if key[0] != "Firm":
+            continue
+        place = gaz.zh_regex.match(key[1])
+        core = key[1][place.end():] if place else key[1]
+        core = next((core[len(t):] for t in local if core.startswith(t)), core)
+        if any(_FULL_FIRM.search(m.text) for m in ms):
             full.append((key, core))
+        elif core != key[1] and len(core) >= 3:
+            placed.append((key, core))
     for short in [k for k in groups if k[0] == "Firm" and 2 <= len(k[1]) <= 6]:
         if short not in groups or any(_FULL_FIRM.search(m.text) for m in groups[short]) \
                 or not re.fullmatch(r"[\u4e00-\u9fff]+", short[1]):
             continue
-        # 翠屏新材料 is the whole core of 宜宾翠屏新材料有限公司
+        # 翠屏新材料 is the whole core of 宜宾翠屏新材料有限公司; 施特劳钢琴 all of 德清施特劳钢琴 after its place
         targets = {k for k, core in full if k != short and k in groups and len(core) >= len(short[1])
                    and core.startswith(short[1])}
+        targets |= {k for k, core in placed if k != short and k in groups and core == short[1]}
         if len(targets) == 1:
             groups[targets.pop()].extend(groups.pop(short))
 

@@ -163,27 +163,45 @@ def _known_chain(name: str) -> bool:
 
 
 def _left_name(words, end_index: int, tags) -> tuple[int, int] | None:
-    """The span of the name made of the words (six characters at most) before ``words[end_index]``."""
+    """The span of the name made of the words before ``words[end_index]``: six
+    characters at most, or up to ten when the words fill a list slot from the mark
+    before them (、德清施特劳钢琴、)."""
     picked = []
     i = end_index - 1
-    while i >= 0 and _name_word(words[i][2], tags) and sum(len(w[2]) for w in picked) + len(words[i][2]) <= 6:
+    while i >= 0 and _name_word(words[i][2], tags) and sum(len(w[2]) for w in picked) + len(words[i][2]) <= 10:
         picked.insert(0, words[i])
         i -= 1
+    slot = i >= 0 and words[i][2][-1:] in _SLOT_START
+    while picked and not slot and sum(len(w[2]) for w in picked) > 6:
+        picked.pop(0)
     if not picked:
         return None
     return picked[0][0], picked[-1][1]
+
+
+#: what starts a member's slot in a list
+_SLOT_START = frozenset("、，。；：括如和及与")
 
 
 def _right_name(words, start_index: int, tags) -> tuple[int, int] | None:
-    """The span of the name made of the words (six characters at most) from ``words[start_index]``."""
+    """The span of the name made of the words from ``words[start_index]``: six
+    characters at most, or up to ten when the words fill a list slot up to its next
+    mark (、德清施特劳钢琴、, 、浙江音悦数码乐器等)."""
     picked = []
     i = start_index
-    while i < len(words) and _name_word(words[i][2], tags) and sum(len(w[2]) for w in picked) + len(words[i][2]) <= 6:
+    while i < len(words) and _name_word(words[i][2], tags) and sum(len(w[2]) for w in picked) + len(words[i][2]) <= 10:
         picked.append(words[i])
         i += 1
+    slot = i < len(words) and words[i][2][:1] in _SLOT_END
+    while picked and not slot and sum(len(w[2]) for w in picked) > 6:
+        picked.pop()
     if not picked:
         return None
     return picked[0][0], picked[-1][1]
+
+
+#: what ends a member's slot in a list
+_SLOT_END = frozenset("、，。；等和及与")
 
 
 def cued_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:

@@ -215,3 +215,14 @@ def test_bank_branches_are_firms():
     x = extract_article(Article("a.txt", "签约\n\n会上，兴业银行莆田分行与莆田嘉美鞋业有限公司签订授信协议，中国银行丹阳支行为企业提供贷款。"))
     firms = {e.name for e in x.entities if e.type == "Firm"}
     assert {"兴业银行莆田分行", "中国银行丹阳支行"} <= firms and "兴业银行" not in firms
+
+
+def test_list_members_fill_their_slots_and_short_names_join_them():
+    x = extract_article(Article("a.txt", "钢琴联盟\n\n12月12日，德清县钢琴产业联盟成立大会暨产业链合作项目签约仪式在洛舍镇举行。"
+                                         "浙江华音钢琴股份有限公司是链主企业。联盟首批成员单位包括华音钢琴、德清施特劳钢琴、"
+                                         "洛舍镇金鹰琴业、浙江音悦数码乐器等整机和配件企业。"
+                                         "签约仪式上，施特劳钢琴与华音钢琴签订采购协议。"))
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert {"德清施特劳钢琴", "洛舍镇金鹰琴业", "浙江音悦数码乐器"} <= firms
+    assert "施特劳钢琴" not in firms  # the short name is the listed firm's
+    assert not [e for e in x.entities if e.type == "Chain" and "暨" in e.name]
