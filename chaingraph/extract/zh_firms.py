@@ -43,7 +43,8 @@ _TITLE_AFTER = re.compile(
 # a kind of firm before its name (车企的X, 供应商的X)
 _KIND_BEFORE_IN = re.compile(r"(?:车企|企业|供应商|供货商|提供商|服务商|厂商|制造商|巨头|龙头|厂家)的")
 # a one-member list: X等(国内)供应商
-_ONE_LISTED = re.compile(r"等(?:国内|国外|海外|省内|本地|知名|龙头|骨干|重点|优秀|大型)?(?:企业|供应商|供货商|厂商|车企|公司|龙头)")
+_ONE_LISTED = re.compile(r"等(?:国内|国外|海外|省内|本地|知名|龙头|骨干|重点|优秀|大型)?(?:企业|供应商|供货商|厂商|车企|公司|龙头|"
+                         r"连锁品牌|品牌商|客户|商超|连锁超市|经销商)")
 # the two sides of a supply or a signing (宁德时代将为一汽配套, 比亚迪向长城汽车供货,
 # 赣锋锂业成为特斯拉的供应商, 华友钴业与LG化学签订…)
 _DEAL_CUES = (
@@ -51,6 +52,8 @@ _DEAL_CUES = (
                r"(?:配套|供货|供应|供给|交付|采购|订购|购买)(?![商方])"),  # 向高岭土供应商X: a role, not the verb
     re.compile(r"(?:将|已|正式|已经|也|还)?(?:成为|是)([^，。；、]{2,8}?)的[^，。；、]{0,6}?(?:供应商|供货商|配套商|配套企业)"),
     re.compile(r"(?:已|将|正式)?(?:与|和|同)([^，。；]{2,20}?)(?:分别|正式|成功|现场)?(?:签订|签署|签约)"),
+    # 每年从华晶新材采购: the seller between 从 and the verb
+    re.compile(r"(?:每年|长期|主要|已|将)?(?:从|自)([^，。；、]{2,8}?)(?:批量|长期)?(?:采购|购买|订购|进口|购入)"),
 )
 # a name before what it is (东风汽车作为链主企业, X是…龙头企业) or before where it builds
 # (晶科能源在上饶建设…)

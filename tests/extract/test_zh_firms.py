@@ -226,3 +226,10 @@ def test_list_members_fill_their_slots_and_short_names_join_them():
     assert {"德清施特劳钢琴", "洛舍镇金鹰琴业", "浙江音悦数码乐器"} <= firms
     assert "施特劳钢琴" not in firms  # the short name is the listed firm's
     assert not [e for e in x.entities if e.type == "Chain" and "暨" in e.name]
+
+
+def test_a_seller_after_cong_and_a_customer_before_a_chain_of_brands_are_firms():
+    x = extract_article(Article("a.txt", "椰子\n\n甲乙光学科技股份有限公司每年从华晶新材采购单体原料3000余吨。"
+                                         "椰盛食品有限公司的椰子水主要供给沪上茶里等连锁品牌。"))
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert {"华晶新材", "沪上茶里"} <= firms
