@@ -55,6 +55,8 @@ _DEAL_CUES = (
     # 每年从华晶新材采购: the seller between 从 and the verb
     re.compile(r"(?:每年|长期|主要|已|将)?(?:从|自)([^，。；、]{2,8}?)(?:批量|长期)?(?:采购|购买|订购|进口|购入)"),
 )
+# what a party of a deal is said to be before its name (…的, 金属材料供应商)
+_ROLE_BEFORE = re.compile(r"的|供应商|供货商|制造商|生产商|厂商|经销商")
 # a name before what it is (东风汽车作为链主企业, X是…龙头企业) or before where it builds
 # (晶科能源在上饶建设…)
 _IS_A_FIRM = re.compile(r"(?:作为|是|系)[^，。；]{0,12}?(?:链主企业|龙头企业|骨干企业|领军企业|企业|公司|车企|链主|供应商|厂商)"
@@ -259,7 +261,11 @@ def cued_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
                 cues.append((sent.start + c.start(), "left"))
                 pos = sent.start + c.start(1)
                 for part in c.group(1).split("、"):  # 与A、B分别签订
-                    exact.append((pos, pos + len(part)))
+                    role = None
+                    for role in _ROLE_BEFORE.finditer(part):
+                        pass
+                    lead = role.end() if role is not None and len(part) - role.end() >= 2 else 0
+                    exact.append((pos + lead, pos + len(part)))  # 与瓯海区的金属材料供应商瑞通合金签订
                     pos += len(part) + 1
         for regex in (_IS_A_FIRM, _BUILDS_IN):
             cues += [(sent.start + c.start(), "left") for c in regex.finditer(sent.text)]

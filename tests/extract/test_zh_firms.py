@@ -233,3 +233,9 @@ def test_a_seller_after_cong_and_a_customer_before_a_chain_of_brands_are_firms()
                                          "椰盛食品有限公司的椰子水主要供给沪上茶里等连锁品牌。"))
     firms = {e.name for e in x.entities if e.type == "Firm"}
     assert {"华晶新材", "沪上茶里"} <= firms
+
+
+def test_a_party_after_its_role_is_a_firm():
+    x = extract_article(Article("a.txt", "签约\n\n当天，司徒镇的金豪眼镜制造有限公司与温州市瓯海区的金属材料供应商瑞通合金签订钛合金丝材采购合同。"))
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert "瑞通合金" in firms and not any("供应商" in f for f in firms)
