@@ -389,27 +389,32 @@ def _explicit_direction(rel: Relations) -> None:
             rel.remove(r)
 
 
-# "local" firms and those "from across the city" or "based in the city" are the article's city's too
+# firms "from across the city" or "based in the city" are the article's city's
 _THE_CITY_EN = re.compile(r"\b(?:the city's|of the city|the city (?:has|had|is|was|now has|boasts|hosts|also has)|"
-                          r"(?:from|across) (?:across )?the city|based in the city|"
-                          r"local (?:[\w-]+ ){0,2}(?:firms|companies|enterprises|makers|manufacturers|suppliers|"
-                          r"producers|chain leaders|players))\b", re.IGNORECASE)
-_THE_CITY_ZH = re.compile(r"全市|本市|我市|该市|(?:本地|当地|本土)(?:的)?(?:[\u4e00-\u9fff]{0,4})?(?:企业|厂商|供应商|龙头)")
+                          r"(?:from|across) (?:across )?the city|based in the city)\b", re.IGNORECASE)
+_THE_CITY_ZH = re.compile(r"全市|本市|我市|该市")
 _THE_COUNTY_EN = re.compile(r"\b(?:the county's|our county's|of the county|(?:the|our) county (?:has|had|is|was|now has|"
                             r"boasts|hosts|also has))\b", re.IGNORECASE)
 _THE_COUNTY_ZH = re.compile(r"全县|本县|我县|该县")
+# "local" firms are of the place the article is about, whatever its level (a city, a county, a district)
+_LOCAL_EN = re.compile(r"\blocal (?:[\w-]+ ){0,2}(?:firms|companies|enterprises|makers|manufacturers|suppliers|"
+                       r"producers|chain leaders|players|brands)\b", re.IGNORECASE)
+_LOCAL_ZH = re.compile(r"(?:本地|当地|本土)(?:的)?(?:[\u4e00-\u9fff]{0,4})?(?:企业|厂商|供应商|龙头|品牌)")
 
 
 def _firms_of_the_city(rel: Relations, sentences: list[Sentence], per_sent, cities: list[Entity],
                        language: str) -> None:
     """Firms named in a sentence about "the city" ("the city's leading builders,
     including A and B", "the chain leaders of the city, namely A", 全市…企业) are in
-    the article's city: the prefecture-level city named most often; and those of a
-    sentence about "the county" (全县) in the county named most often."""
+    the article's city: the prefecture-level city named most often; those of a
+    sentence about "the county" (全县) in the county named most often; and "local"
+    firms (当地龙头) in the place named most often."""
     prefectures = [c for c in cities if not _below_prefecture(c) and not c.props.get("members")]
     counties = [c for c in cities if c.mentions[0].key.startswith("county:")]
-    for place, cue in ((_home(prefectures, []), _THE_CITY_ZH if language == "zh" else _THE_CITY_EN),
-                       (_home(counties, []), _THE_COUNTY_ZH if language == "zh" else _THE_COUNTY_EN)):
+    zh = language == "zh"
+    for place, cue in ((_home(prefectures, []), _THE_CITY_ZH if zh else _THE_CITY_EN),
+                       (_home(counties, []), _THE_COUNTY_ZH if zh else _THE_COUNTY_EN),
+                       (_home([c for c in cities if not c.props.get("members")], []), _LOCAL_ZH if zh else _LOCAL_EN)):
         if place is not None:
             _firms_of(rel, sentences, per_sent, place, cue)
 

@@ -152,3 +152,12 @@ def test_a_local_firm_named_for_another_city_stays_there():
     located = _rels(x, "LOCATED_IN")
     assert ("宣威华宇泵业有限公司", "宣威") in located or ("宣威华宇泵业有限公司", "宣威市") in located
     assert ("宣威华宇泵业有限公司", "曲靖市") not in located and ("宣威华宇泵业有限公司", "曲靖") not in located
+
+
+def test_local_firms_are_in_the_place_the_article_is_about_even_a_district():
+    x = _news("The Nanhe District pet food fair was held in Nanhe District, Xingtai City. Nanhe District has 160 "
+              "makers, and the Nanhe District government backs them. Hill Packaging Co., Ltd. signed with two local "
+              "brands, Pine Pet Co., Ltd. and Oak Pet Co., Ltd.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Pine Pet Co., Ltd", "Nanhe District") in located and ("Oak Pet Co., Ltd", "Nanhe District") in located
+    assert ("Pine Pet Co., Ltd", "Xingtai City") not in located
