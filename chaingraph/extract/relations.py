@@ -633,7 +633,10 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
 
 # the units that govern an association are its members: 理事长单位, 副理事长单位, 会员单位
 _GOVERNING_UNITS = re.compile(r"(?:理事长|副理事长|理事|秘书长|监事长|会员|成员)单位|"
-                              r"\b(?:chairman|vice-chairman|vice chairman|director|council|member|governing) units?\b|"
+                              r"\b(?:chair|chairman|vice-chair|vice chair|vice-chairman|vice chairman|president|"
+                              r"vice-president|director|council|member|governing) units?\b|"
+                              # "C and D joined as ordinary members"
+                              r"\bjoined (?:it |the alliance )?as (?:an? |its )?(?:[\w-]+\s+)?members?\b|"
                               r"\b(?:other|new|founding|first) members\s+(?:include|included|are|were)\b", re.IGNORECASE)
 
 

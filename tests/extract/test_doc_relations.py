@@ -89,6 +89,15 @@ def test_chairman_and_vice_chairman_units_and_other_members_are_members():
     assert {"Youlan Tea Co., Ltd", "Kangling Tea Co., Ltd", "Xinlu Logistics Co., Ltd"} <= members
 
 
+def test_chair_and_vice_chair_units_and_ordinary_members_are_members():
+    x = _news("The Hill Low-Altitude Alliance was founded on Monday with 41 founding members. Pine Aviation Co., Ltd. "
+              "was elected chair unit. Vice-chair units are Oak Composites Co., Ltd. and Elm UAV Co., Ltd. "
+              "Birch Drone Co., Ltd., a drone maker, and Ash Air Holdings Limited joined as ordinary members.")
+    members = {h for h, _t in _rels(x, "MEMBER_OF")}
+    assert members == {"Pine Aviation Co., Ltd", "Oak Composites Co., Ltd", "Elm UAV Co., Ltd",
+                       "Birch Drone Co., Ltd", "Ash Air Holdings Limited"}
+
+
 def test_an_alliance_with_a_count_of_member_firms_including_some_names_them_members():
     x = _news("Haiyun Marine Co., Ltd. and Jinwei Valve Co., Ltd. signed a deal. The Qinglan Marine Equipment Industry "
               "Alliance, set up in 2021, now has 76 member firms, including Haiyun and Jinwei.")
