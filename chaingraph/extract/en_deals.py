@@ -227,8 +227,9 @@ _OWNER_REFERS = re.compile(r"^\s*(?:[Ii]ts|[Tt]heir|[Tt]he (?:company|group|firm
 
 def _provided_by(rel, text: str, sentences: list[Sentence], per_sent) -> None:
     """"Its soundboards are provided by B", "A's frames are sourced from B": B
-    supplies the owner of the goods, A, or for "its" the firm the sentence before
-    starts with."""
+    supplies the owner of the goods, A, or for "its" the firm it refers to (see
+    :func:`referents`), else the firm the sentence before starts with."""
+    referred = referents(text, sentences, per_sent)
     for index, items in per_sent.items():
         firms = [(m, e) for m, e in items if e.type == "Firm"]
         start = sentences[index].start
@@ -246,7 +247,7 @@ def _provided_by(rel, text: str, sentences: list[Sentence], per_sent) -> None:
             if not owners and (_OWNER_REFERS.match(text[clause:m.start]) or (clause > start and _ARRANGED_BY.search(
                     lead))):
                 before = [e for _om, e in per_sent.get(index - 1, []) if e.type == "Firm"]
-                owners = before[:1]
+                owners = [referred[index]] if index in referred else before[:1]
             if not owners and _THE_AGREEMENT.search(sentences[index].text):
                 # "under the agreement, blades will be supplied by A": to the other party A signed it with
                 near = {e.id: e for i in (index - 1, index) for _om, e in per_sent.get(i, [])}
@@ -287,16 +288,31 @@ def _subject(text: str, sent: Sentence, items) -> Entity | None:
 def referents(text: str, sentences: list[Sentence], per_sent) -> dict[int, Entity]:
     """The firm "it" or "the company" opening each sentence refers to: the subject of
     the sentence before, or what that sentence's own "it" referred to ("Huaci buys …
-    At the meeting it signed … It also signed …"). A sentence whose referent is not
+    At the meeting it signed … It also signed …"), or of a sentence opening on "Its"
+    or "The company's"; one further back when the sentence before has no firm for
+    its subject but refers to one ("the company"). A sentence whose referent is not
     that plain is left out: callers fall back on the article's firm."""
     out: dict[int, Entity] = {}
     for index, sent in enumerate(sentences):
-        if index == 0 or not _REFERRING_SUBJECT.search(sent.text):
+        if index == 0 or not (_REFERRING_SUBJECT.search(sent.text) or _ITS_OPENING.match(sent.text)):
             continue
-        previous = out.get(index - 1) or _subject(text, sentences[index - 1], per_sent.get(index - 1, []))
-        if previous is not None:
-            out[index] = previous
+        # a sentence between with no firm for its subject keeps the topic ("Ruipai … . About 40 percent is
+        # sold overseas; the company … . Its premix is sourced from B"): look one further back
+        for before in (index - 1, index - 2):
+            previous = out.get(before) or _subject(text, sentences[before], per_sent.get(before, [])) \
+                if before >= 0 else None
+            if previous is not None:
+                out[index] = previous
+            if previous is not None or not _KEEPS_TOPIC.search(sentences[before].text):
+                break
     return out
+
+
+# a sentence that refers back to its topic mid-way ("…; the company has been …") keeps it
+_KEEPS_TOPIC = re.compile(r"\b(?:the company|the firm|the group|it|its)\b", re.IGNORECASE)
+
+
+_ITS_OPENING = re.compile(r"(?:[A-Z][^,]{0,60},\s+)?(?:Its|The company's|The firm's|The group's)\s")
 
 
 def _referred_deals(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:

@@ -42,7 +42,8 @@ _EN_SUPPLIER_FIRST = re.compile(
     r"\b(?:supplies|supplied|supply|supplying|provides|provided|provide|providing|delivers|delivered|deliver|"
     r"ships|shipped|ship|shipping|sells|sold|sell|selling)\b(?!\s+(?:by|from)\b)"
     r"|\b(?:is|was|has been|have been|became|becomes|become|remains|as)\s+(?:also\s+)?"
-    r"(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,3}?(?:suppliers?|vendors?)\s+(?:to|of|for)\b"
+    r"(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,3}?(?:suppliers?|vendors?|(?:OEM|ODM|contract)\s+(?:producers?|"
+    r"manufacturers?|makers?))\s+(?:to|of|for)\b"
     r"|\bgo(?:es)?\s+to\b", re.IGNORECASE)
 _EN_CUSTOMER_FIRST = re.compile(
     r"\b(?:sources|sourced|source|buys|bought|buy|purchases|purchased|purchase|procures|procured|procure|"
@@ -56,6 +57,8 @@ _EN_BUYS_OWNED = re.compile(r"\b(?:buys|bought|buy|purchases|purchased|purchase|
                             r"imports|imported|uses|used)\s+(?:the\s+)?$")
 _EN_CUSTOMERS = re.compile(r"\b(its|their|(?:the\s+)?company's|(?:the\s+)?firm's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
                            r"customers\s+(?:last year\s+|now\s+)?(?:include|includes|included|including|are|were)\b", re.IGNORECASE)
+_EN_COUNTS = re.compile(r"\bcounts?\s+(?:the\s+)?$")
+_EN_AMONG_CUSTOMERS = re.compile(r"[^.;]{0,80}?\bamong\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:customers|clients|buyers)\b")
 _EN_FROM_PRONOUN = re.compile(r"\b(?:buy|buys|bought|purchase|purchases|purchased|procure|procures|procured|"
                               r"source|sources|sourced)\b[^.;]{0,80}?\bfrom\s+(?:the\s+(?:company|firm|group)|it)\b",
                               re.IGNORECASE)
@@ -206,6 +209,13 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                 seller = next((e for m, e in firms if not buyers or e is not buyers[-1]), None)
                 if buyers and seller is not None:
                     rel.add("SUPPLIES", seller, buyers[-1], index, "customer-first frame")
+        # "A counts B among its largest customers": A supplies B
+        for m, e in firms:
+            if _EN_COUNTS.search(text, max(sent.start, m.start - 12), m.start) \
+                    and _EN_AMONG_CUSTOMERS.match(text, m.end, sent.end):
+                subject = [se for sm, se in firms if sm.end <= m.start and se is not e]
+                if subject:
+                    rel.add("SUPPLIES", subject[-1], e, index, "counts it among its customers")
         # "Its customers include A and B", "X's top five customers included A": each a customer
         for said in _EN_CUSTOMERS.finditer(text, sent.start, sent.end):
             owner = _customers_owner(said, firms, previous_subject or focus)

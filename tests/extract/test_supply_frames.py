@@ -143,3 +143,15 @@ def test_it_refers_to_the_subject_of_the_sentence_before_not_the_article_firm():
               "from River Alumina Co., Ltd. each year.")
     assert rels(x, "SIGNED_WITH") == [("Hill Ceramics Co., Ltd", "Lake Powder Co., Ltd")]
     assert rels(x, "SUPPLIES") == [("River Alumina Co., Ltd", "Hill Ceramics Co., Ltd")]
+
+
+def test_customers_counted_an_oem_producer_and_its_after_a_sentence_that_keeps_the_topic():
+    x = extract_news("Lake Composites Co., Ltd. counts Pine Sporting Goods Co., Ltd., a rod maker, among its largest "
+                     "customers.\n\nRiver Pet Food Co., Ltd. now turns out 80,000 tonnes a year. About 40 percent is "
+                     "sold overseas; the company has been an OEM producer for the German brand Paw GmbH since 2019. "
+                     "Its vitamin premix is sourced from Stone Feed Additive Co., Ltd.")
+    got = rels(x, "SUPPLIES")
+    assert ("Lake Composites Co., Ltd", "Pine Sporting Goods Co., Ltd") in got
+    assert ("River Pet Food Co., Ltd", "Paw GmbH") in got
+    assert ("Stone Feed Additive Co., Ltd", "River Pet Food Co., Ltd") in got
+    assert ("Stone Feed Additive Co., Ltd", "Paw GmbH") not in got
