@@ -258,6 +258,9 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
         if event and hit == "企业" and pos < end:
             pos -= 2  # 链主企业供需对接会, 民营企业座谈会: the firms the meeting is for
             continue
+        if hit == "企业" and text.startswith("联盟", pos):
+            pos -= 2  # 盐化工产业链企业联盟: the firms the alliance joins
+            continue
         if agency and hit in _AGENCY_INNER:
             pos -= len(hit)  # 投资促进局, 政务服务管理局: words of a body's own name
             continue
@@ -518,8 +521,9 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             found = next((f for f in _ANY_CHAIN_ZH_RE.finditer(phrase) if f.start() == 0 or f.start() in cuts), None)
         if strict and not found and not _open_trade(text, phrase, end):
             return
-        if found and found.start() > 0 and _narrowing(phrase[_leading_places(phrase[:found.start()]):found.start()]):
-            pass  # 功率半导体, 海洋生物医药: a noun before the form narrows the chain
+        narrow = phrase[_leading_places(phrase[:found.start()]):found.start()] if found else ""
+        if found and found.start() > 0 and (_narrowing(narrow) or _one_noun_compound(text, narrow, found.group(0))):
+            pass  # 功率半导体, 海洋生物医药, 盐化工: a noun before the form narrows the chain
         elif found and not re.search(r"[)）]", phrase[found.start():]) or found and re.search(r"[(（]",
                                                                                          phrase[found.start():]):
             phrase = phrase[found.start():]  # 装备(汽车) is not cut inside its brackets
@@ -703,6 +707,12 @@ def _narrowing(prefix: str) -> bool:
         return guessed_noun(prefix)  # 冷链食品: a noun the dictionary lacks
     return (1 <= len(words) <= 2 and all(_word_tag(w) in ("n", "nz") and len(w) >= 2 for w in words)
             and not any(w in _GENERIC_CORES or gazetteer().lookup(w) for w in words))
+
+
+def _one_noun_compound(text: str, prefix: str, form: str) -> bool:
+    """True when ``prefix`` is one noun character the article writes before the chain
+    ``form`` at least three times (盐化工, 竹家具): a compound the dictionary lacks."""
+    return len(prefix) == 1 and _word_tag(prefix).startswith("n") and text.count(prefix + form) >= 3
 
 
 def _county_prefix(stem: str) -> re.Match | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from chaingraph.extract.counties import is_county_name
 from chaingraph.extract.en_names import pinyin_name
 from chaingraph.extract.places import CITY_GROUPS, gazetteer, place_word
 from chaingraph.extract.result import Entity, Mention
@@ -347,6 +348,11 @@ def _place_level(key: str) -> str:
     """The administrative word after the first Chinese place in ``key`` ("" when none):
     市 for a city, 州 for a prefecture (自治州 and 地区 too)."""
     found = gazetteer().zh_regex.search(key)
+    if found is None or found.start() > 0:
+        # 淮安区人民政府: a county or district named like its city is a body of its own level
+        county = next((n for n in range(3, 7) if is_county_name(key[:n])), None)
+        if county is not None:
+            return key[county - 1]
     suffix = found.group(2) or "" if found else ""
     return "州" if suffix.endswith("州") or suffix == "地区" else suffix
 
@@ -358,6 +364,8 @@ def _same_level(a: str, b: str) -> bool:
 
     >>> _same_level("文山壮族苗族自治州人民政府", "文山市人民政府"), _same_level("长沙市商务局", "长沙商务局")
     (False, True)
+    >>> _same_level("淮安市人民政府", "淮安区人民政府")
+    False
     """
     level_a, level_b = _place_level(a), _place_level(b)
     return not level_a or not level_b or level_a == level_b

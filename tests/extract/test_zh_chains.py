@@ -68,3 +68,12 @@ def test_a_trade_the_lexicon_lacks_is_a_chain_before_产业_when_the_article_use
     assert not chains & {"绿色能源", "太阳能利用"}
     once = _x("区里将推动螺母螺栓产业向高端化转型。")
     assert not any(e.type == "Chain" for e in once.entities)
+
+
+def test_a_one_noun_compound_repeated_before_a_chain_form_and_an_alliance_of_firms():
+    x = _x("淮安市盐化工产业链推进会举行。活动由淮安市人民政府主办，淮安区人民政府承办。"
+           "会上，淮安市盐化工产业链企业联盟宣告成立。全市盐化工产业产值达680亿元。", title="盐化工")
+    names = {(e.type, e.name) for e in x.entities}
+    assert ("Chain", "盐化工") in names
+    assert ("Alliance", "淮安市盐化工产业链企业联盟") in names
+    assert {("Agency", "淮安市人民政府"), ("Agency", "淮安区人民政府")} <= names
