@@ -54,7 +54,9 @@ _SCENE_EN = re.compile(r"\b(?:at the (?:signing |opening |closing )?(?:meeting|c
                        # "Among the signed deals, A signed …": the deals of the event, told one by one
                        r"(?:among|of) the (?:signed (?:deals|projects|agreements|contracts)|"
                        r"(?:deals|projects|agreements|contracts) signed))\b", re.IGNORECASE)
-_SCENE_ZH = re.compile(r"会上|现场|活动中|仪式上|活动期间|会议期间|签约环节|对接环节")
+# 最终签订合作协议28项, 共签约项目15个: a count of the deals signed at the event, told one by one below
+_SCENE_ZH = re.compile(r"会上|现场|活动中|仪式上|活动期间|会议期间|签约环节|对接环节|"
+                       r"签订[^，。；]{0,8}?(?:协议|合同)\d+[项个份]|签约(?:项目)?\d+[项个]")
 _SIGNING = re.compile(r"\bsign|签约|签订|签署")
 # a supply told as a deal: signed, or to come (will supply, become a supplier, 将, 成为)
 _DEAL = re.compile(r"\bsign|\bwill\b|\bbecome\b|\bbecame\b|签约|签订|签署|将|成为", re.IGNORECASE)
@@ -118,7 +120,8 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
             r.sent is not None and cue <= r.sent <= last for r in rel.items if r.type in ("SIGNED_WITH", "SUPPLIES"))
         for n_start, n_end in paragraphs[at + 1:] if summary else ():
             n_first, n_stop = bisect_left(starts, n_start), bisect_left(starts, n_end)
-            if not any(n_first <= i < n_stop for i in signed_in):
+            # a bulleted deal goes on the list though its own signing was not read (双方签订…)
+            if not any(n_first <= i < n_stop for i in signed_in) and not BULLET.match(text, n_start):
                 break
             stop = n_stop
         for r in list(rel.items):

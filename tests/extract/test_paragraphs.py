@@ -146,3 +146,13 @@ def test_the_parties_of_a_list_of_deals_signed_on_the_day_took_part_in_the_event
     took_part = {firm for firm, _event in _rels(x, "PARTICIPATED_IN")}
     assert took_part == {"Hill Carbon Co., Ltd", "Lake Machinery Co., Ltd", "Stone Composites Co., Ltd",
                          "River Vessel Co., Ltd"}
+
+
+def test_a_count_of_deals_signed_opens_the_bulleted_deals_that_follow():
+    x = extract_news("11月6日，2024平乡县童车产业链对接洽谈会在平乡经济开发区举行。\n\n"
+                     "最终签订合作协议28项，签约金额31.2亿元。\n\n"
+                     "——甲乙童车有限公司与丙丁橡胶制品有限公司签订年度采购合同；\n\n"
+                     "——广宗县的戊己车架制造有限公司成为甲乙童车有限公司的车架供应商，双方签订三年期供货协议；\n\n"
+                     "——庚辛自行车有限公司与平乡县人民政府签约。", title="平乡童车")
+    took_part = {firm for firm, _event in _rels(x, "PARTICIPATED_IN")}
+    assert {"甲乙童车有限公司", "丙丁橡胶制品有限公司", "戊己车架制造有限公司", "庚辛自行车有限公司"} <= took_part
