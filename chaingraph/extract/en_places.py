@@ -65,19 +65,41 @@ def district_mentions(text: str, sentences: list[Sentence], places: list[Mention
     return out
 
 
+def _bare(city: Entity) -> list[str]:
+    """A county's or district's name without its suffix ("Fengyang" of "Fengyang County"), if any."""
+    bare = re.sub(r"\s+(?:County|District)$", "", city.name)
+    return [bare] if bare != city.name and len(bare) >= 4 else []
+
+
+def _named_for(name: str, cities: list[Entity], forms) -> Entity | None:
+    """The city whose ``forms`` (a function of a city) open ``name``, the longest; None
+    when none does. "Jilin Provincial Department …" is named for the province, not
+    for Jilin City."""
+    return max((c for c in cities if any(name.startswith(n + " ") and not re.match(r" Provinc", name[len(n):])
+                                         for n in forms(c))), key=lambda c: len(c.name), default=None)
+
+
 def place_relations(rel, text: str, entities: list[Entity], per_sent) -> None:
     """Add to ``rel`` LOCATED_IN for agencies, parks and events named for a city or
-    district of the article (in place of another city read from nearby words) and
-    for firms that invested in a place."""
+    district of the article (in place of another city read from nearby words), for
+    firms named for one, and for things named for a county or district without its
+    suffix ("Fengyang … Park" of Fengyang County), these last two only when nothing
+    placed them in a city; and for firms that invested in a place."""
     cities = [e for e in entities if e.type == "City"]
+    city_ids = {c.id for c in cities}
     for e in entities:
-        if e.type not in ("Agency", "Cluster", "Event"):
+        if e.type not in ("Agency", "Cluster", "Event", "Firm"):
             continue
         name = _LEADING.sub("", e.name)
-        # "Jilin Provincial Department …" is named for the province, not for Jilin City
-        home = max((c for c in cities if any(name.startswith(n + " ") and not re.match(r" Provinc", name[len(n):])
-                                             for n in [c.name, *c.aliases])),
-                   key=lambda c: len(c.name), default=None)
+        # a county or district names things without its suffix too ("Fengyang Silicon-Based … Park")
+        home = _named_for(name, cities, lambda c: [c.name, *c.aliases])
+        bare = _named_for(name, cities, _bare) if home is None else None
+        if bare is not None or (home is not None and e.type == "Firm"):
+            # a bare county name, or a firm's name, places it only when nothing placed it in a city
+            if not any(r.tail in city_ids for r in rel.from_head("LOCATED_IN", e.id)):
+                rel.add("LOCATED_IN", e, bare or home, e.mentions[0].sent if e.mentions else None,
+                        "named for the place")
+            continue
         if home is None:
             continue
         inside = {r.head for r in rel.items if r.type == "LOCATED_IN" and r.tail == home.id}

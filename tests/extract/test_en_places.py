@@ -230,3 +230,11 @@ def test_an_events_place_cites_the_sentence_it_was_read_from():
     names = {e.id: e.name for e in x.entities}
     placed = [r for r in x.relations if r.type == "LOCATED_IN" and names[r.head] == "2024 Jilin Auto Parts Docking Meeting"]
     assert placed and all("held in" in x.sentences[r.sent].text for r in placed)
+
+
+def test_a_park_and_a_firm_named_for_a_county_without_its_suffix_are_in_it():
+    x = _x("Fengyang County in Chuzhou, Anhui Province, sits on quartz sand. Today the Fengyang Silicon-Based New "
+           "Materials Industrial Park turns it into glass, and Fengyang Jinshi Mining Co., Ltd. digs the sand.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Fengyang Silicon-Based New Materials Industrial Park", "Fengyang County") in located
+    assert ("Fengyang Jinshi Mining Co., Ltd", "Fengyang County") in located
