@@ -28,7 +28,7 @@ _SUFFIXES: list[tuple[str, str]] = sorted([
     *((s, "Firm") for s in ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团",
                             "公司", "银行", "分行", "支行", "控股", "株式会社")),
     *((s, "Agency") for s in ("人民政府", "管理委员会", "管委会", "委员会", "办公室", "政府", "厅", "局", "委",
-                              "协会", "商会", "分会", "促进会", "科学院", "研究院", "工业和信息化部", "商务部", "科技部", "财政部",
+                              "协会", "商会", "分会", "促进会", "科学院", "研究院", "研究所", "工业和信息化部", "商务部", "科技部", "财政部",
                               "生态环境部", "交通运输部", "农业农村部", "自然资源部", "住房和城乡建设部", "国务院")),
     *((s, "Alliance") for s in ("产业链联盟", "产业联盟", "创新联盟", "联盟")),
     *((s, "Cluster") for s in ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "高新区",
@@ -362,6 +362,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue  # 委员, 局长: a person's post, not the body's ending
         if match.group(0) == "公司" and text[sent.start + match.start() - 1:sent.start + match.start()] == "子":
             continue  # X子公司: a subsidiary of X, not a name
+        if kind == "Agency" and text.startswith(("部门", "机构", "官员", "领导", "工作"), end):
+            continue  # 与政府部门签约: bodies of a kind, not one body's name
         after = _SUFFIX_RE.match(text, end) if end < len(text) else None
         if after is not None and _SUFFIX_TYPE[after.group(0)] == kind:
             continue

@@ -122,3 +122,10 @@ def test_an_industry_promotion_association_is_an_alliance_and_a_lists_close_is_n
     assert ("Alliance", "青岚市米粉产业促进会") in found
     assert ("Chain", "冷链物流") in found and not any("等" in name for _t, name in found)
     assert not any(t == "Cluster" for t, _n in found)
+
+
+def test_an_institute_is_a_body_and_government_departments_are_none():
+    x = extract_article(Article("a.txt", "签约\n\n活动现场，多家企业与政府部门、上下游企业签约。"
+                                         "南椰生物与中国热带农业科学院椰子研究所签订种苗繁育合作协议。"))
+    agencies = {e.name for e in x.entities if e.type == "Agency"}
+    assert agencies == {"中国热带农业科学院椰子研究所"}
