@@ -55,7 +55,7 @@ _SCENE_EN = re.compile(r"\b(?:at the (?:signing |opening |closing )?(?:meeting|c
                        r"(?:among|of) the (?:signed (?:deals|projects|agreements|contracts)|"
                        r"(?:deals|projects|agreements|contracts) signed))\b", re.IGNORECASE)
 # 最终签订合作协议28项, 共签约项目15个: a count of the deals signed at the event, told one by one below
-_SCENE_ZH = re.compile(r"会上|现场|活动中|仪式上|活动期间|会议期间|签约环节|对接环节|"
+_SCENE_ZH = re.compile(r"会上|现场|活动中|仪式上|活动期间|会议期间|[会展节周]期间|签约环节|对接环节|"
                        r"签订[^，。；]{0,8}?(?:协议|合同)\d+[项个份]|签约(?:项目)?\d+[项个]")
 _SIGNING = re.compile(r"\bsign|签约|签订|签署")
 # a supply told as a deal: signed, or to come (will supply, become a supplier, 将, 成为)
@@ -132,6 +132,24 @@ def signers_at_the_scene(rel, text: str, sentences: list[Sentence], entities: li
             for party in (r.head, r.tail):
                 if party in parties and party not in organisers:
                     rel.add("PARTICIPATED_IN", parties[party], event, r.sent, "signed a deal at it")
+        # 明达标准件、晟泰螺栓等企业也分别与…采购商签约: the firms of a Chinese clause that signs took part,
+        # though its other side is not named
+        for e in entities:
+            if e.type == "Firm" and e.id not in organisers:
+                for m in e.mentions:
+                    if cue <= m.sent < stop and not m.nested_in and _ZH_SIGNS.search(_zh_clause(text, m.start)):
+                        rel.add("PARTICIPATED_IN", e, event, m.sent, "signed a deal at it")
+                        break
+
+
+_ZH_SIGNS = re.compile(r"签约|签订|签署")
+
+
+def _zh_clause(text: str, at: int) -> str:
+    """The Chinese clause around offset ``at``: between the marks ；。：\n on either side."""
+    start = max(text.rfind(mark, 0, at) for mark in "；。：\n") + 1
+    ends = [e for e in (text.find(mark, at) for mark in "；。\n") if e >= 0]
+    return text[start:min(ends, default=len(text))]
 
 
 #: what opens a bulleted or numbered line

@@ -156,3 +156,12 @@ def test_a_count_of_deals_signed_opens_the_bulleted_deals_that_follow():
                      "——庚辛自行车有限公司与平乡县人民政府签约。", title="平乡童车")
     took_part = {firm for firm, _event in _rels(x, "PARTICIPATED_IN")}
     assert {"甲乙童车有限公司", "丙丁橡胶制品有限公司", "戊己车架制造有限公司", "庚辛自行车有限公司"} <= took_part
+
+
+def test_firms_signing_with_unnamed_buyers_during_the_fair_took_part():
+    x = extract_news("第十届永年紧固件博览会在永年区开幕。\n\n"
+                     "博览会期间，甲乙紧固件集团有限公司与丙丁机械有限公司签订出口合作协议；明达标准件、晟泰螺栓等企业也分别与"
+                     "来自浙江、广东的采购商签约。明达标准件有限公司成立于2005年。", title="永年紧固件")
+    took_part = {firm for firm, _event in _rels(x, "PARTICIPATED_IN")}
+    assert {"甲乙紧固件集团有限公司", "丙丁机械有限公司"} <= took_part
+    assert took_part & {"明达标准件", "明达标准件有限公司"} and "晟泰螺栓" in took_part
