@@ -212,8 +212,10 @@ def _towns_in(text: str, mentions: list[Mention]) -> None:
 _BARE_AFTER = r"(?![ -][A-Z0-9(])(?!-based)"
 _BARE_EN = re.compile(r"(?<!-)\b([A-Z][a-z]{2,})\b" + _BARE_AFTER)
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w&'’.-]*[ -]$")
+# "Weiyang Machinery Co., Ltd. of Changshu": a firm's place after its legal form
+_FIRM_OF = r"\b(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Co\.|Inc\.|Corp\.|Group)\s+of\s+"
 # where a place is named: after a preposition, or in a list ("Haimen, Qidong and Rugao")
-_PLACE_SLOT = re.compile(r"(?:\b(?:in|at|from|to|near|and|or)\s+|,\s+)$")
+_PLACE_SLOT = re.compile(r"(?:\b(?:in|at|from|to|near|and|or)\s+|,\s+|" + _FIRM_OF + r")$")
 # after a bare name read in a comma's slot: the list or apposition goes on (", Gongzhuling.")
 _LIST_GOES_ON = re.compile(r"[,.;:)]|$|\s+(?:and|or)\b|\s+(?:counties|districts|cities)\b")
 _NOT_BARE = frozenset({"Xinhua", "China", "The", "This", "That"})
@@ -295,7 +297,7 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                 # a county counts where its prefecture is among the article's places; that
                 # also tells apart two counties of one name (Qidong of Nantong, of Hengyang)
                 found = [p for p in every if _info(p)["parent"] in context]
-                if not found and re.search(r"\b(?:in|at|from) $", sent.text[:m.start()]):
+                if not found and re.search(r"\b(?:in|at|from) $|" + _FIRM_OF + "$", sent.text[:m.start()]):
                     found = [p for p in every if _info(p)["province"] in context]  # "in Kaili", Guizhou named
                 if len({p.code for p in found}) != 1:
                     continue

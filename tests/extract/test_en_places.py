@@ -238,3 +238,10 @@ def test_a_park_and_a_firm_named_for_a_county_without_its_suffix_are_in_it():
     located = _rels(x, "LOCATED_IN")
     assert ("Fengyang Silicon-Based New Materials Industrial Park", "Fengyang County") in located
     assert ("Fengyang Jinshi Mining Co., Ltd", "Fengyang County") in located
+
+
+def test_a_bare_county_after_a_firms_legal_form_and_of_is_its_place():
+    x = _x("The fair was held in Lianyungang City, Jiangsu Province. Haiyu signed with Weiyang Machinery Co., Ltd. "
+           "of Changshu on Monday.")
+    assert "Changshu" in _names(x, "City")
+    assert ("Weiyang Machinery Co., Ltd", "Changshu") in _rels(x, "LOCATED_IN")
