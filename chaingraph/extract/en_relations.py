@@ -76,11 +76,16 @@ _BASED = re.compile(r"-based\s+(?:[a-z][\w-]*\s+){0,3}$")
 
 
 def _based(rel, text: str, entities: list[Entity], per_sent) -> None:
-    """"Zhejiang-based X": X is located in the place."""
+    """"Zhejiang-based X", "Yongjia's X": X is located in the place."""
     for items in per_sent.values():
         places = [(m, e) for m, e in items if e.type in ("City", "Province")]
         for m, e in items:
             if e.type != "Firm" or m.start < 8:
+                continue
+            owner = next((pe for pm, pe in places if text.startswith(("'s ", "’s "), pm.end) and pm.end + 3 == m.start),
+                         None)
+            if owner is not None:
+                rel.add("LOCATED_IN", e, owner, m.sent, "the place's firm")
                 continue
             based = _BASED.search(text[max(0, m.start - 60):m.start])
             if based is None:

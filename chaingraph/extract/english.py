@@ -175,8 +175,9 @@ def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     based = [pos for pos, (tok, _, _) in enumerate(run[:2]) if tok.lower().endswith(_DESCRIBED_ENDINGS)]
     if based:  # "Zhejiang-based Lanxin Motors", "Korean-invested X": the name starts after the description
         run = run[based[-1] + 1:]
-    if len(run) >= 3 and _owner(run[0][0]) and re.sub(r"['’]s$", "", run[0][0]) in lx.COUNTRIES:
-        run = run[1:]  # "Thailand's Charoen Pokphand Foods": the firm's country, not its owner
+    if len(run) >= 3 and _owner(run[0][0]) and (re.sub(r"['’]s$", "", run[0][0]) in lx.COUNTRIES
+                                               or place_word(re.sub(r"['’]s$", "", run[0][0]), counties=True)):
+        run = run[1:]  # "Thailand's Charoen Pokphand Foods", "Yongjia's Huaxin Seal": its place, not its owner
     owner = next((pos for pos, (tok, _, _) in enumerate(run[:-1]) if _owner(tok)), None)
     if owner is not None:  # "BOE's Chengdu plant": a possessive ends the owner's name
         run = run[:owner + 1]

@@ -245,3 +245,11 @@ def test_a_bare_county_after_a_firms_legal_form_and_of_is_its_place():
            "of Changshu on Monday.")
     assert "Changshu" in _names(x, "City")
     assert ("Weiyang Machinery Co., Ltd", "Changshu") in _rels(x, "LOCATED_IN")
+
+
+def test_a_firm_after_its_places_possessive_is_there():
+    x = _x("The meeting was held in Yongjia County, Wenzhou. KSB buys mechanical seals from Yongjia's Huaxin Seal "
+           "Technology Co., Ltd. and Wenzhou's Kaiyuan Fluid Control Co., Ltd.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Huaxin Seal Technology Co., Ltd", "Yongjia County") in located
+    assert ("Kaiyuan Fluid Control Co., Ltd", "Wenzhou") in located
