@@ -37,7 +37,7 @@ _JOINED = re.compile(
 
 #: Last words of a joined name that make it a firm, body, park or event, not a programme.
 _NOT_JOINED = (lx.FIRM_HEADS | lx.INDUSTRY_HEADS | lx.AGENCY_HEADS | lx.CLUSTER_HEADS | lx.EVENT_HEADS
-               | {"hands", "forces"})
+               | {"hands", "forces", "area", "circle", "agglomeration"})  # a city group is no programme
 
 
 def event_alliance_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:

@@ -255,9 +255,15 @@ def _split_of(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]
 _CITY_OF_TRADE = frozenset({"Industrial", "Industry", "Technology", "Science", "Sci-Tech", "Innovation", "Tech"})
 
 
+_CITY_GROUP_HEADS = frozenset({"city cluster", "urban agglomeration", "metropolitan area", "metropolitan circle",
+                               "economic circle"})
+
+
 def _classify(run: list[tuple[str, int, int]], sent: int) -> Mention | None:
     if not run:
         return None
+    if len(run) >= 3 and " ".join(t for t, _, _ in run[-2:]).lower() in _CITY_GROUP_HEADS:
+        return None  # "Beibu Gulf City Cluster", "Nanjing Metropolitan Area": a city group (regions.py)
     if len(run) >= 3 and run[-1][0] == "City" and run[-2][0] in _CITY_OF_TRADE:
         # "Aksu Cotton Textile Industrial City", "Yazhou Bay Science and Technology City" (产业城, 科技城): a park
         return Mention(run[0][1], run[-1][2], "", "Cluster", sent)

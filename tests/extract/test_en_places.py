@@ -253,3 +253,9 @@ def test_a_firm_after_its_places_possessive_is_there():
     located = _rels(x, "LOCATED_IN")
     assert ("Huaxin Seal Technology Co., Ltd", "Yongjia County") in located
     assert ("Kaiyuan Fluid Control Co., Ltd", "Wenzhou") in located
+
+
+def test_city_clusters_and_metropolitan_areas_are_city_groups():
+    x = _x("Fengyang is a member of the Nanjing Metropolitan Area, and Zhanjiang leads the Beibu Gulf City Cluster.")
+    assert {"Nanjing Metropolitan Area", "Beibu Gulf City Cluster"} <= set(_names(x, "City"))
+    assert not _names(x, "Alliance") and not _names(x, "Cluster")
