@@ -122,10 +122,40 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
             if nxt == "," and j + 2 < n and tokens[j + 2][0].lower().rstrip(".") in ("ltd", "limited", "inc"):
                 j += 2
                 continue
+            if nxt == "," and _remit_goes_on(text, tokens, i, j):
+                j += 2  # "Bureau of Economy, Information Technology and Commerce": one body's remit
+                continue
             break
         runs.append(tokens[i:j + 1])
         i = j + 1
     return runs
+
+
+# the rest of a body's remit after a comma: capitalised words, more commas, then "and" and a capitalised word
+_REMIT_REST = re.compile(r",\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:,\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)*,?\s+and\s+[A-Z]")
+
+
+def _remit_goes_on(text: str, tokens: list[tuple[str, int, int]], i: int, j: int) -> bool:
+    """True when the run ``tokens[i:j + 1]`` is a body's name open on "of" ("Bureau of
+    Economy") and what follows the comma after it goes on listing its remit up to an
+    "and" ("…, Information Technology and Commerce")."""
+    words = [t.lower() for t, _, _ in tokens[i:j + 1]]
+    of_at = next((k for k, w in enumerate(words[:-1]) if w in lx.COMPLEMENT_HEADS and words[k + 1] == "of"), None)
+    rest = _REMIT_REST.match(text, tokens[j][2]) if of_at is not None and j + 2 < len(tokens) else None
+    if rest is None:
+        return False
+    # only the words of a government remit, not names ("Ministry of Commerce, Huawei and Lenovo")
+    tail = re.match(r"[A-Z][\w-]*", text[rest.end() - 1:])
+    listed = re.findall(r"[A-Z][\w-]*", rest.group(0)[:-1]) + ([tail.group(0)] if tail else [])
+    return all(w.lower() in _REMIT_WORDS for w in listed)
+
+
+#: words that name what a government body handles
+_REMIT_WORDS = frozenset("""economy economic industry industrial information technology science commerce trade
+investment development reform agriculture rural affairs natural resources housing urban construction culture
+tourism transport transportation ecology ecological environment finance education health energy water planning
+statistics emergency management market regulation supervision human social security civil forestry fisheries
+ocean marine radio television sports veterans justice public""".split())
 
 
 #: Possessives inside names ("People's Government", "Women's Federation").

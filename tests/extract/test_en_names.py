@@ -238,3 +238,12 @@ def test_firms_named_with_a_trade_word_and_after_their_country():
     x = _x("More than half of the output is bought by Tianrun Beverage in Hangzhou. Thailand's Charoen Pokphand "
            "Foods (CP Foods) signed with Lake Seedling Co., Ltd.")
     assert {"Tianrun Beverage", "Charoen Pokphand Foods"} <= set(_names(x, "Firm"))
+
+
+def test_a_bodys_remit_listed_with_commas_stays_in_its_name():
+    x = _x("The meeting was undertaken by the Yongjia County Bureau of Economy, Information Technology and Commerce, "
+           "and Hill Co., Ltd. came. The Ministry of Commerce, Lake Technologies Co., Ltd. and River Group attended.")
+    assert _names(x, "Agency") == ["Ministry of Commerce",
+                                   "Yongjia County Bureau of Economy, Information Technology and Commerce"]
+    assert {"Lake Technologies Co., Ltd", "River Group"} <= set(_names(x, "Firm"))
+    assert "Commerce" not in _names(x, "Firm")
