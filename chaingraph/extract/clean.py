@@ -31,7 +31,7 @@ _LINE_RULES: list[tuple[str, re.Pattern]] = [
     ("contact", re.compile(r"^\s*[\w.+-]+@[\w-]+\.[\w.]+\s*$")),
     ("contact", re.compile(r"^\s*\d+ hours?,? (monday|mon)\b", re.IGNORECASE)),
     ("share", re.compile(r"^\s*(share (to|this|on)|分享到|分享至|扫一扫|打印|print|small font size|"
-                         r"large font size|font size|字号|【?字体[:：]|收藏|关闭窗口)", re.IGNORECASE)),
+                         r"large font size|font size|字号|【?字体[:：]|收藏|关闭窗口)(?![a-z])", re.IGNORECASE)),
     ("editor/source", re.compile(
         r"^\s*[(（]?\s*(editor( in charge)?|responsible editor|chief editor|author|reporter|source|"
         r"translated by|translator|proofread|this article is from|originally published|"

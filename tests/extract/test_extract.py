@@ -247,6 +247,14 @@ def test_links_to_the_previous_and_next_story_are_furniture():
     assert [r.reason for r in cleaned.removed] == ["related", "related"]
 
 
+def test_a_paragraph_opening_on_a_word_like_print_is_news_not_a_print_link():
+    from chaingraph.extract.clean import clean_text
+
+    cleaned = clean_text("Title\n\nPrinted circuit boards form the other half of the chain.\n\nPrint\n\nPrint this page\n")
+    assert "Printed circuit boards" in cleaned.text
+    assert [r.text for r in cleaned.removed] == ["Print", "Print this page"]
+
+
 def test_a_bare_recommended_header_ends_the_article_and_sponsor_lines_are_footers():
     from chaingraph.extract.clean import clean_text
 
