@@ -76,7 +76,7 @@ ORGANIZE_BY_RE = re.compile(
 ORGANIZE_ACTIVE_RE = re.compile(
     r"\b(held|hosts?|hosted|organi[sz]ed|organi[sz]es|convened|convenes|staged|sponsored|launched|co-hosted)\b",
     re.IGNORECASE)
-SIGN_RE = re.compile(r"\bsign(ed|s|ing)?\b|\bink(ed|s)\b", re.IGNORECASE)
+SIGN_RE = re.compile(r"\bsign(ed|s|ing)?\b|\bink(ed|s|ing)?\b|\bagree(d|s)?(?= with\b)", re.IGNORECASE)
 SUPPLY_RE = re.compile(r"\b(supplies|supplied|supplying|provides|provided|delivers|delivered|will supply)\b",
                        re.IGNORECASE)
 MEMBER_RE = re.compile(r"\b(join(ed|s)?|members?|membership|founding members?)\b", re.IGNORECASE)

@@ -696,6 +696,11 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                         left = []
                 if not right and len(left) >= 2 and language != "zh" and re.search(r"\band\b", clause[:verb]):
                     right, left = left[1:], left[:1]
+                if len(left) >= 2 and language != "zh":
+                    # "A, which supplies … to B, used the conference to ink … with C": A signs, not B
+                    first = next(m for m, e in in_clause if e is left[0])
+                    if _RELATIVE_BETWEEN.match(re.sub(r"\b(Co|Ltd|Inc|Corp)\.", r"\1", text_of(sent, first.end, pivot))):
+                        left = left[:1]
                 for a in left[-1:]:
                     for b in right:
                         rel.add("SIGNED_WITH", a, b, index)
@@ -802,6 +807,9 @@ _APPOSED_MEMBER = re.compile(r",\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,2}membe
                              r"|,\s+(?:the\s+)?alliance['’]s\s+(?:[\w-]+\s+){0,2}(?:chair|chairman|president)\s+unit\b"
                              r"|,\s+[^,.;]{0,80}?\b(?:chair|chairman|president)\s+unit\s+of\s+the\s+alliance\b",
                              re.IGNORECASE)
+
+
+_RELATIVE_BETWEEN = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s+(?:which|who|that)\b[^.;]*?,\s+(?:[\w-]+\s+){0,6}$")
 
 
 def target_of(alliances: list[Entity]) -> Entity | None:

@@ -166,3 +166,13 @@ def test_a_part_of_a_named_event_is_the_event_and_listed_parties_may_carry_a_pla
     assert _rels(x, "SIGNED_WITH") == [("Ocean Trading Limited", "Dongjin Food Co., Ltd"),
                                        ("Pine Foods Co., Ltd", "Ruihai Seedling Co., Ltd"),
                                        ("Xian Cold Chain Co., Ltd", "Hill Bay Bureau of Commerce")]
+
+
+def test_inking_and_agreeing_with_sign_and_a_relative_clause_keeps_the_subject():
+    x = _x("Hill Composites Co., Ltd., which supplies wing skins to Stone Aviation Co., Ltd., used the conference to "
+           "ink a framework agreement with Lake UAV Co., Ltd. River Group agreed with the Yangdong District People's "
+           "Government on a 1.2 billion yuan project.")
+    signed = _rels(x, "SIGNED_WITH")
+    assert ("Hill Composites Co., Ltd", "Lake UAV Co., Ltd") in signed
+    assert ("Stone Aviation Co., Ltd", "Lake UAV Co., Ltd") not in signed
+    assert ("River Group", "Yangdong District People's Government") in signed
