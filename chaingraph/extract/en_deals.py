@@ -177,6 +177,9 @@ def _supplier_event(rel, entities: list[Entity]) -> None:
                 rel.add("SUPPLIES", supplier, customer, r.sent, "took part in its supplier conference")
 
 
+# "A agreed to source … from B": the purchase is a deal the two made
+_AGREED_TO = re.compile(r"\b(?:agreed|agrees|contracted|signed up)\s+to\s+(?:buy|purchase|procure|source|import|order)\b"
+                        r"(?:[^.;]|\.\d){0,100}?\bfrom\s+(?:the\s+)?$")
 _FROM_SELLER = re.compile(r"\b(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|procure|procures|"
                           r"procured|source|sources|sourced|import|imports|imported|order|orders|ordered)\b"
                           # "purchasing teams from B": people of B, not goods bought from it
@@ -202,6 +205,8 @@ def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Ent
                 sentences[index].text) else None)
             if buyer is not None and buyer is not seller:
                 rel.add("SUPPLIES", seller, buyer, index, "bought from")
+                if _AGREED_TO.search(text[max(0, m.start - 160):m.start]):
+                    rel.add("SIGNED_WITH", buyer, seller, index, "agreed to buy from")
         for i, (m, a) in enumerate(orgs[:-1]):
             # the other side: the next name of another body, past A's short name in brackets
             m2, b = next(((om, oe) for om, oe in orgs[i + 1:] if oe is not a), orgs[i + 1])

@@ -176,3 +176,10 @@ def test_inking_and_agreeing_with_sign_and_a_relative_clause_keeps_the_subject()
     assert ("Hill Composites Co., Ltd", "Lake UAV Co., Ltd") in signed
     assert ("Stone Aviation Co., Ltd", "Lake UAV Co., Ltd") not in signed
     assert ("River Group", "Yangdong District People's Government") in signed
+
+
+def test_agreeing_to_buy_from_a_firm_is_a_deal_with_it():
+    x = _x("In the biggest deal, Hill Petrochemical Co., Ltd. agreed to source 1,200 ball valves over two years from "
+           "Lake Valve Group Co., Ltd. Stone Co., Ltd. buys steel from River Steel Co., Ltd.")
+    assert _rels(x, "SIGNED_WITH") == [("Hill Petrochemical Co., Ltd", "Lake Valve Group Co., Ltd")]
+    assert ("Lake Valve Group Co., Ltd", "Hill Petrochemical Co., Ltd") in _rels(x, "SUPPLIES")
