@@ -239,3 +239,8 @@ def test_a_party_after_its_role_is_a_firm():
     x = extract_article(Article("a.txt", "签约\n\n当天，司徒镇的金豪眼镜制造有限公司与温州市瓯海区的金属材料供应商瑞通合金签订钛合金丝材采购合同。"))
     firms = {e.name for e in x.entities if e.type == "Firm"}
     assert "瑞通合金" in firms and not any("供应商" in f for f in firms)
+
+
+def test_a_groups_subsidiary_named_after_qixia_is_a_firm():
+    x = extract_article(Article("a.txt", "签约\n\n日喀则藏源牦牛肉制品有限公司与光明集团旗下上海农场签订牦牛肉供货协议。"))
+    assert "上海农场" in {e.name for e in x.entities if e.type == "Firm"}
