@@ -43,9 +43,10 @@ def deal_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
     _two_sides(rel, sentences, per_sent)
     _orders(rel, text, per_sent)
     _supplier_event(rel, entities)
-    _bought_from(rel, text, sentences, per_sent, focus)
-    _provided_by(rel, text, sentences, per_sent)
-    _referred_deals(rel, text, sentences, per_sent, focus)
+    referred = referents(text, sentences, per_sent)  # what "it" and "the company" stand for, read once
+    _bought_from(rel, text, sentences, per_sent, focus, referred)
+    _provided_by(rel, text, sentences, per_sent, referred)
+    _referred_deals(rel, text, sentences, per_sent, focus, referred)
 
 
 def _parties(rel, text: str, per_sent) -> None:
@@ -190,8 +191,8 @@ _BETWEEN = re.compile(r"\b(?:signed|inked|agreement|contract|deal|memorandum)\b[
 _SUBJECT_REFERS = re.compile(r"^(?:[A-Z][^,]{0,40},\s+)?(?:it|the company|the group|the firm)\b", re.IGNORECASE)
 
 
-def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
-    referred = referents(text, sentences, per_sent)
+def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None,
+                 referred: dict[int, Entity]) -> None:
     for index, items in per_sent.items():
         firms = [(m, e) for m, e in items if e.type == "Firm"]
         orgs = [(m, e) for m, e in items if e.type in ("Firm", "Agency")]
@@ -230,11 +231,10 @@ _THE_AGREEMENT = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:agreem
 _OWNER_REFERS = re.compile(r"^\s*(?:[Ii]ts|[Tt]heir|[Tt]he (?:company|group|firm)(?:'s|’s))\s")
 
 
-def _provided_by(rel, text: str, sentences: list[Sentence], per_sent) -> None:
+def _provided_by(rel, text: str, sentences: list[Sentence], per_sent, referred: dict[int, Entity]) -> None:
     """"Its soundboards are provided by B", "A's frames are sourced from B": B
     supplies the owner of the goods, A, or for "its" the firm it refers to (see
     :func:`referents`), else the firm the sentence before starts with."""
-    referred = referents(text, sentences, per_sent)
     for index, items in per_sent.items():
         firms = [(m, e) for m, e in items if e.type == "Firm"]
         start = sentences[index].start
@@ -320,11 +320,12 @@ _KEEPS_TOPIC = re.compile(r"\b(?:the company|the firm|the group|it|its)\b", re.I
 _ITS_OPENING = re.compile(r"(?:[A-Z][^,]{0,60},\s+)?(?:Its|The company's|The firm's|The group's)\s")
 
 
-def _referred_deals(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
+def _referred_deals(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None,
+                    referred: dict[int, Entity]) -> None:
     """SIGNED_WITH and SUPPLIES whose first party is a firm named as "it", "the
     company" or by a description (see :func:`referents`), and SUPPLIES to a
-    customer named by a description ("to the Japanese automaker")."""
-    referred = referents(text, sentences, per_sent)
+    customer named by a description ("to the Japanese automaker"); ``referred`` is
+    :func:`referents`' answer."""
     for index, sent in enumerate(sentences):
         subject = _REFERRING_SUBJECT.search(sent.text)
         party = referred.get(index, focus)
