@@ -412,29 +412,36 @@ def _firms_of_the_city(rel: Relations, sentences: list[Sentence], per_sent, citi
     prefectures = [c for c in cities if not _below_prefecture(c) and not c.props.get("members")]
     counties = [c for c in cities if c.mentions[0].key.startswith("county:")]
     zh = language == "zh"
-    for place, cue in ((_home(prefectures, []), _THE_CITY_ZH if zh else _THE_CITY_EN),
-                       (_home(counties, []), _THE_COUNTY_ZH if zh else _THE_COUNTY_EN),
-                       (_home([c for c in cities if not c.props.get("members")], []), _LOCAL_ZH if zh else _LOCAL_EN)):
+    for place, cue, listed_after in (
+            (_home(prefectures, []), _THE_CITY_ZH if zh else _THE_CITY_EN, False),
+            (_home(counties, []), _THE_COUNTY_ZH if zh else _THE_COUNTY_EN, False),
+            # a Chinese list names its members before the kind (A、B等本地企业): only English waits for the cue
+            (_home([c for c in cities if not c.props.get("members")], []), _LOCAL_ZH if zh else _LOCAL_EN, not zh)):
         if place is not None:
-            _firms_of(rel, sentences, per_sent, place, cue)
+            _firms_of(rel, sentences, per_sent, place, cue, listed_after)
 
 
-def _firms_of(rel: Relations, sentences: list[Sentence], per_sent, city: Entity, cue: re.Pattern) -> None:
+def _firms_of(rel: Relations, sentences: list[Sentence], per_sent, city: Entity, cue: re.Pattern,
+              listed_after: bool = False) -> None:
     """Locate in ``city`` the firms of each sentence ``cue`` finds that names no other
-    place, unless a firm is already in another city (诸城华宇 as 当地龙头 of 潍坊)."""
+    place, unless a firm is already in another city (诸城华宇 as 当地龙头 of 潍坊); with
+    ``listed_after`` only those named after the cue ("two local brands, A and B", not
+    "A supplies B and will help more local firms …")."""
     cities = {e.id for _m, e in (x for items in per_sent.values() for x in items) if e.type == "City"}
 
     def here_elsewhere(firm: Entity) -> bool:
         return any(r.tail in cities and r.tail != city.id for r in rel.from_head("LOCATED_IN", firm.id))
 
     for index, items in per_sent.items():
-        if len(items) < 2 or not cue.search(sentences[index].text):
+        said = cue.search(sentences[index].text) if len(items) >= 2 else None
+        if said is None:
             continue
         here = {e.id for _m, e in items if e.type == "City"}
         if here - {city.id}:
             continue  # another city is named: "the city" may be it
+        after = sentences[index].start + said.end() if listed_after else 0
         for m, e in items:
-            if e.type == "Firm" and not m.nested_in and not here_elsewhere(e):
+            if e.type == "Firm" and not m.nested_in and m.start >= after and not here_elsewhere(e):
                 rel.add("LOCATED_IN", e, city, index, "a firm of the article's city")
 
 

@@ -170,3 +170,9 @@ def test_local_firms_are_in_the_place_the_article_is_about_even_a_district():
     located = _rels(x, "LOCATED_IN")
     assert ("Pine Pet Co., Ltd", "Nanhe District") in located and ("Oak Pet Co., Ltd", "Nanhe District") in located
     assert ("Pine Pet Co., Ltd", "Xingtai City") not in located
+
+
+def test_firms_named_before_a_mention_of_local_firms_are_not_placed_by_it():
+    x = _news("The Hill alliance met in Changsha. Changsha hosts the meeting. Officials said Lake Steel Co., Ltd. "
+              "supplies plate to Stone Heavy Co., Ltd., and that the alliance would help more local firms enter the chain.")
+    assert ("Lake Steel Co., Ltd", "Changsha") not in _rels(x, "LOCATED_IN")
