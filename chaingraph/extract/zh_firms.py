@@ -176,6 +176,9 @@ def _left_name(words, end_index: int, tags) -> tuple[int, int] | None:
     while i >= 0 and _name_word(words[i][2], tags) and sum(len(w[2]) for w in picked) + len(words[i][2]) <= 10:
         picked.insert(0, words[i])
         i -= 1
+    if picked and i >= 0 and words[i][2] in _NAME_NUMERALS and (i == 0 or not _COUNTING.search(words[i - 1][2])):
+        picked.insert(0, words[i])  # 万视达光学, 千禾: a numeral opening a name, not counting anything
+        i -= 1
     slot = i >= 0 and words[i][2][-1:] in _SLOT_START
     while picked and not slot and sum(len(w[2]) for w in picked) > 6:
         picked.pop(0)
@@ -183,6 +186,10 @@ def _left_name(words, end_index: int, tags) -> tuple[int, int] | None:
         return None
     return picked[0][0], picked[-1][1]
 
+
+#: numerals that open firms' names (万科, 千禾) where no number comes before them (5万台)
+_NAME_NUMERALS = frozenset("万千")
+_COUNTING = re.compile(r"[\d一二三四五六七八九十两几数百千万]$")
 
 #: what starts a member's slot in a list
 _SLOT_START = frozenset("、，。；：括如和及与")

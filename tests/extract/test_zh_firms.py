@@ -244,3 +244,9 @@ def test_a_party_after_its_role_is_a_firm():
 def test_a_groups_subsidiary_named_after_qixia_is_a_firm():
     x = extract_article(Article("a.txt", "签约\n\n日喀则藏源牦牛肉制品有限公司与光明集团旗下上海农场签订牦牛肉供货协议。"))
     assert "上海农场" in {e.name for e in x.entities if e.type == "Firm"}
+
+
+def test_a_numeral_opening_a_name_stays_but_a_count_does_not():
+    x = extract_article(Article("a.txt", "签约\n\n签约项目如下：\n三、万视达光学与京东签订线上渠道合作协议。全县新增产能5万台。"))
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert "万视达光学" in firms and "视达光学" not in firms
