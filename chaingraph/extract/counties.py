@@ -216,6 +216,8 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][\w&'’.-]*[ -]$")
 _FIRM_OF = r"\b(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Co\.|Inc\.|Corp\.|Group)\s+of\s+"
 # where a place is named: after a preposition, or in a list ("Haimen, Qidong and Rugao")
 _PLACE_SLOT = re.compile(r"(?:\b(?:in|at|from|to|near|and|or)\s+|,\s+|" + _FIRM_OF + r")$")
+# where the province alone places a bare county ("in Kaili", Guizhou named; "… Co., Ltd. of Changshu")
+_PROVINCE_SLOT = re.compile(r"(?:\b(?:in|at|from) |" + _FIRM_OF + r")$")
 # after a bare name read in a comma's slot: the list or apposition goes on (", Gongzhuling.")
 _LIST_GOES_ON = re.compile(r"[,.;:)]|$|\s+(?:and|or)\b|\s+(?:counties|districts|cities)\b")
 _NOT_BARE = frozenset({"Xinhua", "China", "The", "This", "That"})
@@ -297,7 +299,7 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
                 # a county counts where its prefecture is among the article's places; that
                 # also tells apart two counties of one name (Qidong of Nantong, of Hengyang)
                 found = [p for p in every if _info(p)["parent"] in context]
-                if not found and re.search(r"\b(?:in|at|from) $|" + _FIRM_OF + "$", sent.text[:m.start()]):
+                if not found and _PROVINCE_SLOT.search(sent.text[:m.start()]):
                     found = [p for p in every if _info(p)["province"] in context]  # "in Kaili", Guizhou named
                 if len({p.code for p in found}) != 1:
                     continue

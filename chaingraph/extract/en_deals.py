@@ -303,9 +303,8 @@ def referents(text: str, sentences: list[Sentence], per_sent) -> dict[int, Entit
             continue
         # a sentence between with no firm for its subject keeps the topic ("Ruipai … . About 40 percent is
         # sold overseas; the company … . Its premix is sourced from B"): look one further back
-        for before in (index - 1, index - 2):
-            previous = out.get(before) or _subject(text, sentences[before], per_sent.get(before, [])) \
-                if before >= 0 else None
+        for before in range(index - 1, max(index - 3, -1), -1):
+            previous = out.get(before) or _subject(text, sentences[before], per_sent.get(before, []))
             if previous is not None:
                 out[index] = previous
             if previous is not None or not _KEEPS_TOPIC.search(sentences[before].text):

@@ -132,7 +132,9 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
 
 
 # the rest of a body's remit after a comma: capitalised words, more commas, then "and" and a capitalised word
-_REMIT_REST = re.compile(r",\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:,\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)*,?\s+and\s+[A-Z]")
+_REMIT_REST = re.compile(r",\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:,\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)*,?\s+and\s+"
+                         r"(?=[A-Z])")
+_CAPITAL_WORD = re.compile(r"[A-Z][\w-]*")
 
 
 def _remit_goes_on(text: str, tokens: list[tuple[str, int, int]], i: int, j: int) -> bool:
@@ -140,13 +142,12 @@ def _remit_goes_on(text: str, tokens: list[tuple[str, int, int]], i: int, j: int
     Economy") and what follows the comma after it goes on listing its remit up to an
     "and" ("…, Information Technology and Commerce")."""
     words = [t.lower() for t, _, _ in tokens[i:j + 1]]
-    of_at = next((k for k, w in enumerate(words[:-1]) if w in lx.COMPLEMENT_HEADS and words[k + 1] == "of"), None)
-    rest = _REMIT_REST.match(text, tokens[j][2]) if of_at is not None and j + 2 < len(tokens) else None
+    open_on_of = any(w in lx.COMPLEMENT_HEADS and after == "of" for w, after in zip(words, words[1:]))
+    rest = _REMIT_REST.match(text, tokens[j][2]) if open_on_of and j + 2 < len(tokens) else None
     if rest is None:
         return False
     # only the words of a government remit, not names ("Ministry of Commerce, Huawei and Lenovo")
-    tail = re.match(r"[A-Z][\w-]*", text[rest.end() - 1:])
-    listed = re.findall(r"[A-Z][\w-]*", rest.group(0)[:-1]) + ([tail.group(0)] if tail else [])
+    listed = _CAPITAL_WORD.findall(rest.group(0)) + [_CAPITAL_WORD.match(text, rest.end()).group(0)]
     return all(w.lower() in _REMIT_WORDS for w in listed)
 
 
@@ -205,8 +206,8 @@ def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     based = [pos for pos, (tok, _, _) in enumerate(run[:2]) if tok.lower().endswith(_DESCRIBED_ENDINGS)]
     if based:  # "Zhejiang-based Lanxin Motors", "Korean-invested X": the name starts after the description
         run = run[based[-1] + 1:]
-    if len(run) >= 3 and _owner(run[0][0]) and (re.sub(r"['’]s$", "", run[0][0]) in lx.COUNTRIES
-                                               or place_word(re.sub(r"['’]s$", "", run[0][0]), counties=True)):
+    possessor = re.sub(r"['’]s$", "", run[0][0]) if len(run) >= 3 and _owner(run[0][0]) else None
+    if possessor is not None and (possessor in lx.COUNTRIES or place_word(possessor, counties=True)):
         run = run[1:]  # "Thailand's Charoen Pokphand Foods", "Yongjia's Huaxin Seal": its place, not its owner
     owner = next((pos for pos, (tok, _, _) in enumerate(run[:-1]) if _owner(tok)), None)
     if owner is not None:  # "BOE's Chengdu plant": a possessive ends the owner's name
@@ -321,9 +322,9 @@ def _classify(run: list[tuple[str, int, int]], sent: int) -> Mention | None:
     if first is not None:
         last = first
     head = _head_of(run[last][0])
-    # "Valve Branch of the X Association" is a body of the association's kind
-    kind = _category(outer if head == "branch" else head)
-    head = outer if head == "branch" else head
+    if head == "branch":  # "Valve Branch of the X Association" is a body of the association's kind
+        head = outer
+    kind = _category(head)
     end = last
     if head in lx.COMPLEMENT_HEADS and last + 1 < len(run) and run[last + 1][0].lower() in ("of", "for"):
         end = len(run) - 1
@@ -517,8 +518,8 @@ def _repeated_term(text: str, sentence: str, form: re.Match) -> int | None:
     if before is None or not form.group(0).islower():
         return None
     word = before.group(1)
-    if not word.islower() or len(word) < 4 or word.endswith(("ing", "ly")) or word in lx.CHAIN_STOP \
-            or word in _APPRAISAL or word in _NOT_AN_INDUSTRY or word in _PARTICLES or word in _NOT_NARROWING:
+    if not word.islower() or len(word) < 4 or word.endswith(("ing", "ly")) or _says_no_kind(word) \
+            or word in _APPRAISAL or word in _NOT_NARROWING:
         return None
     uses = re.findall(rf"(?<![\w-]){re.escape(word)}\s+{re.escape(form.group(0))}(?![\w-])", text)
     return before.start(1) if len(uses) >= 2 else None
@@ -533,8 +534,8 @@ def _repeated_head(text: str, sentence: str, form: re.Match) -> int | None:
     if after is None or not form.group(0).islower():
         return None
     word = after.group(1)
-    if not word.islower() or len(word) < 3 or word.endswith(("ing", "ly", "ed")) or word in lx.CHAIN_STOP \
-            or word in _NOT_AN_INDUSTRY or word in _PARTICLES or word in _NOT_NARROWING or word in _TRADE_NOUNS \
+    if not word.islower() or len(word) < 3 or word.endswith(("ing", "ly", "ed")) or _says_no_kind(word) \
+            or word in _NOT_NARROWING or word in _TRADE_NOUNS \
             or _CHAIN_RE.match(sentence, after.start(1)):  # "lithium battery copper foil": two chains
         return None
     uses = re.findall(rf"(?<![\w-]){re.escape(form.group(0))}\s+{re.escape(word)}(?![\w-])", text, re.IGNORECASE)
@@ -563,9 +564,14 @@ def _modifier(word: str) -> bool:
     low = word.lower()
     # a verb or a plural before a chain form is the clause around it ("founds photovoltaic")
     plural = low.endswith("s") and not low.endswith(("ss", "us", "is", "ics"))
-    return (word == low and word[0].isalpha() and low not in lx.CHAIN_STOP and low not in _APPRAISAL
-            and low not in _NOT_AN_INDUSTRY and low not in _PARTICLES and not plural
+    return (word == low and word[0].isalpha() and not _says_no_kind(low) and low not in _APPRAISAL and not plural
             and not low.endswith(("ing", "ed", "ly")))
+
+
+def _says_no_kind(word: str) -> bool:
+    """True for a lowercase word that cannot name a kind of product beside a chain form:
+    a stop word, a word of the economy at large ("local", "manufacturing") or a particle."""
+    return word in lx.CHAIN_STOP or word in _NOT_AN_INDUSTRY or word in _PARTICLES
 
 
 _PARTICLES = frozenset("up out down off over back away".split())
