@@ -79,6 +79,10 @@ ORGANIZE_ACTIVE_RE = re.compile(
 SIGN_RE = re.compile(r"\bsign(ed|s|ing)?\b|\bink(ed|s|ing)?\b|\bagree(d|s)?(?= with\b)", re.IGNORECASE)
 SUPPLY_RE = re.compile(r"\b(supplies|supplied|supplying|provides|provided|delivers|delivered|will supply)\b",
                        re.IGNORECASE)
+# buying together (统一采购协议, "joint procurement agreement"): the signers are all buyers,
+# so the agreement says nothing of who supplies whom
+JOINT_PURCHASE_RE = re.compile(r"(?:统一|联合|共同|集体)(?:采购|采买|订购)|\b(?:joint|collective|pooled|group) "
+                               r"(?:purchas|procure|buying)", re.IGNORECASE)
 MEMBER_RE = re.compile(r"\b(join(ed|s)?|members?|membership|founding members?)\b", re.IGNORECASE)
 ESTABLISH_RE = re.compile(r"\b(establish(ed|ment)?|found(ed)?|set up|launch(ed)?|inaugurat(ed|ion)|form(ed)?)\b",
                           re.IGNORECASE)

@@ -727,7 +727,7 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                             elif sells and not (buys and buys.start() < sells.start()):
                                 rel.add("SUPPLIES", a, b, index, "a supply agreement")
                                 customers.add((index, b.id))
-                            elif buys:
+                            elif buys and not lx.JOINT_PURCHASE_RE.search(right_text):
                                 rel.add("SUPPLIES", b, a, index, "the other side of a purchase agreement")
                                 customers.add((index, a.id))
             given = _GIVEN_TO_ZH.search(clause) if language == "zh" else None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from chaingraph.extract import lexicon as lx
 from chaingraph.extract.result import Entity, Mention, Sentence
 from chaingraph.extract.zh_projects import project_relations
 from chaingraph.extract.zh_agencies import unplace_foreign
@@ -86,6 +87,8 @@ def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) 
     if a.type == e.type == "Firm":
         if subject_supplies(text[after.end():after.end() + 60], e):
             rel.add("SUPPLIES", a, e, index, "it delivers to the other side")
+        elif lx.JOINT_PURCHASE_RE.search(what):
+            pass
         elif "采购" in what or "订购" in what or "购买" in what:
             rel.add("SUPPLIES", e, a, index, "the other side of a purchase agreement")
         elif "供货" in what or "供应" in what:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from chaingraph.extract import lexicon as lx
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.identity import name_key
 
@@ -246,7 +247,9 @@ def signing_relations(rel, text: str, sentences: list[Sentence], per_sent) -> No
             if len(objects) == 1 and head.type == other.type == "Firm":
                 _after_signing(rel, text, sentences[index], index, head, other, span[1])
             if head.type == other.type == "Firm":
-                if re.search(r"采购|订购|购买", what) and not subject_supplies(text[span[1]:span[1] + 60], other):
+                if lx.JOINT_PURCHASE_RE.search(what):
+                    pass
+                elif re.search(r"采购|订购|购买", what) and not subject_supplies(text[span[1]:span[1] + 60], other):
                     rel.add("SUPPLIES", other, head, index, "the other side of a purchase agreement")
                 elif re.search(r"供应|供货", what):
                     rel.add("SUPPLIES", head, other, index, "a supply agreement")
@@ -301,7 +304,8 @@ def _after_signing(rel, text: str, sent: Sentence, index: int, head, other, end:
     if to_it:
         by = _BY_IT.match(after)
         said = to_it.group(0)
-        if by is not None and by.group(1) and _names(other, by.group(1)):  # 由B为其提供: B supplies
+        if by is not None and by.group(1) and (by.group(1) in ("后者", "对方") or _names(other, by.group(1))):
+            # 由B为其提供, 由后者向其供应: the other side supplies
             rel.add("SUPPLIES", other, head, index, "the other side delivers to it")
         elif any(f in said for f in (other.name, *other.aliases) if len(f) >= 2):
             pass  # 乙将作为甲的供应商，每年为其供应: the clause's own subject supplies, read elsewhere

@@ -183,3 +183,13 @@ def test_agreeing_to_buy_from_a_firm_is_a_deal_with_it():
            "Lake Valve Group Co., Ltd. Stone Co., Ltd. buys steel from River Steel Co., Ltd.")
     assert _rels(x, "SIGNED_WITH") == [("Hill Petrochemical Co., Ltd", "Lake Valve Group Co., Ltd")]
     assert ("Lake Valve Group Co., Ltd", "Hill Petrochemical Co., Ltd") in _rels(x, "SUPPLIES")
+
+
+def test_a_joint_procurement_agreement_makes_no_supplier_of_either_side():
+    from chaingraph.extract.pipeline import extract_article
+    from chaingraph.extract.reader import Article
+
+    x = extract_article(Article("a.txt", "Title\n\nHengfa Ceramics Co., Ltd. signed a joint procurement agreement "
+                                         "with Yulan Porcelain Co., Ltd. for glaze materials."))
+    assert any(r.type == "SIGNED_WITH" for r in x.relations)
+    assert not any(r.type == "SUPPLIES" for r in x.relations)

@@ -118,3 +118,19 @@ def test_a_purchase_agreement_whose_subject_becomes_the_others_supplier():
     names = {e.id: e.name for e in x.entities}
     supplies = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "SUPPLIES"}
     assert supplies == {("大同星弧燃料电池科技有限公司", "山西云帆氢能科技股份有限公司")}
+
+
+def test_the_latter_named_after_you_delivering_to_it_supplies_the_subject():
+    # 由后者向其供应: the latter (the other side) delivers to 其, the subject
+    text = "标题\n\n会上，岳麓机电与湘源铸造有限公司签约，由后者向其供应泵壳铸件。"
+    _firms, rels = _extract(text)
+    assert ("SUPPLIES", "湘源铸造有限公司", "岳麓机电") in rels
+    assert ("SUPPLIES", "岳麓机电", "湘源铸造有限公司") not in rels
+
+
+def test_a_joint_purchase_agreement_makes_no_supplier_of_either_side():
+    # 统一采购: the chain leader and its peers buy together, from neither of each other
+    text = "标题\n\n链主企业瓷峰陶瓷集团与玉岚瓷业、青柏窑业等企业签订釉料统一采购协议。"
+    _firms, rels = _extract(text)
+    assert _signed(rels, "瓷峰陶瓷集团", "玉岚瓷业")
+    assert not any(r[0] == "SUPPLIES" for r in rels)
