@@ -95,8 +95,12 @@ def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) 
             rel.add("SUPPLIES", a, e, index, "a supply agreement")
 
 
-_SUPPLIER_IS = re.compile(r"^(?:也|还|已|一直|长期)?(?:是|系|为|作为|成为)$")
-_SUPPLIER_WORD = re.compile(r"的?(?:一级|二级|核心|主要|重要|独家|长期|优质|战略)?(?:供应商|供货商|配套商|配套企业)")
+# …是(国内某知名运动品牌)B的: the customer may come after a word for what it is
+_SUPPLIER_IS = re.compile(r"^(?:则|也|还|已|一直|长期)?(?:是|系|为|作为|成为)"
+                          r"(?:[^，。；的]{0,10}?(?:品牌|企业|车企|厂商|厂家|集团|公司|客户))?$")
+# a maker producing under the customer's brand (代工厂, 贴牌厂) supplies it as much as a 供应商
+_SUPPLIER_WORD = re.compile(r"的?(?:一级|二级|核心|主要|重要|独家|长期|优质|战略|指定)?"
+                            r"(?:供应商|供货商|配套商|配套企业|代工厂|代工企业|代工商|贴牌厂|贴牌生产商|OEM厂商?)")
 
 
 def _supplier_of(rel, text: str, index: int, orgs) -> None:

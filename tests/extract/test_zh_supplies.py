@@ -64,3 +64,12 @@ def test_a_supplier_after_a_place_and_de():
                     "庚辛鞋业有限公司与来自柯桥的壬癸印染有限公司进行了洽谈。")
     assert {("丙丁鞋材有限公司", "甲乙鞋业有限公司"), ("戊己粘合剂有限公司", "甲乙鞋业有限公司")} <= got
     assert ("壬癸印染有限公司", "庚辛鞋业有限公司") not in got
+
+
+def test_a_maker_for_a_brand_supplies_it():
+    # 代工厂 and 贴牌厂 make goods under the customer's brand; a word for what the customer
+    # is (运动品牌) may stand before its name
+    got = _supplies("安步体育有限公司则是国内知名运动品牌鸿途体育的代工厂，每年为其生产跑鞋。"
+                    "此外，协泰鞋业有限公司是锐跑体育有限公司的贴牌厂。")
+    assert ("安步体育有限公司", "鸿途体育") in got
+    assert ("协泰鞋业有限公司", "锐跑体育有限公司") in got
