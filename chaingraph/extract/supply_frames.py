@@ -14,7 +14,9 @@ Every member of a customers' list is a customer (向A、B供货, 供给园区内
 company", 其, 该企业 or 该公司, is the firm the text was last about (in Chinese, the
 supplier of the clause before, even across a ；): the firm that opens the sentence, else
 the last firm named before the clause (Chinese) or the first firm of the previous
-sentence that names one, else the article's main firm (English). The goods between
+sentence that names one, else the article's main firm (English), which is also the
+buyer of goods an English sentence naming no other firm says are bought ("Wheelsets are
+purchased from A", "Side frames are cast by A"). The goods between
 the verb and the customer are not read; hoped-for deals ("hopes to enter its
 supplier system") have no frame.
 """
@@ -50,9 +52,11 @@ _EN_CUSTOMER_FIRST = re.compile(
     r"imports|imported|gets|got)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?$"
     r"|\b(?:comes?|came)\s+from\s+(?:the\s+)?$"
     r"|\b(?:are|is|were|was|will be|have been|has been)\s+(?:all\s+|mainly\s+|also\s+)?"
-    r"(?:provided|supplied|made|delivered|produced|manufactured)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+    r"(?:provided|supplied|made|delivered|produced|manufactured|cast|forged|machined|moulded|molded|stamped)"
+    r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_EN_FIRST_PERSON = re.compile(r"\b(?:we|our|us|they|them|their)\b", re.IGNORECASE)
 _EN_BUYS_OWNED = re.compile(r"\b(?:buys|bought|buy|purchases|purchased|purchase|sources|sourced|source|"
                             r"imports|imported|uses|used)\s+(?:the\s+)?$")
 _EN_CUSTOMERS = re.compile(r"\b(its|their|(?:the\s+)?company's|(?:the\s+)?firm's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
@@ -200,7 +204,14 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                     customer = topic if topic is not e else None
                 if customer is None and not customers:
                     customer = carried if carried is not e else None
-                rel.add("SUPPLIES", e, customer, index, "customer-first frame")
+                note = "customer-first frame"
+                if customer is None and focus is not None and focus is not e and not any(
+                        fm.start < m.start for fm, fe in firms if fe is not e) \
+                        and not _EN_FIRST_PERSON.search(text, sent.start, m.start):
+                    # "Wheelsets are purchased from A": goods bought in a sentence naming no buyer are
+                    # the article's firm's ("we buy them from A," said … of B: B's, read elsewhere)
+                    customer, note = focus, "the article's firm buys it"
+                rel.add("SUPPLIES", e, customer, index, note)
                 listed_from = (m.end, customer) if customer is not None else None
                 carried = customer or carried
             # "A signed with B, under which B will buy … from the company": the sentence's subject supplies

@@ -155,3 +155,22 @@ def test_customers_counted_an_oem_producer_and_its_after_a_sentence_that_keeps_t
     assert ("River Pet Food Co., Ltd", "Paw GmbH") in got
     assert ("Stone Feed Additive Co., Ltd", "River Pet Food Co., Ltd") in got
     assert ("Stone Feed Additive Co., Ltd", "Paw GmbH") not in got
+
+
+def test_english_goods_bought_with_no_buyer_named_are_the_article_firms():
+    # the firm the article is about (most mentions) buys what a sentence names no buyer for;
+    # a sentence naming another firm first, or a speaker's "we", keeps its own buyer
+    got = _supplies(
+        "Beiling Rolling Stock Co., Ltd. is the chain leader of the city's railcar industry. "
+        "Beiling Rolling Stock Co., Ltd. builds 8,000 wagons a year. Side frames are cast by Hexi Foundry Co., Ltd., "
+        "and wheelsets are purchased from Nanyuan Wheelset Co., Ltd. "
+        "Qinghe Axle Co., Ltd. said its bearings come from Donglu Bearing Co., Ltd. "
+        "\"We buy paint from Xishan Coatings Co., Ltd.,\" said a manager of Qinghe Axle Co., Ltd. "
+        "Qinghe Axle Co., Ltd. doubled output last year; motors are made by Donglu Motor Co., Ltd. "
+        "Beiling Rolling Stock Co., Ltd. plans a second line.")
+    assert ("Hexi Foundry Co., Ltd", "Beiling Rolling Stock Co., Ltd") in got
+    assert ("Nanyuan Wheelset Co., Ltd", "Beiling Rolling Stock Co., Ltd") in got
+    assert ("Donglu Bearing Co., Ltd", "Beiling Rolling Stock Co., Ltd") not in got
+    assert ("Xishan Coatings Co., Ltd", "Beiling Rolling Stock Co., Ltd") not in got
+    assert ("Donglu Motor Co., Ltd", "Beiling Rolling Stock Co., Ltd") not in got
+
