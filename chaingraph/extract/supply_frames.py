@@ -262,6 +262,9 @@ _ZH_SUPPLIER_OF_AFTER = re.compile(r"的?[^，。；]{0,8}?(?:供应商|供货�
 # 由同在黄石的B供货, 采购自仙游县的B: a short modifier ending in 的 may come first
 _ZH_FROM_SUPPLIER = re.compile(r"(来自|采购自|购自|由|向|从)(?:[^，。；的]{1,8}?(?:供应商|供货商|生产商|制造商|厂商)|"
                                r"[^，。；的]{1,6}的)?$")
+# the supplier a sentence opens on (X所用的Y由A供应, Y采购自A); not 国内50%的钢由A供应, a market's
+_ZH_AGENT_OPENS = re.compile(r"(?:由|采购自|购自)(?:[^，。；的]{1,6}的)?$")
+_ZH_MARKET = re.compile(r"国内|全国|全球|国际|世界|市场|行业")
 _ZH_FROM_AFTER = {"由": re.compile(r"[^，。；]{0,4}?(?:供应|供货|提供|配套|生产|制造|供给)"),
                   "向": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)"),
                   "从": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)")}
@@ -292,12 +295,17 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
         # 其 or 该公司 before a sentence's first firm points to the last sentence's subject
         lead = sent.text[:firms[0][0].start - sent.start]
         referred = previous_subject if _ZH_REFERS.search(lead) else None
-        if len(lead) <= 12 and referred is None:
+        # 泡菜所用的玻璃瓶由A供应: a sentence opening on a supplier leaves out its customer, the firm
+        # the text was about
+        agent_first = _ZH_AGENT_OPENS.search(lead) is not None and referred is None \
+            and not _ZH_MARKET.search(lead)
+        topic = previous_subject if agent_first else None
+        if len(lead) <= 12 and referred is None and not agent_first:
             previous_subject = firms[0][1]
         for start, end in _clause_spans(sent, _ZH_CLAUSE_BREAK):
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             earlier = [(m, e) for m, e in firms if m.end <= start]
-            opener = firms[0][1] if firms[0][0].start < start else None
+            opener = firms[0][1] if firms[0][0].start < start and not agent_first else None
             # a supplier carried over a ；counts only until this sentence names a firm itself
             fresh = supplier_before if supplier_before is not carried_in or not earlier else None
             last_named = fresh or (earlier[-1][1] if earlier else None)
@@ -312,7 +320,7 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                 if _ZH_PRONOUN.search(lead):
                     named = last_named or referred
                     return named if named is not exclude else None
-                subject = opener or referred
+                subject = opener or referred or topic
                 return subject if subject is not exclude else None
 
             if not inside and earlier and opener is not None and _ZH_SUPPLIER_OF_IT.search(text, start, end):

@@ -174,3 +174,16 @@ def test_english_goods_bought_with_no_buyer_named_are_the_article_firms():
     assert ("Xishan Coatings Co., Ltd", "Beiling Rolling Stock Co., Ltd") not in got
     assert ("Donglu Motor Co., Ltd", "Beiling Rolling Stock Co., Ltd") not in got
 
+
+
+def test_chinese_sentence_opening_on_a_supplier_leaves_out_the_firm_talked_about():
+    # 所用的玻璃瓶由A供应 names no customer: the firm the text was about buys, for the other
+    # clauses too (not A, the first firm of the sentence); a market's share names none
+    got = _supplies(
+        "青川味业集团有限公司相关负责人介绍，公司每年收购鲜菜10万吨。"
+        "泡菜所用的玻璃瓶由乐岭玻璃制品有限公司供应，包装袋来自眉岭包装有限公司。"
+        "国内50%的泡菜坛都由西岭陶瓷有限公司供应。")
+    assert ("乐岭玻璃制品有限公司", "青川味业集团有限公司") in got
+    assert ("眉岭包装有限公司", "青川味业集团有限公司") in got
+    assert ("眉岭包装有限公司", "乐岭玻璃制品有限公司") not in got
+    assert not any(a == "西岭陶瓷有限公司" for a, _b in got)
