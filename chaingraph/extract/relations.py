@@ -440,7 +440,9 @@ def _firms_of(rel: Relations, sentences: list[Sentence], per_sent, city: Entity,
         if here - {city.id}:
             continue  # another city is named: "the city" may be it
         after = sentences[index].start + said.end() if listed_after else 0
-        for m, e in items:
+        # 本地饲料企业通辽绿源: a cue right before a name is that firm's alone
+        named = [(m, e) for m, e in items if e.type == "Firm" and m.start == sentences[index].start + said.end()]
+        for m, e in named or items:
             if e.type == "Firm" and not m.nested_in and m.start >= after and not here_elsewhere(e):
                 rel.add("LOCATED_IN", e, city, index, "a firm of the article's city")
 

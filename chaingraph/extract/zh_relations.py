@@ -99,16 +99,31 @@ def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) 
 _SUPPLIER_IS = re.compile(r"^(?:则|也|还|已|一直|长期)?(?:是|系|为|作为|成为)"
                           r"(?:[^，。；的]{0,10}?(?:品牌|企业|车企|厂商|厂家|集团|公司|客户))?$")
 # a maker producing under the customer's brand (代工厂, 贴牌厂) supplies it as much as a 供应商
-_SUPPLIER_WORD = re.compile(r"的?(?:一级|二级|核心|主要|重要|独家|长期|优质|战略|指定)?"
+_SUPPLIER_WORD = re.compile(r"的?(?:[^，。；的]{0,6}?(?<![不非]))(?:一级|二级|核心|主要|重要|独家|长期|优质|战略|指定)?"
                             r"(?:供应商|供货商|配套商|配套企业|代工厂|代工企业|代工商|贴牌厂|贴牌生产商|OEM厂商?)")
 
 
 def _supplier_of(rel, text: str, index: int, orgs) -> None:
-    """A是B的(一级)供应商: A SUPPLIES B."""
+    """A是B的(一级)供应商, A是B、C等饲料企业的供应商: A SUPPLIES B (and C)."""
     firms = [(m, e) for m, e in orgs if e.type == "Firm"]
-    for (m1, a), (m2, b) in zip(firms, firms[1:]):
-        if _SUPPLIER_IS.match(text[m1.end:m2.start]) and _SUPPLIER_WORD.match(text, m2.end):
-            rel.add("SUPPLIES", a, b, index, "named its supplier")
+    for i, ((m1, a), (m2, _b)) in enumerate(zip(firms, firms[1:])):
+        if not _SUPPLIER_IS.match(text[m1.end:m2.start]):
+            continue
+        customers = [firms[i + 1]]
+        for m, e in firms[i + 2:]:  # B、C和D: every member of the list
+            if not _CUSTOMER_JOINED.fullmatch(text, customers[-1][0].end, m.start):
+                break
+            customers.append((m, e))
+        end = customers[-1][0].end
+        kind = _LIST_KIND.match(text, end) if len(customers) > 1 else None
+        if _SUPPLIER_WORD.match(text, kind.end() if kind else end):
+            for _m, b in customers:
+                rel.add("SUPPLIES", a, b, index, "named its supplier")
+
+
+_CUSTOMER_JOINED = re.compile(r"、|和|及|以及|与")
+# 等饲料企业: the kind of firm that closes a list of customers
+_LIST_KIND = re.compile(r"等[^，。；的]{0,8}?(?:企业|公司|厂商|车企|品牌|集团)")
 
 
 def _located_at(rel, text: str, sent: Sentence, index: int, items) -> None:

@@ -73,3 +73,23 @@ def test_a_maker_for_a_brand_supplies_it():
                     "此外，协泰鞋业有限公司是锐跑体育有限公司的贴牌厂。")
     assert ("安步体育有限公司", "鸿途体育") in got
     assert ("协泰鞋业有限公司", "锐跑体育有限公司") in got
+
+
+def test_a_supplier_of_a_list_of_customers_and_of_a_customer_after_its_kind():
+    # A是B、C等饲料企业的赖氨酸供应商: both customers, past a product word; 供应给本地饲料企业D:
+    # the customer after a word for what it is
+    got = _supplies("青禾生物科技股份有限公司是北京禾丰科技集团股份有限公司、新川六和股份有限公司等饲料企业的赖氨酸供应商，"
+                    "同时将玉米蛋白粉供应给本地饲料企业通岭饲料有限公司。")
+    assert {("青禾生物科技股份有限公司", "北京禾丰科技集团股份有限公司"),
+            ("青禾生物科技股份有限公司", "新川六和股份有限公司"),
+            ("青禾生物科技股份有限公司", "通岭饲料有限公司")} <= got
+
+
+def test_a_local_cue_right_before_a_name_places_that_firm_alone():
+    from tests.extract.news_helpers import extract_news, rels
+
+    x = extract_news("通辽市发展玉米产业。青禾生物科技股份有限公司向北京禾丰科技集团股份有限公司供货，"
+                     "同时将玉米蛋白粉供应给本地饲料企业通岭饲料有限公司。")
+    placed = set(rels(x, "LOCATED_IN"))
+    assert ("通岭饲料有限公司", "通辽市") in placed
+    assert ("北京禾丰科技集团股份有限公司", "通辽市") not in placed
