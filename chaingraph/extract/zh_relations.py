@@ -81,18 +81,28 @@ def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) 
         subject = next(((om, oe) for om, oe in orgs if om.end <= joint and oe is not e), None)
     if subject is None:
         return
-    a = subject[1]
-    rel.add("SIGNED_WITH", a, e, index)
+    signers = [subject]
+    for om, oe in reversed(orgs):  # A、县里的B等粮贸企业与C签订: every member of the subject's list signs
+        if om.end <= signers[-1][0].start and oe is not e and oe.type == subject[1].type \
+                and _SIGNER_JOINED.fullmatch(text, om.end, signers[-1][0].start):
+            signers.append((om, oe))
     what = after.group(1)
-    if a.type == e.type == "Firm":
-        if subject_supplies(text[after.end():after.end() + 60], e):
-            rel.add("SUPPLIES", a, e, index, "it delivers to the other side")
-        elif lx.JOINT_PURCHASE_RE.search(what):
-            pass
-        elif "采购" in what or "订购" in what or "购买" in what:
-            rel.add("SUPPLIES", e, a, index, "the other side of a purchase agreement")
-        elif "供货" in what or "供应" in what:
-            rel.add("SUPPLIES", a, e, index, "a supply agreement")
+    delivers = subject_supplies(text[after.end():after.end() + 60], e)
+    for _m, a in signers:
+        rel.add("SIGNED_WITH", a, e, index)
+        if a.type == e.type == "Firm":
+            if delivers:
+                rel.add("SUPPLIES", a, e, index, "it delivers to the other side")
+            elif lx.JOINT_PURCHASE_RE.search(what):
+                pass
+            elif "采购" in what or "订购" in what or "购买" in what:
+                rel.add("SUPPLIES", e, a, index, "the other side of a purchase agreement")
+            elif "供货" in what or "供应" in what:
+                rel.add("SUPPLIES", a, e, index, "a supply agreement")
+
+
+# between two members of a list of signers: a mark, and perhaps where the next one is (、开鲁县的)
+_SIGNER_JOINED = re.compile(r"(?:、|和|及|以及)(?:[^，。；、的]{2,10}的)?")
 
 
 # …是(国内某知名运动品牌)B的: the customer may come after a word for what it is

@@ -134,3 +134,13 @@ def test_a_joint_purchase_agreement_makes_no_supplier_of_either_side():
     _firms, rels = _extract(text)
     assert _signed(rels, "瓷峰陶瓷集团", "玉岚瓷业")
     assert not any(r[0] == "SUPPLIES" for r in rels)
+
+
+def test_every_member_of_a_list_of_signers_signs():
+    # A、县里的B等粮贸企业与C签订…，为其供应: both A and B sign with C and supply it
+    text = ("标题\n\n通辽市发展玉米产业。开鲁县的开鲁丰禾粮贸有限公司、科尔沁左翼中旗的金粒玉米收储有限公司等粮贸企业"
+            "与青禾生物科技股份有限公司签订了长期购销合同，每年为其供应玉米。")
+    _firms, rels = _extract(text)
+    for a in ("开鲁丰禾粮贸有限公司", "金粒玉米收储有限公司"):
+        assert _signed(rels, a, "青禾生物科技股份有限公司")
+        assert ("SUPPLIES", a, "青禾生物科技股份有限公司") in rels
