@@ -254,6 +254,9 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
             continue  # 呈贡|区人民政府: a county's name the dictionary reads as a verb, before its suffix
         if not verbs and tag in _STOP_TAGS and _is_place(word):
             continue  # 大连 is tagged an adverb, but a place is never a cut inside a firm's name
+        if not verbs and i > 0 and len(word) >= 2 and tag == "d" and i + 1 < len(words) \
+                and (tags.get(words[i - 1], "") == "ns" or _is_place(words[i - 1])):
+            continue  # 广东真味坚果: right after a firm's place, a word the dictionary calls an adverb is its name
         if not verbs and i > 0 and re.fullmatch(r"第[一二三四五六七八九十百\d]+", word):
             continue  # 中国建筑第八工程局: an ordinal inside a name numbers the unit
         cuts_here = verbs is True or verbs == "inner" and i < len(words) - 1

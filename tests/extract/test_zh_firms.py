@@ -250,3 +250,11 @@ def test_a_numeral_opening_a_name_stays_but_a_count_does_not():
     x = extract_article(Article("a.txt", "签约\n\n签约项目如下：\n三、万视达光学与京东签订线上渠道合作协议。全县新增产能5万台。"))
     firms = {e.name for e in x.entities if e.type == "Firm"}
     assert "万视达光学" in firms and "视达光学" not in firms
+
+
+def test_a_word_read_as_an_adverb_after_the_place_of_a_registered_name_stays_in_it():
+    # jieba tags 真味 an adverb; after 广东 it is the firm's own word, not a cut
+    text = "标题\n\n河套葵业集团有限公司当天与广东真味坚果食品有限公司签订供货协议。"
+    firms = _firms(text)
+    assert "广东真味坚果食品有限公司" in firms
+    assert "坚果食品有限公司" not in firms
