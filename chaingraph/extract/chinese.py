@@ -26,7 +26,7 @@ from chaingraph.identity import name_key
 
 _SUFFIXES: list[tuple[str, str]] = sorted([
     *((s, "Firm") for s in ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团",
-                            "公司", "银行", "分行", "支行", "控股", "株式会社")),
+                            "公司", "银行", "分行", "支行", "控股", "株式会社", "合作社", "合作联社")),
     *((s, "Agency") for s in ("人民政府", "管理委员会", "管委会", "委员会", "办公室", "政府", "厅", "局", "委",
                               "协会", "商会", "分会", "促进会", "科学院", "研究院", "研究所", "工业和信息化部", "商务部", "科技部", "财政部",
                               "生态环境部", "交通运输部", "农业农村部", "自然资源部", "住房和城乡建设部", "国务院")),
@@ -401,6 +401,9 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                     start = trimmed
         if match.group(0) == "公司" and common_words(text[start:sent.start + match.start()]):
             continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
+        if match.group(0) in ("合作社", "合作联社") and sent.start + match.start() - start <= 4 \
+                and common_words(text[start:sent.start + match.start()]):
+            continue  # 120多个种植合作社: a kind of cooperative, not one by name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):
             kind = "Firm"  # 中建五局, 中铁十一局: state-owned construction firms
         if kind == "Agency" and (re.search(r"(?:(?:业|电器|家电)(?:协会|商会|促进会)|业协会\w{2,8}分会)$", text[start:end]) or (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 FIRM_HEADS = {"co", "company", "corporation", "corp", "ltd", "limited", "inc", "incorporated", "group",
-              "holdings", "holding", "llc", "plc", "gmbh", "ag", "bank", "branch"}
+              "holdings", "holding", "llc", "plc", "gmbh", "ag", "bank", "branch", "cooperative", "co-op"}
 AGENCY_HEADS = {"ministry", "bureau", "department", "commission", "committee", "council", "office",
                 "government", "administration", "agency", "section", "division", "association",
                 "federation", "chamber", "academy", "institute", "congress", "procuratorate", "court"}

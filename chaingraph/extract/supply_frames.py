@@ -256,16 +256,17 @@ _ZH_ONLY_PLACE_OR_LIST = re.compile(r"(?:[^，。；为向给由从与和签协�
 _ZH_FOR_CUSTOMER = re.compile(r"[为向给]$")
 _ZH_SUPPLIER_NAMED = re.compile(r"(?:其|的)[^，。；的]{0,8}?(?:供应商|供货商|配套商)(?:之一)?[是为，]?$")
 _ZH_NEXT_MEMBER = re.compile(r"(?:、|和|及|以及|与)(?:[^，。；、]{0,6}?的)?")
-_ZH_FOR_VERB = re.compile(r"[^，。；]{0,12}?(?:配套|供货|供应|提供|销售|出口|交付)")
+_ZH_FOR_VERB = re.compile(r"[^，。；]{0,12}?(?:配套|供货|供应|提供|销售|出口|交付|交售|出售)")
 _ZH_SUPPLIER_OF = re.compile(r"(?:是|为|成为)$")
 _ZH_SUPPLIER_OF_AFTER = re.compile(r"的?[^，。；]{0,8}?(?:供应商|供货商|配套商|配套企业|原料基地)")
 # customer first: the supplier follows the cue
 # 向高岭土供应商B采购: the supplier may be introduced by its role
 # 由同在黄石的B供货, 采购自仙游县的B: a short modifier ending in 的 may come first
+# (由位于巴彦淖尔经济技术开发区的B配套: where the supplier is may be longer)
 _ZH_FROM_SUPPLIER = re.compile(r"(来自|采购自|购自|由|向|从)(?:[^，。；的]{1,8}?(?:供应商|供货商|生产商|制造商|厂商)|"
-                               r"[^，。；的]{1,6}的)?$")
+                               r"[^，。；的]{1,6}的|位于[^，。；的]{2,16}的)?$")
 # the supplier a sentence opens on (X所用的Y由A供应, Y采购自A); not 国内50%的钢由A供应, a market's
-_ZH_AGENT_OPENS = re.compile(r"(?:由|采购自|购自)(?:[^，。；的]{1,6}的)?$")
+_ZH_AGENT_OPENS = re.compile(r"(?:由|采购自|购自)(?:[^，。；的]{1,6}的|位于[^，。；的]{2,16}的)?$")
 _ZH_MARKET = re.compile(r"国内|全国|全球|国际|世界|市场|行业")
 _ZH_FROM_AFTER = {"由": re.compile(r"[^，。；]{0,4}?(?:供应|供货|提供|配套|生产|制造|供给)"),
                   "向": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)"),

@@ -294,3 +294,12 @@ def test_a_full_name_with_and_before_a_common_word_is_one_firm_in_a_role_slot():
     firms = _names(x, "Firm")
     assert "Zhonghai Deepwater Oil and Gas Development Co., Ltd" in firms
     assert {"Hengrui", "Tianxuan Motor Co., Ltd"} <= set(firms)
+
+
+def test_a_cooperative_is_a_firm():
+    from chaingraph.extract.pipeline import extract_article
+    from chaingraph.extract.reader import Article
+
+    x = extract_article(Article("a.txt", "Title\n\nThe apples come from the Jiuxian Apple Professional Cooperative, "
+                                         "which has 300 member households."))
+    assert "Jiuxian Apple Professional Cooperative" in {e.name for e in x.entities if e.type == "Firm"}

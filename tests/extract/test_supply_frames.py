@@ -187,3 +187,8 @@ def test_chinese_sentence_opening_on_a_supplier_leaves_out_the_firm_talked_about
     assert ("眉岭包装有限公司", "青川味业集团有限公司") in got
     assert ("眉岭包装有限公司", "乐岭玻璃制品有限公司") not in got
     assert not any(a == "西岭陶瓷有限公司" for a, _b in got)
+
+
+def test_chinese_supplier_after_where_it_is():
+    got = _supplies("河岭葵业集团有限公司所用的编织袋，全部由位于巴彦淖尔经济技术开发区的金岭包装有限公司配套生产。")
+    assert ("金岭包装有限公司", "河岭葵业集团有限公司") in got

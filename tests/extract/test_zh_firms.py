@@ -258,3 +258,15 @@ def test_a_word_read_as_an_adverb_after_the_place_of_a_registered_name_stays_in_
     firms = _firms(text)
     assert "广东真味坚果食品有限公司" in firms
     assert "坚果食品有限公司" not in firms
+
+
+def test_a_farmers_cooperative_is_a_firm_and_a_kind_of_one_is_not():
+    text = ("标题\n\n河套葵业集团有限公司与当地120多个种植合作社签订订单。"
+            "其中，五原县丰收葵花种植专业合作社去年向河套葵业集团有限公司交售葵花籽4800吨。")
+    x = extract_article(Article("a.txt", text))
+    names = {e.id: e.name for e in x.entities}
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert "五原县丰收葵花种植专业合作社" in firms
+    assert not any(f.startswith("种植合作社") or f == "120多个种植合作社" for f in firms)
+    assert ("五原县丰收葵花种植专业合作社", "河套葵业集团有限公司") in {
+        (names[r.head], names[r.tail]) for r in x.relations if r.type == "SUPPLIES"}
