@@ -306,6 +306,10 @@ def _merge_zh_heads(groups: dict[tuple[str, str], list[Mention]]) -> None:
         # 翠屏新材料 is the whole core of 宜宾翠屏新材料有限公司; 施特劳钢琴 all of 德清施特劳钢琴 after its place
         targets = {k for k, core in full if k != short and k in groups and len(core) >= len(short[1])
                    and core.startswith(short[1])}
+        # 北京同心堂 opens 北京同心堂健康科技有限公司, place and all
+        own_place = gaz.zh_regex.match(short[1])
+        if own_place and len(short[1]) - own_place.end() >= 2:
+            targets |= {k for k, _core in full if k != short and k in groups and k[1].startswith(short[1])}
         targets |= {k for k, core in placed if k != short and k in groups and core == short[1]}
         if len(targets) == 1:
             groups[targets.pop()].extend(groups.pop(short))

@@ -14,6 +14,7 @@ import re
 from chaingraph.extract import lexicon as lx
 from chaingraph.extract.en_deals import zh_parties
 from chaingraph.extract.en_relations import doc_relations, focus_firm
+from chaingraph.extract.zh_signing import agreement_kind
 from chaingraph.extract.en_lists import participant_lists
 from chaingraph.extract.en_signing import EN_CLAUSE_BREAK
 from chaingraph.extract.lists import list_relations
@@ -726,6 +727,13 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                                 seller, buyer = (b, a) if who.group(1).lower() == "the latter" else (a, b)
                                 rel.add("SUPPLIES", seller, buyer, index)
                                 customers.add((index, buyer.id))
+                            elif language == "zh" and (sells or buys):
+                                # a Chinese agreement is named by its last word (采购…的供货合同 supplies)
+                                seller, buyer = (a, b) if agreement_kind(right_text) == "supply" else (b, a)
+                                if not lx.JOINT_PURCHASE_RE.search(right_text):
+                                    rel.add("SUPPLIES", seller, buyer, index, "a supply agreement" if seller is a
+                                            else "the other side of a purchase agreement")
+                                    customers.add((index, buyer.id))
                             elif sells and not (buys and buys.start() < sells.start()):
                                 rel.add("SUPPLIES", a, b, index, "a supply agreement")
                                 customers.add((index, b.id))

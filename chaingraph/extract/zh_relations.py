@@ -22,7 +22,7 @@ from chaingraph.extract.result import Entity, Mention, Sentence
 from chaingraph.extract.zh_projects import project_relations
 from chaingraph.extract.zh_agencies import unplace_foreign
 from chaingraph.extract.zh_clusters import cluster_relations
-from chaingraph.extract.zh_signing import signing_relations, subject_supplies
+from chaingraph.extract.zh_signing import agreement_kind, signing_relations, subject_supplies
 from chaingraph.extract.zh_supplies import supplier_after_customer
 
 _SIGN_WITH = re.compile(r"(?:已|将|正式|还|也|并|同时)?(?:与|和|同)$")
@@ -95,9 +95,9 @@ def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) 
                 rel.add("SUPPLIES", a, e, index, "it delivers to the other side")
             elif lx.JOINT_PURCHASE_RE.search(what):
                 pass
-            elif "采购" in what or "订购" in what or "购买" in what:
+            elif agreement_kind(what) == "purchase":
                 rel.add("SUPPLIES", e, a, index, "the other side of a purchase agreement")
-            elif "供货" in what or "供应" in what:
+            elif agreement_kind(what) == "supply":
                 rel.add("SUPPLIES", a, e, index, "a supply agreement")
 
 

@@ -102,10 +102,11 @@ def _signings(text: str, sentences: list[Sentence]):
             if verb is None:
                 continue
             window = max(0, verb.start() - 22)
-            # 与/跟/同 before 和 (which stands inside names: 森和化学)
-            joint = max(clause.rfind(j, window, verb.start()) for j in "与跟同")
-            if joint <= -1:
-                joint = clause.rfind("和", window, verb.start())
+            # 与/跟 before 同 and 和, which stand inside names (同心堂, 大同, 森和化学)
+            joint = max(clause.rfind(j, window, verb.start()) for j in "与跟")
+            for weaker in "同和":
+                if joint <= -1:
+                    joint = clause.rfind(weaker, window, verb.start())
             if joint <= -1:
                 continue
             obj = _strip_side(clause[joint + 1:verb.start()], a + joint + 1, True)
@@ -247,12 +248,32 @@ def signing_relations(rel, text: str, sentences: list[Sentence], per_sent) -> No
             if len(objects) == 1 and head.type == other.type == "Firm":
                 _after_signing(rel, text, sentences[index], index, head, other, span[1])
             if head.type == other.type == "Firm":
+                kind = agreement_kind(what)
                 if lx.JOINT_PURCHASE_RE.search(what):
                     pass
-                elif re.search(r"采购|订购|购买", what) and not subject_supplies(text[span[1]:span[1] + 60], other):
+                elif kind == "purchase" and not subject_supplies(text[span[1]:span[1] + 60], other):
                     rel.add("SUPPLIES", other, head, index, "the other side of a purchase agreement")
-                elif re.search(r"供应|供货", what):
+                elif kind == "supply":
                     rel.add("SUPPLIES", head, other, index, "a supply agreement")
+
+
+_BUY_WORD = re.compile(r"采购|订购|购买")
+_SELL_WORD = re.compile(r"供应|供货")
+
+
+def agreement_kind(what: str) -> str | None:
+    """"purchase" or "supply": what the agreement in ``what`` (the words after a signing
+    verb) is, read from the word nearest its head (年采购2亿元的参茸制品供货合同 is a supply
+    contract); None when it says neither.
+
+    >>> agreement_kind("年采购2亿元的参茸制品供货合同"), agreement_kind("鞋面采购协议"), agreement_kind("合作协议")
+    ('supply', 'purchase', None)
+    """
+    buys = [m.start() for m in _BUY_WORD.finditer(what)]
+    sells = [m.start() for m in _SELL_WORD.finditer(what)]
+    if not buys and not sells:
+        return None
+    return "purchase" if max(buys, default=-1) > max(sells, default=-1) else "supply"
 
 
 # what the sentence says next about the two sides: 后者向前者采购, 将其作为…供应商

@@ -144,3 +144,21 @@ def test_every_member_of_a_list_of_signers_signs():
     for a in ("开鲁丰禾粮贸有限公司", "金粒玉米收储有限公司"):
         assert _signed(rels, a, "青禾生物科技股份有限公司")
         assert ("SUPPLIES", a, "青禾生物科技股份有限公司") in rels
+
+
+def test_tong_inside_the_other_sides_name_is_no_conjunction():
+    # 与北京同心堂签订: the side is 北京同心堂 (同 stands inside names), the short form of the
+    # registered name the article gives before
+    text = ("标题\n\n北京同心堂健康科技有限公司负责人出席大会。现场签约项目如下：\n"
+            "4.鑫禾参茸与北京同心堂签订参茸制品供货合同；")
+    firms, rels = _extract(text)
+    assert "心堂" not in firms and "北京同心堂" not in firms
+    assert _signed(rels, "鑫禾参茸", "北京同心堂健康科技有限公司")
+
+
+def test_a_chinese_agreement_is_what_its_last_word_says():
+    # 年采购2亿元的参茸制品供货合同 is a supply contract: the subject supplies
+    text = "标题\n\n鑫禾参茸与岭南同泰有限公司签订年采购2亿元的参茸制品供货合同。"
+    _firms, rels = _extract(text)
+    assert ("SUPPLIES", "鑫禾参茸", "岭南同泰有限公司") in rels
+    assert ("SUPPLIES", "岭南同泰有限公司", "鑫禾参茸") not in rels
