@@ -23,6 +23,7 @@ from collections import Counter
 
 from chaingraph.extract.places import place_word
 from chaingraph.extract.result import Entity, Mention, Sentence
+from chaingraph.identity import name_key
 
 _CAPS = re.compile(r"\b[A-Z]{4,}\b")
 _REGION = re.compile(r"\s+(Asia|Asia Pacific|Europe|China|America|North America|Americas|Japan|Germany|India|"
@@ -205,6 +206,32 @@ def pinyin_name(word: str) -> bool:
     [True, True, False, False, False]
     """
     return word[:1].isupper() and len(word) >= 4 and _PINYIN.fullmatch(word) is not None
+
+
+# a bracket of two or more capitalised words closing a name: "(Luochuan Pingguo Chanyelian Gongxu Duijiehui)"
+_CLOSING_BRACKET = re.compile(r"\s*[(（]([A-Z][A-Za-z'’]*(?:\s+[A-Z][A-Za-z'’]*)+)[)）]$")
+_ANY_SYLLABLES = re.compile(rf"(?:{_SYLLABLE})+", re.IGNORECASE)
+
+
+def drop_pinyin_glosses(mentions: list[Mention]) -> None:
+    """Cut from the end of each of ``mentions`` (changed in place) a bracket that only
+    spells the name's Chinese in pinyin ("… Matchmaking Conference (Luochuan Pingguo
+    Chanyelian Gongxu Duijiehui)"): a gloss for readers, not part of the English name.
+
+    >>> m = Mention(0, 36, "Apple Conference (Pingguo Duijiehui)", "Event", 0)
+    >>> drop_pinyin_glosses([m]); (m.text, m.end)
+    ('Apple Conference', 16)
+    """
+    for m in mentions:
+        gloss = _CLOSING_BRACKET.search(m.text)
+        if gloss is None or not all(_ANY_SYLLABLES.fullmatch(w.replace("'", "").replace("’", ""))
+                                    for w in gloss.group(1).split()):
+            continue
+        had_key = m.key == name_key(m.text)
+        m.text = m.text[:gloss.start()]
+        m.end = m.start + len(m.text)
+        if had_key:
+            m.key = name_key(m.text)
 
 
 def _merge_into(target: Entity, short: Entity) -> None:

@@ -72,6 +72,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
         mentions += en_names.brand_mentions(text, sentences, mentions)
         mentions += en_chains.product_chains(text, sentences, mentions)
         events = en_events.long_named_events(sentences, english.event_mentions(text, sentences))
+        en_names.drop_pinyin_glosses(events + [m for m in mentions if m.type != "City"])
     mentions += known_mentions(text, sentences, mentions, names or default_names(), language)
     if language != "zh":  # "supply Sany and Zenith with": a name joined to a firm
         mentions += en_names.coordinated_firms(text, sentences, mentions)

@@ -247,3 +247,17 @@ def test_a_bodys_remit_listed_with_commas_stays_in_its_name():
                                    "Yongjia County Bureau of Economy, Information Technology and Commerce"]
     assert {"Lake Technologies Co., Ltd", "River Group"} <= set(_names(x, "Firm"))
     assert "Commerce" not in _names(x, "Firm")
+
+
+def test_a_pinyin_gloss_in_brackets_is_not_part_of_a_name_and_take_opens_none():
+    from chaingraph.extract.pipeline import extract_article
+    from chaingraph.extract.reader import Article
+
+    x = extract_article(Article("a.txt", (
+        "Title\n\nOn May 6, the 2024 Hanlin Pear Industry Chain Supply and Demand Matchmaking Conference "
+        "(Hanlin Lizi Chanyelian Gongxu Duijiehui) opened in Hanlin County. Take Hanlin Xiangli Fruit Co., Ltd., "
+        "the county's chain leader. It buys pears from Hanlin Dongcun Pear Professional Cooperative.")))
+    names = {e.name for e in x.entities}
+    assert "2024 Hanlin Pear Industry Chain Supply and Demand Matchmaking Conference" in names
+    assert "Hanlin Xiangli Fruit Co., Ltd" in names
+    assert not any("Duijiehui" in n or n.startswith("Take ") for n in names)
