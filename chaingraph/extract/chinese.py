@@ -255,8 +255,8 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
                 and len(shared().words(text[pos - 1:min(end, pos + 3)])[0]) >= 2:
             pos -= 1  # 供需对|接: the boundary character opens a word of the name (对接)
             continue
-        if event and hit == "企业" and pos < end:
-            pos -= 2  # 链主企业供需对接会, 民营企业座谈会: the firms the meeting is for
+        if event and hit == "企业" and (pos < end or text.startswith(("采购", "签约", "招商"), pos)):
+            pos -= 2  # 链主企业供需对接会, 民营企业座谈会, “链主”企业采购大会: the firms the meeting is for
             continue
         if hit == "企业" and text.startswith("联盟", pos):
             pos -= 2  # 盐化工产业链企业联盟: the firms the alliance joins
@@ -386,9 +386,9 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             if joined is not None:  # X对接会暨Y推介会: one event under both names
                 start = joined.start
                 out.remove(joined)
-            for verb in ("成立", "揭牌", "启动", "签约", "开幕", "颁奖", "发布"):
+            for verb in ("成立", "揭牌", "启动", "签约", "开幕", "颁奖", "发布", "采购"):
                 if text.startswith(verb, start - len(verb)):
-                    start = _left_edge(text, start - len(verb), sent.start, chain_conj=True)
+                    start = _left_edge(text, start - len(verb), sent.start, chain_conj=True, event=True)
                     break
         if kind in ("Cluster", "Alliance", "Agency", "Firm"):
             if not _SOE_DIVISION.search(text, start, end):  # 中建五局 keeps its numeral

@@ -247,6 +247,8 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
             continue  # 九三粮油, 文山三七产业链联盟: a numeral word inside a name (a count has its measure word)
         if not verbs and tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", word):
             continue  # a numeral word inside a firm's name
+        if not verbs and i > 0 and tag == "m" and not _COUNT.fullmatch(word) and not re.search(r"[\d两几数余]", word):
+            continue  # 黄石华信多层线路板: a word the dictionary calls a numeral (多层) but that counts nothing
         if not verbs and i == 0 and tag == "m" and len(words) > 2 and re.fullmatch(r"[千万百]家", word) \
                 and not re.search(r"[\d一二三四五六七八九十两几数多余]$", text[:start]):
             continue  # 万家福商业连锁: 万家 opens the name; a count (10万家) has its number before it

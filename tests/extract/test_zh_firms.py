@@ -270,3 +270,17 @@ def test_a_farmers_cooperative_is_a_firm_and_a_kind_of_one_is_not():
     assert not any(f.startswith("种植合作社") or f == "120多个种植合作社" for f in firms)
     assert ("五原县丰收葵花种植专业合作社", "河套葵业集团有限公司") in {
         (names[r.head], names[r.tail]) for r in x.relations if r.type == "SUPPLIES"}
+
+
+def test_a_word_read_as_a_numeral_that_counts_nothing_stays_in_a_name():
+    # 多层 is tagged a numeral; 三家 still counts
+    text = "标题\n\n黄石华信多层线路板有限公司与三家铜箔企业签约。"
+    firms = _firms(text)
+    assert "黄石华信多层线路板有限公司" in firms
+    assert "线路板有限公司" not in firms
+
+
+def test_a_purchasing_meeting_for_quoted_chain_leaders_is_one_event():
+    # X产业链供需对接暨“链主”企业采购大会: 采购 and the firms it is for are the event's name
+    x = extract_article(Article("a.txt", "标题\n\n5月23日，黄石市电子信息产业链供需对接暨“链主”企业采购大会在黄石经济技术开发区举行。"))
+    assert "黄石市电子信息产业链供需对接暨“链主”企业采购大会" in {e.name for e in x.entities if e.type == "Event"}
