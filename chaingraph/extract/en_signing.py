@@ -147,9 +147,9 @@ def deal_terms(rel, text: str, sentences: list[Sentence], per_sent) -> None:
 
 
 _SIGNED_HEADER = re.compile(r"\b(?:sign\w*|inked)\b[^\n]*[:：]\s*$", re.IGNORECASE)
-# "A from Shenzhen and the B", "A (A's short name) and B": a party's place or short name may follow it
-_PARTIES_JOINED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:of|from|in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s*(?:,|,?\s+and|&)\s+"
-                             r"(?:the\s+)?")
+# "A from Shenzhen and the B", "A (A's short name) and B", "A with B": a party's place or short name may follow it
+_PARTIES_JOINED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:of|from|in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s*"
+                             r"(?:,|,?\s+and|&|\s+with)\s+(?:the\s+)?")
 # what may stand before a line's first party: "Thailand's", "Hong Kong-based"
 _PARTY_DESCRIBED = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){0,2}?(?:[A-Z][\w-]*-based|[A-Z][\w]*['’]s)?\s*")
 

@@ -193,3 +193,12 @@ def test_a_joint_procurement_agreement_makes_no_supplier_of_either_side():
                                          "with Yulan Porcelain Co., Ltd. for glaze materials."))
     assert any(r.type == "SIGNED_WITH" for r in x.relations)
     assert not any(r.type == "SUPPLIES" for r in x.relations)
+
+
+def test_a_line_of_signed_deals_may_join_its_parties_with_with():
+    x = _x("The meeting opened on Thursday. Other agreements signed on the day included:\n"
+           "* Hill Graphene Technology Co., Ltd. with the Lake Institute of Technology on a pilot line;\n"
+           "* Stone Economic Development Zone Administrative Committee with River Anode Co., Ltd. on a project.")
+    assert set(_rels(x, "SIGNED_WITH")) == {
+        ("Hill Graphene Technology Co., Ltd", "Lake Institute of Technology"),
+        ("Stone Economic Development Zone Administrative Committee", "River Anode Co., Ltd")}
