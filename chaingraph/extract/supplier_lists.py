@@ -4,7 +4,9 @@ batteries: A; B. 2. Motors: C", 以下企业为X2024年度合格供应商：一�
 on the list's lines supplies X.
 
 A procurement notice says this once, in its heading sentence; the lines under it
-name no verb, so no sentence pattern reads them.
+name no verb, so no sentence pattern reads them. News tells it in a paragraph instead:
+a firm released its list of suppliers, and a later colon of the paragraph opens the
+names ("The first batch is: A, B and C"); each supplies the firm.
 
 >>> from chaingraph.extract.relations import Relations
 >>> from chaingraph.extract.result import Entity, Mention, Sentence
@@ -105,3 +107,41 @@ def supplier_lists(rel, text: str, sentences: list[Sentence], per_sent, language
             for m, e in per_sent.get(later, []):
                 if e.type == "Firm" and e.id != customer.id:
                     rel.add("SUPPLIES", e, customer, later, "a supplier list")
+    _inline_lists(rel, text, sentences, per_sent, language)
+
+
+# "X released its 2024 list of core suppliers", X发布2024年度核心供应商名单: a firm's own list
+_OWN_LIST = {
+    "en": re.compile(r"\b(?:released|published|announced|unveiled|issued)\s+(?:its|the)\s+(?:[\w-]+\s+){0,3}?"
+                     r"(?:list|roster)\s+of\s+(?:[\w-]+\s+){0,2}?suppliers\b", re.IGNORECASE),
+    "zh": re.compile(r"(?:发布|公布)(?:了)?[^，。；]{0,12}?供应商名单"),
+}
+# the colon that opens the list's names, in the paragraph after the owner's sentence
+_OPENS_NAMES = re.compile(r"(?:\bis|\bare|\binclude|\bincluded|包括|分别是|为)?\s*[:：]\s*")
+
+
+def _inline_lists(rel, text: str, sentences: list[Sentence], per_sent, language: str) -> None:
+    """The names after a colon in the paragraph where a firm says it released its list
+    of suppliers ("X released its list of core suppliers. … The first batch is: A, B and
+    C."): each supplies X, the list's owner (the sentence's first firm)."""
+    own = _OWN_LIST["zh" if language == "zh" else "en"]
+    for index, sent in enumerate(sentences):
+        said = own.search(sent.text)
+        if said is None:
+            continue
+        owners = [e for m, e in per_sent.get(index, []) if e.type == "Firm" and m.start < sent.start + said.start()]
+        if not owners:
+            continue
+        paragraph_end = text.find("\n", sent.start)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        for later in range(index, len(sentences)):
+            if sentences[later].start >= paragraph_end:
+                break
+            colon = _OPENS_NAMES.search(sentences[later].text)
+            if colon is None or ":" not in colon.group(0) and "：" not in colon.group(0):
+                continue
+            at = sentences[later].start + colon.end()
+            for m, e in per_sent.get(later, []):
+                if m.start >= at and e.type == "Firm" and e is not owners[0]:
+                    rel.add("SUPPLIES", e, owners[0], later, "a supplier list")
+            break

@@ -31,3 +31,16 @@ def test_a_chinese_supplier_list_and_nothing_after_its_lines():
     supplies = _supplies(text, "a_zh.txt")
     assert supplies == {("碧山电池有限公司", "青岚电动车有限公司"), ("云岭锂能", "青岚电动车有限公司"),
                         ("江岸电机有限公司", "青岚电动车有限公司")}
+
+
+def test_names_after_a_colon_in_the_paragraph_of_a_firms_own_supplier_list_supply_it():
+    # "X released its list of core suppliers. … The first batch is: A, B and C." (and 发布…供应商名单…：A、B);
+    # the next paragraph's colon lists no one
+    en = _supplies("Title\n\nHill Graphite Group Co., Ltd. released its 2024 list of core suppliers. Twenty firms made the "
+                   "cut. The first batch is: Lake Mining Co., Ltd., Stone Reagents Co., Ltd. and River Kiln Co., Ltd.\n\n"
+                   "Pine Carbon Co., Ltd. said: prices rose.")
+    assert {("Lake Mining Co., Ltd", "Hill Graphite Group Co., Ltd"), ("Stone Reagents Co., Ltd", "Hill Graphite Group Co., Ltd"),
+            ("River Kiln Co., Ltd", "Hill Graphite Group Co., Ltd")} <= en
+    assert ("Pine Carbon Co., Ltd", "Hill Graphite Group Co., Ltd") not in en
+    zh = _supplies("标题\n\n黑岭石墨集团有限公司在会上发布了2024年度核心供应商名单。首批名单为：柳岭矿业有限公司、晶岭包装有限公司。")
+    assert {("柳岭矿业有限公司", "黑岭石墨集团有限公司"), ("晶岭包装有限公司", "黑岭石墨集团有限公司")} <= zh
