@@ -163,3 +163,14 @@ def test_a_layout_of_a_leading_chain_and_its_flanks_lists_chains():
 def test_what_one_chain_brings_together_is_a_list_of_chains():
     x = extract_article(Article("a.txt", "标题\n\n当地形成了集茶树育种、茶叶加工、茶具制造于一体的产业链。"))
     assert {"茶叶加工", "茶具制造"} <= {e.name for e in x.entities if e.type == "Chain"}
+
+
+def test_a_count_after_the_last_member_and_its_deng_are_not_its_name():
+    from chaingraph.extract.pipeline import extract_article
+    from chaingraph.extract.reader import Article
+
+    x = extract_article(Article("a.txt", "标题\n\n2024年葵花籽产业链产销对接会举行。对接会上，36个合作项目现场签约，签约金额21.6亿元，"
+                                         "涉及食葵、油葵、炒货、包装和物流等多个环节。"))
+    chains = {e.name for e in x.entities if e.type == "Chain"}
+    assert {"食葵", "油葵", "包装", "物流"} <= chains
+    assert "物流等" not in chains
