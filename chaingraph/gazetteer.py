@@ -4,7 +4,8 @@ registered firm name.
 
 The data is ``chaingraph/data/gazetteer.tsv``, generated once by
 ``scripts/build_gazetteer.py`` and shipped with the project, so nothing is fetched at
-run time.
+run time; ``gazetteer_updates.tsv`` adds the county-level units created or renamed
+since that snapshot (建安区, 云州区).
 
 >>> g = gazetteer()
 >>> g.canonical("Changsha City").short, g.canonical("长沙市").short
@@ -27,6 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
+#: county-level units created or renamed after that snapshot (建安区, 云州区), kept by hand
+UPDATES = DATA.with_name("gazetteer_updates.tsv")
 
 #: English names in common use that differ from the plain pinyin in the data.
 EXONYMS = {
@@ -255,10 +258,11 @@ def _opt_float(text: str) -> float | None:
 def gazetteer() -> Gazetteer:
     """Return the gazetteer shipped with chaingraph (read once, then cached)."""
     places = []
-    with open(DATA, encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or line.startswith("code\t"):
-                continue
-            code, level, name, short, pinyin, prov, city, lng, lat = line.rstrip("\n").split("\t")
-            places.append(Place(code, level, name, short, pinyin, prov, city, _opt_float(lng), _opt_float(lat)))
+    for path in (DATA, UPDATES):
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#") or line.startswith("code\t"):
+                    continue
+                code, level, name, short, pinyin, prov, city, lng, lat = line.rstrip("\n").split("\t")
+                places.append(Place(code, level, name, short, pinyin, prov, city, _opt_float(lng), _opt_float(lat)))
     return Gazetteer(places)

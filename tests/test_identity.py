@@ -39,3 +39,12 @@ def test_suffix_layers_edges():
     assert name_key("Acme 集团") == "acme"
     assert name_key("三一重工 Co., Ltd.") == "三一重工"
     assert name_key("Xiangtan·Electric_Co") == "xiangtan electric"
+
+
+def test_county_level_units_renamed_after_the_gazetteer_snapshot_are_known():
+    # 云州区 (formerly 大同县, 2018) and 建安区 (formerly 许昌县, 2017) come from gazetteer_updates.tsv
+    from chaingraph.gazetteer import gazetteer
+
+    found = gazetteer().parse_address("山西省大同市云州区西坪镇")
+    assert (found.city.short, found.county.name) == ("大同", "云州区")
+    assert gazetteer().canonical("建安区").city_code == "411000"
