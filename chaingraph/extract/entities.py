@@ -306,13 +306,22 @@ def _merge_zh_heads(groups: dict[tuple[str, str], list[Mention]]) -> None:
         # 翠屏新材料 is the whole core of 宜宾翠屏新材料有限公司; 施特劳钢琴 all of 德清施特劳钢琴 after its place
         targets = {k for k, core in full if k != short and k in groups and len(core) >= len(short[1])
                    and core.startswith(short[1])}
-        # 北京同心堂 opens 北京同心堂健康科技有限公司, place and all
-        own_place = gaz.zh_regex.match(short[1])
+        # 北京同心堂 opens 北京同心堂健康科技有限公司 place and all; 云州黄花 opens what follows
+        # 山西 in 山西云州黄花农业开发有限公司
+        own_place = gaz.zh_regex.match(short[1]) or next(
+            (re.match(re.escape(t), short[1]) for t in local if short[1].startswith(t)), None)
         if own_place and len(short[1]) - own_place.end() >= 2:
-            targets |= {k for k, _core in full if k != short and k in groups and k[1].startswith(short[1])}
+            targets |= {k for k, _core in full if k != short and k in groups and (
+                k[1].startswith(short[1]) or _after_place(gaz, k[1]).startswith(short[1]))}
         targets |= {k for k, core in placed if k != short and k in groups and core == short[1]}
         if len(targets) == 1:
             groups[targets.pop()].extend(groups.pop(short))
+
+
+def _after_place(gaz, name: str) -> str:
+    """``name`` without the gazetteer place it opens with (山西云州黄花… → 云州黄花…)."""
+    place = gaz.zh_regex.match(name)
+    return name[place.end():] if place else name
 
 
 def letters_in_order(letters: str, text: str) -> bool:

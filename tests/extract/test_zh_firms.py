@@ -284,3 +284,13 @@ def test_a_purchasing_meeting_for_quoted_chain_leaders_is_one_event():
     # X产业链供需对接暨“链主”企业采购大会: 采购 and the firms it is for are the event's name
     x = extract_article(Article("a.txt", "标题\n\n5月23日，黄石市电子信息产业链供需对接暨“链主”企业采购大会在黄石经济技术开发区举行。"))
     assert "黄石市电子信息产业链供需对接暨“链主”企业采购大会" in {e.name for e in x.entities if e.type == "Event"}
+
+
+def test_a_short_name_after_the_province_of_a_registered_name_is_that_firm():
+    # 云州黄花 (a district's name and a word) is all of 山西云州黄花农业开发有限公司 after 山西
+    text = ("标题\n\n大同市云州区黄花产业发展迅速。北京惠农优选电子商务有限公司与山西云州黄花农业开发有限公司签订供货协议。"
+            "宏远冷链物流有限公司与云州黄花签订冷链协议。")
+    x = extract_article(Article("a.txt", text))
+    firm = next(e for e in x.entities if e.name == "山西云州黄花农业开发有限公司")
+    assert "云州黄花" in firm.aliases
+    assert "云州黄花" not in {e.name for e in x.entities}
