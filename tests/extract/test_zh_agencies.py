@@ -129,3 +129,12 @@ def test_an_institute_is_a_body_and_government_departments_are_none():
                                          "南椰生物与中国热带农业科学院椰子研究所签订种苗繁育合作协议。"))
     agencies = {e.name for e in x.entities if e.type == "Agency"}
     assert agencies == {"中国热带农业科学院椰子研究所"}
+
+
+def test_promotion_centres_stations_and_inspection_institutes_are_bodies():
+    from chaingraph.extract.pipeline import extract_article
+    from chaingraph.extract.reader import Article
+
+    x = extract_article(Article("a.txt", "标题\n\n张掖市投资促进中心、甘肃省种子总站和湖北省电子信息产品质量监督检验院派员参会。"))
+    assert {"张掖市投资促进中心", "甘肃省种子总站", "湖北省电子信息产品质量监督检验院"} <= {
+        e.name for e in x.entities if e.type == "Agency"}
