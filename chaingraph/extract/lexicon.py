@@ -91,6 +91,22 @@ ZH_PARTICIPATE = ("参加", "出席", "参会", "参与", "致辞", "讲话", "�
                   "开幕式上", "签约仪式上", "亮相", "展示", "推介")
 ZH_ORGANIZE = ("主办", "承办", "举办", "召开", "举行", "组织", "协办", "联合主办", "牵头")
 ZH_SIGN = ("签订", "签署", "签约", "签下")
+# 签约 naming a ceremony (出席签约仪式) is no one's signing
+_ZH_SIGN_AS_VERB = tuple(re.compile(w + r"(?!仪式|大会|活动|现场)") for w in ZH_SIGN)
+
+
+def zh_sign_at(clause: str) -> int:
+    """Where the first of :data:`ZH_SIGN` (in that order) that is a verb stands in
+    ``clause``, -1 when none does.
+
+    >>> zh_sign_at("A与B签约"), zh_sign_at("负责人出席签约仪式")
+    (3, -1)
+    """
+    for verb in _ZH_SIGN_AS_VERB:
+        found = verb.search(clause)
+        if found:
+            return found.start()
+    return -1
 ZH_SUPPLY = ("供应", "供货", "提供", "配套")
 ZH_MEMBER = ("加入", "成员", "会员")
 

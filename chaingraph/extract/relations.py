@@ -670,7 +670,7 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                 continue
             subject = None  # an English signer before an appositive (below)
             if language == "zh":
-                verb = next((clause.find(w) for w in lx.ZH_SIGN if w in clause), -1)
+                verb = lx.zh_sign_at(clause)
                 supply = next((clause.find(w) for w in lx.ZH_SUPPLY if w in clause), -1)
             else:
                 # the first signing verb with a party before it ("Among the signed projects, A inked … with B")

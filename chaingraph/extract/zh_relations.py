@@ -26,10 +26,10 @@ from chaingraph.extract.zh_signing import agreement_kind, signing_relations, sub
 from chaingraph.extract.zh_supplies import supplier_after_customer
 
 _SIGN_WITH = re.compile(r"(?:已|将|正式|还|也|并|同时)?(?:与|和|同)$")
-_SIGN_VERB = re.compile(r"(?:正式|成功|现场)?(?:签订|签署|签约|达成|签下)(?:了)?([^，。；]{0,20})")
+_SIGN_VERB = re.compile(r"(?:正式|成功|现场)?(?:签订|签署|签约(?!仪式|大会|活动|现场)|达成|签下)(?:了)?([^，。；]{0,20})")
 _RESELL = re.compile(r"(?:转售|销售|出售|卖|供应|供货|提供|交付|交货|配送|出口)给$")
 # the signing verb a few words after the other side (与B在会上签订…)
-_SIGN_VERB_NEAR = re.compile(r"[^，。；]{0,8}?(?:签订|签署|签约)(?:了)?([^，。；]{0,20})")
+_SIGN_VERB_NEAR = re.compile(r"[^，。；]{0,8}?(?:签订|签署|签约(?!仪式|大会|活动|现场))(?:了)?([^，。；]{0,20})")
 _AT = re.compile(r"位于$")
 _HELD_BY_HOME = re.compile(r"(我省|本省|全省|我市|本市|全市)[^，。；]{0,6}(?:举办|召开|举行|主办)(?:了)?$")
 _HELD_BY = re.compile(r"(?:举办|召开|举行|主办)(?:了)?$")

@@ -23,7 +23,7 @@ from chaingraph.extract.result import Mention, Sentence
 from chaingraph.identity import name_key
 
 # the verb of a signing; a bare 签 only when an agreement follows (签四年长约)
-_SIGN = re.compile(r"签订|签署|签约|签下|签(?=[^，。；]{0,8}?(?:协议|合同|长约|长单|订单|大单|备忘录))")
+_SIGN = re.compile(r"签订|签署|签约(?!仪式|大会|活动|现场)|签下|签(?=[^，。；]{0,8}?(?:协议|合同|长约|长单|订单|大单|备忘录))")
 # what may stand between a side and 与 or the verb: dates and adverbs
 _FILLER = re.compile(r"(?:(?:\d{1,4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?|\d{1,2}日|(?:今年|去年|本月|上月|"
                      r"近日|日前|此前|随后|同时|当天|今天|昨天|已经|正式|分别|共同|成功|现场|再次|将|已|再|又|也|还|并|则|曾|拟)"

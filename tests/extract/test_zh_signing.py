@@ -162,3 +162,10 @@ def test_a_chinese_agreement_is_what_its_last_word_says():
     _firms, rels = _extract(text)
     assert ("SUPPLIES", "鑫禾参茸", "岭南同泰有限公司") in rels
     assert ("SUPPLIES", "岭南同泰有限公司", "鑫禾参茸") not in rels
+
+
+def test_attending_a_signing_ceremony_is_no_signing():
+    # 出席签约仪式: 签约 names the ceremony here, not what the two bodies before it did
+    text = "标题\n\n甘肃省种子总站和湖北省电子信息产品质量监督检验院的负责人出席签约仪式。"
+    _firms, rels = _extract(text)
+    assert not any(r[0] == "SIGNED_WITH" for r in rels)
