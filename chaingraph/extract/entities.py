@@ -314,6 +314,11 @@ def _merge_zh_heads(groups: dict[tuple[str, str], list[Mention]]) -> None:
             targets |= {k for k, _core in full if k != short and k in groups and (
                 k[1].startswith(short[1]) or _after_place(gaz, k[1]).startswith(short[1]))}
         targets |= {k for k, core in placed if k != short and k in groups and core == short[1]}
+        if not targets and len(short[1]) == 4:
+            # 永泰轴承 of 山东永泰精密轴承有限公司: the name's two characters and its trade, what
+            # stands between left out
+            targets = {k for k, core in full if k != short and k in groups and core.startswith(short[1][:2])
+                       and _FULL_FIRM.sub("", core).endswith(short[1][2:]) and len(_FULL_FIRM.sub("", core)) > 4}
         if len(targets) == 1:
             groups[targets.pop()].extend(groups.pop(short))
 

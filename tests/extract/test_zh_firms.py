@@ -294,3 +294,11 @@ def test_a_short_name_after_the_province_of_a_registered_name_is_that_firm():
     firm = next(e for e in x.entities if e.name == "山西云州黄花农业开发有限公司")
     assert "云州黄花" in firm.aliases
     assert "云州黄花" not in {e.name for e in x.entities}
+
+
+def test_a_short_name_of_two_characters_and_the_trade_is_the_registered_firm():
+    # 永泰轴承: 永泰 and 轴承 of 山东永泰精密轴承有限公司, 精密 left out
+    text = "标题\n\n山东永泰精密轴承有限公司加入联盟。会上，永泰轴承与万达保持架签订了年度供货协议。"
+    x = extract_article(Article("a.txt", text))
+    firm = next(e for e in x.entities if e.name == "山东永泰精密轴承有限公司")
+    assert "永泰轴承" in firm.aliases
