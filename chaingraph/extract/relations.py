@@ -729,7 +729,8 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                                 customers.add((index, buyer.id))
                             elif language == "zh" and (sells or buys):
                                 # a Chinese agreement is named by its last word (采购…的供货合同 supplies)
-                                seller, buyer = (a, b) if agreement_kind(right_text) == "supply" else (b, a)
+                                follows = sent.text[clause_end - sent.start:clause_end - sent.start + 16]
+                                seller, buyer = (a, b) if agreement_kind(right_text, follows) == "supply" else (b, a)
                                 if not lx.JOINT_PURCHASE_RE.search(right_text):
                                     rel.add("SUPPLIES", seller, buyer, index, "a supply agreement" if seller is a
                                             else "the other side of a purchase agreement")

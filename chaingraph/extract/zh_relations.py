@@ -95,7 +95,7 @@ def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) 
                 rel.add("SUPPLIES", a, e, index, "it delivers to the other side")
             elif lx.JOINT_PURCHASE_RE.search(what):
                 pass
-            elif agreement_kind(what) == "purchase":
+            elif agreement_kind(what, text[after.end():after.end() + 16]) == "purchase":
                 rel.add("SUPPLIES", e, a, index, "the other side of a purchase agreement")
             elif agreement_kind(what) == "supply":
                 rel.add("SUPPLIES", a, e, index, "a supply agreement")

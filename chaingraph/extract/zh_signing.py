@@ -248,7 +248,8 @@ def signing_relations(rel, text: str, sentences: list[Sentence], per_sent) -> No
             if len(objects) == 1 and head.type == other.type == "Firm":
                 _after_signing(rel, text, sentences[index], index, head, other, span[1])
             if head.type == other.type == "Firm":
-                kind = agreement_kind(what)
+                at = text.find(what, span[1]) + len(what) if what else -1
+                kind = agreement_kind(what, text[at:at + 16] if at > 0 else "")
                 if lx.JOINT_PURCHASE_RE.search(what):
                     pass
                 elif kind == "purchase" and not subject_supplies(text[span[1]:span[1] + 60], other):
@@ -261,19 +262,27 @@ _BUY_WORD = re.compile(r"采购|订购|购买")
 _SELL_WORD = re.compile(r"供应|供货")
 
 
-def agreement_kind(what: str) -> str | None:
+def agreement_kind(what: str, after: str = "") -> str | None:
     """"purchase" or "supply": what the agreement in ``what`` (the words after a signing
     verb) is, read from the word nearest its head (年采购2亿元的参茸制品供货合同 is a supply
-    contract); None when it says neither.
+    contract); None when it says neither. A supply agreement whose sum ``after`` it (the
+    text that follows) calls a purchase (，采购金额合计1.6亿元) is the subject's purchase.
 
     >>> agreement_kind("年采购2亿元的参茸制品供货合同"), agreement_kind("鞋面采购协议"), agreement_kind("合作协议")
     ('supply', 'purchase', None)
+    >>> agreement_kind("年度供货协议", "，采购金额合计1.6亿元")
+    'purchase'
     """
     buys = [m.start() for m in _BUY_WORD.finditer(what)]
     sells = [m.start() for m in _SELL_WORD.finditer(what)]
     if not buys and not sells:
         return None
-    return "purchase" if max(buys, default=-1) > max(sells, default=-1) else "supply"
+    if max(buys, default=-1) > max(sells, default=-1) or _PURCHASE_SUM.match(after):
+        return "purchase"
+    return "supply"
+
+
+_PURCHASE_SUM = re.compile(r"[，,]?[^，。；]{0,4}?采购(?:总)?(?:金)?额")
 
 
 # what the sentence says next about the two sides: 后者向前者采购, 将其作为…供应商

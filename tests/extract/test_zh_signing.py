@@ -169,3 +169,11 @@ def test_attending_a_signing_ceremony_is_no_signing():
     text = "标题\n\n甘肃省种子总站和湖北省电子信息产品质量监督检验院的负责人出席签约仪式。"
     _firms, rels = _extract(text)
     assert not any(r[0] == "SIGNED_WITH" for r in rels)
+
+
+def test_a_supply_agreement_whose_sum_is_a_purchase_is_the_subjects_purchase():
+    # …签订了年度供货协议，采购金额合计1.6亿元: the subject buys from the other sides
+    text = "标题\n\n永泰轴承有限公司与万达保持架有限公司、鑫宇钢球有限公司签订了年度供货协议，采购金额合计1.6亿元。"
+    _firms, rels = _extract(text)
+    assert ("SUPPLIES", "万达保持架有限公司", "永泰轴承有限公司") in rels
+    assert ("SUPPLIES", "永泰轴承有限公司", "万达保持架有限公司") not in rels
