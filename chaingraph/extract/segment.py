@@ -45,21 +45,28 @@ class DagCutter:
 
     def _block(self, block: str) -> list[str]:
         """The words of one run of ``_BLOCK`` characters."""
-        freq, score, n = self._freq, self._score, len(block)
+        freq, scores, n = self._freq, self._scores, len(block)
         best = [0.0] * (n + 1)  # the score of the best path from each offset to the end
         step = [0] * (n + 1)  # where the first word of that path ends
         for k in range(n - 1, -1, -1):
             top, end = None, k + 1
-            i, frag = k, block[k]
-            while i < n and frag in freq:
-                if freq[frag]:
-                    value = score(frag) + best[i + 1]
+            i, frag = k + 1, block[k]  # frag is block[k:i]
+            count = freq.get(frag)
+            while count is not None:
+                if count:
+                    value = scores.get(frag)
+                    if value is None:
+                        value = self._score(frag)
+                    value += best[i]
                     if top is None or value >= top:  # a tie goes to the longer word, as in jieba
-                        top, end = value, i + 1
+                        top, end = value, i
+                if i == n:
+                    break
                 i += 1
-                frag = block[k:i + 1]
+                frag = block[k:i]
+                count = freq.get(frag)
             if top is None:  # no word starts here: the character alone
-                top = score(block[k]) + best[k + 1]
+                top = self._score(block[k]) + best[k + 1]
             best[k], step[k] = top, end
         words: list[str] = []
         run = ""  # single ASCII letters and digits in a row are one word
