@@ -92,6 +92,8 @@ _TRADE_WORDS = sorted("""智能装备 智能科技 新能源科技 新材料科�
 
 
 _TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两几多]+[大条个项类种]$")
+_COUNTERS = "条个项类种"
+_NUMERAL = re.compile(r"[\d一二三四五六七八九十两几多]")
 _LEADING_COUNT = re.compile(r"(?:[\d一二三四五六七八九十两几多每各这那]+[条个项类种]|条)")
 
 
@@ -490,6 +492,10 @@ def _cluster_start(text: str, start: int, core_end: int) -> int | None:
 _BUILD_VERBS = frozenset("布局 建设 打造 规划 建成 新建 筹建 推进 培育 发展 加快 引进".split())
 
 
+#: Tags of verbs, adverbs, adjectives, state words, conjunctions and prepositions: a
+#: phrase of such words before 产业链 says what is done to a chain, or how whole it is
+_NO_CHAIN_TAGS = frozenset({"v", "vd", "d", "ad", "a", "z", "c", "p"})
+
 #: Tags of words that say where (places, directions, names jieba reads as people's)
 _WHERE_TAGS = frozenset({"ns", "nr", "nrt", "f", "s"})
 
@@ -513,6 +519,8 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         lead = _LEADING_COUNT.match(text, start, end)
         if lead:  # 7条现代海洋产业链, 每条产业链: a count of chains, not a chain's name
             start = lead.end()
+        elif start > 0 and text[start] in _COUNTERS and _NUMERAL.match(text, start - 1):
+            start += 1  # 15个番茄产业链项目: the count's number was left outside the span
         bracket = re.match(r"[^（(]{0,8}[（(]([^）)]{1,8})[）)]", text[start:end])
         if bracket and _is_place_name(bracket.group(1)):
             start += bracket.end()  # 山东（诸城）冷链食品: the place in brackets is not the chain's
@@ -552,8 +560,8 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         if not (2 <= len(phrase) <= 8 or single) or phrase in _GENERIC_CORES or phrase.endswith("的"):
             return
         gaz_hit = _ANY_CHAIN_ZH_RE.fullmatch(phrase)
-        if not gaz_hit and all(_word_tag(w) in ("v", "d", "c", "p") for w in shared().words(phrase)):
-            return  # 切入产业链, 延长产业链: a verb, not a chain
+        if not gaz_hit and all(_word_tag(w) in _NO_CHAIN_TAGS for w in shared().words(phrase)):
+            return  # 切入产业链, 持续开展产业链…, 较完整产业链: verbs and modifiers, not a chain
         conj = re.match("(" + _ANY_CHAIN_ZH_RE.pattern + ")[及与和]", phrase)
         if not gaz_hit and not conj and (_NOT_A_CHAIN.search(phrase) or len(phrase) > 6):
             return

@@ -77,3 +77,11 @@ def test_a_one_noun_compound_repeated_before_a_chain_form_and_an_alliance_of_fir
     assert ("Chain", "盐化工") in names
     assert ("Alliance", "淮安市盐化工产业链企业联盟") in names
     assert {("Agency", "淮安市人民政府"), ("Agency", "淮安区人民政府")} <= names
+
+
+def test_modifiers_and_verbs_before_产业链_and_a_count_cut_from_its_number_are_no_chain():
+    x = _x("园区已形成从铜箔到锂电池制造的较完整产业链。下一步将持续开展产业链上下游对接。"
+           "开幕式上，12个柑橘产业链项目集中签约。")
+    chains = set(_names(x, "Chain"))
+    assert "柑橘" in chains
+    assert not chains & {"较完整", "持续开展", "个柑橘"}
