@@ -253,7 +253,20 @@ def _referring(sentences: list[Sentence], event: Entity) -> list[int]:
     alt = "|".join(sorted(words))
     refer = re.compile(rf"\b(?:at|during|on the sidelines of|after|before|to)\s+the\s+(?:{alt})\b|\b[Tt]he\s+(?:{alt})"
                        rf"\s+(?:was|is|has|had|will|attracted|drew|saw|gathered|brought|featured|included)\b")
-    return [i for i, sent in enumerate(sentences) if refer.search(sent.text)]
+    out = []
+    for i, sent in enumerate(sentences):
+        found = refer.search(sent.text)
+        if found:
+            out.append(i)
+        # "The meeting was hosted by … It focused on A and B": "It" is the event the
+        # sentence before opened on
+        if found and not sent.text[:found.start()].strip() and i + 1 < len(sentences) \
+                and _IT_OPENS.match(sentences[i + 1].text):
+            out.append(i + 1)
+    return sorted(set(out))
+
+
+_IT_OPENS = re.compile(r"\s*It\s+(?!is\b|was\b|has been\b|will be\b)")
 
 
 _REFERS_BEFORE = re.compile(r"(?:\b[Ii]t|\b(?:[\w-]+\s+){0,3}(?:maker|manufacturer|producer|supplier|provider|company|"

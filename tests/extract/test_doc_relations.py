@@ -176,3 +176,11 @@ def test_firms_named_before_a_mention_of_local_firms_are_not_placed_by_it():
     x = _news("The Hill alliance met in Changsha. Changsha hosts the meeting. Officials said Lake Steel Co., Ltd. "
               "supplies plate to Stone Heavy Co., Ltd., and that the alliance would help more local firms enter the chain.")
     assert ("Lake Steel Co., Ltd", "Changsha") not in _rels(x, "LOCATED_IN")
+
+
+def test_it_after_a_sentence_opening_on_the_event_is_the_event():
+    x = _news("The 2024 Riverside Tea Industry Chain Matchmaking Meeting was held in Riverside on May 9. "
+              "The meeting was hosted by the Riverside Municipal Bureau of Commerce. "
+              "It focused on packaging, cold chain logistics and e-commerce.")
+    about = {t for _h, t in _rels(x, "ABOUT")}
+    assert {"packaging", "cold chain logistics", "e-commerce"} <= about
