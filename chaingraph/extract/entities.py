@@ -32,7 +32,9 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     and returns a list of mentions; the returned one is sorted by span."""
     # Organisations come in order of start, so a kept one that ends at or before the
     # current start never clashes again: only the kept ones still open are scanned.
-    orgs = sorted((m for m in mentions if m.type in ORG_TYPES), key=lambda m: (m.start, -(m.end - m.start)))
+    # at one span an event comes first: "Founding Conference of the X Alliance" is the event's name only
+    orgs = sorted((m for m in mentions if m.type in ORG_TYPES),
+                  key=lambda m: (m.start, -(m.end - m.start), m.type != "Event"))
     kept_orgs: list[Mention] = []
     open_orgs: list[Mention] = []  # kept ones ending after the current start, in kept order
     for m in orgs:
@@ -41,7 +43,8 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         if clash is None:
             kept_orgs.append(m)
             open_orgs.append(m)
-        elif clash.type == "Event" and m.type in ("Cluster", "Firm", "Alliance") and _contains(clash, m):
+        elif clash.type == "Event" and m.type in ("Cluster", "Firm", "Alliance") and _contains(clash, m) \
+                and (m.start, m.end) != (clash.start, clash.end):
             m.nested_in = Label.EVENT  # "opening ceremony of the X Park" names the park too, "founding of the X Alliance" the alliance
             kept_orgs.append(m)
             open_orgs.append(m)

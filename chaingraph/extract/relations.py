@@ -801,7 +801,7 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                                 r"an?|the|its)\s+(?:[\w-]+\s+){0,3}members?\b|"
                                 # "now has 76 member firms, including A, B and C"
                                 r"\b\d+\s+member (?:units|enterprises|firms|companies),?\s+includ|"
-                                r"\bits (?:first |founding )?(?:members|member units)\b.{0,80}\binclude|"
+                                r"\bits (?:first |founding |initial )?(?:batch of |group of )?(?:members|member units)\b.{0,80}\binclude|"
                                 r"alliance .{0,40}(initiated|launched|founded) (jointly )?by", s, re.IGNORECASE)) \
             or ("联盟" in s and any(w in s for w in ("加入", "联盟成员", "发起", "首批成员"))) \
             or _MEMBERS_OPEN_ZH.match(s) is not None \

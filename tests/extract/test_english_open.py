@@ -303,3 +303,18 @@ def test_a_cooperative_is_a_firm():
     x = extract_article(Article("a.txt", "Title\n\nThe apples come from the Jiuxian Apple Professional Cooperative, "
                                          "which has 300 member households."))
     assert "Jiuxian Apple Professional Cooperative" in {e.name for e in x.entities if e.type == "Firm"}
+
+
+def test_its_first_batch_of_members_are_the_alliances_members():
+    x = _x("The Lakeside Drone Industry Chain Alliance was founded on May 8. The alliance was initiated by "
+           "Lakeside Wing Aviation Co., Ltd. Its first batch of members includes Hill Rotor Parts Co., Ltd. "
+           "and Bay Flight Control Technology Co., Ltd.")
+    members = {h for h, _t in _rels(x, "MEMBER_OF")}
+    assert {"Hill Rotor Parts Co., Ltd", "Bay Flight Control Technology Co., Ltd"} <= members
+
+
+def test_a_conference_named_for_an_alliance_is_an_event_not_a_second_alliance():
+    x = _x("The Lakeside Drone Industry Chain Alliance was founded on May 8. The Founding Conference of the "
+           "Lakeside Drone Industry Chain Alliance was hosted by the Lakeside Municipal Bureau of Commerce.")
+    assert _names(x, "Alliance") == ["Lakeside Drone Industry Chain Alliance"]
+    assert "Founding Conference of the Lakeside Drone Industry Chain Alliance" in _names(x, "Event")
