@@ -36,6 +36,12 @@ _EN_PRONOUN_SUBJECT = re.compile(r"\b(?:it|the (?:company|firm|group|plant|enter
 # a pronoun between the last firm and the verb is the verb's subject ("Besides A, the company's products go to B")
 _EN_PRONOUN_BEFORE_VERB = re.compile(r"\b(?:it|its|the (?:company|firm|group)(?:'s)?)\s+(?:[a-z]+\s+){0,4}$",
                                      re.IGNORECASE)
+# "…, and its products have entered the supply system of B": the clause's goods are the topic's;
+# "hopes to enter the supply chain of B" is no supply yet
+_EN_ITS_GOODS = re.compile(r"\s*(?:its|the company's|the firm's)\s+(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
+_EN_HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|plans?|planned|planning|aims?|aimed|aiming|strives?|seeks?|"
+                       r"seeking|wants?|expects?|expected|intends?)\s+to\s+(?:enter|join|become|get into|break into)\s+"
+                       r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _EN_JOINED = re.compile(r",?\s+and\s+|,\s+")
 # "to A, B and to C" (a firm's name may end on "Co., Ltd." before the comma)
 _EN_CUSTOMER_JOINED = re.compile(r"\.?(?:,?\s+(?:and|or)\s+(?:also\s+)?(?:to\s+|for\s+)?(?:the\s+)?|,\s+(?:the\s+)?)")
@@ -172,8 +178,11 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                 for _m, other in before[len(before) - joint:-1]:
                     for customer in after[:4]:
                         rel.add("SUPPLIES", other, customer, index, "supplier-first frame")
-                if supplier is None and _EN_PRONOUN_SUBJECT.search(text[start:verb.start()]):
+                if supplier is None and (_EN_PRONOUN_SUBJECT.search(text[start:verb.start()])
+                                         or _EN_ITS_GOODS.match(text[start:verb.start()])):
                     supplier = topic
+                if _EN_HOPED.search(text, max(sent.start, verb.start() - 60), verb.start()):
+                    continue  # "hopes to enter the supply chain of B": not yet a supplier
                 if not after and subject is not None and _PRONOUN_OBJECT.match(text, verb.end()):
                     # "A signed with B, a maker of X, which will provide it with …": B supplies A
                     after = [e for m, e in firms if e is not subject][:1]

@@ -192,3 +192,12 @@ def test_chinese_sentence_opening_on_a_supplier_leaves_out_the_firm_talked_about
 def test_chinese_supplier_after_where_it_is():
     got = _supplies("河岭葵业集团有限公司所用的编织袋，全部由位于巴彦淖尔经济技术开发区的金岭包装有限公司配套生产。")
     assert ("金岭包装有限公司", "河岭葵业集团有限公司") in got
+
+
+def test_its_products_entering_a_firms_supply_system_and_a_hoped_for_entry():
+    x = extract_news("Pine Avionics Co., Ltd. is the supplier of display units for Hill Aviation Group Co., Ltd., "
+                     "and its products have also entered the supply system of Bay Aircraft Co., Ltd. "
+                     "Lake Motor Co., Ltd. hopes to enter the supply chain of River Auto Co., Ltd.")
+    supplies = set(rels(x, "SUPPLIES"))
+    assert ("Pine Avionics Co., Ltd", "Bay Aircraft Co., Ltd") in supplies
+    assert ("Lake Motor Co., Ltd", "River Auto Co., Ltd") not in supplies
