@@ -201,7 +201,9 @@ def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Ent
                 continue
             # the buyer is named in the seller's clause: after "A is provided by B;" a new subject starts
             clause = _clause_start(text, sentences[index].start, m.start)
-            before = [e for om, e in firms[:i] if e is not seller and om.start >= clause]
+            # "A are provided by B, and C are sourced from D": B, the agent of a passive, sells; it buys nothing
+            before = [e for om, e in firms[:i] if e is not seller and om.start >= clause
+                      and not _PASSIVE_AGENT.search(text, max(0, om.start - 30), om.start)]
             buyer = before[0] if before else (referred.get(index, focus) if _SUBJECT_REFERS.match(
                 sentences[index].text) else None)
             if buyer is not None and buyer is not seller:
@@ -219,6 +221,7 @@ def _bought_from(rel, text: str, sentences: list[Sentence], per_sent, focus: Ent
 _PROVIDED_BY = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:provided|supplied|sourced|"
                           r"purchased|bought|delivered|procured)\s+(?:\w+ly\s+)?(?:by|from)|\b(?:come|comes|came)\s+"
                           r"(?:\w+ly\s+)?from)\s+(?:the\s+)?(?:(?:plant|plants|factory|base|mill)\s+of\s+)?$")
+_PASSIVE_AGENT = re.compile(r"\b(?:provided|supplied|made|delivered|produced|manufactured|offered)\s+by\s+(?:the\s+)?$")
 _CLAUSE_START = re.compile(r"[;:]\s*|^")
 
 

@@ -37,7 +37,8 @@ LEADING_DROP = {"the", "a", "an", "on", "in", "at", "also", "under", "from", "wi
                 "he", "she", "january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december", "monday", "tuesday", "wednesday",
                 "thursday", "friday", "saturday", "sunday", "officials", "official", "said", "says",
-                "hence", "thus", "therefore", "please", "focus", "focusing", "take"}
+                "hence", "thus", "therefore", "please", "focus", "focusing", "take", "now", "currently", "still",
+                "soon", "previously", "later", "earlier", "again", "finally", "eventually", "initially"}
 CONNECTORS = {"of", "and", "for", "&", "the", "de"}
 #: Countries by their English names, as news writes them before a firm ("Thailand's X", "a German maker").
 COUNTRIES = frozenset("""Germany France Italy Spain Portugal Netherlands Belgium Switzerland Austria Sweden Norway

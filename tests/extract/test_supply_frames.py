@@ -201,3 +201,13 @@ def test_its_products_entering_a_firms_supply_system_and_a_hoped_for_entry():
     supplies = set(rels(x, "SUPPLIES"))
     assert ("Pine Avionics Co., Ltd", "Bay Aircraft Co., Ltd") in supplies
     assert ("Lake Motor Co., Ltd", "River Auto Co., Ltd") not in supplies
+
+
+def test_the_agent_of_a_passive_buys_nothing_and_an_adverb_opens_no_name():
+    x = extract_news("Hill Air Co., Ltd. makes air conditioners. Controllers are provided by Bay Controls Co., Ltd. "
+                     "in Xiangzhou District, and plastic housings are sourced from Pine Plastics Co., Ltd. "
+                     "\"Now Bay delivers to our line four times a day,\" said an official of Hill Air.")
+    supplies = set(rels(x, "SUPPLIES"))
+    assert ("Pine Plastics Co., Ltd", "Bay Controls Co., Ltd") not in supplies
+    assert ("Pine Plastics Co., Ltd", "Hill Air Co., Ltd") in supplies
+    assert not any(e.name.startswith("Now") for e in x.entities)
