@@ -19,7 +19,7 @@ from chaingraph.extract.en_lists import participant_lists
 from chaingraph.extract.en_signing import EN_CLAUSE_BREAK
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.paragraphs import paragraph_relations, signers_at_the_scene
-from chaingraph.extract.places import is_municipality
+from chaingraph.extract.places import gazetteer, is_municipality
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence, mentions_by_sentence
 from chaingraph.extract.supplier_lists import supplier_lists
 from chaingraph.extract.supply_frames import supply_frames
@@ -155,13 +155,26 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
         _event_place(rel, text, main_event, event, per_sent, by_mention)
         _organizers(rel, sentences, per_sent, event, main_event, organizers, language)
         if not any(r.type == "LOCATED_IN" and r.head == event.id for r in rel.items):
+            # where its organisers are, the most specific of their places (a town's host government
+            # before the city of the firm holding the event)
+            homes: list[str] = []
             for r in list(rel.items):
                 if r.type == "ORGANIZED" and r.tail == event.id:
-                    org_loc = next((x for x in rel.items if x.type == "LOCATED_IN" and x.head == r.head), None)
-                    if org_loc is not None:
-                        rel.add("LOCATED_IN", event, next(e for e in entities if e.id == org_loc.tail),
-                                main_event.sent, "where its organiser is")
-                        break
+                    home = next((x.tail for x in rel.items if x.type == "LOCATED_IN" and x.head == r.head), None)
+                    if home is not None and home not in homes:
+                        homes.append(home)
+            by_id = {e.id: e for e in entities}
+            inside = {x.tail for x in rel.items if x.type == "LOCATED_IN" and x.head in homes}
+
+            def depth(place_id: str) -> int:  # province 0, prefecture 1, a county, district or town 2
+                place = by_id[place_id]
+                known = gazetteer().lookup(place.name)
+                level = 0 if place.type == "Province" else (1 if known is not None and known.kind == "City" else 2)
+                return level + (place_id not in inside)
+
+            if homes:
+                home = max(homes, key=depth)  # max keeps the first of equals: the first organiser's
+                rel.add("LOCATED_IN", event, by_id[home], main_event.sent, "where its organiser is")
         if not any(r.type == "LOCATED_IN" and r.head == event.id for r in rel.items):
             # "我省举办…": the event is in the article's own province (city for 我市)
             where = [sentences[i].text for i in sorted({main_event.sent, 0}) if 0 <= i < len(sentences)]
@@ -631,6 +644,20 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
                 if a <= m.start < b and e.type in ("Firm", "Agency", "Alliance"):
                     rel.add("ORGANIZED", e, event, index, "named as its organiser")
                     organizers.add(e.id)
+        # "A held its 2024 Partners Conference": the subject right before the verb holds the event
+        for m, e in items:
+            if e is not event:
+                continue
+            held = _HELD_ITS.search(sentences[index].text, 0, m.start - sentences[index].start)
+            if held is None:
+                continue
+            at = sentences[index].start + held.start()
+            subject = [(om, oe) for om, oe in items if oe.type in ("Firm", "Agency", "Alliance")
+                       and om.end <= at and _SUBJECT_GAP.fullmatch(sentences[index].text,
+                                                                   om.end - sentences[index].start, held.start())]
+            for _om, oe in subject[-1:]:
+                rel.add("ORGANIZED", oe, event, index, "held its event")
+                organizers.add(oe.id)
         for by in lx.ORGANIZE_BY_RE.finditer(s):
             start = sentences[index].start + by.end()
             clause_end = re.search(r"[,;.]\s|\s(?:and|with)\s(?!(?:the\s)?[A-Z])", s[by.end():])
@@ -639,6 +666,11 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
                 if start <= m.start < stop and e.type in ("Firm", "Agency", "Alliance"):
                     rel.add("ORGANIZED", e, event, index)
                     organizers.add(e.id)
+
+
+_HELD_ITS = re.compile(r"\b(?:held|holds|hosted|hosts|organi[sz]ed|organi[sz]es|staged|stages|convened|convenes)\s+"
+                       r"(?:its|their)\s+$")
+_SUBJECT_GAP = re.compile(r"\.?\s*(?:\([^)]{1,40}\)\s*)?(?:also\s+|recently\s+|again\s+|successfully\s+)*")
 
 
 # the units that govern an association are its members: 理事长单位, 副理事长单位, 会员单位

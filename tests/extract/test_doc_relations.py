@@ -184,3 +184,10 @@ def test_it_after_a_sentence_opening_on_the_event_is_the_event():
               "It focused on packaging, cold chain logistics and e-commerce.")
     about = {t for _h, t in _rels(x, "ABOUT")}
     assert {"packaging", "cold chain logistics", "e-commerce"} <= about
+
+
+def test_a_firm_holding_its_event_organised_it_and_the_event_is_at_its_hosts_town():
+    x = _news("On May 9, Zhongshan Hill Lighting Group Co., Ltd. held its 2024 Global Partner Conference at the expo centre of "
+              "Guzhen Town, Zhongshan. The conference was co-hosted by the Guzhen Town People's Government.")
+    assert ("Zhongshan Hill Lighting Group Co., Ltd", "2024 Global Partner Conference") in _rels(x, "ORGANIZED")
+    assert ("2024 Global Partner Conference", "Guzhen Town") in _rels(x, "LOCATED_IN")
