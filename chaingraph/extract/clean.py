@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from chaingraph.extract import lexicon as lx
+
 # A line that starts one of these ends the article: what follows is furniture.
 _TAIL = re.compile(
     r"^\s*(contact us|recommended( reading| news| articles| stories)?|related( news| reading| articles| links)?|"
@@ -105,7 +107,9 @@ def clean_text(raw: str) -> Cleaned:
             tail = True
             removed.append(Removed(number, stripped, "tail"))
             continue
-        reason = next((why for why, rule in _LINE_RULES if rule.search(stripped)), None)
+        # an address under a winning bidder's line places the winner; other addresses are contact details
+        under_winner = bool(kept) and lx.BID_WINNER_LINE.match(kept[-1]) is not None and lx.ADDRESS_LINE.match(stripped) is not None
+        reason = None if under_winner else next((why for why, rule in _LINE_RULES if rule.search(stripped)), None)
         if reason is None and len(stripped) < 60 and stripped in seen_short:
             reason = "repeated"
         if reason is not None:

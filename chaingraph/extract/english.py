@@ -22,9 +22,10 @@ _ABBR_AFTER = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&]{1,9})\s*[)）]")
 # "(also known as the Optics Valley of China)": another name the text gives
 _KNOWN_AS_AFTER = re.compile(r"\s*[(（]\s*(?:also\s+)?(?:known|called)\s+as\s+(?:the\s+)?[\"“']?([A-Z][\w&' -]{1,40}?)"
                              r"[\"”']?\s*[)）]")
-# "(hereinafter referred to as the "PV Alliance")", "(the "Park")": a short name the text declares
+# "(hereinafter referred to as the "PV Alliance")", "(the "Park")", (hereinafter "the Purchaser"): a
+# short name the text declares
 _DECLARED_AFTER = re.compile(r"\s*[(（]\s*(?:hereinafter\s+(?:(?:referred\s+to\s+as|called)\s+)?)?(?:the\s+)?"
-                             r"[\"“']([A-Z][\w&' -]{1,40}?)[\"”']\s*[)）]", re.IGNORECASE)
+                             r"[\"“'](?:the\s+)?([A-Z][\w&' -]{1,40}?)[\"”']\s*[)）]", re.IGNORECASE)
 
 
 def _head_of(token: str) -> str:

@@ -227,3 +227,11 @@ CHAIN_STOP = {"the", "a", "an", "of", "in", "on", "for", "to", "at", "by", "with
               "joins", "joined", "forms", "formed", "makers", "said", "says", "will", "would", "can", "has",
               "have", "had", "it", "we", "they", "which", "who", "where", "what", "how", "more", "than",
               "greater", "area", "region", "zone", "park", "fifth", "first", "second", "third", "fourth"}
+
+
+#: the label of a bid notice's winner line ("Winning bidder:", 中标人：) and of an address line;
+#: the cleaner keeps an address under a winner, which places it (bid_notices.py)
+BID_WINNER_LINE = re.compile(r"\s*(?:winning (?:bidder|supplier|tenderer|candidate)|successful (?:bidder|tenderer)|"
+                             r"selected supplier|awarded (?:to|supplier)|中标人|中标单位|中标供应商|成交供应商|成交单位|"
+                             r"第一中标候选人)\s*[:：]", re.IGNORECASE)
+ADDRESS_LINE = re.compile(r"\s*(?:address|registered address|地址|注册地址)\s*[:：]", re.IGNORECASE)

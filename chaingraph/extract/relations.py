@@ -22,6 +22,7 @@ from chaingraph.extract.paragraphs import paragraph_relations, signers_at_the_sc
 from chaingraph.extract.places import gazetteer, is_municipality
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence, mentions_by_sentence
 from chaingraph.extract.supplier_lists import supplier_lists
+from chaingraph.extract.bid_notices import bid_results
 from chaingraph.extract.supply_frames import supply_frames
 from chaingraph.extract.zh_lists import list_context_relations
 from chaingraph.extract.zh_relations import prune_zh, zh_relations
@@ -246,6 +247,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
     supply_frames(rel, text, sentences, per_sent, language, None if language == "zh" else focus_firm(entities, set()))
     supplier_lists(rel, text, sentences, per_sent, language)
+    bid_results(rel, text, sentences, per_sent)
     if language == "zh":
         zh_relations(rel, text, sentences, entities, per_sent)
         zh_parties(rel, sentences, entities)
