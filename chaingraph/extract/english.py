@@ -269,18 +269,21 @@ def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
 def _split_of(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
     """Split "Taihuwan Innovation Base of the Wuxi Life Science Park" into the base and
     the park: a park, zone or firm name ends at its head word even when "of" follows
-    (heads that take a complement, "Ministry of …", are left whole)."""
+    (heads that take a complement, "Ministry of …", are left whole); "X Project of Y"
+    keeps Y only."""
     for pos, (tok, _, _) in enumerate(run[:-1]):
         if tok.lower() != "of" or pos == 0:
             continue
         head = _head_of(run[pos - 1][0])
-        if _category(head) not in ("Cluster", "Firm") or head in lx.COMPLEMENT_HEADS:
+        project = run[pos - 1][0].lower() in ("project", "projects")
+        if (_category(head) not in ("Cluster", "Firm") or head in lx.COMPLEMENT_HEADS) and not project:
             continue
         right = run[pos + 1:]
         if right and right[0][0].lower() == "the":
             right = right[1:]
         if any(_category(_head_of(t)) for t, _, _ in right):
-            return [run[:pos], *_split_of(right)]
+            # "Packaging Materials Procurement Project of X Co., Ltd.": a project names no body, its owner does
+            return [*([] if project else [run[:pos]]), *_split_of(right)]
     return [run]
 
 

@@ -45,3 +45,8 @@ def test_a_chinese_notice_naming_its_purchaser_only_in_the_title():
     x = _x("山东青禾酒业有限公司2024年包装材料采购项目中标结果公告\n\n包件一：玻璃瓶\n中标人：淄博明亮玻璃制品有限公司",
            title="公告")
     assert ("淄博明亮玻璃制品有限公司", "山东青禾酒业有限公司") in _rels(x, "SUPPLIES")
+
+
+def test_a_procurement_project_of_a_firm_is_the_firm_only():
+    x = _x("The 2025 Key Castings Procurement Project of Hill Power Machinery Co., Ltd. opened its bids on Monday.")
+    assert [e.name for e in x.entities if e.type == "Firm"] == ["Hill Power Machinery Co., Ltd"]
