@@ -317,11 +317,12 @@ def _merge_zh_heads(groups: dict[tuple[str, str], list[Mention]]) -> None:
             targets |= {k for k, _core in full if k != short and k in groups and (
                 k[1].startswith(short[1]) or _after_place(gaz, k[1]).startswith(short[1]))}
         targets |= {k for k, core in placed if k != short and k in groups and core == short[1]}
-        if not targets and len(short[1]) == 4:
-            # 永泰轴承 of 山东永泰精密轴承有限公司: the name's two characters and its trade, what
-            # stands between left out
+        if not targets and 4 <= len(short[1]) <= 6:
+            # 永泰轴承 of 山东永泰精密轴承有限公司, 东晟打火机 of 湖南东晟智能打火机有限公司: the name's two
+            # characters and its trade, what stands between left out
             targets = {k for k, core in full if k != short and k in groups and core.startswith(short[1][:2])
-                       and _FULL_FIRM.sub("", core).endswith(short[1][2:]) and len(_FULL_FIRM.sub("", core)) > 4}
+                       and _FULL_FIRM.sub("", core).endswith(short[1][2:])
+                       and len(_FULL_FIRM.sub("", core)) > len(short[1])}
         if len(targets) == 1:
             groups[targets.pop()].extend(groups.pop(short))
 

@@ -302,3 +302,12 @@ def test_a_short_name_of_two_characters_and_the_trade_is_the_registered_firm():
     x = extract_article(Article("a.txt", text))
     firm = next(e for e in x.entities if e.name == "山东永泰精密轴承有限公司")
     assert "永泰轴承" in firm.aliases
+
+
+def test_a_five_character_short_name_of_two_characters_and_a_three_character_trade():
+    # 东晟打火机: 东晟 and 打火机 of 湖南东晟智能打火机有限公司, 智能 left out
+    text = "标题\n\n湖南东晟智能打火机有限公司加入联盟。会上，东晟打火机与万达保持架签订了年度供货协议。"
+    x = extract_article(Article("a.txt", text))
+    firm = next(e for e in x.entities if e.name == "湖南东晟智能打火机有限公司")
+    assert "东晟打火机" in firm.aliases
+    assert not any(e.name == "东晟打火机" for e in x.entities)
