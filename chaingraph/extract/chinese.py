@@ -24,9 +24,12 @@ from chaingraph.extract.words import common_words, compound_tail, guessed_noun, 
 from chaingraph.extract.regions import region_mentions
 from chaingraph.identity import name_key
 
+#: a body's name ending right before 和/与/及: what follows names another body
+_BODY_THEN_AND = re.compile(r"(?:局|厅|委员会|管委会|人民政府|办公室|有限公司|集团)[和与及]")
+
 _SUFFIXES: list[tuple[str, str]] = sorted([
     *((s, "Firm") for s in ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团",
-                            "公司", "银行", "分行", "支行", "控股", "株式会社", "合作社", "合作联社")),
+                            "公司", "银行", "分行", "支行", "控股", "株式会社", "合作社", "合作联社", "合作社联合社")),
     *((s, "Agency") for s in ("人民政府", "管理委员会", "管委会", "委员会", "办公室", "政府", "厅", "局", "委",
                               "协会", "商会", "分会", "促进会", "科学院", "研究院", "研究所", "促进中心", "总站", "检验院", "检测院", "工业和信息化部", "商务部", "科技部", "财政部",
                               "生态环境部", "交通运输部", "农业农村部", "自然资源部", "住房和城乡建设部", "国务院")),
@@ -372,6 +375,13 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
         start = _left_edge(text, sent.start + match.start(), sent.start,
                            chain_conj=kind in ("Event", "Alliance", "Cluster"), firm=kind == "Firm",
                            agency=kind == "Agency", event=kind == "Event")
+        if kind in ("Cluster", "Alliance", "Agency", "Firm"):
+            # 邵阳市商务局和邵阳经开区管委会: a body's name that ends before 和 is another body
+            joined = None
+            for joined in _BODY_THEN_AND.finditer(text, start, sent.start + match.start()):
+                pass
+            if joined is not None:
+                start = joined.end()
         if start > sent.start + 1 and text[start] in "商家方" and _in_dictionary(text[start - 2:start + 1]):
             start += 1  # 提供|商湘江…: the boundary word was the head of a longer one (提供商)
         if kind == "Event" and start > sent.start and text[start - 1] in _CLOSING_QUOTES:
@@ -403,7 +413,7 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                     start = trimmed
         if match.group(0) == "公司" and common_words(text[start:sent.start + match.start()]):
             continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
-        if match.group(0) in ("合作社", "合作联社") and sent.start + match.start() - start <= 4 \
+        if match.group(0) in ("合作社", "合作联社", "合作社联合社") and sent.start + match.start() - start <= 4 \
                 and common_words(text[start:sent.start + match.start()]):
             continue  # 120多个种植合作社: a kind of cooperative, not one by name
         if kind == "Agency" and _SOE_DIVISION.match(text, start):

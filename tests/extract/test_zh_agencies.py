@@ -138,3 +138,12 @@ def test_promotion_centres_stations_and_inspection_institutes_are_bodies():
     x = extract_article(Article("a.txt", "标题\n\n张掖市投资促进中心、甘肃省种子总站和湖北省电子信息产品质量监督检验院派员参会。"))
     assert {"张掖市投资促进中心", "甘肃省种子总站", "湖北省电子信息产品质量监督检验院"} <= {
         e.name for e in x.entities if e.type == "Agency"}
+
+
+def test_two_bodies_joined_by_和_and_a_union_of_cooperatives():
+    x = extract_article(Article("a.txt", "标题\n\n仪式由邵阳市人民政府主办，邵阳市商务局和邵阳经济技术开发区管理委员会承办。"
+                                         "广东丽源生物科技有限公司与隆回县金银花种植专业合作社联合社签订采购协议。"))
+    names = {(e.type, e.name) for e in x.entities}
+    assert {("Agency", "邵阳市商务局"), ("Agency", "邵阳经济技术开发区管理委员会")} <= names
+    assert ("Firm", "隆回县金银花种植专业合作社联合社") in names
+    assert not any("和" in n for _t, n in names)
