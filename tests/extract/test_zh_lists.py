@@ -174,3 +174,10 @@ def test_a_count_after_the_last_member_and_its_deng_are_not_its_name():
     chains = {e.name for e in x.entities if e.type == "Chain"}
     assert {"食葵", "油葵", "包装", "物流"} <= chains
     assert "物流等" not in chains
+
+
+def test_a_list_closed_by_等配套集群_ends_on_its_last_member():
+    x = extract_article(Article("a.txt", "标题\n\n全市将重点培育船用动力、甲板机械、船用电缆等配套集群。"))
+    chains = {e.name for e in x.entities if e.type == "Chain"}
+    assert {"船用动力", "甲板机械", "船用电缆"} <= chains
+    assert not any("集群" in c for c in chains)
