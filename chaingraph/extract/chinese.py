@@ -263,6 +263,9 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
         if event and hit == "企业" and (pos < end or text.startswith(("采购", "签约", "招商"), pos)):
             pos -= 2  # 链主企业供需对接会, 民营企业座谈会, “链主”企业采购大会: the firms the meeting is for
             continue
+        if event and hit == "链主" and text.startswith("企业", pos):
+            pos -= 2  # 船舶海工产业链链主企业配套对接会: the chain's leading firms, inside the name
+            continue
         if hit == "企业" and text.startswith("联盟", pos):
             pos -= 2  # 盐化工产业链企业联盟: the firms the alliance joins
             continue

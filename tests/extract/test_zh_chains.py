@@ -85,3 +85,8 @@ def test_modifiers_and_verbs_before_产业链_and_a_count_cut_from_its_number_ar
     chains = set(_names(x, "Chain"))
     assert "柑橘" in chains
     assert not chains & {"较完整", "持续开展", "个柑橘"}
+
+
+def test_an_event_for_a_chains_leading_firms_keeps_its_whole_name():
+    x = _x("6月18日，南通市船舶海工产业链链主企业配套对接会在启东市举行。")
+    assert _names(x, "Event") == ["南通市船舶海工产业链链主企业配套对接会"]
