@@ -129,7 +129,7 @@ def _cut_word(text: str, start: int, end: int, place) -> bool:
     return start not in shared().boundaries(text[window:end], window)
 
 
-_TOWN = re.compile(r"(?![的在于和与及是为从到])[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人大))")
+_TOWN = re.compile(r"(?![的在于和与及是为从到])(?![\u4e00-\u9fff]{1,2}之乡)[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|人大))")
 _NOT_TOWNS = frozenset({"城乡", "乡镇", "城镇", "村镇", "家乡", "故乡", "老乡", "下乡", "返乡", "回乡", "异乡", "他乡"})
 # a list of places: 「重庆、绵阳、射洪等地」
 _PLACE_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:地|地区|城市|市县|区县|县市|市|县)")
@@ -350,7 +350,7 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
 
 # a town or subdistrict standing alone, in a place's slot: 在北滘镇举行, 所在的容桂街道, 大岭山镇、长安镇等;
 # a town listed after 、 or 和 needs no such word after it (乐从镇和陈村镇聚集了…)
-_LONE_TOWN = re.compile(r"(?<=[在于的、，。；“（\s和与及])((?![的在于和与及是为从到])[\u4e00-\u9fff]{2,3}?)(镇|乡|街道)"
+_LONE_TOWN = re.compile(r"(?<=[在于的、，。；“（\s和与及])((?![的在于和与及是为从到])(?![\u4e00-\u9fff]{1,2}之乡)[\u4e00-\u9fff]{2,3}?)(镇|乡|街道)"
                         r"(?:(?=[的、，。；举等和与）”]|$)|(?<=[、和与及]..[镇乡])|(?<=[、和与及]...[镇乡]))"
                         # the first of a list of towns needs no word before it (依托溪龙乡、天荒坪镇等)
                         r"|([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?=、[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")

@@ -252,6 +252,8 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
 
 _ZH_CLAUSE_BREAK = re.compile(r"[，；。！？：]")
 _ZH_PRONOUN = re.compile(r"其|该企业|该公司|公司")
+# a clause opening on the kind of a firm named before (合作社, 该集团): that firm
+_ZH_KIND_SUBJECT = re.compile(r"(?:该|这家)?(合作社|合作联社|集团|工厂|厂)")
 _ZH_REFERS = re.compile(r"其|该企业|该公司|这家企业|这家公司")
 # 成为其合格供应商 in a clause naming no firm: 其 is the firm named before
 _ZH_SUPPLIER_OF_IT = re.compile(r"(?:成为|是)其[^，。；]{0,8}?(?:供应商|供货商|配套商)")
@@ -329,6 +331,11 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                 if own:
                     return own[0]
                 lead = text[start:upto]
+                kind = _ZH_KIND_SUBJECT.match(lead)
+                if kind is not None:  # 合作社三年内为B供应: the cooperative named before
+                    named = [e for m, e in earlier if kind.group(1) in e.name and e is not exclude]
+                    if named:
+                        return named[-1]
                 if _ZH_PRONOUN.search(lead):
                     named = last_named or referred
                     return named if named is not exclude else None

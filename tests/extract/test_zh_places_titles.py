@@ -179,3 +179,8 @@ def test_an_events_name_holds_a_quoted_term_and_the_firms_it_is_for():
     x = extract_article(Article("a.txt", "标题\n\n5月6日，青岚市重点产业链“链主”企业供需对接会在青岚举行。"
                                          "副市长张三在对接会上表示，将深化合作。"))
     assert [e.name for e in x.entities if e.type == "Event"] == ["青岚市重点产业链“链主”企业供需对接会"]
+
+
+def test_a_hometown_nickname_is_no_township():
+    x = extract_article(Article("a.txt", "标题\n\n临颍县作为全国“辣条之乡”，聚集了休闲食品企业120余家。"))
+    assert not any("之乡" in e.name for e in x.entities)

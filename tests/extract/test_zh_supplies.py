@@ -93,3 +93,11 @@ def test_a_local_cue_right_before_a_name_places_that_firm_alone():
     placed = set(rels(x, "LOCATED_IN"))
     assert ("通岭饲料有限公司", "通辽市") in placed
     assert ("北京禾丰科技集团股份有限公司", "通辽市") not in placed
+
+
+def test_a_clause_opening_on_the_kind_of_a_firm_named_before_has_it_for_its_supplier():
+    x = extract_article(Article("a.txt", "标题\n\n河南青禾食品有限公司与召陵区的漯河红叶辣椒种植专业合作社签订订单种植协议，"
+                                         "合作社三年内为青禾食品供应干辣椒5000吨。"))
+    names = {e.id: e.name for e in x.entities}
+    supplies = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "SUPPLIES"}
+    assert ("漯河红叶辣椒种植专业合作社", "河南青禾食品有限公司") in supplies
