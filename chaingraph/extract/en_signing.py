@@ -160,6 +160,7 @@ def signed_list(rel, text: str, per_sent) -> None:
     on, joined by "and" or commas, before its own colon, signed with each other."""
     mentions = sorted(((m, e) for items in per_sent.values() for m, e in items
                        if e.type in ("Firm", "Agency") and not m.nested_in), key=lambda me: me[0].start)
+    by_id = {e.id: e for _m, e in mentions}
     lines = paragraph_spans(text)
     for at, (start, end) in enumerate(lines):
         if not _SIGNED_HEADER.search(text, start, end):
@@ -168,6 +169,11 @@ def signed_list(rel, text: str, per_sent) -> None:
             bullet = BULLET.match(text, line_start)
             if bullet is None:
                 break
+            # "3. A will supply sorghum to B under a three-year contract": a deal of the list, so signed
+            line_sents = {m.sent for m, _e in mentions if line_start <= m.start < line_end}
+            for r in [r for r in rel.items if r.type == "SUPPLIES" and r.sent in line_sents]:
+                rel.add("SIGNED_WITH", by_id.get(r.head), by_id.get(r.tail), r.sent,
+                        "a supply deal of a list of signed deals")
             colon = text.find(":", line_start, line_end)
             lead_end = colon if colon >= 0 else line_end
             parties = [(m, e) for m, e in mentions if line_start <= m.start and m.end <= lead_end]

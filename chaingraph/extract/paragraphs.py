@@ -51,6 +51,8 @@ _SCENE_EN = re.compile(r"\b(?:at the (?:signing |opening |closing )?(?:meeting|c
                        r"on the spot|on[ -]site|on the day|during the (?:meeting|conference|forum|event|fair|expo)|"
                        # "Other signings included:" and the deals below
                        r"signings (?:included|include|were)|"
+                       # "The signed agreements include:" and the deals below
+                       r"the signed (?:deals|projects|agreements|contracts) (?:included|include|are|were)|"
                        # "Among the signed deals, A signed …": the deals of the event, told one by one
                        r"(?:among|of) the (?:signed (?:deals|projects|agreements|contracts)|"
                        r"(?:deals|projects|agreements|contracts) signed))\b", re.IGNORECASE)

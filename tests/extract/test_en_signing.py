@@ -202,3 +202,20 @@ def test_a_line_of_signed_deals_may_join_its_parties_with_with():
     assert set(_rels(x, "SIGNED_WITH")) == {
         ("Hill Graphene Technology Co., Ltd", "Lake Institute of Technology"),
         ("Stone Economic Development Zone Administrative Committee", "River Anode Co., Ltd")}
+
+
+def test_supply_deals_under_a_signed_agreements_header_are_signings_at_the_meeting():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("The 2024 Riverside Liquor Industry Chain Supply and Demand Docking Meeting was held in Riverside "
+                     "on June 20. A total of 12 agreements were signed on site.\n\n"
+                     "Officials said local sourcing rose last year.\n\n"
+                     "The signed agreements include:\n\n"
+                     "1. Hill Sorghum Co., Ltd. will supply 30,000 tons of sorghum to Bay Liquor Co., Ltd. under a "
+                     "three-year contract;\n"
+                     "2. Pine Filling Equipment Co., Ltd. will provide two filling lines for Oak Distillery Co., Ltd.")
+    signed = {frozenset(p) for p in rels(x, "SIGNED_WITH")}
+    assert frozenset({"Hill Sorghum Co., Ltd", "Bay Liquor Co., Ltd"}) in signed
+    assert frozenset({"Pine Filling Equipment Co., Ltd", "Oak Distillery Co., Ltd"}) in signed
+    took_part = {h for h, _t in rels(x, "PARTICIPATED_IN")}
+    assert {"Hill Sorghum Co., Ltd", "Pine Filling Equipment Co., Ltd"} <= took_part
