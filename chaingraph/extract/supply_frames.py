@@ -54,8 +54,8 @@ _EN_SUPPLIER_FIRST = re.compile(
     r"manufacturers?|makers?))\s+(?:to|of|for)\b"
     r"|\bgo(?:es)?\s+to\b", re.IGNORECASE)
 _EN_CUSTOMER_FIRST = re.compile(
-    r"\b(?:sources|sourced|source|buys|bought|buy|purchases|purchased|purchase|procures|procured|procure|"
-    r"imports|imported|gets|got)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?$"
+    r"\b(?:sources|sourced|source|sourcing|buys|bought|buy|buying|purchases|purchased|purchase|purchasing|procures|"
+    r"procured|procure|procuring|imports|imported|importing|gets|got)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?$"
     r"|\b(?:comes?|came)\s+from\s+(?:the\s+)?$"
     r"|\b(?:are|is|were|was|will be|have been|has been)\s+(?:all\s+|mainly\s+|also\s+)?"
     r"(?:provided|supplied|made|delivered|produced|manufactured|cast|forged|machined|moulded|molded|stamped)"
@@ -207,7 +207,8 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                         listed_from = (m.end, listed_from[1])
                     continue
                 lead = text[start:start + frame.start()]
-                customers = [ce for cm, ce in inside if cm.end <= start + frame.start()]
+                # "A signed with B, sourcing acid from B's plant": B's own name before is no customer
+                customers = [ce for cm, ce in inside if cm.end <= start + frame.start() and ce is not e]
                 customer = customers[-1] if customers else None
                 if customer is None and (_EN_ITS.search(lead) or _EN_PRONOUN_SUBJECT.search(lead)):
                     customer = topic if topic is not e else None

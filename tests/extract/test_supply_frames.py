@@ -211,3 +211,9 @@ def test_the_agent_of_a_passive_buys_nothing_and_an_adverb_opens_no_name():
     assert ("Pine Plastics Co., Ltd", "Bay Controls Co., Ltd") not in supplies
     assert ("Pine Plastics Co., Ltd", "Hill Air Co., Ltd") in supplies
     assert not any(e.name.startswith("Now") for e in x.entities)
+
+
+def test_sourcing_from_the_other_signers_plant_after_a_signing():
+    x = extract_news("Hill Agrochemical Co., Ltd. signed a strategic cooperation agreement with Bay Sulfur Chemical "
+                     "Co., Ltd., sourcing sulfuric acid and steam from Bay Sulfur's plant in the park.")
+    assert ("Bay Sulfur Chemical Co., Ltd", "Hill Agrochemical Co., Ltd") in rels(x, "SUPPLIES")
