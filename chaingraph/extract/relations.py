@@ -109,6 +109,14 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
         for group in cities:
             if city is not group and city.mentions[0].key in group.props.get("members", []):
                 rel.add("LOCATED_IN", city, group, _first_sent(group), "city group")
+    # "in Guzhen Town, Zhongshan": a town or district the gazetteer does not hold is in the city
+    # written right after it
+    for items in per_sent.values():
+        named = [(m, e) for m, e in items if e.type == "City" and not m.nested_in]
+        for (m, e), (m2, e2) in zip(named, named[1:]):
+            if e is not e2 and _BELOW_CITY.search(e.name) and text[m.end:m2.start] == ", " \
+                    and not rel.from_head("LOCATED_IN", e.id) and not _BELOW_CITY.search(e2.name):
+                rel.add("LOCATED_IN", e, e2, m.sent, "the city written after it")
     home_province = _home(provinces, entities)
     home_city = _home(cities, entities, prefer=lambda c: any(
         re.search(r"Prefecture|自治州|州$", m.text) for m in c.mentions))
@@ -525,6 +533,9 @@ def _contains_word(text: str, word: str) -> bool:
             return True
         at = text.find(word, at + 1)
     return False
+
+
+_BELOW_CITY = re.compile(r"\b(?:Town|Township|Subdistrict|Village)$")
 
 
 def _first_sent(e: Entity) -> int | None:

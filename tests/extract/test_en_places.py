@@ -259,3 +259,10 @@ def test_city_clusters_and_metropolitan_areas_are_city_groups():
     x = _x("Fengyang is a member of the Nanjing Metropolitan Area, and Zhanjiang leads the Beibu Gulf City Cluster.")
     assert {"Nanjing Metropolitan Area", "Beibu Gulf City Cluster"} <= set(_names(x, "City"))
     assert not _names(x, "Alliance") and not _names(x, "Cluster")
+
+
+def test_a_town_is_in_the_city_written_right_after_it():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("The expo was held at the expo centre in Guzhen Town, Zhongshan, Guangdong on May 2.")
+    assert ("Guzhen Town", "Zhongshan") in rels(x, "LOCATED_IN")
