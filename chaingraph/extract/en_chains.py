@@ -134,3 +134,33 @@ def split_coordinated(mentions: list[Mention], events: list[Mention]) -> list[Me
             out.append(Mention(start, start + len(part), part, "Chain", m.sent,
                                key=_CHAIN_CANON.get(part.lower(), part.lower()), info=dict(m.info)))
     return out
+
+
+# words that end a clause, not a trade: "construction machinery supporting (industry)",
+# "electric tricycles located (in the park)"; and words that open a clause: ", where demand …"
+_TRAILING_NOT_TRADE = re.compile(r"\s+(?:supporting|located|based|related|related to|concerned|involved)$", re.IGNORECASE)
+_LEADING_CLAUSE = re.compile(r"(?:where|which|who|whose|when|while|whereas)\b", re.IGNORECASE)
+
+
+def tidy_edges(mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with English chain mentions cut before a trailing
+    participle that is no trade ("construction machinery supporting" →
+    "construction machinery") and without chain mentions that open on a relative word
+    ("where demand"). Other mentions pass unchanged.
+
+    >>> m = Mention(0, 33, "construction machinery supporting", "Chain", 0)
+    >>> [x.text for x in tidy_edges([m, Mention(40, 52, "where demand", "Chain", 0)])]
+    ['construction machinery']
+    """
+    out = []
+    for m in mentions:
+        if m.type == "Chain" and m.text:
+            if _LEADING_CLAUSE.match(m.text):
+                continue
+            cut = _TRAILING_NOT_TRADE.search(m.text)
+            if cut is not None and cut.start() > 0:
+                m.end -= len(m.text) - cut.start()
+                m.text = m.text[:cut.start()]
+                m.key = ""  # keyed again from the new text
+        out.append(m)
+    return out

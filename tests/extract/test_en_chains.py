@@ -112,3 +112,14 @@ def test_a_product_noun_used_twice_after_a_chain_form_narrows_it():
            "and the city now ships 60,000 tonnes of copper foil a year.")
     chains = _names(x, "Chain")
     assert "copper foil" in chains and "copper" not in chains and "foil" not in chains
+
+
+def test_a_trailing_participle_and_a_relative_clause_are_no_part_of_a_chain():
+    from news_helpers import extract_news
+
+    x = extract_news("The 2024 Hunan Construction Machinery Supporting Industry Conference was held in Changsha. "
+                     "Members will enter sectors such as auto parts, home appliances and photovoltaics, where demand "
+                     "for robots keeps growing.")
+    chains = {e.name for e in x.entities if e.type == "Chain"}
+    assert "construction machinery" in chains
+    assert not any(c.endswith("supporting") or c.startswith("where") for c in chains)
