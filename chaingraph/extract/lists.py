@@ -136,6 +136,8 @@ def _members(text: str, start: int, body: str, split_and: bool = False) -> list[
             item = re.sub(r"等(?:上下游|配套|相关|其他)?(?:产业)?(?:集群|环节|领域|板块)?$", "", item)
         if split_and and len(item) >= 4:
             item = re.sub(r"(?:产业链|产业)$", "", item)  # 康养产业 is the chain 康养
+        if split_and and len(item) >= 4:  # 玉米制种基地建设, 包装材料本地化: the work done on a trade, not the trade
+            item = re.sub(r"(?<=..)(?:基地建设|建设|本地化)$", "", item)
         pair = _LAST_AND.match(item) if split_and and i == len(raws) - 1 and i > 0 else None
         if pair is not None:
             parts = [(s, pair.group(1)), (s + pair.start(2), pair.group(2))]

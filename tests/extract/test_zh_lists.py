@@ -181,3 +181,10 @@ def test_a_list_closed_by_等配套集群_ends_on_its_last_member():
     chains = {e.name for e in x.entities if e.type == "Chain"}
     assert {"船用动力", "甲板机械", "船用电缆"} <= chains
     assert not any("集群" in c for c in chains)
+
+
+def test_the_work_done_on_a_listed_trade_is_no_part_of_its_name():
+    x = extract_article(Article("a.txt", "标题\n\n此次签约项目15个，涉及玉米制种基地建设、种子精深加工、包装材料本地化等领域。"))
+    chains = {e.name for e in x.entities if e.type == "Chain"}
+    assert {"玉米制种", "包装材料"} <= chains
+    assert not any(c.endswith(("建设", "本地化")) for c in chains)
