@@ -32,6 +32,11 @@ _BUYER = re.compile(r"\s*(?:purchaser|purchasing (?:unit|entity)|procuring entit
 # a runner-up, or a label that closes the winner's block (a lot's next heading has no colon)
 _OTHER = re.compile(r"\s*(?:(?:second|third|fourth) (?:candidate|bidder)|candidate|"
                     r"第[二三四]中标候选人|中标候选人|候选人)" + _LABEL_END, re.IGNORECASE)
+# "published the winning bidders", "were awarded as follows", 中标结果: the lots below say who won
+_WINNERS_CUE = re.compile(r"\bwinning (?:bidders|suppliers|tenderers)\b|\bawarded as follows\b|"
+                          r"中标(?:人|单位|供应商|结果|候选人)", re.IGNORECASE)
+_LOT_LINE = re.compile(r"\s*(?:lot|package|section|包件|标包|标段)\s*[\w一二三四五六七八九十]+[^:：\n]{0,80}[:：]\s*",
+                       re.IGNORECASE)
 _TITLE_OWNER = re.compile(r"\b(?:procurement|purchase|purchasing|tender(?:ing)?|bidding)\s+project\s+of\s+(?:the\s+)?$",
                           re.IGNORECASE)
 _TITLE_OWNER_ZH = re.compile(r"[^，。\n]{0,20}?(?:采购|招标)项目")  # X公司2024年包装材料采购项目
@@ -49,6 +54,7 @@ def bid_results(rel, text: str, sentences: list[Sentence], per_sent: dict[int, l
     of each sentence; returns nothing."""
     labelled = [(i, s) for i, s in enumerate(sentences) if lx.BID_WINNER_LINE.match(s.text)]
     if not labelled:
+        _lot_lines(rel, sentences, per_sent)
         return
     buyer = None
     for i, s in enumerate(sentences):
@@ -74,6 +80,24 @@ def bid_results(rel, text: str, sentences: list[Sentence], per_sent: dict[int, l
         for winner in winners[:1]:
             rel.add("SUPPLIES", winner, buyer, index, "a winning bidder of the purchaser")
             _place_from_address(rel, sentences, per_sent, index, winner)
+
+
+def _lot_lines(rel, sentences: list[Sentence], per_sent) -> None:
+    """"X published the winning bidders …: Lot 1, GPU servers: A; Lot 2, …: B": the
+    firm after each lot line's colon supplies the firm of the sentence that
+    announces the winners (the first firm it names)."""
+    buyer = None
+    for i, sent in enumerate(sentences):
+        if _WINNERS_CUE.search(sent.text):
+            firms = [e for m, e in per_sent.get(i, []) if e.type == "Firm"]
+            buyer = firms[0] if firms else buyer
+            continue
+        lot = _LOT_LINE.match(sent.text)
+        if lot is None or buyer is None:
+            continue
+        winners = [e for e in _firms(per_sent.get(i, []), sent.start + lot.end()) if e is not buyer]
+        for winner in winners[:1]:
+            rel.add("SUPPLIES", winner, buyer, i, "the winning bidder of a lot")
 
 
 def _place_from_address(rel, sentences: list[Sentence], per_sent, index: int, winner: Entity) -> None:

@@ -50,3 +50,13 @@ def test_a_chinese_notice_naming_its_purchaser_only_in_the_title():
 def test_a_procurement_project_of_a_firm_is_the_firm_only():
     x = _x("The 2025 Key Castings Procurement Project of Hill Power Machinery Co., Ltd. opened its bids on Monday.")
     assert [e.name for e in x.entities if e.type == "Firm"] == ["Hill Power Machinery Co., Ltd"]
+
+
+def test_lot_lines_under_a_firm_publishing_its_winning_bidders():
+    x = _x("On July 22, Hill Data Technology Co., Ltd. published the winning bidders for the second phase of its "
+           "computing centre. The contracts were awarded as follows:\n\n"
+           "Lot 1, GPU servers (1,200 units): Bay Server Technology Co., Ltd., Suzhou;\n"
+           "Lot 2, liquid cooling systems: Pine Thermal Technology Co., Ltd.;")
+    supplies = set(_rels(x, "SUPPLIES"))
+    assert ("Bay Server Technology Co., Ltd", "Hill Data Technology Co., Ltd") in supplies
+    assert ("Pine Thermal Technology Co., Ltd", "Hill Data Technology Co., Ltd") in supplies
