@@ -88,8 +88,9 @@ def _clause_spans(sent: Sentence, breaks: re.Pattern) -> list[tuple[int, int]]:
 _COMMA = re.compile(r",\s*")
 # "B, a steelmaker in Jiyuan, which …": an apposition between a firm and its relative clause
 _APPOSITION = re.compile(r"\.?,\s+(?:a|an|the)\s+[a-z][\w\s-]{0,40}?(?:\s+in\s+[A-Z][\w\s-]{0,30}?)?,\s*")
-# "A signed with B and will become …": B is the object of "with", A the subject of both verbs
-_WITH_OBJECT = re.compile(r"\bwith\s+(?:the\s+)?$")
+# "A signed with B and will become …", "A buys copper from B and is a supplier to C": B is the object
+# of "with" or "from", A the subject of both verbs
+_WITH_OBJECT = re.compile(r"\b(?:with|from)\s+(?:the\s+)?$")
 _AND_VERB = re.compile(r"(?:['’]s\s+[\w\s-]{0,30}?)?,?\s+and\s+(?:will\s+|has\s+|have\s+|also\s+|then\s+)*[a-z]+")
 # "which will provide it with …": the pronoun is the customer
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\s+with\b")
@@ -166,7 +167,8 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                 supplier = before[-1][1] if before else subject
                 if len(before) >= 2 and _WITH_OBJECT.search(text, max(start, before[-1][0].start - 12),
                                                             before[-1][0].start) \
-                        and _AND_VERB.match(text, before[-1][0].end, verb.start()):
+                        and (joined_verb := _AND_VERB.match(text, before[-1][0].end)) \
+                        and joined_verb.end() >= verb.start():
                     supplier, before = before[-2][1], before[:-1]  # "A signed with B and will become a supplier to B"
                 if before and _EN_PRONOUN_BEFORE_VERB.search(text[before[-1][0].end:verb.start()]):
                     # "Besides A, the company's products go to B": the pronoun is the subject

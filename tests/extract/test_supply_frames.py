@@ -217,3 +217,11 @@ def test_sourcing_from_the_other_signers_plant_after_a_signing():
     x = extract_news("Hill Agrochemical Co., Ltd. signed a strategic cooperation agreement with Bay Sulfur Chemical "
                      "Co., Ltd., sourcing sulfuric acid and steam from Bay Sulfur's plant in the park.")
     assert ("Bay Sulfur Chemical Co., Ltd", "Hill Agrochemical Co., Ltd") in rels(x, "SUPPLIES")
+
+
+def test_the_subject_of_two_joined_verbs_supplies_not_the_seller_of_the_first():
+    x = extract_news("Tongbo Copper Foil Co., Ltd. buys its cathode copper from Hill Copper Corporation and is a "
+                     "qualified supplier of copper foil to Bay Battery Co., Ltd.")
+    supplies = set(rels(x, "SUPPLIES"))
+    assert ("Tongbo Copper Foil Co., Ltd", "Bay Battery Co., Ltd") in supplies
+    assert ("Hill Copper Corporation", "Bay Battery Co., Ltd") not in supplies
