@@ -55,7 +55,9 @@ _EN_SUPPLIER_FIRST = re.compile(
     r"|\bgo(?:es)?\s+to\b", re.IGNORECASE)
 _EN_CUSTOMER_FIRST = re.compile(
     r"\b(?:sources|sourced|source|sourcing|buys|bought|buy|buying|purchases|purchased|purchase|purchasing|procures|"
-    r"procured|procure|procuring|imports|imported|importing|gets|got)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?$"
+    r"procured|procure|procuring|imports|imported|importing|gets|got)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?"
+    # "buys seals from Yongjia's Huaxin Seal": a place's possessive before the seller
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?$"
     r"|\b(?:comes?|came)\s+from\s+(?:the\s+)?$"
     r"|\b(?:are|is|were|was|will be|have been|has been)\s+(?:all\s+|mainly\s+|also\s+)?"
     r"(?:provided|supplied|made|delivered|produced|manufactured|cast|forged|machined|moulded|molded|stamped)"

@@ -225,3 +225,8 @@ def test_the_subject_of_two_joined_verbs_supplies_not_the_seller_of_the_first():
     supplies = set(rels(x, "SUPPLIES"))
     assert ("Tongbo Copper Foil Co., Ltd", "Bay Battery Co., Ltd") in supplies
     assert ("Hill Copper Corporation", "Bay Battery Co., Ltd") not in supplies
+
+
+def test_a_place_possessive_between_from_and_the_seller():
+    x = extract_news("Hill Pump Co., Ltd. buys mechanical seals from Yongjia's Bay Seal Technology Co., Ltd. every year.")
+    assert ("Bay Seal Technology Co., Ltd", "Hill Pump Co., Ltd") in rels(x, "SUPPLIES")
