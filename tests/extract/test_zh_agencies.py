@@ -147,3 +147,10 @@ def test_two_bodies_joined_by_和_and_a_union_of_cooperatives():
     assert {("Agency", "邵阳市商务局"), ("Agency", "邵阳经济技术开发区管理委员会")} <= names
     assert ("Firm", "隆回县金银花种植专业合作社联合社") in names
     assert not any("和" in n for _t, n in names)
+
+
+def test_an_association_and_a_bank_branch_joined_by_与_are_two_bodies():
+    x = extract_article(Article("a.txt", "标题\n\n会上，丹阳眼镜商会与中国银行丹阳支行签订战略合作协议。"))
+    names = {e.name for e in x.entities}
+    assert "中国银行丹阳支行" in names
+    assert not any("与" in n for n in names)
