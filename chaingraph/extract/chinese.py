@@ -380,11 +380,9 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                            agency=kind == "Agency", event=kind == "Event")
         if kind in ("Cluster", "Alliance", "Agency", "Firm"):
             # 邵阳市商务局和邵阳经开区管委会: a body's name that ends before 和 is another body
-            joined = None
-            for joined in _BODY_THEN_AND.finditer(text, start, sent.start + match.start()):
-                pass
-            if joined is not None:
-                start = joined.end()
+            ends = [m.end() for m in _BODY_THEN_AND.finditer(text, start, sent.start + match.start())]
+            if ends:
+                start = ends[-1]
         if start > sent.start + 1 and text[start] in "商家方" and _in_dictionary(text[start - 2:start + 1]):
             start += 1  # 提供|商湘江…: the boundary word was the head of a longer one (提供商)
         if kind == "Event" and start > sent.start and text[start - 1] in _CLOSING_QUOTES:

@@ -108,7 +108,8 @@ def clean_text(raw: str) -> Cleaned:
             removed.append(Removed(number, stripped, "tail"))
             continue
         # an address under a winning bidder's line places the winner; other addresses are contact details
-        under_winner = bool(kept) and lx.BID_WINNER_LINE.match(kept[-1]) is not None and lx.ADDRESS_LINE.match(stripped) is not None
+        under_winner = bool(kept) and lx.BID_WINNER_LINE.match(kept[-1]) is not None \
+            and lx.ADDRESS_LINE.match(stripped) is not None
         reason = None if under_winner else next((why for why, rule in _LINE_RULES if rule.search(stripped)), None)
         if reason is None and len(stripped) < 60 and stripped in seen_short:
             reason = "repeated"
