@@ -75,7 +75,7 @@ def test_the_wheel_installs_only_chaingraph_with_its_data(tmp_path):
     assert {n.split("/")[0] for n in names} == {"chaingraph", wheel.name.split("-py")[0] + ".dist-info"}
     for needed in ("chaingraph/cli.py", "chaingraph/ingest/firm_list.py", "chaingraph/queries/upstream.cypher",
                    "chaingraph/chains/construction_machinery.toml", "chaingraph/render/templates/map.html.j2",
-                   "chaingraph/data/gazetteer.tsv", "chaingraph/data/gazetteer_updates.tsv",
+                   "chaingraph/data/gazetteer.tsv", "chaingraph/data/gazetteer_updates.tsv", "chaingraph/data/known_firms.tsv",
                    "chaingraph/extract/data/places.txt"):
         assert needed in names, needed
     cli_text = zipfile.ZipFile(wheel).read("chaingraph/cli.py").decode("utf-8")

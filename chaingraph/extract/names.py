@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from chaingraph.errors import ChainGraphError
 
@@ -97,9 +98,9 @@ class NameIndex:
 
 @lru_cache(maxsize=1)
 def shipped_names() -> tuple[tuple[str, str, str], ...]:
-    """Return ``(type, canonical, form)`` entries for the shipped chain templates:
-    each chain and segment by its name, aliases and the industries it stands for,
-    built once a process."""
+    """Return ``(type, canonical, form)`` entries for the shipped chain templates
+    (each chain and segment by its name, aliases and the industries it stands for) and
+    for the well-known firms of ``data/known_firms.tsv``, built once a process."""
     from chaingraph.analytics.chains import load_templates
 
     out: list[tuple[str, str, str]] = []
@@ -107,7 +108,16 @@ def shipped_names() -> tuple[tuple[str, str, str], ...]:
         out.extend(("Chain", chain.name, form) for form in (chain.name, *chain.aliases))
         for seg in chain.segments:
             out.extend(("Chain", seg.name, form) for form in (seg.name, *seg.aliases, *seg.industries))
+    out.extend(("Firm", forms[0], form) for forms in _known_firms() for form in forms)
     return tuple(out)
+
+
+def _known_firms() -> list[list[str]]:
+    """The forms of each well-known firm in ``chaingraph/data/known_firms.tsv``, its
+    usual short name first (京东, 京东集团, JD.com)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "known_firms.tsv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    return [[f.strip() for f in row.split("|") if f.strip()] for row in rows if row.strip() and not row.startswith("#")]
 
 
 def store_names(store) -> list[tuple[str, str, str]]:

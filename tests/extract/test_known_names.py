@@ -46,11 +46,14 @@ def test_ordinary_words_are_not_short_firm_names():
     assert not ordinary_phrase("潍柴动力")
 
 
-def test_the_shipped_names_are_the_chain_templates_own():
+def test_the_shipped_names_are_the_chain_templates_and_the_known_firms():
+    from chaingraph.extract.names import _known_firms
+
     entries = shipped_names()
     assert ("Chain", "工程机械", "construction machinery") in entries
     assert ("Chain", "液压件", "hydraulic components") in entries
-    assert {kind for kind, _c, _f in entries} == {"Chain"}
+    assert {kind for kind, _c, _f in entries} == {"Chain", "Firm"}
+    assert {f for kind, _c, f in entries if kind == "Firm"} == {f for row in _known_firms() for f in row}
 
 
 def test_listed_short_names_from_a_store_are_found_on_word_boundaries():
@@ -146,3 +149,21 @@ def test_eval_uses_the_store_given_with_db(tmp_path):
     recall = lambda *a: json.loads(run(*a, "eval", str(gold), str(DATA), "--format", "json").stdout)[  # noqa: E731
         "total"]["ent_r"]
     assert recall("--db", str(db)) == 1.0 and recall() == 0.0
+
+
+def test_well_known_firms_named_in_passing_by_a_short_name():
+    from news_helpers import extract_news
+
+    x = extract_news("漯河是双汇的总部所在地，产品已进入京东、盒马等渠道。")
+    y = extract_news("Tongbo is a qualified supplier of copper foil to Sunwoda and EVE Energy.")
+    firms = {e.name for e in x.entities + y.entities if e.type == "Firm"}
+    assert {"双汇", "京东", "盒马", "Sunwoda", "EVE Energy"} <= firms
+
+
+def test_every_known_firm_row_has_a_name_and_no_form_is_shared():
+    from chaingraph.extract.names import _known_firms
+
+    rows = _known_firms()
+    forms = [f for row in rows for f in row]
+    assert len(rows) >= 50 and all(row for row in rows)
+    assert len(forms) == len(set(forms))
