@@ -14,7 +14,7 @@ its title ("… Procurement Project of X", X…采购项目) has it in the title
 >>> pairs = {0: [(Mention(11, 16, "B Co.", "Firm", 0), b)], 1: [(Mention(33, 38, "A Co.", "Firm", 1), a)],
 ...          2: [(Mention(57, 62, "C Co.", "Firm", 2), c)]}
 >>> rel = Relations()
->>> bid_results(rel, t, sents, pairs)
+>>> bid_results(rel, t, sents, pairs, "en")
 >>> [(r.type.value, r.head, r.tail) for r in rel.items]
 [('SUPPLIES', 'e0', 'e1')]
 """
@@ -47,11 +47,13 @@ def _firms(items: list[tuple[Mention, Entity]], start: int) -> list[Entity]:
     return [e for m, e in items if e.type == "Firm" and m.start >= start]
 
 
-def bid_results(rel, text: str, sentences: list[Sentence], per_sent: dict[int, list[tuple[Mention, Entity]]]) -> None:
+def bid_results(rel, text: str, sentences: list[Sentence], per_sent: dict[int, list[tuple[Mention, Entity]]],
+                language: str) -> None:
     """Add SUPPLIES from each winning bidder to the purchaser, and LOCATED_IN from a
     winner to the place of the address line under it. Takes the relations being
-    built, the cleaned ``text``, its ``sentences`` and the (mention, entity) pairs
-    of each sentence; returns nothing."""
+    built, the cleaned ``text``, its ``sentences``, the (mention, entity) pairs of
+    each sentence and the article's ``language`` ("zh" writes an address largest place
+    first); returns nothing."""
     labelled = [(i, s) for i, s in enumerate(sentences) if lx.BID_WINNER_LINE.match(s.text)]
     if not labelled:
         _lot_lines(rel, sentences, per_sent)
@@ -79,7 +81,7 @@ def bid_results(rel, text: str, sentences: list[Sentence], per_sent: dict[int, l
         winners = [e for e in _firms(per_sent.get(index, []), sent.start + found.end()) if e is not buyer]
         for winner in winners[:1]:
             rel.add("SUPPLIES", winner, buyer, index, "a winning bidder of the purchaser")
-            _place_from_address(rel, sentences, per_sent, index, winner)
+            _place_from_address(rel, sentences, per_sent, index, winner, language)
 
 
 def _lot_lines(rel, sentences: list[Sentence], per_sent) -> None:
@@ -100,7 +102,8 @@ def _lot_lines(rel, sentences: list[Sentence], per_sent) -> None:
             rel.add("SUPPLIES", winner, buyer, i, "the winning bidder of a lot")
 
 
-def _place_from_address(rel, sentences: list[Sentence], per_sent, index: int, winner: Entity) -> None:
+def _place_from_address(rel, sentences: list[Sentence], per_sent, index: int, winner: Entity,
+                        language: str) -> None:
     """Place ``winner`` in the first place (English order, most specific first) or the
     last (Chinese) of an address line among the few lines after its winner line."""
     for j in range(index + 1, min(index + 4, len(sentences))):
@@ -113,6 +116,6 @@ def _place_from_address(rel, sentences: list[Sentence], per_sent, index: int, wi
         places = [(m, e) for m, e in per_sent.get(j, []) if e.type in ("City", "Province")
                   and m.start >= sentences[j].start + found.end() and not m.nested_in]
         if places:
-            han = any("\u4e00" <= ch <= "\u9fff" for ch in text)
-            rel.add("LOCATED_IN", winner, (places[-1] if han else places[0])[1], j, "the address under its bid")
+            rel.add("LOCATED_IN", winner, (places[-1] if language == "zh" else places[0])[1], j,
+                    "the address under its bid")
         return

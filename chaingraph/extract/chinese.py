@@ -96,8 +96,9 @@ _TRADE_WORDS = sorted("""智能装备 智能科技 新能源科技 新材料科�
 
 _TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两几多]+[大条个项类种]$")
 _COUNTERS = "条个项类种"
-_NUMERAL = re.compile(r"[\d一二三四五六七八九十两几多]")
-_LEADING_COUNT = re.compile(r"(?:[\d一二三四五六七八九十两几多每各这那]+[条个项类种]|条)")
+_NUMERALS = r"\d一二三四五六七八九十两几多"
+_NUMERAL = re.compile(f"[{_NUMERALS}]")
+_LEADING_COUNT = re.compile(f"(?:[{_NUMERALS}每各这那]+[{_COUNTERS}]|条)")
 
 
 _CLOSING_QUOTES = "”」』\""

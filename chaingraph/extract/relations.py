@@ -255,7 +255,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
     supply_frames(rel, text, sentences, per_sent, language, None if language == "zh" else focus_firm(entities, set()))
     supplier_lists(rel, text, sentences, per_sent, language)
-    bid_results(rel, text, sentences, per_sent)
+    bid_results(rel, text, sentences, per_sent, language)
     if language == "zh":
         zh_relations(rel, text, sentences, entities, per_sent)
         zh_parties(rel, sentences, entities)
