@@ -27,6 +27,7 @@ from chaingraph.identity import firm_id, has_cjk, name_key, node_id, place_key
 from chaingraph.model import EdgeRecord, Evidence, Label, NodeRecord, Record, RelType
 from chaingraph.ingest.resolve import Resolver
 from chaingraph.ingest.base import IngestContext
+from chaingraph.ingest.places import province_short
 from chaingraph.ingest.tables import looks_tabular
 
 _ZH_CHAIN = {canon: next((f for f in forms if has_cjk(f)), canon) for canon, forms in CHAINS.items()}
@@ -115,8 +116,8 @@ def extraction_records(x: Extraction, source: str, resolver: Resolver | None = N
         props = dict(entity.props)
         props.pop("members", None)
         props.pop("province_by_name", None)  # an article-local id: drawn as an edge below
-        if entity.province:
-            props["province"] = entity.province
+        if entity.province:  # in a list's form (湖南, not Hunan), so either ingest order keeps one value
+            props["province"] = province_short(entity.province)
         if entity.type == "Event":
             props.update(event_props)
         evidence = [e for m in entity.mentions[:5] for e in ev(m.sent, m.start, m.end)]

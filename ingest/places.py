@@ -40,6 +40,12 @@ def _short(name: str | None, levels: tuple[str, ...], province_code: str | None 
     return (place.short, place) if place else (name.strip(), None)
 
 
+def province_short(name: str) -> str:
+    """Return the gazetteer's short name of province ``name`` (Hunan, 湖南省 → 湖南), the
+    form a list's rows give a City's ``province``; ``name`` stripped when unknown."""
+    return _short(name, ("province",))[0] or name.strip()
+
+
 def locate(name: str, province: str = "", city: str = "", county: str = "", address: str = "") -> Where:
     """Return where a firm is, from its row's ``province``, ``city``, ``county`` and
     ``address`` cells and its registered ``name`` (empty when the row has none).

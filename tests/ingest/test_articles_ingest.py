@@ -145,3 +145,17 @@ def test_the_province_a_firm_name_gives_is_an_edge_of_the_graph(tmp_path, store)
     assert [store.get_node(e.dst).label for e in located] == [Label.PROVINCE]
     assert located[0].evidence[0].note == "inferred: the province in its name"
     assert "province_by_name" not in store.get_node(firm_id).props
+
+
+def test_a_list_and_an_article_give_the_same_nodes_in_either_order(tmp_path):
+    from chaingraph.store import Store
+
+    graphs = []
+    for n, paths in enumerate([(SAMPLE_LIST, EN_SAMPLE), (EN_SAMPLE, SAMPLE_LIST)]):
+        with Store(tmp_path / f"{n}.db") as store:
+            for path in paths:
+                ingest_paths([path], store)
+            graphs.append(sorted((node.id, node.name, json.dumps(node.props, sort_keys=True, ensure_ascii=False))
+                                 for label in Label for node in store.iter_nodes(label)))
+    assert graphs[0] == graphs[1]
+    assert any(node_id == "city:长沙" and '"province": "湖南"' in props for node_id, _n, props in graphs[0])
