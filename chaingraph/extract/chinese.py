@@ -230,7 +230,7 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
         if place is not None and place.start() >= lowest:
             pos = place.start()
             continue
-        county = _county_length_ending_at(text, pos, lowest)
+        county = _county_length_ending_at(text, pos, lowest) if ch in "县市区旗" else 0
         if county:  # 即墨区: a county's name is stepped over whole, though 即 is a boundary word
             pos -= county
             continue
@@ -335,7 +335,7 @@ def _places(sent: Sentence, index: int) -> list[Mention]:
         out.append(Mention(start, start + len(match.group(0)), match.group(0), place.kind, index,
                            key=place.name, info=info))
     for en, zh, _abbr, members, province in CITY_GROUPS:
-        for match in re.finditer(re.escape(zh), sent.text):
+        for match in re.finditer(re.escape(zh), sent.text) if zh in sent.text else ():
             start = sent.start + match.start()
             out.append(Mention(start, start + len(zh), zh, "City", index, key=en,
                                info={"province": province, "members": list(members)}))

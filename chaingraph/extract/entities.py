@@ -162,7 +162,7 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
     for (kind, key), ms in sorted(groups.items(), key=lambda kv: min(m.start for m in kv[1])):
         surfaces = []
         for m in ms:
-            surface = re.sub(r"^(?:the|a|an)\s+", "", _spaced(m.text), flags=re.IGNORECASE)
+            surface = _LEADING_ARTICLE.sub("", _spaced(m.text))
             if surface and surface not in surfaces:
                 surfaces.append(surface)
         if kind == "Event" and main_event is not None:
@@ -172,8 +172,7 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
         elif kind == "Chain":
             counts: dict[str, int] = {}
             for m in ms:
-                surface = re.sub(r"\s+", " ", m.text).strip().lower() if not re.search(
-                    r"[\u3400-\u9fff]", m.text) else m.text.strip()
+                surface = _SPACES.sub(" ", m.text).strip().lower() if not _HAN.search(m.text) else m.text.strip()
                 counts[surface] = counts.get(surface, 0) + 1
             name = max(counts, key=lambda x: (counts[x], -list(counts).index(x))) if counts else key
         elif kind == "Agency" and any(m.info.get("synthetic") for m in ms):
@@ -225,6 +224,12 @@ government association company group firm enterprise enterprises state provincia
 
 
 _SPACES = re.compile(r"\s+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: an event's year and edition before its name ("2024 the 3rd …"), left out of its key
+_EDITION = re.compile(r"^(?:\d{4}\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+|first\s+|second\s+|third\s+|fourth\s+|"
+                      r"fifth\s+|sixth\s+|seventh\s+|eighth\s+|ninth\s+|tenth\s+)")
 
 
 def _spaced(text: str) -> str:
@@ -240,9 +245,7 @@ def _generic_surface(surface: str) -> bool:
 
 def _org_key(m: Mention) -> str:
     key = name_key(m.text)
-    key = re.sub(r"^(?:\d{4}\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+|first\s+|second\s+|third\s+|fourth\s+|"
-                 r"fifth\s+|sixth\s+|seventh\s+|eighth\s+|ninth\s+|tenth\s+)", "", key)
-    return key
+    return _EDITION.sub("", key)
 
 
 def _merge_chain_variants(groups: dict[tuple[str, str], list[Mention]]) -> None:
@@ -288,7 +291,7 @@ def _merge_zh_heads(groups: dict[tuple[str, str], list[Mention]]) -> None:
     gaz = gazetteer()
     # the article's own counties and districts, with and without their suffix (普陀区, 普陀)
     local = sorted({t for k, ms in groups.items() if k[0] == "City" for m in ms
-                    for t in (m.text, m.text.rstrip("县区市旗")) if len(t) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", t)},
+                    for t in (m.text, m.text.rstrip("县区市旗")) if len(t) >= 2 and _ALL_HAN.fullmatch(t)},
                    key=len, reverse=True)  # longest first: 普陀区 before 普陀
     full: list[tuple[tuple[str, str], str]] = []
     placed: list[tuple[tuple[str, str], str]] = []  # short names after a place: 德清施特劳钢琴

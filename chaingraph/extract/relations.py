@@ -700,6 +700,11 @@ _APPOSITIVE = re.compile(r"\.?\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:headquartered|base
                          r"an?|one|which|who|whose)\b")
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_BY_AFTER = re.compile(r"\s+(?:by|from)\b")
+
+
 def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, language) -> set[tuple[int, str]]:
     """Add SIGNED_WITH, SUPPLIES and MEMBER_OF; return (sentence, firm id) pairs of
     the customers named in supply sentences."""
@@ -728,10 +733,10 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                     subject = None
                 # "after the signing session": a noun's modifier, no one signing
                 verb = next((mv.start() for mv in lx.SIGN_RE.finditer(clause) if any(f < mv.start() for f in firsts)
-                             and not re.search(r"\b(?:the|a|an)\s+$", clause[:mv.start()])), -1)
+                             and not _ARTICLE_BEFORE.search(clause, 0, mv.start())), -1)
                 ms = lx.SUPPLY_RE.search(clause)
-                supply = ms.start() if ms and not re.search(r"\bto\s+$", clause[:ms.start()]) else -1
-                if ms and re.match(r"\s+(?:by|from)\b", clause[ms.end():]):
+                supply = ms.start() if ms and not _TO_BEFORE.search(clause, 0, ms.start()) else -1
+                if ms and _BY_AFTER.match(clause, ms.end()):
                     supply = -1  # "provided by A": A is the supplier, read as a list (lists.py)
             if verb >= 0:
                 pivot = clause_start + verb

@@ -231,7 +231,9 @@ def cued_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
     gaz = gazetteer()
     org_types = ("Firm", "Agency", "Alliance", "Cluster", "Event")
     orgs = [m for m in mentions if m.type in org_types]
-    loose = [(m.start, m.end) for m in mentions if m.type not in org_types]
+    loose = sorted((m.start, m.end) for m in mentions if m.type not in org_types)
+    loose_starts = [x for x, _y in loose]
+    longest_loose = max((y - x for x, y in loose), default=0)
     firm_spans = {(m.start, m.end) for m in mentions if m.type == "Firm"}
     taken = sorted((m.start, m.end) for m in orgs)
     found: dict[str, str] = {}  # name -> key
@@ -246,7 +248,9 @@ def cued_firms(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
 
     def propose(a: int, b: int) -> None:
         name = text[a:b]
-        crossing = any(x < b and a < y and not (a <= x and y <= b) for x, y in loose)
+        # only spans that start within the longest one's length before a can cross it
+        nearby = loose[bisect.bisect_left(loose_starts, a - longest_loose):bisect.bisect_left(loose_starts, b)]
+        crossing = any(a < y and not (a <= x and y <= b) for x, y in nearby)
         if name not in found and not inside_org(a, b) and not crossing and good_name(name):
             found[name] = name_key(name)
 
