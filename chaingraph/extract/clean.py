@@ -56,10 +56,6 @@ _LINE_RULES: list[tuple[str, re.Pattern]] = [
                            r"\s*[:：]", re.IGNORECASE)),
 ]
 
-#: every rule in one pattern: most lines match none, and one search tells so
-_ANY_LINE_RULE = re.compile("|".join(
-    f"(?i:{rule.pattern})" if rule.flags & re.IGNORECASE else f"(?:{rule.pattern})" for _why, rule in _LINE_RULES))
-
 
 @dataclass
 class Removed:
@@ -114,8 +110,7 @@ def clean_text(raw: str) -> Cleaned:
         # an address under a winning bidder's line places the winner; other addresses are contact details
         under_winner = bool(kept) and lx.BID_WINNER_LINE.match(kept[-1]) is not None \
             and lx.ADDRESS_LINE.match(stripped) is not None
-        reason = None if under_winner or not _ANY_LINE_RULE.search(stripped) else next(
-            why for why, rule in _LINE_RULES if rule.search(stripped))
+        reason = None if under_winner else next((why for why, rule in _LINE_RULES if rule.search(stripped)), None)
         if reason is None and len(stripped) < 60 and stripped in seen_short:
             reason = "repeated"
         if reason is not None:
