@@ -207,9 +207,13 @@ def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     based = [pos for pos, (tok, _, _) in enumerate(run[:2]) if tok.lower().endswith(_DESCRIBED_ENDINGS)]
     if based:  # "Zhejiang-based Lanxin Motors", "Korean-invested X": the name starts after the description
         run = run[based[-1] + 1:]
-    possessor = re.sub(r"['’]s$", "", run[0][0]) if len(run) >= 3 and _owner(run[0][0]) else None
-    if possessor is not None and (possessor in lx.COUNTRIES or place_word(possessor, counties=True)):
-        run = run[1:]  # "Thailand's Charoen Pokphand Foods", "Yongjia's Huaxin Seal": its place, not its owner
+    # "Thailand's Charoen Pokphand Foods", "Yongjia's Huaxin Seal", "Hanshan County's Luyuan Coatings":
+    # its place, not its owner
+    lead = next((pos for pos in (0, 1) if len(run) >= pos + 3 and _owner(run[pos][0])), None)
+    possessor = re.sub(r"['’]s$", "", " ".join(tok for tok, _, _ in run[:lead + 1])) if lead is not None else None
+    if possessor is not None and (possessor in lx.COUNTRIES or place_word(possessor, counties=True)
+                                  or place_word(re.sub(r" (?:City|Province)$", "", possessor))):
+        run = run[lead + 1:]
     owner = next((pos for pos, (tok, _, _) in enumerate(run[:-1]) if _owner(tok)), None)
     if owner is not None:  # "BOE's Chengdu plant": a possessive ends the owner's name
         run = run[:owner + 1]

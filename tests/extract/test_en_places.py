@@ -255,6 +255,13 @@ def test_a_firm_after_its_places_possessive_is_there():
     assert ("Kaiyuan Fluid Control Co., Ltd", "Wenzhou") in located
 
 
+def test_a_firm_after_a_countys_possessive_is_there():
+    x = _x("Last spring, Dongxiang County's Jiangxi Fenglin Valve Co., Ltd. became a supplier of valves for the plant.")
+    assert "Jiangxi Fenglin Valve Co., Ltd" in _names(x, "Firm")
+    assert "Ltd" not in _names(x, "Firm")
+    assert ("Jiangxi Fenglin Valve Co., Ltd", "Dongxiang County") in _rels(x, "LOCATED_IN")
+
+
 def test_city_clusters_and_metropolitan_areas_are_city_groups():
     x = _x("Fengyang is a member of the Nanjing Metropolitan Area, and Zhanjiang leads the Beibu Gulf City Cluster.")
     assert {"Nanjing Metropolitan Area", "Beibu Gulf City Cluster"} <= set(_names(x, "City"))
