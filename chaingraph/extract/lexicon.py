@@ -15,7 +15,7 @@ ALLIANCE_HEADS = {"alliance", "consortium"}
 CLUSTER_HEADS = {"park", "zone", "cluster", "base", "valley"}
 EVENT_HEADS = {"forum", "summit", "conference", "meeting", "symposium", "seminar", "fair", "expo",
                "exposition", "exhibition", "convention", "week", "festival", "roadshow", "ceremony",
-               "activity", "competition", "contest", "salon", "matchmaking", "workshop", "assembly"}
+               "activity", "competition", "contest", "salon", "matchmaking", "workshop", "assembly", "session"}
 #: Heads that take an "of ..."/"for ..." complement inside the name (Ministry of X).
 COMPLEMENT_HEADS = {"ministry", "bureau", "department", "commission", "office", "administration",
                     "academy", "institute", "section", "division", "association", "federation",

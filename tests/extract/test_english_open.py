@@ -318,3 +318,9 @@ def test_a_conference_named_for_an_alliance_is_an_event_not_a_second_alliance():
            "Lakeside Drone Industry Chain Alliance was hosted by the Lakeside Municipal Bureau of Commerce.")
     assert _names(x, "Alliance") == ["Lakeside Drone Industry Chain Alliance"]
     assert "Founding Conference of the Lakeside Drone Industry Chain Alliance" in _names(x, "Event")
+
+
+def test_a_session_closes_an_events_name():
+    x = _x("On June 3, the bureau and Yuchai jointly held the Rail Transit Equipment Industry Chain Supply and Demand "
+           "Matchmaking Session at the plant, attended by 30 local enterprises.")
+    assert _names(x, "Event") == ["Rail Transit Equipment Industry Chain Supply and Demand Matchmaking Session"]
