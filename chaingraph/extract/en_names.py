@@ -14,6 +14,9 @@
   so is a name of two or three words found in order in one longer name with the same
   first word ("Beicang Equipment", "Siping-based Tongda Special Vehicle", "Jinnong
   Biotech"), leaving out only trade words where the longer name has no place to drop.
+- **A body joined to a firm's short name.** A body's name read on through "and" into
+  a firm's short name ("… Bureau of Economy and Information Technology and Jiangdong
+  Rail") ends before the "and".
 """
 
 from __future__ import annotations
@@ -188,6 +191,28 @@ def _short_form_of(short: list[str], name: list[str], placed: bool) -> bool:
         i += 1
     skipped += core[i:]
     return placed or all(w in _TRADE_WORDS for w in skipped)
+
+
+def cut_bodies_before_firms(text: str, mentions: list[Mention]) -> None:
+    """Cut a body's mention that runs on through "and" into a firm's short name ("the
+    Ma'anshan Bureau of Economy and Information Technology and Jiangdong Rail jointly
+    held …": the bureau and Jiangdong Rail, a short form of a firm named in full in the
+    article), in place; the short name is found later with the firm's other forms.
+    Takes the cleaned ``text`` the mentions' offsets are in."""
+    firms = {form for m in mentions if m.type == "Firm"
+             for form in (_after_places(text[m.start:m.end]), _after_cities(text[m.start:m.end]))}
+    for m in mentions:
+        surface = text[m.start:m.end]
+        if m.type != "Agency" or " and " not in surface:
+            continue
+        left, _, right = surface.rpartition(" and ")
+        words = right.split()
+        # a firm's own name word opens it (Jiangdong), not a word of a remit (Information Technology)
+        if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words) or not pinyin_name(words[0]):
+            continue
+        if any(_short_form_of(words, firm.split(), True) for firm in firms if firm.split()[:1] == words[:1]):
+            m.end = m.start + len(left)
+            m.text = left if m.text else ""
 
 
 # an initial and a final, roughly: er only stands alone, and no syllable is be, pe, fe or we

@@ -97,6 +97,7 @@ def extract_article(article: Article, names: KnownNames | None = None) -> Extrac
     if language != "zh":  # "automobile and parts": two chains unless a name holds the phrase
         mentions = en_chains.split_coordinated(mentions, events)
         english.cut_possessives(mentions)
+        en_names.cut_bodies_before_firms(text, mentions)
         mentions = en_chains.tidy_edges(mentions)
     main = _main_event(events)
     if main is None:  # no "X was held": the first named event ("… Forum") is the main one

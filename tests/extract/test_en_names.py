@@ -261,3 +261,19 @@ def test_a_pinyin_gloss_in_brackets_is_not_part_of_a_name_and_take_opens_none():
     assert "2024 Hanlin Pear Industry Chain Supply and Demand Matchmaking Conference" in names
     assert "Hanlin Xiangli Fruit Co., Ltd" in names
     assert not any("Duijiehui" in n or n.startswith("Take ") for n in names)
+
+
+def test_a_body_joined_by_and_to_a_firms_short_name_ends_before_the_and():
+    x = _x("Hubei Qinglong Marine Engine Co., Ltd. makes engines in the zone. On May 8, the Jingzhou Municipal Bureau "
+           "of Commerce and Information Technology and Qinglong Marine jointly held the Ship Parts Supply and Demand "
+           "Matchmaking Meeting.")
+    assert "Jingzhou Municipal Bureau of Commerce and Information Technology" in _names(x, "Agency")
+    organisers = {head for head, _tail in _rels(x, "ORGANIZED")}
+    assert organisers == {"Jingzhou Municipal Bureau of Commerce and Information Technology",
+                          "Hubei Qinglong Marine Engine Co., Ltd"}
+
+
+def test_a_body_whose_remit_words_open_a_firms_name_keeps_them():
+    x = _x("Information Technology Service Co., Ltd. signed with the Jingzhou Municipal Bureau of Industry and "
+           "Information Technology at the meeting.")
+    assert "Jingzhou Municipal Bureau of Industry and Information Technology" in _names(x, "Agency")
