@@ -175,6 +175,12 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
                 surface = _SPACES.sub(" ", m.text).strip().lower() if not _HAN.search(m.text) else m.text.strip()
                 counts[surface] = counts.get(surface, 0) + 1
             name = max(counts, key=lambda x: (counts[x], -list(counts).index(x))) if counts else key
+            # a fuller form written as the trade's name ("hydrogen energy firms") over the commodity the
+            # article writes more often ("hydrogen"); a fuller product ("battery copper foil to A") is not
+            traded = {_SPACES.sub(" ", m.text).strip().lower() for m in ms if _TRADE_AFTER.match(text, m.end)}
+            fuller = [f for f in traded if f != name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", f)]
+            if fuller and not _HAN.search(name):
+                name = max(fuller, key=lambda x: (len(x), counts[x]))
         elif kind == "Agency" and any(m.info.get("synthetic") for m in ms):
             name = max((m.text for m in ms if m.info.get("synthetic")), key=len)
         else:
@@ -224,6 +230,9 @@ government association company group firm enterprise enterprises state provincia
 
 
 _SPACES = re.compile(r"\s+")
+#: words after a chain's name that use it as the name of a trade
+_TRADE_AFTER = re.compile(r"\s+(?:industry|industries|industrial|chain|chains|sector|sectors|cluster|clusters|"
+                          r"enterprises|firms|companies|makers|producers|manufacturers)\b", re.IGNORECASE)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)

@@ -123,3 +123,16 @@ def test_a_trailing_participle_and_a_relative_clause_are_no_part_of_a_chain():
     chains = {e.name for e in x.entities if e.type == "Chain"}
     assert "construction machinery" in chains
     assert not any(c.endswith("supporting") or c.startswith("where") for c in chains)
+
+
+def test_a_chain_is_named_by_the_fuller_form_written_as_a_trade():
+    x = _x("Zhangjiakou hosted a hydrogen energy matchmaking meeting, and twenty hydrogen energy firms attended. "
+           "Their plants make hydrogen from wind power; hydrogen output rose, and hydrogen prices fell.")
+    chains = _names(x, "Chain")
+    assert "hydrogen energy" in chains and "hydrogen" not in chains
+
+
+def test_a_fuller_product_form_does_not_rename_the_chain():
+    x = _x("Jiujiang's copper foil makers met buyers. One sells battery copper foil to Sunwoda. Copper foil output "
+           "rose, and copper foil exports doubled.")
+    assert "copper foil" in _names(x, "Chain")
