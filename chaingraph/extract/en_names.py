@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from chaingraph.extract.places import place_word
+from chaingraph.extract.places import in_other_province, place_word
 from chaingraph.extract.result import Entity, Mention, Sentence
 from chaingraph.identity import name_key
 
@@ -136,10 +136,10 @@ def _subsequence(short: str, long: str) -> bool:
 
 def _after_places(name: str) -> str:
     """``name`` without the place words it starts with ("Fujian Anxi X Co." gives "X Co."),
-    counties counted."""
+    counties counted; a city of another province than the first is the name's own word."""
     words = name.split()
     i = 0
-    while i < len(words) - 1 and place_word(words[i], counties=True):
+    while i < len(words) - 1 and place_word(words[i], counties=True) and not (i and in_other_province(words[0], words[i])):
         i += 1
     return " ".join(words[i:])
 
@@ -154,7 +154,7 @@ def _after_cities(name: str) -> str:
     """``name`` without the province and city words it starts with, counties kept."""
     words = name.split()
     i = 0
-    while i < len(words) - 1 and place_word(words[i]):
+    while i < len(words) - 1 and place_word(words[i]) and not (i and in_other_province(words[0], words[i])):
         i += 1
     return " ".join(words[i:])
 
@@ -300,7 +300,12 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
         words = short.name.split()
         # "Siping-based Tongda Special Vehicle" is a short form after its place
         bare = words[1:] if re.search(r"-(?:based|headquartered)$", words[0]) else words
-        if len(short.name) < 4 or len(bare) > 3 or not bare or place_word(bare[0]):
+        if len(short.name) < 4 or len(bare) > 3 or not bare:
+            continue
+        # a city's name opens no short name, unless a longer name has it as its own word after its place
+        # ("Shaoguan Machinery" of "Weifang Shaoguan Machinery Co.")
+        if place_word(bare[0]) and not any(unplaced[id(e)].split()[:1] == bare[:1] != e.name.split()[:1]
+                                           for e in firms if e is not short):
             continue
         key = short.name.casefold()
         if place_word(bare[0], counties=True):  # "Hexi Wind Power" of "Hexi Wind Power Equipment Co."

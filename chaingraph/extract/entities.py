@@ -10,7 +10,7 @@ import re
 
 from chaingraph.extract.counties import is_county_name
 from chaingraph.extract.en_names import pinyin_name
-from chaingraph.extract.places import CITY_GROUPS, gazetteer, place_word
+from chaingraph.extract.places import CITY_GROUPS, gazetteer, in_other_province, place_word
 from chaingraph.extract.result import Entity, Mention
 from chaingraph.extract.spans import Containing, Covered, FormFinder
 from chaingraph.identity import name_key
@@ -467,7 +467,11 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
             continue
         full = ms[0].text
         words = [w for w in re.findall(r"[A-Za-z][\w'-]*", full)]
-        while words and (is_place(words[0]) or words[0].lower() in _GENERIC_FIRST):
+        dropped: list[str] = []  # "Jinzhong Qingyuan Hydrogen": Qingyuan, of another province, is the name's own
+        while words and (is_place(words[0]) and not (dropped and in_other_province(dropped[0], words[0]))
+                         or words[0].lower() in _GENERIC_FIRST):
+            if is_place(words[0]):
+                dropped.append(words[0])
             words = words[1:]
         if words and len(words[0]) >= 4 and words[0][0].isupper():
             short.setdefault(words[0], key)

@@ -104,6 +104,23 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(places)
 
 
+def in_other_province(outer: str, inner: str) -> bool:
+    """True when the places ``outer`` and ``inner`` (keys or surface forms), written one
+    after the other in a name, cannot be one inside the other because the gazetteer
+    puts them in different provinces: in "Jinzhong Qingyuan Hydrogen Co." Qingyuan (of
+    Guangdong) is a word of the name, not a place in Jinzhong (of Shanxi). False when
+    either is unknown.
+
+    >>> in_other_province("Jinzhong", "Qingyuan"), in_other_province("Suzhou", "Kunshan")
+    (True, False)
+    """
+    first, second = gazetteer().lookup(outer), gazetteer().lookup(inner)
+    if first is None or second is None:
+        return False
+    home = first.name if first.kind == "Province" else first.province
+    return second.kind == "City" and None not in (home, second.province) and home != second.province
+
+
 def is_municipality(key: str) -> bool:
     """True when ``key`` (a place mention's key, "Beijing") names a municipality: a
     province-level region that is also one city."""

@@ -19,7 +19,7 @@ from chaingraph.extract.en_lists import participant_lists
 from chaingraph.extract.en_signing import EN_CLAUSE_BREAK
 from chaingraph.extract.lists import list_relations
 from chaingraph.extract.paragraphs import paragraph_relations, signers_at_the_scene
-from chaingraph.extract.places import gazetteer, is_municipality
+from chaingraph.extract.places import gazetteer, in_other_province, is_municipality
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence, mentions_by_sentence
 from chaingraph.extract.supplier_lists import supplier_lists
 from chaingraph.extract.bid_notices import bid_results
@@ -125,8 +125,11 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     for e in of_type("Agency", "Alliance", "Cluster", "Firm"):
         located = False
         for m in e.mentions:
-            targets = [place_of_key.get((str(p.type), p.key)) or place_of_key[p.key]
-                       for p in m.info.get("places", []) if p.key in place_of_key]
+            named = [p for p in m.info.get("places", []) if p.key in place_of_key]
+            # "Jinzhong Qingyuan Hydrogen": a place of another province after the first is a word of the name
+            first = min(named, key=lambda p: p.start, default=None)
+            named = [p for p in named if p is first or not in_other_province(first.key, p.key)]
+            targets = [place_of_key.get((str(p.type), p.key)) or place_of_key[p.key] for p in named]
             if any(t.type == "City" for t in targets):
                 targets = [t for t in targets if t.type == "City"][-1:]
             if e.type == "Firm" and targets and all(t.type == "Province" and not is_municipality(t.mentions[0].key)

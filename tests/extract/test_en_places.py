@@ -273,3 +273,11 @@ def test_a_town_is_in_the_city_written_right_after_it():
 
     x = extract_news("The expo was held at the expo centre in Guzhen Town, Zhongshan, Guangdong on May 2.")
     assert ("Guzhen Town", "Zhongshan") in rels(x, "LOCATED_IN")
+
+
+def test_a_city_of_another_province_after_a_firms_place_is_a_word_of_its_name():
+    x = _x("The fair was held in Weifang. Weifang Shaoguan Machinery Co., Ltd. signed a deal there. Shaoguan "
+           "Machinery, in turn, is the gear supplier for Weichai Power Co., Ltd.")
+    assert "Shaoguan" not in _names(x, "City")
+    assert ("Weifang Shaoguan Machinery Co., Ltd", "Weifang") in _rels(x, "LOCATED_IN")
+    assert ("Weifang Shaoguan Machinery Co., Ltd", "Weichai Power Co., Ltd") in _rels(x, "SUPPLIES")
