@@ -413,6 +413,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                                     or match.group(0) == "公司")
                 if not (kind == "Agency" and text[trimmed - 2:trimmed] in _AGENCY_INNER):
                     start = trimmed
+        if kind == "Firm":  # 长汀县福建汀江滤材…公司: a county before the province a name opens on is where it is
+            start = _after_place_before_province(text, start, sent.start + match.start())
         if match.group(0) == "公司" and common_words(text[start:sent.start + match.start()]):
             continue  # 合资公司, 真正意义上的公司: a kind of firm, not a name
         if match.group(0) in ("合作社", "合作联社", "合作社联合社") and sent.start + match.start() - start <= 4 \
@@ -738,6 +740,27 @@ def _one_noun_compound(text: str, prefix: str, form: str) -> bool:
     """True when ``prefix`` is one noun character the article writes before the chain
     ``form`` at least three times (盐化工, 竹家具): a compound the dictionary lacks."""
     return len(prefix) == 1 and _word_tag(prefix).startswith("n") and text.count(prefix + form) >= 3
+
+
+def _after_place_before_province(text: str, start: int, end: int) -> int:
+    """Where a firm's name in ``text[start:end]`` starts when a county or a city with its
+    suffix (长汀县, 龙岩市) stands before a province's name (福建): registered names open on
+    their province, so the place before it is where the firm is, not its name's; else
+    ``start``."""
+    gaz = gazetteer()
+    first = _county_prefix(text[start:end])
+    if first is None:
+        city = gaz.zh_regex.match(text, start, end)
+        place = gaz.lookup(city.group(1)) if city else None
+        first = city if city and city.group(2) == "市" and place is not None and place.kind == "City" else None
+        cut = city.end() - start if first is not None else 0
+    else:
+        cut = first.end()
+    if not cut:
+        return start
+    province = gaz.zh_regex.match(text, start + cut, end)
+    place = gaz.lookup(province.group(1)) if province else None
+    return start + cut if place is not None and place.kind == "Province" and end - province.end() >= 2 else start
 
 
 def _county_prefix(stem: str) -> re.Match | None:

@@ -184,3 +184,12 @@ def test_an_events_name_holds_a_quoted_term_and_the_firms_it_is_for():
 def test_a_hometown_nickname_is_no_township():
     x = extract_article(Article("a.txt", "标题\n\n临颍县作为全国“辣条之乡”，聚集了休闲食品企业120余家。"))
     assert not any("之乡" in e.name for e in x.entities)
+
+
+def test_a_county_written_before_a_name_that_opens_on_its_province_is_where_the_firm_is():
+    from news_helpers import extract_news, names, rels
+
+    x = extract_news("连城县福建金岭纺织有限公司生产的滤布，去年进入了龙净环保的供应商名录。")
+    assert "福建金岭纺织有限公司" in names(x, "Firm")
+    assert "连城县" in names(x, "City")
+    assert ("福建金岭纺织有限公司", "连城县") in rels(x, "LOCATED_IN")
