@@ -203,6 +203,8 @@ _LEADING = frozenset("如像及和与在对向为被从由把将让使据即")
 _COUNT = re.compile(r"[一二三四五六七八九十两几多数]+[大条个项类种批家]")
 # time words that say when, never the start of a name (未来, 明天 may be one: 未来科技)
 _WHEN = frozenset("现在 目前 如今 当前 过去 此前 今年 去年 明年 近年 近年来 今后 当下 眼下".split())
+# verbs of where goods go, which the dictionary calls nouns (vn): never inside a name (销往A、B等企业)
+_GOODS_GO = frozenset("销往 远销 销售给 供应给 供货给 出口到 出口至 运往 发往 卖给".split())
 
 
 def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) -> int:
@@ -231,6 +233,9 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
             continue
         if word in _WHEN:
             cut = pos  # 现在翠屏新材料、隆达铝业等: the adverb of time is not the firm's
+            continue
+        if word in _GOODS_GO:
+            cut = pos
             continue
         if i > 0 and pos - len(word) - 1 == cut and len(words[i - 1]) == 1 and tags.get(words[i - 1]) == "v" \
                 and len(word) >= 2 and (tag == "ns" or _is_place(word)):

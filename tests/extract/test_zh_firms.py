@@ -311,3 +311,12 @@ def test_a_five_character_short_name_of_two_characters_and_a_three_character_tra
     firm = next(e for e in x.entities if e.name == "湖南东晟智能打火机有限公司")
     assert "东晟打火机" in firm.aliases
     assert not any(e.name == "东晟打火机" for e in x.entities)
+
+
+def test_a_verb_of_where_goods_go_opens_no_name_and_names_customers():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("铜陵华拓铜箔有限公司生产锂电铜箔，产品主要销往泰昊新能、华滨储能等电池企业。")
+    assert {"泰昊新能", "华滨储能"} <= {e.name for e in x.entities if e.type == "Firm"}
+    assert not any("销往" in e.name for e in x.entities)
+    assert ("铜陵华拓铜箔有限公司", "泰昊新能") in rels(x, "SUPPLIES")
