@@ -207,6 +207,7 @@ WEAK_CHAINS: dict[str, tuple[str, ...]] = {
     "auto parts": ("auto parts", "automotive parts", "汽车零部件"),
     "new energy": ("new energy", "新能源"),
     "silicon": ("polysilicon", "silicon", "多晶硅", "硅"),
+    "prepared dishes": ("prepared dishes", "prepared food", "pre-made dishes", "预制菜"),
 }
 
 #: Words that stop the backward walk collecting a chain name before "industry chain".

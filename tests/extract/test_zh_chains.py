@@ -90,3 +90,11 @@ def test_modifiers_and_verbs_before_产业链_and_a_count_cut_from_its_number_ar
 def test_an_event_for_a_chains_leading_firms_keeps_its_whole_name():
     x = _x("6月18日，南通市船舶海工产业链链主企业配套对接会在启东市举行。")
     assert _names(x, "Event") == ["南通市船舶海工产业链链主企业配套对接会"]
+
+
+def test_prepared_dishes_are_a_chain_and_name_an_alliance():
+    from news_helpers import extract_news, names, rels
+
+    x = extract_news("本次对接会由潍坊市商务局主办，潍坊市预制菜产业联盟承办。")
+    assert "潍坊市预制菜产业联盟" in names(x, "Alliance")
+    assert ("潍坊市预制菜产业联盟", "预制菜") in rels(x, "BELONGS_TO")
