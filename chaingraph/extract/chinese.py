@@ -459,8 +459,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
         core = name[: len(name) - len(match.group(0))]
         if kind == "Agency" and len(match.group(0)) == 1 and len(core) < 2:
             continue
-        if kind == "Agency" and not core and match.group(0) in _GENERIC_BODIES:
-            continue  # 研究院, 管委会 alone: a body the text names elsewhere, not a name
+        if kind == "Agency" and (not core or core in ("商", "行", "各")) and match.group(0) in _GENERIC_BODIES:
+            continue  # 研究院, 管委会 alone, 商协会 (chambers and associations): bodies of a kind, not a name
         if len(core) < 2 and kind not in ("Agency",) and match.group(0) not in ("国务院",):
             if not (kind == "Alliance" and core == ""):
                 continue

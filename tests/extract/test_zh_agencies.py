@@ -154,3 +154,10 @@ def test_an_association_and_a_bank_branch_joined_by_与_are_two_bodies():
     names = {e.name for e in x.entities}
     assert "中国银行丹阳支行" in names
     assert not any("与" in n for n in names)
+
+
+def test_chambers_and_associations_of_a_kind_are_no_body():
+    from news_helpers import extract_news, names
+
+    x = extract_news("来自长三角的80余家企业和商协会代表参加了本次推介会。")
+    assert names(x, "Agency") == [] and names(x, "Alliance") == []
