@@ -543,6 +543,9 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             start = joint + 1
         phrase = text[start:end]
         found = _ANY_CHAIN_ZH_RE.search(phrase)
+        if strict and not found and text.startswith(("园", "基地", "集群", "集聚区"), end + 2):
+            lead = _leading_places(phrase)  # 泗阳功能性膜材料产业园: the park's place is not its trade's
+            start, phrase = start + lead, phrase[lead:]
         if found and found.start() > 0:  # 碳化硅 is one word: its 硅 is no chain form of the phrase
             cuts = set(accumulate(len(w) for w in shared().words(phrase)))
             found = next((f for f in _ANY_CHAIN_ZH_RE.finditer(phrase) if f.start() == 0 or f.start() in cuts), None)
@@ -633,7 +636,7 @@ def _open_trade(text: str, phrase: str, end: int) -> bool:
     trade the lexicon lacks (紧固件产业, 天然橡胶产业): two to six characters of nouns
     ending in a noun, no generic word, place or count, used again in the article."""
     if not 2 <= len(phrase) <= 6 or phrase in _GENERIC_CORES or _NOT_A_CHAIN.search(phrase) \
-            or _is_place_name(phrase) or text.count(phrase) < 2 or text.startswith(("园", "基地", "集群"), end + 2):
+            or _is_place_name(phrase) or text.count(phrase) < 2:
         return False
     words = shared().words(phrase)
     tags = [_word_tag(w) for w in words]

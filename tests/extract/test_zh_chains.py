@@ -98,3 +98,11 @@ def test_prepared_dishes_are_a_chain_and_name_an_alliance():
     x = extract_news("本次对接会由潍坊市商务局主办，潍坊市预制菜产业联盟承办。")
     assert "潍坊市预制菜产业联盟" in names(x, "Alliance")
     assert ("潍坊市预制菜产业联盟", "预制菜") in rels(x, "BELONGS_TO")
+
+
+def test_a_trade_named_in_a_parks_name_and_again_is_a_chain():
+    from news_helpers import extract_news, names, rels
+
+    x = extract_news("龙游特种纸产业园已集聚特种纸企业30家，园区主攻食品包装纸。")
+    assert "特种纸" in names(x, "Chain")
+    assert ("龙游特种纸产业园", "特种纸") in rels(x, "BELONGS_TO")
