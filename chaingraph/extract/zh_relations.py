@@ -63,6 +63,23 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
     unplace_foreign(rel, entities)
     _event_home(rel, text, sentences, entities, per_sent)
     _settled_here(rel, text, sentences, entities, per_sent)
+    _in_the_park(rel, text, entities, per_sent)
+
+
+# 园区内的X, 另一家园区企业X: a firm of "the park" the article is about
+_OF_THE_PARK = re.compile(r"(?:园区|园)(?:内|里)?的$|园区(?:内|里)?(?:企业|龙头)$")
+
+
+def _in_the_park(rel, text: str, entities: list[Entity], per_sent) -> None:
+    """A firm written after 园区内的 or 园区企业 belongs to the article's park, when
+    the article names exactly one park (a cluster whose name ends in 园 or 园区)."""
+    parks = [e for e in entities if e.type == "Cluster" and e.name.endswith(("园", "园区"))]
+    if len(parks) != 1:
+        return
+    for index, items in per_sent.items():
+        for m, e in items:
+            if e.type == "Firm" and not m.nested_in and _OF_THE_PARK.search(text, max(0, m.start - 6), m.start):
+                rel.add("BELONGS_TO", e, parks[0], index, "a firm of the park")
 
 
 def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) -> None:

@@ -43,3 +43,13 @@ def test_a_park_named_with_a_rare_preposition_glyph_first_keeps_it():
 
     x = extract_news("园区内的顺科智能家电产业园已投产，为了省内企业配套。")
     assert names(x, "Cluster") == ["顺科智能家电产业园"]
+
+
+def test_a_firm_written_after_of_the_park_belongs_to_the_articles_one_park():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("龙游特种纸产业园去年新增企业8家。园区内的浙江恒达纸业有限公司年产特种纸20万吨，"
+                     "另一家园区企业衢州华丰包装有限公司为其配套生产纸箱。")
+    belongs = rels(x, "BELONGS_TO")
+    assert ("浙江恒达纸业有限公司", "龙游特种纸产业园") in belongs
+    assert ("衢州华丰包装有限公司", "龙游特种纸产业园") in belongs
