@@ -24,8 +24,8 @@ from chaingraph.extract.words import common_words, compound_tail, guessed_noun, 
 from chaingraph.extract.regions import region_mentions
 from chaingraph.identity import name_key
 
-#: a body's name ending right before 和/与/及: what follows names another body
-_BODY_THEN_AND = re.compile(r"(?:局|厅|委员会|管委会|人民政府|办公室|公司|集团|商会|协会|促进会|联盟|分行|支行)[和与及]")
+#: a body's name ending right before 和/与/及 or a preposition (以, 向, 为 …): what follows names another body
+_BODY_THEN_AND = re.compile(r"(?:局|厅|委员会|管委会|人民政府|办公室|公司|集团|商会|协会|促进会|联盟|分行|支行)[和与及以向为从由对把被在将]")
 
 _SUFFIXES: list[tuple[str, str]] = sorted([
     *((s, "Firm") for s in ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团",

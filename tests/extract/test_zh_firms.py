@@ -320,3 +320,8 @@ def test_a_verb_of_where_goods_go_opens_no_name_and_names_customers():
     assert {"泰昊新能", "华滨储能"} <= {e.name for e in x.entities if e.type == "Firm"}
     assert not any("销往" in e.name for e in x.entities)
     assert ("铜陵华拓铜箔有限公司", "泰昊新能") in rels(x, "SUPPLIES")
+
+
+def test_a_full_name_ends_before_a_preposition_and_the_next_name():
+    assert {"衢州华丰包装有限公司", "浙江恒达纸业有限公司"} <= _firms(
+        "标题\n\n衢州华丰包装有限公司以浙江恒达纸业有限公司的牛皮纸为原料生产纸箱。")
