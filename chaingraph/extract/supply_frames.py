@@ -284,6 +284,8 @@ _ZH_FROM_SUPPLIER = re.compile(r"(来自|采购自|购自|由|向|从)(?:[^，�
 # the supplier a sentence opens on (X所用的Y由A供应, Y采购自A); not 国内50%的钢由A供应, a market's
 _ZH_AGENT_OPENS = re.compile(r"(?:由|采购自|购自)(?:[^，。；的]{1,6}的|位于[^，。；的]{2,16}的)?$")
 _ZH_MARKET = re.compile(r"国内|全国|全球|国际|世界|市场|行业")
+# B以A的X为原料: A's product is B's raw material
+_ZH_AS_MATERIAL = re.compile(r"的[^，。；]{0,10}?为(?:主要)?(?:原料|原材料|基材|主材)")
 _ZH_FROM_AFTER = {"由": re.compile(r"[^，。；]{0,4}?(?:供应|供货|提供|配套|生产|制造|供给)"),
                   "向": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)"),
                   "从": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)")}
@@ -382,6 +384,10 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                             and _ZH_ONLY_PLACE_OR_LIST.fullmatch(gap_before[cue.end():]):
                         rel.add("SUPPLIES", supplier, e, index, "supplier-first frame")
                         listed = (m.end, supplier)
+                # B以A的耐候基膜为原料生产…: A supplies B
+                if gap_before.endswith("以") and _ZH_AS_MATERIAL.match(text, m.end, end):
+                    rel.add("SUPPLIES", e, left_side(m.start - 1, e), index, "customer-first frame")
+                    continue
                 # 为其五轴机床提供数控系统的是B: B supplies whom 其 points to (or the firm after 为)
                 cleft = _ZH_CLEFT_SUPPLIER.search(gap_before)
                 if cleft is not None:

@@ -101,3 +101,9 @@ def test_a_clause_opening_on_the_kind_of_a_firm_named_before_has_it_for_its_supp
     names = {e.id: e.name for e in x.entities}
     supplies = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "SUPPLIES"}
     assert ("漯河红叶辣椒种植专业合作社", "河南青禾食品有限公司") in supplies
+
+
+def test_a_firm_that_makes_its_goods_from_anothers_product_is_its_customer():
+    found = _supplies("衢州华丰包装有限公司以浙江恒达纸业有限公司的牛皮纸为原料生产纸箱。")
+    assert ("浙江恒达纸业有限公司", "衢州华丰包装有限公司") in found
+
