@@ -286,7 +286,8 @@ _ZH_AGENT_OPENS = re.compile(r"(?:由|采购自|购自)(?:[^，。；的]{1,6}�
 _ZH_MARKET = re.compile(r"国内|全国|全球|国际|世界|市场|行业")
 # B以A的X为原料: A's product is B's raw material
 _ZH_AS_MATERIAL = re.compile(r"的[^，。；]{0,10}?为(?:主要)?(?:原料|原材料|基材|主材)")
-_ZH_FROM_AFTER = {"由": re.compile(r"[^，。；]{0,4}?(?:供应|供货|提供|配套|生产|制造|供给)"),
+# (由A通过管道直接输送: how it is delivered may stand between)
+_ZH_FROM_AFTER = {"由": re.compile(r"[^，。；]{0,8}?(?:供应|供货|提供|配套|生产|制造|供给|输送)"),
                   "向": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)"),
                   "从": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)")}
 

@@ -107,3 +107,7 @@ def test_a_firm_that_makes_its_goods_from_anothers_product_is_its_customer():
     found = _supplies("衢州华丰包装有限公司以浙江恒达纸业有限公司的牛皮纸为原料生产纸箱。")
     assert ("浙江恒达纸业有限公司", "衢州华丰包装有限公司") in found
 
+
+def test_a_supplier_after_you_may_say_how_it_delivers():
+    found = _supplies("浙江恒达纸业有限公司拥有两条生产线。恒达纸业所需的蒸汽，由园区内的衢州能源有限公司通过管道直接输送。")
+    assert ("衢州能源有限公司", "浙江恒达纸业有限公司") in found
