@@ -684,7 +684,8 @@ def lowercase_mentions(text: str, sentences: list[Sentence], places: list[Mentio
             for word in reversed(words[-8:]):
                 w = word.group(0)
                 if not w[0].isalpha() or w.lower() in ("the", "a", "an", "of", "to", "join", "joined", "this",
-                                                       "that", "its", "in", "on", "for", "with", "by"):
+                                                       "that", "its", "in", "on", "for", "with", "by", "up", "sets",
+                                                       "launches", "forms", "founds", "establishes", "unveils"):
                     break
                 picked.insert(0, word)
             phrase = " ".join(w.group(0) for w in picked)

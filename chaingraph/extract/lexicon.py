@@ -227,7 +227,8 @@ CHAIN_STOP = {"the", "a", "an", "of", "in", "on", "for", "to", "at", "by", "with
               "opens", "opened", "promotes", "boost", "boosts", "supports", "attract", "attracts", "builds",
               "joins", "joined", "forms", "formed", "makers", "said", "says", "will", "would", "can", "has",
               "have", "had", "it", "we", "they", "which", "who", "where", "what", "how", "more", "than",
-              "greater", "area", "region", "zone", "park", "fifth", "first", "second", "third", "fourth"}
+              "greater", "area", "region", "zone", "park", "fifth", "first", "second", "third", "fourth",
+              "up", "sets", "establishes", "established", "founds", "founded", "unveils", "unveiled", "starts"}
 
 
 #: the label of a bid notice's winner line ("Winning bidder:", 中标人：) and of an address line;

@@ -136,3 +136,10 @@ def test_a_fuller_product_form_does_not_rename_the_chain():
     x = _x("Jiujiang's copper foil makers met buyers. One sells battery copper foil to Sunwoda. Copper foil output "
            "rose, and copper foil exports doubled.")
     assert "copper foil" in _names(x, "Chain")
+
+
+def test_a_headlines_verb_is_no_part_of_a_chain():
+    x = _x("The alliance held its first meeting in Liaocheng.",
+           title="Liaocheng sets up bearing industry chain alliance with 30 members")
+    assert "bearing" in _names(x, "Chain") or "bearings" in _names(x, "Chain")
+    assert not any("sets" in n for n in _names(x, "Chain") + _names(x, "Alliance"))
