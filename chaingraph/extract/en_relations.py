@@ -161,7 +161,8 @@ def _owner(text: str, firms, at: int, orgs, focus: Entity | None) -> Entity | No
     """The owner of the plant named at ``at``: the firm of "X's plant", none when
     another name owns it, else the sentence's first firm, else the article's firm in
     a sentence that names no organisation."""
-    possessive = re.search(r"(\w+)['’]s\s+(?:[\w-]+\s+){0,3}$", text[max(0, at - 60):at])
+    # "X, Inc.'s plant": a legal form's full stop may stand before the possessive
+    possessive = re.search(r"(\w+\.?)['’]s\s+(?:[\w-]+\s+){0,3}$", text[max(0, at - 60):at])
     if possessive is not None:
         end = max(0, at - 60) + possessive.end(1)
         named = next((e for m, e in firms if m.end == end), None)

@@ -281,3 +281,10 @@ def test_a_city_of_another_province_after_a_firms_place_is_a_word_of_its_name():
     assert "Shaoguan" not in _names(x, "City")
     assert ("Weifang Shaoguan Machinery Co., Ltd", "Weifang") in _rels(x, "LOCATED_IN")
     assert ("Weifang Shaoguan Machinery Co., Ltd", "Weichai Power Co., Ltd") in _rels(x, "SUPPLIES")
+
+
+def test_the_plant_of_a_firm_whose_name_ends_in_inc_is_its_own():
+    x = _x("Ruifeng Valve Co., Ltd. makes valve plates for Midea Electric, Inc.'s plant in Hefei.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Midea Electric, Inc", "Hefei") in located
+    assert ("Ruifeng Valve Co., Ltd", "Hefei") not in located
