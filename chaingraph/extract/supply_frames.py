@@ -44,7 +44,7 @@ _EN_HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|plans?|planned|planning|aims?|
                        r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _EN_JOINED = re.compile(r",?\s+and\s+|,\s+")
 # "to A, B and to C" (a firm's name may end on "Co., Ltd." before the comma)
-_EN_CUSTOMER_JOINED = re.compile(r"\.?(?:,?\s+(?:and|or)\s+(?:also\s+)?(?:to\s+|for\s+)?(?:the\s+)?|,\s+(?:the\s+)?)")
+_EN_CUSTOMER_JOINED = re.compile(r"\.?(?:,?\s+(?:and|or|as well as)\s+(?:also\s+)?(?:to\s+|for\s+)?(?:the\s+)?|,\s+(?:the\s+)?)")
 _EN_ITS = re.compile(r"\b(?:its|the company's|the firm's)\b", re.IGNORECASE)
 _EN_SUPPLIER_FIRST = re.compile(
     r"\b(?:supplies|supplied|supply|supplying|provides|provided|provide|providing|delivers|delivered|deliver|"

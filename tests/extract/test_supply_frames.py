@@ -230,3 +230,12 @@ def test_the_subject_of_two_joined_verbs_supplies_not_the_seller_of_the_first():
 def test_a_place_possessive_between_from_and_the_seller():
     x = extract_news("Hill Pump Co., Ltd. buys mechanical seals from Yongjia's Bay Seal Technology Co., Ltd. every year.")
     assert ("Bay Seal Technology Co., Ltd", "Hill Pump Co., Ltd") in rels(x, "SUPPLIES")
+
+
+def test_a_customer_joined_by_as_well_as_is_supplied_too():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("Ruifeng Valve Co., Ltd. sells to Hisense Air Co., Ltd. as well as to Midea Group Co., Ltd.")
+    supplies = rels(x, "SUPPLIES")
+    assert ("Ruifeng Valve Co., Ltd", "Midea Group Co., Ltd") in supplies
+    assert ("Ruifeng Valve Co., Ltd", "Hisense Air Co., Ltd") in supplies
