@@ -67,6 +67,9 @@ _EN_CUSTOMER_FIRST = re.compile(
 _EN_FIRST_PERSON = re.compile(r"\b(?:we|our|us|they|them|their)\b", re.IGNORECASE)
 _EN_BUYS_OWNED = re.compile(r"\b(?:buys|bought|buy|purchases|purchased|purchase|sources|sourced|source|"
                             r"imports|imported|uses|used)\s+(?:the\s+)?$")
+# "A's control boards are used in B's chillers": A supplies B
+_EN_USED_IN = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,4}?(?:are|is|were|was|will be|have been|has been)\s+(?:\w+ly\s+)?"
+                         r"(?:used|fitted|installed|mounted|built)\s+(?:in|on|into|inside|by)\s+(?:the\s+)?")
 _EN_CUSTOMERS = re.compile(r"\b(its|their|(?:the\s+)?company's|(?:the\s+)?firm's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
                            r"customers\s+(?:last year\s+|now\s+)?(?:include|includes|included|including|are|were)\b", re.IGNORECASE)
 _EN_COUNTS = re.compile(r"\bcounts?\s+(?:the\s+)?$")
@@ -197,6 +200,10 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                     rel.add("SUPPLIES", supplier, customer, index, "supplier-first frame")
             listed_from: tuple[int, Entity] | None = None  # where the last supplier read ends, and its customer
             for m, e in inside:
+                used = _EN_USED_IN.match(text, m.end, end)
+                user = next((ue for um, ue in inside if used and um.start == used.end() and ue is not e), None)
+                if user is not None:
+                    rel.add("SUPPLIES", e, user, index, "supplier-first frame")
                 bought = _EN_BUYS_OWNED.search(text, start, m.start) if text.startswith(("'s", "’s"), m.end) else None
                 if bought is not None:  # "B buys A's marine engines": A supplies B
                     buyers = [be for bm, be in inside if bm.end <= bought.start() and be is not e]

@@ -239,3 +239,11 @@ def test_a_customer_joined_by_as_well_as_is_supplied_too():
     supplies = rels(x, "SUPPLIES")
     assert ("Ruifeng Valve Co., Ltd", "Midea Group Co., Ltd") in supplies
     assert ("Ruifeng Valve Co., Ltd", "Hisense Air Co., Ltd") in supplies
+
+
+def test_a_firms_goods_used_in_anothers_products_are_its_supplies():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("Ruifeng Valve Co., Ltd. makes valves. Ruifeng's expansion valves are used in Hisense Air Co., "
+                     "Ltd.'s heat pumps.")
+    assert ("Ruifeng Valve Co., Ltd", "Hisense Air Co., Ltd") in rels(x, "SUPPLIES")
