@@ -67,6 +67,8 @@ _EN_CUSTOMER_FIRST = re.compile(
 _EN_FIRST_PERSON = re.compile(r"\b(?:we|our|us|they|them|their)\b", re.IGNORECASE)
 _EN_BUYS_OWNED = re.compile(r"\b(?:buys|bought|buy|purchases|purchased|purchase|sources|sourced|source|"
                             r"imports|imported|uses|used)\s+(?:the\s+)?$")
+_EN_DESCRIBED = re.compile(r"\s*(?:The|This)\s+(?:chain leader|chain-leading (?:firm|enterprise|company)|company|firm|"
+                           r"group|enterprise|manufacturer|maker|producer)\b")
 # "A's control boards are used in B's chillers": A supplies B
 _EN_USED_IN = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,4}?(?:are|is|were|was|will be|have been|has been)\s+(?:\w+ly\s+)?"
                          r"(?:used|fitted|installed|mounted|built)\s+(?:in|on|into|inside|by)\s+(?:the\s+)?")
@@ -156,9 +158,13 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
         sent = sentences[index]
         firms = [(m, e) for m, e in per_sent.get(index, []) if e.type == "Firm"]
         carried: Entity | None = None  # "… are provided by A, while … come from B": one customer
+        # "The chain leader also links …. Its billets are bought from A": a sentence before that opens on a
+        # description of a firm, naming none, speaks of the article's firm, not of the last one named
+        described = index > 0 and focus is not None and not any(
+            e.type == "Firm" for _m, e in per_sent.get(index - 1, [])) and _EN_DESCRIBED.match(sentences[index - 1].text)
         for start, end, subject in _en_clauses(text, sent, firms):
             topic = firms[0][1] if firms and firms[0][0].start < start else (
-                referred.get(index) or previous_first or focus)
+                referred.get(index) or (focus if described else None) or previous_first or focus)
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             for verb in _EN_SUPPLIER_FIRST.finditer(text, start, end):
                 before = [(m, e) for m, e in inside if m.end <= verb.start()]

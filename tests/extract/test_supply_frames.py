@@ -247,3 +247,15 @@ def test_a_firms_goods_used_in_anothers_products_are_its_supplies():
     x = extract_news("Ruifeng Valve Co., Ltd. makes valves. Ruifeng's expansion valves are used in Hisense Air Co., "
                      "Ltd.'s heat pumps.")
     assert ("Ruifeng Valve Co., Ltd", "Hisense Air Co., Ltd") in rels(x, "SUPPLIES")
+
+
+def test_its_after_a_sentence_on_the_chain_leader_is_the_articles_firm():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("Hunan Zhongyuan Rail Co., Ltd. was named the chain leader. It buys bolts from Xinrui Bolt Co., Ltd. "
+                     "In May, Tianhe Paint Co., Ltd. became a supplier of paint for Zhongyuan."
+                     "\n\nThe chain leader also links the city to wider markets. Its steel is bought from Lianyuan "
+                     "Steel Co., Ltd.")
+    supplies = rels(x, "SUPPLIES")
+    assert ("Lianyuan Steel Co., Ltd", "Hunan Zhongyuan Rail Co., Ltd") in supplies
+    assert ("Lianyuan Steel Co., Ltd", "Tianhe Paint Co., Ltd") not in supplies
