@@ -325,3 +325,12 @@ def test_a_verb_of_where_goods_go_opens_no_name_and_names_customers():
 def test_a_full_name_ends_before_a_preposition_and_the_next_name():
     assert {"衢州华丰包装有限公司", "浙江恒达纸业有限公司"} <= _firms(
         "标题\n\n衢州华丰包装有限公司以浙江恒达纸业有限公司的牛皮纸为原料生产纸箱。")
+
+
+def test_a_short_form_inside_another_word_names_no_firm():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("沧州华宇管件有限公司采购钢管。邯郸金钢机械有限公司与沧州华宇管件有限公司签约，将为其供应合金钢管。")
+    supplies = rels(x, "SUPPLIES")
+    assert ("沧州华宇管件有限公司", "邯郸金钢机械有限公司") not in supplies
+    assert ("邯郸金钢机械有限公司", "沧州华宇管件有限公司") in supplies
