@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 FIRM_HEADS = {"co", "company", "corporation", "corp", "ltd", "limited", "inc", "incorporated", "group",
-              "holdings", "holding", "llc", "plc", "gmbh", "ag", "bank", "branch", "cooperative", "co-op"}
+              "holdings", "holding", "llc", "plc", "gmbh", "ag", "bank", "branch", "cooperative", "co-op",
+              # European legal forms (Swedish AB, Dutch BV and NV, Finnish Oy, Italian SpA and Srl, French SARL and SAS)
+              "ab", "bv", "nv", "oy", "oyj", "spa", "srl", "sarl", "sas"}
 AGENCY_HEADS = {"ministry", "bureau", "department", "commission", "committee", "council", "office",
                 "government", "administration", "agency", "section", "division", "association",
                 "federation", "chamber", "academy", "institute", "congress", "procuratorate", "court"}

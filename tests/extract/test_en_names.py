@@ -277,3 +277,9 @@ def test_a_body_whose_remit_words_open_a_firms_name_keeps_them():
     x = _x("Information Technology Service Co., Ltd. signed with the Jingzhou Municipal Bureau of Industry and "
            "Information Technology at the meeting.")
     assert "Jingzhou Municipal Bureau of Industry and Information Technology" in _names(x, "Agency")
+
+
+def test_european_legal_forms_end_a_firms_name():
+    x = _x("Lindqvist Rail Parts AB, a Swedish maker of couplers, signed a memorandum with Hengtong Rolling Stock "
+           "Co., Ltd. Van Dijk Controls BV attended too.")
+    assert {"Lindqvist Rail Parts AB", "Van Dijk Controls BV"} <= set(_names(x, "Firm"))
