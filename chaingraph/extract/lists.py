@@ -132,6 +132,8 @@ def _members(text: str, start: int, body: str, split_and: bool = False) -> list[
         pos += len(whole) + 1
         if split_and and i == len(raws) - 1:  # 高端装备制造四条重点(产业链): the list's count is no part of it
             item = re.sub(r"[一二三四五六七八九十两几多\d]+[大个项类条种](?:重点|主导|优势|特色|新兴|战略性|现代)?$", "", item)
+        if split_and:  # 把A、B作为两条重点产业链: the verb that makes them the chains is not the last member's
+            item = re.sub(r"(?<=..)(?:作为|列为|确定为|定为)$", "", item)
         if split_and:  # 冷链物流等上下游(环节), 面料等配套(集群), 物流等多个(环节): the list's close is not its last member's
             item = re.sub(r"等(?:上下游|配套|相关|其他)?(?:产业)?(?:集群|环节|领域|板块)?$", "", item)
         if split_and and len(item) >= 4:

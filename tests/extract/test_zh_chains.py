@@ -106,3 +106,11 @@ def test_a_trade_named_in_a_parks_name_and_again_is_a_chain():
     x = extract_news("龙游特种纸产业园已集聚特种纸企业30家，园区主攻食品包装纸。")
     assert "特种纸" in names(x, "Chain")
     assert ("龙游特种纸产业园", "特种纸") in rels(x, "BELONGS_TO")
+
+
+def test_the_verb_that_makes_a_list_the_chains_is_no_part_of_its_last_member():
+    from news_helpers import extract_news, names
+
+    x = extract_news("该县把特种纸、生物医药作为两条重点产业链来培育。")
+    assert {"特种纸", "生物医药"} <= set(names(x, "Chain"))
+    assert not any("作为" in n for n in names(x, "Chain"))
