@@ -73,7 +73,9 @@ _NOT_A_CHAIN = re.compile(r"[\dA-Za-z年月日要把将是了着过的地得等�
                           r"出台|印发|制定|实施|启动|召开|举办|明确|签约|成立|发布")
 _SOE_DIVISION = re.compile(r"中(?:建|铁|交|冶|水|电|核|化|煤|石化)[一二三四五六七八九十\d]+局")
 #: Words ending in 局/委 that are not bodies (布局 layout, 省委常委 a post).
-_NOT_AGENCY_ENDINGS = ("布局", "格局", "大局", "开局", "全局", "变局", "结局", "常委", "委员", "书记")
+# a tender's own panels (评标委员会) are no standing body either
+_NOT_AGENCY_ENDINGS = ("布局", "格局", "大局", "开局", "全局", "变局", "结局", "常委", "委员", "书记", "评标委员会",
+                       "评审委员会", "评委会")
 _KEEP_AFTER_HE = ("信息", "城乡", "改革", "社会", "技术", "旅游", "科技")
 _PUNCT = set("，。；：！？、“”‘’《》（）()【】「」 \t\n,.;:!?\"'|/-—")
 _EVENT_AT = re.compile(r"在(.{1,25}?)(?:隆重|成功|正式)?(举行|召开|举办|开幕|启动|开展)")

@@ -161,3 +161,10 @@ def test_chambers_and_associations_of_a_kind_are_no_body():
 
     x = extract_news("来自长三角的80余家企业和商协会代表参加了本次推介会。")
     assert names(x, "Agency") == [] and names(x, "Alliance") == []
+
+
+def test_a_tenders_evaluation_panel_is_no_body():
+    from news_helpers import extract_news, names
+
+    x = extract_news("经评标委员会评审，并经采购人确认，本项目中标人为四川华兴管业有限公司。")
+    assert names(x, "Agency") == []
