@@ -74,6 +74,10 @@ _EN_USED_IN = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,4}?(?:are|is|were|was|will 
                          r"(?:used|fitted|installed|mounted|built)\s+(?:in|on|into|inside|by)\s+(?:the\s+)?")
 _EN_CUSTOMERS = re.compile(r"\b(its|their|(?:the\s+)?company's|(?:the\s+)?firm's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
                            r"customers\s+(?:last year\s+|now\s+)?(?:include|includes|included|including|are|were)\b", re.IGNORECASE)
+# "Its main supplier is A", "X's suppliers include A and B": each a supplier of the owner
+_EN_SUPPLIERS = re.compile(r"\b(its|their|(?:the\s+)?company's|(?:the\s+)?firm's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
+                           r"suppliers?\s+(?:include|includes|included|including|is|are|was|were)\s+(?=[A-Z])",
+                           re.IGNORECASE)
 _EN_COUNTS = re.compile(r"\bcounts?\s+(?:the\s+)?$")
 _EN_AMONG_CUSTOMERS = re.compile(r"[^.;]{0,80}?\bamong\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:customers|clients|buyers)\b")
 _EN_FROM_PRONOUN = re.compile(r"\b(?:buy|buys|bought|purchase|purchases|purchased|procure|procures|procured|"
@@ -254,6 +258,15 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                 subject = [se for sm, se in firms if sm.end <= m.start and se is not e]
                 if subject:
                     rel.add("SUPPLIES", subject[-1], e, index, "counts it among its customers")
+        for said in _EN_SUPPLIERS.finditer(text, sent.start, sent.end):
+            owner = _customers_owner(said, firms, previous_subject or focus)
+            listed = [(m, e) for m, e in firms if m.start >= said.end() and e is not owner]
+            joined = 1  # the first firm named after the words, and those listed with it
+            while joined < len(listed) and _EN_CUSTOMER_JOINED.fullmatch(text, listed[joined - 1][0].end,
+                                                                          listed[joined][0].start):
+                joined += 1
+            for _m, e in listed[:joined]:
+                rel.add("SUPPLIES", e, owner, index, "customer-first frame")
         # "Its customers include A and B", "X's top five customers included A": each a customer
         for said in _EN_CUSTOMERS.finditer(text, sent.start, sent.end):
             owner = _customers_owner(said, firms, previous_subject or focus)

@@ -259,3 +259,13 @@ def test_its_after_a_sentence_on_the_chain_leader_is_the_articles_firm():
     supplies = rels(x, "SUPPLIES")
     assert ("Lianyuan Steel Co., Ltd", "Hunan Zhongyuan Rail Co., Ltd") in supplies
     assert ("Lianyuan Steel Co., Ltd", "Tianhe Paint Co., Ltd") not in supplies
+
+
+def test_its_main_supplier_is_a_supplier_of_the_firm_before():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("Haining Ruida Bolt Co., Ltd. makes bolts in Jiaxing. Its main suppliers are Tongxiang Hengfa Wire "
+                     "Co., Ltd. and Haiyan Dali Steel Co., Ltd., both within 50 kilometres.")
+    supplies = rels(x, "SUPPLIES")
+    assert ("Tongxiang Hengfa Wire Co., Ltd", "Haining Ruida Bolt Co., Ltd") in supplies
+    assert ("Haiyan Dali Steel Co., Ltd", "Haining Ruida Bolt Co., Ltd") in supplies
