@@ -776,6 +776,24 @@ def _county_prefix(stem: str) -> re.Match | None:
     return next((re.match(re.escape(stem[:n]), stem) for n in range(3, 8) if stem[:n] in names), None)
 
 
+def _province_of_zh(place: str) -> str | None:
+    """The Chinese short name of the province the Chinese ``place`` (a province, a city
+    or a county, with its suffix or not) is in, None when the gazetteers do not say."""
+    from chaingraph.extract.counties import _unique_shorts, _zh_table
+    from chaingraph.gazetteer import gazetteer as full_gazetteer
+
+    found = gazetteer().zh_regex.fullmatch(place)
+    known = gazetteer().lookup(found.group(1)) if found else None
+    if known is not None:
+        if known.kind == "Province":
+            return known.zh
+        home = gazetteer().lookup(known.province) if known.province else None
+        return home.zh if home is not None else None
+    county = _zh_table()[1].get(place) or _unique_shorts().get(place)
+    province = full_gazetteer().province_of(county) if county is not None else None
+    return province.short if province is not None else None
+
+
 def _leading_places(stem: str) -> int:
     """Where a firm name's core starts in ``stem``: after the province, city and county
     names it opens with, in any number (福建晋江飞宇鞋服: 飞宇鞋服). A county's name
@@ -784,6 +802,7 @@ def _leading_places(stem: str) -> int:
     from chaingraph.extract.counties import county_stems
 
     gaz, stems, end = gazetteer(), county_stems(), 0
+    home = None  # the province of the first place: a county of another one is a word of the name (吉林北辰板式…)
     while True:
         found = gaz.zh_regex.match(stem, end) or _county_prefix(stem[end:])
         if found is not None:
@@ -792,6 +811,10 @@ def _leading_places(stem: str) -> int:
             step = next((n for n in range(4, 1, -1) if stem[end:end + n] in stems and len(stem) - end - n >= 3), 0)
         if not step or len(stem) - end - step < 2:
             return end
+        province = _province_of_zh(stem[end:end + step])
+        if home is not None and province is not None and province != home:
+            return end
+        home = home or province
         end += step
 
 

@@ -334,3 +334,10 @@ def test_a_short_form_inside_another_word_names_no_firm():
     supplies = rels(x, "SUPPLIES")
     assert ("沧州华宇管件有限公司", "邯郸金钢机械有限公司") not in supplies
     assert ("邯郸金钢机械有限公司", "沧州华宇管件有限公司") in supplies
+
+
+def test_a_county_of_another_province_after_the_names_province_is_a_word_of_the_name():
+    from news_helpers import extract_news, rels
+
+    x = extract_news("长春北辰暖通设备有限公司参会。其暖通设备所用的铜管由四平华盛铜业有限公司供应。")
+    assert not any(e.name == "暖通设备" or "暖通设备" in e.aliases for e in x.entities if e.type == "Firm")
