@@ -285,7 +285,8 @@ _ZH_CLAUSE_BREAK = re.compile(r"[，；。！？：]")
 _ZH_PRONOUN = re.compile(r"其|该企业|该公司|公司")
 # a clause opening on the kind of a firm named before (合作社, 该集团): that firm
 _ZH_KIND_SUBJECT = re.compile(r"(?:该|这家)?(合作社|合作联社|集团|工厂|厂)")
-_ZH_REFERS = re.compile(r"其|该企业|该公司|这家企业|这家公司")
+# 其 as a pronoun, not inside 其中, 其他, 其余, 尤其
+_ZH_REFERS = re.compile(r"(?<![尤极])其(?![中他余实它])|该企业|该公司|这家企业|这家公司")
 # 成为其合格供应商 in a clause naming no firm: 其 is the firm named before
 _ZH_SUPPLIER_OF_IT = re.compile(r"(?:成为|是)其[^，。；]{0,8}?(?:供应商|供货商|配套商)")
 # 为其X提供Y的是B, 为A提供Y的是B: a cleft naming the supplier last
@@ -345,15 +346,19 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
         referred = previous_subject if _ZH_REFERS.search(lead) else None
         # 泡菜所用的玻璃瓶由A供应: a sentence opening on a supplier leaves out its customer, the firm
         # the text was about
-        agent_first = _ZH_AGENT_OPENS.search(lead) is not None and referred is None \
-            and not _ZH_MARKET.search(lead)
+        agent = _ZH_AGENT_OPENS.search(lead)
+        # (由A投资的项目: A invests, it supplies nothing)
+        agent_first = agent is not None and referred is None and not _ZH_MARKET.search(lead) and (
+            not agent.group(0).startswith("由") or _ZH_FROM_AFTER["由"].match(text, firms[0][0].end, sent.end))
         topic = previous_subject if agent_first else None
         if len(lead) <= 12 and referred is None and not agent_first:
             previous_subject = firms[0][1]
         for start, end in _clause_spans(sent, _ZH_CLAUSE_BREAK):
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             earlier = [(m, e) for m, e in firms if m.end <= start]
-            opener = firms[0][1] if firms[0][0].start < start and not agent_first else None
+            # 其X所用的Y由A供应，Z则来自B: the sentence is about what 其 points to, not about A
+            about = referred if referred is not None and _ZH_AGENT_OPENS.search(lead) else firms[0][1]
+            opener = about if firms[0][0].start < start and not agent_first else None
             # a supplier carried over a ；counts only until this sentence names a firm itself
             fresh = supplier_before if supplier_before is not carried_in or not earlier else None
             last_named = fresh or (earlier[-1][1] if earlier else None)

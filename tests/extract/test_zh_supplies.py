@@ -111,3 +111,16 @@ def test_a_firm_that_makes_its_goods_from_anothers_product_is_its_customer():
 def test_a_supplier_after_you_may_say_how_it_delivers():
     found = _supplies("浙江恒达纸业有限公司拥有两条生产线。恒达纸业所需的蒸汽，由园区内的衢州能源有限公司通过管道直接输送。")
     assert ("衢州能源有限公司", "浙江恒达纸业有限公司") in found
+
+
+def test_a_second_clause_after_a_supplier_clause_keeps_the_sentences_customer():
+    found = _supplies("四平恒达换热设备有限公司是当地最大的整机企业。其换热器所用的板片由四平博川板材有限公司供应，"
+                      "密封垫片则来自四平金岩密封件有限公司。")
+    assert ("四平金岩密封件有限公司", "四平恒达换热设备有限公司") in found
+    assert ("四平金岩密封件有限公司", "四平博川板材有限公司") not in found
+
+
+def test_an_investor_named_after_you_supplies_nothing():
+    found = _supplies("宝鸡华泰钛业有限公司是链主企业。其中，由上海锐材科技有限公司投资的粉末项目已落户园区，"
+                      "产品将主要供应宝鸡钛源新材料有限公司。")
+    assert ("宝鸡华泰钛业有限公司", "宝鸡钛源新材料有限公司") not in found
