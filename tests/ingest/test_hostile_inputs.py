@@ -258,7 +258,7 @@ _SLOW_INGEST = """
 import sys
 from pathlib import Path
 from bench.generate import write_firm_list
-write_firm_list(Path(sys.argv[1]), 30000, seed=5)
+write_firm_list(Path(sys.argv[1]), 60000, seed=5)  # long enough to still be writing when Ctrl-C comes
 """
 
 
