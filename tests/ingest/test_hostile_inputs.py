@@ -258,7 +258,7 @@ _SLOW_INGEST = """
 import sys
 from pathlib import Path
 from bench.generate import write_firm_list
-write_firm_list(Path(sys.argv[1]), 60000, seed=5)  # long enough to still be writing when Ctrl-C comes
+write_firm_list(Path(sys.argv[1]), 30000, seed=5)
 """
 
 
@@ -266,7 +266,10 @@ def test_ctrl_c_says_what_stays_and_exits_130_and_running_again_duplicates_nothi
     listing = tmp_path / "firms.csv"
     subprocess.run([sys.executable, "-c", _SLOW_INGEST, str(listing)], cwd=ROOT, check=True, timeout=300)
     command = [sys.executable, "-c", "import cli; cli.main()", "--db", str(tmp_path / "x.db"), "ingest", str(listing)]
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Ctrl-C at a terminal reaches a program whose SIGINT is at its default; a test run from a background job
+    # inherits it ignored, and Python then installs no KeyboardInterrupt handler at all
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not (tmp_path / "x.db").exists() and time.monotonic() < deadline:
         time.sleep(0.02)
