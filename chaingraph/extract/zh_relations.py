@@ -7,7 +7,9 @@ patterns of :mod:`chaingraph.extract.relations` miss:
 - reselling and delivering to a firm (由A从境外采购，再转售给B: A SUPPLIES B);
 - a supplier named as such (A是B的一级供应商: A SUPPLIES B);
 - a firm of a park or place (位于C产业集聚区内的X, C经开区内的X, C市的X: X BELONGS_TO the
-  park and is LOCATED_IN the place in the park's name, or LOCATED_IN the place);
+  park and is LOCATED_IN the place in the park's name, or LOCATED_IN the place; 长汀县福建X公司,
+  a county right before a name that opens on a province: X LOCATED_IN the county);
+- a firm of "the park" (园区内的X, 园区企业X) in an article naming one park: X BELONGS_TO it;
 - an event held by 我省/我市 or a place (我省举办X: X LOCATED_IN the article's province);
 - a firm that 落户/建厂 with no place named is in the article's city;
 - a firm placed in a county or city is not also placed in that place's province.
