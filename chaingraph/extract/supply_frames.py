@@ -109,6 +109,15 @@ _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\s+with\b")
 _RELATIVE_END = re.compile(r", (?=(?:also |then |has |have |had |will |and )?[a-z]+(?:ed|s)?\b)")
 
 
+def _first_and_listed(text: str, items: list) -> list:
+    """The first of ``items`` ((mention, entity) pairs in text order) and those listed
+    right after it ("to A, B and to C", "A as well as B"); [] when there are none."""
+    joined = 1
+    while joined < len(items) and _EN_CUSTOMER_JOINED.fullmatch(text, items[joined - 1][0].end, items[joined][0].start):
+        joined += 1
+    return items[:joined]
+
+
 def _customers_owner(said: re.Match, firms, fallback: Entity | None) -> Entity | None:
     """Whose customers ``said`` (a match of :data:`_EN_CUSTOMERS`) names: the firm right
     before "'s" ("Huachen's customers"), else, for "its" or "the company's", the first
@@ -172,13 +181,8 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             for verb in _EN_SUPPLIER_FIRST.finditer(text, start, end):
                 before = [(m, e) for m, e in inside if m.end <= verb.start()]
-                after_m = [(m, e) for m, e in inside if m.start >= verb.end()]
                 # the customers are the first firm after the verb and those listed with it
-                joined = 1
-                while joined < len(after_m) and _EN_CUSTOMER_JOINED.fullmatch(text, after_m[joined - 1][0].end,
-                                                                              after_m[joined][0].start):
-                    joined += 1
-                after = [e for _m, e in after_m[:joined]]
+                after = [e for _m, e in _first_and_listed(text, [(m, e) for m, e in inside if m.start >= verb.end()])]
                 supplier = before[-1][1] if before else subject
                 if len(before) >= 2 and _WITH_OBJECT.search(text, max(start, before[-1][0].start - 12),
                                                             before[-1][0].start) \
@@ -260,12 +264,8 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                     rel.add("SUPPLIES", subject[-1], e, index, "counts it among its customers")
         for said in _EN_SUPPLIERS.finditer(text, sent.start, sent.end):
             owner = _customers_owner(said, firms, previous_subject or focus)
-            listed = [(m, e) for m, e in firms if m.start >= said.end() and e is not owner]
-            joined = 1  # the first firm named after the words, and those listed with it
-            while joined < len(listed) and _EN_CUSTOMER_JOINED.fullmatch(text, listed[joined - 1][0].end,
-                                                                          listed[joined][0].start):
-                joined += 1
-            for _m, e in listed[:joined]:
+            named_after = [(m, e) for m, e in firms if m.start >= said.end() and e is not owner]
+            for _m, e in _first_and_listed(text, named_after):
                 rel.add("SUPPLIES", e, owner, index, "customer-first frame")
         # "Its customers include A and B", "X's top five customers included A": each a customer
         for said in _EN_CUSTOMERS.finditer(text, sent.start, sent.end):
@@ -351,13 +351,13 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
         agent_first = agent is not None and referred is None and not _ZH_MARKET.search(lead) and (
             not agent.group(0).startswith("由") or _ZH_FROM_AFTER["由"].match(text, firms[0][0].end, sent.end))
         topic = previous_subject if agent_first else None
+        # 其X所用的Y由A供应，Z则来自B: the sentence is about what 其 points to, not about A
+        about = referred if referred is not None and agent is not None else firms[0][1]
         if len(lead) <= 12 and referred is None and not agent_first:
             previous_subject = firms[0][1]
         for start, end in _clause_spans(sent, _ZH_CLAUSE_BREAK):
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             earlier = [(m, e) for m, e in firms if m.end <= start]
-            # 其X所用的Y由A供应，Z则来自B: the sentence is about what 其 points to, not about A
-            about = referred if referred is not None and _ZH_AGENT_OPENS.search(lead) else firms[0][1]
             opener = about if firms[0][0].start < start and not agent_first else None
             # a supplier carried over a ；counts only until this sentence names a firm itself
             fresh = supplier_before if supplier_before is not carried_in or not earlier else None
