@@ -134,12 +134,14 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _after_places(name: str) -> str:
+def _after_places(name: str, counties: bool = True) -> str:
     """``name`` without the place words it starts with ("Fujian Anxi X Co." gives "X Co."),
-    counties counted; a city of another province than the first is the name's own word."""
+    counties counted unless ``counties`` is False (then only provinces and cities); a city
+    of another province than the first is the name's own word."""
     words = name.split()
     i = 0
-    while i < len(words) - 1 and place_word(words[i], counties=True) and not (i and in_other_province(words[0], words[i])):
+    while i < len(words) - 1 and place_word(words[i], counties=counties) \
+            and not (i and in_other_province(words[0], words[i])):
         i += 1
     return " ".join(words[i:])
 
@@ -148,15 +150,6 @@ _LEGAL_WORDS = frozenset("co co. ltd ltd. co., inc inc. corp corp. corporation c
 # words a short form leaves out of a name that has no place to drop (Hexi Wind Power Equipment Co.)
 _TRADE_WORDS = frozenset("""equipment technology technologies tech science industry industries industrial
 manufacturing materials products group holdings holding development""".split())
-
-
-def _after_cities(name: str) -> str:
-    """``name`` without the province and city words it starts with, counties kept."""
-    words = name.split()
-    i = 0
-    while i < len(words) - 1 and place_word(words[i]) and not (i and in_other_province(words[0], words[i])):
-        i += 1
-    return " ".join(words[i:])
 
 
 def _short_form_of(short: list[str], name: list[str], placed: bool) -> bool:
@@ -200,7 +193,7 @@ def cut_bodies_before_firms(text: str, mentions: list[Mention]) -> None:
     article), in place; the short name is found later with the firm's other forms.
     Takes the cleaned ``text`` the mentions' offsets are in."""
     firms = {form for m in mentions if m.type == "Firm"
-             for form in (_after_places(text[m.start:m.end]), _after_cities(text[m.start:m.end]))}
+             for form in (_after_places(text[m.start:m.end]), _after_places(text[m.start:m.end], counties=False))}
     for m in mentions:
         surface = text[m.start:m.end]
         if m.type != "Agency" or " and " not in surface:
@@ -294,7 +287,7 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
     """
     firms = [e for e in entities if e.type == "Firm"]
     unplaced = {id(e): _after_places(e.name) for e in firms}  # each full name once, not once a short name
-    uncitied = {id(e): _after_cities(e.name) for e in firms}
+    uncitied = {id(e): _after_places(e.name, counties=False) for e in firms}
     gone: set[int] = set()
     for short in firms:
         words = short.name.split()
