@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from chaingraph.extract import lexicon as lx
-from chaingraph.extract.places import AMBIGUOUS_ZH, CITY_GROUPS, gazetteer
+from chaingraph.extract.places import AMBIGUOUS_ZH, CITY_GROUPS, gazetteer, province_at
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
 from chaingraph.extract.entities import letters_in_order
@@ -25,7 +25,8 @@ from chaingraph.extract.regions import region_mentions
 from chaingraph.identity import name_key
 
 #: a body's name ending right before 和/与/及 or a preposition (以, 向, 为 …): what follows names another body
-_BODY_THEN_AND = re.compile(r"(?:局|厅|委员会|管委会|人民政府|办公室|公司|集团|商会|协会|促进会|联盟|分行|支行)[和与及以向为从由对把被在将]")
+_BODY_THEN_AND = re.compile(r"(?:局|厅|委员会|管委会|人民政府|办公室|公司|集团|商会|协会|促进会|联盟|分行|支行)"
+                            r"[和与及以向为从由对把被在将]")
 
 _SUFFIXES: list[tuple[str, str]] = sorted([
     *((s, "Firm") for s in ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团",
@@ -752,20 +753,15 @@ def _after_place_before_province(text: str, start: int, end: int) -> int:
     suffix (长汀县, 龙岩市) stands before a province's name (福建): registered names open on
     their province, so the place before it is where the firm is, not its name's; else
     ``start``."""
-    gaz = gazetteer()
-    first = _county_prefix(text[start:end])
-    if first is None:
-        city = gaz.zh_regex.match(text, start, end)
-        place = gaz.lookup(city.group(1)) if city else None
-        first = city if city and city.group(2) == "市" and place is not None and place.kind == "City" else None
-        cut = city.end() - start if first is not None else 0
+    county = _county_prefix(text[start:end])
+    if county is not None:
+        cut = county.end()
     else:
-        cut = first.end()
-    if not cut:
-        return start
-    province = gaz.zh_regex.match(text, start + cut, end)
-    place = gaz.lookup(province.group(1)) if province else None
-    return start + cut if place is not None and place.kind == "Province" and end - province.end() >= 2 else start
+        city = gazetteer().zh_regex.match(text, start, end)
+        place = gazetteer().lookup(city.group(1)) if city else None
+        cut = city.end() - start if city and city.group(2) == "市" and place is not None and place.kind == "City" else 0
+    province = province_at(text, start + cut, end) if cut else None
+    return start + cut if province is not None and end - province.end() >= 2 else start
 
 
 def _county_prefix(stem: str) -> re.Match | None:

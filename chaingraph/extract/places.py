@@ -121,6 +121,18 @@ def in_other_province(outer: str, inner: str) -> bool:
     return second.kind == "City" and None not in (home, second.province) and home != second.province
 
 
+def province_at(text: str, pos: int = 0, end: int | None = None) -> re.Match | None:
+    """The match of a province's Chinese name (福建, 福建省) starting at ``pos`` of
+    ``text`` and ending by ``end``, else None: where a registered name opens.
+
+    >>> province_at("长汀县福建汀江公司", 3).group(0), province_at("龙岩汀江公司")
+    ('福建', None)
+    """
+    found = gazetteer().zh_regex.match(text, pos, len(text) if end is None else end)
+    place = gazetteer().lookup(found.group(1)) if found else None
+    return found if place is not None and place.kind == "Province" else None
+
+
 def is_municipality(key: str) -> bool:
     """True when ``key`` (a place mention's key, "Beijing") names a municipality: a
     province-level region that is also one city."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract import lexicon as lx
+from chaingraph.extract.places import province_at
 from chaingraph.extract.result import Entity, Mention, Sentence
 from chaingraph.extract.zh_projects import project_relations
 from chaingraph.extract.zh_agencies import unplace_foreign
@@ -164,7 +165,7 @@ def _located_at(rel, text: str, sent: Sentence, index: int, items) -> None:
         tail = re.match(r"(?:内|中|境内|园内|区内|里)?的" if at or e.type == "Cluster" else r"的", text[m.end:m.end + 4])
         nxt = next(((om, oe) for om, oe in items[i + 1:] if om.start >= m.end), None)
         if tail is None and e.type == "City" and nxt is not None and nxt[0].start == m.end \
-                and nxt[1].type == "Firm" and _opens_on_province(nxt[0].text):
+                and nxt[1].type == "Firm" and province_at(nxt[0].text):
             rel.add("LOCATED_IN", nxt[1], e, index, "the place written before its name")  # 长汀县福建汀江…公司
             continue
         if tail is None or nxt is None or nxt[0].start != m.end + tail.end() \
@@ -181,15 +182,6 @@ def _located_at(rel, text: str, sent: Sentence, index: int, items) -> None:
                     rel.add("LOCATED_IN", firm, target, index, "in a park of this place")
         else:
             rel.add("LOCATED_IN", firm, e, index)
-
-
-def _opens_on_province(name: str) -> bool:
-    """True when the Chinese ``name`` opens on a province's name (福建汀江…公司)."""
-    from chaingraph.extract.places import gazetteer
-
-    lead = gazetteer().zh_regex.match(name)
-    place = gazetteer().lookup(lead.group(1)) if lead else None
-    return place is not None and place.kind == "Province"
 
 
 def _event_home(rel, text: str, sentences, entities: list[Entity], per_sent) -> None:
