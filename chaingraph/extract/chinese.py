@@ -759,7 +759,8 @@ def _after_place_before_province(text: str, start: int, end: int) -> int:
     else:
         city = gazetteer().zh_regex.match(text, start, end)
         place = gazetteer().lookup(city.group(1)) if city else None
-        cut = city.end() - start if city and city.group(2) == "市" and place is not None and place.kind == "City" else 0
+        is_city = city is not None and city.group(2) == "市" and place is not None and place.kind == "City"
+        cut = city.end() - start if is_city else 0
     province = province_at(text, start + cut, end) if cut else None
     return start + cut if province is not None and end - province.end() >= 2 else start
 
