@@ -51,7 +51,8 @@ class Gazetteer:
         en = sorted({p.name for p in places if p.name}, key=len, reverse=True)
         self.en_regex = re.compile(
             r"(?<![A-Za-z'-])(" + "|".join(re.escape(n) for n in en) + r")"
-            r"((?:\s+(?:Autonomous Prefecture|Autonomous Region|Prefecture|Province|City|County|District|"
+            r"((?:\s+(?:Autonomous Prefecture|(?:(?:Hui|Zhuang|Uygur|Uyghur|Uighur)\s+)?Autonomous Region|"
+            r"Special Administrative Region|Prefecture|Province|City|County|District|"
             r"Municipality|New Area))?)(?![a-z])")
         zh = sorted({p.zh for p in places if p.zh}, key=len, reverse=True)
         self.zh_regex = re.compile(

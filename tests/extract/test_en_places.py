@@ -288,3 +288,10 @@ def test_the_plant_of_a_firm_whose_name_ends_in_inc_is_its_own():
     located = _rels(x, "LOCATED_IN")
     assert ("Midea Electric, Inc", "Hefei") in located
     assert ("Ruifeng Valve Co., Ltd", "Hefei") not in located
+
+
+def test_a_region_named_with_its_peoples_is_the_province_and_its_full_name():
+    x = _x("Shizuishan, Ningxia, June 12 -- According to the plan of Ningxia Hui Autonomous Region, "
+           "Shizuishan will build a base. Guangxi Zhuang Autonomous Region also took part.")
+    assert _names(x, "Province") == ["Guangxi Zhuang Autonomous Region", "Ningxia Hui Autonomous Region"]
+    assert _names(x, "Firm") == []
