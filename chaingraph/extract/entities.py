@@ -79,6 +79,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     outer_of = _first_containing([o for o in kept_orgs if not o.info.get("synthetic")],
                                  [m for m in mentions if m.type not in ORG_TYPES])
     out = list(kept_orgs)
+    in_event = [o for o in kept_orgs if o.nested_in == Label.EVENT]
     for m in mentions:
         if m.type in ORG_TYPES:
             continue
@@ -88,6 +89,11 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                 continue  # the Yangtze River Delta PV Alliance is not where it is: a region names its scope
             m.nested_in = outer.type
             outer.info.setdefault("places" if m.type in ("City", "Province") else "chains", []).append(m)
+            if outer.type == "Event" and m.type in ("City", "Province"):
+                # "founding conference of the Luoyang X Alliance": the place names the alliance too
+                for o in in_event:
+                    if o.start <= m.start and m.end <= o.end:
+                        o.info.setdefault("places", []).append(m)
             if m.type in ("City", "Province") and outer.type == "Firm" and not m.info.get("bracket"):
                 continue
             if m.type == "Chain" and (outer.type in ("Firm", "Agency") or outer.info.get("association")):

@@ -114,8 +114,12 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     for items in per_sent.values():
         named = [(m, e) for m, e in items if e.type == "City" and not m.nested_in]
         for (m, e), (m2, e2) in zip(named, named[1:]):
-            if e is not e2 and _BELOW_CITY.search(e.name) and text[m.end:m2.start] == ", " \
-                    and not rel.from_head("LOCATED_IN", e.id) and not _BELOW_CITY.search(e2.name):
+            # a district written before a city its gazetteer namesake is not in (洛阳伊滨区, not 宜宾县) is there too
+            below = _BELOW_CITY.search(e.name) or (
+                _DISTRICT.search(e.name) and e.props.get("parent") != e2.mentions[0].key)
+            if e is not e2 and below and text[m.end:m2.start] == ", " \
+                    and not rel.from_head("LOCATED_IN", e.id) and not _BELOW_CITY.search(e2.name) \
+                    and not _DISTRICT.search(e2.name):
                 rel.add("LOCATED_IN", e, e2, m.sent, "the city written after it")
     home_province = _home(provinces, entities)
     home_city = _home(cities, entities, prefer=lambda c: any(
@@ -539,6 +543,7 @@ def _contains_word(text: str, word: str) -> bool:
 
 
 _BELOW_CITY = re.compile(r"\b(?:Town|Township|Subdistrict|Village)$")
+_DISTRICT = re.compile(r"\b(?:District|County|New Area)$")
 
 
 def _first_sent(e: Entity) -> int | None:

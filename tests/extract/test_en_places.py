@@ -295,3 +295,16 @@ def test_a_region_named_with_its_peoples_is_the_province_and_its_full_name():
            "Shizuishan will build a base. Guangxi Zhuang Autonomous Region also took part.")
     assert _names(x, "Province") == ["Guangxi Zhuang Autonomous Region", "Ningxia Hui Autonomous Region"]
     assert _names(x, "Firm") == []
+
+
+def test_a_district_written_before_a_city_is_in_it_though_a_namesake_elsewhere_is_not():
+    x = _x("The fair was held in Yibin District, Luoyang City. Firms of Dawukou District, Shizuishan City came.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Yibin District", "Luoyang City") in located  # not the old Yibin County of Sichuan
+    assert ("Dawukou District", "Shizuishan City") in located
+
+
+def test_an_alliance_named_only_inside_its_founding_meeting_is_in_the_place_its_name_opens_on():
+    x = _x("On April 17, the founding conference of the Luoyang Bearing Industry Chain Alliance was held in "
+           "Yibin District. The alliance has 46 members.")
+    assert ("Luoyang Bearing Industry Chain Alliance", "Luoyang") in _rels(x, "LOCATED_IN")
