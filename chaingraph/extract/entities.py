@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from chaingraph.extract import lexicon as lx
 from chaingraph.extract.counties import is_county_name
 from chaingraph.extract.en_names import pinyin_name
 from chaingraph.extract.places import CITY_GROUPS, gazetteer, in_other_province, place_word
@@ -17,6 +18,8 @@ from chaingraph.identity import name_key
 from chaingraph.model import Label
 
 ORG_TYPES = ("Firm", "Agency", "Alliance", "Cluster", "Event")
+_ONE_WORD_CHAINS = frozenset(f.lower() for forms in [*lx.CHAINS.values(), *lx.WEAK_CHAINS.values()] for f in forms
+                             if f.isascii() and " " not in f)
 _GENERIC_FIRST = {"china", "chinese", "national", "international", "new", "great", "golden", "state", "the",
                   "first", "central", "global", "world", "asia", "east", "west", "south", "north", "hunan"}
 
@@ -479,8 +482,8 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
             if is_place(words[0]):
                 dropped.append(words[0])
             words = words[1:]
-        if words and len(words[0]) >= 4 and words[0][0].isupper():
-            short.setdefault(words[0], key)
+        if words and len(words[0]) >= 4 and words[0][0].isupper() and words[0].lower() not in _ONE_WORD_CHAINS:
+            short.setdefault(words[0], key)  # "Bearing" of "Luoyang Bearing Research Institute" is the trade
         if len(words) >= 2:
             short.setdefault(" ".join(words[:2]), key)
         # the Chinese name inside the name, after words no short form keeps (Yazhou Bay Tianhe

@@ -283,3 +283,10 @@ def test_european_legal_forms_end_a_firms_name():
     x = _x("Lindqvist Rail Parts AB, a Swedish maker of couplers, signed a memorandum with Hengtong Rolling Stock "
            "Co., Ltd. Van Dijk Controls BV attended too.")
     assert {"Lindqvist Rail Parts AB", "Van Dijk Controls BV"} <= set(_names(x, "Firm"))
+
+
+def test_a_trade_word_opening_a_firms_name_after_its_place_is_no_short_name_of_it():
+    x = _x("Luoyang Bearing Research Institute Co., Ltd. opened a new plant this year.",
+           title='Luoyang Works to Build the "Bearing Capital"')
+    firm = next(e for e in x.entities if e.type == "Firm")
+    assert firm.name == "Luoyang Bearing Research Institute Co., Ltd" and "Bearing" not in firm.aliases
