@@ -164,6 +164,7 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
     _merge_place_prefixed(groups)
     _merge_zh_abbreviations(groups)
     _merge_zh_heads(groups)
+    _merge_into_registered_firm(groups, alias_of)
     _abbreviation_mentions(text, groups, alias_of, mentions)
     _add_short_forms(text, groups, mentions)
     provinces = {k[1] for k in groups if k[0] == "Province"}
@@ -438,6 +439,29 @@ def _merge_place_prefixed(groups: dict[tuple[str, str], list[Mention]]) -> None:
                     if prefix and (gaz.lookup(prefix) or gaz.zh_regex.fullmatch(prefix) or gaz.en_regex.fullmatch(
                             prefix.title())):
                         groups[long].extend(groups.pop(short))
+
+
+def _merge_into_registered_firm(groups: dict[tuple[str, str], list[Mention]],
+                                alias_of: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """An institute or centre read as a body ("Luoyang Bearing Research Institute") whose
+    name is a firm's registered name without its legal form ("… Research Institute Co.,
+    Ltd.") is that firm: its mentions join the firm's group as Firm mentions, and its
+    abbreviations in ``alias_of`` name the firm (both changed in place)."""
+    firms = {name_key(ms[0].text): key for key, ms in groups.items() if key[0] == "Firm" and ms[0].text}
+    for key in [k for k in groups if k[0] == "Agency"]:
+        ms = groups[key]
+        target = firms.get(name_key(ms[0].text))
+        if target is not None and target in groups and _LEGAL_FORM.search(groups[target][0].text) \
+                and not _LEGAL_FORM.search(ms[0].text):
+            for m in ms:
+                m.type, m.key = "Firm", target[1]
+            groups[target].extend(groups.pop(key))
+            for (kind, abbr), aliased in list(alias_of.items()):
+                if aliased == key:
+                    alias_of[("Firm", abbr)] = target
+
+
+_LEGAL_FORM = re.compile(r"(?:\b(?:Co|Corp|Inc|Ltd|Limited|LLC)\b\.?|有限公司|有限责任公司)\s*$")
 
 
 def _abbreviation_mentions(text: str, groups: dict[tuple[str, str], list[Mention]],

@@ -290,3 +290,11 @@ def test_a_trade_word_opening_a_firms_name_after_its_place_is_no_short_name_of_i
            title='Luoyang Works to Build the "Bearing Capital"')
     firm = next(e for e in x.entities if e.type == "Firm")
     assert firm.name == "Luoyang Bearing Research Institute Co., Ltd" and "Bearing" not in firm.aliases
+
+
+def test_an_institute_named_as_a_firms_registered_name_without_its_legal_form_is_that_firm():
+    x = _x("The meeting was undertaken by Luoyang Bearing Research Institute Co., Ltd. on Monday. Luoyang Bearing "
+           "Research Institute (ZYS) and CITIC Heavy Industries Co., Ltd. serve as vice-chairman units. ZYS will grow.")
+    assert _names(x, "Agency") == []
+    firm = next(e for e in x.entities if e.name == "Luoyang Bearing Research Institute Co., Ltd")
+    assert {"Luoyang Bearing Research Institute", "ZYS"} <= set(firm.aliases)
