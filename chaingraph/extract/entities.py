@@ -461,6 +461,7 @@ def _merge_into_registered_firm(groups: dict[tuple[str, str], list[Mention]],
                     alias_of[("Firm", abbr)] = target
 
 
+_CAPITALS = re.compile(r"[A-Z]{2,6}")  # "LYC" of "Luoyang LYC Bearing Co., Ltd."
 _LEGAL_FORM = re.compile(r"(?:\b(?:Co|Corp|Inc|Ltd|Limited|LLC)\b\.?|有限公司|有限责任公司)\s*$")
 
 
@@ -506,7 +507,8 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
             if is_place(words[0]):
                 dropped.append(words[0])
             words = words[1:]
-        if words and len(words[0]) >= 4 and words[0][0].isupper() and words[0].lower() not in _ONE_WORD_CHAINS:
+        if words and (len(words[0]) >= 4 and words[0][0].isupper() or _CAPITALS.fullmatch(words[0])) \
+                and words[0].lower() not in _ONE_WORD_CHAINS:
             short.setdefault(words[0], key)  # "Bearing" of "Luoyang Bearing Research Institute" is the trade
         if len(words) >= 2:
             short.setdefault(" ".join(words[:2]), key)

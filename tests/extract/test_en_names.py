@@ -298,3 +298,12 @@ def test_an_institute_named_as_a_firms_registered_name_without_its_legal_form_is
     assert _names(x, "Agency") == []
     firm = next(e for e in x.entities if e.name == "Luoyang Bearing Research Institute Co., Ltd")
     assert {"Luoyang Bearing Research Institute", "ZYS"} <= set(firm.aliases)
+
+
+def test_a_capitalised_word_of_a_firms_name_after_its_place_is_its_short_name():
+    x = _x("The conference was undertaken by Luoyang LYC Bearing Co., Ltd. and Luoyang Bearing Research Institute "
+           "Co., Ltd. LYC serves as the chairman unit, and CITIC Heavy Industries Co., Ltd. serves as vice-chairman "
+           "unit. At the conference, LYC signed supply agreements with First Tractor Co., Ltd. and CITIC Heavy "
+           "Industries respectively.")
+    firm = next(e for e in x.entities if e.name == "Luoyang LYC Bearing Co., Ltd")
+    assert "LYC" in firm.aliases and "LYC" not in _names(x, "Firm")
