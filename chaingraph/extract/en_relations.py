@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract.en_chains import named_topic
-from chaingraph.extract.en_deals import deal_relations
+from chaingraph.extract.en_deals import deal_relations, referents
 from chaingraph.extract.en_places import place_relations
 from chaingraph.extract.en_signing import deal_terms, signed_at_event, signed_list, signing_relations
 from chaingraph.extract.places import gazetteer
@@ -98,6 +98,7 @@ def _based(rel, text: str, entities: list[Entity], per_sent) -> None:
 
 def _plants(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
     """A firm's plants, bases and factories in a place locate the firm there."""
+    referred: dict[int, Entity] | None = None  # see en_deals.referents, found when first needed
     for index, items in per_sent.items():
         sent = sentences[index]
         places = [(m, e) for m, e in items if e.type in ("City", "Province") and not m.nested_in]
@@ -116,8 +117,11 @@ def _plants(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity |
             facility = _FACILITY.search(text[max(sent.start, m.start - 60):m.start])
             if facility is not None:  # each "X's plant in C" names its own owner
                 at = max(sent.start, m.start - 60) + facility.start()
+                # "Its new plant in C" after sentences about another firm: the firm "Its" refers to
+                if referred is None:
+                    referred = referents(text, sentences, per_sent)
                 owner = _owner(text, [(fm, fe) for fm, fe in items if fe.type == "Firm" and fm.start < at], at,
-                               orgs, focus)
+                               orgs, referred.get(index) or focus)
             elif not _IN.search(text[max(sent.start, m.start - 12):m.start]):
                 continue
             if owner is not None:

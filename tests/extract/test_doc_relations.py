@@ -191,3 +191,12 @@ def test_a_firm_holding_its_event_organised_it_and_the_event_is_at_its_hosts_tow
               "Guzhen Town, Zhongshan. The conference was co-hosted by the Guzhen Town People's Government.")
     assert ("Zhongshan Hill Lighting Group Co., Ltd", "2024 Global Partner Conference") in _rels(x, "ORGANIZED")
     assert ("2024 Global Partner Conference", "Guzhen Town") in _rels(x, "LOCATED_IN")
+
+
+def test_its_plant_is_the_plant_of_the_firm_its_refers_to_not_the_articles_firm():
+    x = _news("Hanxin Bearing Co., Ltd. hosted the meeting. Hanxin Bearing signed deals with two buyers. "
+           "Hanxin Bearing will expand. Pine Gear Co., Ltd. mainly produces slewing bearings. "
+           "Its new plant in Yanshi District will open this year.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Pine Gear Co., Ltd", "Yanshi District") in located
+    assert ("Hanxin Bearing Co., Ltd", "Yanshi District") not in located
