@@ -61,6 +61,44 @@ def doc_relations(rel, text: str, sentences: list[Sentence], entities: list[Enti
     deal_terms(rel, text, sentences, per_sent)
     signed_at_event(rel, text, sentences, per_sent)
     place_relations(rel, text, entities, per_sent)
+    _in_the_park(rel, text, entities, per_sent)
+
+
+# "X, a leading enterprise in the park,"; "other enterprises in the park, such as A, B and C"
+_IN_THE_PARK_AFTER = re.compile(r"[)）]?,\s+(?:a|an|one|another)\s+(?:[\w-]+\s+){0,3}(?:enterprise|firm|company|manufacturer|"
+                                r"producer|player)\s+(?:in|of)\s+the\s+(park|zone)\b")
+_PARK_LIST_BEFORE = re.compile(r"\b(?:enterprises|firms|companies|manufacturers|producers)\s+(?:in|of)\s+the\s+"
+                               r"(park|zone)\s*,?\s+(?:such\s+as|including|like)\s+$")
+_LIST_JOINED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _in_the_park(rel, text: str, entities: list[Entity], per_sent) -> None:
+    """A firm called "an enterprise in the park" (or listed after "enterprises in the
+    park, such as") belongs to the article's park, when the article names exactly one
+    cluster whose name ends in that word (Park, Zone)."""
+    heads = {}
+    for word in ("park", "zone"):
+        named = [e for e in entities if e.type == "Cluster" and e.name.lower().endswith(word)]
+        if len(named) == 1:
+            heads[word] = named[0]
+    if not heads:
+        return
+    for index, items in per_sent.items():
+        firms = [(m, e) for m, e in items if e.type == "Firm" and not m.nested_in]
+        for i, (m, e) in enumerate(firms):
+            after = _IN_THE_PARK_AFTER.match(text, m.end)
+            if after is not None and after.group(1).lower() in heads:
+                rel.add("BELONGS_TO", e, heads[after.group(1).lower()], index, "an enterprise of the park")
+            cue = _PARK_LIST_BEFORE.search(text, max(0, m.start - 80), m.start)
+            if cue is None or cue.group(1).lower() not in heads:
+                continue
+            listed = [e]
+            for (m1, _e1), (m2, e2) in zip(firms[i:], firms[i + 1:]):
+                if not _LIST_JOINED.fullmatch(text, m1.end, m2.start):
+                    break
+                listed.append(e2)
+            for firm in listed:
+                rel.add("BELONGS_TO", firm, heads[cue.group(1).lower()], index, "listed as enterprises of the park")
 
 
 def focus_firm(entities: list[Entity], customers: set[str]) -> Entity | None:

@@ -200,3 +200,13 @@ def test_its_plant_is_the_plant_of_the_firm_its_refers_to_not_the_articles_firm(
     located = _rels(x, "LOCATED_IN")
     assert ("Pine Gear Co., Ltd", "Yanshi District") in located
     assert ("Hanxin Bearing Co., Ltd", "Yanshi District") not in located
+
+
+def test_firms_called_enterprises_in_the_park_belong_to_the_articles_one_park():
+    x = _news("The Pine Valley Magnesium Industry Park has gathered 300 firms. Yingkou Qinghua Group Co., Ltd. "
+              "(Qinghua Group), a leading enterprise in the park, makes bricks. Other enterprises in the park, such "
+              "as Wanfeng Magnesium Co., Ltd., Huamei Refractories Co., Ltd. and Xinrong Materials Co., Ltd., make "
+              "flame retardants. Sunny Steel Co., Ltd. buys bricks.")
+    members = {firm for firm, park in _rels(x, "BELONGS_TO") if park == "Pine Valley Magnesium Industry Park"}
+    assert members == {"Yingkou Qinghua Group Co., Ltd", "Wanfeng Magnesium Co., Ltd", "Huamei Refractories Co., Ltd",
+                       "Xinrong Materials Co., Ltd"}
