@@ -66,8 +66,10 @@ def district_mentions(text: str, sentences: list[Sentence], places: list[Mention
 
 
 def _bare(city: Entity) -> list[str]:
-    """A county's or district's name without its suffix ("Fengyang" of "Fengyang County"), if any."""
-    bare = re.sub(r"\s+(?:County|District)$", "", city.name)
+    """A county's or district's name without its suffix ("Fengyang" of "Fengyang County",
+    "Dashiqiao" of the county-level "Dashiqiao City"), if any."""
+    county_level = city.mentions[0].key.startswith("county:") if city.mentions else False
+    bare = re.sub(r"\s+(?:County|District|City)$" if county_level else r"\s+(?:County|District)$", "", city.name)
     return [bare] if bare != city.name and len(bare) >= 4 else []
 
 
@@ -94,9 +96,14 @@ def place_relations(rel, text: str, entities: list[Entity], per_sent) -> None:
         # a county or district names things without its suffix too ("Fengyang Silicon-Based … Park")
         home = _named_for(name, cities, lambda c: [c.name, *c.aliases])
         bare = _named_for(name, cities, _bare) if home is None else None
+        if bare is None and home is None and e.type == "Firm":  # "RHI Jinding Magnesia (Dashiqiao) Co., Ltd."
+            bare = next((c for c in cities if any(f"({n})" in name for n in [c.name, *c.aliases, *_bare(c)])), None)
         if bare is not None or (home is not None and e.type == "Firm"):
             # a bare county name, or a firm's name, places it only when nothing placed it in a city
             if not any(r.tail in city_ids for r in rel.from_head("LOCATED_IN", e.id)):
+                for r in list(rel.from_head("LOCATED_IN", e.id)):
+                    if r.note == "the article's province":  # a guess the name now betters
+                        rel.remove(r)
                 rel.add("LOCATED_IN", e, bare or home, e.mentions[0].sent if e.mentions else None,
                         "named for the place")
             continue

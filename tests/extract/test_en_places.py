@@ -308,3 +308,14 @@ def test_an_alliance_named_only_inside_its_founding_meeting_is_in_the_place_its_
     x = _x("On April 17, the founding conference of the Luoyang Bearing Industry Chain Alliance was held in "
            "Yibin District. The alliance has 46 members.")
     assert ("Luoyang Bearing Industry Chain Alliance", "Luoyang") in _rels(x, "LOCATED_IN")
+
+
+def test_things_named_for_a_county_level_city_or_with_it_in_brackets_are_in_it():
+    x = _x("Dashiqiao City, a county-level city administered by Yingkou, Liaoning Province, is rich. Dashiqiao "
+           "Huamei Refractories Co., Ltd. and RHI Jinding Magnesia (Dashiqiao) Co., Ltd. make bricks. The Dashiqiao "
+           "Magnesium Industry Park is big.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Dashiqiao Huamei Refractories Co., Ltd", "Dashiqiao City") in located
+    assert ("RHI Jinding Magnesia (Dashiqiao) Co., Ltd", "Dashiqiao City") in located
+    assert ("Dashiqiao Magnesium Industry Park", "Dashiqiao City") in located
+    assert ("Dashiqiao Magnesium Industry Park", "Liaoning Province") not in located
