@@ -26,6 +26,9 @@ _KNOWN_AS_AFTER = re.compile(r"\s*[(（]\s*(?:also\s+)?(?:known|called)\s+as\s+(
 # short name the text declares
 _DECLARED_AFTER = re.compile(r"\s*[(（]\s*(?:hereinafter\s+(?:(?:referred\s+to\s+as|called)\s+)?)?(?:the\s+)?"
                              r"[\"“'](?:the\s+)?([A-Z][\w&' -]{1,40}?)[\"”']\s*[)）]", re.IGNORECASE)
+# "(hereinafter referred to as Chizhou High-tech Zone)": declared without quotes
+_HEREINAFTER_AFTER = re.compile(r"\s*[(（]\s*hereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?"
+                                r"([A-Z][\w&' -]{1,40}?)\s*[)）]")
 
 
 def _head_of(token: str) -> str:
@@ -83,7 +86,7 @@ def org_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                         mention.start = year.start()
                 if mention is not None:
                     abbr = (_ABBR_AFTER.match(text, mention.end) or _DECLARED_AFTER.match(text, mention.end)
-                            or _KNOWN_AS_AFTER.match(text, mention.end))
+                            or _KNOWN_AS_AFTER.match(text, mention.end) or _HEREINAFTER_AFTER.match(text, mention.end))
                     if abbr:
                         mention.info["abbr"] = abbr.group(1)
                     out.append(mention)

@@ -138,6 +138,8 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
     for i, m in enumerate(ordered):
         if abbr := m.info.get("abbr"):
             alias_of[(m.type, abbr.casefold())] = (m.type, m.key)
+            if " " in abbr:  # a declared short name of words ("Chizhou High-tech Zone") is keyed as a name
+                alias_of.setdefault((m.type, _EDITION.sub("", name_key(abbr))), (m.type, m.key))
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
         if (nxt is not None and m.type in ORG_TYPES and nxt.type == m.type
                 and re.fullmatch(r"\s*[(（]\s*", text[m.end:nxt.start])

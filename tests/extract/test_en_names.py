@@ -307,3 +307,11 @@ def test_a_capitalised_word_of_a_firms_name_after_its_place_is_its_short_name():
            "Industries respectively.")
     firm = next(e for e in x.entities if e.name == "Luoyang LYC Bearing Co., Ltd")
     assert "LYC" in firm.aliases and "LYC" not in _names(x, "Firm")
+
+
+def test_a_short_name_declared_after_hereinafter_without_quotes_is_the_same_park():
+    x = _x("Relying on Chizhou High-tech Industrial Development Zone (hereinafter referred to as Chizhou High-tech "
+           "Zone), the city has gathered 68 firms. The leading enterprises are all located in Chizhou High-tech Zone.")
+    assert _names(x, "Cluster") == ["Chizhou High-tech Industrial Development Zone"]
+    park = next(e for e in x.entities if e.type == "Cluster")
+    assert park.aliases == ["Chizhou High-tech Zone"]
