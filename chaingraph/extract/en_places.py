@@ -111,6 +111,12 @@ def place_relations(rel, text: str, entities: list[Entity], per_sent) -> None:
             continue
         inside = {r.head for r in rel.items if r.type == "LOCATED_IN" and r.tail == home.id}
         current = rel.from_head("LOCATED_IN", e.id)
+        # "the Chizhou … Conference was held in Shenzhen", said in the sentence that holds it, stands
+        # unless the name's place lies inside that place (the Jinpu New Area of Dalian)
+        held = {m.sent for m in e.mentions if m.info.get("trigger") is not None}
+        home_in = {r.tail for r in rel.from_head("LOCATED_IN", home.id)}
+        if any(r.sent in held and r.note is None and r.tail not in home_in for r in current):
+            continue
         if any(r.tail in inside for r in current):
             continue  # placed in a district of the city it is named for: the nearer place holds
         for r in list(current):

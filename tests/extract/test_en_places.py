@@ -319,3 +319,11 @@ def test_things_named_for_a_county_level_city_or_with_it_in_brackets_are_in_it()
     assert ("RHI Jinding Magnesia (Dashiqiao) Co., Ltd", "Dashiqiao City") in located
     assert ("Dashiqiao Magnesium Industry Park", "Dashiqiao City") in located
     assert ("Dashiqiao Magnesium Industry Park", "Liaoning Province") not in located
+
+
+def test_an_event_held_in_another_city_than_its_name_opens_on_is_where_it_was_held():
+    x = _x("On November 6, the Chizhou Semiconductor Industry Investment Promotion Conference was held in Shenzhen, "
+           "Guangdong Province. Chizhou, Anhui Province, hopes for more chip firms.")
+    located = _rels(x, "LOCATED_IN")
+    assert ("Chizhou Semiconductor Industry Investment Promotion Conference", "Shenzhen") in located
+    assert ("Chizhou Semiconductor Industry Investment Promotion Conference", "Chizhou") not in located
