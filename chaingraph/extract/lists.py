@@ -78,7 +78,7 @@ _EN_FIELD_LIST = re.compile(
     r"\b(?:covering|covers|covered|cover|involving|involves|involved|involve|spanning|spans|spanned|"
     r"in the (?:fields|areas|sectors) of|"
     r"in (?:fields|areas|sectors) (?:such as|including|like)|(?:directions|areas|fields|sectors|segments|links),?\s+"
-    r"namely)\s+(?:the\s+)?"
+    r"namely|(?:enterprises|firms|companies|manufacturers)\s+(?:in|from)(?:\s+the\s+fields\s+of)?)\s+(?:the\s+)?"
     rf"((?:{_EN_ITEM},\s+)+{_EN_ITEM},?\s+(?:and|as well as)\s+{_EN_ITEM})")
 # "Of the 46 signed projects, 18 involve A and B, 16 concern C and D": two fields are a list after deals
 _EN_DEAL_FIELDS = re.compile(
@@ -200,6 +200,10 @@ def _is_place(item: str) -> bool:
     return pos > 0
 
 
+# a past-tense verb with its object or place ends the last item of a list that is a sentence's subject
+_VERB_AFTER_ITEM = re.compile(r"\s+[a-z]+ed\s+(?:the|a|an|in|at|on|with)\b.*$")
+
+
 def _en_items(body: str, offset: int, pattern: re.Pattern) -> list[tuple[int, int, str]]:
     out = []
     for part in re.finditer(r"[^,]+", body):
@@ -208,6 +212,7 @@ def _en_items(body: str, offset: int, pattern: re.Pattern) -> list[tuple[int, in
             item = sub.group(1).strip()
             item = re.sub(r"^(?:and|the)\s+", "", item)
             item = re.sub(r"\s+(?:industry\s+|industrial\s+)?chains?$", "", item)  # "… and mould chains": mould
+            item = _VERB_AFTER_ITEM.sub("", item)  # "… and C attended the conference": C
             if not item or not pattern.fullmatch(item) or item.startswith(("other ", "Other ")):
                 continue
             s = offset + part.start() + piece.index(item, sub.start(1) if sub.start(1) >= 0 else 0)
@@ -259,7 +264,7 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
                 continue
             members = [(sent.start + a, sent.start + b, t)
                        for a, b, t in _en_items(match.group(1), match.start(1), _EN_LOWER_ITEM)
-                       if not set(t.split()) & _ACTIVITIES]
+                       if not set(t.split()) <= _ACTIVITIES]
             if len(members) >= 2:
                 out.append(ListHit("Chain", index, sent.start + match.start(1), members))
         for match in _EN_DEAL_FIELDS.finditer(s):

@@ -81,3 +81,14 @@ def test_fields_a_list_covered_are_chains():
     x = _x("Carmakers released their procurement lists, which covered power batteries, electric drive systems and "
            "intelligent cockpits, while parts makers held talks with buyers.")
     assert {"electric drive systems", "intelligent cockpits"} <= set(_names(x, "Chain"))
+
+
+def test_the_trades_of_enterprises_in_a_list_that_attended_are_chains_the_meeting_is_about():
+    x = _x("On May 6, the Anqing Chip Investment Conference was held in Shenzhen. More than 60 enterprises in wafer "
+           "manufacturing, semiconductor materials and test equipment attended the conference. Their research, "
+           "production and sales were shown.")
+    chains = _names(x, "Chain")
+    assert {"wafer manufacturing", "semiconductor materials", "test equipment"} <= set(chains)
+    assert "research" not in chains and "production" not in chains
+    about = {chain for _event, chain in _rels(x, "ABOUT")}
+    assert {"wafer manufacturing", "semiconductor materials", "test equipment"} <= about
