@@ -124,6 +124,7 @@ CHAINS: dict[str, tuple[str, ...]] = {
                                    "industrialization of buildings", "装配式建筑", "建筑工业化"),
     "automobile": ("automobile", "automobiles", "automotive parts", "automotive", "auto industry", "auto parts", "汽车",
                    "汽车零部件"),
+    "commercial vehicles": ("commercial vehicles", "commercial vehicle", "商用车"),
     "new energy vehicles": ("new energy vehicles", "new energy vehicle", "new-energy vehicles", "NEV",
                             "新能源汽车"),
     "steel": ("iron and steel", "steel industry", "steel", "钢铁"),
