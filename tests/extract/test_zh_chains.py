@@ -114,3 +114,15 @@ def test_the_verb_that_makes_a_list_the_chains_is_no_part_of_its_last_member():
     x = extract_news("该县把特种纸、生物医药作为两条重点产业链来培育。")
     assert {"特种纸", "生物医药"} <= set(names(x, "Chain"))
     assert not any("作为" in n for n in names(x, "Chain"))
+
+
+def test_commercial_vehicles_are_a_chain_and_an_event_named_for_them_and_parts_keeps_its_whole_name():
+    x = _x("5月17日，2024中国（十堰）商用车及零部件博览会在十堰国际会展中心开幕。湖北三环锻造有限公司等420家企业参展。")
+    assert _names(x, "Event") == ["2024中国（十堰）商用车及零部件博览会"]
+    assert "商用车" in _names(x, "Chain")
+
+
+def test_a_rank_or_scale_before_a_trade_is_no_part_of_a_chain_and_a_planned_cluster_of_a_rank_no_name():
+    x = _x("下一步，十堰将做强商用车及零部件产业链，打造世界级商用车产业集群。长沙将打造千亿级工程机械产业集群。")
+    assert not any("级" in name for name in _names(x, "Chain"))
+    assert _names(x, "Cluster") == []
