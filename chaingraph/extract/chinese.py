@@ -867,8 +867,9 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
         candidates.append(core)
         if len(core) > 4:
             candidates.append(core[:4])
-        if place_end and len(stem) > 4:
-            candidates.append(stem[:place_end + 2])
+        if place_end and len(stem) > 4:  # the place and the name's first word (东风康明斯, not 东风康明)
+            first = shared().words(core)[0]
+            candidates.append(stem[:place_end + (len(first) if 2 <= len(first) < len(core) else 2)])
         # a bare form the text also uses for a trade (菌菇企业, 菌菇产业) names no one firm
         candidates += [bare for bare in _bare_names(core)
                        if not re.search(re.escape(bare) + "(?:企业|产业|行业|产品)", text)]

@@ -341,3 +341,10 @@ def test_a_county_of_another_province_after_the_names_province_is_a_word_of_the_
 
     x = extract_news("长春北辰暖通设备有限公司参会。其暖通设备所用的铜管由四平华盛铜业有限公司供应。")
     assert not any(e.name == "暖通设备" or "暖通设备" in e.aliases for e in x.entities if e.type == "Firm")
+
+
+def test_a_short_name_of_the_place_and_the_names_first_word_keeps_the_whole_word():
+    x = extract_article(Article("a.txt", "标题\n\n东风康明斯发动机有限公司展示了其最新产品。据介绍，东风康明斯的发动机主要为"
+                                         "东风商用车配套。"))
+    firm = next(e for e in x.entities if e.name == "东风康明斯发动机有限公司")
+    assert "东风康明斯" in firm.aliases and "东风康明" not in firm.aliases
