@@ -330,6 +330,9 @@ def _list_end(text: str, inside, first) -> int:
     return end
 
 
+_ZH_GOODS_JOINED = re.compile(r"的[^，。；的为向给由]{1,8}?(?:和|及|与|、|以及)")
+
+
 def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
     """Supplier-first and customer-first frames of Chinese sentences."""
     carried: Entity | None = None  # the supplier of a sentence that ends in ；, which 其 next points to
@@ -355,6 +358,17 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
         about = referred if referred is not None and agent is not None else firms[0][1]
         if len(lead) <= 12 and referred is None and not agent_first:
             previous_subject = firms[0][1]
+        # 东风康明斯的发动机和东风德纳的车桥为C配套: each firm of a subject of joined goods supplies
+        joint: dict[str, list[Entity]] = {}
+        for (m1, e1), (m2, e2) in zip(firms, firms[1:]):
+            if e1 is not e2 and _ZH_GOODS_JOINED.fullmatch(text, m1.end, m2.start):
+                joint.setdefault(e1.id, []).append(e2)
+
+        def supply(supplier: Entity | None, customer: Entity, note: str = "supplier-first frame") -> None:
+            rel.add("SUPPLIES", supplier, customer, index, note)
+            for other in joint.get(supplier.id, []) if supplier is not None else ():
+                rel.add("SUPPLIES", other, customer, index, note)
+
         for start, end in _clause_spans(sent, _ZH_CLAUSE_BREAK):
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             earlier = [(m, e) for m, e in firms if m.end <= start]
@@ -391,7 +405,7 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                 gap_before = text[start:m.start]
                 # 向A、B供货, 供给A以及上海的B: the next member of the customers' list
                 if listed is not None and _ZH_NEXT_MEMBER.fullmatch(text, listed[0], m.start):
-                    rel.add("SUPPLIES", listed[1], e, index, "supplier-first frame")
+                    supply(listed[1], e)
                     listed = (m.end, listed[1])
                     continue
                 listed = None
@@ -399,7 +413,7 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                 if _ZH_FOR_CUSTOMER.search(gap_before) and _ZH_FOR_VERB.match(text, _list_end(text, inside, m), end):
                     served.add(e.id)
                     supplier = left_side(m.start - 1, e)
-                    rel.add("SUPPLIES", supplier, e, index, "supplier-first frame")
+                    supply(supplier, e)
                     listed = (m.end, supplier) if supplier is not None else None
                 # A是B的…供应商
                 elif _ZH_SUPPLIER_OF.search(gap_before) and _ZH_SUPPLIER_OF_AFTER.match(text, m.end, end):
@@ -414,7 +428,7 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     supplier = left_side(start + cue.start(), e) if cue is not None else None
                     if supplier is not None and supplier.id not in served and not gap_before[cue.end():].startswith("的") \
                             and _ZH_ONLY_PLACE_OR_LIST.fullmatch(gap_before[cue.end():]):
-                        rel.add("SUPPLIES", supplier, e, index, "supplier-first frame")
+                        supply(supplier, e)
                         listed = (m.end, supplier)
                 # B以A的耐候基膜为原料生产…: A supplies B
                 if gap_before.endswith("以") and _ZH_AS_MATERIAL.match(text, m.end, end):

@@ -124,3 +124,11 @@ def test_an_investor_named_after_you_supplies_nothing():
     found = _supplies("宝鸡华泰钛业有限公司是链主企业。其中，由上海锐材科技有限公司投资的粉末项目已落户园区，"
                       "产品将主要供应宝鸡钛源新材料有限公司。")
     assert ("宝鸡华泰钛业有限公司", "宝鸡钛源新材料有限公司") not in found
+
+
+def test_each_firm_of_a_subject_of_joined_goods_supplies_the_customer():
+    supplies = _supplies("东风康明斯发动机有限公司、东风德纳车桥有限公司展示了新品。据介绍，东风康明斯的发动机和东风德纳的车桥"
+                         "主要为东风商用车有限公司配套，同时也供应陕西汽车集团有限责任公司。")
+    for supplier in ("东风康明斯发动机有限公司", "东风德纳车桥有限公司"):
+        assert (supplier, "东风商用车有限公司") in supplies
+        assert (supplier, "陕西汽车集团有限责任公司") in supplies
