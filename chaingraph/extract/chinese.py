@@ -723,7 +723,9 @@ def declared_short_names(text: str, mentions: list[Mention]) -> dict[str, tuple[
             continue
         found = _DECLARED.match(text, m.end) or _BRACKETED.match(text, m.end)
         for short in (found.groups() if found else ()):  # （以下简称“公司”或“海川风电”）: both
-            if short and short != m.text and letters_in_order(short, m.text):
+            # 冠捷显示科技（北海）有限公司 is called 北海冠捷: its place in brackets may lead
+            placed = re.sub(r"^(.*?)[（(]([^）)]{2,6})[）)]", r"\2\1", m.text)
+            if short and short != m.text and (letters_in_order(short, m.text) or letters_in_order(short, placed)):
                 out.setdefault(short, (m.key or name_key(m.text), str(m.type)))
     return out
 

@@ -348,3 +348,10 @@ def test_a_short_name_of_the_place_and_the_names_first_word_keeps_the_whole_word
                                          "东风商用车配套。"))
     firm = next(e for e in x.entities if e.name == "东风康明斯发动机有限公司")
     assert "东风康明斯" in firm.aliases and "东风康明" not in firm.aliases
+
+
+def test_a_declared_short_name_may_lead_with_the_place_the_full_name_holds_in_brackets():
+    x = extract_article(Article("a.txt", "标题\n\n冠捷显示科技（北海）有限公司（简称“北海冠捷”）是冠捷科技集团在国内的生产基地。"
+                                         "北海翰达精密模具有限公司主要为北海冠捷提供显示器外壳注塑件。"))
+    firm = next(e for e in x.entities if e.name == "冠捷显示科技（北海）有限公司")
+    assert "北海冠捷" in firm.aliases
