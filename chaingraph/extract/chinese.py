@@ -249,7 +249,7 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
             pos -= 1
             continue
         if firm and hit is not None and len(hit) == 1 and hit != "、" and pos - 2 >= floor \
-                and (pos - 2 == floor or text[pos - 3] in _PUNCT) and pos < end:
+                and text[pos - 2] not in _PUNCT and (pos - 2 == floor or text[pos - 3] in _PUNCT) and pos < end:
             pos -= 1  # 、三和精工: one character after a list mark is no clause, so 和 is the name's
             continue
         if firm and hit == "都" and pos < end and (_word_tag(shared().words(text[pos:end])[0]) or "n")[0] not in "vdpcu":

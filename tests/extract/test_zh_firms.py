@@ -355,3 +355,7 @@ def test_a_declared_short_name_may_lead_with_the_place_the_full_name_holds_in_br
                                          "北海翰达精密模具有限公司主要为北海冠捷提供显示器外壳注塑件。"))
     firm = next(e for e in x.entities if e.name == "冠捷显示科技（北海）有限公司")
     assert "北海冠捷" in firm.aliases
+
+
+def test_a_boundary_character_right_after_a_closing_bracket_opens_no_name():
+    assert "惠科股份有限公司" in _firms("标题\n\n链主企业北海惠科光电技术有限公司（简称“北海惠科”）是惠科股份有限公司在广西投资建设的生产线。")
