@@ -486,13 +486,17 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
 _SCALE = r"(?:世界|国家|国际|省|[千百万]亿|[一二两三四五六七八九十\d]+[千百万]?亿)级"
 
 
+#: 自治区级重点产业园区, 省级开发区: a place's rank, which names a kind of park, not one park
+_RANK_OF_PLACE = re.compile(r"(?:自治区|省|市|区|县)级")
+
+
 def _cluster_start(text: str, start: int, core_end: int) -> int | None:
     """Where a park's or cluster's name ending at ``core_end`` starts, or None when the
     words before its suffix are no name: a count of clusters (…四大产业集群), a scale
     (千亿级…), the whole district's (全区…). What comes up to a year in it (2024苏州工业园区,
     力争到2025年…) or before a verb inside (三江新区布局建设|宜宾锂电产业园) is not the name."""
     if _TRAILING_COUNT.search(text, start, core_end) or text.startswith("级", start) \
-            or re.match(_SCALE, text[start:core_end]):
+            or re.match(_SCALE, text[start:core_end]) or _RANK_OF_PLACE.search(text, start, core_end):
         return None  # 打造世界级商用车产业集群: a cluster of a rank, the goal of a plan, no name
     year = None
     for year in re.finditer(r"(?:19|20)\d\d年?", text[start:core_end]):
@@ -565,7 +569,7 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         elif found and not re.search(r"[)）]", phrase[found.start():]) or found and re.search(r"[(（]",
                                                                                          phrase[found.start():]):
             phrase = phrase[found.start():]  # 装备(汽车) is not cut inside its brackets
-        phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市|全县|全区|全镇|本市|本县|我县|我区|"
+        phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市|全县|全区|全镇|本市|本县|我县|我区|园区|"
                         + _SCALE + ")+", "", phrase)
         phrase = phrase.lstrip("市省州县区")
         county = _county_prefix(phrase) if _COUNTY_END.search(phrase, 2, 8) else None

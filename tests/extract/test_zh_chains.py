@@ -126,3 +126,9 @@ def test_a_rank_or_scale_before_a_trade_is_no_part_of_a_chain_and_a_planned_clus
     x = _x("下一步，十堰将做强商用车及零部件产业链，打造世界级商用车产业集群。长沙将打造千亿级工程机械产业集群。")
     assert not any("级" in name for name in _names(x, "Chain"))
     assert _names(x, "Cluster") == []
+
+
+def test_a_parks_rank_names_no_park_and_the_park_before_a_trade_is_no_part_of_the_chain():
+    x = _x("北海工业园区位于北海市银海区，是广西壮族自治区级重点产业园区。2023年，园区电子信息产业产值达到980亿元。")
+    assert _names(x, "Cluster") == ["北海工业园区"]
+    assert _names(x, "Chain") == ["电子信息"]
