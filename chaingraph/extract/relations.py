@@ -253,8 +253,13 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             if founded is None:
                 continue
             pos = m.end + founded.end()
-            for om, oe in per_sent.get(m.sent, []):
-                if oe.type in ("City", "Province") and pos <= om.start <= pos + 12:
+            places = [(om, oe) for om, oe in per_sent.get(m.sent, []) if oe.type in ("City", "Province")]
+            for i, (om, oe) in enumerate(places):
+                if pos <= om.start <= pos + 12:
+                    if language == "zh":  # 位于北海市银海区: the last of the places written together
+                        while i + 1 < len(places) and places[i + 1][0].start == om.end:
+                            i += 1
+                            om, oe = places[i]
                     rel.add("LOCATED_IN", e, oe, m.sent)
                     break
 

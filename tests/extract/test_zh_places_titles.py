@@ -193,3 +193,9 @@ def test_a_county_written_before_a_name_that_opens_on_its_province_is_where_the_
     assert "福建金岭纺织有限公司" in names(x, "Firm")
     assert "连城县" in names(x, "City")
     assert ("福建金岭纺织有限公司", "连城县") in rels(x, "LOCATED_IN")
+
+
+def test_a_park_placed_in_a_city_and_its_district_is_in_the_district_and_a_copula_opens_no_park():
+    text = "标题\n\n北海工业园区位于北海市银海区，是重点产业园区。"
+    assert ("北海工业园区", "银海区") in _located(text)
+    assert {name for kind, name in _entities(text) if kind == "Cluster"} == {"北海工业园区"}
