@@ -299,7 +299,7 @@ _ZH_ONLY_PLACE_OR_LIST = re.compile(r"(?:[^，。；为向给由从与和签协�
 _ZH_FOR_CUSTOMER = re.compile(r"[为向给]$")
 _ZH_SUPPLIER_NAMED = re.compile(r"(?:其|的)[^，。；的]{0,8}?(?:供应商|供货商|配套商)(?:之一)?[是为，]?$")
 _ZH_NEXT_MEMBER = re.compile(r"(?:、|和|及|以及|与)(?:[^，。；、]{0,6}?的)?")
-_ZH_FOR_VERB = re.compile(r"[^，。；]{0,12}?(?:配套|供货|供应|提供|销售|出口|交付|交售|出售)")
+_ZH_FOR_VERB = re.compile(r"[^，。；]{0,12}?(?:配套|供货|供应|提供|销售|出口|交付|交售|出售|代工|代加工|贴牌)")
 _ZH_SUPPLIER_OF = re.compile(r"(?:是|为|成为)$")
 _ZH_SUPPLIER_OF_AFTER = re.compile(r"的?[^，。；]{0,8}?(?:供应商|供货商|配套商|配套企业|原料基地)")
 # customer first: the supplier follows the cue

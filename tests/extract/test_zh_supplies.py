@@ -132,3 +132,9 @@ def test_each_firm_of_a_subject_of_joined_goods_supplies_the_customer():
     for supplier in ("东风康明斯发动机有限公司", "东风德纳车桥有限公司"):
         assert (supplier, "东风商用车有限公司") in supplies
         assert (supplier, "陕西汽车集团有限责任公司") in supplies
+
+
+def test_making_for_a_brand_as_its_oem_supplies_the_brand():
+    supplies = _supplies("冠捷显示科技（北海）有限公司是冠捷科技集团的生产基地，其产品主要出口欧美市场，同时为联想、惠普等品牌"
+                         "代工生产显示器。")
+    assert {("冠捷显示科技（北海）有限公司", "联想"), ("冠捷显示科技（北海）有限公司", "惠普")} <= supplies
