@@ -74,15 +74,23 @@ _OF_THE_PARK = re.compile(r"(?:园区|园)(?:内|里)?的$|园区(?:内|里)?(?:
 
 
 def _in_the_park(rel, text: str, entities: list[Entity], per_sent) -> None:
-    """A firm written after 园区内的 or 园区企业 belongs to the article's park, when
-    the article names exactly one park (a cluster whose name ends in 园 or 园区)."""
+    """A firm written after 园区内的 or 园区企业, and the firms listed with it, belong
+    to the article's park, when the article names exactly one park (a cluster whose
+    name ends in 园 or 园区)."""
     parks = [e for e in entities if e.type == "Cluster" and e.name.endswith(("园", "园区"))]
     if len(parks) != 1:
         return
     for index, items in per_sent.items():
-        for m, e in items:
-            if e.type == "Firm" and not m.nested_in and _OF_THE_PARK.search(text, max(0, m.start - 6), m.start):
-                rel.add("BELONGS_TO", e, parks[0], index, "a firm of the park")
+        firms = [(m, e) for m, e in items if e.type == "Firm" and not m.nested_in]
+        for i, (m, e) in enumerate(firms):
+            if not _OF_THE_PARK.search(text, max(0, m.start - 6), m.start):
+                continue
+            rel.add("BELONGS_TO", e, parks[0], index, "a firm of the park")
+            # 园区内的A、B等企业: every member of the list it opens
+            for (m1, _e1), (m2, e2) in zip(firms[i:], firms[i + 1:]):
+                if not re.fullmatch(r"、|和|及|以及|与", text[m1.end:m2.start]):
+                    break
+                rel.add("BELONGS_TO", e2, parks[0], index, "a firm of the park")
 
 
 def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) -> None:

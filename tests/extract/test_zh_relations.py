@@ -2,6 +2,7 @@
 
 from chaingraph.extract.pipeline import extract_article
 from chaingraph.extract.reader import Article
+from news_helpers import extract_news as _x, rels as _rels
 
 
 def _relations(text: str) -> set[tuple[str, str, str]]:
@@ -90,3 +91,11 @@ def test_the_units_that_govern_an_alliance_are_its_members():
                      "西部超导材料科技股份有限公司、宝鸡拓普达钛业有限公司等8家单位为副理事长单位。")
     members = {h for h, _t in rels(x, "MEMBER_OF")}
     assert {"宝钛集团有限公司", "西部超导材料科技股份有限公司", "宝鸡拓普达钛业有限公司"} <= members
+
+
+def test_every_firm_of_a_list_opened_by_in_the_park_belongs_to_the_park():
+    x = _x("北海工业园区位于北海市银海区。北海电子信息产业集群入选特色产业集群名单。链主企业北海惠科光电技术有限公司（简称“北海惠科”）是惠科股份有限公司投资建设的生产线。"
+           "北海惠科生产的液晶面板除供应集团内部的整机工厂外，还大量供应给园区内的冠捷显示科技（北海）有限公司、北海三诺数字科技"
+           "有限公司等企业，用于生产显示器。")
+    members = {firm for firm, park in _rels(x, "BELONGS_TO") if park == "北海工业园区"}
+    assert members == {"冠捷显示科技（北海）有限公司", "北海三诺数字科技有限公司"}
