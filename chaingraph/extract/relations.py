@@ -649,9 +649,16 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
         if language == "zh":
             for verb in re.finditer(r"(?:联合|共同)?(?:主办|承办|协办|举办)", s):
                 at = sentences[index].start + verb.start()
-                for m, e in reversed([(m, e) for m, e in items if m.end <= at
-                                      and e.type in ("Firm", "Agency", "Alliance")]):
-                    if m.end != at:
+                orgs = [(m, e) for m, e in items if m.end <= at and e.type in ("Firm", "Agency", "Alliance")]
+                # the short name a bracket declares is read as part of the name before it
+                base = sentences[index].start
+                orgs = [(m, e) for i, (m, e) in enumerate(orgs) if not (
+                    i and orgs[i - 1][1] is e and _DECLARED_BETWEEN.match(s, orgs[i - 1][0].end - base))]
+                for m, e in reversed(orgs):
+                    # A（以下简称“甲”）协办: the short name it declares may stand between
+                    if m.end != at and not _DECLARED_BETWEEN.fullmatch(sentences[index].text,
+                                                                       m.end - sentences[index].start,
+                                                                       at - sentences[index].start):
                         break
                     rel.add("ORGANIZED", e, event, index)
                     organizers.add(e.id)
@@ -694,6 +701,7 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
                     organizers.add(e.id)
 
 
+_DECLARED_BETWEEN = re.compile(r"[（(][^（）()]{1,20}[）)]")
 _HELD_ITS = re.compile(r"\b(?:held|holds|hosted|hosts|organi[sz]ed|organi[sz]es|staged|stages|convened|convenes)\s+"
                        r"(?:its|their)\s+$")
 _SUBJECT_GAP = re.compile(r"\.?\s*(?:\([^)]{1,40}\)\s*)?(?:also\s+|recently\s+|again\s+|successfully\s+)*")

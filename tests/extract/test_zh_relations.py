@@ -99,3 +99,11 @@ def test_every_firm_of_a_list_opened_by_in_the_park_belongs_to_the_park():
            "有限公司等企业，用于生产显示器。")
     members = {firm for firm, park in _rels(x, "BELONGS_TO") if park == "北海工业园区"}
     assert members == {"冠捷显示科技（北海）有限公司", "北海三诺数字科技有限公司"}
+
+
+def test_co_organisers_each_followed_by_the_short_name_it_declares_organised_the_event():
+    x = _x("8月24日，2023年大庆市石化产业链供需对接会在大庆高新技术产业开发区举行。对接会由大庆市工业和信息化局主办，"
+           "中国石油天然气股份有限公司大庆石化分公司（以下简称“大庆石化”）、中国石油天然气股份有限公司大庆炼化分公司"
+           "（以下简称“大庆炼化”）协办。160余家企业参加了对接活动。")
+    organizers = {head for head, _event in _rels(x, "ORGANIZED")}
+    assert {"中国石油天然气股份有限公司大庆石化分公司", "中国石油天然气股份有限公司大庆炼化分公司"} <= organizers
