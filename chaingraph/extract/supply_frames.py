@@ -292,7 +292,7 @@ _ZH_SUPPLIER_OF_IT = re.compile(r"(?:成为|是)其[^，。；]{0,8}?(?:供应�
 # 为其X提供Y的是B, 为A提供Y的是B: a cleft naming the supplier last
 _ZH_CLEFT_SUPPLIER = re.compile(r"为([^，。；]{0,12}?)(?:提供|供应|配套|供货)[^，。；]{0,12}?的(?:是|正是|便是)$")
 # supplier first: the customer follows the cue word (为B配套 reads B between 为 and 配套)
-_ZH_TO_CUSTOMER = re.compile(r"供应给|供货给|提供给|供给|销往|卖给|出售给|进入|供应|配套")
+_ZH_TO_CUSTOMER = re.compile(r"供应给|供货给|提供给|供给|销往|卖给|出售给|进入|供应|配套|直供")
 # …or a word for what the customer is (供应给本地饲料企业B)
 _ZH_ONLY_PLACE_OR_LIST = re.compile(r"(?:[^，。；为向给由从与和签协合]{0,12}?[、和及与]|位于[^，。；]{2,12}?的|[^，。；为向给由从与签]{0,4}?|"
                                     r"[^，。；为向给由从与和签的]{0,6}?(?:企业|厂商|厂家|车企|客户|品牌))")

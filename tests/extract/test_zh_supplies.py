@@ -138,3 +138,9 @@ def test_making_for_a_brand_as_its_oem_supplies_the_brand():
     supplies = _supplies("冠捷显示科技（北海）有限公司是冠捷科技集团的生产基地，其产品主要出口欧美市场，同时为联想、惠普等品牌"
                          "代工生产显示器。")
     assert {("冠捷显示科技（北海）有限公司", "联想"), ("冠捷显示科技（北海）有限公司", "惠普")} <= supplies
+
+
+def test_piping_straight_to_listed_firms_supplies_each():
+    supplies = _supplies("目前，大庆石化有限公司年产乙烯120万吨，其生产的乙烯、丙烯等基础原料，通过管道直供大庆华科股份有限公司、"
+                         "大庆亿鑫化工股份有限公司等园区企业。")
+    assert {("大庆石化有限公司", "大庆华科股份有限公司"), ("大庆石化有限公司", "大庆亿鑫化工股份有限公司")} <= supplies
