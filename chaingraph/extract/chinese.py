@@ -519,6 +519,11 @@ def _cluster_start(text: str, start: int, core_end: int) -> int | None:
 _BUILD_VERBS = frozenset("布局 建设 打造 规划 建成 新建 筹建 推进 培育 发展 加快 引进".split())
 
 
+#: Verbs of work done on a chain (常态化开展产业链…, 加快延伸产业链): never a chain's last word.
+_CHAIN_WORK = tuple("开展 推进 打造 建设 发展 延伸 提升 培育 完善 壮大 做强 做大 加快 强化 构建 形成 拓展 推动 深化 "
+                    "优化 补齐 延长 稳定 畅通 贯通 融入 对接".split())
+
+
 #: Tags of verbs, adverbs, adjectives, state words, conjunctions and prepositions: a
 #: phrase of such words before 产业链 says what is done to a chain, or how whole it is
 _NO_CHAIN_TAGS = frozenset({"v", "vd", "d", "ad", "a", "z", "c", "p"})
@@ -591,8 +596,9 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         if not (2 <= len(phrase) <= 8 or single) or phrase in _GENERIC_CORES or phrase.endswith("的"):
             return
         gaz_hit = _ANY_CHAIN_ZH_RE.fullmatch(phrase)
-        if not gaz_hit and all(_word_tag(w) in _NO_CHAIN_TAGS for w in shared().words(phrase)):
-            return  # 切入产业链, 持续开展产业链…, 较完整产业链: verbs and modifiers, not a chain
+        if not gaz_hit and (all(_word_tag(w) in _NO_CHAIN_TAGS for w in shared().words(phrase))
+                            or phrase.endswith(_CHAIN_WORK)):
+            return  # 切入产业链, 持续开展产业链…, 常态化开展产业链: verbs and modifiers, not a chain
         conj = re.match("(" + _ANY_CHAIN_ZH_RE.pattern + ")[及与和]", phrase)
         if not gaz_hit and not conj and (_NOT_A_CHAIN.search(phrase) or len(phrase) > 6):
             return

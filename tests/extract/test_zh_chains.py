@@ -132,3 +132,8 @@ def test_a_parks_rank_names_no_park_and_the_park_before_a_trade_is_no_part_of_th
     x = _x("北海工业园区位于北海市银海区，是广西壮族自治区级重点产业园区。2023年，园区电子信息产业产值达到980亿元。")
     assert _names(x, "Cluster") == ["北海工业园区"]
     assert _names(x, "Chain") == ["电子信息"]
+
+
+def test_work_done_on_a_chain_is_no_chain_and_a_trade_verb_stays_one():
+    x = _x("有关负责人表示，下一步将常态化开展产业链供需对接活动。船舶制造产业链很长。")
+    assert _names(x, "Chain") == ["船舶制造"]
