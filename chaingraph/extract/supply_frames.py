@@ -283,6 +283,8 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
 
 _ZH_CLAUSE_BREAK = re.compile(r"[，；。！？：]")
 _ZH_PRONOUN = re.compile(r"其|该企业|该公司|公司")
+_ZH_THE_FIRM = re.compile(r"该企业|该公司")
+_ZH_RELATIVE_HEAD = re.compile(r"(?:在|于)[^，。；的]{1,16}?(?:建设|设立|投资|成立|新建|兴建|组建)的")
 # a clause opening on the kind of a firm named before (合作社, 该集团): that firm
 _ZH_KIND_SUBJECT = re.compile(r"(?:该|这家)?(合作社|合作联社|集团|工厂|厂)")
 # 其 as a pronoun, not inside 其中, 其他, 其余, 尤其
@@ -355,9 +357,12 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
             not agent.group(0).startswith("由") or _ZH_FROM_AFTER["由"].match(text, firms[0][0].end, sent.end))
         topic = previous_subject if agent_first else None
         # 其X所用的Y由A供应，Z则来自B: the sentence is about what 其 points to, not about A
-        about = referred if referred is not None and agent is not None else firms[0][1]
+        # 德方纳米在曲靖建设的曲靖市德方纳米…是其最大的基地: the firm the relative clause describes is the subject
+        head = firms[1][1] if len(firms) > 1 and _ZH_RELATIVE_HEAD.fullmatch(text, firms[0][0].end,
+                                                                              firms[1][0].start) else firms[0][1]
+        about = referred if referred is not None and agent is not None else head
         if len(lead) <= 12 and referred is None and not agent_first:
-            previous_subject = firms[0][1]
+            previous_subject = head
         # 东风康明斯的发动机和东风德纳的车桥为C配套: each firm of a subject of joined goods supplies
         joint: dict[str, list[Entity]] = {}
         for (m1, e1), (m2, e2) in zip(firms, firms[1:]):
@@ -389,6 +394,8 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     named = [e for m, e in earlier if kind.group(1) in e.name and e is not exclude]
                     if named:
                         return named[-1]
+                if _ZH_THE_FIRM.search(lead) and opener is not None and opener is not exclude:
+                    return opener  # X是…基地，该公司的硅片由A提供: "the company" is the sentence's subject
                 if _ZH_PRONOUN.search(lead):
                     named = last_named or referred
                     return named if named is not exclude else None

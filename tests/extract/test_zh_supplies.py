@@ -144,3 +144,11 @@ def test_piping_straight_to_listed_firms_supplies_each():
     supplies = _supplies("目前，大庆石化有限公司年产乙烯120万吨，其生产的乙烯、丙烯等基础原料，通过管道直供大庆华科股份有限公司、"
                          "大庆亿鑫化工股份有限公司等园区企业。")
     assert {("大庆石化有限公司", "大庆华科股份有限公司"), ("大庆石化有限公司", "大庆亿鑫化工股份有限公司")} <= supplies
+
+
+def test_the_company_is_the_sentences_subject_and_a_relative_clauses_head_is_the_subject():
+    supplies = _supplies("曲靖晶澳光伏科技有限公司是晶澳科技在云南的重要生产基地，该公司的硅片部分由曲靖隆基硅材料有限公司提供。"
+                         "德方纳米在曲靖经开区建设的曲靖市德方纳米科技有限公司是其最大的生产基地，产品主要供应宁德时代、比亚迪等"
+                         "电池企业。")
+    assert ("曲靖隆基硅材料有限公司", "曲靖晶澳光伏科技有限公司") in supplies
+    assert {("曲靖市德方纳米科技有限公司", "宁德时代"), ("曲靖市德方纳米科技有限公司", "比亚迪")} <= supplies
