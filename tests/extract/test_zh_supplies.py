@@ -147,7 +147,8 @@ def test_piping_straight_to_listed_firms_supplies_each():
 
 
 def test_the_company_is_the_sentences_subject_and_a_relative_clauses_head_is_the_subject():
-    supplies = _supplies("曲靖晶澳光伏科技有限公司是晶澳科技在云南的重要生产基地，该公司的硅片部分由曲靖隆基硅材料有限公司提供。"
+    supplies = _supplies("该市引进晶澳太阳能科技股份有限公司、深圳市德方纳米科技股份有限公司等龙头企业。"
+                         "曲靖晶澳光伏科技有限公司是晶澳科技在云南的重要生产基地，该公司的硅片部分由曲靖隆基硅材料有限公司提供。"
                          "德方纳米在曲靖经开区建设的曲靖市德方纳米科技有限公司是其最大的生产基地，产品主要供应宁德时代、比亚迪等"
                          "电池企业。")
     assert ("曲靖隆基硅材料有限公司", "曲靖晶澳光伏科技有限公司") in supplies
