@@ -505,6 +505,9 @@ def _cluster_start(text: str, start: int, core_end: int) -> int | None:
         start += year.end()
     if text.startswith(("全区", "全市", "全省", "全县"), start):
         return None  # 全区家具产业集群: the whole district's cluster, no name of one
+    if text[start - 1:start] == "的" and re.match(r"(?:产业)?(?:基地|集群)", text[core_end:core_end + 4]) \
+            and not _leading_places(text[start:core_end]):
+        return None  # 曲靖是云南省重要的绿色能源产业基地: what the place is, no base's name
     pos = start
     words = shared().words(text[start:core_end])
     for i, word in enumerate(words[:-1]):

@@ -53,3 +53,8 @@ def test_a_firm_written_after_of_the_park_belongs_to_the_articles_one_park():
     belongs = rels(x, "BELONGS_TO")
     assert ("浙江恒达纸业有限公司", "龙游特种纸产业园") in belongs
     assert ("衢州华丰包装有限公司", "龙游特种纸产业园") in belongs
+
+
+def test_a_base_or_cluster_a_place_is_said_to_be_names_no_base():
+    x = extract_article(Article("a.txt", "标题\n\n曲靖是云南省重要的绿色能源产业基地。长沙是全国最大的工程机械产业集群。"))
+    assert [e.name for e in x.entities if e.type == "Cluster"] == []
