@@ -115,6 +115,10 @@ class ListHit:
     role: str | None = None
 
 
+# verbs that open a list of fields inside what looked like a member (…产品广泛用于A、B等行业)
+_LIST_OPENS_INSIDE = re.compile(r".*(?:用于|应用于|服务于|面向|涵盖|覆盖|涉及|包括)")
+
+
 def _members(text: str, start: int, body: str, split_and: bool = False) -> list[tuple[int, int, str]]:
     """The members of the list ``body`` (at ``start`` of ``text``) as (start, end, text);
     with ``split_and`` (lists of chains) the last one is split at its conjunction
@@ -129,6 +133,10 @@ def _members(text: str, start: int, body: str, split_and: bool = False) -> list[
             cut = _first_member_start(raw)
             s += cut
             item = raw[cut:]
+        elif (opens := _LIST_OPENS_INSIDE.search(raw)) is not None:
+            out.clear()  # 其宽厚板、线棒材产品广泛用于船舶制造、工程机械等行业: the list starts after 用于
+            s += opens.end()
+            item = raw[opens.end():]
         pos += len(whole) + 1
         if split_and and i == len(raws) - 1:  # 高端装备制造四条重点(产业链): the list's count is no part of it
             item = re.sub(r"[一二三四五六七八九十两几多\d]+[大个项类条种](?:重点|主导|优势|特色|新兴|战略性|现代)?$", "", item)

@@ -188,3 +188,10 @@ def test_the_work_done_on_a_listed_trade_is_no_part_of_its_name():
     chains = {e.name for e in x.entities if e.type == "Chain"}
     assert {"玉米制种", "包装材料"} <= chains
     assert not any(c.endswith(("建设", "本地化")) for c in chains)
+
+
+def test_a_list_of_fields_opened_inside_what_looked_like_a_member_starts_there():
+    x = extract_article(Article("a.txt", "标题\n\n湘钢是湘潭市精品钢材产业链的链主企业，其宽厚板、线棒材产品广泛用于船舶制造、工程机械等行业。"))
+    chains = {e.name for e in x.entities if e.type == "Chain"}
+    assert {"船舶制造", "工程机械"} <= chains
+    assert not any("用于" in c or c == "宽厚板" for c in chains)
