@@ -332,6 +332,7 @@ def _list_end(text: str, inside, first) -> int:
     return end
 
 
+_ZH_LIST_GAP = re.compile(r"、|和|及|以及|与")
 _ZH_GOODS_JOINED = re.compile(r"的[^，。；的为向给由]{1,8}?(?:和|及|与|、|以及)")
 
 
@@ -462,7 +463,15 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                         continue  # 来自A的代表, 来自柯桥的B: where people or firms come from
                     if cue.group(1) == "由" and re.search(r"[向为给]", text[m.end:min(end, m.end + 6)]):
                         continue  # 由A向B供应: A supplies B (the frame above reads it)
-                    rel.add("SUPPLIES", e, left_side(start + cue.start(), e), index, "customer-first frame")
+                    customer = left_side(start + cue.start(), e)
+                    rel.add("SUPPLIES", e, customer, index, "customer-first frame")
+                    # A、B等企业从C采购: C supplies every member of the customers' list
+                    before = [(cm, ce) for cm, ce in inside if cm.end <= start + cue.start() and ce is not e]
+                    at = next((i for i, (_cm, ce) in enumerate(before) if ce is customer), None)
+                    for (m1, _e1), (m2, e2) in zip(before[at:], before[at + 1:]) if at is not None else ():
+                        if not _ZH_LIST_GAP.fullmatch(text, m1.end, m2.start):
+                            break
+                        rel.add("SUPPLIES", e, e2, index, "customer-first frame")
             if listed is not None:
                 supplier_before = listed[1]
         if sent.text.rstrip().endswith(("；", ";")):

@@ -153,3 +153,9 @@ def test_the_company_is_the_sentences_subject_and_a_relative_clauses_head_is_the
                          "电池企业。")
     assert ("曲靖隆基硅材料有限公司", "曲靖晶澳光伏科技有限公司") in supplies
     assert {("曲靖市德方纳米科技有限公司", "宁德时代"), ("曲靖市德方纳米科技有限公司", "比亚迪")} <= supplies
+
+
+def test_every_buyer_of_a_list_buying_from_a_firm_is_its_customer():
+    supplies = _supplies("湖南华菱湘潭钢铁有限公司（以下简称“湘钢”）是链主企业。三一重工股份有限公司、中联重科股份有限公司等工程机械"
+                         "企业每年从湘钢采购大量高强度结构钢。")
+    assert {("湖南华菱湘潭钢铁有限公司", "三一重工股份有限公司"), ("湖南华菱湘潭钢铁有限公司", "中联重科股份有限公司")} <= supplies
