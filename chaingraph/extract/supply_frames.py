@@ -333,6 +333,7 @@ def _list_end(text: str, inside, first) -> int:
 
 
 _ZH_LIST_GAP = re.compile(r"、|和|及|以及|与")
+_ZH_FOR_IT = re.compile(r"为其[^，。；]{0,6}?(?:供应|提供|配套|供货)")
 _ZH_GOODS_JOINED = re.compile(r"的[^，。；的为向给由]{1,8}?(?:和|及|与|、|以及)")
 
 
@@ -340,6 +341,7 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
     """Supplier-first and customer-first frames of Chinese sentences."""
     carried: Entity | None = None  # the supplier of a sentence that ends in ；, which 其 next points to
     previous_subject: Entity | None = None  # the firm the last sentence naming one opened on: 其, 该公司 next
+    last_customer: tuple[int, Entity] | None = None  # (sentence, customer) of the last 为B配套: 为其供应 next is for B
     for index, sent in enumerate(sentences):
         firms = [(m, e) for m, e in per_sent.get(index, []) if e.type == "Firm"]
         supplier_before: Entity | None = carried  # 其 after "A向B、C供货" is A, not C
@@ -409,6 +411,20 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     rel.add("SUPPLIES", opener, earlier[-1][1], index, "supplier-first frame")
             served: set[str] = set()  # customers of 为B配套 here, who supply no one in the clause
             listed: tuple[int, Entity] | None = None  # (end, supplier) of the last customer read
+            new_customer: Entity | None = None
+            # A为B提供X；C、D等本地企业为其供应Y: 其 is B, and every listed firm supplies it
+            for_it = _ZH_FOR_IT.search(text, start, end)
+            suppliers = [(m, e) for m, e in inside if m.end <= for_it.start()] if for_it else []
+            customer = last_customer[1] if last_customer and last_customer[0] >= index - 1 else previous_subject
+            if suppliers and customer is not None:
+                listed_firms = [suppliers[0]]
+                for (m1, _e1), (m2, e2) in zip(suppliers, suppliers[1:]):
+                    if not _ZH_LIST_GAP.fullmatch(text, m1.end, m2.start):
+                        break
+                    listed_firms.append((m2, e2))
+                for _m, supplier in listed_firms:
+                    if supplier is not customer:
+                        rel.add("SUPPLIES", supplier, customer, index, "supplier-first frame")
             for m, e in inside:
                 gap_before = text[start:m.start]
                 # 向A、B供货, 供给A以及上海的B: the next member of the customers' list
@@ -422,6 +438,7 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     served.add(e.id)
                     supplier = left_side(m.start - 1, e)
                     supply(supplier, e)
+                    new_customer = e
                     listed = (m.end, supplier) if supplier is not None else None
                 # A是B的…供应商
                 elif _ZH_SUPPLIER_OF.search(gap_before) and _ZH_SUPPLIER_OF_AFTER.match(text, m.end, end):
@@ -474,6 +491,8 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                         rel.add("SUPPLIES", e, e2, index, "customer-first frame")
             if listed is not None:
                 supplier_before = listed[1]
+            if new_customer is not None:
+                last_customer = (index, new_customer)
         if sent.text.rstrip().endswith(("；", ";")):
             carried = supplier_before
 

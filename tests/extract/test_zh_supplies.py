@@ -159,3 +159,10 @@ def test_every_buyer_of_a_list_buying_from_a_firm_is_its_customer():
     supplies = _supplies("湖南华菱湘潭钢铁有限公司（以下简称“湘钢”）是链主企业。三一重工股份有限公司、中联重科股份有限公司等工程机械"
                          "企业每年从湘钢采购大量高强度结构钢。")
     assert {("湖南华菱湘潭钢铁有限公司", "三一重工股份有限公司"), ("湖南华菱湘潭钢铁有限公司", "中联重科股份有限公司")} <= supplies
+
+
+def test_firms_listed_as_supplying_it_supply_the_customer_of_the_clause_before():
+    supplies = _supplies("湖南华菱湘潭钢铁有限公司（以下简称“湘钢”）是链主企业。在上游，湘钢梅塞尔气体产品有限公司为湘钢提供氧气等"
+                         "工业气体；湘潭市恒欣耐火材料有限公司、湖南湘钢瑞泰科技有限公司等本地企业为其供应耐火材料。")
+    assert {("湘潭市恒欣耐火材料有限公司", "湖南华菱湘潭钢铁有限公司"),
+            ("湖南湘钢瑞泰科技有限公司", "湖南华菱湘潭钢铁有限公司")} <= supplies
