@@ -302,7 +302,10 @@ def referents(text: str, sentences: list[Sentence], per_sent) -> dict[int, Entit
     that plain is left out: callers fall back on the article's firm."""
     out: dict[int, Entity] = {}
     for index, sent in enumerate(sentences):
-        if index == 0 or not (_REFERRING_SUBJECT.search(sent.text) or _ITS_OPENING.match(sent.text)):
+        # "Battery housings produced by its plant … are supplied to A": "its" before any firm is named
+        first = next((m.start for m, e in per_sent.get(index, []) if e.type == "Firm"), sent.end)
+        its_first = _ITS_WORD.search(text, sent.start, first)
+        if index == 0 or not (_REFERRING_SUBJECT.search(sent.text) or _ITS_OPENING.match(sent.text) or its_first):
             continue
         # a sentence between with no firm for its subject keeps the topic ("Ruipai … . About 40 percent is
         # sold overseas; the company … . Its premix is sourced from B"): look one further back
@@ -319,6 +322,7 @@ def referents(text: str, sentences: list[Sentence], per_sent) -> dict[int, Entit
 _KEEPS_TOPIC = re.compile(r"\b(?:the company|the firm|the group|it|its)\b", re.IGNORECASE)
 
 
+_ITS_WORD = re.compile(r"\b[Ii]ts\b")
 _ITS_OPENING = re.compile(r"(?:[A-Z][^,]{0,60},\s+)?(?:Its|The company's|The firm's|The group's)\s")
 
 

@@ -160,6 +160,8 @@ def _plants(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity |
                     referred = referents(text, sentences, per_sent)
                 owner = _owner(text, [(fm, fe) for fm, fe in items if fe.type == "Firm" and fm.start < at], at,
                                orgs, referred.get(index) or focus)
+                if owner is None and re.search(r"\b[Ii]ts\s+$", text[max(sent.start, at - 5):at]):
+                    owner = referred.get(index)  # "produced by its plant in C", before any firm is named
             elif not _IN.search(text[max(sent.start, m.start - 12):m.start]):
                 continue
             if owner is not None:

@@ -210,3 +210,9 @@ def test_firms_called_enterprises_in_the_park_belong_to_the_articles_one_park():
     members = {firm for firm, park in _rels(x, "BELONGS_TO") if park == "Pine Valley Magnesium Industry Park"}
     assert members == {"Yingkou Qinghua Group Co., Ltd", "Wanfeng Magnesium Co., Ltd", "Huamei Refractories Co., Ltd",
                        "Xinrong Materials Co., Ltd"}
+
+
+def test_its_plant_before_any_firm_of_the_sentence_is_the_plant_of_the_firm_before():
+    x = _news("Minth Group Limited also attended the meeting. Battery housings produced by its plant in Huai'an are "
+              "mainly supplied to BYD Company Limited.")
+    assert ("Minth Group Limited", "Huai'an") in _rels(x, "LOCATED_IN")
