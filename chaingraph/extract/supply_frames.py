@@ -39,6 +39,9 @@ _EN_PRONOUN_BEFORE_VERB = re.compile(r"\b(?:it|its|the (?:company|firm|group)(?:
 # "…, and its products have entered the supply system of B": the clause's goods are the topic's;
 # "hopes to enter the supply chain of B" is no supply yet
 _EN_ITS_GOODS = re.compile(r"\s*(?:its|the company's|the firm's)\s+(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
+# "Battery housings produced by its plant in Huai'an are supplied to B": the goods of "its" firm
+_EN_MADE_BY_ITS = re.compile(r"\b(?:made|produced|manufactured|built)\s+(?:by|at|in)\s+(?:its|the company's)\s+"
+                             r"[^.;,]{0,60}$", re.IGNORECASE)
 _EN_HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|plans?|planned|planning|aims?|aimed|aiming|strives?|seeks?|"
                        r"seeking|wants?|expects?|expected|intends?)\s+to\s+(?:enter|join|become|get into|break into)\s+"
                        r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -200,7 +203,8 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                     for customer in after[:4]:
                         rel.add("SUPPLIES", other, customer, index, "supplier-first frame")
                 if supplier is None and (_EN_PRONOUN_SUBJECT.search(text[start:verb.start()])
-                                         or _EN_ITS_GOODS.match(text[start:verb.start()])):
+                                         or _EN_ITS_GOODS.match(text[start:verb.start()])
+                                         or _EN_MADE_BY_ITS.search(text[start:verb.start()])):
                     supplier = topic
                 if _EN_HOPED.search(text, max(sent.start, verb.start() - 60), verb.start()):
                     continue  # "hopes to enter the supply chain of B": not yet a supplier

@@ -269,3 +269,9 @@ def test_its_main_supplier_is_a_supplier_of_the_firm_before():
     supplies = rels(x, "SUPPLIES")
     assert ("Tongxiang Hengfa Wire Co., Ltd", "Haining Ruida Bolt Co., Ltd") in supplies
     assert ("Haiyan Dali Steel Co., Ltd", "Haining Ruida Bolt Co., Ltd") in supplies
+
+
+def test_goods_produced_by_its_plant_and_supplied_to_a_firm_are_the_supply_of_the_firm_its_refers_to():
+    x = extract_news("Minth Group Limited also attended the meeting. Battery housings produced by its plant in "
+                     "Huai'an are mainly supplied to BYD Company Limited.")
+    assert ("Minth Group Limited", "BYD Company Limited") in rels(x, "SUPPLIES")
