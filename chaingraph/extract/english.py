@@ -78,7 +78,7 @@ def org_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             continue
         tokens = [(m.group(0), sent.start + m.start(), sent.start + m.end()) for m in _TOKEN.finditer(sent.text)]
         for run in _runs(text, tokens):
-            for part in (p for whole in _split_and(_trim(run)) for p in _split_of(whole)):
+            for part in (_country_cut(p) for whole in _split_and(_trim(run)) for p in _split_of(whole)):
                 mention = _classify(part, index)
                 if mention is not None and mention.type == "Event":
                     year = _YEAR_BEFORE.search(text, max(sent.start, mention.start - 12), mention.start)
@@ -222,6 +222,16 @@ def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         run = run[:owner + 1]
     while run and (run[0][0].lower() in lx.LEADING_DROP or run[0][0].lower() in lx.CONNECTORS):
         run = run[1:]
+    return run
+
+
+def _country_cut(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``run`` without "of (the) <country>" after a firm's legal form: "KEMET Corporation of
+    the United States" is KEMET Corporation, of the United States."""
+    for pos in range(1, len(run) - 1):
+        if run[pos][0].lower() == "of" and _head_of(run[pos - 1][0]) in lx.FIRM_HEADS \
+                and " ".join(tok for tok, _, _ in run[pos + 1:]) in lx.COUNTRIES:
+            return run[:pos]
     return run
 
 

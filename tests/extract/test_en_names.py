@@ -315,3 +315,9 @@ def test_a_short_name_declared_after_hereinafter_without_quotes_is_the_same_park
     assert _names(x, "Cluster") == ["Chizhou High-tech Industrial Development Zone"]
     park = next(e for e in x.entities if e.type == "Cluster")
     assert park.aliases == ["Chizhou High-tech Zone"]
+
+
+def test_a_country_after_a_firms_legal_form_is_no_part_of_its_name():
+    x = _x("Its customers include KEMET Corporation of the United States. Aluminum Corporation of China grew.")
+    assert "KEMET Corporation" in _names(x, "Firm")
+    assert "Aluminum Corporation of China" in _names(x, "Firm")
