@@ -576,9 +576,10 @@ def _add_short_forms(text: str, groups: dict[tuple[str, str], list[Mention]], me
             groups[hits[0]].append(Mention(match.start(), match.end(), acronym, hits[0][0], -1, key=hits[0][1]))
             taken.add(match.start(), match.end())
     # a firm found only by its acronym (WDHT, read from "Wudang Heavy Truck (WDHT)") is the one firm it spells
-    # (an acronym has few vowels: KOSTAL, a name in capitals, is no acronym)
+    # (an acronym has few vowels, half its letters at most: KOSTAL, a name in capitals, is no acronym; OTIC is)
     for key in [k for k, ms in groups.items() if k[0] == "Firm" and re.fullmatch(r"[A-Z]{3,5}", ms[0].text)
-                and len(re.findall("[AEIOU]", ms[0].text)) <= 1 and all(m.text == ms[0].text for m in ms)]:
+                and len(re.findall("[AEIOU]", ms[0].text)) <= len(ms[0].text) // 2
+                and all(m.text == ms[0].text for m in ms)]:
         owners = [k for k, ms in groups.items() if k != key and k[0] == "Firm" and len(ms[0].text) > 8
                   and spells(groups[key][0].text, ms[0].text)]
         if len(owners) == 1:

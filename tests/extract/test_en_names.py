@@ -321,3 +321,12 @@ def test_a_country_after_a_firms_legal_form_is_no_part_of_its_name():
     x = _x("Its customers include KEMET Corporation of the United States. Aluminum Corporation of China grew.")
     assert "KEMET Corporation" in _names(x, "Firm")
     assert "Aluminum Corporation of China" in _names(x, "Firm")
+
+
+def test_an_acronym_with_vowels_for_half_its_letters_is_the_one_firm_it_spells():
+    x = _x("In the workshop of Ningxia Orient Tantalum Industry Co., Ltd. in Dawukou District, powder is packed. "
+           "Founded in 1965, the company, known as Orient Tantalum or OTIC, is big. Shizuishan Xinghe Fluorine "
+           "Chemical Co., Ltd., for example, has been a supplier of OTIC for more than ten years.")
+    assert "OTIC" not in _names(x, "Firm")
+    assert ("Shizuishan Xinghe Fluorine Chemical Co., Ltd", "Ningxia Orient Tantalum Industry Co., Ltd") in _rels(
+        x, "SUPPLIES")
