@@ -298,8 +298,9 @@ def referents(text: str, sentences: list[Sentence], per_sent) -> dict[int, Entit
     the sentence before, or what that sentence's own "it" referred to ("Huaci buys …
     At the meeting it signed … It also signed …"), or of a sentence opening on "Its"
     or "The company's"; one further back when the sentence before has no firm for
-    its subject but refers to one ("the company"). A sentence whose referent is not
-    that plain is left out: callers fall back on the article's firm."""
+    its subject but refers to one ("the company"); never across a paragraph's start. A
+    sentence whose referent is not that plain is left out: callers fall back on the
+    article's firm."""
     out: dict[int, Entity] = {}
     for index, sent in enumerate(sentences):
         # "Battery housings produced by its plant … are supplied to A": "its" before any firm is named
@@ -310,6 +311,8 @@ def referents(text: str, sentences: list[Sentence], per_sent) -> dict[int, Entit
         # a sentence between with no firm for its subject keeps the topic ("Ruipai … . About 40 percent is
         # sold overseas; the company … . Its premix is sourced from B"): look one further back
         for before in range(index - 1, max(index - 3, -1), -1):
+            if "\n" in text[sentences[before].end:sentences[before + 1].start]:
+                break  # a new paragraph's "the company" is the article's firm, not the last one named
             previous = out.get(before) or _subject(text, sentences[before], per_sent.get(before, []))
             if previous is not None:
                 out[index] = previous

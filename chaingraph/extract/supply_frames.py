@@ -272,13 +272,14 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
             for _m, e in _first_and_listed(text, named_after):
                 rel.add("SUPPLIES", e, owner, index, "customer-first frame")
         # "Its customers include A and B", "X's top five customers included A": each a customer
+        listing: Entity | None = None  # whose customers the sentence lists: still what the next "Its" is about
         for said in _EN_CUSTOMERS.finditer(text, sent.start, sent.end):
-            owner = _customers_owner(said, firms, previous_subject or focus)
+            owner = listing = _customers_owner(said, firms, previous_subject or focus)
             for m, e in firms:
                 if m.start >= said.end() and e is not owner:
                     rel.add("SUPPLIES", owner, e, index, "customer-first frame")
         if firms:
-            previous_first = firms[0][1]
+            previous_first = listing if listing is not None and _EN_ITS.match(sent.text) else firms[0][1]
         # the firm a sentence opens with is what "its" in the next one is about; else the article's firm
         previous_subject = firms[0][1] if firms and firms[0][0].start - sent.start <= 30 else None
 

@@ -275,3 +275,15 @@ def test_goods_produced_by_its_plant_and_supplied_to_a_firm_are_the_supply_of_th
     x = extract_news("Minth Group Limited also attended the meeting. Battery housings produced by its plant in "
                      "Huai'an are mainly supplied to BYD Company Limited.")
     assert ("Minth Group Limited", "BYD Company Limited") in rels(x, "SUPPLIES")
+
+
+def test_its_after_a_sentence_listing_its_customers_and_across_a_paragraph_is_the_articles_firm():
+    x = extract_news("Upstream, Orient Tantalum Industry Co., Ltd. buys ore from Africa. Jinyu Packaging Co., Ltd. "
+                     "provides special packaging for its powder products.\n\nDownstream, the powder of the company is "
+                     "used in capacitors. Its major customers include Zhenhua Science Co., Ltd. in Guiyang. Its niobium "
+                     "cavities have been supplied to Shanghai Electric Group Co., Ltd. for large facilities. Orient "
+                     "Tantalum Industry Co., Ltd. is the chain leader.")
+    supplies = rels(x, "SUPPLIES")
+    assert ("Orient Tantalum Industry Co., Ltd", "Shanghai Electric Group Co., Ltd") in supplies
+    assert ("Zhenhua Science Co., Ltd", "Shanghai Electric Group Co., Ltd") not in supplies
+    assert ("Jinyu Packaging Co., Ltd", "Shanghai Electric Group Co., Ltd") not in supplies
