@@ -34,8 +34,8 @@ from chaingraph.extract.result import Entity, Mention, Sentence, mentions_by_sen
 
 _FACILITY = re.compile(r"\b(?:factory|factories|plant|plants|base|bases|facility|facilities|laundries|laundry|"
                        r"mill|mills|workshop|workshops|headquarters|subsidiary|subsidiaries|branch|branches|"
-                       r"production lines?|R&D (?:center|centre)s?|warehouses?)\b(?:\s+[\w-]+){0,2}?\s+in\s+"
-                       r"(?:the\s+)?$")
+                       r"production lines?|R&D (?:center|centre)s?|warehouses?)\b(?:\s+[\w-]+){0,2}?"
+                       r"(?:,?\s+(?:located|situated|based|sited))?\s+in\s+(?:the\s+)?$")
 _IN = re.compile(r"\bin\s+(?:the\s+)?$")
 _EVENT_HEAD = re.compile(r"\b(forum|summit|conference|meeting|symposium|seminar|fair|expo|exhibition|"
                          r"convention|ceremony|event|activity|roadshow|festival|week)\b", re.IGNORECASE)

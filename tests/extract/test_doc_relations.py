@@ -216,3 +216,9 @@ def test_its_plant_before_any_firm_of_the_sentence_is_the_plant_of_the_firm_befo
     x = _news("Minth Group Limited also attended the meeting. Battery housings produced by its plant in Huai'an are "
               "mainly supplied to BYD Company Limited.")
     assert ("Minth Group Limited", "Huai'an") in _rels(x, "LOCATED_IN")
+
+
+def test_a_firms_base_located_in_a_place_places_the_firm_there():
+    x = _news("Its products are supplied to steel enterprises such as Angang Steel Company Limited and HBIS Company "
+              "Limited. Angang's Bayuquan steel base, located in Bayuquan District of Yingkou, buys refractories.")
+    assert ("Angang Steel Company Limited", "Bayuquan District") in _rels(x, "LOCATED_IN")
