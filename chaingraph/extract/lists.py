@@ -88,7 +88,8 @@ _EN_DEAL_FIELDS = re.compile(
 _ACTIVITIES = frozenset("""research development production sales manufacturing design service services testing test
 inspection processing trade marketing operation operations management investment construction maintenance
 installation training education finance financing logistics consulting leasing repair assembly storage transport
-transportation distribution planning application applications innovation r&d""".split())
+transportation distribution planning application applications innovation r&d smelting refining making
+recycling""".split())
 _EN_LOWER_ITEM = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,4}")
 _SUPPLIER_WORDS = re.compile(r"\bsuppl(?:y|ier|iers|ies|ied)\b|\bmanufacturer\b|\bOEM\b|\bvendor\b|"
                              r"\bproducts?\s+(?:also\s+)?(?:go|goes|went|are\s+sold|are\s+shipped)\s+to\b|"

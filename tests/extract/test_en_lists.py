@@ -92,3 +92,9 @@ def test_the_trades_of_enterprises_in_a_list_that_attended_are_chains_the_meetin
     assert "research" not in chains and "production" not in chains
     about = {chain for _event, chain in _rels(x, "ABOUT")}
     assert {"wafer manufacturing", "semiconductor materials", "test equipment"} <= about
+
+
+def test_a_cluster_covering_only_steps_of_work_lists_no_chains():
+    x = _x("Fourteen supporting enterprises have settled in the zone, forming an industrial cluster covering smelting, "
+           "powder making, processing and recycling.")
+    assert not {"smelting", "powder making", "recycling"} & set(_names(x, "Chain"))
