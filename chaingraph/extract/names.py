@@ -173,6 +173,9 @@ def default_names() -> KnownNames:
     return KnownNames()
 
 
+# a lowercase word (not a determiner, preposition or conjunction) right before: the name goes on to the left
+_NOUN_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|of|in|on|at|for|to|and|or|its|their|our|this|that|these|those|"
+                          r"with|from|by|as|into|across|whole|entire|local|key|whose|which)\s)[a-z][\w-]*\s+$")
 _CHAIN_CONTEXT = re.compile(r"产业链|产业|行业|领域|板块|企业|项目| industr| sector| chain")
 
 
@@ -240,6 +243,8 @@ def known_mentions(text: str, sentences, mentions, names: KnownNames, language: 
                 continue  # a chain the rules found already covers it
             if any(a < end and start < b for a, b in chain_spans[max(i, 0):i + 2]):
                 continue
+            if language != "zh" and " " not in surface and _NOUN_BEFORE.search(text, max(0, start - 30), start):
+                continue  # "rare metal materials industry": one word of a longer trade's name, not that trade
         elif surface != canonical and _CJK.match(surface) and (len(surface) <= 2 or ordinary_phrase(surface)) \
                 and not re.match(r"(?:股份|集团|公司|等企业)", text[end:end + 4]):
             continue

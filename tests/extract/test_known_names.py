@@ -167,3 +167,10 @@ def test_every_known_firm_row_has_a_name_and_no_form_is_shared():
     forms = [f for row in rows for f in row]
     assert len(rows) >= 50 and all(row for row in rows)
     assert len(forms) == len(set(forms))
+
+
+def test_a_one_word_known_chain_after_another_lowercase_word_is_part_of_a_longer_trade():
+    from news_helpers import extract_news, names
+
+    x = extract_news("The zone is forming a rare metal materials industrial cluster of 14 firms.")
+    assert "materials" not in names(x, "Chain")
