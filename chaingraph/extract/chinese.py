@@ -911,7 +911,8 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
                 and match.start() not in shared().boundaries(sentences[index].text, sentences[index].start):
             continue  # 金轮 in 铝合金轮毂: a derived short form must start a word of the sentence
         kind = declared[match.group(0)][1] if match.group(0) in declared else "Firm"
-        out.append(Mention(match.start(), match.end(), match.group(0), kind, index, key=forms[match.group(0)]))
+        out.append(Mention(match.start(), match.end(), match.group(0), kind, index, key=forms[match.group(0)],
+                           info={"declared": True} if match.group(0) in declared else {}))
     return out
 
 

@@ -205,7 +205,8 @@ def zh_list_mentions(text: str, sentences: list[Sentence], lists: list[ListHit],
             for m in mentions:
                 if m.start == a and m.end == b:
                     exact = True
-                    if m.type == "Firm" and not _FIRM_ENDING.search(m.text):
+                    # (not a short name the article declares for a firm: （以下简称“东风商用车”）)
+                    if m.type == "Firm" and not _FIRM_ENDING.search(m.text) and not m.info.get("declared"):
                         m.type, m.key = "Chain", _chain_key(item)
             if exact:
                 continue

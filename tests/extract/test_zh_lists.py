@@ -195,3 +195,11 @@ def test_a_list_of_fields_opened_inside_what_looked_like_a_member_starts_there()
     chains = {e.name for e in x.entities if e.type == "Chain"}
     assert {"船舶制造", "工程机械"} <= chains
     assert not any("用于" in c or c == "宽厚板" for c in chains)
+
+
+def test_a_declared_short_name_in_a_list_read_as_chains_stays_the_firm():
+    x = extract_article(Article("a.txt", "标题\n\n东风商用车有限公司（以下简称“东风商用车”）展示了新车。湖北三环锻造有限公司等本地"
+                                         "零部件企业与东风商用车、大运汽车股份有限公司等整车企业进行了洽谈。"))
+    chains = {e.name for e in x.entities if e.type == "Chain"}
+    firm = next(e for e in x.entities if e.name == "东风商用车有限公司")
+    assert "东风商用车" not in chains and "东风商用车" in firm.aliases
