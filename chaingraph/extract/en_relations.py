@@ -29,6 +29,7 @@ from chaingraph.extract.en_chains import named_topic
 from chaingraph.extract.en_deals import deal_relations, referents
 from chaingraph.extract.en_places import place_relations
 from chaingraph.extract.en_signing import deal_terms, signed_at_event, signed_list, signing_relations
+from chaingraph.extract.lists import listed_run
 from chaingraph.extract.places import gazetteer
 from chaingraph.extract.result import Entity, Mention, Sentence, mentions_by_sentence
 
@@ -92,12 +93,7 @@ def _in_the_park(rel, text: str, entities: list[Entity], per_sent) -> None:
             cue = _PARK_LIST_BEFORE.search(text, max(0, m.start - 80), m.start)
             if cue is None or cue.group(1).lower() not in heads:
                 continue
-            listed = [e]
-            for (m1, _e1), (m2, e2) in zip(firms[i:], firms[i + 1:]):
-                if not _LIST_JOINED.fullmatch(text, m1.end, m2.start):
-                    break
-                listed.append(e2)
-            for firm in listed:
+            for _m, firm in listed_run(text, firms[i:], _LIST_JOINED):
                 rel.add("BELONGS_TO", firm, heads[cue.group(1).lower()], index, "listed as enterprises of the park")
 
 

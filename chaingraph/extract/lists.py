@@ -290,6 +290,27 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
     return out
 
 
+#: What joins the members of a Chinese list of names (A、B和C).
+ZH_LIST_GAP = re.compile(r"、|和|及|以及|与")
+
+
+def listed_run(text: str, items: list, gap: re.Pattern) -> list:
+    """The first of ``items`` ((mention, entity) pairs in text order) and those right
+    after it that ``gap`` joins, each to the one before ("A, B and C", A、B和C); []
+    when there are none.
+
+    >>> from chaingraph.extract.result import Mention
+    >>> t = "A、B和C，D"
+    >>> ms = [(Mention(i, i + 1, t[i], "Firm", 0), t[i]) for i in (0, 2, 4, 6)]
+    >>> [e for _m, e in listed_run(t, ms, ZH_LIST_GAP)]
+    ['A', 'B', 'C']
+    """
+    joined = 1
+    while joined < len(items) and gap.fullmatch(text, items[joined - 1][0].end, items[joined][0].start):
+        joined += 1
+    return items[:joined]
+
+
 _ORG_TYPES = ("Firm", "Agency", "Alliance", "Cluster", "Event")
 _CHAIN_KEYS: dict[str, str] = {}
 _COMMON_NOUN_TAGS = frozenset({"n", "vn"})

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract.en_deals import referents
+from chaingraph.extract.lists import ZH_LIST_GAP, listed_run
 from chaingraph.extract.result import Entity, Sentence
 
 # --- English -------------------------------------------------------------------------
@@ -112,15 +113,6 @@ _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\s+with\b")
 _RELATIVE_END = re.compile(r", (?=(?:also |then |has |have |had |will |and )?[a-z]+(?:ed|s)?\b)")
 
 
-def _first_and_listed(text: str, items: list) -> list:
-    """The first of ``items`` ((mention, entity) pairs in text order) and those listed
-    right after it ("to A, B and to C", "A as well as B"); [] when there are none."""
-    joined = 1
-    while joined < len(items) and _EN_CUSTOMER_JOINED.fullmatch(text, items[joined - 1][0].end, items[joined][0].start):
-        joined += 1
-    return items[:joined]
-
-
 def _customers_owner(said: re.Match, firms, fallback: Entity | None) -> Entity | None:
     """Whose customers ``said`` (a match of :data:`_EN_CUSTOMERS`) names: the firm right
     before "'s" ("Huachen's customers"), else, for "its" or "the company's", the first
@@ -185,7 +177,8 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
             for verb in _EN_SUPPLIER_FIRST.finditer(text, start, end):
                 before = [(m, e) for m, e in inside if m.end <= verb.start()]
                 # the customers are the first firm after the verb and those listed with it
-                after = [e for _m, e in _first_and_listed(text, [(m, e) for m, e in inside if m.start >= verb.end()])]
+                after = [e for _m, e in listed_run(text, [(m, e) for m, e in inside if m.start >= verb.end()],
+                                                    _EN_CUSTOMER_JOINED)]
                 supplier = before[-1][1] if before else subject
                 if len(before) >= 2 and _WITH_OBJECT.search(text, max(start, before[-1][0].start - 12),
                                                             before[-1][0].start) \
@@ -269,7 +262,7 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
         for said in _EN_SUPPLIERS.finditer(text, sent.start, sent.end):
             owner = _customers_owner(said, firms, previous_subject or focus)
             named_after = [(m, e) for m, e in firms if m.start >= said.end() and e is not owner]
-            for _m, e in _first_and_listed(text, named_after):
+            for _m, e in listed_run(text, named_after, _EN_CUSTOMER_JOINED):
                 rel.add("SUPPLIES", e, owner, index, "customer-first frame")
         # "Its customers include A and B", "X's top five customers included A": each a customer
         listing: Entity | None = None  # whose customers the sentence lists: still what the next "Its" is about
@@ -337,7 +330,6 @@ def _list_end(text: str, inside, first) -> int:
     return end
 
 
-_ZH_LIST_GAP = re.compile(r"、|和|及|以及|与")
 _ZH_FOR_IT = re.compile(r"为其[^，。；]{0,6}?(?:供应|提供|配套|供货)")
 _ZH_GOODS_JOINED = re.compile(r"的[^，。；的为向给由]{1,8}?(?:和|及|与|、|以及)")
 
@@ -421,13 +413,8 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
             for_it = _ZH_FOR_IT.search(text, start, end)
             suppliers = [(m, e) for m, e in inside if m.end <= for_it.start()] if for_it else []
             customer = last_customer[1] if last_customer and last_customer[0] >= index - 1 else previous_subject
-            if suppliers and customer is not None:
-                listed_firms = [suppliers[0]]
-                for (m1, _e1), (m2, e2) in zip(suppliers, suppliers[1:]):
-                    if not _ZH_LIST_GAP.fullmatch(text, m1.end, m2.start):
-                        break
-                    listed_firms.append((m2, e2))
-                for _m, supplier in listed_firms:
+            if customer is not None:
+                for _m, supplier in listed_run(text, suppliers, ZH_LIST_GAP):
                     if supplier is not customer:
                         rel.add("SUPPLIES", supplier, customer, index, "supplier-first frame")
             for m, e in inside:
@@ -490,10 +477,8 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     # A、B等企业从C采购: C supplies every member of the customers' list
                     before = [(cm, ce) for cm, ce in inside if cm.end <= start + cue.start() and ce is not e]
                     at = next((i for i, (_cm, ce) in enumerate(before) if ce is customer), None)
-                    for (m1, _e1), (m2, e2) in zip(before[at:], before[at + 1:]) if at is not None else ():
-                        if not _ZH_LIST_GAP.fullmatch(text, m1.end, m2.start):
-                            break
-                        rel.add("SUPPLIES", e, e2, index, "customer-first frame")
+                    for _m, also in listed_run(text, before[at:], ZH_LIST_GAP)[1:] if at is not None else ():
+                        rel.add("SUPPLIES", e, also, index, "customer-first frame")
             if listed is not None:
                 supplier_before = listed[1]
             if new_customer is not None:

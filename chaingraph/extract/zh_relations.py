@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract import lexicon as lx
+from chaingraph.extract.lists import ZH_LIST_GAP, listed_run
 from chaingraph.extract.places import province_at
 from chaingraph.extract.result import Entity, Mention, Sentence
 from chaingraph.extract.zh_projects import project_relations
@@ -86,11 +87,8 @@ def _in_the_park(rel, text: str, entities: list[Entity], per_sent) -> None:
             if not _OF_THE_PARK.search(text, max(0, m.start - 6), m.start):
                 continue
             rel.add("BELONGS_TO", e, parks[0], index, "a firm of the park")
-            # 园区内的A、B等企业: every member of the list it opens
-            for (m1, _e1), (m2, e2) in zip(firms[i:], firms[i + 1:]):
-                if not re.fullmatch(r"、|和|及|以及|与", text[m1.end:m2.start]):
-                    break
-                rel.add("BELONGS_TO", e2, parks[0], index, "a firm of the park")
+            for _m, also in listed_run(text, firms[i:], ZH_LIST_GAP)[1:]:  # 园区内的A、B等企业: each of the list
+                rel.add("BELONGS_TO", also, parks[0], index, "a firm of the park")
 
 
 def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) -> None:
