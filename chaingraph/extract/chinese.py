@@ -512,10 +512,14 @@ def _cluster_start(text: str, start: int, core_end: int) -> int | None:
     words = shared().words(text[start:core_end])
     for i, word in enumerate(words[:-1]):
         pos += len(word)
-        if (len(word) >= 2 and (_word_tag(word) == "v" or word in _BUILD_VERBS) or word in "是为在将")\
+        if (len(word) >= 2 and (_word_tag(word) == "v" or word in _BUILD_VERBS) or word in _COPULAS) \
                 and core_end - pos >= 2:
             start = pos  # 是重点产业园区: a copula before the words is no part of the name
     return start
+
+
+#: One-character copulas and prepositions before a park's words (是重点产业园区): never its name's.
+_COPULAS = frozenset("是为在将")
 
 
 #: Verbs of building that jieba tags as nouns (布局, 建设) but that never start a park's name.

@@ -458,7 +458,7 @@ def _merge_into_registered_firm(groups: dict[tuple[str, str], list[Mention]],
             for m in ms:
                 m.type, m.key = "Firm", target[1]
             groups[target].extend(groups.pop(key))
-            for (kind, abbr), aliased in list(alias_of.items()):
+            for (_kind, abbr), aliased in list(alias_of.items()):
                 if aliased == key:
                     alias_of[("Firm", abbr)] = target
 

@@ -656,9 +656,7 @@ def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mentio
                     i and orgs[i - 1][1] is e and _DECLARED_BETWEEN.match(s, orgs[i - 1][0].end - base))]
                 for m, e in reversed(orgs):
                     # A（以下简称“甲”）协办: the short name it declares may stand between
-                    if m.end != at and not _DECLARED_BETWEEN.fullmatch(sentences[index].text,
-                                                                       m.end - sentences[index].start,
-                                                                       at - sentences[index].start):
+                    if m.end != at and not _DECLARED_BETWEEN.fullmatch(s, m.end - base, at - base):
                         break
                     rel.add("ORGANIZED", e, event, index)
                     organizers.add(e.id)
