@@ -40,6 +40,9 @@ _EN_PRONOUN_BEFORE_VERB = re.compile(r"\b(?:it|its|the (?:company|firm|group)(?:
 # "…, and its products have entered the supply system of B": the clause's goods are the topic's;
 # "hopes to enter the supply chain of B" is no supply yet
 _EN_ITS_GOODS = re.compile(r"\s*(?:its|the company's|the firm's)\s+(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
+# "part of them", "the rest", "they": the goods a clause before has named
+_EN_GOODS_AGAIN = re.compile(r"\b(?:(?:part|some|most|the rest|all|many) of them|the rest|they|these|those)\s+"
+                             r"(?:[a-z]+\s+){0,3}$")
 # "Battery housings produced by its plant in Huai'an are supplied to B": the goods of "its" firm
 _EN_MADE_BY_ITS = re.compile(r"\b(?:made|produced|manufactured|built)\s+(?:by|at|in)\s+(?:its|the company's)\s+"
                              r"[^.;,]{0,60}$", re.IGNORECASE)
@@ -170,6 +173,7 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
         # description of a firm, naming none, speaks of the article's firm, not of the last one named
         described = index > 0 and focus is not None and not any(
             e.type == "Firm" for _m, e in per_sent.get(index - 1, [])) and _EN_DESCRIBED.match(sentences[index - 1].text)
+        clause_supplier: Entity | None = None  # the supplier of the sentence's last supply clause
         for start, end, subject in _en_clauses(text, sent, firms):
             topic = firms[0][1] if firms and firms[0][0].start < start else (
                 referred.get(index) or (focus if described else None) or previous_first or focus)
@@ -207,8 +211,12 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                 elif not after and subject is not None and not before:
                     # "A signed with B, which will supply thrusters": B supplies the firm it signed with
                     after = _signer_with(text, sent, firms, subject, start)
+                if supplier is None and before == [] and _EN_GOODS_AGAIN.search(text, start, verb.start()):
+                    supplier = clause_supplier  # "…, and part of them are supplied to B": the same goods
                 for customer in after[:4]:
                     rel.add("SUPPLIES", supplier, customer, index, "supplier-first frame")
+                if supplier is not None and after:
+                    clause_supplier = supplier
             listed_from: tuple[int, Entity] | None = None  # where the last supplier read ends, and its customer
             for m, e in inside:
                 used = _EN_USED_IN.match(text, m.end, end)

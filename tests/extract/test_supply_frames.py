@@ -287,3 +287,11 @@ def test_its_after_a_sentence_listing_its_customers_and_across_a_paragraph_is_th
     assert ("Orient Tantalum Industry Co., Ltd", "Shanghai Electric Group Co., Ltd") in supplies
     assert ("Zhenhua Science Co., Ltd", "Shanghai Electric Group Co., Ltd") not in supplies
     assert ("Jinyu Packaging Co., Ltd", "Shanghai Electric Group Co., Ltd") not in supplies
+
+
+def test_part_of_the_same_goods_supplied_in_a_later_clause_come_from_the_same_supplier():
+    x = extract_news("Minth Group Limited also attended the meeting. Housings made by Minth Group Limited are mainly "
+                     "supplied to BYD Company Limited, and part of them are supplied to Chery Automobile Co., Ltd. in "
+                     "Wuhu.")
+    supplies = rels(x, "SUPPLIES")
+    assert ("Minth Group Limited", "Chery Automobile Co., Ltd") in supplies
