@@ -398,16 +398,19 @@ def _below_prefecture(place: Entity) -> bool:
 def _name_gives_way(rel: Relations, entities: list[Entity]) -> None:
     """Drop a firm's place read from its name (Fujian X Co.) when the text places it
     below that place ("X, a Haicang District company"; 位于叙州区的X): the text's
-    place is where it is, and the name's is only where it was registered."""
+    place is where it is, and the name's is only where it was registered. A place of
+    another province leaves the name's place as it is."""
     by_id = {e.id: e for e in entities}
     for e in entities:
         if e.type != "Firm":
             continue
         located = rel.from_head("LOCATED_IN", e.id)
         stated = [r for r in located if r.note != _BY_NAME]
-        if not any(_below_prefecture(by_id[r.tail]) for r in stated):
+        below = {by_id[r.tail].province for r in stated if _below_prefecture(by_id[r.tail])}
+        if not below:
             continue
-        for r in [r for r in located if r.note == _BY_NAME]:
+        # (a place in another province, 湘钢还在广东省阳春市拥有子公司, is a second site, not the first's)
+        for r in [r for r in located if r.note == _BY_NAME and by_id[r.tail].province in below | {None}]:
             rel.remove(r)
 
 

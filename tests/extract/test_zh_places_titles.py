@@ -199,3 +199,10 @@ def test_a_park_placed_in_a_city_and_its_district_is_in_the_district_and_a_copul
     text = "标题\n\n北海工业园区位于北海市银海区，是重点产业园区。"
     assert ("北海工业园区", "银海区") in _located(text)
     assert {name for kind, name in _entities(text) if kind == "Cluster"} == {"北海工业园区"}
+
+
+def test_a_second_site_in_another_province_leaves_the_city_in_the_firms_name():
+    text = ("标题\n\n走进湖南华菱湘潭钢铁有限公司（以下简称“湘钢”）的厂区，船板正在装车。除湘潭本部外，湘钢还在广东省阳春市"
+            "拥有全资子公司阳春新钢铁有限责任公司。")
+    located = _located(text)
+    assert ("湖南华菱湘潭钢铁有限公司", "湘潭市") in located or ("湖南华菱湘潭钢铁有限公司", "湘潭") in located
