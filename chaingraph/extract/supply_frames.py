@@ -79,12 +79,13 @@ _EN_DESCRIBED = re.compile(r"\s*(?:The|This)\s+(?:chain leader|chain-leading (?:
 # "A's control boards are used in B's chillers": A supplies B
 _EN_USED_IN = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,4}?(?:are|is|were|was|will be|have been|has been)\s+(?:\w+ly\s+)?"
                          r"(?:used|fitted|installed|mounted|built)\s+(?:in|on|into|inside|by)\s+(?:the\s+)?")
-_EN_CUSTOMERS = re.compile(r"\b(its|their|(?:the\s+)?company's|(?:the\s+)?firm's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
-                           r"customers\s+(?:last year\s+|now\s+)?(?:include|includes|included|including|are|were)\b", re.IGNORECASE)
+# whose customers or suppliers a sentence lists (group 1: its, the company's, X's), and up to three words
+_EN_OWNER = r"\b(its|their|(?:the\s+)?company's|(?:the\s+)?firm's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
+_EN_CUSTOMERS = re.compile(_EN_OWNER + r"customers\s+(?:last year\s+|now\s+)?"
+                           r"(?:include|includes|included|including|are|were)\b", re.IGNORECASE)
 # "Its main supplier is A", "X's suppliers include A and B": each a supplier of the owner
-_EN_SUPPLIERS = re.compile(r"\b(its|their|(?:the\s+)?company's|(?:the\s+)?firm's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
-                           r"suppliers?\s+(?:include|includes|included|including|is|are|was|were)\s+(?=[A-Z])",
-                           re.IGNORECASE)
+_EN_SUPPLIERS = re.compile(_EN_OWNER + r"suppliers?\s+(?:include|includes|included|including|is|are|was|were)"
+                           r"\s+(?=[A-Z])", re.IGNORECASE)
 _EN_COUNTS = re.compile(r"\bcounts?\s+(?:the\s+)?$")
 _EN_AMONG_CUSTOMERS = re.compile(r"[^.;]{0,80}?\bamong\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:customers|clients|buyers)\b")
 _EN_FROM_PRONOUN = re.compile(r"\b(?:buy|buys|bought|purchase|purchases|purchased|procure|procures|procured|"
@@ -306,7 +307,7 @@ _ZH_ONLY_PLACE_OR_LIST = re.compile(r"(?:[^，。；为向给由从与和签协�
                                     r"[^，。；为向给由从与和签的]{0,6}?(?:企业|厂商|厂家|车企|客户|品牌))")
 _ZH_FOR_CUSTOMER = re.compile(r"[为向给]$")
 _ZH_SUPPLIER_NAMED = re.compile(r"(?:其|的)[^，。；的]{0,8}?(?:供应商|供货商|配套商)(?:之一)?[是为，]?$")
-_ZH_NEXT_MEMBER = re.compile(r"(?:、|和|及|以及|与)(?:[^，。；、]{0,6}?的)?")
+_ZH_NEXT_MEMBER = re.compile(rf"(?:{ZH_LIST_GAP.pattern})(?:[^，。；、]{{0,6}}?的)?")
 _ZH_FOR_VERB = re.compile(r"[^，。；]{0,12}?(?:配套|供货|供应|提供|销售|出口|交付|交售|出售|代工|代加工|贴牌)")
 _ZH_SUPPLIER_OF = re.compile(r"(?:是|为|成为)$")
 _ZH_SUPPLIER_OF_AFTER = re.compile(r"的?[^，。；]{0,8}?(?:供应商|供货商|配套商|配套企业|原料基地)")
