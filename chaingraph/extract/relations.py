@@ -865,6 +865,8 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
             for e in apposed:
                 rel.add("MEMBER_OF", e, target, index, "a member, in apposition")
             continue
+        if target is None:  # no alliance to join: the cues below would change nothing
+            continue
         joined = bool(re.search(r"\bjoin(ed|s)?\b.{0,40}alliance|members? of the .{0,60}alliance|founding members|"
                                 r"\b(?:new|first|founding) members\b|"
                                 r"\bmember (?:units|enterprises|firms|companies) include|"
@@ -882,7 +884,7 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                                         s, re.IGNORECASE) is not None
                 and re.search(r"\bmember(?:s| units| firms| enterprises| companies)\b", sentences[index - 1].text,
                               re.IGNORECASE) is not None)
-        if joined and target is not None:
+        if joined:
             for m, e in orgs:
                 if e.type == "Firm":
                     rel.add("MEMBER_OF", e, target, index)
