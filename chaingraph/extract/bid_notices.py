@@ -25,6 +25,7 @@ import re
 
 from chaingraph.extract import lexicon as lx
 from chaingraph.extract.result import Entity, Mention, Sentence
+from chaingraph.extract.cues import cued
 
 _LABEL_END = r"\s*[:：]"
 _BUYER = re.compile(r"\s*(?:purchaser|purchasing (?:unit|entity)|procuring entity|buyer|tenderee|"
@@ -33,8 +34,8 @@ _BUYER = re.compile(r"\s*(?:purchaser|purchasing (?:unit|entity)|procuring entit
 _OTHER = re.compile(r"\s*(?:(?:second|third|fourth) (?:candidate|bidder)|candidate|"
                     r"第[二三四]中标候选人|中标候选人|候选人)" + _LABEL_END, re.IGNORECASE)
 # "published the winning bidders", "were awarded as follows", 中标结果: the lots below say who won
-_WINNERS_CUE = re.compile(r"\bwinning (?:bidders|suppliers|tenderers)\b|\bawarded as follows\b|"
-                          r"中标(?:人|单位|供应商|结果|候选人)", re.IGNORECASE)
+_WINNERS_CUE = cued(r"\bwinning (?:bidders|suppliers|tenderers)\b|\bawarded as follows\b|"
+                    r"中标(?:人|单位|供应商|结果|候选人)", re.IGNORECASE)
 _LOT_LINE = re.compile(r"\s*(?:lot|package|section|包件|标包|标段)\s*[\w一二三四五六七八九十]+[^:：\n]{0,80}[:：]\s*",
                        re.IGNORECASE)
 _TITLE_OWNER = re.compile(r"\b(?:procurement|purchase|purchasing|tender(?:ing)?|bidding)\s+project\s+of\s+(?:the\s+)?$",

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from chaingraph.extract import lexicon as lx
+from chaingraph.extract.cues import cued
 
 # A line that starts one of these ends the article: what follows is furniture.
 _TAIL = re.compile(
@@ -25,15 +26,15 @@ _TAIL = re.compile(
 
 # (reason, pattern) for single lines.
 _LINE_RULES: list[tuple[str, re.Pattern]] = [
-    ("contact", re.compile(
+    ("contact", cued(
         r"^\s*(cooperation )?(hotline|telephone|tel|phone|fax|mobile|qq( customer service)?|"
         r"we ?chat( customer service)?|weixin|e-?mail|address|postcode|zip code|working hours|"
         r"customer service|电话|热线|服务热线|合作热线|传真|手机|邮箱|电子邮箱|地址|邮编|微信|客服|"
         r"工作时间|QQ)\b\s*[:：]?", re.IGNORECASE)),
     ("contact", re.compile(r"^\s*[\w.+-]+@[\w-]+\.[\w.]+\s*$")),
     ("contact", re.compile(r"^\s*\d+ hours?,? (monday|mon)\b", re.IGNORECASE)),
-    ("share", re.compile(r"^\s*(share (to|this|on)|分享到|分享至|扫一扫|打印|print|small font size|"
-                         r"large font size|font size|字号|【?字体[:：]|收藏|关闭窗口)(?![a-z])", re.IGNORECASE)),
+    ("share", cued(r"^\s*(share (to|this|on)|分享到|分享至|扫一扫|打印|print|small font size|"
+                   r"large font size|font size|字号|【?字体[:：]|收藏|关闭窗口)(?![a-z])", re.IGNORECASE)),
     ("editor/source", re.compile(
         r"^\s*[(（]?\s*(editor( in charge)?|responsible editor|chief editor|author|reporter|source|"
         r"translated by|translator|proofread|this article is from|originally published|"
@@ -48,8 +49,8 @@ _LINE_RULES: list[tuple[str, re.Pattern]] = [
     ("dateline", re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")),
     ("summary", re.compile(r"^\s*(摘要|abstract|summary|导读)\s*[:：]", re.IGNORECASE)),
     # a photo caption's credit line: 「……。龙泉驿区委宣传部供图」, 「记者 张三 摄」
-    ("caption", re.compile(r"^.{0,100}?[\u4e00-\u9fff]{2,16}\s*(?:供图|摄)\s*[)）]?\s*$|^\s*(?:图为|图[:：])")),
-    ("footer", re.compile(r"(copyright|all rights reserved|©|版权所有|icp备|icp证|icp\s+no\b|公网安备)", re.IGNORECASE)),
+    ("caption", cued(r"^.{0,100}?[\u4e00-\u9fff]{2,16}\s*(?:供图|摄)\s*[)）]?\s*$|^\s*(?:图为|图[:：])")),
+    ("footer", cued(r"(copyright|all rights reserved|©|版权所有|icp备|icp证|icp\s+no\b|公网安备)", re.IGNORECASE)),
     ("footer", re.compile(r"^\s*(sponsor|sponsored by)\s*[:：]", re.IGNORECASE)),
     # links to the site's other stories: "Next: …", 上一篇：…
     ("related", re.compile(r"^\s*(next( article| story)?|previous( article| story)?|prev|上一篇|下一篇|上一条|下一条)"

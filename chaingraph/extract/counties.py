@@ -14,10 +14,11 @@ from functools import lru_cache
 
 from chaingraph.extract.places import gazetteer as city_gazetteer
 from chaingraph.extract.result import Mention, Sentence
+from chaingraph.extract.cues import cued
 
 # "Ledong Li Autonomous County": an ethnic autonomous county is named with its peoples
-_EN = re.compile(r"\b([A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?)\s+((?:(?:[A-Z][a-z]+\s+){1,2}Autonomous\s+)?County|District|"
-                 r"County-level City|City)\b")
+_EN = cued(r"\b([A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?)\s+((?:(?:[A-Z][a-z]+\s+){1,2}Autonomous\s+)?County|District|"
+           r"County-level City|City)\b")
 
 
 @lru_cache(maxsize=1)
@@ -188,12 +189,12 @@ def _info(place) -> dict:
 
 # an administrative district or new area named for its city ("Wuxi National Hi-tech
 # District", "Dalian New Area") is a place below the city, not a park
-_DISTRICT_EN = re.compile(r"\b([A-Z][a-z]+)(?: (?:National|State-level|Hi-tech|Hi-Tech|High-tech|High-Tech|"
-                          r"Economic|Development|Industrial|Technological|and))* (?:District|New Area)\b"
-                          r"(?! (?:Administrative|Management|Committee|Government))")
+_DISTRICT_EN = cued(r"\b([A-Z][a-z]+)(?: (?:National|State-level|Hi-tech|Hi-Tech|High-tech|High-Tech|"
+                    r"Economic|Development|Industrial|Technological|and))* (?:District|New Area)\b"
+                    r"(?! (?:Administrative|Management|Committee|Government))")
 # "Chendai Town", "Wutong Sub-district": a town the gazetteer does not list
-_TOWN_EN = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\s+(?:Town|Township|Subdistrict|Sub-district|Sub-District)\b"
-                      r"(?! (?:Government|Committee))")
+_TOWN_EN = cued(r"\b[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\s+(?:Town|Township|Subdistrict|Sub-district|Sub-District)\b"
+                r"(?! (?:Government|Committee))")
 _TOWN_BEFORE_COUNTY = re.compile(r",\s+|\s+of\s+(?:the\s+)?")
 
 
@@ -350,10 +351,10 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
 
 # a town or subdistrict standing alone, in a place's slot: 在北滘镇举行, 所在的容桂街道, 大岭山镇、长安镇等;
 # a town listed after 、 or 和 needs no such word after it (乐从镇和陈村镇聚集了…)
-_LONE_TOWN = re.compile(r"(?<=[在于的、，。；“（\s和与及])((?![的在于和与及是为从到])(?![\u4e00-\u9fff]{1,2}之乡)[\u4e00-\u9fff]{2,3}?)(镇|乡|街道)"
-                        r"(?:(?=[的、，。；举等和与）”]|$)|(?<=[、和与及]..[镇乡])|(?<=[、和与及]...[镇乡]))"
-                        # the first of a list of towns needs no word before it (依托溪龙乡、天荒坪镇等)
-                        r"|([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?=、[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")
+_LONE_TOWN = cued(r"(?<=[在于的、，。；“（\s和与及])((?![的在于和与及是为从到])(?![\u4e00-\u9fff]{1,2}之乡)[\u4e00-\u9fff]{2,3}?)(镇|乡|街道)"
+                  r"(?:(?=[的、，。；举等和与）”]|$)|(?<=[、和与及]..[镇乡])|(?<=[、和与及]...[镇乡]))"
+                  # the first of a list of towns needs no word before it (依托溪龙乡、天荒坪镇等)
+                  r"|([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?=、[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")
 
 
 def town_mentions(text: str, sentences: list[Sentence], places: list[Mention]) -> list[Mention]:

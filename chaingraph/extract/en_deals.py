@@ -26,9 +26,10 @@ import re
 
 from chaingraph.extract.result import Entity, Sentence, mentions_by_sentence
 from chaingraph.identity import name_key
+from chaingraph.extract.cues import cued
 
-_DEAL_SIGN = re.compile(r"\b(?:signed|inked|sign|signs)\b[^.;]{0,60}?\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
-                        r"(?:agreement|contract|deal|memorandum|pact)\b[^.;]{0,60}?\bwith\s+$")
+_DEAL_SIGN = cued(r"\b(?:signed|inked|sign|signs)\b[^.;]{0,60}?\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+                  r"(?:agreement|contract|deal|memorandum|pact)\b[^.;]{0,60}?\bwith\s+$")
 _PROVIDE_WITH = re.compile(r"^\s+(?:will\s+|would\s+|shall\s+)?(?:jointly\s+)?(?:provide|provides|provided|supply|"
                            r"supplies|supplied|equip|equips)\s+(?:the\s+)?$")
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$|^\s*,\s*$")
@@ -181,12 +182,12 @@ def _supplier_event(rel, entities: list[Entity]) -> None:
 # "A agreed to source … from B": the purchase is a deal the two made
 _AGREED_TO = re.compile(r"\b(?:agreed|agrees|contracted|signed up)\s+to\s+(?:buy|purchase|procure|source|import|order)\b"
                         r"(?:[^.;]|\.\d){0,100}?\bfrom\s+(?:the\s+)?$")
-_FROM_SELLER = re.compile(r"\b(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|procure|procures|"
-                          r"procured|source|sources|sourced|import|imports|imported|order|orders|ordered)\b"
-                          # "purchasing teams from B": people of B, not goods bought from it
-                          r"(?!\s+(?:teams?|departments?|staff|managers?|directors?|officials?|delegations?|personnel|"
-                          r"heads?|agents?)\b)(?:[^.;]|\.\d){0,100}?"
-                          r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
+_FROM_SELLER = cued(r"\b(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|procure|procures|"
+                    r"procured|source|sources|sourced|import|imports|imported|order|orders|ordered)\b"
+                    # "purchasing teams from B": people of B, not goods bought from it
+                    r"(?!\s+(?:teams?|departments?|staff|managers?|directors?|officials?|delegations?|personnel|"
+                    r"heads?|agents?)\b)(?:[^.;]|\.\d){0,100}?"
+                    r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
 _BETWEEN = re.compile(r"\b(?:signed|inked|agreement|contract|deal|memorandum)\b[^.;]{0,40}?\bbetween\s+(?:the\s+)?$")
 _SUBJECT_REFERS = re.compile(r"^(?:[A-Z][^,]{0,40},\s+)?(?:it|the company|the group|the firm)\b", re.IGNORECASE)
 
@@ -325,7 +326,7 @@ def referents(text: str, sentences: list[Sentence], per_sent) -> dict[int, Entit
 _KEEPS_TOPIC = re.compile(r"\b(?:the company|the firm|the group|it|its)\b", re.IGNORECASE)
 
 
-_ITS_WORD = re.compile(r"\b[Ii]ts\b")
+_ITS_WORD = cued(r"\b[Ii]ts\b")
 _ITS_OPENING = re.compile(r"(?:[A-Z][^,]{0,60},\s+)?(?:Its|The company's|The firm's|The group's)\s")
 
 

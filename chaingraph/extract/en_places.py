@@ -19,9 +19,10 @@ import re
 from collections import Counter
 
 from chaingraph.extract.result import Entity, Mention, Sentence
+from chaingraph.extract.cues import cued
 
-_DISTRICT = re.compile(r"\b(?!(?:The|This|That|In|At|From)\b)((?:[A-Z][a-z]+\s+){1,2}"
-                       r"(?:New Area|New District|District))\b")
+_DISTRICT = cued(r"\b(?!(?:The|This|That|In|At|From)\b)((?:[A-Z][a-z]+\s+){1,2}"
+                 r"(?:New Area|New District|District))\b")
 _NOT_FIRST = frozenset("""National Economic Development Industrial High Hi-tech High-tech Free Trade
 Pilot Bonded Central Business New Special Administrative Port Science Technology Innovation""".split())
 _LEADING = re.compile(r"^(?:(?:19|20)\d\d\s+|the\s+|\d+(?:st|nd|rd|th)\s+)+", re.IGNORECASE)

@@ -33,6 +33,7 @@ from chaingraph.extract import lexicon as lx
 from chaingraph.extract.lists import _chain_key
 from chaingraph.extract.places import gazetteer, place_word
 from chaingraph.extract.result import Mention, Sentence
+from chaingraph.extract.cues import cued
 
 #: Countries outside China, in English: a capitalised place before ", <country>" is a
 #: foreign city; the countries themselves are not entities of the graph.
@@ -52,15 +53,15 @@ _NOUN_NAME = re.compile(rf"\b{_FIRM_NOUN}\s+({_NAME}(?:(?:\s*,\s*(?:and\s+)?|,?\
 _NOUN_ALONE = re.compile(rf"\b{_FIRM_NOUN}\b(?!\s+[A-Z])")
 _WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){0,4})$")
 _SLOTS = [
-    re.compile(rf"\b(?:sign|signs|signed|signing|inked|inks|reached|entered\s+into)\b[^.;]{{0,90}}?\bwith\s+({_NAMES})"),
-    re.compile(rf"\b(?:partnership|cooperation|agreement|contract|deal|collaboration|joint venture|partnered|"
-               rf"teamed up|tie-up|cooperate|cooperates|cooperated|works|worked|partnering)\s+with\s+({_NAMES})"),
-    re.compile(rf"\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|sell|sells|sold|ship|ships|"
-               rf"shipped|offer|offers|offered|provide|provides|provided)\s+[^.;]{{1,60}}?\bto\s+({_NAMES})"),
-    re.compile(rf"\b(?:supplier|suppliers|vendor)\s+(?:to|for)\s+({_NAMES})"),
+    cued(rf"\b(?:sign|signs|signed|signing|inked|inks|reached|entered\s+into)\b[^.;]{{0,90}}?\bwith\s+({_NAMES})"),
+    cued(rf"\b(?:partnership|cooperation|agreement|contract|deal|collaboration|joint venture|partnered|"
+         rf"teamed up|tie-up|cooperate|cooperates|cooperated|works|worked|partnering)\s+with\s+({_NAMES})"),
+    cued(rf"\b(?:supply|supplies|supplied|supplying|deliver|delivers|delivered|sell|sells|sold|ship|ships|"
+         rf"shipped|offer|offers|offered|provide|provides|provided)\s+[^.;]{{1,60}}?\bto\s+({_NAMES})"),
+    cued(rf"\b(?:supplier|suppliers|vendor)\s+(?:to|for)\s+({_NAMES})"),
     # "became a qualified supplier of Haoju Cabinets": a capitalised name after "supplier of" is the customer
-    re.compile(rf"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}(?:supplier|vendor)\s+of\s+({_NAMES})"),
-    re.compile(rf"\b(?:customers|clients|partners)\s+(?:include|includes|included|including)\s+({_NAMES})"),
+    cued(rf"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}(?:supplier|vendor)\s+of\s+({_NAMES})"),
+    cued(rf"\b(?:customers|clients|partners)\s+(?:include|includes|included|including)\s+({_NAMES})"),
 ]
 _DEAL_VERB = re.compile(
     r"\s+(?:(?:has|have|had|will|would|also|recently|officially|further|jointly|then|now|on \w+day)\s+)*"
@@ -71,20 +72,20 @@ _SUBJECT_BEFORE = re.compile(rf"(?:^|[,;:]\s+|\b(?:and|that|while|after)\s+)((?:
 _COMMON_START = frozenset("""analysts experts officials sources reports data statistics residents companies enterprises
 firms people authorities insiders investors observers participants representatives visitors guests leaders
 government governments ministries departments""".split())
-_SUPPLIER_OF = re.compile(
+_SUPPLIER_OF = cued(
     rf"({_NAME})(?:,\s+|\s+(?:is|was|has become|became|is now|remains|will become)\s+)(?:a|an|the|one of the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:supplier|maker|manufacturer|producer|provider)s?\s+of\s+"
     r"((?:(?!(?:to|for|in|and|with|from|at|by|the|its|their)\b)[a-z][\w-]*\s+){0,2}"
     r"(?!(?:to|for|in|and|with|from|at|by|the|its|their)\b)[a-z][\w-]*)")
-_HEADQUARTERED = re.compile(rf"({_NAME})(?:\s+\([A-Z][\w&-]*\))?,\s+(?:which is\s+)?(?:headquartered|based)\s+in\s+[A-Z]")
+_HEADQUARTERED = cued(rf"({_NAME})(?:\s+\([A-Z][\w&-]*\))?,\s+(?:which is\s+)?(?:headquartered|based)\s+in\s+[A-Z]")
 _POSSESSOR = re.compile(rf"({_NAME})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:plant|plants|factory|factories|base|bases|"
                         r"facility|facilities|headquarters|subsidiary|subsidiaries|R&D cent(?:er|re)|"
                         r"production lines?)\b")
-_BASED = re.compile(rf"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\s+(?:[a-z][\w-]*\s+){{0,3}}?({_NAME})")
-_LOCAL_GOVERNMENT = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+((?:municipal|provincial|city|county|district|"
-                               r"prefectural)\s+(?:people's\s+)?(?:government|party committee|commission of commerce|"
-                               r"bureau of commerce|commerce bureau|development and reform commission))\b")
-_FOREIGN_CITY = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(" + "|".join(
+_BASED = cued(rf"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\s+(?:[a-z][\w-]*\s+){{0,3}}?({_NAME})")
+_LOCAL_GOVERNMENT = cued(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+((?:municipal|provincial|city|county|district|"
+                         r"prefectural)\s+(?:people's\s+)?(?:government|party committee|commission of commerce|"
+                         r"bureau of commerce|commerce bureau|development and reform commission))\b")
+_FOREIGN_CITY = cued(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(" + "|".join(
     re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
 _NOT_NAME = lx.LEADING_DROP | {"china", "beijing", "the", "its", "their", "it", "they", "january", "i"}
 _NOT_PRODUCT = _NATIONALITY | {"chain-owner", "chain-leader", "chain-leading", "chain-master",  # a firm's role

@@ -13,6 +13,7 @@ import re
 from chaingraph.extract import lexicon as lx
 from chaingraph.extract.places import CITY_GROUPS, gazetteer, place_word
 from chaingraph.extract.result import Mention, Sentence
+from chaingraph.extract.cues import cued
 
 _TOKEN = re.compile(r"No\.\s?\d+|Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Co\.|Ltd\.|Inc\.|Corp\.|"
                     r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’\-]*|\d+(?:\.\d+)?|\S")  # Lüyuan is one word
@@ -436,8 +437,8 @@ for _form, _canon in _WEAK_FORMS:
     _CHAIN_CANON.setdefault(_form.lower(), _canon)
 _INDUSTRY_CHAIN = re.compile(r"\b(industry|industrial)\s+chains?\b", re.IGNORECASE)
 _INDUSTRY = re.compile(r"\b(industry|industries|sector|sectors)\b", re.IGNORECASE)
-_BARE_CHAIN = re.compile(r"(?<![\w-])(?:sub-)?chains?\b(?!-|\s+(?:owners?|leaders?|length|stores?|restaurants?|hotels?|"
-                         r"reactions?|of\s+custody))")
+_BARE_CHAIN = cued(r"(?<![\w-])(?:sub-)?chains?\b(?!-|\s+(?:owners?|leaders?|length|stores?|restaurants?|hotels?|"
+                   r"reactions?|of\s+custody))")
 _NOT_A_BARE_CHAIN = frozenset("cold food block whole entire same long short complete full perfect closed".split())
 
 
@@ -677,10 +678,10 @@ def _words_before(text: str, pos: int, limit: int = 6) -> list[tuple[str, int, i
 
 # -- lowercase alliances, clusters and place-list agencies -------------------------------
 
-_ALLIANCE_LOW = re.compile(r"\balliance\b")
+_ALLIANCE_LOW = cued(r"\balliance\b")
 _QUOTED_CLUSTER = re.compile(r"[\"“][^\"”]{1,30}[\"”]\s+(?:[a-z-]+\s+){0,3}(?:industrial|industry)\s+clusters?\b")
-_PLACE_CLUSTER = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z][a-z-]*\s+){1,4}(?:industrial\s+|industry\s+)?cluster\b")
-_PLACE_LIST_AGENCY = re.compile(
+_PLACE_CLUSTER = cued(r"\b([A-Z][a-z]+)\s+(?:[a-z][a-z-]*\s+){1,4}(?:industrial\s+|industry\s+)?cluster\b")
+_PLACE_LIST_AGENCY = cued(
     r"\b((?:[a-z][a-z-]*\s+){1,7}?)(bureaus|departments|commissions|offices|governments|committees|"
     r"administrations)\s+(?:in|of|from)\s+")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from chaingraph.extract.cues import cued
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -17,7 +18,7 @@ _MONTH_RE = r"(January|February|March|April|May|June|July|August|September|Octob
 _EN_DATE = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?!\d)")
 _EN_DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r"(?:,?\s+(\d{4}))?")
 _NUM_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_ZH_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_ZH_DATE = cued(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_RE = re.compile(r"\bon (" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 _IN_YEAR = re.compile(r"\bin (\d{4})\b|(?<!\d)(\d{4})年(?!\d{1,2}月)")

@@ -5,6 +5,7 @@ Chinese surface forms of industrial chains)."""
 from __future__ import annotations
 
 import re
+from chaingraph.extract.cues import cued
 
 FIRM_HEADS = {"co", "company", "corporation", "corp", "ltd", "limited", "inc", "incorporated", "group",
               "holdings", "holding", "llc", "plc", "gmbh", "ag", "bank", "branch", "cooperative", "co-op",
@@ -73,15 +74,15 @@ PARTICIPATE_RE = re.compile(
     r"made (a )?presentations?|exhibit(ed|ors?)|presented|showcased|displayed|introduced|"
     r"(at|during) the (conference|forum|summit|fair|meeting|expo|event|ceremony|exhibition|symposium|seminar))\b",
     re.IGNORECASE)
-ORGANIZE_BY_RE = re.compile(
+ORGANIZE_BY_RE = cued(
     r"\b((jointly |co-)?(organi[sz]ed|hosted|sponsored|convened|held|undertaken|launched|initiated)"
     r"( jointly)? by)\b", re.IGNORECASE)
 ORGANIZE_ACTIVE_RE = re.compile(
     r"\b(held|hosts?|hosted|organi[sz]ed|organi[sz]es|convened|convenes|staged|sponsored|launched|co-hosted)\b",
     re.IGNORECASE)
 SIGN_RE = re.compile(r"\bsign(ed|s|ing)?\b|\bink(ed|s|ing)?\b|\bagree(d|s)?(?= with\b)", re.IGNORECASE)
-SUPPLY_RE = re.compile(r"\b(supplies|supplied|supplying|provides|provided|delivers|delivered|will supply)\b",
-                       re.IGNORECASE)
+SUPPLY_RE = cued(r"\b(supplies|supplied|supplying|provides|provided|delivers|delivered|will supply)\b",
+                 re.IGNORECASE)
 # buying together (统一采购协议, "joint procurement agreement"): the signers are all buyers,
 # so the agreement says nothing of who supplies whom
 JOINT_PURCHASE_RE = re.compile(r"(?:统一|联合|共同|集体)(?:采购|采买|订购)|\b(?:joint|collective|pooled|group) "

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from chaingraph.extract.result import Entity, Mention, Sentence
+from chaingraph.extract.cues import cued
 
 _ITEM = r"[\u4e00-\u9fffA-Za-z0-9（）()·]{2,16}"
 _FIRM_LIST = re.compile(
@@ -57,20 +58,20 @@ _NOT_A_MEMBER = re.compile(r"[\d年月日]|^(?:其他|相关|部分|一批|多�
 _EN_NAME = r"[A-Z][\w&'.\u201a-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'.\u201a-]*){0,7}"
 # the comma of "Co., Ltd." is not a list's: it is read as a low quote mark of the same length
 _LEGAL_COMMA = re.compile(r"\b(?:Co|Corp|Inc)\.\s*(,)\s*(?:Ltd|Limited|Inc)\b")
-_EN_FIRM_LIST = re.compile(
+_EN_FIRM_LIST = cued(
     r"\b(?:brands|customers|clients|companies|firms|enterprises|automakers|carmakers|manufacturers|suppliers|"
     r"partners|buyers|retailers|makers|producers|exporters|vendors)"
     # "enterprises in the park, such as …": where they are, between the kind and its list
     r"(?:\s+(?:in|of|at|from)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?\s*,?\s+(?:such as|including|like)\s+"
     rf"((?:{_EN_NAME},\s+)*{_EN_NAME},?\s+and\s+{_EN_NAME})")
 # "buyers from Lingxing, Qingqi Mobility and other brand owners": a list closed by its kind of firm
-_EN_FIRM_LIST_OTHER = re.compile(
+_EN_FIRM_LIST_OTHER = cued(
     rf"((?:{_EN_NAME},\s+)+{_EN_NAME}),?\s+and\s+other\s+(?:[a-z-]+\s+){{0,2}}?(?:brand owners|brands|companies|"
     r"firms|enterprises|manufacturers|makers|carmakers|automakers|suppliers|customers|buyers|retailers|producers)\b")
-_EN_CHAIN_LIST = re.compile(
+_EN_CHAIN_LIST = cued(
     r"\b(?:industries|sectors|fields)\s*,?\s+(?:such as|including|like)\s+")
-_EN_COVERING = re.compile(r"\b(?:covering|covers|cover|spanning)\s+([a-z][a-z ,-]*?),?\s+and\s+other\s+"
-                          r"(?:industries|sectors|fields|links|segments)\b")
+_EN_COVERING = cued(r"\b(?:covering|covers|cover|spanning)\s+([a-z][a-z ,-]*?),?\s+and\s+other\s+"
+                    r"(?:industries|sectors|fields|links|segments)\b")
 _EN_WORD = r"(?!(?:was|were|is|are|will|would|has|have|had|be|been|to|in|at|for|with|by|from|on|which|that|of|and|or|" \
            r"as|worth|signed|totalling|totaling)\b)[a-z][a-z-]*"
 _EN_ITEM = rf"{_EN_WORD}(?: {_EN_WORD}){{0,4}}"
@@ -81,7 +82,7 @@ _EN_FIELD_LIST = re.compile(
     r"namely|(?:enterprises|firms|companies|manufacturers)\s+(?:in|from)(?:\s+the\s+fields\s+of)?)\s+(?:the\s+)?"
     rf"((?:{_EN_ITEM},\s+)+{_EN_ITEM},?\s+(?:and|as well as)\s+{_EN_ITEM})")
 # "Of the 46 signed projects, 18 involve A and B, 16 concern C and D": two fields are a list after deals
-_EN_DEAL_FIELDS = re.compile(
+_EN_DEAL_FIELDS = cued(
     r"\b(?:projects?|deals?|agreements?|contracts?|\d+)\s+(?:also\s+)?(?:involve|involves|concern|concerns|"
     rf"cover|covers|are in|fall in)\s+(?:the\s+)?({_EN_ITEM}\s+and\s+{_EN_ITEM})\b")
 #: Activities, not chains: "covering research, production and sales".

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract.result import Mention, Sentence
+from chaingraph.extract.cues import cued
 
 #: (English name, Chinese forms): regions named by many articles, longest form first
 REGIONS: list[tuple[str, tuple[str, ...]]] = [
@@ -51,9 +52,9 @@ _EN_REGION_RE = re.compile(r"\b(" + "|".join(re.escape(n) for n in _EN_NAMES) + 
                            r"[Ee]conomic [Zz]one|[Cc]ity [Cc]luster))?")
 # an economic circle or urban agglomeration named after one or two words: "Jiaodong Economic Circle",
 # "the Chengdu-Chongqing economic circle", "the Wuhan metropolitan area"
-_EN_OPEN_RE = re.compile(r"\b(?!(?:The|This|That|A|An)\b)((?:[A-Z][a-z]+[ -]){1,2})"
-                         r"([Ee]conomic [Cc]ircle|[Uu]rban [Aa]gglomeration|[Cc]ity [Cc]luster|[Mm]etropolitan "
-                         r"(?:[Cc]ircle|[Aa]rea))\b")
+_EN_OPEN_RE = cued(r"\b(?!(?:The|This|That|A|An)\b)((?:[A-Z][a-z]+[ -]){1,2})"
+                   r"([Ee]conomic [Cc]ircle|[Uu]rban [Aa]gglomeration|[Cc]ity [Cc]luster|[Mm]etropolitan "
+                   r"(?:[Cc]ircle|[Aa]rea))\b")
 
 
 def region_mentions(text: str, sentences: list[Sentence], first: int = 0) -> list[Mention]:

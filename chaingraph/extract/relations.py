@@ -26,6 +26,7 @@ from chaingraph.extract.bid_notices import bid_results
 from chaingraph.extract.supply_frames import supply_frames
 from chaingraph.extract.zh_lists import list_context_relations
 from chaingraph.extract.zh_relations import prune_zh, zh_relations
+from chaingraph.extract.cues import cued
 
 _NATIONAL_STATE = re.compile(r"^State (Council|Administration|Grid|Intellectual Property Office)|State-owned|"
                              r"State Key|\bAdministration\b")
@@ -429,8 +430,8 @@ def _explicit_direction(rel: Relations) -> None:
 
 
 # firms "from across the city" or "based in the city" are the article's city's
-_THE_CITY_EN = re.compile(r"\b(?:the city's|of the city|the city (?:has|had|is|was|now has|boasts|hosts|also has)|"
-                          r"(?:from|across) (?:across )?the city|based in the city)\b", re.IGNORECASE)
+_THE_CITY_EN = cued(r"\b(?:the city's|of the city|the city (?:has|had|is|was|now has|boasts|hosts|also has)|"
+                    r"(?:from|across) (?:across )?the city|based in the city)\b", re.IGNORECASE)
 _THE_CITY_ZH = re.compile(r"全市|本市|我市|该市")
 _THE_COUNTY_EN = re.compile(r"\b(?:the county's|our county's|of the county|(?:the|our) county (?:has|had|is|was|now has|"
                             r"boasts|hosts|also has))\b", re.IGNORECASE)
@@ -635,8 +636,8 @@ def _event_place(rel: Relations, text: str, main: Mention, event: Entity, per_se
                 return
 
 
-_AS_ORGANIZERS = re.compile(r"\bwith\s+((?:(?!\bwith\b)[^;]){3,240}?)\s+as\s+(?:the\s+)?(?:its\s+)?(?:co-?|joint\s+)?"
-                            r"(?:organi[sz]ers?|hosts?|sponsors?|undertakers?)\b")
+_AS_ORGANIZERS = cued(r"\bwith\s+((?:(?!\bwith\b)[^;]){3,240}?)\s+as\s+(?:the\s+)?(?:its\s+)?(?:co-?|joint\s+)?"
+                      r"(?:organi[sz]ers?|hosts?|sponsors?|undertakers?)\b")
 
 
 def _organizers(rel: Relations, sentences, per_sent, event: Entity, main: Mention, organizers: set[str],
@@ -709,12 +710,12 @@ _SUBJECT_GAP = re.compile(r"\.?\s*(?:\([^)]{1,40}\)\s*)?(?:also\s+|recently\s+|a
 
 
 # the units that govern an association are its members: 理事长单位, 副理事长单位, 会员单位
-_GOVERNING_UNITS = re.compile(r"(?:理事长|副理事长|理事|秘书长|监事长|会员|成员)单位|"
-                              r"\b(?:chair|chairman|vice-chair|vice chair|vice-chairman|vice chairman|president|"
-                              r"vice-president|director|council|member|governing) units?\b|"
-                              # "C and D joined as ordinary members"
-                              r"\bjoined (?:it |the alliance )?as (?:an? |its )?(?:[\w-]+\s+)?members?\b|"
-                              r"\b(?:other|new|founding|first) members\s+(?:include|included|are|were)\b", re.IGNORECASE)
+_GOVERNING_UNITS = cued(r"(?:理事长|副理事长|理事|秘书长|监事长|会员|成员)单位|"
+                        r"\b(?:chair|chairman|vice-chair|vice chair|vice-chairman|vice chairman|president|"
+                        r"vice-president|director|council|member|governing) units?\b|"
+                        # "C and D joined as ordinary members"
+                        r"\bjoined (?:it |the alliance )?as (?:an? |its )?(?:[\w-]+\s+)?members?\b|"
+                        r"\b(?:other|new|founding|first) members\s+(?:include|included|are|were)\b", re.IGNORECASE)
 
 
 _GIVEN_TO_ZH = re.compile(r"供给|供应给|提供给|销往|销售给|卖给|出售给")

@@ -28,6 +28,7 @@ import re
 from chaingraph.extract.en_deals import referents
 from chaingraph.extract.lists import ZH_LIST_GAP, listed_run
 from chaingraph.extract.result import Entity, Sentence
+from chaingraph.extract.cues import cued
 
 # --- English -------------------------------------------------------------------------
 
@@ -60,7 +61,7 @@ _EN_SUPPLIER_FIRST = re.compile(
     r"(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,3}?(?:suppliers?|vendors?|(?:OEM|ODM|contract)\s+(?:producers?|"
     r"manufacturers?|makers?))\s+(?:to|of|for)\b"
     r"|\bgo(?:es)?\s+to\b", re.IGNORECASE)
-_EN_CUSTOMER_FIRST = re.compile(
+_EN_CUSTOMER_FIRST = cued(
     r"\b(?:sources|sourced|source|sourcing|buys|bought|buy|buying|purchases|purchased|purchase|purchasing|procures|"
     r"procured|procure|procuring|imports|imported|importing|gets|got)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?"
     # "buys seals from Yongjia's Huaxin Seal": a place's possessive before the seller
@@ -81,16 +82,16 @@ _EN_USED_IN = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,4}?(?:are|is|were|was|will 
                          r"(?:used|fitted|installed|mounted|built)\s+(?:in|on|into|inside|by)\s+(?:the\s+)?")
 # whose customers or suppliers a sentence lists (group 1: its, the company's, X's), and up to three words
 _EN_OWNER = r"\b(its|their|(?:the\s+)?company's|(?:the\s+)?firm's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
-_EN_CUSTOMERS = re.compile(_EN_OWNER + r"customers\s+(?:last year\s+|now\s+)?"
-                           r"(?:include|includes|included|including|are|were)\b", re.IGNORECASE)
+_EN_CUSTOMERS = cued(_EN_OWNER + r"customers\s+(?:last year\s+|now\s+)?"
+                     r"(?:include|includes|included|including|are|were)\b", re.IGNORECASE)
 # "Its main supplier is A", "X's suppliers include A and B": each a supplier of the owner
-_EN_SUPPLIERS = re.compile(_EN_OWNER + r"suppliers?\s+(?:include|includes|included|including|is|are|was|were)"
-                           r"\s+(?=[A-Z])", re.IGNORECASE)
+_EN_SUPPLIERS = cued(_EN_OWNER + r"suppliers?\s+(?:include|includes|included|including|is|are|was|were)"
+                     r"\s+(?=[A-Z])", re.IGNORECASE)
 _EN_COUNTS = re.compile(r"\bcounts?\s+(?:the\s+)?$")
 _EN_AMONG_CUSTOMERS = re.compile(r"[^.;]{0,80}?\bamong\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:customers|clients|buyers)\b")
-_EN_FROM_PRONOUN = re.compile(r"\b(?:buy|buys|bought|purchase|purchases|purchased|procure|procures|procured|"
-                              r"source|sources|sourced)\b[^.;]{0,80}?\bfrom\s+(?:the\s+(?:company|firm|group)|it)\b",
-                              re.IGNORECASE)
+_EN_FROM_PRONOUN = cued(r"\b(?:buy|buys|bought|purchase|purchases|purchased|procure|procures|procured|"
+                        r"source|sources|sourced)\b[^.;]{0,80}?\bfrom\s+(?:the\s+(?:company|firm|group)|it)\b",
+                        re.IGNORECASE)
 
 
 def _clause_spans(sent: Sentence, breaks: re.Pattern) -> list[tuple[int, int]]:

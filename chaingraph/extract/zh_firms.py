@@ -34,6 +34,7 @@ import re
 
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.identity import name_key
+from chaingraph.extract.cues import cued
 
 # what follows a firm's name: its officers and departments
 _TITLE_AFTER = re.compile(
@@ -52,7 +53,7 @@ _DEAL_CUES = (
                r"(?:配套|供货|供应|供给|交付|采购|订购|购买)(?![商方])"),  # 向高岭土供应商X: a role, not the verb
     re.compile(r"(?:将|已|正式|已经|也|还)?(?:成为|是)([^，。；、]{2,8}?|[^，。；、]{0,10}?品牌[^，。；、的]{2,8}?)的"
                r"[^，。；、]{0,6}?(?:供应商|供货商|配套商|配套企业|代工厂|代工企业|贴牌厂)"),
-    re.compile(r"(?:已|将|正式)?(?:与|和|同)([^，。；]{2,20}?)(?:分别|正式|成功|现场)?(?:签订|签署|签约)"),
+    cued(r"(?:已|将|正式)?(?:与|和|同)([^，。；]{2,20}?)(?:分别|正式|成功|现场)?(?:签订|签署|签约)"),
     # 每年从华晶新材采购: the seller between 从 and the verb
     re.compile(r"(?:每年|长期|主要|已|将)?(?:从|自)([^，。；、]{2,8}?)(?:批量|长期)?(?:采购|购买|订购|进口|购入)"),
 )

@@ -27,6 +27,7 @@ from chaingraph.extract.lists import ListHit, _chain_key, _first_member_start
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.words import shared
 from chaingraph.identity import name_key
+from chaingraph.extract.cues import cued
 
 _FIRM_ENDING = re.compile(r"(?:公司|集团|股份|控股|银行|厂)$")
 _QUOTED = r"[“「『\"]([\u4e00-\u9fffA-Za-z0-9·]{2,12})[”」』\"]"
@@ -45,7 +46,7 @@ _SCENE = re.compile(r"^[^，。；]{0,8}?(?:会上|现场|活动中|活动期间
 
 
 _INDUSTRY_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,12}?(?:产业链|产业)"
-_INDUSTRY_LIST = re.compile(rf"{_INDUSTRY_ITEM}(?:、{_INDUSTRY_ITEM})+")
+_INDUSTRY_LIST = cued(rf"{_INDUSTRY_ITEM}(?:、{_INDUSTRY_ITEM})+")
 _OPENED = re.compile(r"(?:涵盖|覆盖|包括|聚焦|围绕|涉及|主攻|分为|分)([\u4e00-\u9fffA-Za-z]{2,8})[与和及]$")
 _RUN_ON = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)等[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂商|车企)[与和及同]"
                      r"([\u4e00-\u9fffA-Za-z]{2,10})$")
