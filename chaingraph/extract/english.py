@@ -19,7 +19,8 @@ _TOKEN = re.compile(r"No\.\s?\d+|Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Co\.|Ltd\.|Inc
                     r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’\-]*|\d+(?:\.\d+)?|\S")  # Lüyuan is one word
 _HEAD_NORM = {"co., ltd.": "ltd", "co.": "co", "ltd.": "ltd", "inc.": "inc", "corp.": "corp"}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_ABBR_AFTER = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&]{1,9})\s*[)）]")
+# one word, or two ("(JL Mag)") unless they name a place ("(Hong Kong)")
+_ABBR_AFTER = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&]{1,9}(?: [A-Z][A-Za-z&]{1,9})?)\s*[)）]")
 # "(also known as the Optics Valley of China)": another name the text gives
 _KNOWN_AS_AFTER = re.compile(r"\s*[(（]\s*(?:also\s+)?(?:known|called)\s+as\s+(?:the\s+)?[\"“']?([A-Z][\w&' -]{1,40}?)"
                              r"[\"”']?\s*[)）]")
@@ -86,7 +87,10 @@ def org_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     if year and year.group(0):  # "the 2024 Xiamen … Meeting", "the 6th China …": the edition is in its name
                         mention.start = year.start()
                 if mention is not None:
-                    abbr = (_ABBR_AFTER.match(text, mention.end) or _DECLARED_AFTER.match(text, mention.end)
+                    abbr = _ABBR_AFTER.match(text, mention.end)
+                    if abbr and " " in abbr.group(1) and gazetteer().lookup(abbr.group(1)) is not None:
+                        abbr = None
+                    abbr = (abbr or _DECLARED_AFTER.match(text, mention.end)
                             or _KNOWN_AS_AFTER.match(text, mention.end) or _HEREINAFTER_AFTER.match(text, mention.end))
                     if abbr:
                         mention.info["abbr"] = abbr.group(1)

@@ -330,3 +330,12 @@ def test_an_acronym_with_vowels_for_half_its_letters_is_the_one_firm_it_spells()
     assert "OTIC" not in _names(x, "Firm")
     assert ("Shizuishan Xinghe Fluorine Chemical Co., Ltd", "Ningxia Orient Tantalum Industry Co., Ltd") in _rels(
         x, "SUPPLIES")
+
+
+def test_two_words_in_brackets_after_a_firm_are_its_short_name_unless_they_are_a_place():
+    x = _x("Corvane Delmar Magnetics Co., Ltd. (CD Mag) and Ostrel Mining Co., Ltd. (Hong Kong) signed an "
+           "agreement. CD Mag will supply magnets to Ostrel.")
+    firms = dict(_firms(x))
+    assert "CD Mag" in firms.get("Corvane Delmar Magnetics Co., Ltd", ())
+    assert "CD Mag" not in firms
+    assert not any("Hong Kong" in aliases for aliases in firms.values())
