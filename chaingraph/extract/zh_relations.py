@@ -72,22 +72,35 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
 
 # 园区内的X, 另一家园区企业X: a firm of "the park" the article is about
 _OF_THE_PARK = re.compile(r"(?:园区|园)(?:内|里)?的$|园区(?:内|里)?(?:企业|龙头)$")
+# X是园区龙头企业之一, X为园区内的骨干企业: the firm said to be one of the park's
+_IS_OF_THE_PARK = re.compile(r"(?:是|为|系)(?:园区|园内)(?:内|里)?的?[\u4e00-\u9fff]{0,6}?(?:企业|龙头)")
+# A、B等企业也在园区内…, A、B等12家企业入驻园区: the listed firms are in it
+_LISTED_IN_THE_PARK = re.compile(r"等?(?:\d+家)?[\u4e00-\u9fff]{0,4}?企业(?:也|均|都|已|相继|先后)?"
+                                 r"(?:在|入驻|落户|进驻|扎根)(?:园区|园内)")
+# the names a park (not a cluster of firms) ends in, which its article calls 园区
+_PARK_ENDS = ("园", "园区", "开发区", "高新区", "经开区", "示范区", "集中区", "工业区")
 
 
 def _in_the_park(rel, text: str, entities: list[Entity], per_sent) -> None:
-    """A firm written after 园区内的 or 园区企业, and the firms listed with it, belong
-    to the article's park, when the article names exactly one park (a cluster whose
-    name ends in 园 or 园区)."""
-    parks = [e for e in entities if e.type == "Cluster" and e.name.endswith(("园", "园区"))]
+    """A firm written after 园区内的 or 园区企业, or said to be one of the park's
+    (X是园区龙头企业之一), and the firms listed with it, belong to the article's park,
+    when the article names exactly one park (a cluster whose name ends in 园, 园区,
+    开发区, 高新区 and the like); so do the firms of a list said to be in the park
+    (A、B等企业也在园区内)."""
+    parks = [e for e in entities if e.type == "Cluster" and e.name.endswith(_PARK_ENDS)]
     if len(parks) != 1:
         return
     for index, items in per_sent.items():
         firms = [(m, e) for m, e in items if e.type == "Firm" and not m.nested_in]
         for i, (m, e) in enumerate(firms):
-            if not _OF_THE_PARK.search(text, max(0, m.start - 6), m.start):
+            run = listed_run(text, firms[i:], ZH_LIST_GAP)
+            if _LISTED_IN_THE_PARK.match(text, run[-1][0].end):
+                for _m, member in run:
+                    rel.add("BELONGS_TO", member, parks[0], index, "listed as firms in the park")
+            if not (_OF_THE_PARK.search(text, max(0, m.start - 6), m.start) or _IS_OF_THE_PARK.match(text, m.end)):
                 continue
             rel.add("BELONGS_TO", e, parks[0], index, "a firm of the park")
-            for _m, also in listed_run(text, firms[i:], ZH_LIST_GAP)[1:]:  # 园区内的A、B等企业: each of the list
+            for _m, also in run[1:]:  # 园区内的A、B等企业: each of the list
                 rel.add("BELONGS_TO", also, parks[0], index, "a firm of the park")
 
 

@@ -107,3 +107,11 @@ def test_co_organisers_each_followed_by_the_short_name_it_declares_organised_the
            "（以下简称“大庆炼化”）协办。160余家企业参加了对接活动。")
     organizers = {head for head, _event in _rels(x, "ORGANIZED")}
     assert {"中国石油天然气股份有限公司大庆石化分公司", "中国石油天然气股份有限公司大庆炼化分公司"} <= organizers
+
+
+def test_firms_said_to_be_the_parks_or_listed_as_in_it_belong_to_a_development_zone():
+    x = _x("走进湖北云溪经济开发区，厂房整齐排列。湖北云溪锂材股份有限公司是园区龙头企业之一，年产正极材料5万吨。"
+           "云溪恒昌新材料有限公司、湖北瑞丰电池科技有限公司等企业也在园区内形成了完整链条。"
+           "湖北恒泰化工有限公司位于武汉。")
+    members = {firm for firm, park in _rels(x, "BELONGS_TO") if park == "湖北云溪经济开发区"}
+    assert members == {"湖北云溪锂材股份有限公司", "云溪恒昌新材料有限公司", "湖北瑞丰电池科技有限公司"}
