@@ -20,7 +20,7 @@ from chaingraph.extract.places import AMBIGUOUS_ZH, CITY_GROUPS, gazetteer, prov
 from chaingraph.extract.result import Mention, Sentence
 from chaingraph.extract.spans import Covered, FormFinder
 from chaingraph.extract.entities import letters_in_order
-from chaingraph.extract.words import common_words, compound_tail, guessed_noun, shared, trim_left
+from chaingraph.extract.words import _ACTIVITY, common_words, compound_tail, guessed_noun, shared, trim_left
 from chaingraph.extract.regions import region_mentions
 from chaingraph.identity import name_key
 
@@ -452,7 +452,7 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                         and all(_word_tag(w)[:1] == "n" or _word_tag(w) == "vn" for w in shared().words(text[start:at])):
                     start = at
                     break
-            # 海洋装备产业链以X有限公司为链主: the chain and its preposition are not the name
+            # 海洋装备产业链以X有限公司为链主, 有色金属产业以X公司为龙头: the chain and its preposition are not the name
             chain_cut = None
             for chain_cut in re.finditer(r"产业链(?:以|由|为|与|和|在)", text[start:end]):
                 pass
@@ -512,8 +512,9 @@ def _cluster_start(text: str, start: int, core_end: int) -> int | None:
     words = shared().words(text[start:core_end])
     for i, word in enumerate(words[:-1]):
         pos += len(word)
-        if (len(word) >= 2 and (_word_tag(word) == "v" or word in _BUILD_VERBS) or word in _COPULAS) \
-                and core_end - pos >= 2:
+        # a verb of what a trade does (再生利用, 冶炼) is the name's, as trim_left keeps it
+        if (len(word) >= 2 and (_word_tag(word) == "v" and word not in _ACTIVITY or word in _BUILD_VERBS)
+                or word in _COPULAS) and core_end - pos >= 2:
             start = pos  # 是重点产业园区: a copula before the words is no part of the name
     return start
 

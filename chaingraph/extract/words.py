@@ -196,7 +196,8 @@ def guessed_noun(pair: str) -> bool:
 _STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "m", "q", "mq"})
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d"})
 # verbs that name what is made or done in a chain (装备制造, 农产品加工) stay in a name
-_ACTIVITY = frozenset("制造 加工 生产 服务 设计 研发 应用 检测 储能 物流 配套 服装 建设 发展 培育 创新 智造 制药 养殖 种植".split())
+_ACTIVITY = frozenset("制造 加工 生产 服务 设计 研发 应用 检测 储能 物流 配套 服装 建设 发展 培育 创新 智造 制药 养殖 种植 "
+                       "再生 回收 提纯 拆解".split())
 # one-character conjunctions inside a name (机器人及智能装备) are left to the rules
 _JOINING = frozenset("及与和、")
 _LEADING = frozenset("如像及和与在对向为被从由把将让使据即")

@@ -137,3 +137,10 @@ def test_a_parks_rank_names_no_park_and_the_park_before_a_trade_is_no_part_of_th
 def test_work_done_on_a_chain_is_no_chain_and_a_trade_verb_stays_one():
     x = _x("有关负责人表示，下一步将常态化开展产业链供需对接活动。船舶制造产业链很长。")
     assert _names(x, "Chain") == ["船舶制造"]
+
+
+def test_a_verb_of_what_a_trade_does_stays_in_a_clusters_and_a_chains_name():
+    x = _x("郴江县打造稀贵金属再生利用产业集群。园区重点发展电池回收产业链。")
+    assert "稀贵金属再生利用产业集群" in _names(x, "Cluster")
+    assert "电池回收" in _names(x, "Chain")
+
