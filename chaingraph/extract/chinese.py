@@ -454,10 +454,11 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                     break
             # 海洋装备产业链以X有限公司为链主, 有色金属产业以X公司为龙头: the chain and its preposition are not the name
             chain_cut = None
-            for chain_cut in re.finditer(r"产业链(?:以|由|为|与|和|在)", text[start:end]):
+            for chain_cut in re.finditer(r"产业链(?:以|由|为|与|和|在)|(?:产业|行业)(?:以|由)", text[start:end]):
                 pass
             if chain_cut is not None:
                 start += chain_cut.end()
+        start += _opens_yi_wei(text, start, end)
         name = text[start:end]
         core = name[: len(name) - len(match.group(0))]
         if kind == "Agency" and len(match.group(0)) == 1 and len(core) < 2:
@@ -488,6 +489,16 @@ _SCALE = r"(?:世界|国家|国际|省|[千百万]亿|[一二两三四五六七�
 
 #: 自治区级重点产业园区, 省级开发区: a place's rank, which names a kind of park, not one park
 _RANK_OF_PLACE = re.compile(r"(?:自治区|省|市|区|县)级")
+
+
+_YI_WEI_AFTER = re.compile(r"(?:产业链|产业集群|产业|行业)?为")
+
+
+def _opens_yi_wei(text: str, start: int, end: int) -> int:
+    """1 when the name ``text[start:end]`` opens on the 以 of 以…为 (以X集团为龙头,
+    以铜冶炼产业链为主导), which is no part of it; else 0. A name that opens on 以
+    without the frame (以岭药业) keeps it."""
+    return 1 if text.startswith("以", start) and end - start > 1 and _YI_WEI_AFTER.match(text, end) else 0
 
 
 def _cluster_start(text: str, start: int, core_end: int) -> int | None:
@@ -586,6 +597,7 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市|全县|全区|全镇|本市|本县|我县|我区|园区|"
                         + _SCALE + ")+", "", phrase)
         phrase = phrase.lstrip("市省州县区")
+        phrase = phrase[_opens_yi_wei(text, end - len(phrase), end):]
         county = _county_prefix(phrase) if _COUNTY_END.search(phrase, 2, 8) else None
         if county and county.end() < len(phrase):  # 桃江县竹产业链: the chain of 桃江县 is 竹
             phrase = phrase[county.end():]

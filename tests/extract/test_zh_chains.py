@@ -144,3 +144,13 @@ def test_a_verb_of_what_a_trade_does_stays_in_a_clusters_and_a_chains_name():
     assert "稀贵金属再生利用产业集群" in _names(x, "Cluster")
     assert "电池回收" in _names(x, "Chain")
 
+
+def test_a_leading_preposition_is_no_part_of_a_chains_or_a_firms_name():
+    x = _x("园区以铜冶炼产业链为主导。岩州有色金属产业以岩州矿业集团股份有限公司为龙头，以岩安化工集团为依托。")
+    assert "铜冶炼" in _names(x, "Chain")
+    assert {"岩州矿业集团股份有限公司", "岩安化工集团"} <= set(_names(x, "Firm"))
+
+
+def test_a_name_opening_on_yi_without_the_frame_keeps_it():
+    x = _x("以岭药业股份有限公司与华润医药有限公司签约。")
+    assert "以岭药业股份有限公司" in _names(x, "Firm")
