@@ -140,8 +140,10 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
             alias_of[(m.type, abbr.casefold())] = (m.type, m.key)
             if " " in abbr:  # a declared short name of words ("Chizhou High-tech Zone") is keyed as a name
                 alias_of.setdefault((m.type, _EDITION.sub("", name_key(abbr))), (m.type, m.key))
-        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-        if (nxt is not None and m.type in ORG_TYPES and nxt.type == m.type
+        # the next mention of its type right after it: a place opening the bracketed name
+        # (Jingmen in "(Jingmen High-tech Zone)") may be a mention that sorts before it
+        nxt = next((o for o in ordered[i + 1:i + 4] if o.type == m.type and o.start >= m.end), None)
+        if (nxt is not None and m.type in ORG_TYPES
                 and re.fullmatch(r"\s*[(（]\s*", text[m.end:nxt.start])
                 and re.match(r"\s*[)）]", text[nxt.end:nxt.end + 3])):
             alias_of[(nxt.type, nxt.key)] = (m.type, m.key)

@@ -339,3 +339,10 @@ def test_two_words_in_brackets_after_a_firm_are_its_short_name_unless_they_are_a
     assert "CD Mag" in firms.get("Corvane Delmar Magnetics Co., Ltd", ())
     assert "CD Mag" not in firms
     assert not any("Hong Kong" in aliases for aliases in firms.values())
+
+
+def test_a_bracketed_name_opening_on_a_place_is_the_short_name_of_the_park_before_it():
+    x = _x("In the Quzhou Lakeside Industrial Development Zone (Quzhou Lakeside Zone), firms such as Quzhou Hengli "
+           "Pumps Co., Ltd. have settled. The Quzhou Lakeside Zone plans more plants.")
+    parks = [(e.name, tuple(e.aliases)) for e in x.entities if e.type == "Cluster"]
+    assert parks == [("Quzhou Lakeside Industrial Development Zone", ("Quzhou Lakeside Zone",))]
