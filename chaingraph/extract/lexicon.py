@@ -216,6 +216,8 @@ WEAK_CHAINS: dict[str, tuple[str, ...]] = {
 
 #: Words that stop the backward walk collecting a chain name before "industry chain".
 CHAIN_STOP = {"the", "a", "an", "of", "in", "on", "for", "to", "at", "by", "with", "from", "this", "that",
+              # counts ("the two chains"), never a trade
+              "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
               "our", "its", "their", "whole", "entire", "key", "related", "relevant", "main", "modern",
               "state", "provincial", "municipal", "city", "local", "national", "international", "global",
               "development", "industrial", "industry", "industries", "chain", "chains", "supply", "value",

@@ -143,3 +143,9 @@ def test_a_headlines_verb_is_no_part_of_a_chain():
            title="Liaocheng sets up bearing industry chain alliance with 30 members")
     assert "bearing" in _names(x, "Chain") or "bearings" in _names(x, "Chain")
     assert not any("sets" in n for n in _names(x, "Chain") + _names(x, "Alliance"))
+
+
+def test_a_count_of_chains_names_no_chain():
+    x = _x("The local matching of the two chains was insufficient, and the three chains of the city grew. "
+           "Its industry chains cover steel.")
+    assert _names(x, "Chain") == ["steel"]
