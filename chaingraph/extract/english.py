@@ -649,6 +649,9 @@ def _open_industry(s: str, words: list[tuple[str, int, int]]) -> bool:
 _WORD_OR_MARK = re.compile(r"[A-Za-z][A-Za-z'-]*|\S")
 
 
+_SCALE_WORD = re.compile(r"(?:^|-)(?:hundred|thousand|million|billion|trillion)(?:-|$)|-(?:yuan|level|class)$")
+
+
 def _words_before(text: str, pos: int, limit: int = 6) -> list[tuple[str, int, int]]:
     window = max(0, pos - 120)
     words = list(_WORD_OR_MARK.finditer(text, window, pos))
@@ -667,6 +670,8 @@ def _words_before(text: str, pos: int, limit: int = 6) -> list[tuple[str, int, i
             continue
         if not word[0].isalpha() or low in lx.CHAIN_STOP and low != "and" or len(picked) >= limit:
             break
+        if _SCALE_WORD.search(low):
+            break  # "a 100-billion-yuan new energy battery cluster": the scale is no word of the trade
         if (word.isupper() and len(word) > 1) or word.endswith(("'s", "’s")) or gazetteer().lookup(word) \
                 or low in ("prefecture", "province", "city", "county", "district"):
             break

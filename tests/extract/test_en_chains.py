@@ -149,3 +149,9 @@ def test_a_count_of_chains_names_no_chain():
     x = _x("The local matching of the two chains was insufficient, and the three chains of the city grew. "
            "Its industry chains cover steel.")
     assert _names(x, "Chain") == ["steel"]
+
+
+def test_a_scale_before_a_trade_is_no_word_of_the_chain():
+    x = _x("The city aims to build a 100-billion-yuan new energy battery industry cluster by 2026, and a "
+           "trillion-yuan-level steel industry cluster.")
+    assert sorted(_names(x, "Chain")) == ["new energy battery", "steel"]
