@@ -214,6 +214,20 @@ def _is_place(item: str) -> bool:
 _VERB_AFTER_ITEM = re.compile(r"\s+[a-z]+ed\s+(?:the|a|an|in|at|on|with)\b.*$")
 
 
+def _no_foreign_places(members: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``members`` of a firm list without a country and the name before it: in
+    "EcoPro BM of Pohang, Korea, and other makers" the last two are a city and its
+    country, no firms.
+
+    >>> [t for _a, _b, t in _no_foreign_places([(0, 6, "Pohang"), (8, 13, "Korea"), (15, 18, "SKI")])]
+    ['SKI']
+    """
+    from chaingraph.extract.lexicon import COUNTRIES
+
+    countries = {i for i, (_a, _b, t) in enumerate(members) if t in COUNTRIES}
+    return [m for i, m in enumerate(members) if i not in countries and i + 1 not in countries]
+
+
 def _en_items(body: str, offset: int, pattern: re.Pattern) -> list[tuple[int, int, str]]:
     out = []
     for part in re.finditer(r"[^,]+", body):
@@ -256,8 +270,8 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
         masked = _LEGAL_COMMA.sub(lambda m: m.group(0).replace(",", "\u201a"), s)
         for regex in (_EN_FIRM_LIST_OTHER, _EN_FIRM_LIST):
             for match in regex.finditer(masked):
-                members = [(sent.start + a, sent.start + b, t.replace("\u201a", ","))
-                           for a, b, t in _en_items(match.group(1), match.start(1), re.compile(_EN_NAME))]
+                members = _no_foreign_places([(sent.start + a, sent.start + b, t.replace("\u201a", ","))
+                                              for a, b, t in _en_items(match.group(1), match.start(1), re.compile(_EN_NAME))])
                 if len(members) >= 2:  # "supplier of brands such as A and B": customers (not "and other …")
                     role = "customers" if regex is _EN_FIRM_LIST and _SUPPLIER_WORDS.search(s[:match.start()]) else None
                     out.append(ListHit("Firm", index, sent.start + match.start(1), members, role))

@@ -98,3 +98,11 @@ def test_a_cluster_covering_only_steps_of_work_lists_no_chains():
     x = _x("Fourteen supporting enterprises have settled in the zone, forming an industrial cluster covering smelting, "
            "powder making, processing and recycling.")
     assert not {"smelting", "powder making", "recycling"} & set(_names(x, "Chain"))
+
+
+def test_a_city_and_its_country_closing_a_firm_list_are_no_firms():
+    x = _x("Hanlin Materials makes precursors, which are supplied to Doral Cathode of Ulsan, Korea, and other "
+           "cathode material makers.")
+    firms = _names(x, "Firm")
+    assert "Ulsan" not in firms and "Korea" not in firms
+    assert "Ulsan" in _names(x, "City")
