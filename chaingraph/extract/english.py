@@ -298,6 +298,8 @@ def _split_of(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]
             continue
         head = _head_of(run[pos - 1][0])
         project = run[pos - 1][0].lower() in ("project", "projects")
+        if _category(head) == "Agency" and _place_after_placed_body(run[:pos], run[pos + 1:]):
+            return [run[:pos]]  # "Nankang District People's Government of Ganzhou": the district's, in Ganzhou
         if (_category(head) not in ("Cluster", "Firm") or head in lx.COMPLEMENT_HEADS) and not project:
             continue
         right = run[pos + 1:]
@@ -307,6 +309,19 @@ def _split_of(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]
             # "Packaging Materials Procurement Project of X Co., Ltd.": a project names no body, its owner does
             return [*([] if project else [run[:pos]]), *_split_of(right)]
     return [run]
+
+
+def _place_after_placed_body(body: list[tuple[str, int, int]], right: list[tuple[str, int, int]]) -> bool:
+    """True when ``right`` (the tokens after "of") is only a city or province of the
+    gazetteer and ``body`` already names its own district, county or city before its
+    head ("Nankang District People's Government"): the place after "of" says where
+    that place is and is no part of the body's name."""
+    words = [t for t, _, _ in right]
+    if words and words[-1] in ("City", "Province"):
+        words = words[:-1]
+    if not words or len(words) > 2 or gazetteer().lookup(" ".join(words)) is None:
+        return False
+    return any(t in ("District", "County", "City", "Prefecture") for t, _, _ in body[1:-1])
 
 
 _CITY_OF_TRADE = frozenset({"Industrial", "Industry", "Technology", "Science", "Sci-Tech", "Innovation", "Tech"})

@@ -327,3 +327,11 @@ def test_an_event_held_in_another_city_than_its_name_opens_on_is_where_it_was_he
     located = _rels(x, "LOCATED_IN")
     assert ("Chizhou Semiconductor Industry Investment Promotion Conference", "Shenzhen") in located
     assert ("Chizhou Semiconductor Industry Investment Promotion Conference", "Chizhou") not in located
+
+
+def test_the_city_after_a_district_bodys_name_is_no_part_of_it():
+    x = _x("Sunwoda signed an agreement with the Nankang District People's Government of Ganzhou on a project. "
+           "The People's Government of Ganzhou City attended.")
+    agencies = _names(x, "Agency")
+    assert "Nankang District People's Government" in agencies
+    assert "People's Government of Ganzhou City" in agencies
