@@ -731,6 +731,8 @@ def _extend_to_compounds(text: str, mentions: list[Mention]) -> None:
 # 「X有限公司（以下简称“X公司”）」: the short name the article declares for a name
 _DECLARED = re.compile(r"\s*[（(](?:以下|下文|下)?(?:简称|称)[为:：]?\s*[“\"「『]([^”\"」』（）()，。]{2,12})[”\"」』]"
                        r"(?:(?:或|和|、)[“\"「『]([^”\"」』（）()，。]{2,12})[”\"」』])?[）)]")
+# （以下简称安钢集团）: declared without quotes
+_DECLARED_BARE = re.compile(r"\s*[（(](?:以下|下文|下)?简称[为:：]?\s*([^“”\"「」『』（）()，。、；\s]{2,12})[）)]")
 # 以下简称“公司”: an announcement's own firm, named so where no other word runs into it (not 子公司)
 _GENERIC_DECLARED = frozenset({"公司", "本公司", "集团"})
 
@@ -752,7 +754,7 @@ def declared_short_names(text: str, mentions: list[Mention]) -> dict[str, tuple[
     for m in mentions:
         if m.type not in ("Firm", "Agency", "Alliance", "Cluster", "Event"):
             continue
-        found = _DECLARED.match(text, m.end) or _BRACKETED.match(text, m.end)
+        found = _DECLARED.match(text, m.end) or _DECLARED_BARE.match(text, m.end) or _BRACKETED.match(text, m.end)
         for short in (found.groups() if found else ()):  # （以下简称“公司”或“海川风电”）: both
             # 冠捷显示科技（北海）有限公司 is called 北海冠捷: its place in brackets may lead
             placed = re.sub(r"^(.*?)[（(]([^）)]{2,6})[）)]", r"\2\1", m.text)
@@ -887,6 +889,9 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
     declared = declared_short_names(text, mentions)
     # a declared short name outranks the forms derived below, whatever it names
     forms: dict[str, str] = {short: key for short, (key, _kind) in declared.items()}
+    for m in mentions:  # 安钢集团 found by its own suffix is still the name it was declared for
+        if m.text in declared and str(m.type) == declared[m.text][1] and not m.info.get("declared"):
+            m.key, m.info["declared"] = declared[m.text][0], True
     for m in mentions:
         if m.type != "Firm":
             continue
@@ -911,7 +916,7 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
                       or c == stem]
         for c in candidates:
             if len(c) >= 2 and c != m.text:
-                forms.setdefault(c, name_key(m.text))
+                forms.setdefault(c, m.key if m.info.get("declared") else name_key(m.text))
     if not forms:
         return []
     taken = Covered((m.start, m.end) for m in mentions if m.type in ("Firm", "Agency", "Alliance", "Cluster", "Event"))

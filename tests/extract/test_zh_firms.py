@@ -359,3 +359,11 @@ def test_a_declared_short_name_may_lead_with_the_place_the_full_name_holds_in_br
 
 def test_a_boundary_character_right_after_a_closing_bracket_opens_no_name():
     assert "惠科股份有限公司" in _firms("标题\n\n链主企业北海惠科光电技术有限公司（简称“北海惠科”）是惠科股份有限公司在广西投资建设的生产线。")
+
+
+def test_a_short_name_declared_without_quotes_stays_its_firms_beside_a_subsidiary_opening_on_it():
+    x = extract_article(Article("a.txt", "新闻\n\n在岩州钢铁集团有限责任公司（以下简称岩钢集团）的冷轧车间里，钢卷正在下线。"
+                                         "岩钢集团近年来积极推进结构调整。岩钢还在周口建设了岩钢集团周口钢铁有限责任公司（岩钢周口公司）。"))
+    firms = {e.name: set(e.aliases) for e in x.entities if e.type == "Firm"}
+    assert {"岩钢集团", "岩钢"} <= firms["岩州钢铁集团有限责任公司"]
+    assert firms["岩钢集团周口钢铁有限责任公司"] == {"岩钢周口公司"}
