@@ -117,8 +117,10 @@ class ListHit:
     role: str | None = None
 
 
-# verbs that open a list of fields inside what looked like a member (…产品广泛用于A、B等行业)
-_LIST_OPENS_INSIDE = re.compile(r".*(?:用于|应用于|服务于|面向|涵盖|覆盖|涉及|包括)")
+# verbs that open a list of fields inside what looked like a member (…产品广泛用于A、B等行业), or of
+# customers (其电池盒、车身结构件已批量供应A、B等车企; not 供应链, 供应商)
+_LIST_OPENS_INSIDE = re.compile(r".*(?:用于|应用于|服务于|面向|涵盖|覆盖|涉及|包括|(?:供应|供货)(?![链商])给?|销往|销售给|"
+                                r"出口(?:到|至))")
 
 
 def _members(text: str, start: int, body: str, split_and: bool = False) -> list[tuple[int, int, str]]:

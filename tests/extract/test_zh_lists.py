@@ -203,3 +203,12 @@ def test_a_declared_short_name_in_a_list_read_as_chains_stays_the_firm():
     chains = {e.name for e in x.entities if e.type == "Chain"}
     firm = next(e for e in x.entities if e.name == "东风商用车有限公司")
     assert "东风商用车" not in chains and "东风商用车" in firm.aliases
+
+
+
+def test_a_supply_verb_inside_a_member_opens_the_list_of_customers():
+    entities, rels = _extract("新闻\n\n岩州精密有限公司在嘉兴设有多个生产基地，其铝合金电池盒、车身结构件已批量供应合源汽车、"
+                              "云途汽车等车企。")
+    firms = {name for kind, name in entities if kind == "Firm"}
+    assert "铝合金电池盒" not in firms and not any("供应" in f for f in firms)
+    assert ("SUPPLIES", "岩州精密有限公司", "合源汽车") in rels
