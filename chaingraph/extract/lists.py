@@ -117,6 +117,8 @@ class ListHit:
     role: str | None = None
 
 
+# work done on any trade: alone in a list of chains it is no chain (物流, 检测, 储能 are trades)
+_WORK_ALONE = frozenset("应用 制造 生产 研发 设计 加工 服务 销售 建设 发展 创新 推广".split())
 # verbs that open a list of fields inside what looked like a member (…产品广泛用于A、B等行业), or of
 # customers (其电池盒、车身结构件已批量供应A、B等车企; not 供应链, 供应商)
 _LIST_OPENS_INSIDE = re.compile(r".*(?:用于|应用于|服务于|面向|涵盖|覆盖|涉及|包括|(?:供应|供货)(?![链商])给?|销往|销售给|"
@@ -148,6 +150,8 @@ def _members(text: str, start: int, body: str, split_and: bool = False) -> list[
             item = re.sub(r"(?<=..)(?:作为|列为|确定为|定为)$", "", item)
         if split_and:  # 冷链物流等上下游(环节), 面料等配套(集群), 物流等多个(环节): the list's close is not its last member's
             item = re.sub(r"等(?:上下游|配套|相关|其他)?(?:产业)?(?:集群|环节|领域|板块)?$", "", item)
+        if split_and and i == len(raws) - 1 and len(item) >= 3:
+            item = re.sub(r"(?<=..)的$", "", item)  # 涵盖芯片、封装和应用的(产业体系): 的 ties the list to its noun
         if split_and and len(item) >= 4:
             item = re.sub(r"(?:产业链|产业)$", "", item)  # 康养产业 is the chain 康养
         if split_and and len(item) >= 4:  # 玉米制种基地建设, 包装材料本地化: the work done on a trade, not the trade
@@ -158,6 +162,8 @@ def _members(text: str, start: int, body: str, split_and: bool = False) -> list[
         else:
             parts = [(s, item)]
         for a, part in parts:
+            if split_and and part in _WORK_ALONE:
+                continue  # 芯片、封装和应用: work done on any trade (应用, 制造) is no chain
             if 2 <= len(part) <= 16 and not _NOT_A_MEMBER.search(part) and not _is_place(part):
                 out.append((a, a + len(part), part))
     return out

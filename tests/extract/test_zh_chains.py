@@ -154,3 +154,10 @@ def test_a_leading_preposition_is_no_part_of_a_chains_or_a_firms_name():
 def test_a_name_opening_on_yi_without_the_frame_keeps_it():
     x = _x("以岭药业股份有限公司与华润医药有限公司签约。")
     assert "以岭药业股份有限公司" in _names(x, "Firm")
+
+
+def test_the_last_member_of_a_chain_list_ends_before_its_de_and_an_activity_alone_is_no_chain():
+    x = _x("岩州已形成以深紫外光源为特色、涵盖外延片、芯片、封装和光伏组件的产业体系，涵盖研发、制造和应用的产业体系。")
+    chains = set(_names(x, "Chain"))
+    assert {"外延片", "芯片", "封装", "光伏组件"} <= chains
+    assert not chains & {"光伏组件的", "应用", "制造", "应用的"}
