@@ -617,8 +617,9 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
             return
         gaz_hit = _ANY_CHAIN_ZH_RE.fullmatch(phrase)
         if not gaz_hit and (all(_word_tag(w) in _NO_CHAIN_TAGS for w in shared().words(phrase))
-                            or phrase.endswith(_CHAIN_WORK)):
-            return  # 切入产业链, 持续开展产业链…, 常态化开展产业链: verbs and modifiers, not a chain
+                            or phrase.endswith(_CHAIN_WORK) or phrase.endswith("性")):
+            # 切入产业链, 持续开展产业链…, 常态化开展产业链: verbs and modifiers, not a chain; 标志性产业链: a quality
+            return
         conj = re.match("(" + _ANY_CHAIN_ZH_RE.pattern + ")[及与和]", phrase)
         if not gaz_hit and not conj and (_NOT_A_CHAIN.search(phrase) or len(phrase) > 6):
             return

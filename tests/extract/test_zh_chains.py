@@ -161,3 +161,9 @@ def test_the_last_member_of_a_chain_list_ends_before_its_de_and_an_activity_alon
     chains = set(_names(x, "Chain"))
     assert {"外延片", "芯片", "封装", "光伏组件"} <= chains
     assert not chains & {"光伏组件的", "应用", "制造", "应用的"}
+
+
+def test_a_quality_before_a_chain_is_no_chain():
+    x = _x("新能源汽车是岩州重点打造的标志性产业链之一，也是战略性产业。")
+    assert _names(x, "Chain") == ["新能源汽车"]
+
