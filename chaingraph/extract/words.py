@@ -244,6 +244,10 @@ def trim_left(text: str, start: int, core_end: int, verbs: bool | str = True) ->
         if len(word) == 1 and tag == "p" and word not in _LEADING and i + 1 < len(words) and len(words[i + 1]) == 1 \
                 and tags.get(words[i + 1], "") not in _FUNCTION_TAGS:
             continue  # 顺科智能家电产业园: a rare function character opening a name of single glyphs (顺科)
+        if verbs and word in ("出", "成") and i > 0 and cut == pos - 1 and len(words[i - 1]) >= 2 \
+                and tags.get(words[i - 1], "") == "v":
+            cut = pos  # 梳理出|光电产业链: the verb's complement goes with the verb
+            continue
         if len(word) == 1 and core_end - pos == 1 and tag == "d":
             continue  # 共富联盟: an adverb's cut would leave one character (共富 is not in the dictionary)
         if len(word) == 1 and (tag not in _FUNCTION_TAGS or not verbs):

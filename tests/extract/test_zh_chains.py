@@ -167,3 +167,7 @@ def test_a_quality_before_a_chain_is_no_chain():
     x = _x("新能源汽车是岩州重点打造的标志性产业链之一，也是战略性产业。")
     assert _names(x, "Chain") == ["新能源汽车"]
 
+
+def test_a_verbs_complement_is_no_part_of_the_chain_after_it():
+    x = _x("图谱梳理出光电产业链上中下游重点环节42个。")
+    assert _names(x, "Chain") == ["光电"]
