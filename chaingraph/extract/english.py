@@ -98,6 +98,17 @@ def org_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     return out
 
 
+def _legal_form_ahead(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """True when capitalised words from ``tokens[k]`` on reach a legal form (Co., Ltd.,
+    Corporation) within four tokens."""
+    for tok, _, _ in tokens[k:k + 5]:
+        if _head_of(tok) in ("ltd", "inc", "co", "corp") or tok in ("Corporation", "Limited"):
+            return True
+        if not _is_cap(tok):
+            return False
+    return False
+
+
 def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
     runs = []
     i, n = 0, len(tokens)
@@ -127,6 +138,11 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
             if (nxt == "(" and j + 4 < n and _is_cap(tokens[j + 2][0]) and tokens[j + 3][0] == ")"
                     and _is_cap(tokens[j + 4][0]) and all(joined(x, x + 1) for x in range(j, j + 4))):
                 j += 4  # "AVIC Chengdu Aircraft Industrial (Group) Co., Ltd."
+                continue
+            if (nxt.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", nxt) and tokens[j][0] not in _MONTHS.split("|")
+                    and j + 2 < n and _is_cap(tokens[j + 2][0]) and joined(j, j + 1)
+                    and joined(j + 1, j + 2) and _legal_form_ahead(tokens, j + 2)):
+                j += 2  # "Tianshui 749 Electronics Co., Ltd.": a number inside a registered name
                 continue
             if nxt == "," and j + 2 < n and tokens[j + 2][0].lower().rstrip(".") in ("ltd", "limited", "inc"):
                 j += 2

@@ -346,3 +346,11 @@ def test_a_bracketed_name_opening_on_a_place_is_the_short_name_of_the_park_befor
            "Pumps Co., Ltd. have settled. The Quzhou Lakeside Zone plans more plants.")
     parks = [(e.name, tuple(e.aliases)) for e in x.entities if e.type == "Cluster"]
     assert parks == [("Quzhou Lakeside Industrial Development Zone", ("Quzhou Lakeside Zone",))]
+
+
+def test_a_number_inside_a_registered_name_is_part_of_it():
+    x = _x("Members include Quzhou Hengli Technology Co., Ltd. and Quzhou 749 Electronics Co., Ltd. "
+           "In 2023 Quzhou 120 enterprises joined. On March 2 Harbor Chips Co., Ltd. signed.")
+    names = [n for n, _a in _firms(x)]
+    assert {"Quzhou 749 Electronics Co., Ltd", "Harbor Chips Co., Ltd"} <= set(names)
+    assert "Electronics Co., Ltd" not in names and not any("120" in n for n in names)
