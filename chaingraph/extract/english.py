@@ -294,6 +294,10 @@ def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
             if (right_firm and len(left) >= 2 and len(right) >= 3 and all(t[0].isupper() for t, _, _ in left)
                     and place_word(right[0][0], counties=True)):
                 return [left, *_split_and(right)]
+            # "Dongfang Electric Machinery and Dongfang Turbine Co., Ltd.": a name does not say its
+            # first word again after "and"; two firms of one family do
+            if right_firm and len(left) >= 2 and len(right) >= 3 and right[0][0] == left[0][0]:
+                return [left, *_split_and(right)]
             # "Haiyu Carbon and Bank of Jiangsu Lianyungang Branch": a bank's name opens on "Bank of"
             if len(right) >= 3 and right[0][0] == "Bank" and right[1][0] == "of":
                 return [left, *_split_and(right)]

@@ -354,3 +354,11 @@ def test_a_number_inside_a_registered_name_is_part_of_it():
     names = [n for n, _a in _firms(x)]
     assert {"Quzhou 749 Electronics Co., Ltd", "Harbor Chips Co., Ltd"} <= set(names)
     assert "Electronics Co., Ltd" not in names and not any("120" in n for n in names)
+
+
+def test_a_name_saying_its_first_word_again_after_and_is_two_firms():
+    x = _x("Its two core subsidiaries, Lanfeng Electric Machinery and Lanfeng Turbine Co., Ltd., are in Deyang. "
+           "Lanfeng Electric Machinery makes generators.")
+    names = [n for n, _a in _firms(x)]
+    assert {"Lanfeng Electric Machinery", "Lanfeng Turbine Co., Ltd"} <= set(names)
+    assert not any(" and " in n for n in names)
