@@ -107,10 +107,12 @@ def focus_firm(entities: list[Entity], customers: set[str]) -> Entity | None:
 
 
 _BASED = re.compile(r"-based\s+(?:[a-z][\w-]*\s+){0,3}$")
+# "the Jingmen base of X", "the Wuhan production plant of X": after the place, before the firm
+_SITE_OF = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:base|plant|factory|facility|campus|branch)\s+of\s+(?:the\s+)?")
 
 
 def _based(rel, text: str, entities: list[Entity], per_sent) -> None:
-    """"Zhejiang-based X", "Yongjia's X": X is located in the place."""
+    """"Zhejiang-based X", "Yongjia's X", "the Jingmen base of X": X is located in the place."""
     for items in per_sent.values():
         places = [(m, e) for m, e in items if e.type in ("City", "Province")]
         for m, e in items:
@@ -120,6 +122,11 @@ def _based(rel, text: str, entities: list[Entity], per_sent) -> None:
                          None)
             if owner is not None:
                 rel.add("LOCATED_IN", e, owner, m.sent, "the place's firm")
+                continue
+            site = next((pe for pm, pe in places if pm.end < m.start and _SITE_OF.fullmatch(text, pm.end, m.start)
+                         and re.search(r"\b[Tt]he\s+$", text[max(0, pm.start - 5):pm.start])), None)
+            if site is not None:  # "the Jingmen base of EVE Energy"
+                rel.add("LOCATED_IN", e, site, m.sent, "its base there")
                 continue
             based = _BASED.search(text[max(0, m.start - 60):m.start])
             if based is None:

@@ -222,3 +222,12 @@ def test_a_firms_base_located_in_a_place_places_the_firm_there():
     x = _news("Its products are supplied to steel enterprises such as Angang Steel Company Limited and HBIS Company "
               "Limited. Angang's Bayuquan steel base, located in Bayuquan District of Yingkou, buys refractories.")
     assert ("Angang Steel Company Limited", "Bayuquan District") in _rels(x, "LOCATED_IN")
+
+
+def test_the_place_base_of_a_firm_locates_the_firm_there():
+    x = extract_article(Article("a.txt", "Base news\n\nLanfeng Energy Co., Ltd. is headquartered in Huizhou. "
+                                         "The Jingmen base of Lanfeng Energy has a capacity of 100 GWh. "
+                                         "The Wuhan production plant of the Hanlin Group opened, near a Xiamen factory."))
+    names = {e.id: e.name for e in x.entities}
+    located = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "LOCATED_IN"}
+    assert {("Lanfeng Energy Co., Ltd", "Jingmen"), ("Hanlin Group", "Wuhan")} <= located
