@@ -314,11 +314,13 @@ def _places(sent: Sentence, index: int) -> list[Mention]:
     gaz = gazetteer()
     out = []
     bounds = None
+    province_end, last_province = -1, None  # the province just read: 江西宜春, 广西南宁 are cities of it
     for match in gaz.zh_regex.finditer(sent.text):
         base, suffix = match.group(1), match.group(2) or ""
-        if base in AMBIGUOUS_ZH and not suffix:
+        after_its_province = match.start() == province_end and getattr(gaz.lookup(base), "province", None) == last_province
+        if base in AMBIGUOUS_ZH and not suffix and not after_its_province:
             continue
-        if not suffix:
+        if not suffix and not after_its_province:
             if bounds is None:
                 bounds = shared().boundaries(sent.text)
             if match.start() not in bounds:
@@ -331,6 +333,8 @@ def _places(sent: Sentence, index: int) -> list[Mention]:
             continue
         if suffix == "省" and place.kind != "Province":
             continue
+        if place.kind == "Province":
+            province_end, last_province = match.end(), place.name
         start = sent.start + match.start()
         info = {"province": place.province}
         if sent.text[match.start() - 1:match.start()] in ("（", "(") and sent.text[match.end():match.end() + 1] in ("）", ")"):

@@ -206,3 +206,8 @@ def test_a_second_site_in_another_province_leaves_the_city_in_the_firms_name():
             "拥有全资子公司阳春新钢铁有限责任公司。")
     located = _located(text)
     assert ("湖南华菱湘潭钢铁有限公司", "湘潭市") in located or ("湖南华菱湘潭钢铁有限公司", "湘潭") in located
+
+
+def test_a_city_right_after_its_province_is_that_city_even_when_its_name_is_ambiguous_or_runs_into_it():
+    x = extract_article(Article("a.txt", "新闻\n\n合源汽车在江西宜春和广西南宁设有整车生产基地。"))
+    assert {"宜春", "南宁"} <= {e.name for e in x.entities if e.type == "City"}
