@@ -165,7 +165,9 @@ class CuedPattern:
             text = _folded(text)
             if text is None:
                 return False  # lowering moved offsets: run the pattern
-        end = len(text) if endpos is None else endpos
+        # re reads a negative pos or endpos as 0 where str.find counts from the end
+        pos = max(pos, 0)
+        end = len(text) if endpos is None else max(endpos, 0)
         find = text.find
         for cue in self.cues:
             if find(cue, pos, end) != -1:

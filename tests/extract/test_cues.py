@@ -56,6 +56,9 @@ def test_pos_and_endpos_bound_the_cue_test():
     assert p.search("xx based", 0, 5) is None
     assert p.search("xx based", 0, 8).span() == (3, 8)
     assert p.match("a based", 2).span() == (2, 7)
+    # a negative pos is 0 to re, not a count from the end as it is to str.find
+    assert p.search("based in Wuxi", -3).span() == re.search("based", "based in Wuxi").span()
+    assert p.search("based in Wuxi", 0, -3) is None and re.compile("based").search("based in Wuxi", 0, -3) is None
 
 
 def _texts() -> list[str]:
