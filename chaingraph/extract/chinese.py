@@ -527,7 +527,7 @@ def _cluster_start(text: str, start: int, core_end: int) -> int | None:
     words = shared().words(text[start:core_end])
     for i, word in enumerate(words[:-1]):
         pos += len(word)
-        # a verb of what a trade does (再生利用, 冶炼) is the name's, as trim_left keeps it
+        # a verb of what a trade does (再生利用, 回收) is the name's, as trim_left keeps it
         if (len(word) >= 2 and (_word_tag(word) == "v" and word not in _ACTIVITY or word in _BUILD_VERBS)
                 or word in _COPULAS) and core_end - pos >= 2:
             start = pos  # 是重点产业园区: a copula before the words is no part of the name

@@ -19,6 +19,7 @@ _TOKEN = re.compile(r"No\.\s?\d+|Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Co\.|Ltd\.|Inc
                     r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9'’\-]*|\d+(?:\.\d+)?|\S")  # Lüyuan is one word
 _HEAD_NORM = {"co., ltd.": "ltd", "co.": "co", "ltd.": "ltd", "inc.": "inc", "corp.": "corp"}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = frozenset(_MONTHS.split("|"))
 # one word, or two ("(JL Mag)") unless they name a place ("(Hong Kong)")
 _ABBR_AFTER = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&]{1,9}(?: [A-Z][A-Za-z&]{1,9})?)\s*[)）]")
 # "(also known as the Optics Valley of China)": another name the text gives
@@ -139,7 +140,7 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
                     and _is_cap(tokens[j + 4][0]) and all(joined(x, x + 1) for x in range(j, j + 4))):
                 j += 4  # "AVIC Chengdu Aircraft Industrial (Group) Co., Ltd."
                 continue
-            if (nxt.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", nxt) and tokens[j][0] not in _MONTHS.split("|")
+            if (nxt.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", nxt) and tokens[j][0] not in _MONTH_NAMES
                     and j + 2 < n and _is_cap(tokens[j + 2][0]) and joined(j, j + 1)
                     and joined(j + 1, j + 2) and _legal_form_ahead(tokens, j + 2)):
                 j += 2  # "Tianshui 749 Electronics Co., Ltd.": a number inside a registered name
