@@ -163,6 +163,7 @@ def build_entities(text: str, mentions: list[Mention], main_event: Mention | Non
         k = (m.type, m.key)
         k = alias_of.get((m.type, m.key.casefold()), alias_of.get(k, k))
         groups.setdefault(k, []).append(m)
+    _split_listed_subsidiary(groups)
     _merge_chain_variants(groups)
     _merge_group_abbreviated(groups)
     _merge_place_prefixed(groups)
@@ -303,6 +304,31 @@ def _merge_zh_abbreviations(groups: dict[tuple[str, str], list[Mention]]) -> Non
 
 
 _FULL_FIRM = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
+
+
+def _split_listed_subsidiary(groups: dict[tuple[str, str], list[Mention]]) -> None:
+    """Split from a firm's group the X股份有限公司 of an X集团…有限公司 it was keyed with:
+    安阳钢铁集团有限责任公司 and its listed 安阳钢铁股份有限公司 share a name key but are two
+    firms. The 股份 company takes its full names and the short names that say 股份
+    (安钢股份); the group keeps the rest (安钢集团, 安钢). Changes ``groups`` in place.
+
+    >>> ms = [Mention(0, 12, "安阳钢铁集团有限责任公司", "Firm", 0, key="安阳钢铁"), Mention(20, 30, "安阳钢铁股份有限公司", "Firm", 0,
+    ...       key="安阳钢铁"), Mention(31, 35, "安钢股份", "Firm", 0, key="安阳钢铁"), Mention(40, 42, "安钢", "Firm", 0, key="安阳钢铁")]
+    >>> groups = {("Firm", "安阳钢铁"): ms}
+    >>> _split_listed_subsidiary(groups)
+    >>> sorted((k[1], [m.text for m in v]) for k, v in groups.items())
+    [('安阳钢铁', ['安阳钢铁集团有限责任公司', '安钢']), ('安阳钢铁股份', ['安阳钢铁股份有限公司', '安钢股份'])]
+    """
+    for key in [k for k in groups if k[0] == "Firm"]:
+        ms = groups[key]
+        full = [m for m in ms if _FULL_FIRM.search(m.text) and _ALL_HAN.match(m.text)]
+        if not any("集团" in m.text for m in full):
+            continue
+        listed = [m for m in ms if "股份" in m.text and "集团" not in m.text]
+        if not any(_FULL_FIRM.search(m.text) for m in listed):
+            continue
+        groups[key] = [m for m in ms if not any(m is x for x in listed)]
+        groups[(key[0], key[1] + "股份")] = listed
 
 
 def _merge_zh_heads(groups: dict[tuple[str, str], list[Mention]]) -> None:

@@ -367,3 +367,11 @@ def test_a_short_name_declared_without_quotes_stays_its_firms_beside_a_subsidiar
     firms = {e.name: set(e.aliases) for e in x.entities if e.type == "Firm"}
     assert {"岩钢集团", "岩钢"} <= firms["岩州钢铁集团有限责任公司"]
     assert firms["岩钢集团周口钢铁有限责任公司"] == {"岩钢周口公司"}
+
+
+def test_a_group_and_its_listed_company_of_one_name_are_two_firms():
+    x = extract_article(Article("a.txt", "新闻\n\n岩州钢铁集团有限责任公司近年来积极推进结构调整。其控股子公司岩州钢铁股份有限公司"
+                                         "（岩钢股份）是省内最大的钢铁上市企业。岩钢股份向岩州重工有限公司供应板材。"))
+    firms = {e.name: set(e.aliases) for e in x.entities if e.type == "Firm"}
+    assert "岩州钢铁集团有限责任公司" in firms
+    assert firms.get("岩州钢铁股份有限公司") == {"岩钢股份"}
