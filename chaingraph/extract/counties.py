@@ -369,6 +369,7 @@ def town_mentions(text: str, sentences: list[Sentence], places: list[Mention]) -
     ...     [Mention(3, 6, "顺德区", "City", 0, key="county:顺德", info={"province": "Guangdong"})])]
     [('北滘镇', 'county:顺德')]
     """
+    from chaingraph.extract.places import gazetteer as place_names
     from chaingraph.extract.words import _tags, shared
 
     tags = _tags()
@@ -387,6 +388,9 @@ def town_mentions(text: str, sentences: list[Sentence], places: list[Mention]) -
                 stem, name, start = stem[1:], name[1:], start + 1  # 依托溪龙乡, 分布在淑阳镇: the list's town starts a word
             if name in names or name in _NOT_TOWNS or any(a < start + len(name) and start < b for a, b in taken):
                 continue
+            lead = place_names().zh_regex.match(stem)
+            if lead is not None and lead.end() < len(stem):
+                continue  # 浙江桐乡: a province or city before a county-level city ending in 乡 (桐乡), no town
             words = shared().words(stem)
             # a stem the segmenter reads as a place, or as a name when towns are listed (天荒坪镇、…)
             name_tags = ("ns", "nr") if first == 3 or sent.text[m.start(first) - 1:m.start(first)] == "、" else ("ns",)

@@ -211,3 +211,9 @@ def test_a_second_site_in_another_province_leaves_the_city_in_the_firms_name():
 def test_a_city_right_after_its_province_is_that_city_even_when_its_name_is_ambiguous_or_runs_into_it():
     x = extract_article(Article("a.txt", "新闻\n\n合源汽车在江西宜春和广西南宁设有整车生产基地。"))
     assert {"宜春", "南宁"} <= {e.name for e in x.entities if e.type == "City"}
+
+
+def test_a_province_before_a_county_level_city_ending_in_xiang_makes_no_town():
+    x = extract_article(Article("a.txt", "新闻\n\n合源汽车在浙江桐乡和江西宜春设有整车生产基地，企业分布在安吉县溪龙乡。"))
+    cities = {e.name for e in x.entities if e.type == "City"}
+    assert "浙江桐乡" not in cities and "溪龙乡" in cities
