@@ -378,6 +378,8 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
             continue  # 委员, 局长: a person's post, not the body's ending
         if match.group(0) == "公司" and text[sent.start + match.start() - 1:sent.start + match.start()] == "子":
             continue  # X子公司: a subsidiary of X, not a name
+        if match.group(0) == "银行" and text.startswith("业", end):
+            continue  # 白银行业, 银行业: an industry (行业), not a bank
         if kind == "Agency" and text.startswith(("部门", "机构", "官员", "领导", "工作"), end):
             continue  # 与政府部门签约: bodies of a kind, not one body's name
         after = _SUFFIX_RE.match(text, end) if end < len(text) else None

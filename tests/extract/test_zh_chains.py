@@ -171,3 +171,4 @@ def test_a_quality_before_a_chain_is_no_chain():
 def test_a_verbs_complement_is_no_part_of_the_chain_after_it():
     x = _x("图谱梳理出光电产业链上中下游重点环节42个。")
     assert _names(x, "Chain") == ["光电"]
+

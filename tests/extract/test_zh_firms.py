@@ -375,3 +375,9 @@ def test_a_group_and_its_listed_company_of_one_name_are_two_firms():
     firms = {e.name: set(e.aliases) for e in x.entities if e.type == "Firm"}
     assert "岩州钢铁集团有限责任公司" in firms
     assert firms.get("岩州钢铁股份有限公司") == {"岩钢股份"}
+
+
+def test_yinhang_before_ye_is_an_industry_not_a_bank():
+    x = extract_article(Article("a.txt", "新闻\n\n岩州银业股份有限公司是国内白银行业的骨干企业，岩州农商银行为其提供贷款。"))
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert not any(f.endswith("白银行") for f in firms) and "岩州农商银行" in firms
