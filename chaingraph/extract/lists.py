@@ -149,7 +149,7 @@ def _members(text: str, start: int, body: str, split_and: bool = False) -> list[
         if split_and:  # 把A、B作为两条重点产业链: the verb that makes them the chains is not the last member's
             item = re.sub(r"(?<=..)(?:作为|列为|确定为|定为)$", "", item)
         if split_and:  # 冷链物流等上下游(环节), 面料等配套(集群), 物流等多个(环节): the list's close is not its last member's
-            item = re.sub(r"等(?:上下游|配套|相关|其他)?(?:产业)?(?:集群|环节|领域|板块)?$", "", item)
+            item = re.sub(r"等(?:上下游|上游|下游|配套|相关|其他)?(?:产业)?(?:集群|环节|领域|板块|产品)?$", "", item)
         if split_and and i == len(raws) - 1 and len(item) >= 3:
             item = re.sub(r"(?<=..)的$", "", item)  # 涵盖芯片、封装和应用的(产业体系): 的 ties the list to its noun
         if split_and and len(item) >= 4:

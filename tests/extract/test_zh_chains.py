@@ -172,3 +172,8 @@ def test_a_verbs_complement_is_no_part_of_the_chain_after_it():
     x = _x("图谱梳理出光电产业链上中下游重点环节42个。")
     assert _names(x, "Chain") == ["光电"]
 
+
+def test_the_downstream_products_closing_a_chain_list_are_no_part_of_its_last_member():
+    x = _x("岩州县重点发展银基新材料、光伏银浆、电子浆料等下游产品。")
+    assert {"银基新材料", "光伏银浆", "电子浆料"} <= set(_names(x, "Chain"))
+    assert not any("产品" in c for c in _names(x, "Chain"))
