@@ -362,3 +362,12 @@ def test_a_name_saying_its_first_word_again_after_and_is_two_firms():
     names = [n for n, _a in _firms(x)]
     assert {"Lanfeng Electric Machinery", "Lanfeng Turbine Co., Ltd"} <= set(names)
     assert not any(" and " in n for n in names)
+
+
+def test_a_facility_of_a_firm_is_no_firm_its_owner_is():
+    x = _x("Lanfeng Electric Machinery has supplied eight units to the Baihetan Hydropower Station of Qiantang "
+           "Hydro Corporation, and the Xishan Power Plant of Huarun Power International Inc. bought turbines.")
+    names = [n for n, _a in _firms(x)]
+    assert {"Qiantang Hydro Corporation", "Huarun Power International Inc"} <= set(names)
+    assert not any("Station" in n or "Plant" in n for n in names)
+    assert ("Lanfeng Electric Machinery", "Qiantang Hydro Corporation") in _rels(x, "SUPPLIES")
