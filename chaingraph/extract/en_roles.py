@@ -194,9 +194,6 @@ def _product(words: str) -> str:
     return " ".join(picked[-3:])
 
 
-_FACILITIES = frozenset("station stations plant plants mine mines factory factories project projects".split())
-
-
 def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     """Return Firm mentions named by their role in a sentence (``info['weak']``),
     product Chain mentions from firm nouns, foreign City mentions ("Erfurt, Germany")
@@ -214,7 +211,7 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             span = (base + at, base + at + len(clean))
             if at < 0 or span in seen or _modifier(s, at, at + len(clean)):
                 return
-            if clean.split()[-1].lower() in _FACILITIES and s.startswith(" of ", at + len(clean)):
+            if clean.split()[-1].lower() in lx.FACILITY_HEADS and s.startswith(" of ", at + len(clean)):
                 return  # "the Baihetan Hydropower Station of X": a facility of X's, no firm
             seen.add(span)
             out.append(Mention(span[0], span[1], clean, "Firm", index, info={"weak": True, "role": True, **info}))

@@ -319,8 +319,7 @@ def _split_of(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]
             continue
         head = _head_of(run[pos - 1][0])
         # a project or a facility ("Baihetan Hydropower Station of X") names no body; its owner does
-        project = run[pos - 1][0].lower() in ("project", "projects", "station", "stations", "plant", "plants", "mine",
-                                              "mines", "factory", "factories")
+        project = run[pos - 1][0].lower() in lx.FACILITY_HEADS
         if _category(head) == "Agency" and _place_after_placed_body(run[:pos], run[pos + 1:]):
             return [run[:pos]]  # "Nankang District People's Government of Ganzhou": the district's, in Ganzhou
         if (_category(head) not in ("Cluster", "Firm") or head in lx.COMPLEMENT_HEADS) and not project:

@@ -19,6 +19,9 @@ CLUSTER_HEADS = {"park", "zone", "cluster", "base", "valley"}
 EVENT_HEADS = {"forum", "summit", "conference", "meeting", "symposium", "seminar", "fair", "expo",
                "exposition", "exhibition", "convention", "week", "festival", "roadshow", "ceremony",
                "activity", "competition", "contest", "salon", "matchmaking", "workshop", "assembly", "session"}
+#: Last words of a facility, not a body ("Baihetan Hydropower Station of X", "X Project of Y"):
+#: its owner is named after "of".
+FACILITY_HEADS = frozenset("project projects station stations plant plants mine mines factory factories".split())
 #: Heads that take an "of ..."/"for ..." complement inside the name (Ministry of X).
 COMPLEMENT_HEADS = {"ministry", "bureau", "department", "commission", "office", "administration",
                     "academy", "institute", "section", "division", "association", "federation",
