@@ -324,10 +324,12 @@ def _split_listed_subsidiary(groups: dict[tuple[str, str], list[Mention]]) -> No
         full = [m for m in ms if _FULL_FIRM.search(m.text) and _ALL_HAN.match(m.text)]
         if not any("集团" in m.text for m in full):
             continue
-        listed = [m for m in ms if "股份" in m.text and "集团" not in m.text]
+        listed, rest = [], []
+        for m in ms:
+            (listed if "股份" in m.text and "集团" not in m.text else rest).append(m)
         if not any(_FULL_FIRM.search(m.text) for m in listed):
             continue
-        groups[key] = [m for m in ms if not any(m is x for x in listed)]
+        groups[key] = rest
         groups[(key[0], key[1] + "股份")] = listed
 
 
