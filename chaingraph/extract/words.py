@@ -44,32 +44,18 @@ def _base():
 
 class Segmenter:
     """A segmenter whose dictionary is jieba's plus ``user_words`` (an iterable of
-    strings), each kept whole. Building one copies jieba's dictionary, so a process
-    keeps one (see :func:`shared`) rather than one per store: a name missing from it
-    still stands on word boundaries unless a dictionary word runs across its edge,
-    which is the case a boundary check is for."""
+    strings), each kept whole. Building one builds a cutter with its own copy of
+    jieba's dictionary, so a process keeps one (see :func:`shared`) rather than one
+    per store: a name missing from it still stands on word boundaries unless a
+    dictionary word runs across its edge, which is the case a boundary check is for."""
 
     def __init__(self, user_words: Iterable[str] = ()):
-        import jieba
-
         base = _base()
-        user_words = list(user_words)
-        if not user_words:  # jieba's own dictionary, shared rather than copied
-            self._tk = base
-            self._cutter = DagCutter(base)
-            return
-        tk = jieba.Tokenizer()
-        tk.FREQ = dict(base.FREQ)
-        tk.total = base.total
-        tk.initialized = True
-        for word in user_words:
-            if len(word) >= 2 and not tk.FREQ.get(word):
-                tk.FREQ[word] = _USER_FREQ
-                tk.total += _USER_FREQ
-                for i in range(1, len(word)):
-                    tk.FREQ.setdefault(word[:i], 0)
-        self._tk = tk
-        self._cutter = DagCutter(tk)
+        user_words = [w for w in user_words if len(w) >= 2]
+        self._tk = base  # jieba's own dictionary, shared rather than copied
+        # with no words of its own a segmenter uses jieba's own cut: such a one cuts a
+        # few short names an article, too few to repay the half second a cutter takes
+        self._cutter = DagCutter(base, user_words, _USER_FREQ) if user_words else None
 
     def words(self, text: str) -> list[str]:
         """Return the words of ``text`` (a str), in order; they join back to it. A
@@ -88,7 +74,8 @@ class Segmenter:
         if found is None:
             if len(cache) >= 4096:
                 cache.clear()
-            found = cache[text] = tuple(self._cutter.cut(text))
+            cutter = self._cutter
+            found = cache[text] = tuple(cutter.cut(text) if cutter else self._tk.cut(text, HMM=False))
         return found
 
     def boundaries(self, text: str, offset: int = 0) -> set[int]:
