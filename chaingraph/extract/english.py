@@ -818,6 +818,11 @@ _PHRASE_STOP = re.compile(r"[,;.!?]|\s+on\s+(?:" + _MONTHS + r"|the (?:morning|a
                           r"hall|centre|center|venue|village|capital)\b)")
 
 
+# a participle that names who held an event, after the event's name
+_BY_HOST = re.compile(r"\s+(?:(?:jointly|co-)\s*)?(?:hosted|co-hosted|organi[sz]ed|sponsored|undertaken|convened|"
+                      r"initiated|held)\s+by\b")
+
+
 # a lowercase part of a named event ("project signing ceremony of the", "opening session of") before its name
 _PART_OF_EVENT = re.compile(r"(?:[a-z][\w-]*\s+){0,3}(?:ceremony|session|sessions|event)\s+(?:of|at)\s+(?:the\s+)?"
                             r"(?=(?:(?:19|20)\d\d\s+|\d{1,2}(?:st|nd|rd|th)\s+)?[A-Z][^,]*\b(?i:"
@@ -869,6 +874,9 @@ def event_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 if at is not None and lx.EVENT_WORD_RE.search(name[at.end():]):  # "… signed on Thursday at the Y"
                     offset += at.end()
                     name = name[at.end():]
+            by = _BY_HOST.search(name)
+            if by is not None:  # "the X Conference hosted by Y was held": Y is its host, not its name
+                name = name[:by.start()]
             if not lx.EVENT_WORD_RE.search(name) or len(name.split()) > 25 or len(name.split()) < 2:
                 continue
             part = _PART_OF_EVENT.match(name)

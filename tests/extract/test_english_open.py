@@ -324,3 +324,10 @@ def test_a_session_closes_an_events_name():
     x = _x("On June 3, the bureau and Yuchai jointly held the Rail Transit Equipment Industry Chain Supply and Demand "
            "Matchmaking Session at the plant, attended by 30 local enterprises.")
     assert _names(x, "Event") == ["Rail Transit Equipment Industry Chain Supply and Demand Matchmaking Session"]
+
+
+def test_hosted_by_closes_an_events_name_and_names_its_organizer():
+    x = _x("On May 9, the 2024 Hill Auto Global Suppliers Conference hosted by Hill Auto was held in Lakeside. "
+           "Hill Auto Co., Ltd. builds pickups in Lakeside.")
+    assert _names(x, "Event") == ["2024 Hill Auto Global Suppliers Conference"]
+    assert ("Hill Auto Co., Ltd", "2024 Hill Auto Global Suppliers Conference") in _rels(x, "ORGANIZED")
