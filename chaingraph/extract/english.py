@@ -302,9 +302,12 @@ def _split_and(run: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int
             # "Haiyu Carbon and Bank of Jiangsu Lianyungang Branch": a bank's name opens on "Bank of"
             if len(right) >= 3 and right[0][0] == "Bank" and right[1][0] == "of":
                 return [left, *_split_and(right)]
-            # "People's Government of Tangyin County and Beijing X Co., Ltd.": a body's name, then a firm's
-            if (right_firm and len(right) >= 3 and gazetteer().lookup(right[0][0]) is not None
-                    and any(_category(_head_of(t)) == "Agency" for t, _, _ in left)):
+            # "People's Government of Tangyin County and Beijing X Co., Ltd.": a body's name, then a
+            # firm's; "Bureau of Economy and Information Technology and Dongfeng X Co., Ltd.": the
+            # body's name may hold an "and" of its own, so without a place the last "and" splits
+            if (right_firm and len(right) >= 3 and any(_category(_head_of(t)) == "Agency" for t, _, _ in left)
+                    and (gazetteer().lookup(right[0][0]) is not None
+                         or right[0][0][:1].isupper() and not any(t.lower() == "and" for t, _, _ in right))):
                 return [left, *_split_and(right)]
     return [run]
 

@@ -331,3 +331,10 @@ def test_hosted_by_closes_an_events_name_and_names_its_organizer():
            "Hill Auto Co., Ltd. builds pickups in Lakeside.")
     assert _names(x, "Event") == ["2024 Hill Auto Global Suppliers Conference"]
     assert ("Hill Auto Co., Ltd", "2024 Hill Auto Global Suppliers Conference") in _rels(x, "ORGANIZED")
+
+
+def test_a_bodys_name_with_an_and_of_its_own_then_a_firms_full_name_are_two():
+    x = _x("The meeting was undertaken by the Lakeside Municipal Bureau of Economy and Information Technology "
+           "and Hill Commercial Vehicle Co., Ltd. It was held in Lakeside.")
+    assert _names(x, "Agency") == ["Lakeside Municipal Bureau of Economy and Information Technology"]
+    assert _names(x, "Firm") == ["Hill Commercial Vehicle Co., Ltd"]
