@@ -33,7 +33,10 @@ _FIRM_ENDING = re.compile(r"(?:公司|集团|股份|控股|银行|厂)$")
 _QUOTED = r"[“「『\"]([\u4e00-\u9fffA-Za-z0-9·]{2,12})[”」』\"]"
 _QUOTED_RUN = re.compile(rf"(?:{_QUOTED}[、，,和及与]?){{1,30}}")
 # what closes a firm list: 等 (a count) (up to 18 characters) a kind of firm
-_CLOSING = re.compile(r"等(?!地)(?:[\d一二三四五六七八九十百千多余几近约]+(?:家|个))?([^，。；：！？]{0,18}?)"
+# the words between 等 and the kind of firm say what kind (多家大型汽车制造商); products, or a
+# verb of supply, say the list is of products (高强钢、耐磨钢等产品批量供应X公司)
+_CLOSING = re.compile(r"等(?!地)(?:[\d一二三四五六七八九十百千多余几近约]+(?:家|个))?"
+                      r"((?:(?!产品|供应|供货|配套|销往|进入)[^，。；：！？]){0,18}?)"
                       r"(企业|公司|厂商|厂家|品牌|供应商|生产商|制造商|贸易商|经销商|[\u4e00-\u9fff]{2}商)(?!家|长|们|代表|协会|联合会|联盟|会|群|园|区|主|负责)")
 _ADJECTIVES = re.compile(r"^(?:[\u4e00-\u9fff]*?的)?(?:优质|优秀|知名|重点|骨干|龙头|大型|中小|规上|规模以上|本地|当地|省内|国内|"
                          r"海外|境外|外地|相关|主要|特色|品牌|[一二三四五六七八九十\d]+家)*")

@@ -212,3 +212,10 @@ def test_a_supply_verb_inside_a_member_opens_the_list_of_customers():
     firms = {name for kind, name in entities if kind == "Firm"}
     assert "铝合金电池盒" not in firms and not any("供应" in f for f in firms)
     assert ("SUPPLIES", "岩州精密有限公司", "合源汽车") in rels
+
+
+def test_products_closed_by_a_supply_verb_before_a_firm_are_no_firms():
+    text = "标题\n\n其高强钢板、镀锌钢卷等产品批量供应湘岭重机股份有限公司、江岸重科股份有限公司等工程机械企业。"
+    ents, _rels = _extract(text)
+    assert {("Firm", "湘岭重机股份有限公司"), ("Firm", "江岸重科股份有限公司")} <= ents
+    assert not {("Firm", "高强钢板"), ("Firm", "镀锌钢卷")} & ents
