@@ -449,8 +449,9 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                 if len(word) >= 2 and _word_tag(word).startswith("v") and _place_starting_at(text, at):
                     start = at
                     break
-                if word in ("配套", "供货", "交付"):
-                    start = at  # 已批量配套X有限公司: the supply verb before the customer's name
+                if word in ("配套", "供货", "交付", "进入", "打入", "切入"):
+                    # 已批量配套X有限公司, 产品已进入X有限公司: the supply verb before the customer's name
+                    start = at
                     continue
                 # 鲜花电商平台北京花匠网络科技有限公司: common nouns that say what the firm is
                 # stand before its registered name, which opens with its place

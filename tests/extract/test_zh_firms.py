@@ -381,3 +381,10 @@ def test_yinhang_before_ye_is_an_industry_not_a_bank():
     x = extract_article(Article("a.txt", "新闻\n\n岩州银业股份有限公司是国内白银行业的骨干企业，岩州农商银行为其提供贷款。"))
     firms = {e.name for e in x.entities if e.type == "Firm"}
     assert not any(f.endswith("白银行") for f in firms) and "岩州农商银行" in firms
+
+
+def test_entering_a_customers_supply_system_is_no_part_of_the_customers_name():
+    x = extract_article(Article("a.txt", "标题\n\n其汽车板产品已进入湘岭丰泰汽车有限公司的供应体系，并成功切入江岸重卡有限公司。"))
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert {"湘岭丰泰汽车有限公司", "江岸重卡有限公司"} <= firms
+    assert not any(name.startswith(("进入", "切入")) for name in firms)
