@@ -46,6 +46,9 @@ _CHAIN_LIST = re.compile(
     rf"|((?:{_ITEM}、){{1,20}}{_ITEM}?)产业化"
     # 「形成A、B和C在内的完整产业链」
     rf"|((?:{_ITEM}、){{1,20}}{_ITEM}?)(?:等)?在内的(?:完整|全)?产业链")
+# 「一是A、B及C环节；二是D环节」: the links a plan counts off, one or more each; the
+# count opens the list, so its first member starts right after it
+_COUNTED_LINKS = re.compile(rf"(?:^|(?<=[：:；;，,]))[一二三四五六七八九十]是((?:{_ITEM}、){{0,20}}{_ITEM}?)环节")
 #: the conjunction that joins the last two members of a chain list (A、B和C); A与B is
 #: left whole here, for refine_lists to split unless a plan names it
 _LAST_AND = re.compile(r"^(.{2,10}?)(?:和|及|以及)(.{2,10})$")
@@ -125,17 +128,19 @@ _LIST_OPENS_INSIDE = re.compile(r".*(?:用于|应用于|服务于|面向|涵盖|
                                 r"出口(?:到|至))")
 
 
-def _members(text: str, start: int, body: str, split_and: bool = False) -> list[tuple[int, int, str]]:
+def _members(text: str, start: int, body: str, split_and: bool = False,
+             opened: bool = False) -> list[tuple[int, int, str]]:
     """The members of the list ``body`` (at ``start`` of ``text``) as (start, end, text);
     with ``split_and`` (lists of chains) the last one is split at its conjunction
-    (A、B和C has three members)."""
+    (A、B和C has three members); with ``opened`` the first member starts at ``start``
+    (the words that open the list are not in ``body``)."""
     out = []
     pos = start
     raws = body.split("、")
     for i, whole in enumerate(raws):
         raw = re.sub(_LEAD_ROLE + "$", "", whole)  # 以A为主导、B为两翼: the role is not A's name
         s, item = pos, raw
-        if i == 0:  # the first member starts after the words that open the list (拥有, 包括, 现有 …)
+        if i == 0 and not opened:  # the first member starts after the words that open the list (拥有, 包括 …)
             cut = _first_member_start(raw)
             s += cut
             item = raw[cut:]
@@ -259,13 +264,14 @@ def find_lists(text: str, sentences: list[Sentence], language: str) -> list[List
     for index, sent in enumerate(sentences):
         s = sent.text
         if language == "zh":
-            if "、" not in s:  # every Chinese list holds one
+            if "、" not in s and "环节" not in s:  # every Chinese list holds one, but 一是A环节
                 continue
-            for regex, kind in ((_FIRM_LIST, "Firm"), (_CHAIN_LIST, "Chain")):
+            for regex, kind in ((_FIRM_LIST, "Firm"), (_CHAIN_LIST, "Chain"), (_COUNTED_LINKS, "Chain")):
                 for match in regex.finditer(s):
                     group = next(g for g in range(1, (regex.groups or 1) + 1) if match.group(g) is not None)
                     members = [(sent.start + a, sent.start + b, t) for a, b, t in _members(
-                        s, match.start(group), match.group(group), split_and=kind == "Chain")]
+                        s, match.start(group), match.group(group), split_and=kind == "Chain",
+                        opened=regex is _COUNTED_LINKS)]
                     if kind == "Firm" and len(members) >= 2 and all(_trade_words(t) for _a, _b, t in members):
                         # 橡胶助剂、钢丝帘线等企业: firms named by their trade, not by name
                         out.append(ListHit("Chain", index, sent.start + match.start(group), members))

@@ -109,3 +109,9 @@ def test_a_firm_list_of_trades_is_a_list_of_chains():
 def test_a_list_of_places_before_firms_is_no_list_of_firms():
     x = extract_article(Article("a.txt", "标题\n\n星弧电机有限公司的电机产品主要销往湖南、湖北等地的整机企业。"))
     assert _names(x, "Firm") == ["星弧电机有限公司"]
+
+
+def test_the_links_a_plan_counts_off_are_chains_one_or_more_each():
+    x = extract_article(Article("a.txt", "招商\n\n经梳理，全市铝产业链存在以下短板：一是铝板冷轧、阳极氧化及铝型材挤压环节，产品多运往外地；"
+                                         "二是再生铝环节；三是铝箔和铝焊丝环节。"))
+    assert {"铝板冷轧", "阳极氧化", "铝型材挤压", "再生铝", "铝箔", "铝焊丝"} <= set(_names(x, "Chain"))
