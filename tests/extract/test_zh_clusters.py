@@ -58,3 +58,8 @@ def test_a_firm_written_after_of_the_park_belongs_to_the_articles_one_park():
 def test_a_base_or_cluster_a_place_is_said_to_be_names_no_base():
     x = extract_article(Article("a.txt", "标题\n\n曲靖是云南省重要的绿色能源产业基地。长沙是全国最大的工程机械产业集群。"))
     assert [e.name for e in x.entities if e.type == "Cluster"] == []
+
+
+def test_an_industrial_area_is_a_park():
+    x = extract_article(Article("a.txt", "园区\n\n青岚循环经济工业区已形成完整产业链，区内有青岚再生资源科技有限公司等企业。"))
+    assert "青岚循环经济工业区" in {e.name for e in x.entities if e.type == "Cluster"}
