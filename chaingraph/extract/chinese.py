@@ -66,7 +66,7 @@ _BOUNDARY_LENGTHS = sorted({len(b) for b in _BOUNDARY}, reverse=True)
 #: Words that name no one thing: not a short firm name, chain or cluster by themselves.
 _GENERIC_CORES = frozenset("""完整 整个 全部 重点 主导 优势 特色 现代 新兴 传统 上下游 本地 相关 全国 重要 主要 龙头
 核心 配套 关键 产业 工业 行业 企业 科技 技术 实业 控股 发展 投资 建设 集团 股份 有限 国际 中国 全省 全市 区域 当地
-各类 这些 我国 我市 我省 优质 高端 新型""".split())
+各类 这些 我国 我市 我省 优质 高端 新型 闭环""".split())
 #: An unknown chain name (the words before 产业链) with these is a phrase, not a name.
 _NOT_A_CHAIN = re.compile(r"[\dA-Za-z年月日要把将是了着过的地得等与在对为从向被让使]|总结|引进|推动|部署|围绕|布局|"
                           r"发展|建设|全年|重点|工作|打造|壮大|提升|加快|构建|完善|延伸|培育|聚焦|"

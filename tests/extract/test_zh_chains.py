@@ -177,3 +177,8 @@ def test_the_downstream_products_closing_a_chain_list_are_no_part_of_its_last_me
     x = _x("岩州县重点发展银基新材料、光伏银浆、电子浆料等下游产品。")
     assert {"银基新材料", "光伏银浆", "电子浆料"} <= set(_names(x, "Chain"))
     assert not any("产品" in c for c in _names(x, "Chain"))
+
+
+def test_a_closed_loop_is_a_quality_of_a_chain_not_its_name():
+    x = _x("青岚工业园已形成“回收—再生—销售”的闭环产业链，区内企业年处理废旧电池10万吨。")
+    assert "闭环" not in _names(x, "Chain")
