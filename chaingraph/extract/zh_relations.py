@@ -68,6 +68,7 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
     _event_home(rel, text, sentences, entities, per_sent)
     _settled_here(rel, text, sentences, entities, per_sent)
     _in_the_park(rel, text, entities, per_sent)
+    _in_the_zone_named_before(rel, text, per_sent)
 
 
 # 园区内的X, 另一家园区企业X: a firm of "the park" the article is about
@@ -102,6 +103,28 @@ def _in_the_park(rel, text: str, entities: list[Entity], per_sent) -> None:
             rel.add("BELONGS_TO", e, parks[0], index, "a firm of the park")
             for _m, also in run[1:]:  # 园区内的A、B等企业: each of the list
                 rel.add("BELONGS_TO", also, parks[0], index, "a firm of the park")
+
+
+# C工业区已形成…：区内的X: "in the zone" points back to the park the sentence named
+_IN_THE_ZONE = re.compile(r"(?:区|园)(?:内|里)的$")
+
+
+def _in_the_zone_named_before(rel, text: str, per_sent) -> None:
+    """A firm written after 区内的 or 园内的, and the firms listed with it, belong to the
+    last park or cluster named before it in the same sentence (C工业区已形成闭环产业链：
+    区内的X…), whatever other parks the article names."""
+    for index, items in per_sent.items():
+        if not any(e.type == "Cluster" for _m, e in items):
+            continue
+        firms = [(m, e) for m, e in items if e.type == "Firm" and not m.nested_in]
+        for i, (m, e) in enumerate(firms):
+            if not _IN_THE_ZONE.search(text, max(0, m.start - 3), m.start):
+                continue
+            park = next((pe for pm, pe in reversed(items) if pe.type == "Cluster" and pm.end <= m.start), None)
+            if park is None:
+                continue
+            for _m, member in listed_run(text, firms[i:], ZH_LIST_GAP):
+                rel.add("BELONGS_TO", member, park, index, "a firm in the zone named before it")
 
 
 def _sign(rel, text: str, index: int, m: Mention, e: Entity, orgs, before: str) -> None:

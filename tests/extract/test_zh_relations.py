@@ -115,3 +115,12 @@ def test_firms_said_to_be_the_parks_or_listed_as_in_it_belong_to_a_development_z
            "湖北恒泰化工有限公司位于武汉。")
     members = {firm for firm, park in _rels(x, "BELONGS_TO") if park == "湖北云溪经济开发区"}
     assert members == {"湖北云溪锂材股份有限公司", "云溪恒昌新材料有限公司", "湖北瑞丰电池科技有限公司"}
+
+
+def test_firms_in_the_zone_belong_to_the_park_the_sentence_named_before_them():
+    text = ("新闻\n\n青岚经开区和碧山高新区是全省重点园区。据介绍，青岚循环经济工业区已形成“回收—再生—销售—回收”的闭环产业链："
+            "区内的青岚再生资源科技有限公司（青岚再生）年处理废旧电池60万吨。")
+    x = extract_article(Article("a.txt", text))
+    names = {e.id: e.name for e in x.entities}
+    belongs = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "BELONGS_TO"}
+    assert ("青岚再生资源科技有限公司", "青岚循环经济工业区") in belongs
