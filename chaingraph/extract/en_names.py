@@ -146,6 +146,20 @@ def _after_places(name: str, counties: bool = True) -> str:
     return " ".join(words[i:])
 
 
+def _after_group(name: str) -> str:
+    """``name`` without the acronym of its group before a place word ("AVIC Shaanxi
+    Aircraft Industry Co." gives "Shaanxi Aircraft Industry Co."), else ``name``.
+
+    >>> _after_group("AVIC Shaanxi Aircraft Industry Co., Ltd."), _after_group("BYD Auto Co., Ltd.")
+    ('Shaanxi Aircraft Industry Co., Ltd.', 'BYD Auto Co., Ltd.')
+    """
+    words = name.split()
+    if len(words) >= 3 and 3 <= len(words[0]) <= 6 and words[0].isalpha() and words[0].isupper() \
+            and place_word(words[1]):
+        return " ".join(words[1:])
+    return name
+
+
 _LEGAL_WORDS = frozenset("co co. ltd ltd. co., inc inc. corp corp. corporation company limited llc plc".split())
 # words a short form leaves out of a name that has no place to drop (Hexi Wind Power Equipment Co.)
 _TRADE_WORDS = frozenset("""equipment technology technologies tech science industry industries industrial
@@ -288,6 +302,7 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
     firms = [e for e in entities if e.type == "Firm"]
     unplaced = {id(e): _after_places(e.name) for e in firms}  # each full name once, not once a short name
     uncitied = {id(e): _after_places(e.name, counties=False) for e in firms}
+    ungrouped = {id(e): _after_group(e.name) for e in firms}
     gone: set[int] = set()
     for short in firms:
         words = short.name.split()
@@ -297,7 +312,9 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
             continue
         # a city's name opens no short name, unless a longer name has it as its own word after its place
         # ("Shaoguan Machinery" of "Weifang Shaoguan Machinery Co.")
+        # ("Shaanxi Aircraft" of "AVIC Shaanxi Aircraft Industry Co.", after its group's acronym)
         if place_word(bare[0]) and not any(unplaced[id(e)].split()[:1] == bare[:1] != e.name.split()[:1]
+                                           or ungrouped[id(e)].split()[:1] == bare[:1] != e.name.split()[:1]
                                            for e in firms if e is not short):
             continue
         key = short.name.casefold()
@@ -305,7 +322,8 @@ def merge_short_names(entities: list[Entity]) -> list[Entity]:
             # a name whose first word after its city is also a county's (Ningbo Jinghong Die Casting)
             longer = [e for e in firms if e is not short and id(e) not in gone and len(e.name) > len(short.name)
                       and (_short_form_of(bare, e.name.split(), False)
-                           or _short_form_of(bare, uncitied[id(e)].split(), uncitied[id(e)] != e.name))
+                           or _short_form_of(bare, uncitied[id(e)].split(), uncitied[id(e)] != e.name)
+                           or ungrouped[id(e)] != e.name and _short_form_of(bare, ungrouped[id(e)].split(), False))
                       ] if len(bare) >= 2 else []
             if not longer and len(words) == 1:  # "Xinhe" is a county too, but names Longkou Xinhe Marine here
                 longer = _one_word_of(short, firms, gone, unplaced)

@@ -371,3 +371,10 @@ def test_a_facility_of_a_firm_is_no_firm_its_owner_is():
     assert {"Qiantang Hydro Corporation", "Huarun Power International Inc"} <= set(names)
     assert not any("Station" in n or "Plant" in n for n in names)
     assert ("Lanfeng Electric Machinery", "Qiantang Hydro Corporation") in _rels(x, "SUPPLIES")
+
+
+def test_a_short_name_after_the_groups_acronym_is_the_firm():
+    x = _x("Hill Titanium Co., Ltd. and AVIC Shaanxi Aircraft Industry Co., Ltd. joined the alliance. "
+           "At the meeting, Hill Titanium and Shaanxi Aircraft signed a strategic cooperation agreement.")
+    assert "AVIC Shaanxi Aircraft Industry Co., Ltd" in _names(x, "Firm")
+    assert "Shaanxi Aircraft" not in _names(x, "Firm")
