@@ -165,3 +165,11 @@ def test_firms_signing_with_unnamed_buyers_during_the_fair_took_part():
     took_part = {firm for firm, _event in _rels(x, "PARTICIPATED_IN")}
     assert {"甲乙紧固件集团有限公司", "丙丁机械有限公司"} <= took_part
     assert took_part & {"明达标准件", "明达标准件有限公司"} and "晟泰螺栓" in took_part
+
+
+def test_deals_signed_on_the_opening_day_were_signed_at_the_event():
+    x = extract_news("On May 12, the 5th Lakeside Tea Expo opened in Lakeside. On the opening day, a signing ceremony was "
+           "held, at which 20 projects were signed. Among them, Hill Tea Co., Ltd. signed with Bay Packaging "
+           "Co., Ltd. on a packaging project.")
+    joined = {h for h, _t in _rels(x, "PARTICIPATED_IN")}
+    assert {"Hill Tea Co., Ltd", "Bay Packaging Co., Ltd"} <= joined
