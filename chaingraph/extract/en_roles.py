@@ -87,6 +87,9 @@ _LOCAL_GOVERNMENT = cued(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+((?:municipal|pro
                          r"bureau of commerce|commerce bureau|development and reform commission))\b")
 _FOREIGN_CITY = cued(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(" + "|".join(
     re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
+# "plants in Tula of Russia and Rayong of Thailand", "bases in Pinghu of Zhejiang": a place in a list
+# of places, named by the country or Chinese province it is in
+_CITY_OF = cued(r"(?:\bin|,|\band)\s+([A-Z][a-z]+)\s+of\s+([A-Z][a-z]+)\b")
 _NOT_NAME = lx.LEADING_DROP | {"china", "beijing", "the", "its", "their", "it", "they", "january", "i"}
 _NOT_PRODUCT = _NATIONALITY | {"chain-owner", "chain-leader", "chain-leading", "chain-master",  # a firm's role
                                "a", "an", "the", "this", "that", "its", "their", "our", "of", "and", "as", "is",
@@ -285,6 +288,18 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             if gazetteer().lookup(name) is None and name.split()[0].lower() not in _NOT_NAME:
                 out.append(Mention(base + match.start(1), base + match.end(1), name, "City", index, key=name,
                                    info={"foreign": True}))
+        for match in _CITY_OF.finditer(s):
+            name, whole = match.group(1), match.group(2)
+            if gazetteer().lookup(name) is not None or name.lower() in _NOT_NAME:
+                continue
+            province = gazetteer().lookup(whole)
+            if whole in COUNTRIES:
+                info = {"foreign": True}
+            elif province is not None and province.kind == "Province":
+                info = {"province": province.name}
+            else:
+                continue
+            out.append(Mention(base + match.start(1), base + match.end(1), name, "City", index, key=name, info=info))
     return out
 
 

@@ -335,3 +335,11 @@ def test_the_city_after_a_district_bodys_name_is_no_part_of_it():
     agencies = _names(x, "Agency")
     assert "Nankang District People's Government" in agencies
     assert "People's Government of Ganzhou City" in agencies
+
+
+def test_a_place_named_by_its_province_or_country_in_a_list_of_places_is_a_city():
+    x = _x("Hill Motor Co., Ltd. has built bases in Suzhou of Jiangsu and Quxian of Zhejiang, as well as plants "
+           "in Chonburi of Thailand. The Department of Commerce of Zhejiang attended.")
+    assert {"Quxian", "Chonburi"} <= set(_names(x, "City"))
+    assert ("Quxian", "Zhejiang") in _rels(x, "LOCATED_IN")
+    assert "Commerce" not in _names(x, "City")
