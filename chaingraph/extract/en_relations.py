@@ -38,6 +38,8 @@ _FACILITY = re.compile(r"\b(?:factory|factories|plant|plants|base|bases|facility
                        r"production lines?|R&D (?:center|centre)s?|warehouses?)\b(?:\s+[\w-]+){0,2}?"
                        r"(?:,?\s+(?:located|situated|based|sited))?\s+in\s+(?:the\s+)?$")
 _IN = re.compile(r"\bin\s+(?:the\s+)?$")
+# "bases in Taizhou of Jiangsu, Pinghu of Zhejiang and Rizhao": the next place of the list
+_NEXT_OF_LIST = re.compile(r"(?:\s+of\s+[A-Z][\w'-]*(?:\s+Province)?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _EVENT_HEAD = re.compile(r"\b(forum|summit|conference|meeting|symposium|seminar|fair|expo|exhibition|"
                          r"convention|ceremony|event|activity|roadshow|festival|week)\b", re.IGNORECASE)
 
@@ -165,7 +167,8 @@ def _plants(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity |
                                orgs, referred.get(index) or focus)
                 if owner is None and re.search(r"\b[Ii]ts\s+$", text[max(sent.start, at - 5):at]):
                     owner = referred.get(index)  # "produced by its plant in C", before any firm is named
-            elif not _IN.search(text[max(sent.start, m.start - 12):m.start]):
+            elif not (_IN.search(text[max(sent.start, m.start - 12):m.start])
+                      or e.type == "City" and last > first.start and _NEXT_OF_LIST.fullmatch(text, last, m.start)):
                 continue
             if owner is not None:
                 rel.add("LOCATED_IN", owner, e, index, "its plant or base there")

@@ -343,3 +343,10 @@ def test_a_place_named_by_its_province_or_country_in_a_list_of_places_is_a_city(
     assert {"Quxian", "Chonburi"} <= set(_names(x, "City"))
     assert ("Quxian", "Zhejiang") in _rels(x, "LOCATED_IN")
     assert "Commerce" not in _names(x, "City")
+
+
+def test_a_firm_with_bases_in_a_list_of_places_is_in_each():
+    x = _x("Hill Motor Co., Ltd. has built bases in Suzhou of Jiangsu, Quxian of Zhejiang and Rizhao of Shandong.")
+    located = {t for h, t in _rels(x, "LOCATED_IN") if h == "Hill Motor Co., Ltd"}
+    assert {"Suzhou", "Quxian", "Rizhao"} <= located
+    assert not {"Jiangsu", "Zhejiang", "Shandong"} & located
