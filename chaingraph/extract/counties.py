@@ -222,6 +222,7 @@ _PROVINCE_SLOT = re.compile(r"(?:\b(?:in|at|from) |" + _FIRM_OF + r")$")
 # after a bare name read in a comma's slot: the list or apposition goes on (", Gongzhuling.")
 _LIST_GOES_ON = re.compile(r"[,.;:)]|$|\s+(?:and|or)\b|\s+(?:counties|districts|cities)\b")
 _NOT_BARE = frozenset({"Xinhua", "China", "The", "This", "That"})
+_OF_PLACE = re.compile(r"\s+of\s+([A-Z][a-z]+)\b")
 # an apposition that says what a bare name is: "Yongkang, a county-level city administered by Jinhua"
 _APPOSED_COUNTY = re.compile(r",\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:county-level city|county|district)\b")
 
@@ -290,16 +291,19 @@ def county_mentions(text: str, sentences: list[Sentence], language: str,
             for m in _BARE_EN.finditer(sent.text) if context else ():
                 every = _counties_named(m.group(1))  # most capitalised words are none: asked first
                 apposed = _APPOSED_COUNTY.match(sent.text, m.end())  # "Yongkang, a county-level city …"
+                # "bases in Taizhou of Jiangsu, Pinghu of Zhejiang": the county's own province or prefecture
+                of = _OF_PLACE.match(sent.text, m.end()) if every else None
+                placed = [p for p in every if of and of.group(1) in (_info(p)["parent"], _info(p)["province"])]
                 if not every or m.group(1) in _NOT_BARE or city_gazetteer().lookup(m.group(1)) is not None \
                         or _CAPITAL_BEFORE.search(sent.text, max(0, m.start() - 30), m.start()) \
                         or not (apposed or _PLACE_SLOT.search(sent.text, max(0, m.start() - 30), m.start())):
                     continue
-                if sent.text[:m.start()].endswith((", ", ",")) and not apposed \
+                if sent.text[:m.start()].endswith((", ", ",")) and not apposed and not placed \
                         and not _LIST_GOES_ON.match(sent.text, m.end()):
                     continue  # "Under the deal, Jianghan will …": a comma is a list's slot only inside a list
                 # a county counts where its prefecture is among the article's places; that
                 # also tells apart two counties of one name (Qidong of Nantong, of Hengyang)
-                found = [p for p in every if _info(p)["parent"] in context]
+                found = placed or [p for p in every if _info(p)["parent"] in context]
                 if not found and _PROVINCE_SLOT.search(sent.text[:m.start()]):
                     found = [p for p in every if _info(p)["province"] in context]  # "in Kaili", Guizhou named
                 if len({p.code for p in found}) != 1:

@@ -290,8 +290,8 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                                    info={"foreign": True}))
         for match in _CITY_OF.finditer(s):
             name, whole = match.group(1), match.group(2)
-            if gazetteer().lookup(name) is not None or name.lower() in _NOT_NAME:
-                continue
+            if place_word(name, counties=True) or name.lower() in _NOT_NAME:
+                continue  # a known city or county is found with its own name and key
             province = gazetteer().lookup(whole)
             if whole in COUNTRIES:
                 info = {"foreign": True}

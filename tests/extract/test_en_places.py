@@ -338,15 +338,24 @@ def test_the_city_after_a_district_bodys_name_is_no_part_of_it():
 
 
 def test_a_place_named_by_its_province_or_country_in_a_list_of_places_is_a_city():
-    x = _x("Hill Motor Co., Ltd. has built bases in Suzhou of Jiangsu and Quxian of Zhejiang, as well as plants "
+    x = _x("Hill Motor Co., Ltd. has built bases in Suzhou of Jiangsu and Zhenhu of Zhejiang, as well as plants "
            "in Chonburi of Thailand. The Department of Commerce of Zhejiang attended.")
-    assert {"Quxian", "Chonburi"} <= set(_names(x, "City"))
-    assert ("Quxian", "Zhejiang") in _rels(x, "LOCATED_IN")
+    assert {"Zhenhu", "Chonburi"} <= set(_names(x, "City"))
+    assert ("Zhenhu", "Zhejiang") in _rels(x, "LOCATED_IN")
     assert "Commerce" not in _names(x, "City")
 
 
 def test_a_firm_with_bases_in_a_list_of_places_is_in_each():
-    x = _x("Hill Motor Co., Ltd. has built bases in Suzhou of Jiangsu, Quxian of Zhejiang and Rizhao of Shandong.")
+    x = _x("Hill Motor Co., Ltd. has built bases in Suzhou of Jiangsu, Zhenhu of Zhejiang and Rizhao of Shandong.")
     located = {t for h, t in _rels(x, "LOCATED_IN") if h == "Hill Motor Co., Ltd"}
-    assert {"Suzhou", "Quxian", "Rizhao"} <= located
+    assert {"Suzhou", "Zhenhu", "Rizhao"} <= located
     assert not {"Jiangsu", "Zhejiang", "Shandong"} & located
+
+
+def test_a_county_named_by_its_province_in_a_list_of_places_is_found_once_as_the_county():
+    x = _x("Hill Motor Co., Ltd. has built bases in Suzhou of Jiangsu, Pinghu of Zhejiang and Rizhao of Shandong. "
+           "The Pinghu base makes SUVs.")
+    assert _names(x, "City").count("Pinghu") == 1
+    assert ("Pinghu", "Zhejiang") in _rels(x, "LOCATED_IN")
+    pinghu = next(e for e in x.entities if e.name == "Pinghu")
+    assert pinghu.mentions[0].key.startswith("county:")
