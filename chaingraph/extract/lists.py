@@ -75,8 +75,9 @@ _EN_CHAIN_LIST = cued(
     r"\b(?:industries|sectors|fields)\s*,?\s+(?:such as|including|like)\s+")
 _EN_COVERING = cued(r"\b(?:covering|covers|cover|spanning)\s+([a-z][a-z ,-]*?),?\s+and\s+other\s+"
                     r"(?:industries|sectors|fields|links|segments)\b")
+# "covering A, B and C industry chains": the head every member shares is no word of the last one
 _EN_WORD = r"(?!(?:was|were|is|are|will|would|has|have|had|be|been|to|in|at|for|with|by|from|on|which|that|of|and|or|" \
-           r"as|worth|signed|totalling|totaling)\b)[a-z][a-z-]*"
+           r"as|worth|signed|totalling|totaling|industry|industries|chain|chains)\b)[a-z][a-z-]*"
 _EN_ITEM = rf"{_EN_WORD}(?: {_EN_WORD}){{0,4}}"
 _EN_FIELD_LIST = re.compile(
     r"\b(?:covering|covers|covered|cover|involving|involves|involved|involve|spanning|spans|spanned|"

@@ -106,3 +106,11 @@ def test_a_city_and_its_country_closing_a_firm_list_are_no_firms():
     firms = _names(x, "Firm")
     assert "Ulsan" not in firms and "Korea" not in firms
     assert "Ulsan" in _names(x, "City")
+
+
+def test_the_industry_chains_closing_a_field_list_are_no_part_of_its_last_member():
+    x = _x("The 30 projects are worth 20 billion yuan, covering the fine chemicals, synthetic rubber and "
+           "solid state battery materials industry chains.")
+    chains = set(_names(x, "Chain"))
+    assert {"fine chemicals", "synthetic rubber", "solid state battery materials"} <= chains
+    assert "solid state battery materials industry" not in chains
