@@ -83,7 +83,10 @@ _EN_FIELD_LIST = re.compile(
     r"\b(?:covering|covers|covered|cover|involving|involves|involved|involve|spanning|spans|spanned|"
     r"in the (?:fields|areas|sectors) of|"
     r"in (?:fields|areas|sectors) (?:such as|including|like)|(?:directions|areas|fields|sectors|segments|links),?\s+"
-    r"namely|(?:enterprises|firms|companies|manufacturers)\s+(?:in|from)(?:\s+the\s+fields\s+of)?)\s+(?:the\s+)?"
+    r"namely|(?:enterprises|firms|companies|manufacturers)\s+(?:in|from)(?:\s+the\s+fields\s+of)?|"
+    # "extend the chain to A, B and C": the links a chain grows into
+    r"extend(?:s|ed|ing)?\s+(?:the|its|our|their)\s+(?:industrial\s+|industry\s+)?chains?\s+(?:to|into|towards?))"
+    r"\s+(?:the\s+)?"
     rf"((?:{_EN_ITEM},\s+)+{_EN_ITEM},?\s+(?:and|as well as)\s+{_EN_ITEM})")
 # "Of the 46 signed projects, 18 involve A and B, 16 concern C and D": two fields are a list after deals
 _EN_DEAL_FIELDS = cued(

@@ -114,3 +114,8 @@ def test_the_industry_chains_closing_a_field_list_are_no_part_of_its_last_member
     chains = set(_names(x, "Chain"))
     assert {"fine chemicals", "synthetic rubber", "solid state battery materials"} <= chains
     assert "solid state battery materials industry" not in chains
+
+
+def test_the_links_a_chain_is_extended_to_are_chains():
+    x = _x("Lakeside will extend the chain to specialty rubber, aramid fibres and fine chemicals in five years.")
+    assert {"specialty rubber", "aramid fibres", "fine chemicals"} <= set(_names(x, "Chain"))
