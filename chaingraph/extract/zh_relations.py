@@ -89,6 +89,10 @@ def _in_the_park(rel, text: str, entities: list[Entity], per_sent) -> None:
     开发区, 高新区 and the like); so do the firms of a list said to be in the park
     (A、B等企业也在园区内)."""
     parks = [e for e in entities if e.type == "Cluster" and e.name.endswith(_PARK_ENDS)]
+    if len(parks) > 1:  # the park the article is about: named most often, and more than any other
+        counts = sorted((len(e.mentions) for e in parks), reverse=True)
+        if counts[0] >= 3 and counts[0] > counts[1]:
+            parks = [max(parks, key=lambda e: len(e.mentions))]
     if len(parks) != 1:
         return
     for index, items in per_sent.items():

@@ -124,3 +124,13 @@ def test_firms_in_the_zone_belong_to_the_park_the_sentence_named_before_them():
     names = {e.id: e.name for e in x.entities}
     belongs = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "BELONGS_TO"}
     assert ("青岚再生资源科技有限公司", "青岚循环经济工业区") in belongs
+
+
+def test_the_park_an_article_names_most_is_the_park_its_firms_settle_in():
+    text = ("青岚高新区：新能源汽车产业加速集聚\n\n青岚高新技术产业开发区（以下简称“青岚高新区”）聚焦新能源汽车产业。"
+            "青岚高新区位于青岚市东部。同样落户园区的碧山电池科技有限公司规划产能20GWh。"
+            "江岸电子股份有限公司在青岚高新区建有片式元件产业园。")
+    x = extract_article(Article("a.txt", text))
+    names = {e.id: e.name for e in x.entities}
+    belongs = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "BELONGS_TO"}
+    assert ("碧山电池科技有限公司", "青岚高新技术产业开发区") in belongs
