@@ -74,7 +74,9 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
 # 园区内的X, 另一家园区企业X: a firm of "the park" the article is about
 _OF_THE_PARK = re.compile(r"(?:园区|园)(?:内|里)?的$|园区(?:内|里)?(?:企业|龙头)$")
 # X是园区龙头企业之一, X为园区内的骨干企业: the firm said to be one of the park's
-_IS_OF_THE_PARK = re.compile(r"(?:是|为|系)(?:园区|园内)(?:内|里)?的?[\u4e00-\u9fff]{0,6}?(?:企业|龙头)")
+# X也在园区内, X同样落户园区: the firm is in it
+_IS_OF_THE_PARK = re.compile(r"(?:是|为|系)(?:园区|园内)(?:内|里)?的?[\u4e00-\u9fff]{0,6}?(?:企业|龙头)|"
+                             r"(?:也|均|都|同样|已)?(?:在|位于|落户|入驻|进驻)(?:园区|园)(?:内|里)?(?![\u4e00-\u9fff]{0,2}的)")
 # A、B等企业也在园区内…, A、B等12家企业入驻园区: the listed firms are in it
 _LISTED_IN_THE_PARK = re.compile(r"等?(?:\d+家)?[\u4e00-\u9fff]{0,4}?企业(?:也|均|都|已|相继|先后)?"
                                  r"(?:在|入驻|落户|进驻|扎根)(?:园区|园内)")

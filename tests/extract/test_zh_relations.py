@@ -134,3 +134,11 @@ def test_the_park_an_article_names_most_is_the_park_its_firms_settle_in():
     names = {e.id: e.name for e in x.entities}
     belongs = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "BELONGS_TO"}
     assert ("碧山电池科技有限公司", "青岚高新技术产业开发区") in belongs
+
+
+def test_a_firm_said_to_be_in_the_park_too_belongs_to_it():
+    text = ("青岚经开区：电池产业集聚\n\n青岚经济技术开发区聚焦电池产业。碧山电源技术有限公司也在园区内，其启停电池已进入多家车企的配套体系。")
+    x = extract_article(Article("a.txt", text))
+    names = {e.id: e.name for e in x.entities}
+    belongs = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "BELONGS_TO"}
+    assert ("碧山电源技术有限公司", "青岚经济技术开发区") in belongs
