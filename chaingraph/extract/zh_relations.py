@@ -59,6 +59,7 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
                 for _om, oe in pick:
                     rel.add("SUPPLIES", oe, e, index, "resold or delivered to it")
         _located_at(rel, text, sent, index, items)
+        _headquartered(rel, text, sent, index, items)
         _supplier_of(rel, text, index, orgs)
     signing_relations(rel, text, sentences, per_sent)
     project_relations(rel, text, sentences, entities, per_sent)
@@ -202,6 +203,27 @@ def _supplier_of(rel, text: str, index: int, orgs) -> None:
 _CUSTOMER_JOINED = re.compile(r"、|和|及|以及|与")
 # 等饲料企业: the kind of firm that closes a list of customers
 _LIST_KIND = re.compile(r"等[^，。；的]{0,8}?(?:企业|公司|厂商|车企|品牌|集团)")
+
+
+# X…总部位于C, X总部设在C: where the firm named before it has its head office
+_HEAD_OFFICE = re.compile(r"总部(?:位于|设在|设于|在)")
+
+
+def _headquartered(rel, text: str, sent: Sentence, index: int, items) -> None:
+    """X（是…企业，）总部位于C(D区): the last firm named before 总部 in the sentence is
+    located in the place (the last of the places written together, the nearest)."""
+    for cue in _HEAD_OFFICE.finditer(sent.text):
+        at, end = sent.start + cue.start(), sent.start + cue.end()
+        firm = next((e for m, e in reversed(items) if e.type == "Firm" and m.end <= at and not m.nested_in), None)
+        places = [(m, e) for m, e in items if e.type in ("City", "Province") and m.start >= end]
+        if firm is None or not places or places[0][0].start != end:
+            continue
+        last = places[0]
+        for m, e in places[1:]:  # 肇庆市端州区: a district written right after its city
+            if m.start != last[0].end:
+                break
+            last = (m, e)
+        rel.add("LOCATED_IN", firm, last[1], index, "its head office there")
 
 
 def _located_at(rel, text: str, sent: Sentence, index: int, items) -> None:

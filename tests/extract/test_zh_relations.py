@@ -142,3 +142,11 @@ def test_a_firm_said_to_be_in_the_park_too_belongs_to_it():
     names = {e.id: e.name for e in x.entities}
     belongs = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "BELONGS_TO"}
     assert ("碧山电源技术有限公司", "青岚经济技术开发区") in belongs
+
+
+def test_a_firms_head_office_is_where_it_is():
+    text = "新闻\n\n碧山电子科技股份有限公司是国内老牌元器件企业，总部位于肇庆市端州区，在青岚建有新工厂。"
+    x = extract_article(Article("a.txt", text))
+    names = {e.id: e.name for e in x.entities}
+    located = {(names[r.head], names[r.tail]) for r in x.relations if r.type == "LOCATED_IN"}
+    assert ("碧山电子科技股份有限公司", "端州区") in located
