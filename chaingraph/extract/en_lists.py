@@ -9,9 +9,9 @@ and what such lists say about the article's event.
   the others are then chains the lexicon does not know (open vocabulary). A list
   with a member headed by an activity ("research, production and sales", "areas
   such as drug research and development") is a list of tasks and left alone.
-- **The event's participants.** A list of chains in a sentence about the event's
-  participants ("participating enterprises spanned industries such as …", "the
-  event also included companies in areas like …") tells what the event is ABOUT.
+
+What a list of chains in a sentence about the event's participants says of the
+event is :func:`chaingraph.extract.lists.participant_lists`'s.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract.lists import ListHit
-from chaingraph.extract.result import Entity, Sentence
+from chaingraph.extract.result import Sentence
 
 _STOP = (r"(?!(?:was|were|is|are|will|would|has|have|had|be|been|to|in|at|for|with|by|from|on|which|that|of|and|"
          r"or|as|its|their|the|a|an|other|more|such|also)\b)")
@@ -35,9 +35,6 @@ _ACTIVITY = frozenset("""research development production sales design service se
 marketing operation operations management investment construction maintenance installation training financing
 consulting leasing repair assembly distribution planning application applications innovation cooperation
 products product""".split())
-_PARTICIPANTS = re.compile(r"\b(?:participat\w+|attend\w+|exhibitors?|delegates|guests|took part|"
-                           r"the (?:event|conference|forum|fair|expo|summit|meeting|convention|exhibition))\b",
-                           re.IGNORECASE)
 
 
 def _known_chain(item: str) -> bool:
@@ -87,19 +84,3 @@ def more_lists(sentences: list[Sentence], found: list[ListHit]) -> list[ListHit]
                 out.append(ListHit("Chain", index, members[0][0], members))
                 taken.update((a, b) for a, b, _t in members)
     return out
-
-
-def participant_lists(rel, sentences: list[Sentence], entities: list[Entity], lists: list[ListHit]) -> None:
-    """Add to ``rel`` ABOUT from the article's event to each chain of a list whose
-    sentence speaks of the event's participants or of the event by its head word."""
-    event = next((e for e in entities if e.type == "Event"), None)
-    if event is None:
-        return
-    owner = {(m.start, m.end): e for e in entities for m in e.mentions}
-    for hit in lists:
-        if hit.kind != "Chain" or not _PARTICIPANTS.search(sentences[hit.sent].text):
-            continue
-        for a, b, _t in hit.members:
-            member = owner.get((a, b))
-            if member is not None and member.type == "Chain":
-                rel.add("ABOUT", event, member, hit.sent, "listed as the participants' chains")

@@ -497,6 +497,30 @@ def list_relations(rel, text: str, sentences: list[Sentence], entities: list[Ent
                 rel.add("BELONGS_TO", holder, member, hit.sent, "listed as the fields it covers")
 
 
+_PARTICIPANTS = re.compile(r"\b(?:participat\w+|attend\w+|exhibitors?|delegates|guests|took part|"
+                           r"the (?:event|conference|forum|fair|expo|summit|meeting|convention|exhibition))\b|"
+                           # 来自A、B等领域的130余家企业参加活动
+                           r"(?:参加|参会|出席|参展|与会)", re.IGNORECASE)
+
+
+def participant_lists(rel, sentences: list[Sentence], entities: list[Entity], lists: list[ListHit]) -> None:
+    """Add to ``rel`` ABOUT from the article's event to each chain of a list whose
+    sentence speaks of the event's participants or of the event by its head word
+    ("participating enterprises spanned industries such as …"; 来自A、B等领域的130余家
+    企业参加活动), in either language."""
+    event = next((e for e in entities if e.type == "Event"), None)
+    if event is None:
+        return
+    owner = {(m.start, m.end): e for e in entities for m in e.mentions}
+    for hit in lists:
+        if hit.kind != "Chain" or not _PARTICIPANTS.search(sentences[hit.sent].text):
+            continue
+        for a, b, _t in hit.members:
+            member = owner.get((a, b))
+            if member is not None and member.type == "Chain":
+                rel.add("ABOUT", event, member, hit.sent, "listed as the participants' chains")
+
+
 _ALLIANCE_WORDS = re.compile(r"\balliance\b|\bmembers?\b|\bmember units\b|联盟|成员", re.IGNORECASE)
 _CLUSTER_WORDS = re.compile(r"\b(?:cluster|park|zone)\b|集群|园区|开发区|高新区|产业园", re.IGNORECASE)
 

@@ -15,9 +15,8 @@ from chaingraph.extract import lexicon as lx
 from chaingraph.extract.en_deals import zh_parties
 from chaingraph.extract.en_relations import doc_relations, focus_firm
 from chaingraph.extract.zh_signing import agreement_kind
-from chaingraph.extract.en_lists import participant_lists
 from chaingraph.extract.en_signing import EN_CLAUSE_BREAK
-from chaingraph.extract.lists import list_relations
+from chaingraph.extract.lists import list_relations, participant_lists
 from chaingraph.extract.paragraphs import paragraph_relations, signers_at_the_scene
 from chaingraph.extract.places import gazetteer, in_other_province, is_municipality
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence, mentions_by_sentence
@@ -80,8 +79,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     (:class:`~chaingraph.extract.lists.ListHit`) add what each list states."""
     rel = Relations()
     list_relations(rel, text, sentences, entities, lists or [])
-    if language != "zh":
-        participant_lists(rel, sentences, entities, lists or [])
+    participant_lists(rel, sentences, entities, lists or [])
     if language == "zh":
         list_context_relations(rel, text, sentences, entities, lists or [])
     by_mention: dict[int, Entity] = {id(m): e for e in entities for m in e.mentions}

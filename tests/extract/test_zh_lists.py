@@ -219,3 +219,10 @@ def test_products_closed_by_a_supply_verb_before_a_firm_are_no_firms():
     ents, _rels = _extract(text)
     assert {("Firm", "湘岭重机股份有限公司"), ("Firm", "江岸重科股份有限公司")} <= ents
     assert not {("Firm", "高强钢板"), ("Firm", "镀锌钢卷")} & ents
+
+
+def test_the_fields_of_an_events_participants_are_what_it_is_about():
+    text = ("标题\n\n9月8日，青岚市特钢产业链供需对接会在青岚举行。来自省内外的钢铁、船舶、工程机械等领域的80余家企业参加活动。")
+    _ents, rels = _extract(text)
+    about = {t for kind, h, t in rels if kind == "ABOUT"}
+    assert {"船舶", "工程机械"} <= about
