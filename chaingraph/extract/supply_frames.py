@@ -395,9 +395,12 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
             def left_side(upto: int, exclude: Entity) -> Entity | None:
                 """The firm before ``upto`` in the clause, else the one a pronoun or a
                 left-out subject points to."""
-                own = [e for m, e in inside if m.end <= upto and e is not exclude]
+                own = [(m, e) for m, e in inside if m.end <= upto and e is not exclude]
+                # 同属航空工业的X是B的供应商: a firm that only qualifies the next one (X的Y) is no subject
+                while len(own) > 1 and text[own[0][0].end:own[1][0].start] == "的":
+                    own = own[1:]
                 if own:
-                    return own[0]
+                    return own[0][1]
                 lead = text[start:upto]
                 kind = _ZH_KIND_SUBJECT.match(lead)
                 if kind is not None:  # 合作社三年内为B供应: the cooperative named before

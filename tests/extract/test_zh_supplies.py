@@ -166,3 +166,9 @@ def test_firms_listed_as_supplying_it_supply_the_customer_of_the_clause_before()
                          "工业气体；湘潭市恒欣耐火材料有限公司、湖南湘钢瑞泰科技有限公司等本地企业为其供应耐火材料。")
     assert {("湘潭市恒欣耐火材料有限公司", "湖南华菱湘潭钢铁有限公司"),
             ("湖南湘钢瑞泰科技有限公司", "湖南华菱湘潭钢铁有限公司")} <= supplies
+
+
+def test_a_firm_that_only_qualifies_the_next_one_is_no_supplier():
+    supplies = _supplies("同属江岸控股集团有限公司的青岚电子科技有限公司为碧山汽车有限公司配套线束。")
+    assert ("青岚电子科技有限公司", "碧山汽车有限公司") in supplies
+    assert not any(head.endswith("江岸控股集团有限公司") for head, _tail in supplies)
