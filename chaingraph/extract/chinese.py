@@ -72,6 +72,8 @@ _NOT_A_CHAIN = re.compile(r"[\dA-Za-z年月日要把将是了着过的地得等�
                           r"发展|建设|全年|重点|工作|打造|壮大|提升|加快|构建|完善|延伸|培育|聚焦|"
                           # verbs of policy and meetings, which no chain is named by: 安吉出台(产业链…方案)
                           r"出台|印发|制定|实施|启动|召开|举办|明确|签约|成立|发布")
+#: the legal forms that end a registered name; one inside a name's span ends another firm's
+_LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
 _SOE_DIVISION = re.compile(r"中(?:建|铁|交|冶|水|电|核|化|煤|石化)[一二三四五六七八九十\d]+局")
 #: Words ending in 局/委 that are not bodies (布局 layout, 省委常委 a post).
 # a tender's own panels (评标委员会) are no standing body either
@@ -391,8 +393,10 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
         if kind in ("Cluster", "Alliance", "Agency", "Firm"):
             # 邵阳市商务局和邵阳经开区管委会: a body's name that ends before 和 is another body
             ends = [m.end() for m in _BODY_THEN_AND.finditer(text, start, sent.start + match.start())]
+            if match.group(0).endswith("有限公司"):  # X有限公司隶属于Y有限公司: a registered name ends once
+                ends += [m.end() for m in _LEGAL_FORM.finditer(text, start, sent.start + match.start())]
             if ends:
-                start = ends[-1]
+                start = max(ends)
         if start > sent.start + 1 and text[start] in "商家方" and _in_dictionary(text[start - 2:start + 1]):
             start += 1  # 提供|商湘江…: the boundary word was the head of a longer one (提供商)
         if kind == "Event" and start > sent.start and text[start - 1] in _CLOSING_QUOTES:
@@ -449,8 +453,9 @@ def _orgs(text: str, sent: Sentence, index: int) -> list[Mention]:
                 if len(word) >= 2 and _word_tag(word).startswith("v") and _place_starting_at(text, at):
                     start = at
                     break
-                if word in ("配套", "供货", "交付", "进入", "打入", "切入"):
-                    # 已批量配套X有限公司, 产品已进入X有限公司: the supply verb before the customer's name
+                if word in ("配套", "供货", "交付", "进入", "打入", "切入", "隶属", "隶属于", "同属", "属于"):
+                    # 已批量配套X有限公司, 产品已进入X有限公司: the supply verb before the customer's name;
+                    # 隶属于X有限公司: the verb of belonging before the group's
                     start = at
                     continue
                 # 鲜花电商平台北京花匠网络科技有限公司: common nouns that say what the firm is

@@ -388,3 +388,11 @@ def test_entering_a_customers_supply_system_is_no_part_of_the_customers_name():
     firms = {e.name for e in x.entities if e.type == "Firm"}
     assert {"湘岭丰泰汽车有限公司", "江岸重卡有限公司"} <= firms
     assert not any(name.startswith(("进入", "切入")) for name in firms)
+
+
+def test_a_registered_name_ends_once_and_a_verb_of_belonging_is_no_part_of_the_next():
+    x = extract_article(Article("a.txt", "标题\n\n青岚电子科技有限公司隶属于江岸控股集团有限公司。碧山机械有限公司同属江岸控股集团有限公司。"
+                                         "中国银行股份有限公司青岚分行发放贷款。"))
+    firms = {e.name for e in x.entities if e.type == "Firm"}
+    assert {"青岚电子科技有限公司", "碧山机械有限公司", "江岸控股集团有限公司", "中国银行股份有限公司青岚分行"} <= firms
+    assert not any("隶属" in f or "同属" in f for f in firms)
