@@ -47,6 +47,7 @@ _EN_GOODS_AGAIN = re.compile(r"\b(?:(?:part|some|most|the rest|all|many) of them
 # "Battery housings produced by its plant in Huai'an are supplied to B": the goods of "its" firm
 _EN_MADE_BY_ITS = re.compile(r"\b(?:made|produced|manufactured|built)\s+(?:by|at|in)\s+(?:its|the company's)\s+"
                              r"[^.;,]{0,60}$", re.IGNORECASE)
+_EN_BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
 _EN_HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|plans?|planned|planning|aims?|aimed|aiming|strives?|seeks?|"
                        r"seeking|wants?|expects?|expected|intends?)\s+to\s+(?:enter|join|become|get into|break into)\s+"
                        r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -183,9 +184,15 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
             for verb in _EN_SUPPLIER_FIRST.finditer(text, start, end):
                 before = [(m, e) for m, e in inside if m.end <= verb.start()]
                 # the customers are the first firm after the verb and those listed with it
-                after = [e for _m, e in listed_run(text, [(m, e) for m, e in inside if m.start >= verb.end()],
-                                                    _EN_CUSTOMER_JOINED)]
+                run = listed_run(text, [(m, e) for m, e in inside if m.start >= verb.end()], _EN_CUSTOMER_JOINED)
+                after = [e for _m, e in run]
                 supplier = before[-1][1] if before else subject
+                # "drill pipes are supplied to B by A": the agent after the customers supplies them
+                by = _EN_BY_AGENT.match(text, run[-1][0].end) if run and verb.group(0).lower().endswith(
+                    ("ed", "sold")) else None
+                agent = next((e for m, e in inside if by is not None and m.start == by.end()), None)
+                if agent is not None and agent not in after:
+                    supplier, before = agent, []
                 if len(before) >= 2 and _WITH_OBJECT.search(text, max(start, before[-1][0].start - 12),
                                                             before[-1][0].start) \
                         and (joined_verb := _AND_VERB.match(text, before[-1][0].end)) \

@@ -295,3 +295,9 @@ def test_part_of_the_same_goods_supplied_in_a_later_clause_come_from_the_same_su
                      "Wuhu.")
     supplies = rels(x, "SUPPLIES")
     assert ("Minth Group Limited", "Chery Automobile Co., Ltd") in supplies
+
+
+def test_goods_supplied_to_a_customer_by_a_firm_are_that_firms():
+    supplies = _supplies("Hill Titanium Co., Ltd. and Lake Oilfield Machinery Co., Ltd. are in the zone. Titanium drill "
+                         "pipes for deep wells are supplied to Lake Oilfield Machinery by Hill Titanium.")
+    assert ("Hill Titanium Co., Ltd", "Lake Oilfield Machinery Co., Ltd") in supplies
