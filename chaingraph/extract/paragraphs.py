@@ -48,7 +48,8 @@ def paragraph_relations(rel, text: str, sentences: list[Sentence], entities: lis
 
 _SCENE_EN = re.compile(r"\b(?:at the (?:signing |opening |closing )?(?:meeting|conference|forum|event|ceremony|fair|expo|"
                        r"summit|session|exhibition)|"
-                       r"on the spot|on[ -]site|on the (?:opening |first |closing |last |same )?day|during the (?:meeting|conference|forum|event|fair|expo)|"
+                       r"on the spot|on[ -]site|on the (?:opening |first |closing |last |same )?day|"
+                       r"during the (?:meeting|conference|forum|event|fair|expo)|"
                        # "Other signings included:" and the deals below
                        r"signings (?:included|include|were)|"
                        # "The signed agreements include:" and the deals below

@@ -48,7 +48,8 @@ class DagCutter:
         words = {word: count for word, count in freq.items() if count}
         total = sum(words.values())
         if total > self._tokenizer.total:
-            raise ValueError(f"the dictionary's total {self._tokenizer.total} is less than the sum of its counts ({total})")
+            raise ValueError(f"the dictionary's total {self._tokenizer.total} is less than the sum of its "
+                             f"counts ({total})")
         filler = self._tokenizer.total - total
         for word in self._extra:
             if not words.get(word):
