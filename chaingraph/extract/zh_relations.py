@@ -205,16 +205,19 @@ _CUSTOMER_JOINED = re.compile(r"、|和|及|以及|与")
 _LIST_KIND = re.compile(r"等[^，。；的]{0,8}?(?:企业|公司|厂商|车企|品牌|集团)")
 
 
-# X…总部位于C, X总部设在C: where the firm named before it has its head office
-_HEAD_OFFICE = re.compile(r"总部(?:位于|设在|设于|在)")
+# X…总部位于C, X总部设在C: where the firm named before it has its head office; X是…企业，位于C:
+# a clause that opens on 位于 speaks of the sentence's subject
+_HEAD_OFFICE = re.compile(r"总部(?:位于|设在|设于|在)|(?<=[，,])位于")
 
 
 def _headquartered(rel, text: str, sent: Sentence, index: int, items) -> None:
     """X（是…企业，）总部位于C(D区): the last firm named before 总部 in the sentence is
-    located in the place (the last of the places written together, the nearest)."""
+    located in the place (the last of the places written together, the nearest); X是…，
+    位于C: the sentence's first firm is."""
     for cue in _HEAD_OFFICE.finditer(sent.text):
         at, end = sent.start + cue.start(), sent.start + cue.end()
-        firm = next((e for m, e in reversed(items) if e.type == "Firm" and m.end <= at and not m.nested_in), None)
+        before = [e for m, e in items if e.type == "Firm" and m.end <= at and not m.nested_in]
+        firm = (before[-1] if cue.group(0).startswith("总部") else before[0]) if before else None
         places = [(m, e) for m, e in items if e.type in ("City", "Province") and m.start >= end]
         if firm is None or not places or places[0][0].start != end:
             continue

@@ -139,3 +139,10 @@ def test_a_firm_said_to_be_in_the_park_too_belongs_to_it():
 def test_a_firms_head_office_is_where_it_is():
     x = _x("碧山电子科技股份有限公司是国内老牌元器件企业，总部位于肇庆市端州区，在青岚建有新工厂。")
     assert ("碧山电子科技股份有限公司", "端州区") in _rels(x, "LOCATED_IN")
+
+
+def test_a_clause_opening_on_located_in_speaks_of_the_sentences_subject():
+    x = _x("碧山飞机工业有限责任公司是江岸航空集团有限公司下属骨干企业，位于汉中市城固县，是运输机研制基地。")
+    located = _rels(x, "LOCATED_IN")
+    assert ("碧山飞机工业有限责任公司", "城固县") in located
+    assert not any(head == "江岸航空集团有限公司" for head, _t in located)
