@@ -78,6 +78,9 @@ _SUPPLIER_OF = cued(
     r"((?:(?!(?:to|for|in|and|with|from|at|by|the|its|their)\b)[a-z][\w-]*\s+){0,2}"
     r"(?!(?:to|for|in|and|with|from|at|by|the|its|their)\b)[a-z][\w-]*)")
 _HEADQUARTERED = cued(rf"({_NAME})(?:\s+\([A-Z][\w&-]*\))?,\s+(?:which is\s+)?(?:headquartered|based)\s+in\s+[A-Z]")
+# "Anhui Gujing Group Co., Ltd., the local baijiu leader,": a firm's apposition names its product
+_APPOSED_ROLE = cued(r"(?:Ltd|Limited|Inc|Corp|Co|Group|Corporation)\.?,\s+(?:the|a|an)\s+((?:[\w-]+\s+){1,4}?)"
+                     r"(?:leader|leading enterprise|maker|manufacturer|producer|giant)\b")
 _POSSESSOR = re.compile(rf"({_NAME})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:plant|plants|factory|factories|base|bases|"
                         r"facility|facilities|headquarters|subsidiary|subsidiaries|R&D cent(?:er|re)|"
                         r"production lines?)\b")
@@ -269,6 +272,12 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             product = match.group(2)
             if not set(product.split()) & _NOT_PRODUCT and not product.endswith("ing"):
                 out.append(Mention(base + match.start(2), base + match.end(2), product, "Chain", index,
+                                   info={"product": True, "of_firm": True}))
+        for match in _APPOSED_ROLE.finditer(s):
+            product = _product(match.group(1))
+            if product and not product.isupper():
+                at = match.start(1) + match.group(1).rfind(product)
+                out.append(Mention(base + at, base + at + len(product), product, "Chain", index,
                                    info={"product": True, "of_firm": True}))
         for match in _HEADQUARTERED.finditer(s):  # "Ridge Pumps, based in Taizhou,"
             firm(match.start(1), match.group(1))

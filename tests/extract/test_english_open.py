@@ -338,3 +338,10 @@ def test_a_bodys_name_with_an_and_of_its_own_then_a_firms_full_name_are_two():
            "and Hill Commercial Vehicle Co., Ltd. It was held in Lakeside.")
     assert _names(x, "Agency") == ["Lakeside Municipal Bureau of Economy and Information Technology"]
     assert _names(x, "Firm") == ["Hill Commercial Vehicle Co., Ltd"]
+
+
+def test_a_firms_apposition_names_its_product_chain():
+    x = _x("Hill Distillery Group Co., Ltd., the local sorghum liquor leader, signed with the Lakeside Management "
+           "Committee on a tourism project.")
+    assert "sorghum liquor" in _names(x, "Chain")
+    assert ("Hill Distillery Group Co., Ltd", "sorghum liquor") in _rels(x, "BELONGS_TO")
