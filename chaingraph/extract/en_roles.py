@@ -275,7 +275,9 @@ def role_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                                    info={"product": True, "of_firm": True}))
         for match in _APPOSED_ROLE.finditer(s):
             product = _product(match.group(1))
-            if product and not product.isupper():
+            rest = match.group(1)[:match.group(1).rfind(product)].split() if product else []
+            # "an insulating material maker": a product cut short at its own participle is no product
+            if product and not product.isupper() and not (rest and rest[-1].lower().endswith("ing")):
                 at = match.start(1) + match.group(1).rfind(product)
                 out.append(Mention(base + at, base + at + len(product), product, "Chain", index,
                                    info={"product": True, "of_firm": True}))

@@ -345,3 +345,8 @@ def test_a_firms_apposition_names_its_product_chain():
            "Committee on a tourism project.")
     assert "sorghum liquor" in _names(x, "Chain")
     assert ("Hill Distillery Group Co., Ltd", "sorghum liquor") in _rels(x, "BELONGS_TO")
+
+
+def test_a_product_cut_short_at_its_participle_is_no_chain():
+    x = _x("Hill Materials Co., Ltd., a Lakeside-based insulating material maker, signed with Bay Grid Co., Ltd.")
+    assert "material" not in _names(x, "Chain")
