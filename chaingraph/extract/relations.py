@@ -24,7 +24,7 @@ from chaingraph.extract.supplier_lists import supplier_lists
 from chaingraph.extract.bid_notices import bid_results
 from chaingraph.extract.supply_frames import supply_frames
 from chaingraph.extract.zh_lists import list_context_relations
-from chaingraph.extract.zh_relations import prune_zh, zh_relations
+from chaingraph.extract.zh_relations import nearest_written_together, prune_zh, zh_relations
 from chaingraph.extract.cues import cued
 
 _NATIONAL_STATE = re.compile(r"^State (Council|Administration|Grid|Intellectual Property Office)|State-owned|"
@@ -256,9 +256,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
             for i, (om, oe) in enumerate(places):
                 if pos <= om.start <= pos + 12:
                     if language == "zh":  # 位于北海市银海区: the last of the places written together
-                        while i + 1 < len(places) and places[i + 1][0].start == om.end:
-                            i += 1
-                            om, oe = places[i]
+                        om, oe = places[nearest_written_together(places, i)]
                     rel.add("LOCATED_IN", e, oe, m.sent)
                     break
 

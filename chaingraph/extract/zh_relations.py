@@ -221,12 +221,21 @@ def _headquartered(rel, text: str, sent: Sentence, index: int, items) -> None:
         places = [(m, e) for m, e in items if e.type in ("City", "Province") and m.start >= end]
         if firm is None or not places or places[0][0].start != end:
             continue
-        last = places[0]
-        for m, e in places[1:]:  # 肇庆市端州区: a district written right after its city
-            if m.start != last[0].end:
-                break
-            last = (m, e)
-        rel.add("LOCATED_IN", firm, last[1], index, "its head office there")
+        rel.add("LOCATED_IN", firm, places[nearest_written_together(places, 0)][1], index, "its head office there")
+
+
+def nearest_written_together(places, i: int) -> int:
+    """The index in ``places`` ((mention, entity) pairs in order of start) of the last
+    place written right after ``places[i]`` with nothing between, the nearest one: in
+    肇庆市端州区 the district. ``i`` itself when the next place does not follow at once.
+
+    >>> m = lambda a, b: (Mention(a, b, "", "City", 0), None)
+    >>> nearest_written_together([m(0, 3), m(3, 6), m(8, 10)], 0)
+    1
+    """
+    while i + 1 < len(places) and places[i + 1][0].start == places[i][0].end:
+        i += 1
+    return i
 
 
 def _located_at(rel, text: str, sent: Sentence, index: int, items) -> None:
