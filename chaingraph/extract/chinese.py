@@ -73,7 +73,7 @@ _NOT_A_CHAIN = re.compile(r"[\dA-Za-z年月日要把将是了着过的地得等�
                           # verbs of policy and meetings, which no chain is named by: 安吉出台(产业链…方案)
                           r"出台|印发|制定|实施|启动|召开|举办|明确|签约|成立|发布")
 #: the legal forms that end a registered name; one inside a name's span ends another firm's
-_LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
+_LEGAL_FORM = re.compile(lx.ZH_LEGAL_FORM)
 _SOE_DIVISION = re.compile(r"中(?:建|铁|交|冶|水|电|核|化|煤|石化)[一二三四五六七八九十\d]+局")
 #: Words ending in 局/委 that are not bodies (布局 layout, 省委常委 a post).
 # a tender's own panels (评标委员会) are no standing body either

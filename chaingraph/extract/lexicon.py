@@ -240,6 +240,9 @@ CHAIN_STOP = {"the", "a", "an", "of", "in", "on", "for", "to", "at", "by", "with
               "up", "sets", "establishes", "established", "founds", "founded", "unveils", "unveiled", "starts"}
 
 
+#: The legal forms a Chinese registered name ends in (股份有限公司, 有限责任公司, 有限公司).
+ZH_LEGAL_FORM = r"(?:股份)?有限(?:责任)?公司"
+
 #: the label of a bid notice's winner line ("Winning bidder:", 中标人：) and of an address line;
 #: the cleaner keeps an address under a winner, which places it (bid_notices.py)
 BID_WINNER_LINE = re.compile(r"\s*(?:winning (?:bidder|supplier|tenderer|candidate)|successful (?:bidder|tenderer)|"

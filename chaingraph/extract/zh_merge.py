@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from chaingraph.extract import lexicon as lx
 from chaingraph.extract.entities import letters_in_order
 from chaingraph.extract.result import Mention
 from chaingraph.identity import name_key
@@ -82,7 +83,7 @@ def merge_forms(mentions: list[Mention]) -> None:
     _join_provincial(mentions)
 
 
-_LEGAL = re.compile(r"(?:股份)?有限(?:责任)?公司$")
+_LEGAL = re.compile(lx.ZH_LEGAL_FORM + "$")
 
 
 def _join_tails(mentions: list[Mention]) -> None:
