@@ -17,6 +17,7 @@ from chaingraph.extract.en_relations import doc_relations, focus_firm
 from chaingraph.extract.zh_signing import agreement_kind
 from chaingraph.extract.en_signing import EN_CLAUSE_BREAK
 from chaingraph.extract.lists import list_relations, participant_lists
+from chaingraph.extract.field_scopes import field_scopes
 from chaingraph.extract.paragraphs import paragraph_relations, signers_at_the_scene
 from chaingraph.extract.places import gazetteer, in_other_province, is_municipality
 from chaingraph.extract.result import Entity, Mention, Relation, Sentence, mentions_by_sentence
@@ -298,6 +299,7 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     named_for = [r for r in abouts if r.note is None or chain_ids[r.tail].name in event.name]
     event_chains = [chain_ids[r.tail] for r in (named_for or abouts)]
     at_event = {r.head for r in rel.items if r.type in ("ORGANIZED", "PARTICIPATED_IN")}
+    field_of = field_scopes(text, sentences, entities)
     for e in of_type("Alliance", "Cluster", "Firm"):
         found = any(r.tail in {c.id for c in chains} for r in rel.from_head("BELONGS_TO", e.id))
         for m in e.mentions:
@@ -314,6 +316,12 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     rel.add("BELONGS_TO", e, chain, _first_sent(e), "the chain is in the firm's name")
                     found = True
         if found or e.type != "Firm":
+            continue
+        for m in e.mentions:
+            if m.sent in field_of:
+                rel.add("BELONGS_TO", e, field_of[m.sent], m.sent, "in the field its sentence's run opens with")
+                found = True
+        if found:
             continue
         supplied = {r.tail for r in rel.items if r.type == "SUPPLIES"}
         for m in e.mentions:

@@ -173,3 +173,24 @@ def test_deals_signed_on_the_opening_day_were_signed_at_the_event():
            "Co., Ltd. on a packaging project.")
     joined = {h for h, _t in _rels(x, "PARTICIPATED_IN")}
     assert {"Hill Tea Co., Ltd", "Bay Packaging Co., Ltd"} <= joined
+
+
+def test_a_field_a_sentence_opens_with_holds_for_the_rest_of_its_paragraph():
+    x = extract_article(Article("a.txt", "News\n\nIn the field of new materials, Qinghe Alloy Co., Ltd. signed a strip "
+                                         "project. Its coils go to Lanxi Tableware Co., Ltd. and other makers in the "
+                                         "zone. In the biomedicine sector, Shuanglin Pharma Co., Ltd. signed a deal.\n\n"
+                                         "Hongyan Paper Co., Ltd. also attended."))
+    belongs = _rels(x, "BELONGS_TO")
+    assert ("Qinghe Alloy Co., Ltd", "new materials") in belongs
+    assert ("Lanxi Tableware Co., Ltd", "new materials") in belongs
+    assert ("Shuanglin Pharma Co., Ltd", "biomedicine") in belongs
+    assert ("Shuanglin Pharma Co., Ltd", "new materials") not in belongs
+    assert not any(h == "Hongyan Paper Co., Ltd" for h, _c in belongs)  # the next paragraph
+
+
+def test_a_field_a_chinese_sentence_opens_with():
+    x = extract_article(Article("a.txt", "新闻\n\n在新材料领域，青禾合金有限公司与开发区签订协议，其产品供应兰溪餐具有限公司。"
+                                         "在生物医药领域，双林制药有限公司签约落户。"))
+    belongs = _rels(x, "BELONGS_TO")
+    assert {("青禾合金有限公司", "新材料"), ("兰溪餐具有限公司", "新材料"), ("双林制药有限公司", "生物医药")} <= set(belongs)
+    assert ("双林制药有限公司", "新材料") not in belongs
