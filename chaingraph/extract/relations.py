@@ -337,7 +337,9 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     found = True
         if found:
             continue
-        if event_chains and (e.id in at_event or named_for and e.id not in supplied):
+        # an event whose deals cover several fields does not say which field a firm at it is in
+        if event_chains and (named_for or len(event_chains) == 1) and \
+                (e.id in at_event or named_for and e.id not in supplied):
             for chain in event_chains:
                 rel.add("BELONGS_TO", e, chain, _first_sent(e), "a firm at an event about this chain")
             continue

@@ -194,3 +194,14 @@ def test_a_field_a_chinese_sentence_opens_with():
     belongs = _rels(x, "BELONGS_TO")
     assert {("青禾合金有限公司", "新材料"), ("兰溪餐具有限公司", "新材料"), ("双林制药有限公司", "生物医药")} <= set(belongs)
     assert ("双林制药有限公司", "新材料") not in belongs
+
+
+def test_a_firm_at_an_event_of_several_fields_is_put_in_none_of_them():
+    text = ("Lanxi Holds Signing Ceremony\n\nOn March 2, the 2023 Lanxi Signing Ceremony for Major Projects was "
+            "held in Lanxi. A total of 12 projects were signed, covering {}. Qinghe Alloy Co., Ltd. "
+            "signed an agreement at the ceremony.")
+    several = _rels(extract_article(Article("a.txt", text.format("the new materials, biomedicine and green "
+                                                                 "chemical industries"))), "BELONGS_TO")
+    assert not any(h == "Qinghe Alloy Co., Ltd" for h, _c in several)
+    one = _rels(extract_article(Article("a.txt", text.format("new materials and other fields"))), "BELONGS_TO")
+    assert ("Qinghe Alloy Co., Ltd", "new materials") in one
