@@ -284,7 +284,8 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
             pos -= 1  # 海洋与渔业局, 人力资源和社会保障局: one body; 商务局和发改局 are two
             continue
         if chain_conj and hit in ("及", "与", "和") and (_CHAIN_BEFORE.search(text, max(lowest, pos - 9), pos - 1)
-                                                       or _after_place(text, pos - 1, lowest)):
+                                                       or _after_place(text, pos - 1, lowest)
+                                                       or _material_and_its_product(text, pos - 1, lowest)):
             pos -= 1  # 机器人及智能装备, 宝鸡市钛及钛合金: a conjunction of chains stays inside the name
             continue
         if hit is not None:
@@ -294,6 +295,21 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
             break
         pos -= 1
     return pos
+
+
+#: 钛及钛合金, 石墨和石墨烯, 铝及铝精深加工: a material, a conjunction, and a product named from it
+_MATERIAL_PAIR = re.compile(r"([\u4e00-\u9fff]{1,3})[及与和]\1[\u4e00-\u9fff]{1,5}$")
+
+
+def _material_and_its_product(text: str, conj: int, lowest: int) -> bool:
+    """True when the conjunction at ``conj`` joins a material to what is made of it,
+    which opens with the material's own name (钛及钛合金, 石墨和石墨烯, 铝及铝精深加工):
+    one chain's name.
+
+    >>> _material_and_its_product("永安石墨和石墨烯产业园", 4, 0), _material_and_its_product("钢铁和汽车产业", 2, 0)
+    (True, False)
+    """
+    return any(conj - n >= lowest and text[conj - n:conj] == text[conj + 1:conj + 1 + n] for n in (1, 2, 3))
 
 
 def find_mentions(text: str, sentences: list[Sentence]) -> tuple[list[Mention], list[Mention]]:
@@ -591,6 +607,13 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         if joint >= 0:  # 成立大会暨产业链合作…: the words before 暨 close an event's name
             start = joint + 1
         phrase = text[start:end]
+        pair = _MATERIAL_PAIR.search(phrase)
+        if pair and len(pair.group(0)) <= 8 and not _ANY_CHAIN_ZH_RE.match(pair.group(1)):
+            # 石墨和石墨烯: a material and what is made of it, one chain (a known first one is a conjunction below)
+            spans.append((start + pair.start(), end))
+            out.append(Mention(start + pair.start(), end, pair.group(0), "Chain", index, key=pair.group(0),
+                               info={"pattern": True}))
+            return
         found = _ANY_CHAIN_ZH_RE.search(phrase)
         if strict and not found and text.startswith(("园", "基地", "集群", "集聚区"), end + 2):
             lead = _leading_places(phrase)  # 泗阳功能性膜材料产业园: the park's place is not its trade's

@@ -182,3 +182,11 @@ def test_the_downstream_products_closing_a_chain_list_are_no_part_of_its_last_me
 def test_a_closed_loop_is_a_quality_of_a_chain_not_its_name():
     x = _x("青岚工业园已形成“回收—再生—销售”的闭环产业链，区内企业年处理废旧电池10万吨。")
     assert "闭环" not in _names(x, "Chain")
+
+
+def test_a_material_and_what_is_made_of_it_name_one_chain_park_and_event():
+    x = _x("青岚云母和云母纸产业园已入驻企业20家。当地举办2023青岚云母和云母纸产业发展论坛。锆及锆制品产业是当地的主导产业。")
+    assert "青岚云母和云母纸产业园" in _names(x, "Cluster")
+    assert "2023青岚云母和云母纸产业发展论坛" in _names(x, "Event")
+    assert {"云母和云母纸", "锆及锆制品"} <= set(_names(x, "Chain"))
+
