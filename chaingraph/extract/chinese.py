@@ -60,6 +60,8 @@ _BOUNDARY = sorted([
     "收到", "接到", "中标", "获得", "赢得", "斩获", "荣获", "入选", "采购自", "购自", "选用", "搭载", "选举", "推选", "推举",
 ], key=len, reverse=True)
 _BOUNDARY_SET = frozenset(_BOUNDARY)
+# boundary words that, right before a firm's legal form, are its trade (技术服务有限公司)
+_TRADE_BEFORE_FORM = frozenset({"服务", "供应", "采购"})
 # boundary words that stand inside bodies' names (亳州市投资促进局, 政务服务管理局)
 _AGENCY_INNER = frozenset({"促进", "服务", "投资"})
 _BOUNDARY_LENGTHS = sorted({len(b) for b in _BOUNDARY}, reverse=True)
@@ -253,6 +255,9 @@ def _left_edge(text: str, end: int, floor: int, limit: int = 24, lenient: bool =
         if firm and hit is not None and len(hit) == 1 and hit != "、" and pos - 2 >= floor \
                 and text[pos - 2] not in _PUNCT and (pos - 2 == floor or text[pos - 3] in _PUNCT) and pos < end:
             pos -= 1  # 、三和精工: one character after a list mark is no clause, so 和 is the name's
+            continue
+        if firm and pos == end and hit in _TRADE_BEFORE_FORM and text.startswith(("有限", "股份", "公司"), end):
+            pos -= len(hit)  # 航空技术服务有限公司: the last word before the legal form is the firm's trade
             continue
         if firm and hit == "都" and pos < end and (_word_tag(shared().words(text[pos:end])[0]) or "n")[0] not in "vdpcu":
             pos -= 1  # 锑都新材料: a trade's capital (铝都, 瓷都) before a noun, not the adverb

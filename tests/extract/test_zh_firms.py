@@ -396,3 +396,8 @@ def test_a_registered_name_ends_once_and_a_verb_of_belonging_is_no_part_of_the_n
     firms = {e.name for e in x.entities if e.type == "Firm"}
     assert {"青岚电子科技有限公司", "碧山机械有限公司", "江岸控股集团有限公司", "中国银行股份有限公司青岚分行"} <= firms
     assert not any("隶属" in f or "同属" in f for f in firms)
+
+
+def test_a_service_firms_name_keeps_its_trade_before_the_legal_form():
+    firms = _firms("标题\n\n开发区与青岚华翼航空技术服务有限公司签订投资协议，北辰物资供应有限公司参加签约。")
+    assert {"青岚华翼航空技术服务有限公司", "北辰物资供应有限公司"} <= firms
