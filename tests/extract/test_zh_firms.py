@@ -401,3 +401,8 @@ def test_a_registered_name_ends_once_and_a_verb_of_belonging_is_no_part_of_the_n
 def test_a_service_firms_name_keeps_its_trade_before_the_legal_form():
     firms = _firms("标题\n\n开发区与青岚华翼航空技术服务有限公司签订投资协议，北辰物资供应有限公司参加签约。")
     assert {"青岚华翼航空技术服务有限公司", "北辰物资供应有限公司"} <= firms
+
+
+def test_er_whereas_opens_no_firms_name():
+    firms = _firms("标题\n\n北辰动力有限公司位于青岚县，而青岚精铸有限责任公司则为其提供铸件。")
+    assert "青岚精铸有限责任公司" in firms and "而青岚精铸有限责任公司" not in firms
