@@ -1,7 +1,8 @@
 """Relations a paragraph states as a whole, in either language: a paragraph about
 one park or zone and the chain it builds ("the county is building a textile
 cluster … firms in the county's industrial zone …", 该县积极打造纺织服装产业集群)
-puts the park in that chain, and the firms it places in the park too; 位于X(内)的Y
+puts the park in that chain, and the firms it places in the park too; 上述企业均为X的骨干企业
+puts the firms the paragraph named before in X; 位于X(内)的Y
 places Y in the park or place X; the firms signing deals in a paragraph that tells of
 signings at the event took part in it.
 
@@ -29,6 +30,7 @@ def paragraph_relations(rel, text: str, sentences: list[Sentence], entities: lis
     mentions: list[tuple[Mention, Entity]] = sorted(
         ((m, e) for e in entities for m in e.mentions if m.sent >= 0), key=lambda me: (me[0].start, -me[0].end))
     _located_of(rel, text, mentions)
+    _the_firms_above(rel, text, sentences, mentions)
     chain_ids = {e.id for e in entities if e.type == "Chain"}
     for start, end in paragraph_spans(text):
         inside = [(m, e) for m, e in mentions if start <= m.start < end]
@@ -169,6 +171,30 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     if pos < len(text):
         out.append((pos, len(text)))
     return out
+
+
+# 上述企业均为X的骨干企业, 以上企业均位于X (not 规模以上企业): the firms the paragraph named before
+_FIRMS_ABOVE_ZH = re.compile(r"(?:^|[，；])(?:上述|以上|这些)(?:\d+|[两三四五六七八九十]+)?(?:家)?(?:企业|公司)"
+                             r"(?:均|都|全部|皆)?(?:为|是|属于|位于|落户于?|入驻|地处)")
+
+
+def _the_firms_above(rel, text: str, sentences: list[Sentence], mentions: list[tuple[Mention, Entity]]) -> None:
+    """上述企业均为X的骨干企业: every firm the paragraph named before the sentence is
+    in the park X (BELONGS_TO) or the place X (LOCATED_IN) the sentence names next."""
+    for index, sent in enumerate(sentences):
+        cue = _FIRMS_ABOVE_ZH.search(sent.text)
+        if cue is None:
+            continue
+        at = sent.start + cue.end()
+        target = next(((m, e) for m, e in mentions if m.start >= at and m.sent == index and not m.nested_in
+                       and e.type in ("Cluster", "City", "Province")), None)
+        if target is None or "，" in text[at:target[0].start] or "。" in text[at:target[0].start]:
+            continue
+        paragraph = max(text.rfind("\n", 0, sent.start), 0)
+        above = {e.id: e for m, e in mentions if e.type == "Firm" and paragraph <= m.start < sent.start + cue.start()}
+        kind = "BELONGS_TO" if target[1].type == "Cluster" else "LOCATED_IN"
+        for firm in above.values():
+            rel.add(kind, firm, target[1], index, "the firms above")
 
 
 def _located_of(rel, text: str, mentions: list[tuple[Mention, Entity]]) -> None:

@@ -205,3 +205,13 @@ def test_a_firm_at_an_event_of_several_fields_is_put_in_none_of_them():
     assert not any(h == "Qinghe Alloy Co., Ltd" for h, _c in several)
     one = _rels(extract_article(Article("a.txt", text.format("new materials and other fields"))), "BELONGS_TO")
     assert ("Qinghe Alloy Co., Ltd", "new materials") in one
+
+
+def test_the_firms_above_are_in_the_park_the_sentence_names():
+    x = extract_article(Article("a.txt", "标题\n\n北辰飞机有限公司主要生产教练机，其锻件由青岚锻造有限公司供应。"
+                                         "上述企业均为南湖经济开发区的骨干企业。\n\n西山电机有限公司也在扩产。"
+                                         "园区拥有规模以上企业46家。"))
+    belongs = _rels(x, "BELONGS_TO")
+    assert ("北辰飞机有限公司", "南湖经济开发区") in belongs
+    assert ("青岚锻造有限公司", "南湖经济开发区") in belongs
+    assert ("西山电机有限公司", "南湖经济开发区") not in belongs
