@@ -348,6 +348,16 @@ def _list_end(text: str, inside, first) -> int:
 
 
 _ZH_FOR_IT = re.compile(r"为其[^，。；]{0,6}?(?:供应|提供|配套|供货)")
+# right after a supplier's name: (同样|也)是其…供应商
+_ZH_IS_ITS_SUPPLIER = re.compile(r"(?:同样|也|还|一直|已)?(?:是|为|成为)其[^，。；]{0,10}?(?:供应商|供货商|配套商)")
+_ALIAS = re.compile(r"[（(][^（()）。，]{0,16}[）)]")
+
+
+def _past_alias(text: str, at: int) -> int:
+    """Where the text after a name at ``at`` goes on, past a bracket that gives the
+    name's short form (（简称“安大公司”）)."""
+    alias = _ALIAS.match(text, at)
+    return alias.end() if alias else at
 _ZH_GOODS_JOINED = re.compile(r"的[^，。；的为向给由]{1,8}?(?:和|及|与|、|以及)")
 
 
@@ -477,6 +487,11 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     customer = next((ce for cm, ce in inside if cm.end <= start + cleft.end(1) and ce is not e), None)
                     rel.add("SUPPLIES", e, customer or left_side(start + cleft.start(), e), index, "supplier-first frame")
                     continue
+                # A同样是其主要的锻件供应商: A supplies the firm named before the clause
+                if earlier and _ZH_IS_ITS_SUPPLIER.match(text, _past_alias(text, m.end), end) \
+                        and earlier[-1][1] is not e:
+                    rel.add("SUPPLIES", e, earlier[-1][1], index, "supplier-first frame")
+                    continue
                 # 其面粉供应商B, A的核心供应商B: B supplies the owner
                 named = _ZH_SUPPLIER_NAMED.search(gap_before)
                 if named is not None:
@@ -486,7 +501,7 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                 cue = _ZH_FROM_SUPPLIER.search(gap_before)
                 if cue is not None:
                     after = _ZH_FROM_AFTER.get(cue.group(1))
-                    if after is not None and not after.match(text, m.end, end):
+                    if after is not None and not after.match(text, _past_alias(text, m.end), end):
                         continue
                     if cue.group(1) == "来自" and (text.startswith(("的", "等", "、"), m.end) or cue.group(0).endswith("的")):
                         continue  # 来自A的代表, 来自柯桥的B: where people or firms come from

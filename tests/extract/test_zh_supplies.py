@@ -172,3 +172,13 @@ def test_a_firm_that_only_qualifies_the_next_one_is_no_supplier():
     supplies = _supplies("同属江岸控股集团有限公司的青岚电子科技有限公司为碧山汽车有限公司配套线束。")
     assert ("青岚电子科技有限公司", "碧山汽车有限公司") in supplies
     assert not any(head.endswith("江岸控股集团有限公司") for head, _tail in supplies)
+
+
+def test_a_short_form_in_brackets_after_the_supplier_keeps_the_frame():
+    assert ("青岚锻造有限公司", "北辰飞机有限公司") in _supplies(
+        "北辰飞机有限公司主要生产教练机，其所需的结构锻件由青岚锻造有限公司（简称“青岚公司”）供应。")
+
+
+def test_a_supplier_that_is_its_supplier_too():
+    assert ("青岚锻造有限公司", "北辰动力有限公司") in _supplies(
+        "北辰动力有限公司位于青岚县，青岚锻造有限公司同样是其主要的环形锻件供应商。")
