@@ -48,6 +48,8 @@ _EN_GOODS_AGAIN = re.compile(r"\b(?:(?:part|some|most|the rest|all|many) of them
 _EN_MADE_BY_ITS = re.compile(r"\b(?:made|produced|manufactured|built)\s+(?:by|at|in)\s+(?:its|the company's)\s+"
                              r"[^.;,]{0,60}$", re.IGNORECASE)
 _EN_BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+_EN_TO_IT_BY = re.compile(r"\s+to\s+(?:it|them|the company|the firm|the group|the plant)\s+by\s+(?:the\s+)?",
+                          re.IGNORECASE)
 _EN_HOPED = re.compile(r"\b(?:hopes?|hoped|hoping|plans?|planned|planning|aims?|aimed|aiming|strives?|seeks?|"
                        r"seeking|wants?|expects?|expected|intends?)\s+to\s+(?:enter|join|become|get into|break into)\s+"
                        r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -187,6 +189,14 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                 run = listed_run(text, [(m, e) for m, e in inside if m.start >= verb.end()], _EN_CUSTOMER_JOINED)
                 after = [e for _m, e in run]
                 supplier = before[-1][1] if before else subject
+                to_it = _EN_TO_IT_BY.match(text, verb.end()) if verb.group(0).lower().endswith("ed") else None
+                if to_it is not None and topic is not None:
+                    # "concentrate is supplied to it by A and B": the agents supply the firm "it" is
+                    agents = [(m, e) for m, e in inside if m.start >= to_it.end()]
+                    if agents and agents[0][0].start == to_it.end():
+                        for _m, agent in listed_run(text, agents, _EN_CUSTOMER_JOINED):
+                            rel.add("SUPPLIES", agent, topic, index, "customer-first frame")
+                    continue
                 # "drill pipes are supplied to B by A": the agent after the customers supplies them
                 by = _EN_BY_AGENT.match(text, run[-1][0].end) if run and verb.group(0).lower().endswith(
                     ("ed", "sold")) else None

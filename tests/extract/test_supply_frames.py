@@ -301,3 +301,10 @@ def test_goods_supplied_to_a_customer_by_a_firm_are_that_firms():
     supplies = _supplies("Hill Titanium Co., Ltd. and Lake Oilfield Machinery Co., Ltd. are in the zone. Titanium drill "
                          "pipes for deep wells are supplied to Lake Oilfield Machinery by Hill Titanium.")
     assert ("Hill Titanium Co., Ltd", "Lake Oilfield Machinery Co., Ltd") in supplies
+
+
+def test_supplied_to_it_by_a_list_of_agents():
+    found = _supplies("Qinghe Lithium Co., Ltd. has built long-term supply ties with miners. Spodumene concentrate "
+                      "is supplied to it by Ridge Minerals Limited and Coral Resources Limited.")
+    assert {("Ridge Minerals Limited", "Qinghe Lithium Co., Ltd"),
+            ("Coral Resources Limited", "Qinghe Lithium Co., Ltd")} <= found
