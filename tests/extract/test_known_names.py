@@ -174,3 +174,10 @@ def test_a_one_word_known_chain_after_another_lowercase_word_is_part_of_a_longer
 
     x = extract_news("The zone is forming a rare metal materials industrial cluster of 14 firms.")
     assert "materials" not in names(x, "Chain")
+
+
+def test_foreign_makers_news_names_in_passing_are_firms():
+    x = extract_article(Article("a.txt", "News\n\nIts cathode goes to makers such as BMW, Siemens and Airbus.\n"))
+    assert {"BMW", "Siemens", "Airbus"} <= set(_firms(x))
+    x = extract_article(Article("a.txt", "新闻\n\n其产品供应宝马、西门子等企业。"))
+    assert {"宝马", "西门子"} <= set(_firms(x))
