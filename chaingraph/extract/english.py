@@ -528,7 +528,8 @@ def chain_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 start = words[0][1]
                 phrase = " ".join(w for w, _, _ in words)
                 low = phrase.lower()
-                if low in ("and",) or all(w.lower() in lx.CHAIN_STOP for w, _, _ in words):
+                # alone, "integrated", "big" and "large" judge the chain ("an integrated industrial chain")
+                if low in ("and", "integrated", "big", "large") or all(w.lower() in lx.CHAIN_STOP for w, _, _ in words):
                     continue
                 canonical = _CHAIN_CANON.get(low, low)
                 spans.append((start, end))

@@ -155,3 +155,10 @@ def test_a_scale_before_a_trade_is_no_word_of_the_chain():
     x = _x("The city aims to build a 100-billion-yuan new energy battery industry cluster by 2026, and a "
            "trillion-yuan-level steel industry cluster.")
     assert sorted(_names(x, "Chain")) == ["new energy battery", "steel"]
+
+
+def test_integrated_or_large_alone_judge_a_chain_and_name_none():
+    chains = set(_names(_x("The company has formed an integrated industrial chain and a large industry chain. "
+                           "The integrated circuit industry chain grew."), "Chain"))
+    assert "integrated circuit" in chains
+    assert not chains & {"integrated", "large"}
