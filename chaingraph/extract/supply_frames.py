@@ -42,8 +42,11 @@ _EN_PRONOUN_BEFORE_VERB = re.compile(r"\b(?:it|its|the (?:company|firm|group)(?:
 # "hopes to enter the supply chain of B" is no supply yet
 _EN_ITS_GOODS = re.compile(r"\s*(?:its|the company's|the firm's)\s+(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
 # "part of them", "the rest", "they": the goods a clause before has named
-_EN_GOODS_AGAIN = re.compile(r"\b(?:(?:part|some|most|the rest|all|many) of them|the rest|they|these|those)\s+"
-                             r"(?:[a-z]+\s+){0,3}$")
+_EN_GOODS_AGAIN = re.compile(r"\b(?:(?:part|some|most|the rest|all|many) of them|the rest|they|these|those|"
+                             r"(?:a|the)\s+(?:considerable|large|small|certain|significant|major|good)\s+"
+                             r"(?:part|portion|share|proportion))\s+(?:[a-z]+\s+){0,3}$")
+# a clause that opens on its verb shares the sentence's subject ("…, and supplies coke to C")
+_EN_SAME_SUBJECT = re.compile(r"\s*(?:and\s+)?(?:also\s+|then\s+|mainly\s+|further\s+)?")
 # "Battery housings produced by its plant in Huai'an are supplied to B": the goods of "its" firm
 _EN_MADE_BY_ITS = re.compile(r"\b(?:made|produced|manufactured|built)\s+(?:by|at|in)\s+(?:its|the company's)\s+"
                              r"[^.;,]{0,60}$", re.IGNORECASE)
@@ -232,6 +235,11 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                     after = _signer_with(text, sent, firms, subject, start)
                 if supplier is None and before == [] and _EN_GOODS_AGAIN.search(text, start, verb.start()):
                     supplier = clause_supplier  # "…, and part of them are supplied to B": the same goods
+                    if supplier is None and _EN_ITS.match(sent.text):
+                        supplier = topic  # "Its main products are rebar …, and a large part is supplied to B"
+                if supplier is None and before == [] and firms and firms[0][0].end <= start \
+                        and _EN_SAME_SUBJECT.fullmatch(text, start, verb.start()):
+                    supplier = firms[0][1]  # "A buys coal from B, and supplies coke to C": A, the sentence's subject
                 for customer in after[:4]:
                     rel.add("SUPPLIES", supplier, customer, index, "supplier-first frame")
                 if supplier is not None and after:

@@ -308,3 +308,16 @@ def test_supplied_to_it_by_a_list_of_agents():
                       "is supplied to it by Ridge Minerals Limited and Coral Resources Limited.")
     assert {("Ridge Minerals Limited", "Qinghe Lithium Co., Ltd"),
             ("Coral Resources Limited", "Qinghe Lithium Co., Ltd")} <= found
+
+
+def test_a_clause_that_opens_on_its_verb_shares_the_sentences_subject():
+    found = _supplies("Lanxi Coke Co., Ltd., located in the high-tech zone, purchases coal from Qinghe Coal Co., "
+                      "Ltd., and supplies coke to Beichen Steel Co., Ltd.")
+    assert ("Lanxi Coke Co., Ltd", "Beichen Steel Co., Ltd") in found
+    assert ("Qinghe Coal Co., Ltd", "Beichen Steel Co., Ltd") not in found
+
+
+def test_a_large_part_of_its_products_is_supplied_by_the_firm_its_points_to():
+    found = _supplies("Beichen Steel Co., Ltd. is located in Zhongshan District. Its main products are rebar and "
+                      "wire rods, and a considerable part is supplied to Lanxi Construction Group Co., Ltd.")
+    assert ("Beichen Steel Co., Ltd", "Lanxi Construction Group Co., Ltd") in found
