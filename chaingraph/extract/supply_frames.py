@@ -45,6 +45,7 @@ _EN_ITS_GOODS = re.compile(r"\s*(?:its|the company's|the firm's)\s+(?:[\w-]+\s+)
 _EN_GOODS_AGAIN = re.compile(r"\b(?:(?:part|some|most|the rest|all|many) of them|the rest|they|these|those|"
                              r"(?:a|the)\s+(?:considerable|large|small|certain|significant|major|good)\s+"
                              r"(?:part|portion|share|proportion))\s+(?:[a-z]+\s+){0,3}$")
+_EN_ITS_UNIT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:subsidiary|unit|arm|affiliate|branch|plant|base|factory),\s+")
 # a clause that opens on its verb shares the sentence's subject ("…, and supplies coke to C")
 _EN_SAME_SUBJECT = re.compile(r"\s*(?:and\s+)?(?:also\s+|then\s+|mainly\s+|further\s+)?")
 # "Battery housings produced by its plant in Huai'an are supplied to B": the goods of "its" firm
@@ -182,8 +183,11 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
         described = index > 0 and focus is not None and not any(
             e.type == "Firm" for _m, e in per_sent.get(index - 1, [])) and _EN_DESCRIBED.match(sentences[index - 1].text)
         clause_supplier: Entity | None = None  # the supplier of the sentence's last supply clause
+        # "A's listed subsidiary, B, operates …": B is what the sentence is about
+        opener = firms[1] if len(firms) > 1 and _EN_ITS_UNIT.fullmatch(text, firms[0][0].end, firms[1][0].start) \
+            else firms[0] if firms else None
         for start, end, subject in _en_clauses(text, sent, firms):
-            topic = firms[0][1] if firms and firms[0][0].start < start else (
+            topic = opener[1] if opener is not None and opener[0].start < start else (
                 referred.get(index) or (focus if described else None) or previous_first or focus)
             inside = [(m, e) for m, e in firms if start <= m.start < end]
             for verb in _EN_SUPPLIER_FIRST.finditer(text, start, end):

@@ -321,3 +321,10 @@ def test_a_large_part_of_its_products_is_supplied_by_the_firm_its_points_to():
     found = _supplies("Beichen Steel Co., Ltd. is located in Zhongshan District. Its main products are rebar and "
                       "wire rods, and a considerable part is supplied to Lanxi Construction Group Co., Ltd.")
     assert ("Beichen Steel Co., Ltd", "Lanxi Construction Group Co., Ltd") in found
+
+
+def test_a_firms_subsidiary_named_in_apposition_is_what_the_sentence_is_about():
+    found = _supplies("Qinghe Group's listed subsidiary, Qinghe Refined Coal Co., Ltd., operates its mines in "
+                      "Panzhou, and its coking coal is supplied to Beichen Steel Co., Ltd.")
+    assert ("Qinghe Refined Coal Co., Ltd", "Beichen Steel Co., Ltd") in found
+    assert not any(s == "Qinghe Group" for s, _c in found)
