@@ -369,6 +369,8 @@ def _list_end(text: str, inside, first) -> int:
     return end
 
 
+# 原料部分来自同在园区的B: goods, or a share of them, come from B
+_ZH_GOODS_COME = re.compile(r"(?:原料|原材料|材料|配件|零部件|部件|产品|部分|主要|大部分|全部|均|多|大多|大都)$")
 _ZH_FOR_IT = re.compile(r"为其[^，。；]{0,6}?(?:供应|提供|配套|供货)")
 # right after a supplier's name: (同样|也)是其…供应商
 _ZH_IS_ITS_SUPPLIER = re.compile(r"(?:同样|也|还|一直|已)?(?:是|为|成为)其[^，。；]{0,10}?(?:供应商|供货商|配套商)")
@@ -525,7 +527,8 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     after = _ZH_FROM_AFTER.get(cue.group(1))
                     if after is not None and not after.match(text, _past_alias(text, m.end), end):
                         continue
-                    if cue.group(1) == "来自" and (text.startswith(("的", "等", "、"), m.end) or cue.group(0).endswith("的")):
+                    if cue.group(1) == "来自" and (text.startswith(("的", "等", "、"), m.end) or cue.group(0).endswith("的")) \
+                            and not _ZH_GOODS_COME.search(text, start, start + cue.start()):
                         continue  # 来自A的代表, 来自柯桥的B: where people or firms come from
                     if cue.group(1) == "由" and re.search(r"[向为给]", text[m.end:min(end, m.end + 6)]):
                         continue  # 由A向B供应: A supplies B (the frame above reads it)

@@ -182,3 +182,10 @@ def test_a_short_form_in_brackets_after_the_supplier_keeps_the_frame():
 def test_a_supplier_that_is_its_supplier_too():
     assert ("青岚锻造有限公司", "北辰动力有限公司") in _supplies(
         "北辰动力有限公司位于青岚县，青岚锻造有限公司同样是其主要的环形锻件供应商。")
+
+
+def test_goods_that_come_from_a_firm_in_the_same_park():
+    found = _supplies("北辰负极材料有限公司主要生产负极材料。该公司所需的石墨原料，部分来自同在园区的青岚石墨制品有限公司。"
+                      "来自青岚的南湖电子有限公司也参加了对接。")
+    assert ("青岚石墨制品有限公司", "北辰负极材料有限公司") in found
+    assert not any(s == "南湖电子有限公司" for s, _c in found)
