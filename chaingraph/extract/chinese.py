@@ -23,6 +23,7 @@ from chaingraph.extract.entities import letters_in_order
 from chaingraph.extract.words import _ACTIVITY, common_words, compound_tail, guessed_noun, shared, trim_left
 from chaingraph.extract.regions import region_mentions
 from chaingraph.identity import name_key
+from chaingraph.model import Label
 
 #: a body's name ending right before 和/与/及 or a preposition (以, 向, 为 …): what follows names another body
 _BODY_THEN_AND = re.compile(r"(?:局|厅|委员会|管委会|人民政府|办公室|公司|集团|商会|协会|促进会|联盟|分行|支行)"
@@ -931,10 +932,15 @@ def _short_firm_names(text: str, sentences: list[Sentence], mentions: list[Menti
     # a declared short name outranks the forms derived below, whatever it names
     forms: dict[str, str] = {short: key for short, (key, _kind) in declared.items()}
     for m in mentions:  # 安钢集团 found by its own suffix is still the name it was declared for
-        if m.text in declared and str(m.type) == declared[m.text][1] and not m.info.get("declared"):
+        if m.text in declared and not m.info.get("declared") and (
+                str(m.type) == declared[m.text][1]
+                # X研究院有限公司（X研究院）: the firm's short form, though it ends like a body's name
+                or declared[m.text][1] == "Firm" and m.type in ("Agency", "Cluster", "Alliance")):
+            if m.type != declared[m.text][1]:
+                m.type, m.info["retyped"] = Label(declared[m.text][1]), True
             m.key, m.info["declared"] = declared[m.text][0], True
     for m in mentions:
-        if m.type != "Firm":
+        if m.type != "Firm" or m.info.get("retyped"):  # a declared short form yields no shorter ones
             continue
         stem = re.sub(r"[(（][^)）]{1,8}[)）]", "", m.text)
         stem = name_key(stem)

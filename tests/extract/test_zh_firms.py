@@ -406,3 +406,12 @@ def test_a_service_firms_name_keeps_its_trade_before_the_legal_form():
 def test_er_whereas_opens_no_firms_name():
     firms = _firms("标题\n\n北辰动力有限公司位于青岚县，而青岚精铸有限责任公司则为其提供铸件。")
     assert "青岚精铸有限责任公司" in firms and "而青岚精铸有限责任公司" not in firms
+
+
+def test_a_firms_declared_short_form_that_ends_like_a_bodys_name_is_the_firm():
+    x = extract_article(Article("a.txt", "标题\n\n青岚县永清石墨烯研究院有限公司（永清石墨烯研究院）建成了中试线。"
+                                         "永清石墨烯研究院向北辰新材料科技有限公司供应石墨烯浆料。"))
+    kinds = {e.name: e.type for e in x.entities}
+    assert "永清石墨烯研究院" not in kinds  # no body of its own
+    firm = next(e for e in x.entities if e.name == "青岚县永清石墨烯研究院有限公司")
+    assert "永清石墨烯研究院" in firm.aliases
