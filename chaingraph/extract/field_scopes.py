@@ -27,7 +27,7 @@ _OPENING_EN = re.compile(
     r"\s*(?:(?:In|Within) (?:the )?(?:fields?|areas?|sectors?|domains?) of (?P<x>[^,.;]{2,60})"
     r"|In terms of (?P<x2>[^,.;]{2,60})"
     r"|In the (?P<x3>[^,.;]{2,60}?) (?:field|sector)),")
-_OPENING_ZH = re.compile(r"\s*在(?P<x>[^，。；、]{2,20}?)(?:领域|方面|板块)，")
+_OPENING_ZH = re.compile(r"\s*在?(?P<x>[^，。；、]{2,20}?)(?:领域|方面|板块)，")
 
 
 def field_scopes(text: str, sentences: list[Sentence], entities: list[Entity]) -> dict[int, Entity]:
@@ -36,10 +36,10 @@ def field_scopes(text: str, sentences: list[Sentence], entities: list[Entity]) -
     field and ends at its paragraph's end or at the next opening. Takes the cleaned
     ``text``, its ``sentences`` and the article's entities."""
     chain_at: dict[int, list[tuple[int, int, Entity]]] = {}
-    for e in entities:
-        if e.type == "Chain":
-            for m in e.mentions:
-                chain_at.setdefault(m.sent, []).append((m.start, m.end, e))
+    chains = [e for e in entities if e.type == "Chain"]
+    for e in chains:
+        for m in e.mentions:
+            chain_at.setdefault(m.sent, []).append((m.start, m.end, e))
     out: dict[int, Entity] = {}
     current: Entity | None = None
     for index, sent in enumerate(sentences):
@@ -50,6 +50,8 @@ def field_scopes(text: str, sentences: list[Sentence], entities: list[Entity]) -
             name = next(g for g in ("x", "x2", "x3") if opening.groupdict().get(g))
             lo, hi = sent.start + opening.start(name), sent.start + opening.end(name)
             fields = {c.id: c for start, _end, c in chain_at.get(index, ()) if lo <= start < hi}
+            if not fields:  # 鞋服产业方面: a chain the article named before, written again here
+                fields = {c.id: c for c in chains if any(m.text in text[lo:hi] for m in c.mentions)}
             current = next(iter(fields.values())) if len(fields) == 1 else None
         if current is not None and not sent.title:
             out[index] = current

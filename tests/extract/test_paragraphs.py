@@ -215,3 +215,9 @@ def test_the_firms_above_are_in_the_park_the_sentence_names():
     assert ("北辰飞机有限公司", "南湖经济开发区") in belongs
     assert ("青岚锻造有限公司", "南湖经济开发区") in belongs
     assert ("西山电机有限公司", "南湖经济开发区") not in belongs
+
+
+def test_a_field_opening_without_zai():
+    x = extract_article(Article("a.txt", "新闻\n\n签约项目涵盖新型显示、鞋服等产业链。\n"
+                                         "鞋服产业方面，荔城区人民政府与青岚鞋业有限公司签订智能制鞋项目协议。"))
+    assert ("青岚鞋业有限公司", "鞋服") in _rels(x, "BELONGS_TO")
