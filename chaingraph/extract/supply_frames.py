@@ -62,6 +62,8 @@ _EN_JOINED = re.compile(r",?\s+and\s+|,\s+")
 _EN_CUSTOMER_JOINED = re.compile(r"\.?(?:,?\s+(?:and|or|as well as)\s+(?:also\s+)?(?:to\s+|for\s+)?(?:the\s+)?|,\s+(?:the\s+)?)")
 _EN_ITS = re.compile(r"\b(?:its|the company's|the firm's)\b", re.IGNORECASE)
 _EN_SUPPLIER_FIRST = re.compile(
+    # "A, a backlight module supplier of B,": an apposition naming A's role
+    r",\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,3}?(?:suppliers?|vendors?)\s+(?:to|of|for)\b(?!\s+(?:the|its)\b)|"
     r"\b(?:supplies|supplied|supply|supplying|provides|provided|provide|providing|delivers|delivered|deliver|"
     r"ships|shipped|ship|shipping|sells|sold|sell|selling)\b(?!\s+(?:by|from)\b)"
     r"|\b(?:is|was|has been|have been|became|becomes|become|remains|as)\s+(?:also\s+)?"
@@ -74,7 +76,8 @@ _EN_CUSTOMER_FIRST = cued(
     # "buys seals from Yongjia's Huaxin Seal": a place's possessive before the seller
     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?$"
     r"|\b(?:comes?|came)\s+from\s+(?:the\s+)?$"
-    r"|\b(?:are|is|were|was|will be|have been|has been)\s+(?:all\s+|mainly\s+|also\s+)?"
+    r"|\b(?:are|is|were|was|will be|have been|has been)\s+(?:all\s+|mainly\s+|also\s+|partly\s+|partially\s+|"
+    r"largely\s+|mostly\s+|chiefly\s+|primarily\s+|in part\s+)?"
     r"(?:provided|supplied|made|delivered|produced|manufactured|cast|forged|machined|moulded|molded|stamped)"
     r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -167,6 +170,21 @@ def _signer_with(text: str, sent: Sentence, firms, obj: Entity, before: int) -> 
     if at is None or not _SIGNED_WITH.search(text, max(sent.start, at.start - 60), at.start):
         return []
     return [e for m, e in firms if m.end <= at.start and e is not obj][-1:]
+
+
+_EN_USED_BY = re.compile(r"\b(?:used|consumed|needed|required)\s+by\s+(?:the\s+)?$")
+
+
+def _users_listed(text: str, before) -> list[Entity]:
+    """The firms of the list that ends ``before`` (mentions in order) when the list
+    follows "used by" ("the hair used by A and B"), else an empty list."""
+    if not before:
+        return []
+    first = len(before) - 1
+    while first > 0 and _EN_JOINED.fullmatch(text, before[first - 1][0].end, before[first][0].start):
+        first -= 1
+    head = before[first][0].start
+    return [e for _m, e in before[first:]] if _EN_USED_BY.search(text, max(0, head - 30), head) else []
 
 
 def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
@@ -283,6 +301,9 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                     # the article's firm's ("we buy them from A," said … of B: B's, read elsewhere)
                     customer, note = focus, "the article's firm buys it"
                 rel.add("SUPPLIES", e, customer, index, note)
+                for other in _users_listed(text, [(cm, ce) for cm, ce in inside
+                                                  if cm.end <= start + frame.start() and ce is not e]):
+                    rel.add("SUPPLIES", e, other, index, note)  # "the hair used by A and B is supplied by C"
                 listed_from = (m.end, customer) if customer is not None else None
                 carried = customer or carried
             # "A signed with B, under which B will buy … from the company": the sentence's subject supplies

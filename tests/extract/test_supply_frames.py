@@ -328,3 +328,16 @@ def test_a_firms_subsidiary_named_in_apposition_is_what_the_sentence_is_about():
                       "Panzhou, and its coking coal is supplied to Beichen Steel Co., Ltd.")
     assert ("Qinghe Refined Coal Co., Ltd", "Beichen Steel Co., Ltd") in found
     assert not any(s == "Qinghe Group" for s, _c in found)
+
+
+def test_an_apposition_naming_a_supplier_of_a_firm():
+    found = _supplies("Lanxi Optics Co., Ltd., a backlight module supplier of Qinghe Display Co., Ltd., signed an "
+                      "agreement.")
+    assert ("Lanxi Optics Co., Ltd", "Qinghe Display Co., Ltd") in found
+
+
+def test_goods_used_by_a_list_of_firms_partly_supplied_by_another():
+    found = _supplies("The raw hair used by Qinghe Wigs Co., Ltd. and Lanxi Hair Co., Ltd. is partly supplied by "
+                      "Beichen Hair Materials Co., Ltd.")
+    assert {("Beichen Hair Materials Co., Ltd", "Qinghe Wigs Co., Ltd"),
+            ("Beichen Hair Materials Co., Ltd", "Lanxi Hair Co., Ltd")} <= found
