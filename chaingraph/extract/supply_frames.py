@@ -355,6 +355,7 @@ _ZH_CLEFT_SUPPLIER = re.compile(r"为([^，。；]{0,12}?)(?:提供|供应|配�
 _ZH_TO_CUSTOMER = re.compile(r"供应给|供货给|提供给|供给|销往|卖给|出售给|进入|供应|配套|直供")
 # …or a word for what the customer is (供应给本地饲料企业B)
 _ZH_ONLY_PLACE_OR_LIST = re.compile(r"(?:[^，。；为向给由从与和签协合]{0,12}?[、和及与]|位于[^，。；]{2,12}?的|[^，。；为向给由从与签]{0,4}?|"
+                                    r"[^，。；为向给由从与和签的]{0,6}?(?:本地|当地|园区内|区内|省内|市内|县内)的|"
                                     r"[^，。；为向给由从与和签的]{0,6}?(?:企业|厂商|厂家|车企|客户|品牌))")
 _ZH_FOR_CUSTOMER = re.compile(r"[为向给]$")
 _ZH_SUPPLIER_NAMED = re.compile(r"(?:其|的)[^，。；的]{0,8}?(?:供应商|供货商|配套商)(?:之一)?[是为，]?$")
@@ -374,7 +375,8 @@ _ZH_MARKET = re.compile(r"国内|全国|全球|国际|世界|市场|行业")
 # B以A的X为原料: A's product is B's raw material
 _ZH_AS_MATERIAL = re.compile(r"的[^，。；]{0,10}?为(?:主要)?(?:原料|原材料|基材|主材)")
 # (由A通过管道直接输送: how it is delivered may stand between)
-_ZH_FROM_AFTER = {"由": re.compile(r"[^，。；]{0,8}?(?:供应|供货|提供|配套|生产|制造|供给|输送)"),
+_ZH_FROM_AFTER = {"由": re.compile(r"(?:等[^，。；]{0,10}?(?:企业|公司|厂家|单位))?[^，。；]{0,8}?"
+                                  r"(?:供应|供货|提供|配套|生产|制造|供给|输送|直供)"),
                   "向": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)"),
                   "从": re.compile(r"[^，。；]{0,4}?(?:采购|购买|订购|进口|购入)")}
 

@@ -189,3 +189,11 @@ def test_goods_that_come_from_a_firm_in_the_same_park():
                       "来自青岚的南湖电子有限公司也参加了对接。")
     assert ("青岚石墨制品有限公司", "北辰负极材料有限公司") in found
     assert not any(s == "南湖电子有限公司" for s, _c in found)
+
+
+def test_suppliers_closed_by_a_kind_of_firm_a_direct_supply_and_a_local_customer():
+    found = _supplies("北辰乳酸科技有限公司每年消耗玉米约60万吨，主要由青岚粮油购销有限公司等本地粮食购销企业供应；"
+                      "生产所需蒸汽则由同在园区的南湖热电有限公司通过管网直供。"
+                      "其聚乳酸切片主要供应青岚本地的西山生物材料有限公司。")
+    assert {("青岚粮油购销有限公司", "北辰乳酸科技有限公司"), ("南湖热电有限公司", "北辰乳酸科技有限公司"),
+            ("北辰乳酸科技有限公司", "西山生物材料有限公司")} <= found
