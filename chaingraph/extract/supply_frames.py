@@ -346,7 +346,7 @@ _ZH_RELATIVE_HEAD = re.compile(r"(?:在|于)[^，。；的]{1,16}?(?:建设|设�
 # a clause opening on the kind of a firm named before (合作社, 该集团): that firm
 _ZH_KIND_SUBJECT = re.compile(r"(?:该|这家)?(合作社|合作联社|集团|工厂|厂)")
 # 其 as a pronoun, not inside 其中, 其他, 其余, 尤其
-_ZH_REFERS = re.compile(r"(?<![尤极])其(?![中他余实它])|该企业|该公司|这家企业|这家公司")
+_ZH_REFERS = re.compile(r"(?<![尤极])其(?![中他余实它])|该企业|该公司|这家企业|这家公司|该项目")
 # 成为其合格供应商 in a clause naming no firm: 其 is the firm named before
 _ZH_SUPPLIER_OF_IT = re.compile(r"(?:成为|是)其[^，。；]{0,8}?(?:供应商|供货商|配套商)")
 # 为其X提供Y的是B, 为A提供Y的是B: a cleft naming the supplier last
@@ -548,7 +548,10 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                 cue = _ZH_FROM_SUPPLIER.search(gap_before)
                 if cue is not None:
                     after = _ZH_FROM_AFTER.get(cue.group(1))
-                    if after is not None and not after.match(text, _past_alias(text, m.end), end):
+                    # 由A、B等本地企业配套供应: the suppliers' list, then the verb
+                    agents = listed_run(text, [(am, ae) for am, ae in inside if am.start >= m.start], ZH_LIST_GAP) \
+                        if cue.group(1) == "由" else [(m, e)]
+                    if after is not None and not after.match(text, _past_alias(text, agents[-1][0].end), end):
                         continue
                     if cue.group(1) == "来自" and (text.startswith(("的", "等", "、"), m.end) or cue.group(0).endswith("的")) \
                             and not _ZH_GOODS_COME.search(text, start, start + cue.start()):
@@ -556,7 +559,8 @@ def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
                     if cue.group(1) == "由" and re.search(r"[向为给]", text[m.end:min(end, m.end + 6)]):
                         continue  # 由A向B供应: A supplies B (the frame above reads it)
                     customer = left_side(start + cue.start(), e)
-                    rel.add("SUPPLIES", e, customer, index, "customer-first frame")
+                    for _am, agent in agents:
+                        rel.add("SUPPLIES", agent, customer, index, "customer-first frame")
                     # A、B等企业从C采购: C supplies every member of the customers' list
                     before = [(cm, ce) for cm, ce in inside if cm.end <= start + cue.start() and ce is not e]
                     at = next((i for i, (_cm, ce) in enumerate(before) if ce is customer), None)

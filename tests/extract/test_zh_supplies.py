@@ -197,3 +197,9 @@ def test_suppliers_closed_by_a_kind_of_firm_a_direct_supply_and_a_local_customer
                       "其聚乳酸切片主要供应青岚本地的西山生物材料有限公司。")
     assert {("青岚粮油购销有限公司", "北辰乳酸科技有限公司"), ("南湖热电有限公司", "北辰乳酸科技有限公司"),
             ("北辰乳酸科技有限公司", "西山生物材料有限公司")} <= found
+
+
+def test_the_project_of_the_firm_named_before_is_supplied_by_each_firm_of_a_list():
+    found = _supplies("荔城区人民政府与北辰鞋业股份有限公司签订智能制鞋项目协议。北辰鞋业是本土成长起来的运动鞋企业。"
+                      "据悉，该项目的鞋底、鞋面等材料将主要由青岚鞋材有限公司、南湖纺织科技有限公司等本地企业配套供应。")
+    assert {("青岚鞋材有限公司", "北辰鞋业股份有限公司"), ("南湖纺织科技有限公司", "北辰鞋业股份有限公司")} <= found
