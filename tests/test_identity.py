@@ -48,3 +48,11 @@ def test_county_level_units_renamed_after_the_gazetteer_snapshot_are_known():
     found = gazetteer().parse_address("山西省大同市云州区西坪镇")
     assert (found.city.short, found.county.name) == ("大同", "云州区")
     assert gazetteer().canonical("建安区").city_code == "411000"
+
+
+def test_places_named_with_du_are_found_by_their_pinyin():
+    # 都 in a place name reads dū (宁都 Ningdu, 都匀 Duyun, 花都 Huadu); 涡阳 reads Guoyang
+    from chaingraph.gazetteer import gazetteer
+
+    assert [gazetteer().canonical(n).short for n in ("Ningdu", "Duyun", "Huadu", "Guoyang")] == \
+        ["宁都", "都匀", "花都", "涡阳"]
