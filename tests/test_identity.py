@@ -51,8 +51,8 @@ def test_county_level_units_renamed_after_the_gazetteer_snapshot_are_known():
 
 
 def test_places_named_with_du_are_found_by_their_pinyin():
-    # 都 in a place name reads dū (宁都 Ningdu, 都匀 Duyun, 花都 Huadu); 涡阳 reads Guoyang
+    # 都 in a place name reads dū (宁都 Ningdu, 都匀 Duyun, 花都 Huadu); 涡阳 Guoyang, 什邡 Shifang, 洪洞 Hongtong
     from chaingraph.gazetteer import gazetteer
 
-    assert [gazetteer().canonical(n).short for n in ("Ningdu", "Duyun", "Huadu", "Guoyang")] == \
-        ["宁都", "都匀", "花都", "涡阳"]
+    assert [gazetteer().canonical(n).short for n in ("Ningdu", "Duyun", "Huadu", "Guoyang", "Shifang", "Hongtong")] \
+        == ["宁都", "都匀", "花都", "涡阳", "什邡", "洪洞"]
