@@ -261,6 +261,8 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
                     rel.add("LOCATED_IN", e, oe, m.sent)
                     break
 
+    if language != "zh":
+        _listed_then_placed(rel, text, per_sent)
     _buys_from(rel, text, per_sent, language)
     customers = _signed_supplies_members(rel, sentences, per_sent, entities, language)
     supply_frames(rel, text, sentences, per_sent, language, None if language == "zh" else focus_firm(entities, set()))
@@ -362,6 +364,33 @@ def find_relations(text: str, sentences: list[Sentence], entities: list[Entity],
     _explicit_direction(rel)
     _name_gives_way(rel, entities)
     return prune_zh(rel.items, entities) if language == "zh" else rel.items
+
+
+# "A and B, both located in Yuxi,": the place of every firm of the list before
+_BOTH_PLACED = re.compile(r",\s+(?:both|all|each)\s+(?:of (?:them|which)\s+)?(?:are\s+)?(?:located|based|headquartered|"
+                          r"situated)\s+in\s+(?:the\s+)?")
+_LIST_JOIN = re.compile(r"\.?(?:,?\s+and\s+|,\s+)")
+
+
+def _listed_then_placed(rel, text: str, per_sent) -> None:
+    """"Its subsidiaries A and B, both located in Yuxi, …": every firm of the list
+    that ends right before the phrase is LOCATED_IN the place right after it."""
+    for index, here in per_sent.items():
+        for i, (m, e) in enumerate(here):
+            if e.type != "Firm":
+                continue
+            placed = _BOTH_PLACED.match(text, m.end)
+            place = next(((pm, pe) for pm, pe in here if placed and pm.start == placed.end()
+                          and pe.type in ("City", "Province")), None)
+            if place is None:
+                continue
+            firms = [(m, e)]
+            for pm, pe in reversed(here[:i]):
+                if pe.type == "Firm" and _LIST_JOIN.fullmatch(text, pm.end, firms[0][0].start):
+                    firms.insert(0, (pm, pe))
+            if len(firms) >= 2:
+                for _fm, firm in firms:
+                    rel.add("LOCATED_IN", firm, place[1], index, "listed, then placed")
 
 
 _BY_NAME = "the place in its name"

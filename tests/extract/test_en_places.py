@@ -359,3 +359,9 @@ def test_a_county_named_by_its_province_in_a_list_of_places_is_found_once_as_the
     assert ("Pinghu", "Zhejiang") in _rels(x, "LOCATED_IN")
     pinghu = next(e for e in x.entities if e.name == "Pinghu")
     assert pinghu.mentions[0].key.startswith("county:")
+
+
+def test_a_list_of_firms_both_located_in_one_place():
+    located = set(_rels(_x("Its subsidiaries Qinghe Plastic Co., Ltd. and Lanxi Packaging Co., Ltd., both located "
+                           "in Yuxi, produce film."), "LOCATED_IN"))
+    assert {("Qinghe Plastic Co., Ltd", "Yuxi"), ("Lanxi Packaging Co., Ltd", "Yuxi")} <= located
