@@ -937,7 +937,10 @@ _APPOSED_MEMBER = re.compile(r",\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,2}membe
                              re.IGNORECASE)
 
 
-_RELATIVE_BETWEEN = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s+(?:which|who|that)\b[^.;]*?,\s+(?:[\w-]+\s+){0,6}$")
+_RELATIVE_BETWEEN = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s+(?:(?:which|who|that)\b[^.;]*?,\s+(?:[\w-]+\s+){0,6}"
+                               # "A, the Beihai subsidiary of B (Sun Paper), signed": B only says whose A is
+                               r"|(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|unit|arm|affiliate|branch|plant|"
+                               r"base)\s+of\b[^.;]*?,\s+(?:[\w-]+\s+){0,2})$")
 
 
 def target_of(alliances: list[Entity]) -> Entity | None:

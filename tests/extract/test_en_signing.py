@@ -219,3 +219,11 @@ def test_supply_deals_under_a_signed_agreements_header_are_signings_at_the_meeti
     assert frozenset({"Pine Filling Equipment Co., Ltd", "Oak Distillery Co., Ltd"}) in signed
     took_part = {h for h, _t in rels(x, "PARTICIPATED_IN")}
     assert {"Hill Sorghum Co., Ltd", "Pine Filling Equipment Co., Ltd"} <= took_part
+
+
+def test_a_signer_described_as_another_firms_subsidiary_signs_itself():
+    signed = _rels(_x("Guangxi Qinghe Paper Co., Ltd., the Beihai subsidiary of Shandong Qinghe Paper Industry Joint "
+                      "Stock Co., Ltd. (Qinghe Paper), signed with the Management Committee of Lanxi Industrial Zone "
+                      "for a pulp project."), "SIGNED_WITH")
+    assert ("Guangxi Qinghe Paper Co., Ltd", "Management Committee of Lanxi Industrial Zone") in signed
+    assert not any("Shandong" in a for a, _b in signed)
