@@ -759,6 +759,8 @@ _APPOSITIVE = re.compile(r"\.?\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:headquartered|base
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+# "…, such as B and C, both of which also signed …": each signed its own deal, not with each other
+_EACH_SIGNED = re.compile(r"\b(?:both|all|each)\s+of\s+(?:which|them|whom)\s+(?:[a-z]+\s+){0,2}$")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _BY_AFTER = re.compile(r"\s+(?:by|from)\b")
 
@@ -812,7 +814,8 @@ def _signed_supplies_members(rel: Relations, sentences, per_sent, entities, lang
                         right, left = left[1:], left[:1]
                     else:  # 与A、B等企业签订: A and B are listed on one side
                         left = []
-                if not right and len(left) >= 2 and language != "zh" and re.search(r"\band\b", clause[:verb]):
+                if not right and len(left) >= 2 and language != "zh" and re.search(r"\band\b", clause[:verb]) \
+                        and not _EACH_SIGNED.search(clause[:verb]):
                     right, left = left[1:], left[:1]
                 if len(left) >= 2 and language != "zh":
                     # "A, which supplies … to B, used the conference to ink … with C": A signs, not B

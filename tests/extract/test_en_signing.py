@@ -227,3 +227,10 @@ def test_a_signer_described_as_another_firms_subsidiary_signs_itself():
                       "for a pulp project."), "SIGNED_WITH")
     assert ("Guangxi Qinghe Paper Co., Ltd", "Management Committee of Lanxi Industrial Zone") in signed
     assert not any("Shandong" in a for a, _b in signed)
+
+
+def test_firms_that_both_signed_their_own_deals_signed_with_no_one_named():
+    signed = _rels(_x("The coils of Qinghe Nickel Co., Ltd. are supplied to enterprises in the zone, such as Lanxi "
+                      "Metal Co., Ltd. and Beichen Tableware Co., Ltd., both of which also signed expansion projects "
+                      "on the day."), "SIGNED_WITH")
+    assert signed == []
