@@ -89,7 +89,10 @@ _EN_DESCRIBED = re.compile(r"\s*(?:The|This)\s+(?:chain leader|chain-leading (?:
                            r"group|enterprise|manufacturer|maker|producer)\b")
 # "A's control boards are used in B's chillers": A supplies B
 _EN_USED_IN = re.compile(r"['’]s\s+(?:[\w-]+\s+){1,4}?(?:are|is|were|was|will be|have been|has been)\s+(?:\w+ly\s+)?"
-                         r"(?:used|fitted|installed|mounted|built)\s+(?:in|on|into|inside|by)\s+(?:the\s+)?")
+                         r"(?:used|fitted|installed|mounted|built)\s+(?:in|on|into|inside|by)\s+(?:the\s+)?"
+                         # "installed in vehicles of B", "used in models made by B"
+                         r"(?:(?:[\w-]+\s+)?(?:vehicles|cars|models|products|aircraft|ships|trucks|buses|machines|"
+                         r"devices|phones|equipment)\s+(?:of|made by|built by|from)\s+(?:the\s+)?)?")
 # whose customers or suppliers a sentence lists (group 1: its, the company's, X's), and up to three words
 _EN_OWNER = r"\b(its|their|(?:the\s+)?company's|(?:the\s+)?firm's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?"
 _EN_CUSTOMERS = cued(_EN_OWNER + r"customers\s+(?:last year\s+|now\s+)?"

@@ -341,3 +341,9 @@ def test_goods_used_by_a_list_of_firms_partly_supplied_by_another():
                       "Beichen Hair Materials Co., Ltd.")
     assert {("Beichen Hair Materials Co., Ltd", "Qinghe Wigs Co., Ltd"),
             ("Beichen Hair Materials Co., Ltd", "Lanxi Hair Co., Ltd")} <= found
+
+
+def test_goods_installed_in_vehicles_of_a_firm():
+    found = _supplies("Qinghe Battery Co., Ltd.'s solid-state batteries have been installed in vehicles of Lanxi "
+                      "Motor Corporation.")
+    assert ("Qinghe Battery Co., Ltd", "Lanxi Motor Corporation") in found
