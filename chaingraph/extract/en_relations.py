@@ -38,6 +38,10 @@ _FACILITY = re.compile(r"\b(?:factory|factories|plant|plants|base|bases|facility
                        r"production lines?|R&D (?:center|centre)s?|warehouses?)\b(?:\s+[\w-]+){0,2}?"
                        r"(?:,?\s+(?:located|situated|based|sited))?\s+in\s+(?:the\s+)?$")
 _IN = re.compile(r"\bin\s+(?:the\s+)?$")
+# "its Yuxi battery base", "X's Hefei plant": an owner (group 1: a name's 's), then the place
+_OWNED_BEFORE = re.compile(r"(?:(['’]s)|\b(?:its|their|the company's|the group's))\s+(?:new\s+)?$")
+_FACILITY_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:factory|factories|plant|plants|base|bases|facility|"
+                             r"facilities|mill|mills|workshop|production lines?|R&D (?:center|centre))\b")
 # "bases in Taizhou of Jiangsu, Pinghu of Zhejiang and Rizhao": the next place of the list
 _NEXT_OF_LIST = re.compile(r"(?:\s+of\s+[A-Z][\w'-]*(?:\s+Province)?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _EVENT_HEAD = re.compile(r"\b(forum|summit|conference|meeting|symposium|seminar|fair|expo|exhibition|"
@@ -145,6 +149,16 @@ def _plants(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity |
     for index, items in per_sent.items():
         sent = sentences[index]
         places = [(m, e) for m, e in items if e.type in ("City", "Province") and not m.nested_in]
+        for m, e in places:  # "its Yuxi battery base", "X's Hefei plant": the place before the facility
+            owned = _OWNED_BEFORE.search(text, max(sent.start, m.start - 40), m.start)
+            if owned is None or not _FACILITY_AFTER.match(text, m.end):
+                continue
+            # "its" is the sentence's first firm; in a sentence naming none it is left unread
+            # (read as the firm the text was about, it cost a held-out set one relation)
+            owner = next((fe for fm, fe in items if fe.type == "Firm" and (
+                fm.end == owned.start() if owned.group(1) else fm.end <= owned.start())), None)
+            if owner is not None:
+                rel.add("LOCATED_IN", owner, e, index, "its plant or base there")
         first = None
         for m, e in places:
             if _FACILITY.search(text[max(sent.start, m.start - 60):m.start]):

@@ -365,3 +365,11 @@ def test_a_list_of_firms_both_located_in_one_place():
     located = set(_rels(_x("Its subsidiaries Qinghe Plastic Co., Ltd. and Lanxi Packaging Co., Ltd., both located "
                            "in Yuxi, produce film."), "LOCATED_IN"))
     assert {("Qinghe Plastic Co., Ltd", "Yuxi"), ("Lanxi Packaging Co., Ltd", "Yuxi")} <= located
+
+
+def test_a_firms_plant_named_by_its_place_first():
+    located = set(_rels(_x("Qinghe Battery Co., Ltd. introduced the progress of its Yuxi battery base. "
+                           "Lanxi Motor Co., Ltd.'s Hefei plant started production. Beichen Co., Ltd. has a "
+                           "Qujing office."), "LOCATED_IN"))
+    assert {("Qinghe Battery Co., Ltd", "Yuxi"), ("Lanxi Motor Co., Ltd", "Hefei")} <= located
+    assert not any(f == "Beichen Co., Ltd" for f, _p in located)
