@@ -70,6 +70,33 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
     _settled_here(rel, text, sentences, entities, per_sent)
     _in_the_park(rel, text, entities, per_sent)
     _in_the_zone_named_before(rel, text, per_sent)
+    _builds_there(rel, text, sentences, per_sent)
+
+
+# 在C建设了…基地, 还在C建有…工厂: a facility the sentence's firm has in C
+_BUILDS_IN = re.compile(r"(?:建设|建有|建成|新建|投资建设|设立|设有|布局)(?:了)?[^，。；]{0,14}?"
+                        r"(?:基地|工厂|厂区|分厂|生产线|车间)")
+_IT = re.compile(r"该厂|该公司|该企业|该集团|其")
+
+
+def _builds_there(rel, text: str, sentences, per_sent) -> None:
+    """X在C建设了…基地 (or 该厂/其 … after a sentence about X): X is LOCATED_IN C, as
+    GOLD_FORMAT has it for a firm's plants and bases."""
+    last_firm = None  # the first firm of the last sentence that named one: what 该厂 points to
+    for index in range(len(sentences)):
+        items = per_sent.get(index, [])
+        firms = [(m, e) for m, e in items if e.type == "Firm" and not m.nested_in]
+        for m, e in items:
+            if e.type not in ("City", "Province") or text[m.start - 1:m.start] != "在" \
+                    or not _BUILDS_IN.match(text, m.end):
+                continue
+            before = [fe for fm, fe in firms if fm.end <= m.start]
+            lead = text[sentences[index].start:m.start]
+            owner = before[0] if before else (last_firm if _IT.search(lead) else None)
+            if owner is not None:
+                rel.add("LOCATED_IN", owner, e, index, "its plant or base there")
+        if firms:
+            last_firm = firms[0][1]
 
 
 # 园区内的X, 另一家园区企业X: a firm of "the park" the article is about

@@ -146,3 +146,10 @@ def test_a_clause_opening_on_located_in_speaks_of_the_sentences_subject():
     located = _rels(x, "LOCATED_IN")
     assert ("碧山飞机工业有限责任公司", "城固县") in located
     assert not any(head == "江岸航空集团有限公司" for head, _t in located)
+
+
+def test_a_firm_builds_a_base_in_a_place():
+    located = _rels(_x("青岚茶厂有限公司始建于1953年。近年来，该厂在苍梧县建设了标准化生态茶园基地。"
+                       "北辰茶业有限公司除梧州本部外，还在贺州市建有茶叶初制加工基地。"), "LOCATED_IN")
+    assert ("青岚茶厂有限公司", "苍梧县") in located
+    assert ("北辰茶业有限公司", "贺州市") in located
