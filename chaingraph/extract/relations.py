@@ -373,7 +373,7 @@ _LIST_JOIN = re.compile(r"\.?(?:,?\s+and\s+|,\s+)")
 
 
 def _listed_then_placed(rel, text: str, per_sent) -> None:
-    """"Its subsidiaries A and B, both located in Yuxi, …": every firm of the list
+    """In "its subsidiaries A and B, both located in Yuxi, …" every firm of the list
     that ends right before the phrase is LOCATED_IN the place right after it."""
     for index, here in per_sent.items():
         for i, (m, e) in enumerate(here):

@@ -403,12 +403,14 @@ _ZH_IS_ITS_SUPPLIER = re.compile(r"(?:同样|也|还|一直|已)?(?:是|为|成�
 _ALIAS = re.compile(r"[（(][^（()）。，]{0,16}[）)]")
 
 
+_ZH_GOODS_JOINED = re.compile(r"的[^，。；的为向给由]{1,8}?(?:和|及|与|、|以及)")
+
+
 def _past_alias(text: str, at: int) -> int:
     """Where the text after a name at ``at`` goes on, past a bracket that gives the
     name's short form (（简称“安大公司”）)."""
     alias = _ALIAS.match(text, at)
     return alias.end() if alias else at
-_ZH_GOODS_JOINED = re.compile(r"的[^，。；的为向给由]{1,8}?(?:和|及|与|、|以及)")
 
 
 def _chinese(rel, text: str, sentences: list[Sentence], per_sent) -> None:
