@@ -638,6 +638,8 @@ def _chains(text: str, sent: Sentence, index: int, known: list[Mention]) -> list
         phrase = re.sub(r"^(第[一二三四五六七八九十\d]+届|中国|国际|全国|全省|全市|全县|全区|全镇|本市|本县|我县|我区|园区|"
                         + _SCALE + ")+", "", phrase)
         phrase = phrase.lstrip("市省州县区")
+        if phrase.startswith("级") and text[end - len(phrase) - 1:end - len(phrase)] in ("亿", "万", "千", "百"):
+            phrase = phrase[1:]  # 百亿级六堡茶: the scale's 级 was left after a numeral the name stopped at
         phrase = phrase[_opens_yi_wei(text, end - len(phrase), end):]
         county = _county_prefix(phrase) if _COUNTY_END.search(phrase, 2, 8) else None
         if county and county.end() < len(phrase):  # 桃江县竹产业链: the chain of 桃江县 is 竹

@@ -221,7 +221,7 @@ WEAK_CHAINS: dict[str, tuple[str, ...]] = {
 CHAIN_STOP = {"the", "a", "an", "of", "in", "on", "for", "to", "at", "by", "with", "from", "this", "that",
               # counts ("the two chains"), never a trade
               "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-              "our", "its", "their", "whole", "entire", "key", "related", "relevant", "main", "modern",
+              "our", "its", "their", "whole", "entire", "key", "related", "relevant", "main", "modern", "existing",
               "state", "provincial", "municipal", "city", "local", "national", "international", "global",
               "development", "industrial", "industry", "industries", "chain", "chains", "supply", "value",
               "upstream", "downstream", "new", "major", "important", "leading", "advantageous",

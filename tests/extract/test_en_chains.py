@@ -162,3 +162,8 @@ def test_integrated_or_large_alone_judge_a_chain_and_name_none():
                            "The integrated circuit industry chain grew."), "Chain"))
     assert "integrated circuit" in chains
     assert not chains & {"integrated", "large"}
+
+
+def test_existing_chains_name_no_chain():
+    assert "existing" not in _names(_x("The signed projects are mostly supplementary links of the existing chains. "
+                                       "The existing copper foil industry chain grew."), "Chain")

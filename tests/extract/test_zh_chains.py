@@ -190,3 +190,8 @@ def test_a_material_and_what_is_made_of_it_name_one_chain_park_and_event():
     assert "2023青岚云母和云母纸产业发展论坛" in _names(x, "Event")
     assert {"云母和云母纸", "锆及锆制品"} <= set(_names(x, "Chain"))
 
+
+
+def test_a_scale_before_the_chain_leaves_no_ji_on_its_name():
+    chains = _names(_x("下一步，青岚市将打造百亿级云母纸产业链。"), "Chain")
+    assert "云母纸" in chains and "级云母纸" not in chains
