@@ -47,6 +47,8 @@ def test_county_level_units_renamed_after_the_gazetteer_snapshot_are_known():
 
     found = gazetteer().parse_address("山西省大同市云州区西坪镇")
     assert (found.city.short, found.county.name) == ("大同", "云州区")
+    found = gazetteer().parse_address("贵州省六盘水市盘州市红果镇")  # 盘县 until 2017
+    assert (found.city.short, found.county.name) == ("六盘水", "盘州市")
     assert gazetteer().canonical("建安区").city_code == "411000"
 
 
