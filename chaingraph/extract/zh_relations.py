@@ -71,6 +71,28 @@ def zh_relations(rel, text: str, sentences: list[Sentence], entities: list[Entit
     _in_the_park(rel, text, entities, per_sent)
     _in_the_zone_named_before(rel, text, per_sent)
     _builds_there(rel, text, sentences, per_sent)
+    _counted_signers(rel, text, per_sent)
+
+
+# 两家企业当天也分别与C签订了…协议: each firm of the list just before signed with C
+_COUNTED_SIGNERS = re.compile(r"(?:这|上述|以上)?([两三四五六七八九十]|\d+)家(?:企业|公司)[^，。；]{0,6}?(?:与|和|同)$")
+_COUNT = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _counted_signers(rel, text: str, per_sent) -> None:
+    """In 两家企业…分别与C签订… each of the firms the sentence listed just before (as many
+    as counted) is SIGNED_WITH C."""
+    for index, items in per_sent.items():
+        orgs = [(m, e) for m, e in items if e.type in ("Firm", "Agency") and not m.nested_in]
+        for i, (m, e) in enumerate(orgs):
+            cue = _COUNTED_SIGNERS.search(text, max(0, m.start - 16), m.start)
+            if cue is None or not _SIGN_VERB_NEAR.match(text, m.end):
+                continue
+            count = _COUNT.get(cue.group(1)) or int(cue.group(1))
+            listed = listed_run(text, [(fm, fe) for fm, fe in orgs[:i] if fe.type == "Firm"][-count:], ZH_LIST_GAP)
+            if len(listed) == count:
+                for _fm, firm in listed:
+                    rel.add("SIGNED_WITH", firm, e, index, "each of the firms counted")
 
 
 # 在C建设了…基地, 还在C建有…工厂: a facility the sentence's firm has in C

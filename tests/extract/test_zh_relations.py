@@ -153,3 +153,9 @@ def test_a_firm_builds_a_base_in_a_place():
                        "北辰茶业有限公司除梧州本部外，还在贺州市建有茶叶初制加工基地。"), "LOCATED_IN")
     assert ("青岚茶厂有限公司", "苍梧县") in located
     assert ("北辰茶业有限公司", "贺州市") in located
+
+
+def test_the_counted_firms_each_signed_with_the_body():
+    signed = _rels(_x("该项目的材料将主要由青岚鞋材有限公司、南湖纺织科技有限公司等本地企业配套供应，"
+                      "两家企业当天也分别与涵江区人民政府签订了扩产协议。"), "SIGNED_WITH")
+    assert {("青岚鞋材有限公司", "涵江区人民政府"), ("南湖纺织科技有限公司", "涵江区人民政府")} <= set(signed)
