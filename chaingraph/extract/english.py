@@ -29,6 +29,9 @@ _KNOWN_AS_AFTER = re.compile(r"\s*[(（]\s*(?:also\s+)?(?:known|called)\s+as\s+(
 # short name the text declares
 _DECLARED_AFTER = re.compile(r"\s*[(（]\s*(?:hereinafter\s+(?:(?:referred\s+to\s+as|called)\s+)?)?(?:the\s+)?"
                              r"[\"“'](?:the\s+)?([A-Z][\w&' -]{1,40}?)[\"”']\s*[)）]", re.IGNORECASE)
+# a short name declared in brackets at the end of a clause, whose "as" opens no clause
+_DECLARATION_AT_END = re.compile(r"\s*[(（]\s*(?:hereinafter|also known as|known as|referred to as|called)\b"
+                                 r"[^()（）]*[)）]\s*$", re.IGNORECASE)
 # "(hereinafter referred to as Chizhou High-tech Zone)": declared without quotes
 _HEREINAFTER_AFTER = re.compile(r"\s*[(（]\s*hereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?"
                                 r"([A-Z][\w&' -]{1,40}?)\s*[)）]")
@@ -846,6 +849,9 @@ def event_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             dash = max(subject.rfind(" -- "), subject.rfind(" — "), subject.rfind(" – "))
             base = dash + 4 if dash >= 0 and subject[dash:dash + 4] == " -- " else (dash + 3 if dash >= 0 else 0)
             subject = subject[base:]
+            declared = _DECLARATION_AT_END.search(subject)
+            if declared is not None:  # "X Fair (hereinafter referred to as the "Hair Fair") opened": X
+                subject = subject[:declared.start()]
             that = None
             for that in re.finditer(r"\b(?:that|where|when|after|as)\s+", subject):
                 pass

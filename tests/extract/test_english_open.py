@@ -350,3 +350,11 @@ def test_a_firms_apposition_names_its_product_chain():
 def test_a_product_cut_short_at_its_participle_is_no_chain():
     x = _x("Hill Materials Co., Ltd., a Lakeside-based insulating material maker, signed with Bay Grid Co., Ltd.")
     assert "material" not in _names(x, "Chain")
+
+
+def test_an_event_declared_a_short_name_keeps_its_full_name():
+    x = _x('On September 15, the 2023 Lanxi International Hair Products Trade Fair (hereinafter referred to as '
+           'the "Hair Fair") opened. The Hair Fair was sponsored by the Lanxi Municipal People\'s Government.')
+    events = [e for e in x.entities if e.type == "Event"]
+    assert [e.name for e in events] == ["2023 Lanxi International Hair Products Trade Fair"]
+    assert "Hair Fair" in events[0].aliases
