@@ -344,6 +344,23 @@ def listed_run(text: str, items: list, gap: re.Pattern) -> list:
     return items[:joined]
 
 
+def run_ending_at(text: str, items: list, gap: re.Pattern) -> list:
+    """The last of ``items`` ((mention, entity) pairs in text order) and those right
+    before it that ``gap`` joins, each to the next: :func:`listed_run` read from the
+    end ("A and B will provide C" from B); [] when there are none.
+
+    >>> from chaingraph.extract.result import Mention
+    >>> t = "D，A、B和C"
+    >>> ms = [(Mention(i, i + 1, t[i], "Firm", 0), t[i]) for i in (0, 2, 4, 6)]
+    >>> [e for _m, e in run_ending_at(t, ms, ZH_LIST_GAP)]
+    ['A', 'B', 'C']
+    """
+    first = len(items) - 1
+    while first > 0 and gap.fullmatch(text, items[first - 1][0].end, items[first][0].start):
+        first -= 1
+    return items[first:] if items else []
+
+
 _ORG_TYPES = ("Firm", "Agency", "Alliance", "Cluster", "Event")
 _CHAIN_KEYS: dict[str, str] = {}
 _COMMON_NOUN_TAGS = frozenset({"n", "vn"})

@@ -16,7 +16,7 @@ from chaingraph.extract.en_deals import zh_parties
 from chaingraph.extract.en_relations import doc_relations, focus_firm
 from chaingraph.extract.zh_signing import agreement_kind
 from chaingraph.extract.en_signing import EN_CLAUSE_BREAK
-from chaingraph.extract.lists import list_relations, participant_lists
+from chaingraph.extract.lists import list_relations, participant_lists, run_ending_at
 from chaingraph.extract.field_scopes import field_scopes
 from chaingraph.extract.paragraphs import paragraph_relations, signers_at_the_scene
 from chaingraph.extract.places import gazetteer, in_other_province, is_municipality
@@ -384,10 +384,7 @@ def _listed_then_placed(rel, text: str, per_sent) -> None:
                           and pe.type in ("City", "Province")), None)
             if place is None:
                 continue
-            firms = [(m, e)]
-            for pm, pe in reversed(here[:i]):
-                if pe.type == "Firm" and _LIST_JOIN.fullmatch(text, pm.end, firms[0][0].start):
-                    firms.insert(0, (pm, pe))
+            firms = run_ending_at(text, [(fm, fe) for fm, fe in here[:i + 1] if fe.type == "Firm"], _LIST_JOIN)
             if len(firms) >= 2:
                 for _fm, firm in firms:
                     rel.add("LOCATED_IN", firm, place[1], index, "listed, then placed")

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from chaingraph.extract.en_deals import referents
-from chaingraph.extract.lists import ZH_LIST_GAP, listed_run
+from chaingraph.extract.lists import ZH_LIST_GAP, listed_run, run_ending_at
 from chaingraph.extract.result import Entity, Sentence
 from chaingraph.extract.cues import cued
 
@@ -181,13 +181,9 @@ _EN_USED_BY = re.compile(r"\b(?:used|consumed|needed|required)\s+by\s+(?:the\s+)
 def _users_listed(text: str, before) -> list[Entity]:
     """The firms of the list that ends ``before`` (mentions in order) when the list
     follows "used by" ("the hair used by A and B"), else an empty list."""
-    if not before:
-        return []
-    first = len(before) - 1
-    while first > 0 and _EN_JOINED.fullmatch(text, before[first - 1][0].end, before[first][0].start):
-        first -= 1
-    head = before[first][0].start
-    return [e for _m, e in before[first:]] if _EN_USED_BY.search(text, max(0, head - 30), head) else []
+    run = run_ending_at(text, before, _EN_JOINED)
+    head = run[0][0].start if run else 0
+    return [e for _m, e in run] if run and _EN_USED_BY.search(text, max(0, head - 30), head) else []
 
 
 def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity | None) -> None:
@@ -240,10 +236,7 @@ def _english(rel, text: str, sentences: list[Sentence], per_sent, focus: Entity 
                     # "Besides A, the company's products go to B": the pronoun is the subject
                     supplier, before = (previous_first or focus), []
                 # "A and B will provide C": every firm of the subject's list supplies
-                joint = 1
-                while joint < len(before) and _EN_JOINED.fullmatch(text[before[-joint - 1][0].end:before[-joint][0].start]):
-                    joint += 1
-                for _m, other in before[len(before) - joint:-1]:
+                for _m, other in run_ending_at(text, before, _EN_JOINED)[:-1]:
                     for customer in after[:4]:
                         rel.add("SUPPLIES", other, customer, index, "supplier-first frame")
                 if supplier is None and (_EN_PRONOUN_SUBJECT.search(text[start:verb.start()])
