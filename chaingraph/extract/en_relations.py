@@ -33,15 +33,15 @@ from chaingraph.extract.lists import listed_run
 from chaingraph.extract.places import gazetteer
 from chaingraph.extract.result import Entity, Mention, Sentence, mentions_by_sentence
 
-_FACILITY = re.compile(r"\b(?:factory|factories|plant|plants|base|bases|facility|facilities|laundries|laundry|"
-                       r"mill|mills|workshop|workshops|headquarters|subsidiary|subsidiaries|branch|branches|"
-                       r"production lines?|R&D (?:center|centre)s?|warehouses?)\b(?:\s+[\w-]+){0,2}?"
+# the words of a firm's plants, which locate it where they are
+_PLANTS = r"factory|factories|plant|plants|base|bases|facility|facilities|mill|mills|workshop|production lines?"
+_FACILITY = re.compile(rf"\b(?:{_PLANTS}|laundries|laundry|workshops|headquarters|subsidiary|subsidiaries|branch|"
+                       r"branches|R&D (?:center|centre)s?|warehouses?)\b(?:\s+[\w-]+){0,2}?"
                        r"(?:,?\s+(?:located|situated|based|sited))?\s+in\s+(?:the\s+)?$")
 _IN = re.compile(r"\bin\s+(?:the\s+)?$")
 # "its Yuxi battery base", "X's Hefei plant": an owner (group 1: a name's 's), then the place
 _OWNED_BEFORE = re.compile(r"(?:(['’]s)|\b(?:its|their|the company's|the group's))\s+(?:new\s+)?$")
-_FACILITY_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:factory|factories|plant|plants|base|bases|facility|"
-                             r"facilities|mill|mills|workshop|production lines?|R&D (?:center|centre))\b")
+_FACILITY_AFTER = re.compile(rf"(?:\s+[a-z][\w-]*){{0,2}}\s+(?:{_PLANTS}|R&D (?:center|centre))\b")
 # "bases in Taizhou of Jiangsu, Pinghu of Zhejiang and Rizhao": the next place of the list
 _NEXT_OF_LIST = re.compile(r"(?:\s+of\s+[A-Z][\w'-]*(?:\s+Province)?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _EVENT_HEAD = re.compile(r"\b(forum|summit|conference|meeting|symposium|seminar|fair|expo|exhibition|"
